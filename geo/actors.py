@@ -1,0 +1,87 @@
+"""Who is who: the table that maps actors named in news copy to sides.
+
+| side          | actors (as written in English copy)                                                          |
+|---------------|----------------------------------------------------------------------------------------------|
+| `RU`          | Russia, Moscow, the Kremlin, Russian forces/troops/army/defence ministry, Putin, Shoigu,      |
+|               | Belousov, Gerasimov, Peskov, Wagner, Prigozhin, DPR/LPR (DNR/LNR) forces, Pushilin, Kadyrov,  |
+|               | North Korean troops, Russian-installed officials, TASS, RIA Novosti, Russian milbloggers      |
+| `UA`          | Ukraine, Kyiv, Ukrainian forces/troops/army/military, Zelensky(y), the General Staff, the     |
+|               | AFU / Armed Forces of Ukraine, numbered brigades, Syrskyi, Zaluzhnyi, Budanov, HUR, SBU,      |
+|               | the National Guard, Azov, Khortytsia/Tavria groups, DeepState                                 |
+| `third_party` | ISW / Institute for the Study of War, the Pentagon, the US / Washington, NATO, the UK         |
+|               | defence ministry, Reuters, AP, AFP, the BBC, CNN, analysts, journalists, OSINT groups         |
+
+A place name is an actor only where the grammar makes it one ("Moscow's declaration", "Kyiv said"):
+the caller decides that; this table only names sides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.models import Side
+
+_FORCE = r"(?:forces|troops|army|military|soldiers|units|servicemen|fighters|defenders|defen[cs]es|assault groups?|paratroopers|marines|command|officials?|authorities|government|side|offensive|advances?|attacks?)"
+_RU_MINISTRY = r"(?:Russia(?:'s|’s)?|Russian)\s+(?:Ministry of Defen[cs]e|Defen[cs]e Ministry|defen[cs]e ministry|MoD)"
+_UA_STAFF = r"(?:Ukraine(?:'s|’s)?\s+|Ukrainian\s+|the\s+)?General Staff(?:\s+of the Armed Forces of Ukraine)?"
+
+_TABLE: tuple[tuple[str, Side], ...] = (
+    (_RU_MINISTRY, "RU"),
+    (r"(?:the\s+)?Ministry of Defen[cs]e of (?:the )?Russia(?:n Federation)?", "RU"),
+    (r"Russian[- ]installed\s+(?:officials?|authorities|governor|head|leader)", "RU"),
+    (r"(?:Russian|Moscow-backed|pro-Russian)\s+(?:milbloggers?|military bloggers?|war bloggers?|state media)", "RU"),
+    (rf"(?:Russian|Russia(?:'s|’s))\s+(?:(?:armed|ground|airborne|regular)\s+)?{_FORCE}", "RU"),
+    (rf"North Korean\s+{_FORCE}", "RU"),
+    (rf"(?:DPR|LPR|DNR|LNR|separatist|Chechen|Wagner)\s+{_FORCE}", "RU"),
+    (r"(?:the\s+)?Wagner(?:\s+Group)?|Prigozhin|Pushilin|Kadyrov|Putin|Shoigu|Belousov|Gerasimov|Peskov|Lavrov|Saldo|Balitsky|Rogov|Gladkov|Khinshtein|TASS|RIA Novosti|Interfax", "RU"),
+    (r"(?:the\s+)?Kremlin|Moscow|Russia", "RU"),
+    (_UA_STAFF, "UA"),
+    (r"(?:the\s+)?Armed Forces of Ukraine|AFU|ZSU", "UA"),
+    (r"(?:Ukraine(?:'s|’s)?|Ukrainian)\s+(?:Ministry of Defen[cs]e|Defen[cs]e Ministry|defen[cs]e ministry|MoD)", "UA"),
+    (rf"(?:Ukrainian|Ukraine(?:'s|’s))\s+(?:(?:armed|ground|airborne|special|regular)\s+)?{_FORCE}", "UA"),
+    (r"(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+){0,3}(?:Brigade|Battalion|Regiment|Corps)", "UA"),
+    (r"(?:the\s+)?(?:Khortytsia|Tavria|Azov|National Guard|Third Assault|Da Vinci Wolves|Kraken)(?:\s+(?:group|Brigade|unit|Regiment))?", "UA"),
+    (r"Zelensk(?:yy|yi|iy|y|i)|Syrsk(?:yi|yy|y|iy)|Zaluzhn(?:yi|y|iy)|Budanov|Umerov|Reznikov|Shmyhal|Yermak|HUR|SBU|DeepState(?:Map)?", "UA"),
+    (r"Kyiv|Kiev|Ukraine", "UA"),
+    (r"(?:the\s+)?(?:Institute for the Study of War|ISW)", "third_party"),
+    (r"(?:the\s+)?(?:Pentagon|White House|State Department|NATO|United Nations|UN)", "third_party"),
+    (r"(?:the\s+)?(?:UK|British|Britain(?:'s|’s)?)\s+(?:Ministry of Defen[cs]e|Defen[cs]e Ministry|defen[cs]e ministry|MoD|intelligence)", "third_party"),
+    (r"(?:the\s+)?(?:U\.S\.|US|American|Western|British)\s+(?:officials?|intelligence|military|government|analysts?)", "third_party"),
+    (r"Washington|Reuters|(?:the\s+)?Associated Press|AP|AFP|(?:the\s+)?BBC|CNN|(?:the\s+)?New York Times|(?:military\s+)?analysts?|(?:open[- ]source|OSINT)\s+(?:analysts?|researchers|groups?)", "third_party"),
+)
+
+_TITLE = r"(?:\s+(?:spokes(?:person|man|woman)|press service|press office|chief|head|commander|officials?|sources?|representatives?|statement|adviser|advisor))?"
+_ACTOR_RX = re.compile("|".join(f"(?P<a{i}>\\b(?:{rx}){_TITLE}\\b)" for i, (rx, _) in enumerate(_TABLE)))
+
+# Phrases naming a military actor that can take or lose ground, not only speak.
+_MILITARY = re.compile(rf"{_FORCE}|Brigade|Battalion|Regiment|Corps|Wagner|Armed Forces|AFU|ZSU|Khortytsia|Tavria|Azov|National Guard", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor phrase in a text and its side."""
+
+    start: int
+    end: int
+    text: str
+    side: Side
+
+    @property
+    def military(self) -> bool:
+        """True when the phrase names fighting forces rather than a government or a speaker."""
+        return bool(_MILITARY.search(self.text))
+
+
+def find_actors(text: str) -> list[Actor]:
+    """Every actor phrase in ``text`` with its side, left to right, longest match first."""
+    found = []
+    for m in _ACTOR_RX.finditer(text):
+        index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        found.append(Actor(m.start(), m.end(), m.group(0), _TABLE[index][1]))
+    return found
+
+
+def opposite(side: Side) -> Side:
+    """The other belligerent; third parties and unknowns have none."""
+    return {"RU": "UA", "UA": "RU"}.get(side, "unknown")  # type: ignore[return-value]

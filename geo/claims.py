@@ -1,0 +1,337 @@
+"""Claims: who took, holds or lost which place, who says so, and when.
+
+Claims live in sentences. A claim needs a place mention, a trigger (a verb or noun of capture, control,
+withdrawal or fighting) whose object or subject is that place, and a side. Around it: a speech act (who
+said, claimed, denied), hedges, and a time expression of the same clause. A place that is only mentioned
+(the source of a statement, a capital, the target of a strike) gets no claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from geo.actors import Actor, find_actors, opposite
+from geo.models import Article, Claim, Controller, Event, Resolved, Side, Stance, When
+from geo.recognize import Sentence, split_sentences
+from geo.when import find_times
+
+# --- triggers --------------------------------------------------------------------------------------------------
+_CAPTURE_VERB = (
+    r"captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|took|tak(?:en|es|e|ing)|occup(?:ied|ies|y|ying)|"
+    r"liberat(?:ed|es|e|ing)|free(?:d|s|ing)?|cleared|overr(?:an|un)|recaptur(?:ed|es|e|ing)|retook|retak(?:en|es|e|ing)|"
+    r"regain(?:ed|s|ing)?|reclaim(?:ed|s|ing)?|won back|win back|de-occupied"
+)
+_CONTROL_OF = r"(?:took|taken|take|takes|taking|seized|gained|established|claimed|regained|assumed|retook|full|complete|total)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"
+_RE_VERB = re.compile(r"re(?:captur|took|tak|gain|claim)|won back|win back|de-occupied|liberat|free", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    start: int
+    end: int
+    kind: str  # capture | loss | withdraw | hold | fight
+    voice: str  # active (target after) | passive (target before) | noun (target after "of")
+    text: str
+
+
+_TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (kind, voice, re.compile(rx, re.IGNORECASE))
+    for kind, voice, rx in (
+        ("capture", "active", rf"\b(?:{_CONTROL_OF})\b"),
+        ("capture", "passive", rf"\b(?:was|were|has been|have been|had been|is|are|being|been)\s+(?:\w+ly\s+)?(?:{_CAPTURE_VERB})\b"),
+        ("capture", "noun", r"\b(?:capture|seizure|liberation|recapture|takeover|occupation|de-occupation)\s+of\b"),
+        ("loss", "noun", r"\b(?:fall|loss|collapse)\s+of\b"),
+        ("loss", "passive", r"\b(?:fell|has fallen|have fallen|had fallen|was lost|were lost)\b"),
+        ("withdraw", "active", r"\b(?:withdr(?:ew|awn|aw|aws|awing)|pull(?:ed|s|ing)?\s+(?:out|back)|retreat(?:ed|s|ing)?|abandon(?:ed|s|ing)?|fled)\s+(?:from\s+|of\s+)?"),
+        ("withdraw", "noun", r"\b(?:withdrawal|retreat|pullout|pull-out)\s+(?:of\s+[^,.;]{0,40}?\s+)?from\b"),
+        ("hold", "passive", r"\b(?:held|controlled)\s+by\b"),
+        ("hold", "passive", r"\b(?:remains?|remained|is|are|was|were|stays?|stayed)\s+(?:firmly\s+|still\s+|fully\s+|largely\s+)?(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:(?:Ukrainian|Russian|Ukraine's|Russia's)\s+)?(?:control|hands)\b"),
+        ("hold", "active", r"\b(?:maintain(?:ed|s|ing)?|retain(?:ed|s|ing)?|ha(?:ve|s|d)|keep(?:s|ing)?|kept)\s+(?:full\s+|firm\s+)?control(?:\s+(?:of|over))?|\b(?:hold(?:s|ing)?|control(?:s|led|ling)?|in control of)\b"),
+        ("fight", "active", r"\b(?:fighting|battles?|clashes|storming|encircl(?:ed|ing|ement)|assault(?:s|ing)?)\s+(?:for|in|of|on|around|inside)\b"),
+        ("capture", "active", rf"\b(?:{_CAPTURE_VERB})\b"),
+    )
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:aim(?:s|ed|ing)?|could|would|might|may|plan(?:s|ned|ning)?|intend(?:s|ed)?|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|"
+    r"seek(?:s|ing)?|sought|threaten(?:s|ed|ing)?|bid|goal|effort|fail(?:ed|s)?|push(?:es|ed)?|want(?:s|ed)?|order(?:ed|s)?|"
+    r"unable|not|never|vow(?:s|ed)?|hop(?:e|es|ed|ing)|expect(?:s|ed)?|ready|prepar(?:e|es|ed|ing)|aimed|stopped|repelled|thwarted|"
+    r"will|shall|must|need(?:s|ed)?)\b(?:\s+\w+){0,2}\s*(?:to\s+(?:\w+\s+)?)?$",
+    re.IGNORECASE,
+)
+_BOUNDARY = re.compile(
+    r"[;:()]|—|–|\s-\s|\b(?:but|while|whereas|which|who|whom|where|when|after|before|because|although|though|since the|as|amid|"
+    r"said|says|according)\b",
+    re.IGNORECASE,
+)
+_TARGET_GAP_BLOCK = re.compile(
+    r"\b(?:near|outside|around|towards?|close to|approach(?:es)?|outskirts|suburbs?|direction|km|kilometers?|kilometres?|miles?|"
+    r"from|north|south|east|west|northern|southern|eastern|western|north-east|north-west|south-east|south-west)\b",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|plus)\s*)+(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
+_SPEECH = (
+    r"(?:said|says|say|claimed|claims|claim|announced|announces|declared|declares|reported|reports|stated|states|"
+    r"confirmed|confirms|denied|denies|deny|rejected|rejects|refuted|dismissed|insisted|insists|acknowledged|"
+    r"admitted|admits|wrote|posted|told|added|noted|assessed|assesses|published)"
+)
+_DENY = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|refuted|dismissed|false|fake)\b", re.IGNORECASE)
+# the verb may follow a name and title: "Pentagon spokesperson Major General Pat Ryder reported"
+_SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+(?:has|have|had|also|later|on \w+|officially|publicly))*\s+{_SPEECH}\b")
+_SPEECH_NOUN = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:declaration|claim|claims|announcement|statement|report|reports|update|data|assertion|denial|map|assessment)\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing)\s+$", re.IGNORECASE)
+_UNVERIFIED = re.compile(r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|has not been able to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|apparently|claimed to have)\b", re.IGNORECASE)
+_PLACE_ACTORS = {"moscow", "kyiv", "kiev", "russia", "ukraine", "the kremlin", "kremlin", "washington"}
+_ACTOR_USE = re.compile(rf"^(?:'s|’s)|^(?:\s+(?:has|have|had|is|was|also|later|officially|will|would))*\s+{_SPEECH}\b", re.IGNORECASE)
+
+
+def _is_actor_use(sentence: str, actor: Actor) -> bool:
+    """A place name is an actor only in the grammar of one ("Moscow's declaration", "Kyiv said")."""
+    if actor.text.lower() not in _PLACE_ACTORS:
+        return True
+    return bool(_ACTOR_USE.match(sentence[actor.end :]) or _ACCORDING.search(sentence[: actor.start]))
+
+
+def _triggers(text: str) -> list[_Trigger]:
+    found: list[_Trigger] = []
+    for kind, voice, rx in _TRIGGERS:
+        for m in rx.finditer(text):
+            if any(m.start() < t.end and t.start < m.end() for t in found):
+                continue
+            if _HYPOTHETICAL.search(text[max(0, m.start() - 40) : m.start()]):
+                continue
+            found.append(_Trigger(m.start(), m.end(), kind, voice, m.group(0)))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _clause_break(text: str) -> bool:
+    return bool(_BOUNDARY.search(text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    actor: Actor
+    verb: str
+
+
+def _speakers(text: str, actors: Sequence[Actor]) -> list[_Speaker]:
+    out = []
+    for a in actors:
+        after = text[a.end :]
+        m = _SPEECH_AFTER.match(after) or _SPEECH_NOUN.match(after)
+        if m:
+            out.append(_Speaker(a, m.group(0)))
+        elif _ACCORDING.search(text[: a.start]):
+            out.append(_Speaker(a, "according to"))
+    return out
+
+
+def _targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
+    after = [m for m in mentions if m[0] >= trigger.end]
+    before = [m for m in mentions if m[1] <= trigger.start]
+    chosen: list[tuple[int, int, Resolved]] = []
+    if trigger.voice in ("active", "noun") and after:
+        first = after[0]
+        gap = text[trigger.end : first[0]]
+        if len(gap) <= 70 and not _clause_break(gap) and not _TARGET_GAP_BLOCK.search(gap):
+            chosen.append(first)
+            for nxt in after[1:]:
+                if _LIST_GAP.match(text[chosen[-1][1] : nxt[0]]):
+                    chosen.append(nxt)
+                else:
+                    break
+    if not chosen and trigger.voice == "passive" and before:
+        last = before[-1]
+        gap = text[last[1] : trigger.start]
+        if len(gap) <= 60 and not _clause_break(gap):
+            chosen.append(last)
+            for prev in reversed(before[:-1]):
+                if _LIST_GAP.match(text[prev[1] : chosen[-1][0]]):
+                    chosen.append(prev)
+                else:
+                    break
+    if not chosen and trigger.kind == "hold" and before:
+        # "Kursk, where Ukrainian forces have maintained control": the place the clause is about
+        clause_start = max((m.start() for m in re.finditer(r",\s+where\b", text[: trigger.start])), default=-1)
+        if clause_start >= 0:
+            antecedent = [m for m in before if m[1] <= clause_start]
+            if antecedent and not text[antecedent[-1][1] : clause_start].strip():
+                chosen.append(antecedent[-1])
+    if chosen:
+        for m in before:
+            if _ALSO.search(text[: m[0]]) and m not in chosen:
+                chosen.append(m)
+    return chosen
+
+
+def _actor_side(actor: Actor | None) -> Side | None:
+    return actor.side if actor is not None and actor.side in ("RU", "UA") else None
+
+
+def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Sequence[tuple[int, int, Resolved]]) -> tuple[Side | None, bool]:
+    """The side that acted (took, holds, withdrew, or - for losses - lost), and whether it was named."""
+    # "fell to Russian forces", "held by Ukrainian troops", "captured by ..."
+    for a in actors:
+        if a.start >= trigger.end and _actor_side(a):
+            gap = text[trigger.end : a.start]
+            if re.search(r"\b(?:by|to)\s+(?:the\s+)?$", gap) and not _clause_break(gap.rsplit(" by", 1)[0] if " by" in gap else ""):
+                return a.side, True
+    if trigger.kind == "loss" and trigger.voice == "noun":
+        m = next((a for a in actors if a.start >= trigger.end and a.start - trigger.end <= 2 and _actor_side(a)), None)
+        if m:
+            return m.side, True
+    if trigger.voice == "noun":
+        last_target = max((t[1] for t in targets), default=trigger.end)
+        for a in actors:
+            if a.start >= last_target and _actor_side(a) and re.search(r"\bfor\s+(?:the\s+)?$", text[last_target : a.start]):
+                return a.side, True
+    if trigger.kind == "hold":
+        m2 = re.search(r"\b(Ukrainian|Russian|Ukraine's|Russia's)\s+(?:control|hands)", trigger.text, re.IGNORECASE)
+        if m2:
+            return ("UA" if m2.group(1).lower().startswith("ukrain") else "RU"), True
+    subjects = [a for a in actors if a.end <= trigger.start and _actor_side(a) and not _clause_break(text[a.end : trigger.start])]
+    if subjects:
+        return subjects[-1].side, True
+    return None, False
+
+
+def _when(trigger: _Trigger, text: str, times: Sequence[When]) -> When | None:
+    usable = []
+    for w in times:
+        lo, hi = sorted((w.end, trigger.start)) if w.end <= trigger.start else sorted((trigger.end, w.start))
+        between = text[lo:hi]
+        # a time inside a relative clause that does not hold the trigger dates something else
+        if re.search(r",\s*(?:which|who|whom)\b", between) or re.search(r"\b(?:which|who)\b[^,]*$", text[: w.start]) and w.start > trigger.end:
+            continue
+        usable.append((abs(w.start - trigger.start), w))
+    if not usable:
+        return None
+    return min(usable, key=lambda u: u[0])[1]
+
+
+def claim_id(article_id: str, place_id: str, event: str, controller: str, claimant_side: str, stance: str) -> str:
+    """Stable id: the same claim in the same article always gets the same id."""
+    raw = "|".join((article_id, place_id, event, controller, claimant_side, stance))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _event(kind: str, controller: Side, place_country: str, trigger_text: str) -> Event:
+    if kind == "hold":
+        return "holds"
+    if kind == "withdraw":
+        return "withdrew"
+    if kind == "fight":
+        return "fighting"
+    own = {"UA": "UA", "RU": "RU"}.get(controller)
+    if own == place_country or (_RE_VERB.search(trigger_text) and own == place_country):
+        return "recaptured"
+    return "captured"
+
+
+def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Resolved], next_text: str) -> Iterable[Claim]:
+    text = sentence.text
+    actors = [a for a in find_actors(text) if _is_actor_use(text, a)]
+    mentions = sorted(
+        (r.mention.start - sentence.start, r.mention.end - sentence.start, r)
+        for r in resolved
+        if r.place.feature in ("settlement", "region")
+        and not any(a.start <= r.mention.start - sentence.start < a.end for a in actors)
+    )
+    if not mentions:
+        return
+    triggers = _triggers(text)
+    if not triggers:
+        return
+    speakers = _speakers(text, actors)
+    times = find_times(text, article.published)
+    unverified = bool(_UNVERIFIED.search(text) or _UNVERIFIED.search(next_text))
+    for trigger in triggers:
+        targets = _targets(trigger, text, mentions)
+        if not targets:
+            continue
+        speaker = next((s for s in reversed(speakers) if s.actor.end <= trigger.start), None) or (speakers[0] if speakers else None)
+        agent, named = _agent(trigger, text, actors, targets)
+        claimant_side: Side = speaker.actor.side if speaker else "third_party"
+        if agent is None:
+            belligerents = {a.side for a in actors if a.side in ("RU", "UA")}
+            if speaker and speaker.actor.side in ("RU", "UA"):
+                agent = speaker.actor.side
+            elif len(belligerents) == 1:
+                agent = belligerents.pop()
+        if agent is None and trigger.kind != "fight":
+            continue
+        denied = bool(speaker and _DENY.search(speaker.verb + " " + text[speaker.actor.end : trigger.start]))
+        if trigger.kind == "fight":
+            controller: Controller = "contested"
+        elif trigger.kind in ("withdraw", "loss"):
+            loser = agent if trigger.kind == "withdraw" or named else (opposite(agent) if agent else None)  # type: ignore[arg-type]
+            controller = opposite(loser) if loser else "contested"  # type: ignore[assignment,arg-type]
+            if controller not in ("RU", "UA"):
+                continue
+        else:
+            controller = agent  # type: ignore[assignment]
+        if denied:
+            stance: Stance = "denied"
+        elif unverified:
+            stance = "unverified"
+        elif claimant_side == "third_party" or (controller in ("RU", "UA") and claimant_side == opposite(controller)):
+            stance = "confirmed"
+        else:
+            stance = "claimed"
+        claimant = speaker.actor.text if speaker else (article.source or "the reporter")
+        when = _when(trigger, text, times)
+        confidence = 0.45 + (0.2 if named else 0.0) + (0.15 if speaker else 0.0) + (0.1 if when and when.event_date else 0.0)
+        confidence += 0.1 if trigger.kind in ("capture", "withdraw") else 0.0
+        confidence -= 0.2 if _HEDGE.search(text) or stance == "unverified" else 0.0
+        for start, _end, r in targets:
+            event = _event(trigger.kind, controller, r.place.country, trigger.text)  # type: ignore[arg-type]
+            yield Claim(
+                claim_id=claim_id(article.id, r.place.place_id, event, controller, claimant_side, stance),
+                article_id=article.id, place=r.place, surface=r.mention.surface, controller=controller, event=event,
+                claimant=claimant, claimant_side=claimant_side, stance=stance,
+                event_date=when.event_date if when else None, date_precision=when.precision if when else None,
+                date_text=when.text if when else None, quote=text, confidence=round(max(0.05, min(0.99, confidence)), 2),
+                start=sentence.start + start,
+            )
+
+
+def _merge(claims: Sequence[Claim]) -> list[Claim]:
+    """One claim per place, side, event and claimant side; the reporter's repeats fold into attributed ones."""
+    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        groups[(c.place.place_id, c.controller, c.event)].append(c)
+    merged: list[Claim] = []
+    for group in groups.values():
+        attributed = [c for c in group if c.claimant_side in ("RU", "UA")]
+        keep = attributed or group
+        by_side: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for c in keep:
+            by_side[(c.claimant_side, c.stance)].append(c)
+        for same in by_side.values():
+            best = max(same, key=lambda c: (c.event_date is not None, c.confidence, -c.start))
+            if best.event_date is None:
+                dated = [c for c in group if c.event_date is not None]
+                if dated:
+                    d = min(dated, key=lambda c: c.start)
+                    best = replace(best, event_date=d.event_date, date_precision=d.date_precision, date_text=d.date_text)
+            merged.append(best)
+    return sorted(merged, key=lambda c: (c.start, c.claim_id))
+
+
+def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim]:
+    """Every territorial-control claim an article makes, one per place/side/event/claimant side."""
+    by_sentence: dict[int, list[Resolved]] = defaultdict(list)
+    for r in resolved:
+        by_sentence[r.mention.sentence_index].append(r)
+    sentences = split_sentences(article.text)
+    claims: list[Claim] = []
+    for s in sentences:
+        if s.index in by_sentence:
+            nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
+            claims.extend(_sentence_claims(article, s, by_sentence[s.index], nxt))
+    return _merge(claims)

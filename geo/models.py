@@ -1,0 +1,98 @@
+"""Typed, frozen records passed between the stages of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Side = Literal["RU", "UA", "third_party", "unknown"]
+Controller = Literal["RU", "UA", "contested"]
+Event = Literal["captured", "recaptured", "holds", "withdrew", "fighting"]
+Stance = Literal["claimed", "confirmed", "denied", "unverified"]
+Precision = Literal["day", "week", "month", "season", "year"]
+Feature = Literal["settlement", "region", "country"]
+LocationPrecision = Literal["exact", "approximate", "region"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as read from disk; ``id`` is a hash of its normalised text."""
+
+    id: str
+    path: str
+    title: str
+    published: date | None
+    source: str | None
+    url: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: a settlement, a region or a country."""
+
+    place_id: str
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str | None
+    feature: Feature
+    precision: LocationPrecision
+    population: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of article text that names a place (possibly several candidates)."""
+
+    article_id: str
+    start: int
+    end: int
+    surface: str
+    sentence_index: int
+    kind: Literal["plain", "region"] = "plain"
+    typed_settlement: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A mention with the place chosen for it and why."""
+
+    mention: Mention
+    place: Place
+    candidates: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A resolved time expression: ``event_date`` is the start of the period."""
+
+    text: str
+    event_date: date | None
+    precision: Precision | None
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A claim that a side holds, took or lost a place, with who says so and when."""
+
+    claim_id: str
+    article_id: str
+    place: Place
+    surface: str
+    controller: Controller
+    event: Event
+    claimant: str
+    claimant_side: Side
+    stance: Stance
+    event_date: date | None
+    date_precision: Precision | None
+    date_text: str | None
+    quote: str
+    confidence: float
+    start: int = field(default=0, compare=False)

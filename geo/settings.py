@@ -1,0 +1,43 @@
+"""Settings in one place: typed defaults, each documented. Only the CLI reads the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Folder of articles read by ``geo run``.
+SEEDS_DIR = Path("seeds")
+#: Folder the outputs and the store are written to.
+OUT_DIR = Path("output")
+#: Name of the SQLite store inside the output folder.
+STORE_NAME = "geo.sqlite"
+#: Files larger than this are skipped with a message (bytes).
+MAX_ARTICLE_BYTES = 5_000_000
+#: Article file suffixes read from the seeds folder.
+ARTICLE_SUFFIXES = (".txt", ".md")
+#: Countries whose every GeoNames place of 500+ people is indexed.
+GAZETTEER_COUNTRIES = ("UA", "RU", "BY", "MD")
+#: Elsewhere, only places of at least this population are indexed (so "New York" finds New York).
+WORLD_MIN_POPULATION = 15_000
+#: Version of the extraction rules; a change re-processes every article.
+EXTRACTOR_VERSION = "1"
+
+
+def default_cache_dir() -> Path:
+    """Where the built gazetteer is cached: ``$GEO_CACHE_DIR``, else ``$XDG_CACHE_HOME/geo``, else ``~/.cache/geo``."""
+    explicit = os.environ.get("GEO_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "geo"
+
+
+@dataclass(frozen=True, slots=True)
+class RunSettings:
+    """Options of one ``geo run``."""
+
+    seeds: Path = SEEDS_DIR
+    out: Path = OUT_DIR
+    online: bool = False
+    cache_dir: Path | None = None

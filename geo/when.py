@@ -1,0 +1,179 @@
+"""Time expressions: found with our own rules, resolved against the publication date.
+
+Only the spans these rules find are turned into dates ("47th Brigade" or "may soon" are never dates).
+A resolved expression gives the *start* of the period it names and its precision:
+"on Tuesday" -> that day (a weekday equal to the publication weekday is the publication day),
+"earlier this year" -> 1 January, precision year; "since summer" -> 1 June, precision season.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from geo.models import When
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_PART_OF_YEAR = {"early": 1, "mid": 5, "middle": 5, "late": 9, "end": 10}
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
+
+# Order matters: longer, more specific forms first; matches never overlap.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rx, re.IGNORECASE if kind not in ("month_day", "day_month", "month_year", "month") else 0))
+    for kind, rx in (
+        ("iso", r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"),
+        ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
+        ("day_month", rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
+        ("part_month", rf"\b(?P<part>early|mid|late|end of)[\s-]+(?:{_MONTH.replace('?P<month>', '?P<pmonth>')})(?:\s+{_YEAR})?"),
+        ("part_year", rf"\b(?P<part2>early|mid|late|end of)[\s-]+(?:{_YEAR.replace('?P<year>', '?P<pyear>')}|(?P<rel>this|last) year)\b"),
+        ("month_year", rf"\b(?:in |since |by |during |until )?{_MONTH}\s+{_YEAR}\b"),
+        ("season", rf"\b(?:since\s+)?(?:(?P<srel>this|last|next|past)\s+)?{_SEASON}(?:\s+(?:of\s+)?{_YEAR.replace('?P<year>', '?P<syear>')})?\b"),
+        ("month", rf"\b(?:in|since|by|during|until|from|early|mid|late|throughout)\s+{_MONTH}\b"),
+        ("weekday", rf"\b(?:(?P<wrel>last|this|on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?\b"),
+        ("relday", r"\b(?P<relday>today|yesterday|overnight|last night|this morning|tonight|the day before yesterday)\b"),
+        ("ago", r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"),
+        ("relperiod", r"\b(?:since\s+)?(?P<rp>(?:earlier|later) this (?:year|month|week)|this (?:year|month|week)|last (?:year|month|week)|past week|previous week|the previous day)\b"),
+        ("year", rf"\b(?:in|since|by|during|until|throughout|of)\s+{_YEAR}\b"),
+    )
+)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+def _month_start(year: int, month: int) -> date:
+    return date(year, month, 1)
+
+
+def _latest_not_after(pub: date, month: int, day: int = 1) -> date | None:
+    """The date with this month/day in the publication year, or the year before when it would be in the future."""
+    for year in (pub.year, pub.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return None
+        if candidate <= pub + timedelta(days=1):
+            return candidate
+    return None
+
+
+def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None, str | None]:
+    g = m.groupdict()
+    if kind == "iso":
+        try:
+            return date.fromisoformat(g["iso"]), "day"
+        except ValueError:
+            return None, None
+    if kind in ("month_day", "day_month"):
+        month = _MONTHS[g["month"].rstrip(".").lower()]
+        day = int(g["day"])
+        if not 1 <= day <= 31:
+            return None, None
+        if g.get("year"):
+            try:
+                return date(int(g["year"]), month, day), "day"
+            except ValueError:
+                return None, None
+        return (_latest_not_after(pub, month, day), "day") if pub else (None, None)
+    if kind == "month_year":
+        return _month_start(int(g["year"]), _MONTHS[g["month"].rstrip(".").lower()]), "month"
+    if kind == "part_month":
+        month = _MONTHS[g["pmonth"].rstrip(".").lower()]
+        day = {"early": 1, "mid": 11, "late": 21, "end of": 21}[g["part"].lower()]
+        if g.get("year"):
+            return date(int(g["year"]), month, day), "month"
+        return (_latest_not_after(pub, month, day), "month") if pub else (None, None)
+    if kind == "part_year":
+        if g.get("pyear"):
+            year = int(g["pyear"])
+        elif pub:
+            year = pub.year - (1 if (g.get("rel") or "").lower() == "last" else 0)
+        else:
+            return None, None
+        return date(year, _PART_OF_YEAR[g["part2"].lower()], 1), "season"
+    if kind == "month":
+        month = _MONTHS[g["month"].rstrip(".").lower()]
+        return (_latest_not_after(pub, month), "month") if pub else (None, None)
+    if kind == "season":
+        month = _SEASONS[g["season"].lower()]
+        if g.get("syear"):
+            return date(int(g["syear"]), month, 1), "season"
+        if not pub:
+            return None, None
+        rel = (g.get("srel") or "").lower()
+        start = _latest_not_after(pub, month)
+        if start and rel in ("last", "past") and (pub - start).days < 92:
+            start = date(start.year - 1, month, 1)
+        return start, "season"
+    if kind == "weekday":
+        if not pub:
+            return None, None
+        back = (pub.weekday() - _WEEKDAYS[g["weekday"].lower()]) % 7
+        if (g.get("wrel") or "").lower() == "last" and back == 0:
+            back = 7
+        return pub - timedelta(days=back), "day"
+    if kind == "relday":
+        if not pub:
+            return None, None
+        word = g["relday"].lower()
+        back = {"yesterday": 1, "the day before yesterday": 2, "last night": 1, "overnight": 1}.get(word, 0)
+        return pub - timedelta(days=back), "day"
+    if kind == "ago":
+        if not pub:
+            return None, None
+        n = int(g["n"]) if g["n"].isdigit() else _NUMBERS[g["n"].lower()]
+        unit = g["unit"].lower().rstrip("s")
+        if unit == "day":
+            return pub - timedelta(days=n), "day"
+        if unit == "week":
+            return pub - timedelta(days=7 * n), "week"
+        if unit == "month":
+            y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+            return date(y, mo + 1, 1), "month"
+        return date(pub.year - n, 1, 1), "year"
+    if kind == "relperiod":
+        if not pub:
+            return None, None
+        rp = g["rp"].lower()
+        if rp == "the previous day":
+            return pub - timedelta(days=1), "day"
+        if rp.endswith("year"):
+            return date(pub.year - (1 if rp.startswith("last") else 0), 1, 1), "year"
+        if rp.endswith("month"):
+            if rp.startswith("last"):
+                y, mo = divmod(pub.year * 12 + pub.month - 2, 12)
+                return date(y, mo + 1, 1), "month"
+            return date(pub.year, pub.month, 1), "month"
+        monday = pub - timedelta(days=pub.weekday())
+        if rp.startswith(("last", "past", "previous")):
+            return monday - timedelta(days=7), "week"
+        return monday, "week"
+    if kind == "year":
+        return date(int(g["year"]), 1, 1), "year"
+    return None, None
+
+
+def find_times(text: str, published: date | None) -> list[When]:
+    """Every time expression in ``text``, resolved against ``published`` (None leaves relative ones unresolved)."""
+    taken: list[tuple[int, int]] = []
+    found: list[When] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if kind == "weekday" and not m.group("wrel") and m.start() > 0 and text[m.start() - 1].isalpha():
+                continue
+            when, precision = _resolve(kind, m, published)
+            taken.append((m.start(), m.end()))
+            found.append(When(text=m.group(0).strip(), event_date=when, precision=precision if when else None,  # type: ignore[arg-type]
+                              start=m.start(), end=m.end()))
+    return sorted(found, key=lambda w: w.start)
