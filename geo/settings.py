@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 #: Folder of articles read by ``geo run``.
@@ -24,13 +24,15 @@ WORLD_MIN_POPULATION = 15_000
 EXTRACTOR_VERSION = "1"
 
 
-def default_cache_dir() -> Path:
-    """Where the built gazetteer is cached: ``$GEO_CACHE_DIR``, else ``$XDG_CACHE_HOME/geo``, else ``~/.cache/geo``."""
-    explicit = os.environ.get("GEO_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "geo"
+def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    """Where the built gazetteer is cached: ``$GEO_CACHE_DIR``, else ``$XDG_CACHE_HOME/geo``, else ``~/.cache/geo``.
+
+    The CLI passes the environment; library code passes nothing and gets ``~/.cache/geo``.
+    """
+    env = env or {}
+    if env.get("GEO_CACHE_DIR"):
+        return Path(env["GEO_CACHE_DIR"])
+    return Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "geo"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,4 +42,4 @@ class RunSettings:
     seeds: Path = SEEDS_DIR
     out: Path = OUT_DIR
     online: bool = False
-    cache_dir: Path | None = None
+    cache_dir: Path = field(default_factory=default_cache_dir)

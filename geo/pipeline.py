@@ -1,0 +1,107 @@
+"""The pipeline: seeds/ -> store -> outputs. With the CLI, the only place that does I/O."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geo import settings
+from geo.claims import extract_claims
+from geo.export import claims_csv, claims_geojson, places_geojson
+from geo.gazetteer import Gazetteer
+from geo.ingest import Skipped, read_folder
+from geo.models import Article
+from geo.recognize import find_mentions
+from geo.render import render_map
+from geo.resolve import resolve_mentions
+from geo.settings import RunSettings
+from geo.store import Store
+from geo.timeline import statuses
+
+log = logging.getLogger(__name__)
+
+OUTPUT_FILES = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
+
+
+@dataclass(slots=True)
+class RunReport:
+    """What one run did."""
+
+    new: int = 0
+    unchanged: int = 0
+    retired: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    claims: int = 0
+    places: int = 0
+    written: list[str] = field(default_factory=list)
+
+
+def atomic_write(path: Path, data: str) -> bool:
+    """Write ``data`` to ``path`` through a temporary file and a rename; return False when it was already there."""
+    encoded = data.encode("utf-8")
+    try:
+        if path.read_bytes() == encoded:
+            return False
+    except OSError:
+        pass
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(encoded)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return True
+
+
+def process_article(article: Article, gazetteer: Gazetteer) -> tuple[list, list]:  # type: ignore[type-arg]
+    """Recognise, resolve and extract the claims of one article."""
+    resolved = resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer)
+    return resolved, extract_claims(article, resolved)
+
+
+def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = None) -> RunReport:
+    """Process new articles of ``options.seeds`` into the store, then write every output into ``options.out``."""
+    report = RunReport()
+    gazetteer = Gazetteer.open(options.cache_dir)
+    options.out.mkdir(parents=True, exist_ok=True)
+    with Store(options.out / settings.STORE_NAME) as store:
+        items = list(read_folder(options.seeds))
+        present = []
+        for i, item in enumerate(items, 1):
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+            else:
+                present.append(item.id)
+                if store.is_current(item, settings.EXTRACTOR_VERSION):
+                    store.touch(item)
+                    report.unchanged += 1
+                else:
+                    resolved, claims = process_article(item, gazetteer)
+                    store.save(item, resolved, claims, settings.EXTRACTOR_VERSION)
+                    report.new += 1
+            if progress:
+                progress(i, len(items))
+        report.retired = store.retire_except(present)
+        articles = {a.id: a for a in store.articles()}
+        claims = store.claims()
+    places = statuses(claims, articles)
+    report.claims, report.places = len(claims), len(places)
+    outputs = {
+        "claims.geojson": claims_geojson(claims, articles),
+        "claims.csv": claims_csv(claims, articles),
+        "places.geojson": places_geojson(places),
+        "map.html": render_map(places, articles),
+    }
+    for name in OUTPUT_FILES:
+        if atomic_write(options.out / name, outputs[name]):
+            report.written.append(name)
+    return report

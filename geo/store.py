@@ -1,0 +1,151 @@
+"""The SQLite store: articles, mentions, places and claims; idempotent upserts, one transaction per article."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from geo.errors import StoreError
+from geo.models import Article, Claim, Place, Resolved
+
+SCHEMA_VERSION = 1
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE article (
+        id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, published TEXT, source TEXT, url TEXT,
+        text TEXT NOT NULL, extractor_version TEXT NOT NULL, retired INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE place (
+        place_id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, country TEXT NOT NULL,
+        admin1 TEXT, feature TEXT NOT NULL, precision TEXT NOT NULL, population INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE mention (
+        article_id TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE, start INTEGER NOT NULL, end INTEGER NOT NULL,
+        surface TEXT NOT NULL, place_id TEXT REFERENCES place(place_id), candidates INTEGER NOT NULL, reason TEXT NOT NULL,
+        PRIMARY KEY (article_id, start)
+    );
+    CREATE TABLE claim (
+        claim_id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+        place_id TEXT NOT NULL REFERENCES place(place_id), surface TEXT NOT NULL, controller TEXT NOT NULL,
+        event TEXT NOT NULL, claimant TEXT NOT NULL, claimant_side TEXT NOT NULL, stance TEXT NOT NULL,
+        event_date TEXT, date_precision TEXT, date_text TEXT, quote TEXT NOT NULL, confidence REAL NOT NULL,
+        start INTEGER NOT NULL
+    );
+    CREATE INDEX claim_article ON claim(article_id);
+    """,
+}
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+class Store:
+    """The project's SQLite database at ``OUT/geo.sqlite``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.con = sqlite3.connect(path, timeout=30)
+            self.con.execute("PRAGMA foreign_keys = ON")
+            self.con.execute("PRAGMA journal_mode = WAL")
+            self._migrate()
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot open the store {path}: {err}; move it aside to start afresh") from err
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        version = self.con.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer geo (schema {version}); upgrade geo")
+        for v in range(version + 1, SCHEMA_VERSION + 1):
+            self.con.executescript(f"BEGIN; {_MIGRATIONS[v]} PRAGMA user_version = {v}; COMMIT;")
+
+    def is_current(self, article: Article, extractor_version: str) -> bool:
+        """True when this exact article was already processed by this extractor version."""
+        row = self.con.execute("SELECT extractor_version FROM article WHERE id = ?", (article.id,)).fetchone()
+        return row is not None and row[0] == extractor_version
+
+    def touch(self, article: Article) -> None:
+        """Record that an unchanged article is still present (its path may have changed)."""
+        with self.con:
+            self.con.execute("UPDATE article SET path = ?, retired = 0 WHERE id = ?", (article.path, article.id))
+
+    def save(self, article: Article, resolved: Sequence[Resolved], claims: Sequence[Claim], extractor_version: str) -> None:
+        """Replace everything known about one article, in one transaction."""
+        try:
+            with self.con:
+                self.con.execute("DELETE FROM article WHERE id = ?", (article.id,))
+                self.con.execute(
+                    "INSERT INTO article VALUES (?,?,?,?,?,?,?,?,0)",
+                    (article.id, article.path, article.title, _iso(article.published), article.source, article.url,
+                     article.text, extractor_version),
+                )
+                places = {r.place.place_id: r.place for r in resolved} | {c.place.place_id: c.place for c in claims}
+                self.con.executemany(
+                    "INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?)",
+                    [(p.place_id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.precision, p.population)
+                     for p in places.values()],
+                )
+                self.con.executemany(
+                    "INSERT OR REPLACE INTO mention VALUES (?,?,?,?,?,?,?)",
+                    [(article.id, r.mention.start, r.mention.end, r.mention.surface, r.place.place_id, r.candidates, r.reason)
+                     for r in resolved],
+                )
+                self.con.executemany(
+                    "INSERT OR REPLACE INTO claim VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [(c.claim_id, c.article_id, c.place.place_id, c.surface, c.controller, c.event, c.claimant,
+                      c.claimant_side, c.stance, _iso(c.event_date), c.date_precision, c.date_text, c.quote,
+                      c.confidence, c.start) for c in claims],
+                )
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot write article {article.path} to {self.path}: {err}") from err
+
+    def retire_except(self, present: Iterable[str]) -> int:
+        """Mark articles not among ``present`` as retired (kept, but left out of the outputs); return how many."""
+        ids = sorted(set(present))
+        with self.con:
+            self.con.execute("CREATE TEMP TABLE IF NOT EXISTS present (id TEXT PRIMARY KEY)")
+            self.con.execute("DELETE FROM present")
+            self.con.executemany("INSERT INTO present VALUES (?)", [(i,) for i in ids])
+            cur = self.con.execute("UPDATE article SET retired = 1 WHERE retired = 0 AND id NOT IN (SELECT id FROM present)")
+        return cur.rowcount
+
+    def articles(self) -> list[Article]:
+        """Articles not retired, by id."""
+        rows = self.con.execute(
+            "SELECT id, path, title, published, source, url, text FROM article WHERE retired = 0 ORDER BY id"
+        ).fetchall()
+        return [Article(r[0], r[1], r[2], _date(r[3]), r[4], r[5], r[6]) for r in rows]
+
+    def claims(self) -> list[Claim]:
+        """Claims of the articles not retired, in a stable order."""
+        rows = self.con.execute(
+            """SELECT c.claim_id, c.article_id, p.place_id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature,
+                      p.precision, p.population, c.surface, c.controller, c.event, c.claimant, c.claimant_side, c.stance,
+                      c.event_date, c.date_precision, c.date_text, c.quote, c.confidence, c.start
+               FROM claim c JOIN place p USING (place_id) JOIN article a ON a.id = c.article_id
+               WHERE a.retired = 0 ORDER BY c.claim_id"""
+        ).fetchall()
+        return [
+            Claim(r[0], r[1], Place(*r[2:11]), r[11], r[12], r[13], r[14], r[15], r[16], _date(r[17]), r[18], r[19],
+                  r[20], r[21], r[22])
+            for r in rows
+        ]
