@@ -34,6 +34,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 
 def transliterate(text: str) -> str:
     """Romanize Cyrillic with the Ukrainian national system (2010); other characters pass through."""
+    text = text.replace("зг", "зґг").replace("Зг", "Зґг").replace("ЗГ", "ЗҐГ")  # KMU: "зг" is written "zgh"
     out: list[str] = []
     previous_is_letter = False
     for ch in text:

@@ -38,7 +38,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("part_month", rf"\b(?P<part>early|mid|late|end of)[\s-]+(?:{_MONTH.replace('?P<month>', '?P<pmonth>')})(?:\s+{_YEAR})?"),
         ("part_year", rf"\b(?P<part2>early|mid|late|end of)[\s-]+(?:{_YEAR.replace('?P<year>', '?P<pyear>')}|(?P<rel>this|last) year)\b"),
         ("month_year", rf"\b(?:in |since |by |during |until )?{_MONTH}\s+{_YEAR}\b"),
-        ("season", rf"\b(?:since\s+)?(?:(?P<srel>this|last|next|past)\s+)?{_SEASON}(?:\s+(?:of\s+)?{_YEAR.replace('?P<year>', '?P<syear>')})?\b"),
+        ("season", rf"\b(?:since\s+|(?:in|during|by|until|throughout|over|through)\s+(?:the\s+)?)?(?:(?P<srel>this|last|next|past)\s+)?{_SEASON}(?:\s+(?:of\s+)?{_YEAR.replace('?P<year>', '?P<syear>')})?\b"),
         ("month", rf"\b(?:in|since|by|during|until|from|early|mid|late|throughout)\s+{_MONTH}\b"),
         ("weekday", rf"\b(?:(?P<wrel>last|this|on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?\b"),
         ("relday", r"\b(?P<relday>today|yesterday|overnight|last night|this morning|tonight|the day before yesterday)\b"),
@@ -170,6 +170,8 @@ def find_times(text: str, published: date | None) -> list[When]:
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
+            if kind == "season" and not (m.group("srel") or m.group("syear") or " " in m.group(0).strip()):
+                continue  # a bare "fall" or "spring" is a verb or a noun, not a date
             if kind == "weekday" and not m.group("wrel") and m.start() > 0 and text[m.start() - 1].isalpha():
                 continue
             when, precision = _resolve(kind, m, published)

@@ -1,0 +1,54 @@
+from geo.gazetteer import Gazetteer
+from geo.resolve import km
+
+
+def near(places, lat, lon, within_km):  # type: ignore[no-untyped-def]
+    return [p for p in places if km(p.lat, p.lon, lat, lon) <= within_km]
+
+
+def test_russian_spelling_finds_the_ukrainian_name(gazetteer: Gazetteer) -> None:
+    hits = near(gazetteer.settlements("Girnyk"), 48.053, 37.369, 5)
+    assert [p.name for p in hits] == ["Hirnyk"]
+    assert hits[0].admin1 == "Donetsk Oblast" and hits[0].precision == "exact"
+
+
+def test_selidovo_is_selydove(gazetteer: Gazetteer) -> None:
+    [p] = gazetteer.settlements("Selidovo")
+    assert p.name == "Selydove" and km(p.lat, p.lon, 48.148, 37.297) < 5
+
+
+def test_cyrillic_and_old_names(gazetteer: Gazetteer) -> None:
+    assert "Selydove" in {p.name for p in gazetteer.settlements("Селидове")}
+    assert "Bakhmut" in {p.name for p in gazetteer.settlements("Artemovsk")}
+    assert "Toretsk" in {p.name for p in gazetteer.settlements("Dzerzhinsk")}
+    assert "Pokrovsk" in {p.name for p in gazetteer.settlements("Krasnoarmeysk")}
+    assert "Vuhledar" in {p.name for p in gazetteer.settlements("Ugledar")}
+
+
+def test_katottg_village_missing_from_geonames_is_approximate(gazetteer: Gazetteer) -> None:
+    [p] = gazetteer.settlements("Bogoyavlenka")
+    assert p.name == "Bohoiavlenka" and p.place_id.startswith("katottg:UA14")
+    assert p.precision == "approximate"
+    assert km(p.lat, p.lon, 47.860, 37.214) < 25  # the hromada centre (Vuhledar)
+
+
+def test_namesakes_are_all_candidates(gazetteer: Gazetteer) -> None:
+    katerynivkas = gazetteer.settlements("Katerynivka")
+    assert len(katerynivkas) >= 30
+    assert len({p.admin1 for p in katerynivkas}) >= 10
+
+
+def test_regions_are_distinct_from_their_capital(gazetteer: Gazetteer) -> None:
+    [region] = gazetteer.regions("Kursk")[:1]
+    assert region.name == "Kursk Oblast" and region.feature == "region" and region.country == "RU"
+    assert km(region.lat, region.lon, 51.5, 36.0) < 100
+    city = gazetteer.settlements("Kursk")[0]
+    assert city.feature == "settlement" and city.place_id != region.place_id
+    assert gazetteer.regions("Donetsk")[0].name == "Donetsk Oblast"
+    assert gazetteer.regions("Zaporozhye")[0].name == "Zaporizhzhia Oblast"
+
+
+def test_countries_are_known_as_countries(gazetteer: Gazetteer) -> None:
+    assert gazetteer.country("Russia") == "RU"
+    assert gazetteer.country("Ukraine") == "UA"
+    assert gazetteer.country("Selydove") is None
