@@ -19,7 +19,7 @@ from geo.pipeline import run as run_pipeline
 from geo.settings import RunSettings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn news articles about a war into a map of reported territorial changes.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _logging(verbose: bool) -> None:

@@ -31,3 +31,55 @@ def write_article(folder: Path, name: str, body: str, **header: str) -> Path:
     path = folder / name
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run", "--disable-quic"]
+_OPEN_ALL = """() => {
+    const maps = Object.keys(window).map(k => window[k]).filter(v => v instanceof L.Map);
+    let markers = 0; const layers = [];
+    maps[0].eachLayer(l => { if (l instanceof L.CircleMarker) { markers++; layers.push(l); } });
+    for (const l of layers) { l.openPopup(); l.openTooltip(); }
+    return {maps: maps.length, markers,
+            popups: Array.from(document.querySelectorAll('.geo-popup')).map(e => e.textContent),
+            links: Array.from(document.querySelectorAll('.geo-popup a')).map(a => a.href)};
+}"""
+
+
+def open_in_chromium(page_path: Path) -> dict[str, object]:
+    """Open a map file in headless Chromium with every request off the file blocked; open every popup and tooltip.
+
+    Returns the number of maps and markers, popup texts, link targets, JavaScript errors, requests that tried
+    to leave the file, and whether injected code set ``window.__pwned``.
+    """
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is required in CI (.ci/run installs it)")
+        pytest.skip("needs Debian's chromium: apt-get install -y chromium")
+    from playwright.sync_api import Route, sync_playwright
+
+    errors: list[str] = []
+    outside: list[str] = []
+
+    def route(r: Route) -> None:
+        if r.request.url.startswith(("file:", "data:", "about:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=_ARGS)
+        page = browser.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.route("**/*", route)
+        page.goto(page_path.resolve().as_uri(), wait_until="load")
+        seen = page.evaluate(_OPEN_ALL)
+        page.wait_for_timeout(300)
+        seen["pwned"] = page.evaluate("() => window.__pwned === 1")
+        browser.close()
+    seen["errors"] = errors
+    seen["outside"] = outside
+    return seen
