@@ -33,6 +33,8 @@ _TABLE: tuple[tuple[str, Side], ...] = (
     (r"(?:Russian|Moscow-backed|pro-Russian)\s+(?:milbloggers?|military bloggers?|war bloggers?|state media)", "RU"),
     (rf"(?:Russian|Russia(?:'s|’s))\s+(?:(?:armed|ground|airborne|regular)\s+)?{_FORCE}", "RU"),
     (rf"North Korean\s+{_FORCE}", "RU"),
+    (rf"(?:Moscow|the Kremlin)(?:'s|’s)\s+{_FORCE}", "RU"),
+    (rf"(?:Kyiv|Kiev)(?:'s|’s)\s+{_FORCE}", "UA"),
     (rf"(?:DPR|LPR|DNR|LNR|separatist|Chechen|Wagner)\s+{_FORCE}", "RU"),
     (r"(?:the\s+)?Wagner(?:\s+Group)?|Prigozhin|Pushilin|Kadyrov|Putin|Shoigu|Belousov|Gerasimov|Peskov|Lavrov|Saldo|Balitsky|Rogov|Gladkov|Khinshtein|TASS|RIA Novosti|Interfax", "RU"),
     (r"(?:the\s+)?Kremlin|Moscow|Russia", "RU"),

@@ -69,7 +69,7 @@ _BOUNDARY = re.compile(
 )
 _TARGET_GAP_BLOCK = re.compile(
     r"\b(?:near|outside|around|towards?|close to|approach(?:es)?|outskirts|suburbs?|direction|km|kilometers?|kilometres?|miles?|"
-    r"from|north|south|east|west|northern|southern|eastern|western|north-east|north-west|south-east|south-west)\b",
+    r"from)\b|\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+of\b",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|plus)\s*)+(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?$", re.IGNORECASE)
@@ -87,14 +87,15 @@ _ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing)\s+$"
 _UNVERIFIED = re.compile(r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|has not been able to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|apparently|claimed to have)\b", re.IGNORECASE)
 _PLACE_ACTORS = {"moscow", "kyiv", "kiev", "russia", "ukraine", "the kremlin", "kremlin", "washington"}
-_ACTOR_USE = re.compile(rf"^(?:'s|’s)|^(?:\s+(?:has|have|had|is|was|also|later|officially|will|would))*\s+{_SPEECH}\b", re.IGNORECASE)
+_ACTOR_USE = re.compile(rf"^(?:\s+(?:has|have|had|is|was|also|later|officially|will|would))*\s+{_SPEECH}\b", re.IGNORECASE)
 
 
 def _is_actor_use(sentence: str, actor: Actor) -> bool:
     """A place name is an actor only in the grammar of one ("Moscow's declaration", "Kyiv said")."""
     if actor.text.lower() not in _PLACE_ACTORS:
         return True
-    return bool(_ACTOR_USE.match(sentence[actor.end :]) or _ACCORDING.search(sentence[: actor.start]))
+    after = sentence[actor.end :]
+    return bool(_ACTOR_USE.match(after) or _SPEECH_NOUN.match(after) or _ACCORDING.search(sentence[: actor.start]))
 
 
 def _triggers(text: str) -> list[_Trigger]:
@@ -197,6 +198,11 @@ def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Seque
     subjects = [a for a in actors if a.end <= trigger.start and _actor_side(a) and not _clause_break(text[a.end : trigger.start])]
     if subjects:
         return subjects[-1].side, True
+    if trigger.voice == "active":
+        # "Russian forces are edging forward after capturing Avdiivka": the subject of the main clause
+        military = [a for a in actors if a.end <= trigger.start and a.military and _actor_side(a)]
+        if military:
+            return military[-1].side, True
     return None, False
 
 
