@@ -192,7 +192,7 @@ def render_map(statuses: Sequence[PlaceStatus], articles: Mapping[str, Article])
     records = [_place_record(s, articles) for s in statuses]
     m.add_child(_PlacesLayer(records))
     dates = sorted(d for s in statuses for c in s.claims
-                   if (d := effective_date(c, articles[c.article_id].published if c.article_id in articles else None)))
+                   if (d := effective_date(c, articles)))
     note = f"{len(records)} places, claims {dates[0].isoformat()} to {dates[-1].isoformat()}" if dates else f"{len(records)} places"
     m.add_child(_Legend(note))
     if records:

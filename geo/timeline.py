@@ -23,9 +23,10 @@ class PlaceStatus:
     since: date | None
 
 
-def effective_date(claim: Claim, published: date | None) -> date | None:
+def effective_date(claim: Claim, articles: Mapping[str, Article]) -> date | None:
     """When a claim took effect: its event date, else its article's publication date."""
-    return claim.event_date or published
+    article = articles.get(claim.article_id)
+    return claim.event_date or (article.published if article else None)
 
 
 def statuses(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[PlaceStatus]:
@@ -36,18 +37,18 @@ def statuses(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[P
     out = []
     for place_id in sorted(by_place):
         def key(c: Claim) -> tuple[str, str]:
-            d = effective_date(c, articles[c.article_id].published if c.article_id in articles else None)
+            d = effective_date(c, articles)
             return (d.isoformat() if d else "", c.claim_id)
 
         ordered = sorted(by_place[place_id], key=key)
         latest = ordered[-1]
-        since = effective_date(latest, articles[latest.article_id].published if latest.article_id in articles else None)
+        since = effective_date(latest, articles)
         controller: Controller = latest.controller
         if latest.stance == "denied":
             controller = "contested"
         elif since is not None:
             recent = {c.controller for c in ordered
-                      if (d := effective_date(c, articles[c.article_id].published if c.article_id in articles else None))
+                      if (d := effective_date(c, articles))
                       and abs((since - d).days) <= CONTESTED_DAYS and c.stance != "denied"}
             if {"RU", "UA"} <= recent:
                 controller = "contested"
