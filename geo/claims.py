@@ -26,7 +26,6 @@ _CAPTURE_VERB = (
     r"regain(?:ed|s|ing)?|reclaim(?:ed|s|ing)?|won back|win back|de-occupied"
 )
 _CONTROL_OF = r"(?:took|taken|take|takes|taking|seized|gained|established|claimed|regained|assumed|retook|full|complete|total)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"
-_RE_VERB = re.compile(r"re(?:captur|took|tak|gain|claim)|won back|win back|de-occupied|liberat|free", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,17 +225,15 @@ def claim_id(article_id: str, place_id: str, event: str, controller: str, claima
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
-def _event(kind: str, controller: Side, place_country: str, trigger_text: str) -> Event:
+def _event(kind: str, controller: Side, place_country: str) -> Event:
     if kind == "hold":
         return "holds"
     if kind == "withdraw":
         return "withdrew"
     if kind == "fight":
         return "fighting"
-    own = {"UA": "UA", "RU": "RU"}.get(controller)
-    if own == place_country or (_RE_VERB.search(trigger_text) and own == place_country):
-        return "recaptured"
-    return "captured"
+    # taking back one's own country's ground is a recapture (Ukraine in Kherson, Russia in Kursk)
+    return "recaptured" if controller == place_country else "captured"
 
 
 def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Resolved], next_text: str) -> Iterable[Claim]:
@@ -295,7 +292,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         confidence += 0.1 if trigger.kind in ("capture", "withdraw") else 0.0
         confidence -= 0.2 if _HEDGE.search(text) or stance == "unverified" else 0.0
         for start, _end, r in targets:
-            event = _event(trigger.kind, controller, r.place.country, trigger.text)  # type: ignore[arg-type]
+            event = _event(trigger.kind, controller, r.place.country)  # type: ignore[arg-type]
             yield Claim(
                 claim_id=claim_id(article.id, r.place.place_id, event, controller, claimant_side, stance),
                 article_id=article.id, place=r.place, surface=r.mention.surface, controller=controller, event=event,

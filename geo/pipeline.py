@@ -14,7 +14,7 @@ from geo.claims import extract_claims
 from geo.export import claims_csv, claims_geojson, places_geojson
 from geo.gazetteer import Gazetteer
 from geo.ingest import Skipped, read_folder
-from geo.models import Article
+from geo.models import Article, Claim, Resolved
 from geo.recognize import find_mentions
 from geo.render import render_map
 from geo.resolve import resolve_mentions
@@ -62,7 +62,7 @@ def atomic_write(path: Path, data: str) -> bool:
     return True
 
 
-def process_article(article: Article, gazetteer: Gazetteer) -> tuple[list, list]:  # type: ignore[type-arg]
+def process_article(article: Article, gazetteer: Gazetteer) -> tuple[list[Resolved], list[Claim]]:
     """Recognise, resolve and extract the claims of one article."""
     resolved = resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer)
     return resolved, extract_claims(article, resolved)
