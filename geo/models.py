@@ -54,16 +54,27 @@ class Mention:
     sentence_index: int
     kind: Literal["plain", "region"] = "plain"
     typed_settlement: bool = False
+    locative: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One place a mention may mean, with its score and what the score is made of."""
+
+    place: Place
+    score: float
+    why: str
 
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
-    """A mention with the place chosen for it and why."""
+    """A mention with the place chosen for it and why; ``ranking`` holds the best candidates, winner first."""
 
     mention: Mention
     place: Place
     candidates: int
     reason: str
+    ranking: tuple[Candidate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

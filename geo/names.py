@@ -29,6 +29,7 @@ _FOLD_RULES = (
     ("ya", "a"), ("ja", "a"), ("ia", "a"), ("yu", "u"), ("ju", "u"), ("iu", "u"), ("y", "i"), ("j", "i"),
 )
 _NON_LETTER = re.compile(r"[^a-z]")
+_NON_WORD = re.compile(r"[\W_]+")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -66,6 +67,13 @@ def fold(name: str) -> str:
     s = _DOUBLE.sub(r"\1", s)
     stripped = s.rstrip("aeiou")
     return stripped if len(stripped) >= 3 else s
+
+
+def plain(name: str) -> str:
+    """The spelling of a name as written, without case, accents or punctuation: ``"Niu-York"`` -> ``"niu york"``."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    return " ".join(_NON_WORD.split(s)).strip()
 
 
 def has_cyrillic(text: str) -> bool:

@@ -14,7 +14,7 @@ from geo.claims import extract_claims
 from geo.export import claims_csv, claims_geojson, places_geojson
 from geo.gazetteer import Gazetteer
 from geo.ingest import Skipped, read_folder
-from geo.models import Article, Claim, Resolved
+from geo.models import Article, Claim, Mention, Resolved
 from geo.recognize import find_mentions
 from geo.render import render_map
 from geo.resolve import resolve_mentions
@@ -37,6 +37,7 @@ class RunReport:
     skipped: list[Skipped] = field(default_factory=list)
     claims: int = 0
     places: int = 0
+    unresolved: list[tuple[str, str]] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
 
 
@@ -62,10 +63,19 @@ def atomic_write(path: Path, data: str) -> bool:
     return True
 
 
-def process_article(article: Article, gazetteer: Gazetteer) -> tuple[list[Resolved], list[Claim]]:
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """What one article gave: its resolved mentions, the names nothing matched, and its claims."""
+
+    resolved: list[Resolved]
+    unresolved: list[Mention]
+    claims: list[Claim]
+
+
+def process_article(article: Article, gazetteer: Gazetteer) -> Processed:
     """Recognise, resolve and extract the claims of one article."""
-    resolved = resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer)
-    return resolved, extract_claims(article, resolved)
+    resolved, unresolved = resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer)
+    return Processed(resolved, unresolved, extract_claims(article, resolved))
 
 
 def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = None) -> RunReport:
@@ -85,12 +95,13 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
                     store.touch(item)
                     report.unchanged += 1
                 else:
-                    resolved, claims = process_article(item, gazetteer)
-                    store.save(item, resolved, claims, settings.EXTRACTOR_VERSION)
+                    done = process_article(item, gazetteer)
+                    store.save(item, done.resolved, done.claims, settings.EXTRACTOR_VERSION, done.unresolved)
                     report.new += 1
             if progress:
                 progress(i, len(items))
         report.retired = store.retire_except(present)
+        report.unresolved = store.unresolved()
         articles = {a.id: a for a in store.articles()}
         claims = store.claims()
     places = statuses(claims, articles)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
+from geo import settings
 from geo.gazetteer import Gazetteer
 from geo.models import Mention
 from geo.names import fold
@@ -21,6 +23,28 @@ _PAIR_OF_REGIONS = re.compile(r"\s+and\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)
 _SETTLEMENT_CUE = re.compile(
     r"(?:\b(?:village|town|city|settlement|hamlet|urban-type settlement|stronghold|hub)s?\s+(?:of\s+)?)$", re.IGNORECASE
 )
+# Words that open a place name though they are stop words on their own ("New York", the Donetsk village).
+_NAME_OPENERS = frozenset({"New", "Old", "North", "South", "East", "West", "Upper", "Lower", "Great", "Little"})
+# A name followed by these is a unit, group or outlet ("Khortytsia group", "Azov brigade", "Kyiv Post").
+_NOT_A_PLACE_AFTER = re.compile(
+    r"[\"'’”]?\s+(?:operational(?:-strategic)?|group(?:ing)?|battalion|brigade|regiment|corps|division|"
+    r"defen[cs]e\s+forces|forces\s+group(?:ing)?|people's\s+republic|people’s\s+republic|times|post|independent|"
+    r"institute|university|sea|nuclear\s+power\s+plant|npp|hpp|dam|reservoir|river|stadium|(?:defen[cs]e\s+)?plant|"
+    r"factory|airport|airfield|air\s+base|railway\s+station)\b", re.IGNORECASE)
+_NOT_A_PLACE_BEFORE = re.compile(r"\b(?:sea|gulf|bay|river|lake|strait)\s+of\s+$", re.IGNORECASE)
+# Titles before a surname ("President Zelensky", "spokesman Voloshyn").
+_TITLE_BEFORE = re.compile(
+    r"\b(?:president|minister|gen\.?|general|governor|mayor|spokesman|spokeswoman|spokesperson|commander|colonel|"
+    r"col\.?|lt\.?|major|sgt\.?|mr\.?|mrs\.?|ms\.?|dr\.?|chief|head|leader|analyst|blogger|lawmaker|MP|official|"
+    r"representative|adviser|advisor|deputy|chairman|secretary|envoy|ambassador|officer)\s+$", re.IGNORECASE)
+# Prepositions that make a capital a place ("in Kyiv") rather than its government ("Kyiv said").
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|to|into|near|from|towards?|outside|around|over|on|of|across|through|via|inside|beyond|between)"
+    r"\s+(?:the\s+)?(?:city\s+of\s+|capital\s*,?\s+)?$", re.IGNORECASE)
+# "Velyka and Mala Oleksandrivka"
+_ELIDED_PAIR = re.compile(r"\s+(?:and|or|&)\s+([A-Z][\w’'\-]+)\s+([A-Z][\w’'\-]+)")
+# "Snagost, a village in the Kursk region": a name presented as a settlement.
+_TYPED_AFTER = re.compile(r",\s+(?:a|the)\s+(?:small\s+)?(?:village|town|city|settlement|hamlet)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9\u0400-\u04ff])|\n+")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Gen|Lt|Col|Maj|Sgt|Capt|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|approx|U\.S|U\.K|U\.N|[A-Z])\.)$"
@@ -85,59 +109,134 @@ def _capitalised(word: str) -> bool:
     return "-" not in word or last[:1].isupper()
 
 
+def _runs(sentence: Sentence) -> list[list[tuple[int, int, str]]]:
+    """Runs of capitalised words of a sentence, as (start, end, word) with offsets into the article text.
+
+    A name-forming word ("New", "North") may open a run when a capitalised word follows ("New York").
+    """
+    words = [_strip_possessive(m.start() + sentence.start, m.group(0)) for m in _WORD.finditer(sentence.text)]
+    runs, i = [], 0
+    while i < len(words):
+        opener = words[i][2] in _NAME_OPENERS and i + 1 < len(words) and _capitalised(words[i + 1][2]) \
+            and words[i + 1][0] - words[i][1] == 1
+        if not (_capitalised(words[i][2]) or opener):
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(words) and _capitalised(words[end + 1][2]) \
+                and words[end + 1][0] - words[end][1] == 1 and sentence.text[words[end][1] - sentence.start] in " -":
+            end += 1
+        runs.append(words[i : end + 1])
+        i = end + 1
+    return runs
+
+
 def find_mentions(article_id: str, text: str, gazetteer: Gazetteer, *, max_words: int = 3) -> list[Mention]:
-    """Every span of ``text`` that names a settlement or a region known to the gazetteer."""
+    """Every span of ``text`` that names a settlement or a region, known to the gazetteer or introduced by a cue.
+
+    Names the gazetteer lacks but the text presents as a place ("the village of Snagost") come back as mentions
+    too; the resolver reports them as unresolved.
+    """
+    sentences = [(s, _runs(s)) for s in split_sentences(text)]
+    people = _person_names(text, [r for _, runs in sentences for r in runs], gazetteer)
     mentions: list[Mention] = []
-    for sentence in split_sentences(text):
-        words = [_strip_possessive(m.start() + sentence.start, m.group(0)) for m in _WORD.finditer(sentence.text)]
-        i = 0
-        while i < len(words):
-            if not _capitalised(words[i][2]):
-                i += 1
-                continue
-            run_end = i
-            while run_end + 1 < len(words) and _capitalised(words[run_end + 1][2]) \
-                    and text[words[run_end][1] : words[run_end + 1][0]] in (" ", "-"):
-                run_end += 1
-            consumed = _match_run(article_id, text, words[i : run_end + 1], sentence.index, gazetteer, mentions)
-            i += max(consumed, 1)
+    for sentence, runs in sentences:
+        for run in runs:
+            _match_run(article_id, text, run, sentence.index, gazetteer, people, mentions, max_words)
     return mentions
 
 
+def _person_names(text: str, runs: list[list[tuple[int, int, str]]], gazetteer: Gazetteer) -> set[str]:
+    """Surnames of the article: the last word of "Oleksandr Syrskyi" or of "President Zelensky".
+
+    Later, a bare "Syrskyi" is the person again, not the village it happens to fold like.
+    """
+    people = set()
+    for run in runs:
+        first = run[0]
+        titled = bool(_TITLE_BEFORE.search(text[max(0, first[0] - 30) : first[0]]))
+        last = run[-1][2]
+        if len(run) in (2, 3) and not gazetteer.knows(text[first[0] : run[-1][1]]) and run[0][2] not in _NAME_OPENERS \
+                and not _large_place(last, gazetteer):
+            people.add(last)
+        elif titled and len(run) == 1:
+            people.add(first[2])
+    return people
+
+
 def _match_run(article_id: str, text: str, run: list[tuple[int, int, str]], sentence_index: int,
-               gazetteer: Gazetteer, out: list[Mention]) -> int:
-    """Match the longest place names inside a run of capitalised words; return how many words were used."""
+               gazetteer: Gazetteer, people: set[str], out: list[Mention], max_words: int) -> None:
+    """Match the longest place names inside a run of capitalised words."""
     j = 0
     while j < len(run):
-        for n in range(min(3, len(run) - j), 0, -1):
+        for n in range(min(max_words, len(run) - j), 0, -1):
             start, end = run[j][0], run[j + n - 1][1]
             surface = text[start:end]
             after = text[end : end + 16]
-            region = _REGION_WORD.match(after) or _REGIONS_WORD.match(after) or _PAIR_OF_REGIONS.match(text, end)
-            if region is not None and gazetteer.regions(surface):
-                tail = _REGION_WORD.match(after)
-                span_end = end + (tail.end() if tail else 0)
-                out.append(Mention(article_id, start, span_end, text[start:span_end], sentence_index, kind="region"))
+            if n == 1 and (surface.lower() in STOPWORDS or surface in people):
+                continue
+            if _NOT_A_PLACE_AFTER.match(text, end) or _NOT_A_PLACE_BEFORE.search(text[max(0, start - 12) : start]):
                 j += n
                 break
+            region = _REGION_WORD.match(after) or _REGIONS_WORD.match(after) or _PAIR_OF_REGIONS.match(text, end)
+            if region is not None and n == len(run) - j:
+                regions = gazetteer.regions(surface) or gazetteer.regions_like(surface)
+                if regions:
+                    tail = _REGION_WORD.match(after)
+                    span_end = end + (tail.end() if tail else 0)
+                    out.append(_mention(article_id, text, start, span_end, sentence_index, kind="region"))
+                    j += n
+                    break
             if gazetteer.country(surface) and n == 1:
                 j += n
                 break
-            if gazetteer.has_key(fold(surface)):
-                if n < len(run) or not _plausible(surface, gazetteer):
+            elided = _ELIDED_PAIR.match(text, end) if n == 1 else None
+            if elided and gazetteer.knows(f"{surface} {elided.group(2)}") and gazetteer.knows(f"{elided.group(1)} {elided.group(2)}"):
+                # "Velyka and Mala Oleksandrivka": two places sharing their last word
+                out.append(_mention(article_id, text, start, end, sentence_index, surface=f"{surface} {elided.group(2)}"))
+                j += n
+                break
+            cue = bool(_SETTLEMENT_CUE.search(text[max(0, start - 40) : start]))
+            if gazetteer.knows(surface):
+                if n < len(run) or not _plausible(surface, gazetteer, cue):
                     # one word of a longer name ("Volodymyr Zelensky", "Pat Ryder") is not a place
                     continue
-                cue = bool(_SETTLEMENT_CUE.search(text[max(0, start - 40) : start]))
-                out.append(Mention(article_id, start, end, surface, sentence_index, typed_settlement=cue))
+                out.append(_mention(article_id, text, start, end, sentence_index, typed_settlement=cue))
+                j += n
+                break
+            if gazetteer.regions(surface) and n == len(run) - j and not gazetteer.knows(surface):
+                out.append(_mention(article_id, text, start, end, sentence_index, kind="region"))  # "Crimea"
+                j += n
+                break
+            if (cue or _TYPED_AFTER.match(text, end)) and n == len(run) - j:
+                out.append(_mention(article_id, text, start, end, sentence_index, typed_settlement=True))
                 j += n
                 break
         else:
             j += 1
-    return len(run)
 
 
-def _plausible(surface: str, gazetteer: Gazetteer) -> bool:
-    """Short keys ("Many" -> "man") are common words unless spelled exactly as a sizeable place."""
+def _mention(article_id: str, text: str, start: int, end: int, sentence_index: int, *, surface: str | None = None,
+             kind: Literal["plain", "region"] = "plain", typed_settlement: bool = False) -> Mention:
+    locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 24) : start]))
+    return Mention(article_id, start, end, surface or text[start:end], sentence_index, kind=kind,
+                   typed_settlement=typed_settlement, locative=locative)
+
+
+def _large_place(name: str, gazetteer: Gazetteer) -> bool:
+    """True when ``name`` is spelled exactly as a city of 50,000+ people of the region (never a surname or a word)."""
+    spelled = gazetteer.spelled(name)
+    return any(p.population >= 50_000 and p.country in settings.GAZETTEER_COUNTRIES
+               for p in gazetteer.settlements(name) if p.place_id in spelled)
+
+
+def _plausible(surface: str, gazetteer: Gazetteer, cue: bool) -> bool:
+    """Common words ("Police", "Most") and short keys are places only when spelled exactly as one."""
+    if cue:
+        return True
+    exact = gazetteer.spelled(surface)
+    if " " not in surface and gazetteer.is_common_word(surface) and not _large_place(surface, gazetteer):
+        return False
     if len(fold(surface)) >= 4:
         return True
-    return any(p.name == surface and p.population >= 5_000 for p in gazetteer.settlements(surface))
+    return any(p.population >= 5_000 for p in gazetteer.settlements(surface) if p.place_id in exact)

@@ -1,9 +1,11 @@
 """Choose, for each mention, the place the article means among its namesakes.
 
 Evidence, strongest first: the region named in the article ("in the Donetsk region"), closeness to the other
-places the same article names (those in the same sentence count double), the country (Ukraine, then Russia,
+places the same article names (those in the same sentence count double: together they imply the front line),
+the name spelled exactly as this place's name (Pokrovsk is not Pokrovske), the country (Ukraine, then Russia,
 then the neighbours), and population as a last resort. A bare name that the article introduced as a region
-("Russia's Kursk region ... deployed to Kursk") refers back to that region.
+("Russia's Kursk region ... deployed to Kursk") refers back to that region. A national capital named without a
+place preposition ("Kyiv said", "Moscow's troops") is its government, not a place.
 """
 
 from __future__ import annotations
@@ -11,15 +13,21 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from geo.gazetteer import Gazetteer
-from geo.models import Mention, Place, Resolved
+from geo.models import Candidate, Mention, Place, Resolved
 from geo.names import fold
 
 log = logging.getLogger(__name__)
 
 _COUNTRY_PRIOR = {"UA": 3.0, "RU": 2.0, "BY": 1.0, "MD": 1.0}
 _NEAR_KM = 30.0
+_REGION_BONUS = 3.0
+_SPELLING_BONUS = 2.0
+_CONTEXT_WEIGHT = 2.0
+#: How many candidates a resolved mention keeps, to show why the winner won.
+RANKING_SIZE = 5
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -29,19 +37,12 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _prior(place: Place) -> float:
-    return _COUNTRY_PRIOR.get(place.country, 0.0) + math.log10(place.population + 10) / 3 + (0.3 if place.precision == "exact" else 0.0)
+def _country(place: Place) -> float:
+    return _COUNTRY_PRIOR.get(place.country, 0.0) + (0.3 if place.precision == "exact" else 0.0)
 
 
-def _candidates(mention: Mention, gazetteer: Gazetteer, region_first: dict[str, bool]) -> list[Place]:
-    if mention.kind == "region":
-        return gazetteer.regions(_region_base(mention.surface))
-    key = fold(mention.surface)
-    if region_first.get(key) and not mention.typed_settlement:
-        regions = gazetteer.regions(mention.surface)
-        if regions:
-            return regions
-    return gazetteer.settlements(mention.surface)
+def _population(place: Place) -> float:
+    return math.log10(place.population + 10) / 3
 
 
 def _region_base(surface: str) -> str:
@@ -51,44 +52,120 @@ def _region_base(surface: str) -> str:
     return " ".join(words)
 
 
-def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Resolved]:
-    """Resolve every mention of one article; mentions with no candidate are left out (and logged)."""
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the rest of the article says about where it is."""
+
+    named_regions: dict[str, tuple[int, ...]]  # region name -> sentences naming it
+    anchors: tuple[tuple[Mention, Place], ...]
+
+
+def candidates_for(mention: Mention, gazetteer: Gazetteer, region_first: bool = False) -> list[Place]:
+    """The places ``mention`` may name: regions for "X region", else settlements (or the region introduced first)."""
+    if mention.kind == "region":
+        base = _region_base(mention.surface)
+        return gazetteer.regions(base) or gazetteer.regions_like(base)
+    if region_first and not mention.typed_settlement:
+        regions = gazetteer.regions(mention.surface)
+        if regions:
+            return regions
+    return gazetteer.settlements(mention.surface)
+
+
+def _region_bonus(place: Place, mention: Mention, context: _Context) -> float:
+    """The region the place lies in is named: strongly in a nearby sentence, less so elsewhere in the article."""
+    sentences = context.named_regions.get(place.admin1 or "") if place.feature == "settlement" else None
+    if not sentences:
+        return 0.0
+    near = any(abs(i - mention.sentence_index) <= 1 for i in sentences) or mention.sentence_index < 0
+    return _REGION_BONUS if near else _REGION_BONUS / 2
+
+
+def _ends_alike(surface: str, place: Place, spelled: set[str]) -> bool:
+    """"Pokrovsk" is not "Pokrovske", nor "Kursk" "Kurske": a name ending in a consonant never means one that
+    ends in a vowel, and the other way round, unless the place is spelled that way too."""
+    vowels = "aeiouy"
+    return place.place_id in spelled or (surface.rstrip("'’")[-1:].lower() in vowels) == (place.name[-1:].lower() in vowels)
+
+
+def rank(mention: Mention, places: Sequence[Place], context: _Context, spelled: set[str]) -> list[Candidate]:
+    """Score each candidate place of ``mention``; best first, ties broken by id."""
+    if mention.kind == "plain":
+        alike = [p for p in places if _ends_alike(mention.surface, p, spelled)]
+        places = alike or places
+    key = fold(mention.surface)
+    exact_matters = 0 < sum(p.place_id in spelled for p in places) < len(places)
+    ranked = []
+    for p in places:
+        near = 0.0
+        for other, anchor in context.anchors:
+            if fold(other.surface) == key:
+                continue
+            weight = 2.0 if other.sentence_index == mention.sentence_index else 1.0
+            near += weight * math.exp(-km(p.lat, p.lon, anchor.lat, anchor.lon) / _NEAR_KM)
+        parts = {
+            "context": _CONTEXT_WEIGHT * near,
+            "region named": _region_bonus(p, mention, context),
+            "spelling": _SPELLING_BONUS if exact_matters and p.place_id in spelled else 0.0,
+            "country": _country(p),
+            "population": _population(p),
+        }
+        why = " + ".join(f"{k} {v:.2f}" for k, v in parts.items() if v)
+        ranked.append(Candidate(p, round(sum(parts.values()), 4), why))
+    ranked.sort(key=lambda c: (-c.score, c.place.place_id))
+    return ranked
+
+
+def explain(name: str, context: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Every candidate of ``name`` ranked as if the name were written after ``context``, best first."""
+    from geo.recognize import find_mentions
+
+    text = f"{context}\n{name}"
+    kind = "region" if _region_base(name) != name else "plain"
+    target = Mention("resolve", len(context) + 1, len(text), name, sentence_index=-1, kind=kind)
+    mentions = [*find_mentions("resolve", context, gazetteer), target]
+    return _resolve(mentions, gazetteer, everything=True)[0][-1].ranking if candidates_for(target, gazetteer) else []
+
+
+def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> tuple[list[Resolved], list[Mention]]:
+    """Resolve every mention of one article; return the resolved ones and those no gazetteer entry matches."""
+    return _resolve(mentions, gazetteer)
+
+
+def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, *, everything: bool = False) -> tuple[list[Resolved], list[Mention]]:
     region_first: dict[str, bool] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         key = fold(_region_base(m.surface) if m.kind == "region" else m.surface)
         region_first.setdefault(key, m.kind == "region")
 
-    options = [(m, _candidates(m, gazetteer, region_first)) for m in mentions]
-    named_regions = {p.name for m, cands in options if m.kind == "region" for p in cands[:1]}
+    options = [(m, candidates_for(m, gazetteer, region_first.get(fold(m.surface), False))) for m in mentions]
+    named_regions: dict[str, tuple[int, ...]] = {}
+    for m, cands in options:
+        if m.kind == "region" and cands:
+            named_regions[cands[0].name] = (*named_regions.get(cands[0].name, ()), m.sentence_index)
     # Anchors: what the other mentions most likely are, before context is used.
-    anchors: list[tuple[Mention, Place]] = []
+    anchors = []
     for m, cands in options:
         if cands and cands[0].feature == "settlement":
-            best = max(cands, key=lambda p: (_prior(p) + (3.0 if p.admin1 in named_regions else 0.0), p.place_id))
+            best = max(cands, key=lambda p: (_country(p) + _population(p) + (_REGION_BONUS if p.admin1 in named_regions else 0.0), p.place_id))
             anchors.append((m, best))
+    context = _Context(named_regions, tuple(anchors))
 
     resolved: list[Resolved] = []
+    unresolved: list[Mention] = []
     for m, cands in options:
         if not cands:
             log.info("unresolved: %r (no gazetteer entry)", m.surface)
+            unresolved.append(m)
             continue
-        key = fold(m.surface)
-        scored = []
-        for p in cands:
-            near = 0.0
-            for other, anchor in anchors:
-                if fold(other.surface) == key:
-                    continue
-                weight = 2.0 if other.sentence_index == m.sentence_index else 1.0
-                near += weight * math.exp(-km(p.lat, p.lon, anchor.lat, anchor.lon) / _NEAR_KM)
-            region = 3.0 if p.admin1 in named_regions and p.feature == "settlement" else 0.0
-            scored.append((2.0 * near + region + _prior(p), p.place_id, p, near, region))
-        scored.sort(key=lambda s: (-s[0], s[1]))
-        score, _, best, near, region = scored[0]
-        reason = (f"{len(cands)} candidate(s); score {score:.2f} = context {2 * near:.2f} + region {region:.0f}"
-                  f" + country/population {_prior(best):.2f}")
+        ranking = rank(m, cands, context, gazetteer.spelled(_region_base(m.surface)))
+        best = ranking[0]
+        if not everything and not m.locative and gazetteer.is_capital(best.place.place_id):
+            log.info("%r names a government here, not a place", m.surface)
+            continue
+        reason = f"{len(cands)} candidate(s); score {best.score:.2f} = {best.why}"
         if len(cands) > 1:
-            log.info("resolved %r -> %s (%s, %s) %.3f,%.3f: %s", m.surface, best.name, best.admin1, best.country,
-                     best.lat, best.lon, reason)
-        resolved.append(Resolved(m, best, len(cands), reason))
-    return resolved
+            log.info("resolved %r -> %s (%s, %s) %.3f,%.3f: %s", m.surface, best.place.name, best.place.admin1,
+                     best.place.country, best.place.lat, best.place.lon, reason)
+        resolved.append(Resolved(m, best.place, len(cands), reason, tuple(ranking if everything else ranking[:RANKING_SIZE])))
+    return resolved, unresolved

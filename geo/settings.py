@@ -21,7 +21,7 @@ GAZETTEER_COUNTRIES = ("UA", "RU", "BY", "MD")
 #: Elsewhere, only places of at least this population are indexed (so "New York" finds New York).
 WORLD_MIN_POPULATION = 15_000
 #: Version of the extraction rules; a change re-processes every article.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:

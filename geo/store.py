@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
 from geo.errors import StoreError
-from geo.models import Article, Claim, Place, Resolved
+from geo.models import Article, Claim, Mention, Place, Resolved
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -36,7 +37,19 @@ _MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX claim_article ON claim(article_id);
     """,
+    2: """
+    ALTER TABLE mention ADD COLUMN ranking TEXT NOT NULL DEFAULT '[]';
+    CREATE TABLE geocode (
+        provider TEXT NOT NULL, query TEXT NOT NULL, answer TEXT, fetched TEXT NOT NULL, PRIMARY KEY (provider, query)
+    );
+    """,
 }
+
+
+def _ranking_json(r: Resolved) -> str:
+    return json.dumps([{"place_id": c.place.place_id, "name": c.place.name, "admin1": c.place.admin1,
+                        "country": c.place.country, "score": c.score, "why": c.why} for c in r.ranking],
+                      ensure_ascii=False, sort_keys=True)
 
 
 def _iso(d: date | None) -> str | None:
@@ -88,7 +101,8 @@ class Store:
         with self.con:
             self.con.execute("UPDATE article SET path = ?, retired = 0 WHERE id = ?", (article.path, article.id))
 
-    def save(self, article: Article, resolved: Sequence[Resolved], claims: Sequence[Claim], extractor_version: str) -> None:
+    def save(self, article: Article, resolved: Sequence[Resolved], claims: Sequence[Claim], extractor_version: str,
+             unresolved: Sequence[Mention] = ()) -> None:
         """Replace everything known about one article, in one transaction."""
         try:
             with self.con:
@@ -105,9 +119,10 @@ class Store:
                      for p in places.values()],
                 )
                 self.con.executemany(
-                    "INSERT OR REPLACE INTO mention VALUES (?,?,?,?,?,?,?)",
-                    [(article.id, r.mention.start, r.mention.end, r.mention.surface, r.place.place_id, r.candidates, r.reason)
-                     for r in resolved],
+                    "INSERT OR REPLACE INTO mention VALUES (?,?,?,?,?,?,?,?)",
+                    [(article.id, r.mention.start, r.mention.end, r.mention.surface, r.place.place_id, r.candidates,
+                      r.reason, _ranking_json(r)) for r in resolved]
+                    + [(article.id, m.start, m.end, m.surface, None, 0, "no gazetteer entry", "[]") for m in unresolved],
                 )
                 self.con.executemany(
                     "INSERT OR REPLACE INTO claim VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -134,6 +149,33 @@ class Store:
             "SELECT id, path, title, published, source, url, text FROM article WHERE retired = 0 ORDER BY id"
         ).fetchall()
         return [Article(r[0], r[1], r[2], _date(r[3]), r[4], r[5], r[6]) for r in rows]
+
+    def unresolved(self) -> list[tuple[str, str]]:
+        """``(article path, surface)`` of the names no gazetteer entry matched, in the articles not retired."""
+        return self.con.execute(
+            """SELECT a.path, m.surface FROM mention m JOIN article a ON a.id = m.article_id
+               WHERE m.place_id IS NULL AND a.retired = 0 ORDER BY a.path, m.start"""
+        ).fetchall()
+
+    def geocoded(self, provider: str, query: str) -> tuple[bool, str | None]:
+        """``(asked before, answer)`` of a cached online geocoder query; the answer is None for "not found"."""
+        row = self.con.execute("SELECT answer FROM geocode WHERE provider = ? AND query = ?", (provider, query)).fetchone()
+        return (row is not None, row[0] if row else None)
+
+    def remember_geocode(self, provider: str, query: str, answer: str | None, fetched: str) -> None:
+        """Cache an online geocoder's answer (None: nothing found), so the query is never sent again."""
+        with self.con:
+            self.con.execute("INSERT OR REPLACE INTO geocode VALUES (?,?,?,?)", (provider, query, answer, fetched))
+
+    def mentions(self) -> list[tuple[str, str, Place]]:
+        """``(article_id, surface, place)`` of every resolved mention of the articles not retired."""
+        rows = self.con.execute(
+            """SELECT m.article_id, m.surface, p.place_id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature,
+                      p.precision, p.population
+               FROM mention m JOIN place p USING (place_id) JOIN article a ON a.id = m.article_id
+               WHERE a.retired = 0 ORDER BY m.article_id, m.start"""
+        ).fetchall()
+        return [(r[0], r[1], Place(*r[2:])) for r in rows]
 
     def claims(self) -> list[Claim]:
         """Claims of the articles not retired, in a stable order."""

@@ -12,7 +12,7 @@ from tests.conftest import SEED
 
 
 def claims_of(article: Article, gazetteer: Gazetteer) -> list[Claim]:
-    return extract_claims(article, resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer))
+    return extract_claims(article, resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer)[0])
 
 
 def claims(text: str, gazetteer: Gazetteer, published: date | None = date(2024, 10, 29)) -> dict[str, Claim]:

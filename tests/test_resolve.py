@@ -5,7 +5,7 @@ from geo.resolve import km, resolve_mentions
 
 
 def resolve(text: str, gazetteer: Gazetteer) -> dict[str, Resolved]:
-    return {r.mention.surface: r for r in resolve_mentions(find_mentions("t", text, gazetteer), gazetteer)}
+    return {r.mention.surface: r for r in resolve_mentions(find_mentions("t", text, gazetteer), gazetteer)[0]}
 
 
 def test_namesake_is_chosen_by_the_other_places_of_the_article(gazetteer: Gazetteer) -> None:
@@ -30,13 +30,13 @@ def test_region_named_in_the_article_picks_the_namesake(gazetteer: Gazetteer) ->
 
 def test_bare_name_after_region_phrase_refers_to_the_region(gazetteer: Gazetteer) -> None:
     text = "Troops are present in Russia's Kursk region. More were deployed to Kursk, officials said."
-    mentions = resolve_mentions(find_mentions("t", text, gazetteer), gazetteer)
+    mentions = resolve_mentions(find_mentions("t", text, gazetteer), gazetteer)[0]
     assert [(r.mention.surface, r.place.feature) for r in mentions] == [("Kursk region", "region"), ("Kursk", "region")]
 
 
 def test_bare_name_first_is_the_city(gazetteer: Gazetteer) -> None:
     text = "Ukrainian troops entered Kherson. Mines were laid across the Kherson region."
-    got = {r.mention.surface: r.place for r in resolve_mentions(find_mentions("t", text, gazetteer), gazetteer)}
+    got = {r.mention.surface: r.place for r in resolve_mentions(find_mentions("t", text, gazetteer), gazetteer)[0]}
     assert got["Kherson"].feature == "settlement" and got["Kherson region"].feature == "region"
 
 
