@@ -20,7 +20,7 @@ from geo import __version__, settings
 from geo.errors import GeoError
 from geo.evaluate import evaluate as score
 from geo.evaluate import read_labels
-from geo.gazetteer import Gazetteer
+from geo.gazetteer import Gazetteer, import_dump, imports_dir
 from geo.resolve import explain
 from geo.pipeline import run as run_pipeline
 from geo.settings import RunSettings
@@ -48,7 +48,8 @@ def _main(version: Annotated[bool, typer.Option("--version", help="Print the ver
 def run(
     seeds: Annotated[Path, typer.Option(help="Folder of articles (.txt, .md).")] = settings.SEEDS_DIR,
     out: Annotated[Path, typer.Option(help="Folder for map.html, claims.geojson, claims.csv, places.geojson and the store.")] = settings.OUT_DIR,
-    online: Annotated[bool, typer.Option(help="Allow online geocoding for names the offline gazetteer lacks.")] = False,
+    online: Annotated[bool, typer.Option(help="Look names the offline gazetteer lacks up online (Nominatim; GeoNames "
+                                               "with GEO_GEONAMES_USERNAME), at most 1 request/s, answers cached.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log how each name was resolved.")] = False,
 ) -> None:
     """Read new articles in SEEDS, extract their claims and write the map and data files into OUT."""
@@ -56,9 +57,8 @@ def run(
     if not seeds.is_dir():
         err.print(f"[red]error:[/] seeds folder {seeds} does not exist; create it and put articles in it, or pass --seeds DIR")
         raise typer.Exit(2)
-    if online:
-        err.print("[yellow]note:[/] online geocoding is not available in this version; running offline")
-    options = RunSettings(seeds=seeds, out=out, online=online, cache_dir=settings.default_cache_dir(os.environ))
+    options = RunSettings(seeds=seeds, out=out, cache_dir=settings.default_cache_dir(os.environ),
+                          online=settings.OnlineSettings.from_env(os.environ) if online else None)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, transient=True, disable=not err.is_terminal) as bar:
@@ -83,6 +83,43 @@ def run(
     )
     if report.skipped:
         raise typer.Exit(1)
+
+
+gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline gazetteer: add GeoNames data, show what it holds.")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    file: Annotated[Path, typer.Argument(help="A GeoNames country dump: UA.txt or UA.zip (download.geonames.org/export/dump/).")],
+) -> None:
+    """Add every populated place of a GeoNames dump to the gazetteer (kept in the cache folder, used by every run)."""
+    _logging(False)
+    cache_dir = settings.default_cache_dir(os.environ)
+    try:
+        count = import_dump(cache_dir, file)
+        stats = Gazetteer.open(cache_dir).stats()
+    except GeoError as exc:
+        err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
+        raise typer.Exit(2) from exc
+    err.print(f"imported {count} populated places from {file}; the gazetteer now holds "
+              + ", ".join(f"{n} {k}" for k, n in sorted(stats.items())), markup=False, highlight=False)
+
+
+@gazetteer_app.command("info")
+def gazetteer_info() -> None:
+    """Where the gazetteer cache is, which dumps were imported, and how many places it holds."""
+    cache_dir = settings.default_cache_dir(os.environ)
+    try:
+        gazetteer = Gazetteer.open(cache_dir)
+    except GeoError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
+    imports = imports_dir(cache_dir)
+    typer.echo(f"cache: {gazetteer.path}")
+    typer.echo("imported: " + (", ".join(sorted(p.name for p in imports.iterdir())) if imports.is_dir() else "none"))
+    for kind, n in sorted(gazetteer.stats().items()):
+        typer.echo(f"{kind}: {n}")
 
 
 @app.command()

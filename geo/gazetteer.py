@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo import settings
+from geo.corrections import Correction
 from geo.errors import GazetteerError
 from geo.models import Place
 from geo.names import fold, has_cyrillic, plain, transliterate
@@ -475,6 +476,21 @@ class Gazetteer:
             raise GazetteerError(f"cannot read the gazetteer cache {path}: {err}; delete it to rebuild") from err
         self.path = path
         self._region_keys: list[str] | None = None
+        self._user_keys: dict[str, list[Place]] = {}
+        self._user_spellings: dict[str, set[str]] = {}
+
+    def add_user_places(self, corrections: Iterable[Correction]) -> None:
+        """Put the user's places (``seeds/places.csv``) ahead of everything else for their names."""
+        for c in corrections:
+            for name in c.names:
+                self._user_keys.setdefault(fold(name), []).append(c.place)
+                self._user_spellings.setdefault(plain(name), set()).add(c.place.place_id)
+
+    @property
+    def signature(self) -> str:
+        """Identifies the data behind every answer: the cache file and the user's places."""
+        users = sorted((k, p.place_id, p.lat, p.lon) for k, ps in self._user_keys.items() for p in ps)
+        return f"{self.path.name}:{hashlib.sha256(repr(users).encode()).hexdigest()[:12]}"
 
     @classmethod
     def open(cls, cache_dir: Path) -> Gazetteer:
@@ -492,7 +508,10 @@ class Gazetteer:
         return [Place(*row) for row in rows]
 
     def settlements(self, name: str) -> list[Place]:
-        """Settlements whose name (any spelling) folds like ``name``, most populous first."""
+        """Settlements whose name (any spelling) folds like ``name``, most populous first; the user's places alone
+        when the user gave one by that name."""
+        if fold(name) in self._user_keys:
+            return list(self._user_keys[fold(name)])
         return self._places(
             "WHERE p.id IN (SELECT place FROM name_key WHERE key IN (?, ?)) ORDER BY p.population DESC, p.place_id",
             (fold(name), "=" + plain(name)),
@@ -503,7 +522,7 @@ class Gazetteer:
         rows = self._con.execute(
             "SELECT p.place_id FROM spelling s JOIN place p ON p.id = s.place WHERE s.text = ?", (plain(name),)
         ).fetchall()
-        return {r[0] for r in rows}
+        return {r[0] for r in rows} | self._user_spellings.get(plain(name), set())
 
     def is_common_word(self, word: str) -> bool:
         """True for a frequent English word ("police", "most"), which fuzzy matching must not take for a place."""
@@ -515,6 +534,8 @@ class Gazetteer:
 
     def knows(self, name: str) -> bool:
         """True when some settlement is called ``name`` (any spelling)."""
+        if fold(name) in self._user_keys:
+            return True
         return self._con.execute(
             "SELECT 1 FROM name_key WHERE key IN (?, ?) LIMIT 1", (fold(name), "=" + plain(name))
         ).fetchone() is not None

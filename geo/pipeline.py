@@ -11,10 +11,13 @@ from pathlib import Path
 
 from geo import settings
 from geo.claims import extract_claims
+from geo.corrections import FILE_NAME as CORRECTIONS
+from geo.corrections import read_corrections
 from geo.export import claims_csv, claims_geojson, places_geojson
 from geo.gazetteer import Gazetteer
 from geo.ingest import Skipped, read_folder
-from geo.models import Article, Claim, Mention, Resolved
+from geo.geocode import OnlineGeocoder
+from geo.models import Article, Claim, Mention, Place, Resolved
 from geo.recognize import find_mentions
 from geo.render import render_map
 from geo.resolve import resolve_mentions
@@ -72,9 +75,19 @@ class Processed:
     claims: list[Claim]
 
 
-def process_article(article: Article, gazetteer: Gazetteer) -> Processed:
-    """Recognise, resolve and extract the claims of one article."""
+def process_article(article: Article, gazetteer: Gazetteer, lookup: Callable[[str], Place | None] | None = None) -> Processed:
+    """Recognise, resolve and extract the claims of one article; ``lookup`` tries the names no gazetteer knows."""
     resolved, unresolved = resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer)
+    if lookup is not None:
+        still = []
+        for m in unresolved:
+            place = lookup(m.surface)
+            if place is None:
+                still.append(m)
+            else:
+                resolved.append(Resolved(m, place, 1, "found online"))
+        resolved.sort(key=lambda r: r.mention.start)
+        unresolved = still
     return Processed(resolved, unresolved, extract_claims(article, resolved))
 
 
@@ -82,8 +95,11 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
     """Process new articles of ``options.seeds`` into the store, then write every output into ``options.out``."""
     report = RunReport()
     gazetteer = Gazetteer.open(options.cache_dir)
+    gazetteer.add_user_places(read_corrections(options.seeds / CORRECTIONS))
+    version = f"{settings.EXTRACTOR_VERSION}+{gazetteer.signature}"  # new data re-processes every article
     options.out.mkdir(parents=True, exist_ok=True)
     with Store(options.out / settings.STORE_NAME) as store:
+        lookup = OnlineGeocoder(options.online, store).lookup if options.online else None
         items = list(read_folder(options.seeds))
         present = []
         for i, item in enumerate(items, 1):
@@ -91,12 +107,12 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
                 report.skipped.append(item)
             else:
                 present.append(item.id)
-                if store.is_current(item, settings.EXTRACTOR_VERSION):
+                if store.is_current(item, version):
                     store.touch(item)
                     report.unchanged += 1
                 else:
-                    done = process_article(item, gazetteer)
-                    store.save(item, done.resolved, done.claims, settings.EXTRACTOR_VERSION, done.unresolved)
+                    done = process_article(item, gazetteer, lookup)
+                    store.save(item, done.resolved, done.claims, version, done.unresolved)
                     report.new += 1
             if progress:
                 progress(i, len(items))

@@ -24,6 +24,40 @@ WORLD_MIN_POPULATION = 15_000
 EXTRACTOR_VERSION = "2"
 
 
+#: Online geocoding (``--online``), opt-in: Nominatim's public server, whose policy asks for 1 request/s at most,
+#: a User-Agent that names the application, and caching of every answer.
+NOMINATIM_URL = "https://nominatim.openstreetmap.org"
+USER_AGENT = "geo-conflict-map/0.1 (offline-first geoparser; https://pypi.org/project/geo)"
+ONLINE_MIN_DELAY_S = 1.0
+ONLINE_TIMEOUT_S = 10.0
+ONLINE_RETRIES = 2
+ONLINE_ERROR_WAIT_S = 2.0
+#: Countries online answers are restricted to (ISO 3166-1 alpha-2, lower case).
+ONLINE_COUNTRIES = ("ua", "ru")
+
+
+@dataclass(frozen=True, slots=True)
+class OnlineSettings:
+    """How ``--online`` reaches the geocoders. ``geonames_username`` turns on GeoNames as a second source."""
+
+    nominatim_url: str = NOMINATIM_URL
+    geonames_username: str | None = None
+    user_agent: str = USER_AGENT
+    min_delay_s: float = ONLINE_MIN_DELAY_S
+    timeout_s: float = ONLINE_TIMEOUT_S
+    retries: int = ONLINE_RETRIES
+    error_wait_s: float = ONLINE_ERROR_WAIT_S
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> OnlineSettings:
+        """``GEO_NOMINATIM_URL``, ``GEO_GEONAMES_USERNAME`` and ``GEO_USER_AGENT`` override the defaults."""
+        return cls(
+            nominatim_url=env.get("GEO_NOMINATIM_URL") or NOMINATIM_URL,
+            geonames_username=env.get("GEO_GEONAMES_USERNAME") or None,
+            user_agent=env.get("GEO_USER_AGENT") or USER_AGENT,
+        )
+
+
 def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:
     """Where the built gazetteer is cached: ``$GEO_CACHE_DIR``, else ``$XDG_CACHE_HOME/geo``, else ``~/.cache/geo``.
 
@@ -41,5 +75,5 @@ class RunSettings:
 
     seeds: Path = SEEDS_DIR
     out: Path = OUT_DIR
-    online: bool = False
+    online: OnlineSettings | None = None
     cache_dir: Path = field(default_factory=default_cache_dir)
