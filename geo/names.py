@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Ukrainian national romanization (KMU 2010), used for canonical names of Ukrainian places.
 _KMU = {
@@ -53,6 +54,7 @@ def transliterate(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Return the spelling-insensitive key of a place name.
 

@@ -44,6 +44,8 @@ _PLACE_BEFORE = re.compile(
     r"attack(?:ed|s)?|hit|struck|strikes?|shell(?:ed|s)?|bomb(?:ed|s)?|target(?:ed|s)?|enter(?:ed|s)?|reach(?:ed|es)?|"
     r"captured?|took|take|visit(?:ed|s)?|left|fled|approach(?:ed|es)?|encircled?|surround(?:ed|s)?)"
     r"\s+(?:the\s+)?(?:city\s+of\s+|capital\s*,?\s+)?$", re.IGNORECASE)
+# English word forms that open sentences ("Retaking Makariv", "Reportedly Russian ...").
+_ENGLISH_FORM = re.compile(r"[A-Z][a-z]+(?:ing|ed|ly)")
 # "Velyka and Mala Oleksandrivka"
 _ELIDED_PAIR = re.compile(r"\s+(?:and|or|&)\s+([A-Z][\w’'\-]+)\s+([A-Z][\w’'\-]+)")
 # "Snagost, a village in the Kursk region": a name presented as a settlement.
@@ -140,13 +142,22 @@ def find_mentions(article_id: str, text: str, gazetteer: Gazetteer, *, max_words
     Names the gazetteer lacks but the text presents as a place ("the village of Snagost") come back as mentions
     too; the resolver reports them as unresolved.
     """
-    sentences = [(s, _runs(s)) for s in split_sentences(text)]
+    sentences = [(s, [_trim(text, r, gazetteer) for r in _runs(s)]) for s in split_sentences(text)]
+    sentences = [(s, [r for r in runs if r]) for s, runs in sentences]
     people = _person_names(text, [r for _, runs in sentences for r in runs], gazetteer)
     mentions: list[Mention] = []
     for sentence, runs in sentences:
         for run in runs:
             _match_run(article_id, text, run, sentence.index, gazetteer, people, mentions, max_words)
     return mentions
+
+
+def _trim(text: str, run: list[tuple[int, int, str]], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Drop capitalised common words that open a run ("Near Avdiivka", "Heavy fighting"), unless the run is a name."""
+    while len(run) > 1 and (gazetteer.is_common_word(run[0][2]) or _ENGLISH_FORM.fullmatch(run[0][2])) \
+            and run[0][2] not in _NAME_OPENERS and not gazetteer.knows(text[run[0][0] : run[-1][1]]):
+        run = run[1:]
+    return run
 
 
 def _person_names(text: str, runs: list[list[tuple[int, int, str]]], gazetteer: Gazetteer) -> set[str]:

@@ -26,6 +26,10 @@ _NEAR_KM = 30.0
 _REGION_BONUS = 3.0
 _SPELLING_BONUS = 2.0
 _CONTEXT_WEIGHT = 2.0
+#: A small place (under this population) farther than _STRAY_KM from every other place of the article is doubted.
+_STRAY_MAX_POPULATION = 20_000
+_STRAY_KM = 200.0
+_TRUSTED = 0.5  # anchors with at most 4 namesakes
 #: How many candidates a resolved mention keeps, to show why the winner won.
 RANKING_SIZE = 5
 
@@ -57,7 +61,9 @@ class _Context:
     """What the rest of the article says about where it is."""
 
     named_regions: dict[str, tuple[int, ...]]  # region name -> sentences naming it
+    region_places: tuple[Place, ...]
     anchors: tuple[tuple[Mention, Place], ...]
+    trust: dict[int, float]  # id(mention) -> how sure its anchor is: less the more namesakes it has
 
 
 def candidates_for(mention: Mention, gazetteer: Gazetteer, region_first: bool = False) -> list[Place]:
@@ -95,14 +101,11 @@ def rank(mention: Mention, places: Sequence[Place], context: _Context, spelled: 
         places = alike or places
     key = fold(mention.surface)
     exact_matters = 0 < sum(p.place_id in spelled for p in places) < len(places)
+    others = [(2.0 if other.sentence_index == mention.sentence_index else 1.0, anchor)
+              for other, anchor in context.anchors if fold(other.surface) != key]
     ranked = []
     for p in places:
-        near = 0.0
-        for other, anchor in context.anchors:
-            if fold(other.surface) == key:
-                continue
-            weight = 2.0 if other.sentence_index == mention.sentence_index else 1.0
-            near += weight * math.exp(-km(p.lat, p.lon, anchor.lat, anchor.lon) / _NEAR_KM)
+        near = sum(w * math.exp(-km(p.lat, p.lon, a.lat, a.lon) / _NEAR_KM) for w, a in others)
         parts = {
             "context": _CONTEXT_WEIGHT * near,
             "region named": _region_bonus(p, mention, context),
@@ -114,6 +117,31 @@ def rank(mention: Mention, places: Sequence[Place], context: _Context, spelled: 
         ranked.append(Candidate(p, round(sum(parts.values()), 4), why))
     ranked.sort(key=lambda c: (-c.score, c.place.place_id))
     return ranked
+
+
+def _stray(mention: Mention, best: Candidate, context: _Context) -> float:
+    """How far a small place lies from the article's other places, when it is too far to be believed.
+
+    The article's other places are those in the regions it names (and those regions' centres) when it names
+    any, else all of them. A village 700 km from all of them, in no region the article names, is a namesake of
+    a village the gazetteer lacks: better reported as unresolved than drawn in the wrong place.
+    """
+    place = best.place
+    if place.feature != "settlement" or place.population >= _STRAY_MAX_POPULATION or "region named" in best.why:
+        return 0.0
+    key = fold(mention.surface)
+    others = {a.place_id: a for m, a in context.anchors
+              if fold(m.surface) != key and context.trust.get(id(m), 1.0) >= _TRUSTED}
+    if context.named_regions:
+        others = {k: a for k, a in others.items() if a.admin1 in context.named_regions}
+        others.update({r.place_id: r for r in context.region_places})
+    if len(others) < 2 and not context.named_regions:
+        return 0.0
+    points = list(others.values())
+    if any(km(a.lat, a.lon, b.lat, b.lon) > 2 * _STRAY_KM for a in points for b in points):
+        return 0.0  # the article covers several areas: distance proves nothing
+    nearest = min((km(place.lat, place.lon, a.lat, a.lon) for a in others.values()), default=0.0)
+    return nearest if nearest > _STRAY_KM else 0.0
 
 
 def explain(name: str, context: str, gazetteer: Gazetteer) -> list[Candidate]:
@@ -140,16 +168,22 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, *, everything: b
 
     options = [(m, candidates_for(m, gazetteer, region_first.get(fold(m.surface), False))) for m in mentions]
     named_regions: dict[str, tuple[int, ...]] = {}
+    region_places: dict[str, Place] = {}
     for m, cands in options:
         if m.kind == "region" and cands:
             named_regions[cands[0].name] = (*named_regions.get(cands[0].name, ()), m.sentence_index)
-    # Anchors: what the other mentions most likely are, before context is used.
+            region_places[cands[0].place_id] = cands[0]
+    # Anchors: what the other mentions most likely are, first from priors alone, then from a first resolution.
     anchors = []
     for m, cands in options:
         if cands and cands[0].feature == "settlement":
             best = max(cands, key=lambda p: (_country(p) + _population(p) + (_REGION_BONUS if p.admin1 in named_regions else 0.0), p.place_id))
             anchors.append((m, best))
-    context = _Context(named_regions, tuple(anchors))
+    spelled = {id(m): gazetteer.spelled(_region_base(m.surface)) for m, cands in options if cands}
+    trust = {id(m): 1 / math.sqrt(len(cands)) for m, cands in options if cands}
+    first = _Context(named_regions, tuple(region_places.values()), tuple(anchors), trust)
+    winners = {id(m): rank(m, cands, first, spelled[id(m)])[0].place for m, cands in options if cands}
+    context = _Context(named_regions, first.region_places, tuple((m, winners[id(m)]) for m, _ in anchors), trust)
 
     resolved: list[Resolved] = []
     unresolved: list[Mention] = []
@@ -158,10 +192,15 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, *, everything: b
             log.info("unresolved: %r (no gazetteer entry)", m.surface)
             unresolved.append(m)
             continue
-        ranking = rank(m, cands, context, gazetteer.spelled(_region_base(m.surface)))
+        ranking = rank(m, cands, context, spelled[id(m)])
         best = ranking[0]
         if not everything and m.as_actor and gazetteer.is_capital(best.place.place_id):
             log.info("%r names a government here, not a place", m.surface)
+            continue
+        stray = _stray(m, best, context)
+        if stray and not everything:
+            log.info("unresolved: %r -> %s would lie %.0f km from the article's other places", m.surface, best.place.name, stray)
+            unresolved.append(m)
             continue
         reason = f"{len(cands)} candidate(s); score {best.score:.2f} = {best.why}"
         if len(cands) > 1:
