@@ -9,7 +9,8 @@ What it holds:
   15,000+ people (so that "New York" finds the US city, not the Donetsk town of Niu-York);
 - every Ukrainian settlement of the official codifier KATOTTG; one that GeoNames lacks is placed at its
   hromada's centre with ``precision="approximate"``;
-- regions (oblasts and their equivalents) with the centroid of their settlements, ``feature="region"``;
+- regions (oblasts and their equivalents) and Ukraine's raions, with the centroid of their settlements,
+  ``feature="region"``;
 - country names, so that "Russia" or "Ukraine" is known as a country and never taken for a village.
 
 Every name of a place in those four countries is indexed under :func:`geo.names.fold`, so spellings and scripts
@@ -44,7 +45,7 @@ from geo.names import fold, has_cyrillic, plain, transliterate
 log = logging.getLogger(__name__)
 
 #: Bump when the build below changes what the cache holds.
-BUILD_VERSION = "7"
+BUILD_VERSION = "10"
 
 # Ukraine's first-level units: GeoNames admin1 code -> (English name, KATOTTG code prefix, capital).
 # Static reference data of the two classifications; the English names follow the national romanization.
@@ -317,6 +318,15 @@ def _canonical_name(geonames_name: str, katottg: list[tuple[int, str]]) -> str:
     return transliterate(names.pop()) if len(names) == 1 else geonames_name
 
 
+def _raion_keys(adjective: str) -> set[str]:
+    """Keys of a raion named by its adjective: "Kupianskyi" is the Kupiansk raion, "Bakhmutskyi" the Bakhmut one."""
+    keys = {fold(adjective)}
+    for suffix in ("skyi", "tskyi", "zkyi", "yi", "ii", "skyy", "yy"):
+        if adjective.endswith(suffix) and len(adjective) - len(suffix) >= 3:
+            keys.add(fold(adjective[: -len(suffix)]))
+    return keys
+
+
 def _katottg_settlements(
     ua_index: dict[tuple[str, str], list[dict[str, object]]],
 ) -> Iterable[tuple[int, int, str] | _Entry]:
@@ -359,6 +369,7 @@ def _katottg_settlements(
         return found
 
     placed = unplaced = 0
+    in_raion: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for rid, name, cat, anc in rows:
         if cat not in _KATOTTG_SETTLEMENTS:
             continue
@@ -376,12 +387,16 @@ def _katottg_settlements(
         if len(matches) == 1:
             m = matches[0]
             if hub is None or abs(float(m["latitude"]) - hub[0]) + abs(float(m["longitude"]) - hub[1]) < 0.6:  # type: ignore[arg-type]
+                if len(anc) >= 2:
+                    in_raion[anc[1]].append((float(m["latitude"]), float(m["longitude"])))  # type: ignore[arg-type]
                 yield int(m["geonameid"]), _CATEGORY_RANK.get(cat, 9), name  # type: ignore[call-overload]
                 continue
         if hub is None:
             unplaced += 1
             continue
         placed += 1
+        if len(anc) >= 2:
+            in_raion[anc[1]].append(hub)
         latin = transliterate(name)
         yield _Entry(
             Place(
@@ -392,6 +407,20 @@ def _katottg_settlements(
             _spellings([latin, name]),
         )
     log.info("KATOTTG: %d settlements placed at their hromada centre, %d without a centre", placed, unplaced)
+    for rid, name, cat, anc in rows:
+        admin1 = admin1_of_prefix.get(str(rid)[:4])
+        if cat == "P" and in_raion.get(rid) and admin1:
+            points = in_raion[rid]
+            latin = transliterate(name)
+            yield _Entry(
+                Place(
+                    place_id=f"katottg:{rid}", name=f"{latin} Raion", lat=round(sum(p[0] for p in points) / len(points), 5),
+                    lon=round(sum(p[1] for p in points) / len(points), 5), country="UA", admin1=UA_ADMIN1[admin1][0],
+                    feature="region", precision="region",
+                ),
+                {"raion:" + k for k in _raion_keys(latin)},
+                _spellings([latin, name, f"{latin} Raion"]),
+            )
 
 
 def imports_dir(cache_dir: Path) -> Path:
@@ -557,6 +586,10 @@ class Gazetteer:
     def regions(self, name: str) -> list[Place]:
         """Regions named after ``name`` ("Kursk" -> Kursk Oblast), largest first."""
         return self.regions_by_key(fold(name))
+
+    def raions(self, name: str) -> list[Place]:
+        """Raions (districts) named after ``name``: "Pokrovsk" or "Pokrovskyi" -> Pokrovskyi Raion."""
+        return self._places("JOIN name_key k ON k.place = p.id WHERE k.key = ? ORDER BY p.place_id", ("raion:" + fold(name),))
 
     def regions_like(self, name: str) -> list[Place]:
         """Regions whose name is one typing slip away from ``name`` ("Khakriv" -> Kharkiv Oblast)."""

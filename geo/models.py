@@ -52,7 +52,7 @@ class Mention:
     end: int
     surface: str
     sentence_index: int
-    kind: Literal["plain", "region"] = "plain"
+    kind: Literal["plain", "region", "raion"] = "plain"
     typed_settlement: bool = False
     as_actor: bool = False  # not after a place preposition or verb: a capital named so is its government
 

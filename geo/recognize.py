@@ -17,6 +17,7 @@ from geo.names import fold
 
 _WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?")
 _REGION_WORD = re.compile(r"\s+(?:region|oblast|Oblast|Region|province|Province|oblast's|region's)\b")
+_RAION_WORD = re.compile(r"\s+(?:district|raion|rayon)s?\b", re.IGNORECASE)
 _REGIONS_WORD = re.compile(r"\s+(?:regions|oblasts|Oblasts|Regions|provinces)\b")
 # "Donetsk and Luhansk regions": the first name of a coordinated pair is a region too.
 _PAIR_OF_REGIONS = re.compile(r"\s+and\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?" + _REGIONS_WORD.pattern)
@@ -192,6 +193,11 @@ def _match_run(article_id: str, text: str, run: list[tuple[int, int, str]], sent
             if _NOT_A_PLACE_AFTER.match(text, end) or _NOT_A_PLACE_BEFORE.search(text[max(0, start - 12) : start]):
                 j += n
                 break
+            raion = _RAION_WORD.match(after)
+            if raion and n == len(run) - j and gazetteer.raions(surface):
+                out.append(_mention(article_id, text, start, end + raion.end(), sentence_index, kind="raion"))
+                j += n
+                break
             region = _REGION_WORD.match(after) or _REGIONS_WORD.match(after) or _PAIR_OF_REGIONS.match(text, end)
             if region is not None and n == len(run) - j:
                 regions = gazetteer.regions(surface) or gazetteer.regions_like(surface)
@@ -231,7 +237,7 @@ def _match_run(article_id: str, text: str, run: list[tuple[int, int, str]], sent
 
 
 def _mention(article_id: str, text: str, start: int, end: int, sentence_index: int, *, surface: str | None = None,
-             kind: Literal["plain", "region"] = "plain", typed_settlement: bool = False) -> Mention:
+             kind: Literal["plain", "region", "raion"] = "plain", typed_settlement: bool = False) -> Mention:
     return Mention(article_id, start, end, surface or text[start:end], sentence_index, kind=kind,
                    typed_settlement=typed_settlement,
                    as_actor=not _PLACE_BEFORE.search(text[max(0, start - 30) : start]))

@@ -51,7 +51,8 @@ def _population(place: Place) -> float:
 
 def _region_base(surface: str) -> str:
     words = surface.split()
-    while words and words[-1].lower().rstrip("'s’") in ("region", "oblast", "province", "regions", "oblasts"):
+    while words and words[-1].lower().rstrip("'s’") in ("region", "oblast", "province", "regions", "oblasts",
+                                                          "district", "districts", "raion", "raions", "rayon"):
         words.pop()
     return " ".join(words)
 
@@ -71,6 +72,8 @@ def candidates_for(mention: Mention, gazetteer: Gazetteer, region_first: bool = 
     if mention.kind == "region":
         base = _region_base(mention.surface)
         return gazetteer.regions(base) or gazetteer.regions_like(base)
+    if mention.kind == "raion":
+        return gazetteer.raions(_region_base(mention.surface))
     if region_first and not mention.typed_settlement:
         regions = gazetteer.regions(mention.surface)
         if regions:
@@ -149,7 +152,8 @@ def explain(name: str, context: str, gazetteer: Gazetteer) -> list[Candidate]:
     from geo.recognize import find_mentions
 
     text = f"{context}\n{name}"
-    kind = "region" if _region_base(name) != name else "plain"
+    last = name.split()[-1].lower() if name.split() else ""
+    kind = "raion" if last.startswith(("district", "raion", "rayon")) else "region" if _region_base(name) != name else "plain"
     target = Mention("resolve", len(context) + 1, len(text), name, sentence_index=-1, kind=kind)
     mentions = [*find_mentions("resolve", context, gazetteer), target]
     return _resolve(mentions, gazetteer, everything=True)[0][-1].ranking if candidates_for(target, gazetteer) else []

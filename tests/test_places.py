@@ -94,6 +94,14 @@ def test_regions_are_regions_and_cities_are_cities(gazetteer: Gazetteer) -> None
     assert km(city.lat, city.lon, region.lat, region.lon) > 20  # the region's centroid is not its capital
 
 
+def test_raions_are_regions_named_after_their_centre(gazetteer: Gazetteer) -> None:
+    got = _resolved("Russia pressed on in the Pokrovsk district and shelled the Kupiansk raion; Pokrovsk held.", gazetteer)
+    assert got == {"Pokrovsk district": ("Pokrovskyi Raion", "region"), "Kupiansk raion": ("Kupianskyi Raion", "region"),
+                   "Pokrovsk": ("Pokrovsk", "settlement")}
+    raion, town = gazetteer.raions("Pokrovsk")[0], explain("Pokrovsk", "", gazetteer)[0].place
+    assert raion.admin1 == "Donetsk Oblast" and km(raion.lat, raion.lon, town.lat, town.lon) < 40
+
+
 def test_a_misspelt_region_is_still_found(gazetteer: Gazetteer) -> None:
     assert _resolved("Ukraine retook villages in the Khakriv Oblast.", gazetteer) == {
         "Khakriv Oblast": ("Kharkiv Oblast", "region")}
