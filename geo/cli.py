@@ -17,6 +17,8 @@ from rich.table import Table
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from geo import __version__, settings
+from geo.corrections import FILE_NAME as CORRECTIONS
+from geo.corrections import read_corrections
 from geo.errors import GeoError
 from geo.evaluate import evaluate as score
 from geo.evaluate import read_labels
@@ -127,11 +129,13 @@ def resolve(
     name: Annotated[str, typer.Argument(help="A place name as an article spells it: Girnyk, Artemovsk, \"Kursk region\".")],
     context: Annotated[str, typer.Option(help="Text around the name; the places it names help choose among namesakes.")] = "",
     top: Annotated[int, typer.Option(help="How many candidates to show.")] = 5,
+    seeds: Annotated[Path, typer.Option(help="Folder whose places.csv (your own places) wins over the gazetteer.")] = settings.SEEDS_DIR,
 ) -> None:
     """Show the places NAME may mean, how each scores in CONTEXT, and which one wins."""
     _logging(False)
     try:
         gazetteer = Gazetteer.open(settings.default_cache_dir(os.environ))
+        gazetteer.add_user_places(read_corrections(seeds / CORRECTIONS))
     except GeoError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc
