@@ -168,7 +168,8 @@ def evaluate(
             gold = read_labels(labels)
             run_pipeline(options)
             with Store(options.out / settings.STORE_NAME) as store:
-                metrics, missed = score(gold, store.articles(), store.mentions(), store.claims())
+                metrics, missed = score(gold, store.articles(), store.mentions(), store.claims(),
+                                        [(article_id, surface) for article_id, _, surface in store.unresolved()])
         except GeoError as exc:
             err.print(f"[red]error:[/] {exc}")
             raise typer.Exit(2) from exc

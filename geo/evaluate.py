@@ -133,6 +133,7 @@ def _ratio(a: float, b: float) -> float:
 class _Tally:
     gold_places: int = 0
     found_places: int = 0
+    recognized_unplaced: int = 0
     predicted_places: int = 0
     right_predicted_places: int = 0
     placed_ok: int = 0
@@ -147,7 +148,7 @@ class _Tally:
 
 
 def _match_places(labels: Sequence[Mapping[str, Any]], predicted: Sequence[_Predicted], tally: _Tally,
-                  errors: list[float], misses: list[str], where: str) -> None:
+                  errors: list[float], misses: list[str], where: str, unplaced: set[str]) -> None:
     gold: dict[str, Mapping[str, Any]] = {}
     for label in labels:
         gold.setdefault(name_key(label.get("canonical") or label.get("place")), label)
@@ -157,7 +158,11 @@ def _match_places(labels: Sequence[Mapping[str, Any]], predicted: Sequence[_Pred
         options = [(0 if p.keys & keys else 1, _distance(label, p.place), p) for p in predicted]
         options = [o for o in options if o[0] == 0 or o[1] <= _NEAR_KM]
         if not options:
-            misses.append(f"PLACE MISS {where} {label.get('place')!r}")
+            if keys & unplaced:
+                tally.recognized_unplaced += 1
+                misses.append(f"PLACE UNRESOLVED {where} {label.get('place')!r} (recognised, left unresolved)")
+            else:
+                misses.append(f"PLACE MISS {where} {label.get('place')!r}")
             continue
         _, distance, p = min(options, key=lambda o: (o[0], o[1]))
         tally.found_places += 1
@@ -208,8 +213,13 @@ def _match_claims(labels: Sequence[Mapping[str, Any]], claims: Sequence[Claim], 
 
 
 def evaluate(labels: Sequence[Mapping[str, Any]], articles: Iterable[Article],
-             mentions: Iterable[tuple[str, str, Place]], claims: Iterable[Claim]) -> tuple[dict[str, Any], list[str]]:
-    """Score the stored results of a run against ``labels``; return the metrics and a list of misses."""
+             mentions: Iterable[tuple[str, str, Place]], claims: Iterable[Claim],
+             unresolved: Iterable[tuple[str, str]] = ()) -> tuple[dict[str, Any], list[str]]:
+    """Score the stored results of a run against ``labels``; return the metrics and a list of misses.
+
+    ``unresolved`` (article id, surface) are names geo recognised but could not place: they count for
+    ``place_recognized`` (found in the text) but not for ``place_recall`` (found and placed).
+    """
     by_key: dict[str, str] = {}
     for a in articles:
         by_key[a.url or a.id] = a.id
@@ -218,6 +228,9 @@ def evaluate(labels: Sequence[Mapping[str, Any]], articles: Iterable[Article],
     for article_id, surface, place in mentions:
         if place.feature != "country":
             predicted[article_id].setdefault(place.place_id, _Predicted(surface, place))
+    unplaced: dict[str, set[str]] = defaultdict(set)
+    for article_id, surface in unresolved:
+        unplaced[article_id].add(name_key(surface))
     claims_of: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         claims_of[c.article_id].append(c)
@@ -231,7 +244,7 @@ def evaluate(labels: Sequence[Mapping[str, Any]], articles: Iterable[Article],
             misses.append(f"ARTICLE MISSING {where}: no article of the run has this url or file name")
         places = list(predicted.get(article_id or "", {}).values())
         article_claims = sorted(claims_of.get(article_id or "", []), key=lambda c: c.claim_id)
-        _match_places(label["claims"], places, tally, errors, misses, where)
+        _match_places(label["claims"], places, tally, errors, misses, where, unplaced.get(article_id or "", set()))
         _match_claims(label["claims"], article_claims, tally, misses, where)
         tally.predicted_claims += len(article_claims)
         if not label["claims"]:
@@ -250,6 +263,7 @@ def evaluate(labels: Sequence[Mapping[str, Any]], articles: Iterable[Article],
     metrics: dict[str, Any] = {
         "articles": len(labels), "articles_not_found": unmatched,
         "place_recall": _ratio(tally.found_places, tally.gold_places),
+        "place_recognized": _ratio(tally.found_places + tally.recognized_unplaced, tally.gold_places),
         "place_precision": _ratio(tally.right_predicted_places, tally.predicted_places),
         "place_location_acc": _ratio(tally.placed_ok, tally.found_places),
         **{f"place_within_{b}km": _ratio(sum(e <= b for e in errors), len(errors)) for b in BANDS_KM},

@@ -117,7 +117,7 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
             if progress:
                 progress(i, len(items))
         report.retired = store.retire_except(present)
-        report.unresolved = store.unresolved()
+        report.unresolved = [(path, surface) for _, path, surface in store.unresolved()]
         articles = {a.id: a for a in store.articles()}
         claims = store.claims()
     places = statuses(claims, articles)

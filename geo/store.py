@@ -150,10 +150,10 @@ class Store:
         ).fetchall()
         return [Article(r[0], r[1], r[2], _date(r[3]), r[4], r[5], r[6]) for r in rows]
 
-    def unresolved(self) -> list[tuple[str, str]]:
-        """``(article path, surface)`` of the names no gazetteer entry matched, in the articles not retired."""
+    def unresolved(self) -> list[tuple[str, str, str]]:
+        """``(article id, article path, surface)`` of the names nothing matched, in the articles not retired."""
         return self.con.execute(
-            """SELECT a.path, m.surface FROM mention m JOIN article a ON a.id = m.article_id
+            """SELECT a.id, a.path, m.surface FROM mention m JOIN article a ON a.id = m.article_id
                WHERE m.place_id IS NULL AND a.retired = 0 ORDER BY a.path, m.start"""
         ).fetchall()
 
