@@ -130,7 +130,7 @@ def _stray(mention: Mention, best: Candidate, context: _Context) -> float:
     a village the gazetteer lacks: better reported as unresolved than drawn in the wrong place.
     """
     place = best.place
-    if place.feature != "settlement" or place.population >= _STRAY_MAX_POPULATION or "region named" in best.why:
+    if place.feature != "settlement" or place.population >= _STRAY_MAX_POPULATION or _region_bonus(place, mention, context):
         return 0.0
     key = fold(mention.surface)
     others = {a.place_id: a for m, a in context.anchors
