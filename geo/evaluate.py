@@ -171,7 +171,7 @@ def _match_places(labels: Sequence[Mapping[str, Any]], predicted: Sequence[_Pred
             tally.placed_ok += 1
         else:
             misses.append(f"PLACE FAR  {where} {label.get('place')!r} -> {p.place.name} ({p.place.admin1}, "
-                          f"{p.place.country}) {distance:.0f} km off")
+                          f"{p.place.country}, {p.place.precision}) {distance:.0f} km off")
 
 
 def _match_claims(labels: Sequence[Mapping[str, Any]], claims: Sequence[Claim], tally: _Tally, misses: list[str],

@@ -171,6 +171,12 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, *, everything: b
         region_first.setdefault(key, m.kind == "region")
 
     options = [(m, candidates_for(m, gazetteer, region_first.get(fold(m.surface), False))) for m in mentions]
+    if not everything:  # "Kyiv said": a government, neither a place nor a clue to where the article is
+        actors = {id(m) for m, cands in options if m.as_actor and cands and any(gazetteer.is_capital(p.place_id) for p in cands[:1])}
+        for m, _ in options:
+            if id(m) in actors:
+                log.info("%r names a government here, not a place", m.surface)
+        options = [(m, cands) for m, cands in options if id(m) not in actors]
     named_regions: dict[str, tuple[int, ...]] = {}
     region_places: dict[str, Place] = {}
     for m, cands in options:
@@ -198,9 +204,6 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, *, everything: b
             continue
         ranking = rank(m, cands, context, spelled[id(m)])
         best = ranking[0]
-        if not everything and m.as_actor and gazetteer.is_capital(best.place.place_id):
-            log.info("%r names a government here, not a place", m.surface)
-            continue
         stray = _stray(m, best, context)
         if stray and not everything:
             log.info("unresolved: %r -> %s would lie %.0f km from the article's other places", m.surface, best.place.name, stray)
