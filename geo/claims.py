@@ -78,6 +78,9 @@ _SPEECH = (
     r"confirmed|confirms|denied|denies|deny|rejected|rejects|refuted|dismissed|insisted|insists|acknowledged|"
     r"admitted|admits|wrote|posted|told|added|noted|assessed|assesses|published)"
 )
+_UNKNOWN_SPEAKER = re.compile(
+    r"\b(?:according to|citing)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,5})"
+    r"|(?P<name2>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}),?\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
 _DENY = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|refuted|dismissed|false|fake)\b", re.IGNORECASE)
 # the verb may follow a name and title: "Pentagon spokesperson Major General Pat Ryder reported"
 _SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+(?:has|have|had|also|later|on \w+|officially|publicly))*\s+{_SPEECH}\b")
@@ -85,6 +88,10 @@ _SPEECH_NOUN = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:declaration|claim|claim
 _ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing)\s+$", re.IGNORECASE)
 _UNVERIFIED = re.compile(r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|has not been able to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|apparently|claimed to have)\b", re.IGNORECASE)
+#: How many sentences after a speaker's own sentence an unattributed claim is still taken as the speaker's.
+_SPEAKER_REACH = 2
+#: An unattributed gain dated within this many days of publication is news relayed from a side, not background.
+_FRESH_DAYS = 14
 _PLACE_ACTORS = {"moscow", "kyiv", "kiev", "russia", "ukraine", "the kremlin", "kremlin", "washington"}
 _ACTOR_USE = re.compile(rf"^(?:\s+(?:has|have|had|is|was|also|later|officially|will|would))*\s+{_SPEECH}\b", re.IGNORECASE)
 
@@ -128,7 +135,14 @@ def _speakers(text: str, actors: Sequence[Actor]) -> list[_Speaker]:
             out.append(_Speaker(a, m.group(0)))
         elif _ACCORDING.search(text[: a.start]):
             out.append(_Speaker(a, "according to"))
-    return out
+    # Speakers the actor table does not know ("according to Operational Command South", "Serhiy Haidai said"):
+    # attributed, side unknown.
+    for m in _UNKNOWN_SPEAKER.finditer(text):
+        name = m.group("name") or m.group("name2")
+        start = m.start("name") if m.group("name") else m.start("name2")
+        if name and not any(a.start <= start < a.end or start <= a.start < start + len(name) for a in actors):
+            out.append(_Speaker(Actor(start, start + len(name), name, "unknown"), m.group("verb") or "according to"))
+    return sorted(out, key=lambda s: s.actor.start)
 
 
 def _targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
@@ -219,6 +233,13 @@ def _when(trigger: _Trigger, text: str, times: Sequence[When]) -> When | None:
     return min(usable, key=lambda u: u[0])[1]
 
 
+def _recent(when: When | None, article: Article) -> bool:
+    """True unless the event is dated clearly before the article's fortnight (background the reporter vouches for)."""
+    if when is None or when.event_date is None or article.published is None:
+        return True
+    return (article.published - when.event_date).days <= _FRESH_DAYS
+
+
 def claim_id(article_id: str, place_id: str, event: str, controller: str, claimant_side: str, stance: str) -> str:
     """Stable id: the same claim in the same article always gets the same id."""
     raw = "|".join((article_id, place_id, event, controller, claimant_side, stance))
@@ -236,9 +257,16 @@ def _event(kind: str, controller: Side, place_country: str) -> Event:
     return "recaptured" if controller == place_country else "captured"
 
 
-def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Resolved], next_text: str) -> Iterable[Claim]:
-    text = sentence.text
+def _sentence_actors(text: str) -> tuple[list[Actor], list[_Speaker]]:
     actors = [a for a in find_actors(text) if _is_actor_use(text, a)]
+    return actors, _speakers(text, actors)
+
+
+def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Resolved], next_text: str,
+                     actors: list[Actor], speakers: list[_Speaker], inherited: _Speaker | None) -> Iterable[Claim]:
+    """The claims of one sentence; ``inherited`` is the speaker of the sentences just before, whose report this
+    sentence may go on with ("Ukraine's General Staff said ... . Troops also freed Lobkove.")."""
+    text = sentence.text
     mentions = sorted(
         (r.mention.start - sentence.start, r.mention.end - sentence.start, r)
         for r in resolved
@@ -250,16 +278,14 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
     triggers = _triggers(text)
     if not triggers:
         return
-    speakers = _speakers(text, actors)
     times = find_times(text, article.published)
     unverified = bool(_UNVERIFIED.search(text) or _UNVERIFIED.search(next_text))
     for trigger in triggers:
         targets = _targets(trigger, text, mentions)
         if not targets:
             continue
-        speaker = next((s for s in reversed(speakers) if s.actor.end <= trigger.start), None) or (speakers[0] if speakers else None)
+        speaker = next((s for s in reversed(speakers) if s.actor.end <= trigger.start), None) or (speakers[0] if speakers else inherited)
         agent, named = _agent(trigger, text, actors, targets)
-        claimant_side: Side = speaker.actor.side if speaker else "third_party"
         if agent is None:
             belligerents = {a.side for a in actors if a.side in ("RU", "UA")}
             if speaker and speaker.actor.side in ("RU", "UA"):
@@ -268,6 +294,13 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
                 agent = belligerents.pop()
         if agent is None and trigger.kind != "fight":
             continue
+        when = _when(trigger, text, times)
+        claimant_side: Side = speaker.actor.side if speaker else "third_party"
+        if agent in ("RU", "UA") and trigger.kind != "fight" and (
+                (speaker and speaker.actor.side == "unknown") or (speaker is None and _recent(when, article))):
+            # an unknown official, or the outlet's own unattributed report of a fresh gain: relayed from the side
+            # that made it, so claimed rather than confirmed
+            claimant_side = agent
         denied = bool(speaker and _DENY.search(speaker.verb + " " + text[speaker.actor.end : trigger.start]))
         if trigger.kind == "fight":
             controller: Controller = "contested"
@@ -287,7 +320,6 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         else:
             stance = "claimed"
         claimant = speaker.actor.text if speaker else (article.source or "the reporter")
-        when = _when(trigger, text, times)
         confidence = 0.45 + (0.2 if named else 0.0) + (0.15 if speaker else 0.0) + (0.1 if when and when.event_date else 0.0)
         confidence += 0.1 if trigger.kind in ("capture", "withdraw") else 0.0
         confidence -= 0.2 if _HEDGE.search(text) or stance == "unverified" else 0.0
@@ -333,8 +365,16 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
         by_sentence[r.mention.sentence_index].append(r)
     sentences = split_sentences(article.text)
     claims: list[Claim] = []
+    inherited: _Speaker | None = None
+    since = 0
     for s in sentences:
+        actors, speakers = _sentence_actors(s.text)
         if s.index in by_sentence:
             nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
-            claims.extend(_sentence_claims(article, s, by_sentence[s.index], nxt))
+            claims.extend(_sentence_claims(article, s, by_sentence[s.index], nxt, actors, speakers,
+                                           inherited if since <= _SPEAKER_REACH else None))
+        if speakers:
+            inherited, since = speakers[-1], 0
+        else:
+            since += 1
     return _merge(claims)

@@ -198,6 +198,9 @@ def _match_claims(labels: Sequence[Mapping[str, Any]], claims: Sequence[Claim], 
         tally.matched_claims += 1
         tally.controller_ok += _controller_ok(label, claim)
         tally.stance_ok += _stance_ok(label, claim)
+        if not _stance_ok(label, claim):
+            misses.append(f"STANCE {where} {label.get('place')!r} want {label.get('stance')} ({label.get('claimant')}) "
+                          f"got {claim.stance} ({claim.claimant_side}: {claim.claimant})")
         if not _controller_ok(label, claim):
             misses.append(f"CONTROLLER {where} {label.get('place')!r} want {label.get('controller')} got {claim.controller}")
         if label.get("event_date"):
