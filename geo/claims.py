@@ -41,6 +41,23 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     (kind, voice, re.compile(rx, re.IGNORECASE))
     for kind, voice, rx in (
         ("capture", "active", rf"\b(?:{_CONTROL_OF})\b"),
+        ("withdraw", "active", r"\b(?:ordered\s+(?:its\s+|their\s+)?(?:troops|forces|units|soldiers)\s+out\s+of|"
+                               r"(?:ordered|forced)\s+to\s+(?:retreat|withdraw|pull\s+(?:out|back))\s+(?:from|of)|"
+                               r"pull(?:ed|s|ing)?\s+(?:out|back)\s+from\s+(?:the\s+area\s+around|around)|"
+                               r"(?:are|were|is|was)\s+leaving|(?:have|has|had)\s+(?:now\s+|already\s+)?left|driven\s+out\s+of|pushed\s+out\s+of|"
+                               r"no\s+longer\s+(?:occup(?:y|ies|ied)|control(?:s|led)?|hold(?:s)?)(?:\s+any\s+of)?)\b"),
+        ("capture", "active", r"\b(?:took|taken|take|takes|taking|won|win|wins)\s+back\b|\b(?:came|come|comes|returned)\s+back\s+to\b"),
+        ("capture", "active", r"\bflags?\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:raised|hoisted|planted)\s+(?:in|over|above|on)\b"),
+        ("loss", "active", r"\b(?:lost|loses|lose|losing|ceded|surrendered|gave\s+up)\s+(?:control\s+(?:of|over)\s+)?"),
+        ("fight", "active", r"\b(?:(?:heavy|fierce|intense|street|urban|ongoing|continued|continuing)\s+)?(?:fighting|battles?|clashes|combat|"
+                            r"storming|assaults?)\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?"
+                            r"(?:(?:continu(?:es|ed|ing)|rag(?:es|ed|ing)|going\s+on|under\s+way|underway|taking\s+place)\s+)?"
+                            r"(?:for|in|of|around|inside|near|within|in\s+the\s+areas?\s+of|on\s+the\s+(?:outskirts|approaches)\s+(?:of|to))\b"),
+        ("fight", "active", r"\b(?:kept\s+attacking|attacking|advancing|advanced|moving(?:\s+\w+)?|pushing|pushed|broke|broken)\s+(?:in|into|within|in\s+the\s+areas?\s+of)\b"),
+        ("fight", "active", r"\b(?:entered|enter|enters|entering|encircled|surrounded|reached\s+(?:the\s+)?(?:outskirts|suburbs|edge)\s+of|"
+                            r"(?:got|get)\s+as\s+far\s+as(?:\s+the\s+\w+\s+outskirts\s+of)?|on\s+the\s+outskirts\s+of|cauldrons?\s+(?:around|near|in))\b"),
+        ("fight", "passive", r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:under\s+(?:intense\s+|heavy\s+|constant\s+)?(?:attack|assault|fire|pressure)|"
+                             r"(?:encircled|surrounded|contested))\b"),
         ("capture", "passive", rf"\b(?:was|were|has been|have been|had been|is|are|being|been)\s+(?:\w+ly\s+)?(?:{_CAPTURE_VERB})\b"),
         ("capture", "noun", r"\b(?:capture|seizure|liberation|recapture|takeover|occupation|de-occupation)\s+of\b"),
         ("loss", "noun", r"\b(?:fall|loss|collapse)\s+of\b"),
@@ -48,7 +65,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("withdraw", "active", r"\b(?:withdr(?:ew|awn|aw|aws|awing)|pull(?:ed|s|ing)?\s+(?:out|back)|retreat(?:ed|s|ing)?|abandon(?:ed|s|ing)?|fled)\s+(?:from\s+|of\s+)?"),
         ("withdraw", "noun", r"\b(?:withdrawal|retreat|pullout|pull-out)\s+(?:of\s+[^,.;]{0,40}?\s+)?from\b"),
         ("hold", "passive", r"\b(?:held|controlled)\s+by\b"),
-        ("hold", "passive", r"\b(?:remains?|remained|is|are|was|were|stays?|stayed)\s+(?:firmly\s+|still\s+|fully\s+|largely\s+)?(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:(?:Ukrainian|Russian|Ukraine's|Russia's)\s+)?(?:control|hands)\b"),
+        ("hold", "passive", r"\b(?:remains?|remained|is|are|was|were|stays?|stayed|been)\s+(?:firmly\s+|still\s+|fully\s+|largely\s+|entirely\s+|now\s+)?(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:(?:Ukrainian|Russian|Ukraine's|Russia's)\s+(?:(?:armed\s+forces|army|military|forces|troops)\s+)?)?(?:control|hands|occupation)\b"),
         ("hold", "active", r"\b(?:maintain(?:ed|s|ing)?|retain(?:ed|s|ing)?|ha(?:ve|s|d)|keep(?:s|ing)?|kept)\s+(?:full\s+|firm\s+)?control(?:\s+(?:of|over))?|\b(?:hold(?:s|ing)?|control(?:s|led|ling)?|in control of)\b"),
         ("fight", "active", r"\b(?:fighting|battles?|clashes|storming|encircl(?:ed|ing|ement)|assault(?:s|ing)?)\s+(?:for|in|of|on|around|inside)\b"),
         ("capture", "active", rf"\b(?:{_CAPTURE_VERB})\b"),
@@ -61,6 +78,8 @@ _HYPOTHETICAL = re.compile(
     r"will|shall|must|need(?:s|ed)?)\b(?:\s+\w+){0,2}\s*(?:to\s+(?:\w+\s+)?)?$",
     re.IGNORECASE,
 )
+_MODAL_CLAUSE = re.compile(r"\b(?:would|could|might|may|will|should|aims?\s+to|plans?\s+to|seeks?\s+to|in\s+an\s+effort\s+to|failed)\b", re.IGNORECASE)
+_CLAUSE_CUT = re.compile(r"[;:,]|—|–|\s-\s|\b(?:and|but|while|after|before|as|because|since|which|that)\b")
 _BOUNDARY = re.compile(
     r"[;:()]|—|–|\s-\s|\b(?:but|while|whereas|which|who|whom|where|when|after|before|because|although|though|since the|as|amid|"
     r"said|says|according)\b",
@@ -72,6 +91,10 @@ _TARGET_GAP_BLOCK = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|plus)\s*)+(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_LOCATED_IN = re.compile(
+    r"\b(?:villages?|settlements?|towns?|city|cities|hamlets?|localit(?:y|ies)|positions?|communit(?:y|ies))\b"
+    r"(?:\s+[\w’'\-]+){0,3}\s+in\s+(?:the\s+|its\s+|their\s+|(?:Ukraine|Russia)(?:'s|’s)\s+)?(?:[a-z]+(?:ern)?\s+){0,2}$")
+_REGION_AS_ADJECTIVE = re.compile(r"\s+(?:city|town|village|settlement)\b")
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
 _SPEECH = (
     r"(?:said|says|say|claimed|claims|claim|announced|announces|declared|declares|reported|reports|stated|states|"
@@ -104,14 +127,23 @@ def _is_actor_use(sentence: str, actor: Actor) -> bool:
     return bool(_ACTOR_USE.match(after) or _SPEECH_NOUN.match(after) or _ACCORDING.search(sentence[: actor.start]))
 
 
+def _clause_before(text: str, at: int) -> str:
+    """The part of ``text`` before ``at`` that belongs to the same clause."""
+    head = text[:at]
+    cut = max((m.end() for m in _CLAUSE_CUT.finditer(head)), default=0)
+    return head[cut:]
+
+
 def _triggers(text: str) -> list[_Trigger]:
     found: list[_Trigger] = []
     for kind, voice, rx in _TRIGGERS:
         for m in rx.finditer(text):
             if any(m.start() < t.end and t.start < m.end() for t in found):
                 continue
-            if _HYPOTHETICAL.search(text[max(0, m.start() - 40) : m.start()]):
+            if _HYPOTHETICAL.search(text[max(0, m.start() - 40) : m.start()]) or _MODAL_CLAUSE.search(_clause_before(text, m.start())):
                 continue
+            if kind == "hold" and re.match(r"had\s+been\b", m.group(0), re.IGNORECASE):
+                continue  # "a town that had been in Russian hands": a former state
             found.append(_Trigger(m.start(), m.end(), kind, voice, m.group(0)))
     return sorted(found, key=lambda t: t.start)
 
@@ -187,36 +219,35 @@ def _actor_side(actor: Actor | None) -> Side | None:
     return actor.side if actor is not None and actor.side in ("RU", "UA") else None
 
 
-def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Sequence[tuple[int, int, Resolved]]) -> tuple[Side | None, bool]:
-    """The side that acted (took, holds, withdrew, or - for losses - lost), and whether it was named."""
-    # "fell to Russian forces", "held by Ukrainian troops", "captured by ..."
+def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Sequence[tuple[int, int, Resolved]]) -> tuple[Side | None, bool, bool]:
+    """The side named with the trigger: ``(side, named, took)``. ``took`` is True when that side is the one that
+    took or holds the place ("fell to Russian forces", "captured by", "Russian troops seized"), False when it is
+    the side that lost or left it ("Ukraine lost", "Russian troops withdrew")."""
+    gains = trigger.kind in ("capture", "hold", "fight")
+    # "fell to Russian forces", "held by Ukrainian troops", "captured by ...", "the fall of X to Russian troops"
+    last_target = max((t[1] for t in targets), default=trigger.end)
     for a in actors:
         if a.start >= trigger.end and _actor_side(a):
-            gap = text[trigger.end : a.start]
-            if re.search(r"\b(?:by|to)\s+(?:the\s+)?$", gap) and not _clause_break(gap.rsplit(" by", 1)[0] if " by" in gap else ""):
-                return a.side, True
-    if trigger.kind == "loss" and trigger.voice == "noun":
-        m = next((a for a in actors if a.start >= trigger.end and a.start - trigger.end <= 2 and _actor_side(a)), None)
-        if m:
-            return m.side, True
+            gap = text[min(trigger.end, last_target) if a.start >= last_target else trigger.end : a.start]
+            if re.search(r"\b(?:by|to)\s+(?:the\s+)?$", gap) and not _clause_break(gap):
+                return a.side, True, True
     if trigger.voice == "noun":
-        last_target = max((t[1] for t in targets), default=trigger.end)
         for a in actors:
             if a.start >= last_target and _actor_side(a) and re.search(r"\bfor\s+(?:the\s+)?$", text[last_target : a.start]):
-                return a.side, True
+                return a.side, True, gains
     if trigger.kind == "hold":
-        m2 = re.search(r"\b(Ukrainian|Russian|Ukraine's|Russia's)\s+(?:control|hands)", trigger.text, re.IGNORECASE)
+        m2 = re.search(r"\b(Ukrainian|Russian|Ukraine's|Russia's)\s+(?:(?:armed\s+forces|army|military|forces|troops)\s+)?(?:control|hands|occupation)", trigger.text, re.IGNORECASE)
         if m2:
-            return ("UA" if m2.group(1).lower().startswith("ukrain") else "RU"), True
+            return ("UA" if m2.group(1).lower().startswith("ukrain") else "RU"), True, True
     subjects = [a for a in actors if a.end <= trigger.start and _actor_side(a) and not _clause_break(text[a.end : trigger.start])]
     if subjects:
-        return subjects[-1].side, True
+        return subjects[-1].side, True, gains
     if trigger.voice == "active":
         # "Russian forces are edging forward after capturing Avdiivka": the subject of the main clause
         military = [a for a in actors if a.end <= trigger.start and a.military and _actor_side(a)]
         if military:
-            return military[-1].side, True
-    return None, False
+            return military[-1].side, True, gains
+    return None, False, gains
 
 
 def _when(trigger: _Trigger, text: str, times: Sequence[When]) -> When | None:
@@ -257,6 +288,14 @@ def _event(kind: str, controller: Side, place_country: str) -> Event:
     return "recaptured" if controller == place_country else "captured"
 
 
+def _locator(text: str, start: int, end: int, r: Resolved) -> bool:
+    """A region that only says where something else is: "two villages in the Kursk region", "the village of
+    Robotyne in the Zaporizhzhia region", "this Donetsk Oblast city"."""
+    if r.place.feature != "region":
+        return False
+    return bool(_LOCATED_IN.search(text[max(0, start - 80) : start]) or _REGION_AS_ADJECTIVE.match(text, end))
+
+
 def _sentence_actors(text: str) -> tuple[list[Actor], list[_Speaker]]:
     actors = [a for a in find_actors(text) if _is_actor_use(text, a)]
     return actors, _speakers(text, actors)
@@ -272,6 +311,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         for r in resolved
         if r.place.feature in ("settlement", "region")
         and not any(a.start <= r.mention.start - sentence.start < a.end for a in actors)
+        and not _locator(text, r.mention.start - sentence.start, r.mention.end - sentence.start, r)
     )
     if not mentions:
         return
@@ -285,7 +325,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         if not targets:
             continue
         speaker = next((s for s in reversed(speakers) if s.actor.end <= trigger.start), None) or (speakers[0] if speakers else inherited)
-        agent, named = _agent(trigger, text, actors, targets)
+        agent, named, took = _agent(trigger, text, actors, targets)
         if agent is None:
             belligerents = {a.side for a in actors if a.side in ("RU", "UA")}
             if speaker and speaker.actor.side in ("RU", "UA"):
@@ -304,13 +344,12 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         denied = bool(speaker and _DENY.search(speaker.verb + " " + text[speaker.actor.end : trigger.start]))
         if trigger.kind == "fight":
             controller: Controller = "contested"
-        elif trigger.kind in ("withdraw", "loss"):
-            loser = agent if trigger.kind == "withdraw" or named else (opposite(agent) if agent else None)  # type: ignore[arg-type]
-            controller = opposite(loser) if loser else "contested"  # type: ignore[assignment,arg-type]
+        elif took or (not named and trigger.kind != "withdraw"):
+            controller = agent  # type: ignore[assignment]
+        else:  # the named side lost or left the place (a speaker's side withdrawing: "its troops withdrew")
+            controller = opposite(agent)  # type: ignore[assignment,arg-type]
             if controller not in ("RU", "UA"):
                 continue
-        else:
-            controller = agent  # type: ignore[assignment]
         if denied:
             stance: Stance = "denied"
         elif unverified:

@@ -240,7 +240,7 @@ def _mention(article_id: str, text: str, start: int, end: int, sentence_index: i
              kind: Literal["plain", "region", "raion"] = "plain", typed_settlement: bool = False) -> Mention:
     return Mention(article_id, start, end, surface or text[start:end], sentence_index, kind=kind,
                    typed_settlement=typed_settlement,
-                   as_actor=not _PLACE_BEFORE.search(text[max(0, start - 30) : start]))
+                   as_actor=not _PLACE_BEFORE.search(text[max(0, start - 30) : start]) or text.startswith(("'s", "’s"), end))
 
 
 def _large_place(name: str, gazetteer: Gazetteer) -> bool:
