@@ -55,7 +55,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                             r"(?:for|in|of|around|inside|near|within|in\s+the\s+areas?\s+of|on\s+the\s+(?:outskirts|approaches)\s+(?:of|to))\b"),
         ("fight", "active", r"\b(?:kept\s+attacking|attacking|advancing|advanced|moving(?:\s+\w+)?|pushing|pushed|broke|broken)\s+(?:in|into|within|in\s+the\s+areas?\s+of)\b"),
         ("fight", "active", r"\b(?:entered|enter|enters|entering|encircled|surrounded|reached\s+(?:the\s+)?(?:outskirts|suburbs|edge)\s+of|"
-                            r"(?:got|get)\s+as\s+far\s+as(?:\s+the\s+\w+\s+outskirts\s+of)?|on\s+the\s+outskirts\s+of|cauldrons?\s+(?:around|near|in))\b"),
+                            r"(?:got|get)\s+as\s+far\s+as(?:\s+the\s+\w+\s+outskirts\s+of)?|on\s+the\s+outskirts\s+of|cauldrons?[\"”’']?\s+(?:around|near|in))\b"),
         ("fight", "passive", r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:under\s+(?:intense\s+|heavy\s+|constant\s+)?(?:attack|assault|fire|pressure)|"
                              r"(?:encircled|surrounded|contested))\b"),
         ("capture", "passive", rf"\b(?:was|were|has been|have been|had been|is|are|being|been)\s+(?:\w+ly\s+)?(?:{_CAPTURE_VERB})\b"),
@@ -90,11 +90,15 @@ _TARGET_GAP_BLOCK = re.compile(
     r"from)\b|\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+of\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|plus)\s*)+(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|plus|together with|along with)\s*)+(?:the\s+)?(?:entire\s+|whole\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _LOCATED_IN = re.compile(
     r"\b(?:villages?|settlements?|towns?|city|cities|hamlets?|localit(?:y|ies)|positions?|communit(?:y|ies))\b"
     r"(?:\s+[\w’'\-]+){0,3}\s+in\s+(?:the\s+|its\s+|their\s+|(?:Ukraine|Russia)(?:'s|’s)\s+)?(?:[a-z]+(?:ern)?\s+){0,2}$")
 _REGION_AS_ADJECTIVE = re.compile(r"\s+(?:city|town|village|settlement)\b")
+# "gained control of the following settlements in Kharkiv region: Borisovka, ..."
+_LIST_INTRO = re.compile(r"^[^;.]{0,80}?\b(?:settlements?|villages?|towns?|localities|hamlets|positions)\b[^;.:]{0,60}:\s*(?:the\s+(?:villages?|towns?)\s+of\s+)?$", re.IGNORECASE)
+_RELATIVE = re.compile(r"^,?\s*(?:which|that)\s+[^,;:]{0,60}$", re.IGNORECASE)
+_LIBERATION = re.compile(r"\b(?:liberat|free|de-occup)", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
 _SPEECH = (
     r"(?:said|says|say|claimed|claims|claim|announced|announces|declared|declares|reported|reports|stated|states|"
@@ -184,7 +188,7 @@ def _targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, int, Re
     if trigger.voice in ("active", "noun") and after:
         first = after[0]
         gap = text[trigger.end : first[0]]
-        if len(gap) <= 70 and not _clause_break(gap) and not _TARGET_GAP_BLOCK.search(gap):
+        if (len(gap) <= 70 and not _clause_break(gap) and not _TARGET_GAP_BLOCK.search(gap)) or _LIST_INTRO.match(gap):
             chosen.append(first)
             for nxt in after[1:]:
                 if _LIST_GAP.match(text[chosen[-1][1] : nxt[0]]):
@@ -201,6 +205,11 @@ def _targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, int, Re
                     chosen.append(prev)
                 else:
                     break
+    if not chosen and trigger.voice == "active" and before:
+        # "Staromaiorske, which Ukrainian soldiers took late last month": the antecedent of the relative clause
+        last = before[-1]
+        if _RELATIVE.match(text[last[1] : trigger.start]):
+            chosen.append(last)
     if not chosen and trigger.kind == "hold" and before:
         # "Kursk, where Ukrainian forces have maintained control": the place the clause is about
         clause_start = max((m.start() for m in re.finditer(r",\s+where\b", text[: trigger.start])), default=-1)
@@ -256,7 +265,9 @@ def _when(trigger: _Trigger, text: str, times: Sequence[When]) -> When | None:
         lo, hi = sorted((w.end, trigger.start)) if w.end <= trigger.start else sorted((trigger.end, w.start))
         between = text[lo:hi]
         # a time inside a relative clause that does not hold the trigger dates something else
-        if re.search(r",\s*(?:which|who|whom)\b", between) or re.search(r"\b(?:which|who)\b[^,]*$", text[: w.start]) and w.start > trigger.end:
+        relative = re.search(r"\b(?:which|who)\b[^,]*$", text[: w.start])
+        if re.search(r",\s*(?:which|who|whom)\b", between) or (
+                relative and w.start > trigger.end and relative.start() > trigger.start):
             continue
         usable.append((abs(w.start - trigger.start), w))
     if not usable:
@@ -332,6 +343,8 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
                 agent = speaker.actor.side
             elif len(belligerents) == 1:
                 agent = belligerents.pop()
+        if agent is None and _LIBERATION.search(trigger.text):
+            agent = targets[0][2].place.country if targets[0][2].place.country in ("RU", "UA") else None  # freed: by its own side
         if agent is None and trigger.kind != "fight":
             continue
         when = _when(trigger, text, times)

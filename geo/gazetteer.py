@@ -45,7 +45,7 @@ from geo.names import fold, has_cyrillic, plain, transliterate
 log = logging.getLogger(__name__)
 
 #: Bump when the build below changes what the cache holds.
-BUILD_VERSION = "10"
+BUILD_VERSION = "11"
 
 # Ukraine's first-level units: GeoNames admin1 code -> (English name, KATOTTG code prefix, capital).
 # Static reference data of the two classifications; the English names follow the national romanization.
@@ -114,15 +114,16 @@ class _Entry:
     spellings: set[str]
 
 
-# Ukrainian suffixes and the Russian forms wire copy uses for them: Борисівка ~ Borisovka, Юріївка ~ Yuryevka.
-_RUSSIAN_SUFFIXES = (("ivk", ("ovk", "evk")), ("ivsk", ("ovsk", "evsk")))
+# Ukrainian suffixes and the Russian forms wire copy uses for them: Борисівка ~ Borisovka, Юріївка ~ Yuryevka,
+# Чернігів ~ Chernigov.
+_RUSSIAN_SUFFIXES = (("ivk", ("ovk", "evk")), ("ivsk", ("ovsk", "evsk")), ("iv", ("ov", "ev")))
 
 
 def _with_russian_forms(keys: set[str]) -> set[str]:
     out = set(keys)
     for key in keys:
         for suffix, russian in _RUSSIAN_SUFFIXES:
-            if key.endswith(suffix):
+            if key.endswith(suffix) and len(key) >= 5:
                 out.update(key[: -len(suffix)] + r for r in russian)
     return out
 
