@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from geo.actors import Actor, find_actors, opposite
 from geo.models import Article, Claim, Controller, Event, Resolved, Side, Stance, When
-from geo.recognize import Sentence, split_sentences
+from geo.recognize import STOPWORDS, Sentence, split_sentences
 from geo.when import find_times
 
 # --- triggers --------------------------------------------------------------------------------------------------
@@ -35,6 +35,7 @@ class _Trigger:
     kind: str  # capture | loss | withdraw | hold | fight
     voice: str  # active (target after) | passive (target before) | noun (target after "of")
     text: str
+    negated: bool = False  # "had not been driven out of", "did not capture": a denial
 
 
 _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
@@ -44,11 +45,12 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("withdraw", "active", r"\b(?:ordered\s+(?:its\s+|their\s+)?(?:troops|forces|units|soldiers)\s+out\s+of|"
                                r"(?:ordered|forced)\s+to\s+(?:retreat|withdraw|pull\s+(?:out|back))\s+(?:from|of)|"
                                r"pull(?:ed|s|ing)?\s+(?:out|back)\s+from\s+(?:the\s+area\s+around|around)|"
-                               r"(?:are|were|is|was)\s+leaving|(?:have|has|had)\s+(?:now\s+|already\s+)?left|driven\s+out\s+of|pushed\s+out\s+of|"
+                               r"(?:are|were|is|was)\s+leaving|(?:have|has|had)\s+(?:now\s+|already\s+)?left|"
                                r"no\s+longer\s+(?:occup(?:y|ies|ied)|control(?:s|led)?|hold(?:s)?)(?:\s+any\s+of)?)\b"),
         ("capture", "active", r"\b(?:took|taken|take|takes|taking|won|win|wins)\s+back\b|\b(?:came|come|comes|returned)\s+back\s+to\b"),
         ("capture", "active", r"\bflags?\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:raised|hoisted|planted)\s+(?:in|over|above|on)\b"),
-        ("loss", "active", r"\b(?:lost|loses|lose|losing|ceded|surrendered|gave\s+up)\s+(?:control\s+(?:of|over)\s+)?"),
+        ("loss", "active", r"\b(?:lost|loses|lose|losing|ceded|surrendered|gave\s+up)\s+(?:control\s+(?:of|over)\s+)?|"
+                           r"\b(?:been\s+)?(?:driven|pushed|forced|knocked|kicked)\s+out\s+of\b"),
         ("fight", "active", r"\b(?:(?:heavy|fierce|intense|street|urban|ongoing|continued|continuing)\s+)?(?:fighting|battles?|clashes|combat|"
                             r"storming|assaults?)\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?"
                             r"(?:(?:continu(?:es|ed|ing)|rag(?:es|ed|ing)|going\s+on|under\s+way|underway|taking\s+place)\s+)?"
@@ -74,12 +76,13 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 _HYPOTHETICAL = re.compile(
     r"\b(?:aim(?:s|ed|ing)?|could|would|might|may|plan(?:s|ned|ning)?|intend(?:s|ed)?|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|"
     r"seek(?:s|ing)?|sought|threaten(?:s|ed|ing)?|bid|goal|effort|fail(?:ed|s)?|push(?:es|ed)?|want(?:s|ed)?|order(?:ed|s)?|"
-    r"unable|not|never|vow(?:s|ed)?|hop(?:e|es|ed|ing)|expect(?:s|ed)?|ready|prepar(?:e|es|ed|ing)|aimed|stopped|repelled|thwarted|"
+    r"unable|vow(?:s|ed)?|hop(?:e|es|ed|ing)|expect(?:s|ed)?|ready|prepar(?:e|es|ed|ing)|aimed|stopped|repelled|thwarted|"
     r"will|shall|must|need(?:s|ed)?)\b(?:\s+\w+){0,2}\s*(?:to\s+(?:\w+\s+)?)?$",
     re.IGNORECASE,
 )
 _MODAL_CLAUSE = re.compile(r"\b(?:would|could|might|may|will|should|aims?\s+to|plans?\s+to|seeks?\s+to|in\s+an\s+effort\s+to|failed)\b", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[;:,]|—|–|\s-\s|\b(?:and|but|while|after|before|as|because|since|which|that)\b")
+_NEGATED = re.compile(r"\b(?:not|never|n't)\b(?:\s+(?:been|yet|be|have|has|had|fully))*\s*$", re.IGNORECASE)
 _BOUNDARY = re.compile(
     r"[;:()]|—|–|\s-\s|\b(?:but|while|whereas|which|who|whom|where|when|after|before|because|although|though|since the|as|amid|"
     r"said|says|according)\b",
@@ -120,7 +123,9 @@ _SPEAKER_REACH = 2
 #: An unattributed gain dated within this many days of publication is news relayed from a side, not background.
 _FRESH_DAYS = 14
 _PLACE_ACTORS = {"moscow", "kyiv", "kiev", "russia", "ukraine", "the kremlin", "kremlin", "washington"}
-_ACTOR_USE = re.compile(rf"^(?:\s+(?:has|have|had|is|was|also|later|officially|will|would))*\s+{_SPEECH}\b", re.IGNORECASE)
+_ACTOR_USE = re.compile(rf"^(?:\s+(?:has|have|had|is|was|also|later|officially|will|would|on \w+))*\s+{_SPEECH}\b", re.IGNORECASE)
+# "its forces", "their troops": the forces of the side speaking
+_OWN_FORCES = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|units|soldiers|army|military|servicemen)\b", re.IGNORECASE)
 
 
 def _is_actor_use(sentence: str, actor: Actor) -> bool:
@@ -148,7 +153,8 @@ def _triggers(text: str) -> list[_Trigger]:
                 continue
             if kind == "hold" and re.match(r"had\s+been\b", m.group(0), re.IGNORECASE):
                 continue  # "a town that had been in Russian hands": a former state
-            found.append(_Trigger(m.start(), m.end(), kind, voice, m.group(0)))
+            negated = bool(_NEGATED.search(text[max(0, m.start() - 30) : m.start()]))
+            found.append(_Trigger(m.start(), m.end(), kind, voice, m.group(0), negated))
     return sorted(found, key=lambda t: t.start)
 
 
@@ -176,7 +182,8 @@ def _speakers(text: str, actors: Sequence[Actor]) -> list[_Speaker]:
     for m in _UNKNOWN_SPEAKER.finditer(text):
         name = m.group("name") or m.group("name2")
         start = m.start("name") if m.group("name") else m.start("name2")
-        if name and not any(a.start <= start < a.end or start <= a.start < start + len(name) for a in actors):
+        if name and name.split()[0].lower() not in STOPWORDS \
+                and not any(a.start <= start < a.end + 30 or start <= a.start < start + len(name) for a in actors):
             out.append(_Speaker(Actor(start, start + len(name), name, "unknown"), m.group("verb") or "according to"))
     return sorted(out, key=lambda s: s.actor.start)
 
@@ -336,7 +343,9 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         if not targets:
             continue
         speaker = next((s for s in reversed(speakers) if s.actor.end <= trigger.start), None) or (speakers[0] if speakers else inherited)
-        agent, named, took = _agent(trigger, text, actors, targets)
+        own = [m for m in _OWN_FORCES.finditer(text, 0, trigger.start)] if speaker and _actor_side(speaker.actor) else []
+        present = actors + [Actor(m.start(), m.end(), m.group(0), speaker.actor.side) for m in own]  # type: ignore[union-attr]
+        agent, named, took = _agent(trigger, text, sorted(present, key=lambda a: a.start), targets)
         if agent is None:
             belligerents = {a.side for a in actors if a.side in ("RU", "UA")}
             if speaker and speaker.actor.side in ("RU", "UA"):
@@ -348,13 +357,6 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         if agent is None and trigger.kind != "fight":
             continue
         when = _when(trigger, text, times)
-        claimant_side: Side = speaker.actor.side if speaker else "third_party"
-        if agent in ("RU", "UA") and trigger.kind != "fight" and (
-                (speaker and speaker.actor.side == "unknown") or (speaker is None and _recent(when, article))):
-            # an unknown official, or the outlet's own unattributed report of a fresh gain: relayed from the side
-            # that made it, so claimed rather than confirmed
-            claimant_side = agent
-        denied = bool(speaker and _DENY.search(speaker.verb + " " + text[speaker.actor.end : trigger.start]))
         if trigger.kind == "fight":
             controller: Controller = "contested"
         elif took or (not named and trigger.kind != "withdraw"):
@@ -363,6 +365,13 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             controller = opposite(agent)  # type: ignore[assignment,arg-type]
             if controller not in ("RU", "UA"):
                 continue
+        claimant_side: Side = speaker.actor.side if speaker else "third_party"
+        if controller in ("RU", "UA") and (
+                (speaker and speaker.actor.side == "unknown") or (speaker is None and _recent(when, article))):
+            # an unknown official, or the outlet's own unattributed report of a fresh gain: relayed from the side
+            # that gained, so claimed rather than confirmed
+            claimant_side = controller  # type: ignore[assignment]
+        denied = trigger.negated or bool(speaker and _DENY.search(speaker.verb + " " + text[speaker.actor.end : trigger.start]))
         if denied:
             stance: Stance = "denied"
         elif unverified:
@@ -375,16 +384,25 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         confidence = 0.45 + (0.2 if named else 0.0) + (0.15 if speaker else 0.0) + (0.1 if when and when.event_date else 0.0)
         confidence += 0.1 if trigger.kind in ("capture", "withdraw") else 0.0
         confidence -= 0.2 if _HEDGE.search(text) or stance == "unverified" else 0.0
+        voices = [(claimant, claimant_side, stance)]
+        others = [s for s in speakers if s.actor.side in ("RU", "UA") and s.actor.side != claimant_side and s is not speaker]
+        if not denied and _DENY.search(text):
+            # "Russia's claim that its troops took Chasiv Yar is false, the Ukrainian army said": a second voice denies
+            voices += [(s.actor.text, s.actor.side, "denied") for s in others[:1]]
+        elif denied and controller in ("RU", "UA"):
+            # "Ukraine rejected claims that it had lost Soledar, which Moscow said it had taken": the claim denied
+            voices += [(s.actor.text, s.actor.side, "claimed") for s in others if s.actor.side == controller][:1]
         for start, _end, r in targets:
             event = _event(trigger.kind, controller, r.place.country)  # type: ignore[arg-type]
-            yield Claim(
-                claim_id=claim_id(article.id, r.place.place_id, event, controller, claimant_side, stance),
-                article_id=article.id, place=r.place, surface=r.mention.surface, controller=controller, event=event,
-                claimant=claimant, claimant_side=claimant_side, stance=stance,
-                event_date=when.event_date if when else None, date_precision=when.precision if when else None,
-                date_text=when.text if when else None, quote=text, confidence=round(max(0.05, min(0.99, confidence)), 2),
-                start=sentence.start + start,
-            )
+            for who, side, said in voices:
+                yield Claim(
+                    claim_id=claim_id(article.id, r.place.place_id, event, controller, side, said),
+                    article_id=article.id, place=r.place, surface=r.mention.surface, controller=controller, event=event,
+                    claimant=who, claimant_side=side, stance=said,  # type: ignore[arg-type]
+                    event_date=when.event_date if when else None, date_precision=when.precision if when else None,
+                    date_text=when.text if when else None, quote=text,
+                    confidence=round(max(0.05, min(0.99, confidence)), 2), start=sentence.start + start,
+                )
 
 
 def _merge(claims: Sequence[Claim]) -> list[Claim]:
