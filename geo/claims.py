@@ -101,6 +101,15 @@ _REGION_AS_ADJECTIVE = re.compile(r"\s+(?:city|town|village|settlement)\b")
 # "gained control of the following settlements in Kharkiv region: Borisovka, ..."
 _LIST_INTRO = re.compile(r"^[^;.]{0,80}?\b(?:settlements?|villages?|towns?|localities|hamlets|positions)\b[^;.:]{0,60}:\s*(?:the\s+(?:villages?|towns?)\s+of\s+)?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"^,?\s*(?:which|that)\s+[^,;:]{0,60}$", re.IGNORECASE)
+_HELD_BEFORE = re.compile(
+    r"\b(?P<side>Russian|Ukrainian|Russia|Ukraine)[-\s](?:held|occupied|controlled)\s+(?:(?:[a-z]+\s+){0,2}"
+    r"(?:city|town|village|settlement|region|capital|centre|center|port|hub|stronghold)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_OCCUPIED_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:temporarily\s+)?occupied\s+(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region|part|parts|"
+    r"territor(?:y|ies))\s+(?:of\s+)?)?$", re.IGNORECASE)
+_HELD_AFTER = re.compile(
+    r"^,?\s*(?:(?:a|an|the)\s+[^,.;]{0,60}?\s+)?(?:which\s+is\s+|now\s+|still\s+)*(?:under|in)\s+(?:the\s+)?"
+    r"(?P<side>Russian|Ukrainian)\s+(?:occupation|control|hands)\b", re.IGNORECASE)
 _LIBERATION = re.compile(r"\b(?:liberat|free|de-occup)", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
 _SPEECH = (
@@ -282,6 +291,11 @@ def _when(trigger: _Trigger, text: str, times: Sequence[When]) -> When | None:
     return min(usable, key=lambda u: u[0])[1]
 
 
+def _as_published(article: Article) -> When | None:
+    """A present-tense "holds" with no time of its own is a statement about the day of publication."""
+    return When("as of publication", article.published, "day") if article.published else None
+
+
 def _recent(when: When | None, article: Article) -> bool:
     """True unless the event is dated clearly before the article's fortnight (background the reporter vouches for)."""
     if when is None or when.event_date is None or article.published is None:
@@ -314,6 +328,30 @@ def _locator(text: str, start: int, end: int, r: Resolved) -> bool:
     return bool(_LOCATED_IN.search(text[max(0, start - 80) : start]) or _REGION_AS_ADJECTIVE.match(text, end))
 
 
+def _described_holds(article: Article, sentence: Sentence, mentions: Sequence[tuple[int, int, Resolved]]) -> Iterable[Claim]:
+    """Control stated in passing by the reporter: "the Russian-held city of Donetsk", "occupied Horlivka",
+    "Tokmak, a rail hub under Russian occupation", "Sudzha, in Ukrainian hands"."""
+    text = sentence.text
+    for start, end, r in mentions:
+        before, after = text[max(0, start - 60) : start], text[end : end + 90]
+        m = _HELD_BEFORE.search(before) or _HELD_AFTER.match(after)
+        side: str | None = None
+        if m and m.group("side"):
+            side = "UA" if m.group("side").lower().startswith("ukrain") else "RU"
+        elif _OCCUPIED_BEFORE.search(before) and r.place.country in ("RU", "UA"):
+            side = opposite(r.place.country)  # type: ignore[arg-type]
+        if side is None:
+            continue
+        when = _as_published(article)
+        yield Claim(
+            claim_id=claim_id(article.id, r.place.place_id, "holds", side, "third_party", "confirmed"),
+            article_id=article.id, place=r.place, surface=r.mention.surface, controller=side, event="holds",  # type: ignore[arg-type]
+            claimant=article.source or "the reporter", claimant_side="third_party", stance="confirmed",
+            event_date=when.event_date if when else None, date_precision=when.precision if when else None,
+            date_text=when.text if when else None, quote=text, confidence=0.5, start=sentence.start + start,
+        )
+
+
 def _sentence_actors(text: str) -> tuple[list[Actor], list[_Speaker]]:
     actors = [a for a in find_actors(text) if _is_actor_use(text, a)]
     return actors, _speakers(text, actors)
@@ -333,6 +371,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
     )
     if not mentions:
         return
+    yield from _described_holds(article, sentence, mentions)
     triggers = _triggers(text)
     if not triggers:
         return
@@ -356,7 +395,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             agent = targets[0][2].place.country if targets[0][2].place.country in ("RU", "UA") else None  # freed: by its own side
         if agent is None and trigger.kind != "fight":
             continue
-        when = _when(trigger, text, times)
+        when = _when(trigger, text, times) or (_as_published(article) if trigger.kind == "hold" else None)
         if trigger.kind == "fight":
             controller: Controller = "contested"
         elif took or (not named and trigger.kind != "withdraw"):
