@@ -132,17 +132,24 @@ _SPEAKER_REACH = 2
 #: An unattributed gain dated within this many days of publication is news relayed from a side, not background.
 _FRESH_DAYS = 14
 _PLACE_ACTORS = {"moscow", "kyiv", "kiev", "russia", "ukraine", "the kremlin", "kremlin", "washington"}
-_ACTOR_USE = re.compile(rf"^(?:\s+(?:has|have|had|is|was|also|later|officially|will|would|on \w+))*\s+{_SPEECH}\b", re.IGNORECASE)
+# "has taken", "have retaken", "says ... took": news as of the day of publication
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have|'s|’s)\s+(?:now\s+|already\s+|just\s+|fully\s+)?(?:been\s+)?\w+(?:ed|en|ook|ught|eft|ell|ost)\b", re.IGNORECASE)
+_PRESENT_SPEECH = re.compile(r"(?:says|claims|reports|announces|states|confirms|denies|insists|acknowledges|admits)$", re.IGNORECASE)
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|into|to|from|of|across|near|inside|within|throughout|against|towards?|on|at|over|beyond|and)\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSED_PLACE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+){0,2}(?:region|oblast|province|territory|border|soil|land|city|town|village)\b", re.IGNORECASE)
 # "its forces", "their troops": the forces of the side speaking
 _OWN_FORCES = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|units|soldiers|army|military|servicemen)\b", re.IGNORECASE)
 
 
 def _is_actor_use(sentence: str, actor: Actor) -> bool:
-    """A place name is an actor only in the grammar of one ("Moscow's declaration", "Kyiv said")."""
+    """A country or capital is an actor ("Ukraine had ordered", "Moscow said", "Russia's claim") unless the
+    grammar makes it a place ("in Ukraine", "from Moscow", "Russia's Kursk region")."""
     if actor.text.lower() not in _PLACE_ACTORS:
         return True
-    after = sentence[actor.end :]
-    return bool(_ACTOR_USE.match(after) or _SPEECH_NOUN.match(after) or _ACCORDING.search(sentence[: actor.start]))
+    if _PLACE_PREPOSITION.search(sentence[: actor.start]) and not _ACCORDING.search(sentence[: actor.start]):
+        return False
+    return not _POSSESSED_PLACE.match(sentence, actor.end)
 
 
 def _clause_before(text: str, at: int) -> str:
@@ -391,11 +398,13 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
                 agent = speaker.actor.side
             elif len(belligerents) == 1:
                 agent = belligerents.pop()
-        if agent is None and _LIBERATION.search(trigger.text):
+        if agent is None and _LIBERATION.search(trigger.text) and not any(a.side in ("RU", "UA") for a in actors):
             agent = targets[0][2].place.country if targets[0][2].place.country in ("RU", "UA") else None  # freed: by its own side
         if agent is None and trigger.kind != "fight":
             continue
-        when = _when(trigger, text, times) or (_as_published(article) if trigger.kind == "hold" else None)
+        when = _when(trigger, text, times) or (
+            _as_published(article) if trigger.kind == "hold" or _PRESENT_PERFECT.search(text[max(0, trigger.start - 25) : trigger.end])
+            or (speaker is not None and _PRESENT_SPEECH.match(speaker.verb.split()[-1])) else None)
         if trigger.kind == "fight":
             controller: Controller = "contested"
         elif took or (not named and trigger.kind != "withdraw"):
