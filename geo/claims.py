@@ -93,7 +93,7 @@ _TARGET_GAP_BLOCK = re.compile(
     r"from)\b|\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+of\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|plus|together with|along with)\s*)+(?:the\s+)?(?:entire\s+|whole\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|plus|together with|along with)\s*(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?(?=\s*(?:,|and\b|or\b)))?)+(?:the\s+)?(?:entire\s+|whole\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _LOCATED_IN = re.compile(
     r"\b(?:villages?|settlements?|towns?|city|cities|hamlets?|localit(?:y|ies)|positions?|communit(?:y|ies))\b"
     r"(?:\s+[\w’'\-]+){0,3}\s+in\s+(?:the\s+|its\s+|their\s+|(?:Ukraine|Russia)(?:'s|’s)\s+)?(?:[a-z]+(?:ern)?\s+){0,2}$")
@@ -137,7 +137,7 @@ _PRESENT_PERFECT = re.compile(r"\b(?:has|have|'s|’s)\s+(?:now\s+|already\s+|ju
 _PRESENT_SPEECH = re.compile(r"(?:says|claims|reports|announces|states|confirms|denies|insists|acknowledges|admits)$", re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(
     r"\b(?:in|into|to|from|of|across|near|inside|within|throughout|against|towards?|on|at|over|beyond|and)\s+(?:the\s+)?$", re.IGNORECASE)
-_POSSESSED_PLACE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+){0,2}(?:region|oblast|province|territory|border|soil|land|city|town|village)\b", re.IGNORECASE)
+_POSSESSED_PLACE = re.compile(r"(?:(?:'s|’s)\s+(?:\w+\s+){0,2}|\s+)(?:region|oblast|province|territory|border|soil|land|city|town|village)\b", re.IGNORECASE)
 # "its forces", "their troops": the forces of the side speaking
 _OWN_FORCES = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|units|soldiers|army|military|servicemen)\b", re.IGNORECASE)
 
