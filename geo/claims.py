@@ -310,12 +310,6 @@ def _recent(when: When | None, article: Article) -> bool:
     return (article.published - when.event_date).days <= _FRESH_DAYS
 
 
-def claim_id(article_id: str, place_id: str, event: str, controller: str, claimant_side: str, stance: str) -> str:
-    """Stable id: the same claim in the same article always gets the same id."""
-    raw = "|".join((article_id, place_id, event, controller, claimant_side, stance))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
-
-
 def _event(kind: str, controller: Side, place_country: str) -> Event:
     if kind == "hold":
         return "holds"
@@ -351,7 +345,7 @@ def _described_holds(article: Article, sentence: Sentence, mentions: Sequence[tu
             continue
         when = _as_published(article)
         yield Claim(
-            claim_id=claim_id(article.id, r.place.place_id, "holds", side, "third_party", "confirmed"),
+            claim_id="",
             article_id=article.id, place=r.place, surface=r.mention.surface, controller=side, event="holds",  # type: ignore[arg-type]
             claimant=article.source or "the reporter", claimant_side="third_party", stance="confirmed",
             event_date=when.event_date if when else None, date_precision=when.precision if when else None,
@@ -444,7 +438,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             event = _event(trigger.kind, controller, r.place.country)  # type: ignore[arg-type]
             for who, side, said in voices:
                 yield Claim(
-                    claim_id=claim_id(article.id, r.place.place_id, event, controller, side, said),
+                    claim_id="",
                     article_id=article.id, place=r.place, surface=r.mention.surface, controller=controller, event=event,
                     claimant=who, claimant_side=side, stance=said,  # type: ignore[arg-type]
                     event_date=when.event_date if when else None, date_precision=when.precision if when else None,
@@ -453,26 +447,33 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
                 )
 
 
+def claim_id(article_id: str, place_id: str, event: str, controller: str, claimant_side: str, stance: str) -> str:
+    """Stable id: the same claim in the same article always gets the same id."""
+    raw = "|".join((article_id, place_id, event, controller, claimant_side, stance))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
 def _merge(claims: Sequence[Claim]) -> list[Claim]:
-    """One claim per place, side, event and claimant side; the reporter's repeats fold into attributed ones."""
+    """One claim per place, side, event, claimant side and stance in an article: the first statement of it, with
+    the date another statement of the same event gives when it has none; the reporter's own wording of a claim
+    a side makes folds into the side's."""
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         groups[(c.place.place_id, c.controller, c.event)].append(c)
     merged: list[Claim] = []
     for group in groups.values():
         attributed = [c for c in group if c.claimant_side in ("RU", "UA")]
-        keep = attributed or group
-        by_side: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-        for c in keep:
-            by_side[(c.claimant_side, c.stance)].append(c)
-        for same in by_side.values():
+        dated = [c for c in sorted(group, key=lambda c: c.start) if c.event_date is not None]
+        by_voice: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for c in attributed or group:
+            by_voice[(c.claimant_side, c.stance)].append(c)
+        for same in by_voice.values():
             best = max(same, key=lambda c: (c.event_date is not None, c.confidence, -c.start))
-            if best.event_date is None:
-                dated = [c for c in group if c.event_date is not None]
-                if dated:
-                    d = min(dated, key=lambda c: c.start)
-                    best = replace(best, event_date=d.event_date, date_precision=d.date_precision, date_text=d.date_text)
-            merged.append(best)
+            if best.event_date is None and dated:
+                d = dated[0]
+                best = replace(best, event_date=d.event_date, date_precision=d.date_precision, date_text=d.date_text)
+            merged.append(replace(best, claim_id=claim_id(best.article_id, best.place.place_id, best.event, best.controller,
+                                                          best.claimant_side, best.stance)))
     return sorted(merged, key=lambda c: (c.start, c.claim_id))
 
 
