@@ -20,7 +20,7 @@ from geo.geocode import OnlineGeocoder
 from geo.models import Article, Claim, Mention, Place, Resolved
 from geo.recognize import find_mentions
 from geo.render import render_map
-from geo.resolve import resolve_mentions
+from geo.resolve import place_in_region, resolve_mentions
 from geo.settings import RunSettings
 from geo.store import Store
 from geo.timeline import statuses
@@ -86,8 +86,9 @@ def process_article(article: Article, gazetteer: Gazetteer, lookup: Callable[[st
                 still.append(m)
             else:
                 resolved.append(Resolved(m, place, 1, "found online"))
-        resolved.sort(key=lambda r: r.mention.start)
         unresolved = still
+    in_region, unresolved = place_in_region(unresolved, resolved)
+    resolved = sorted([*resolved, *in_region], key=lambda r: r.mention.start)
     return Processed(resolved, unresolved, extract_claims(article, resolved))
 
 

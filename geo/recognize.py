@@ -49,6 +49,9 @@ _PLACE_BEFORE = re.compile(
 _ENGLISH_FORM = re.compile(r"[A-Z][a-z]+(?:ing|ed|ly)")
 # "Velyka and Mala Oleksandrivka"
 _ELIDED_PAIR = re.compile(r"\s+(?:and|or|&)\s+([A-Z][\w’'\-]+)\s+([A-Z][\w’'\-]+)")
+# Lists of settlements: "the following settlements in Kharkiv region: A, B", "the villages of A, B and C".
+_LIST_INTRO = re.compile(r"\b(?:settlements|villages|towns|localities|hamlets)\b[^.;:]{0,60}:\s*(?:the\s+villages?\s+of\s+)?$", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*")
 # "Snagost, a village in the Kursk region": a name presented as a settlement.
 _TYPED_AFTER = re.compile(r",\s+(?:a|the)\s+(?:small\s+)?(?:village|town|city|settlement|hamlet)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9\u0400-\u04ff])|\n+")
@@ -149,7 +152,11 @@ def find_mentions(article_id: str, text: str, gazetteer: Gazetteer, *, max_words
     mentions: list[Mention] = []
     for sentence, runs in sentences:
         for run in runs:
-            _match_run(article_id, text, run, sentence.index, gazetteer, people, mentions, max_words)
+            before = text[max(sentence.start, run[0][0] - 90) : run[0][0]]
+            listed = bool(_LIST_INTRO.search(before)) or bool(
+                mentions and mentions[-1].sentence_index == sentence.index
+                and _LIST_SEPARATOR.fullmatch(text[mentions[-1].end : run[0][0]]) and mentions[-1].typed_settlement)
+            _match_run(article_id, text, run, sentence.index, gazetteer, people, mentions, max_words, listed)
     return mentions
 
 
@@ -180,8 +187,9 @@ def _person_names(text: str, runs: list[list[tuple[int, int, str]]], gazetteer: 
 
 
 def _match_run(article_id: str, text: str, run: list[tuple[int, int, str]], sentence_index: int,
-               gazetteer: Gazetteer, people: set[str], out: list[Mention], max_words: int) -> None:
-    """Match the longest place names inside a run of capitalised words."""
+               gazetteer: Gazetteer, people: set[str], out: list[Mention], max_words: int, listed: bool = False) -> None:
+    """Match the longest place names inside a run of capitalised words; ``listed``: the run is an item of a list
+    of settlements ("liberated the settlements of Melovoy, Podol and Sudzha")."""
     j = 0
     while j < len(run):
         for n in range(min(max_words, len(run) - j), 0, -1):
@@ -216,7 +224,7 @@ def _match_run(article_id: str, text: str, run: list[tuple[int, int, str]], sent
                 out.append(_mention(article_id, text, start, end, sentence_index, surface=f"{surface} {elided.group(2)}"))
                 j += n
                 break
-            cue = bool(_SETTLEMENT_CUE.search(text[max(0, start - 40) : start]))
+            cue = bool(_SETTLEMENT_CUE.search(text[max(0, start - 40) : start])) or (listed and j == 0)
             if gazetteer.knows(surface):
                 if n < len(run) or not _plausible(surface, gazetteer, cue):
                     # one word of a longer name ("Volodymyr Zelensky", "Pat Ryder") is not a place

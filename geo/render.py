@@ -165,8 +165,9 @@ def _place_record(status: PlaceStatus, articles: Mapping[str, Article]) -> dict[
                     f"({SIDE_NAMES.get(c.claimant_side, c.claimant_side)})",
             "quote": c.quote, "source": (a.source or a.title) if a else None, "url": a.url if a else None,
         })
-    where = "approximate location (centre of its community)" if p.precision == "approximate" else (
-        "region" if p.feature == "region" else "settlement")
+    where = {"approximate": "approximate location (centre of its community)",
+             "region": "region" if p.feature == "region" else f"location unknown: drawn at the centre of {p.admin1}"}.get(
+        p.precision, "settlement")
     since = f" since {status.since.isoformat()}" if status.since else ""
     return {
         "name": p.name, "lat": round(p.lat, 6), "lon": round(p.lon, 6), "feature": p.feature, "precision": p.precision,

@@ -147,6 +147,28 @@ def _stray(mention: Mention, best: Candidate, context: _Context) -> float:
     return nearest if nearest > _STRAY_KM else 0.0
 
 
+def place_in_region(unresolved: Sequence[Mention], resolved: Sequence[Resolved]) -> tuple[list[Resolved], list[Mention]]:
+    """Put names no source knows at the centre of the region the article places them in: the region named in the
+    same sentence, else the only region the article names. Such a place has ``precision="region"``: the map and
+    the outputs say that only its region is known. Names with no region stay unresolved."""
+    regions = [r for r in resolved if r.mention.kind == "region" and r.place.feature == "region"]
+    by_sentence: dict[int, list[Resolved]] = {}
+    for r in regions:
+        by_sentence.setdefault(r.mention.sentence_index, []).append(r)
+    only = {r.place.place_id: r for r in regions}
+    placed, still = [], []
+    for m in unresolved:
+        near = sorted(by_sentence.get(m.sentence_index, []), key=lambda r: abs(r.mention.start - m.start))
+        region = near[0] if near else (next(iter(only.values())) if len(only) == 1 else None)
+        if region is None:
+            still.append(m)
+            continue
+        r = region.place
+        place = Place(f"{r.place_id}/{fold(m.surface)}", m.surface, r.lat, r.lon, r.country, r.name, "settlement", "region")
+        placed.append(Resolved(m, place, 0, f"in no gazetteer; placed at the centre of {r.name}, named in the article"))
+    return placed, still
+
+
 def explain(name: str, context: str, gazetteer: Gazetteer) -> list[Candidate]:
     """Every candidate of ``name`` ranked as if the name were written after ``context``, best first."""
     from geo.recognize import find_mentions
