@@ -132,9 +132,8 @@ _SPEAKER_REACH = 2
 #: An unattributed gain dated within this many days of publication is news relayed from a side, not background.
 _FRESH_DAYS = 14
 _PLACE_ACTORS = {"moscow", "kyiv", "kiev", "russia", "ukraine", "the kremlin", "kremlin", "washington"}
-# "has taken", "have retaken", "says ... took": news as of the day of publication
+# "has taken", "have retaken": news as of the day of publication (as is a claim someone made, with no date of its own)
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|'s|’s)\s+(?:now\s+|already\s+|just\s+|fully\s+)?(?:been\s+)?\w+(?:ed|en|ook|ught|eft|ell|ost)\b", re.IGNORECASE)
-_PRESENT_SPEECH = re.compile(r"(?:says|claims|reports|announces|states|confirms|denies|insists|acknowledges|admits)$", re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(
     r"\b(?:in|into|to|from|of|across|near|inside|within|throughout|against|towards?|on|at|over|beyond|and)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSED_PLACE = re.compile(r"(?:(?:'s|’s)\s+(?:\w+\s+){0,2}|\s+)(?:region|oblast|province|territory|border|soil|land|city|town|village)\b", re.IGNORECASE)
@@ -398,7 +397,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             continue
         when = _when(trigger, text, times) or (
             _as_published(article) if trigger.kind == "hold" or _PRESENT_PERFECT.search(text[max(0, trigger.start - 25) : trigger.end])
-            or (speaker is not None and _PRESENT_SPEECH.match(speaker.verb.split()[-1])) else None)
+            or speaker is not None else None)
         if trigger.kind == "fight":
             controller: Controller = "contested"
         elif took or (not named and trigger.kind != "withdraw"):
