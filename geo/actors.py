@@ -2,7 +2,8 @@
 
 | side          | actors (as written in English copy)                                                          |
 |---------------|----------------------------------------------------------------------------------------------|
-| `RU`          | Russia, Moscow, the Kremlin, Russian forces/troops/army/defence ministry, Putin, Shoigu,      |
+| `RU`          | Russia, Moscow, the Kremlin, the Russians, Russian forces/troops/occupiers, defence ministry, |
+|               | "the occupiers"/"the invaders" (the words of Ukrainian copy), Putin, Shoigu,                   |
 |               | Belousov, Gerasimov, Peskov, Wagner, Prigozhin, DPR/LPR (DNR/LNR) forces, Pushilin, Kadyrov,  |
 |               | North Korean troops, Russian-installed officials, TASS, RIA Novosti, Russian milbloggers      |
 | `UA`          | Ukraine, Kyiv, Ukrainian forces/troops/army/military, Zelensky(y), the General Staff, the     |
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from geo.models import Side
 
-_FORCE = r"(?:forces|troops|army|military|soldiers|units|servicemen|fighters|defenders|defen[cs]es|assault groups?|paratroopers|marines|command|officials?|authorities|government|side|offensive|advances?|attacks?)"
+_FORCE = r"(?:forces|troops|army|military|soldiers|units|servicemen|fighters|defenders|defen[cs]es|assault groups?|paratroopers|marines|command|officials?|authorities|government|side|offensive|advances?|attacks?|occupiers|invaders|occupation forces|invading forces)"
 _RU_MINISTRY = r"(?:Russia(?:'s|’s)?|Russian)\s+(?:Ministry of Defen[cs]e|Defen[cs]e Ministry|defen[cs]e ministry|MoD)"
 _UA_STAFF = r"(?:Ukraine(?:'s|’s)?\s+|Ukrainian\s+|the\s+)?General Staff(?:\s+of the Armed Forces of Ukraine)?"
 
@@ -37,7 +38,7 @@ _TABLE: tuple[tuple[str, Side], ...] = (
     (rf"(?:Kyiv|Kiev)(?:'s|’s)\s+{_FORCE}", "UA"),
     (rf"(?:DPR|LPR|DNR|LNR|separatist|Chechen|Wagner)\s+{_FORCE}", "RU"),
     (r"(?:the\s+)?Wagner(?:\s+Group)?|Prigozhin|Pushilin|Kadyrov|Putin|Shoigu|Belousov|Gerasimov|Peskov|Lavrov|Saldo|Balitsky|Rogov|Gladkov|Khinshtein|TASS|RIA Novosti|Interfax", "RU"),
-    (r"(?:the\s+)?Kremlin|Moscow|Russia", "RU"),
+    (r"(?:the\s+)?Kremlin|Moscow|Russia|(?:the\s+)?Russians|(?:the\s+)?(?:occupiers|invaders)", "RU"),
     (_UA_STAFF, "UA"),
     (r"(?:the\s+)?Armed Forces of Ukraine|AFU|ZSU", "UA"),
     (r"(?:Ukraine(?:'s|’s)?|Ukrainian)\s+(?:Ministry of Defen[cs]e|Defen[cs]e Ministry|defen[cs]e ministry|MoD)", "UA"),
@@ -45,7 +46,7 @@ _TABLE: tuple[tuple[str, Side], ...] = (
     (r"(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+){0,3}(?:Brigade|Battalion|Regiment|Corps)", "UA"),
     (r"(?:the\s+)?(?:Khortytsia|Tavria|Azov|National Guard|Third Assault|Da Vinci Wolves|Kraken)(?:\s+(?:group|Brigade|unit|Regiment))?", "UA"),
     (r"Zelensk(?:yy|yi|iy|y|i)|Syrsk(?:yi|yy|y|iy)|Zaluzhn(?:yi|y|iy)|Budanov|Umerov|Reznikov|Shmyhal|Yermak|HUR|SBU|DeepState(?:Map)?", "UA"),
-    (r"Kyiv|Kiev|Ukraine", "UA"),
+    (r"Kyiv|Kiev|Ukraine|(?:the\s+)?Ukrainians", "UA"),
     (r"(?:the\s+)?(?:Institute for the Study of War|ISW)", "third_party"),
     (r"(?:the\s+)?(?:Pentagon|White House|State Department|NATO|United Nations|UN)", "third_party"),
     (r"(?:the\s+)?(?:UK|British|Britain(?:'s|’s)?)\s+(?:Ministry of Defen[cs]e|Defen[cs]e Ministry|defen[cs]e ministry|MoD|intelligence)", "third_party"),

@@ -48,7 +48,10 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                                r"(?:are|were|is|was)\s+leaving|(?:have|has|had)\s+(?:now\s+|already\s+)?left|"
                                r"no\s+longer\s+(?:occup(?:y|ies|ied)|control(?:s|led)?|hold(?:s)?)(?:\s+any\s+of)?)\b"),
         ("capture", "active", r"\b(?:took|taken|take|takes|taking|won|win|wins)\s+back\b|\b(?:came|come|comes|returned)\s+back\s+to\b"),
-        ("capture", "active", r"\bflags?\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:raised|hoisted|planted)\s+(?:in|over|above|on)\b"),
+        ("capture", "active", r"\b(?:(?:Ukrainian|Russian|national)\s+)?flags?\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:raised|hoisted|planted)\s+(?:in|over|above|on)\b"),
+        ("loss", "active", r"\b(?:defeat|rout)\s+of\s+(?:the\s+)?(?:Ukrainian|Russian)\s+(?:forces|troops|army|units)\s+(?:at|in|near|around)\b"),
+        ("withdraw", "active", r"\b(?:move|moved|moving|withdr[ae]wn?|retreated|pulled\s+back)\s+to\s+(?:more\s+)?(?:favou?rable|advantageous|prepared|new)\s+(?:defen[cs]ive\s+)?positions?[\"”’']?\s+(?:near|around|in|outside)\b"),
+        ("hold", "active", r"\b(?:is|remains|remained|was)\s+(?:still\s+)?(?:a\s+)?(?:Ukrainian|Russian)(?:-(?:held|controlled))?\s+(?:city|town|village|territory)\b"),
         ("loss", "active", r"\b(?:lost|loses|lose|losing|ceded|surrendered|gave\s+up)\s+(?:control\s+(?:of|over)\s+)?|"
                            r"\b(?:been\s+)?(?:driven|pushed|forced|knocked|kicked)\s+out\s+of\b"),
         ("fight", "active", r"\b(?:(?:heavy|fierce|intense|street|urban|ongoing|continued|continuing)\s+)?(?:fighting|battles?|clashes|combat|"
@@ -266,10 +269,9 @@ def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Seque
         for a in actors:
             if a.start >= last_target and _actor_side(a) and re.search(r"\bfor\s+(?:the\s+)?$", text[last_target : a.start]):
                 return a.side, True, gains
-    if trigger.kind == "hold":
-        m2 = re.search(r"\b(Ukrainian|Russian|Ukraine's|Russia's)\s+(?:(?:armed\s+forces|army|military|forces|troops)\s+)?(?:control|hands|occupation)", trigger.text, re.IGNORECASE)
-        if m2:
-            return ("UA" if m2.group(1).lower().startswith("ukrain") else "RU"), True, True
+    named_in = re.search(r"\b(Ukrainian|Russian|Ukraine's|Russia's)\b", trigger.text, re.IGNORECASE)
+    if named_in:  # "under Ukrainian control", "the Ukrainian flag was raised in", "the defeat of Russian forces at"
+        return ("UA" if named_in.group(1).lower().startswith("ukrain") else "RU"), True, gains
     subjects = [a for a in actors if a.end <= trigger.start and _actor_side(a) and not _clause_break(text[a.end : trigger.start])]
     if subjects:
         return subjects[-1].side, True, gains
