@@ -211,11 +211,13 @@ def _targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, int, Re
     before = [m for m in mentions if m[1] <= trigger.start]
     chosen: list[tuple[int, int, Resolved]] = []
     if trigger.voice in ("active", "noun") and after:
-        first = after[0]
+        # "captured three villages beyond Velyka Novosilka: Neskuchne, ...": the list after the colon, not the locator
+        listed = next((m for m in after[:4] if _LIST_INTRO.match(text[trigger.end : m[0]])), None)
+        first = listed or after[0]
         gap = text[trigger.end : first[0]]
         if (len(gap) <= 70 and not _clause_break(gap) and not _TARGET_GAP_BLOCK.search(gap)) or _LIST_INTRO.match(gap):
             chosen.append(first)
-            for nxt in after[1:]:
+            for nxt in after[after.index(first) + 1 :]:
                 if _LIST_GAP.match(text[chosen[-1][1] : nxt[0]]):
                     chosen.append(nxt)
                 else:
