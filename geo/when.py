@@ -30,14 +30,15 @@ _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 
 # Order matters: longer, more specific forms first; matches never overlap.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(rx, re.IGNORECASE if kind not in ("month_day", "day_month", "month_year", "month") else 0))
+    (kind, re.compile(rx, re.IGNORECASE if kind not in ("month_day", "day_month", "month_year", "month_rel", "month") else 0))
     for kind, rx in (
         ("iso", r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"),
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
         ("day_month", rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
-        ("part_month", rf"\b(?P<part>early|mid|late|end of)[\s-]+(?:{_MONTH.replace('?P<month>', '?P<pmonth>')})(?:\s+{_YEAR})?"),
+        ("part_month", rf"\b(?P<part>early|mid|late|end of|the end of|the beginning of|the start of|the first days of|the last days of)[\s-]+(?:{_MONTH.replace('?P<month>', '?P<pmonth>')})(?:\s+{_YEAR})?"),
         ("part_year", rf"\b(?P<part2>early|mid|late|end of)[\s-]+(?:{_YEAR.replace('?P<year>', '?P<pyear>')}|(?P<rel>this|last) year)\b"),
         ("month_year", rf"\b(?:in |since |by |during |until )?{_MONTH}\s+{_YEAR}\b"),
+        ("month_rel", rf"\b(?:in |since |by |during |until )?{_MONTH}\s+(?:of\s+)?(?P<mrel>last|this) year\b"),
         ("season", rf"\b(?:since\s+|(?:in|during|by|until|throughout|over|through)\s+(?:the\s+)?)?(?:(?P<srel>this|last|next|past)\s+)?{_SEASON}(?:\s+(?:of\s+)?{_YEAR.replace('?P<year>', '?P<syear>')})?\b"),
         ("month", rf"\b(?:in|since|by|during|until|from|early|mid|late|throughout)\s+{_MONTH}\b"),
         ("weekday", rf"\b(?:(?P<wrel>last|this|on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?\b"),
@@ -88,10 +89,13 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
         return _month_start(int(g["year"]), _MONTHS[g["month"].rstrip(".").lower()]), "month"
     if kind == "part_month":
         month = _MONTHS[g["pmonth"].rstrip(".").lower()]
-        day = {"early": 1, "mid": 11, "late": 21, "end of": 21}[g["part"].lower()]
+        part = g["part"].lower().removeprefix("the ")
+        day = {"early": 1, "mid": 11, "late": 21, "end of": 21, "beginning of": 1, "start of": 1, "first days of": 1,
+               "last days of": 25}[part]
+        precision = "week" if part.endswith("days of") else "month"
         if g.get("year"):
-            return date(int(g["year"]), month, day), "month"
-        return (_latest_not_after(pub, month, day), "month") if pub else (None, None)
+            return date(int(g["year"]), month, day), precision
+        return (_latest_not_after(pub, month, day), precision) if pub else (None, None)
     if kind == "part_year":
         if g.get("pyear"):
             year = int(g["pyear"])
@@ -100,6 +104,11 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
         else:
             return None, None
         return date(year, _PART_OF_YEAR[g["part2"].lower()], 1), "season"
+    if kind == "month_rel":
+        if not pub:
+            return None, None
+        month = _MONTHS[g["month"].rstrip(".").lower()]
+        return date(pub.year - (1 if g["mrel"].lower() == "last" else 0), month, 1), "month"
     if kind == "month":
         month = _MONTHS[g["month"].rstrip(".").lower()]
         return (_latest_not_after(pub, month), "month") if pub else (None, None)

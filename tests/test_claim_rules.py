@@ -1,0 +1,101 @@
+"""Claim rules, one behaviour each: who took what, who says so, denials, what is not a claim, and when."""
+
+from datetime import date
+
+from geo.gazetteer import Gazetteer
+from geo.models import Article, Claim
+from geo.pipeline import process_article
+
+PUBLISHED = date(2024, 2, 19)  # a Monday
+
+
+def claims(text: str, gazetteer: Gazetteer, published: date | None = PUBLISHED) -> list[Claim]:
+    return process_article(Article("t", "t.md", "t", published, "example.org", "https://example.org/t", text), gazetteer).claims
+
+
+def summary(text: str, gazetteer: Gazetteer) -> set[tuple[str, str, str, str, str]]:
+    return {(c.surface, c.controller, c.event, c.claimant_side, c.stance) for c in claims(text, gazetteer)}
+
+
+def test_a_place_that_fell_to_a_side_is_that_sides(gazetteer: Gazetteer) -> None:
+    assert summary("Avdiivka fell to Russian forces on Saturday.", gazetteer) == {
+        ("Avdiivka", "RU", "captured", "RU", "claimed")}
+    assert summary("The fall of Avdiivka to Russian troops came after months of fighting.", gazetteer) == {
+        ("Avdiivka", "RU", "captured", "RU", "claimed")}
+
+
+def test_the_side_that_lost_a_place_is_not_its_controller(gazetteer: Gazetteer) -> None:
+    found = claims("Ukraine lost Mariupol in May, the reporter wrote.", gazetteer)
+    assert [(c.surface, c.controller, c.event) for c in found] == [("Mariupol", "RU", "captured")]
+    assert (found[0].event_date, found[0].date_precision) == (date(2023, 5, 1), "month")  # the May before publication
+
+
+def test_a_negated_capture_is_a_denial_by_the_speaker(gazetteer: Gazetteer) -> None:
+    text = "Russia said on Saturday that its forces had not been driven out of Andriivka."
+    assert summary(text, gazetteer) == {("Andriivka", "UA", "recaptured", "RU", "denied")}
+
+
+def test_a_second_voice_that_calls_the_claim_false_denies_it(gazetteer: Gazetteer) -> None:
+    text = "Russia's claim that its troops have taken Chasiv Yar is false, the Ukrainian army said."
+    assert summary(text, gazetteer) == {("Chasiv Yar", "RU", "captured", "RU", "claimed"),
+                                        ("Chasiv Yar", "RU", "captured", "UA", "denied")}
+
+
+def test_a_rejected_claim_keeps_the_side_that_made_it(gazetteer: Gazetteer) -> None:
+    text = "Ukraine on Monday rejected claims that it had lost Soledar to Russia, which Moscow said it had taken."
+    assert summary(text, gazetteer) == {("Soledar", "RU", "captured", "UA", "denied"),
+                                        ("Soledar", "RU", "captured", "RU", "claimed")}
+
+
+def test_control_mentioned_in_passing_is_the_reporters(gazetteer: Gazetteer) -> None:
+    found = claims("Shells landed 6 km from the occupied city of Horlivka, near the Russian-held regional centre of "
+                   "Donetsk, and south of Tokmak, a rail hub under Russian occupation.", gazetteer)
+    assert {(c.surface, c.controller, c.event, c.claimant_side, c.stance) for c in found} == {
+        ("Horlivka", "RU", "holds", "third_party", "confirmed"), ("Donetsk", "RU", "holds", "third_party", "confirmed"),
+        ("Tokmak", "RU", "holds", "third_party", "confirmed")}
+    assert {(c.event_date, c.date_text) for c in found} == {(PUBLISHED, "as of publication")}
+
+
+def test_a_region_that_only_locates_a_village_gets_no_claim(gazetteer: Gazetteer) -> None:
+    assert summary("Russia's defence ministry said its forces had taken a village in the Donetsk region.", gazetteer) == set()
+    assert summary("Russia's defence ministry said its forces had taken the village of Krasnohorivka in the Donetsk "
+                   "region.", gazetteer) == {("Krasnohorivka", "RU", "captured", "RU", "claimed")}
+
+
+def test_lists_after_a_colon_or_with_unknown_names(gazetteer: Gazetteer) -> None:
+    text = "On Sunday, Kyiv said it had captured three villages beyond Velyka Novosilka: Neskuchne, Blahodatne and Makarivka."
+    assert {c.surface for c in claims(text, gazetteer)} == {"Neskuchne", "Blahodatne", "Makarivka"}
+    text = "Malyar wrote that Irpin, Bukha and Hostomel, together with the entire Kyiv region, had been freed from the enemy."
+    assert {(c.surface, c.controller) for c in claims(text, gazetteer)} == {
+        ("Irpin", "UA"), ("Hostomel", "UA"), ("Kyiv region", "UA")}
+
+
+def test_a_speakers_report_carries_to_the_next_sentences(gazetteer: Gazetteer) -> None:
+    text = ("Ukraine's General Staff said on Monday that the offensive went on. Ukrainian troops also freed Lobkove. "
+            "Shelling continued. Weather was cold. Ukrainian troops took Novodarivka.")
+    found = {c.surface: c for c in claims(text, gazetteer)}
+    assert (found["Lobkove"].claimant, found["Lobkove"].stance) == ("Ukraine's General Staff", "claimed")
+    assert found["Novodarivka"].claimant == "example.org"  # three sentences later: the outlet's own report
+
+
+def test_strikes_plans_and_approaches_are_not_claims(gazetteer: Gazetteer) -> None:
+    for text in ("At least 14 people were killed in the Russian attack on Kryvyi Rih.",
+                 "A foothold in Piatykhatky could open the way to an offensive towards Vasylivka.",
+                 "Ukrainian troops are now moving towards the city of Kupiansk.",
+                 "Russia aims to capture Pokrovsk by the end of the year."):
+        assert claims(text, gazetteer) == [], text
+
+
+def test_a_fresh_claim_without_a_date_is_dated_as_of_publication(gazetteer: Gazetteer) -> None:
+    (c,) = claims("Ukraine says its troops have retaken Robotyne.", gazetteer)
+    assert (c.event_date, c.date_precision, c.date_text) == (PUBLISHED, "day", "as of publication")
+    (old,) = claims("Russian forces captured Avdiivka in February last year.", gazetteer)
+    assert (old.event_date, old.date_precision, old.claimant_side, old.stance) == (date(2023, 2, 1), "month", "third_party", "confirmed")
+
+
+def test_settlements_no_gazetteer_knows_are_claimed_at_their_region(gazetteer: Gazetteer) -> None:
+    text = "Russia's defence ministry said its forces had liberated the settlements of Zzyzxivka and Qwertovo in the Kursk region."
+    found = {c.surface: c for c in claims(text, gazetteer)}
+    assert set(found) == {"Zzyzxivka", "Qwertovo"}
+    for c in found.values():
+        assert (c.controller, c.event, c.place.precision, c.place.admin1) == ("RU", "recaptured", "region", "Kursk Oblast")
