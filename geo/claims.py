@@ -21,7 +21,7 @@ from geo.when import find_times
 
 # --- triggers --------------------------------------------------------------------------------------------------
 _CAPTURE_VERB = (
-    r"captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|took|tak(?:en|es|e|ing)|occup(?:ied|ies|y|ying)|"
+    r"captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|took|tak(?:en|es|e|ing)|"
     r"liberat(?:ed|es|e|ing)|free(?:d|s|ing)?|cleared|overr(?:an|un)|recaptur(?:ed|es|e|ing)|retook|retak(?:en|es|e|ing)|"
     r"regain(?:ed|s|ing)?|reclaim(?:ed|s|ing)?|won back|win back|de-occupied"
 )
@@ -63,7 +63,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                             r"(?:got|get)\s+as\s+far\s+as(?:\s+the\s+\w+\s+outskirts\s+of)?|on\s+the\s+outskirts\s+of|cauldrons?[\"”’']?\s+(?:around|near|in))\b"),
         ("fight", "passive", r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:under\s+(?:intense\s+|heavy\s+|constant\s+)?(?:attack|assault|fire|pressure)|"
                              r"(?:encircled|surrounded|contested))\b"),
-        ("capture", "passive", rf"\b(?:was|were|has been|have been|had been|is|are|being|been)\s+(?:\w+ly\s+)?(?:{_CAPTURE_VERB})\b"),
+        ("capture", "passive", rf"\b(?:was|were|has been|have been|had been|is|are|being|been)\s+(?:\w+ly\s+)?(?:{_CAPTURE_VERB}|occupied)\b"),
         ("capture", "noun", r"\b(?:capture|seizure|liberation|recapture|takeover|occupation|de-occupation)\s+of\b"),
         ("loss", "noun", r"\b(?:fall|loss|collapse)\s+of\b"),
         ("loss", "passive", r"\b(?:fell|has fallen|have fallen|had fallen|was lost|were lost)\b"),
@@ -77,7 +77,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     )
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:aim(?:s|ed|ing)?|could|would|might|may|plan(?:s|ned|ning)?|intend(?:s|ed)?|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|"
+    r"\b(?:aim(?:s|ed|ing)?|closer|nearer|could|would|might|may|plan(?:s|ned|ning)?|intend(?:s|ed)?|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|"
     r"seek(?:s|ing)?|sought|threaten(?:s|ed|ing)?|bid|goal|effort|fail(?:ed|s)?|push(?:es|ed)?|want(?:s|ed)?|order(?:ed|s)?|"
     r"unable|vow(?:s|ed)?|hop(?:e|es|ed|ing)|expect(?:s|ed)?|ready|prepar(?:e|es|ed|ing)|aimed|stopped|repelled|thwarted|"
     r"will|shall|must|need(?:s|ed)?)\b(?:\s+\w+){0,2}\s*(?:to\s+(?:\w+\s+)?)?$",
@@ -93,6 +93,7 @@ _BOUNDARY = re.compile(
 )
 _TARGET_GAP_BLOCK = re.compile(
     r"\b(?:near|outside|around|towards?|close to|approach(?:es)?|outskirts|suburbs?|direction|km|kilometers?|kilometres?|miles?|"
+    r"could|would|might|may|will|route|way|road|"
     r"from)\b|\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+of\b",
     re.IGNORECASE,
 )
@@ -111,7 +112,7 @@ _OCCUPIED_BEFORE = re.compile(
     r"\b(?:the\s+)?(?:temporarily\s+)?occupied\s+(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region|part|parts|"
     r"territor(?:y|ies))\s+(?:of\s+)?)?$", re.IGNORECASE)
 _HELD_AFTER = re.compile(
-    r"^,?\s*(?:(?:a|an|the)\s+[^,.;]{0,60}?\s+)?(?:which\s+is\s+|now\s+|still\s+)*(?:under|in)\s+(?:the\s+)?"
+    r"^,?\s*(?:(?:a|an|the)\s+(?:(?!had\b|was\b|were\b|used\b|until\b|once\b|formerly\b)[^,.;]){0,60}?\s+)?(?:which\s+is\s+|now\s+|still\s+)*(?:under|in)\s+(?:the\s+)?"
     r"(?P<side>Russian|Ukrainian)\s+(?:occupation|control|hands)\b", re.IGNORECASE)
 _LIBERATION = re.compile(r"\b(?:liberat|free|de-occup)", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
@@ -329,7 +330,8 @@ def _locator(text: str, start: int, end: int, r: Resolved) -> bool:
     Robotyne in the Zaporizhzhia region", "this Donetsk Oblast city"."""
     if r.place.feature != "region":
         return False
-    return bool(_LOCATED_IN.search(text[max(0, start - 80) : start]) or _REGION_AS_ADJECTIVE.match(text, end))
+    return bool(_LOCATED_IN.search(text[max(0, start - 80) : start]) or _REGION_AS_ADJECTIVE.match(text, end)
+                or re.search(r"[A-Z][\w’'\-]+,\s*$", text[max(0, start - 40) : start]) and r.mention.kind in ("region", "raion"))
 
 
 def _described_holds(article: Article, sentence: Sentence, mentions: Sequence[tuple[int, int, Resolved]]) -> Iterable[Claim]:
@@ -386,7 +388,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         if not targets:
             continue
         speaker = next((s for s in reversed(speakers) if s.actor.end <= trigger.start), None) or (speakers[0] if speakers else inherited)
-        own = [m for m in _OWN_FORCES.finditer(text, 0, trigger.start)] if speaker and _actor_side(speaker.actor) else []
+        own = list(_OWN_FORCES.finditer(text)) if speaker and _actor_side(speaker.actor) else []
         present = actors + [Actor(m.start(), m.end(), m.group(0), speaker.actor.side) for m in own]  # type: ignore[union-attr]
         agent, named, took = _agent(trigger, text, sorted(present, key=lambda a: a.start), targets)
         if agent is None:
@@ -438,6 +440,8 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             # "Ukraine rejected claims that it had lost Soledar, which Moscow said it had taken": the claim denied
             voices += [(s.actor.text, s.actor.side, "claimed") for s in others if s.actor.side == controller][:1]
         for start, _end, r in targets:
+            if trigger.kind == "fight" and r.place.feature == "region":
+                continue  # "fighting in the Donetsk region" says nothing of who holds the region
             event = _event(trigger.kind, controller, r.place.country)  # type: ignore[arg-type]
             for who, side, said in voices:
                 yield Claim(
