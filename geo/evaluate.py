@@ -180,14 +180,16 @@ def _match_claims(labels: Sequence[Mapping[str, Any]], claims: Sequence[Claim], 
     for label in labels:
         tally.gold_claims += 1
         keys = _label_keys(label)
-        best: tuple[tuple[int, int, float], int] | None = None
+        best: tuple[tuple[int, int, int, float], int] | None = None
         for i, claim in enumerate(claims):
             if i in used:
                 continue
             named = bool(_Predicted(claim.surface, claim.place).keys & keys)
             distance = _distance(label, claim.place)
             if named or distance <= _NEAR_KM:
-                rank = (0 if _controller_ok(label, claim) else 1, 0 if named else 1, distance)
+                # the corpus' advice: match on place, then claimant and stance where a place carries several claims
+                rank = (0 if _controller_ok(label, claim) else 1, 0 if named else 1, 0 if _stance_ok(label, claim) else 1,
+                        distance)
                 if best is None or rank < best[0]:
                     best = (rank, i)
         if best is None:
