@@ -37,6 +37,9 @@ _TABLE: tuple[tuple[str, Side], ...] = (
     (rf"(?:Moscow|the Kremlin)(?:'s|’s)\s+{_FORCE}", "RU"),
     (rf"(?:Kyiv|Kiev)(?:'s|’s)\s+{_FORCE}", "UA"),
     (rf"(?:DPR|LPR|DNR|LNR|separatist|Chechen|Wagner)\s+{_FORCE}", "RU"),
+    # the Russian defence ministry's groupings: "the Sever (North) group of forces", "battlegroup North"
+    (r"(?:the\s+)?['\"‘“]?(?:Sever|Zapad|Tsentr|Yug|Vostok|Dnepr|North|West|Centre|Center|South|East)['\"’”]?\s+(?:\([A-Za-z]+\)\s+)?"
+     r"(?:group|grouping|battlegroup)\s+of\s+forces|battlegroup\s+(?:North|West|Centre|Center|South|East)", "RU"),
     (r"(?:the\s+)?Wagner(?:\s+Group)?|Prigozhin|Pushilin|Kadyrov|Putin|Shoigu|Belousov|Gerasimov|Peskov|Lavrov|Saldo|Balitsky|Rogov|Gladkov|Khinshtein|TASS|RIA Novosti|Interfax", "RU"),
     (r"(?:the\s+)?Kremlin|Moscow|Russia|(?:the\s+)?Russians|(?:the\s+)?(?:occupiers|invaders)", "RU"),
     (_UA_STAFF, "UA"),
@@ -61,6 +64,9 @@ _ACTOR_RX = re.compile("|".join(f"(?P<a{i}>\\b(?:{rx}){_TITLE}\\b)" for i, (rx, 
 _MILITARY = re.compile(rf"{_FORCE}|Brigade|Battalion|Regiment|Corps|Wagner|Armed Forces|AFU|ZSU|Khortytsia|Tavria|Azov|National Guard", re.IGNORECASE)
 
 
+_CANNOT_TAKE = re.compile(r"(?:defen[cs]es|attacks?|advances?|offensive|officials?|authorities|statement|sources?|government)$", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     """An actor phrase in a text and its side."""
@@ -69,6 +75,11 @@ class Actor:
     end: int
     text: str
     side: Side
+
+    @property
+    def can_take(self) -> bool:
+        """False for phrases that name a side but cannot take ground: "Russian defences", "Ukrainian officials"."""
+        return not _CANNOT_TAKE.search(self.text)
 
     @property
     def military(self) -> bool:

@@ -275,7 +275,8 @@ def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Seque
     named_in = re.search(r"\b(Ukrainian|Russian|Ukraine's|Russia's)\b", trigger.text, re.IGNORECASE)
     if named_in:  # "under Ukrainian control", "the Ukrainian flag was raised in", "the defeat of Russian forces at"
         return ("UA" if named_in.group(1).lower().startswith("ukrain") else "RU"), True, gains
-    subjects = [a for a in actors if a.end <= trigger.start and _actor_side(a) and not _clause_break(text[a.end : trigger.start])]
+    subjects = [a for a in actors if a.end <= trigger.start and _actor_side(a) and a.can_take
+                and not _clause_break(text[a.end : trigger.start])]
     if subjects:
         return subjects[-1].side, True, gains
     if trigger.voice == "active":
