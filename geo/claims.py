@@ -54,11 +54,14 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("hold", "active", r"\b(?:is|remains|remained|was)\s+(?:still\s+)?(?:a\s+)?(?:Ukrainian|Russian)(?:-(?:held|controlled))?\s+(?:city|town|village|territory)\b"),
         ("loss", "active", r"\b(?:lost|loses|lose|losing|ceded|surrendered|gave\s+up)\s+(?:control\s+(?:of|over)\s+)?|"
                            r"\b(?:been\s+)?(?:driven|pushed|forced|knocked|kicked)\s+out\s+of\b"),
-        ("fight", "active", r"\b(?:(?:heavy|fierce|intense|street|urban|ongoing|continued|continuing)\s+)?(?:fighting|battles?|clashes|combat|"
+        ("fight", "active", r"\b(?:(?:heavy|fierce|intense|street|urban|ongoing|continued|continuing|recent)\s+)?(?:fighting|battles?|clash(?:es)?|combat|"
                             r"storming|assaults?)\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?"
                             r"(?:(?:continu(?:es|ed|ing)|rag(?:es|ed|ing)|going\s+on|under\s+way|underway|taking\s+place)\s+)?"
                             r"(?:for|in|of|around|inside|near|within|in\s+the\s+areas?\s+of|on\s+the\s+(?:outskirts|approaches)\s+(?:of|to))\b"),
-        ("fight", "active", r"\b(?:kept\s+attacking|attacking|advancing|advanced|moving(?:\s+\w+)?|pushing|pushed|broke|broken)\s+(?:in|into|within|in\s+the\s+areas?\s+of)\b"),
+        ("fight", "active", r"\b(?:kept\s+attacking|attacking|advancing|advanced|mov(?:ing|ed)(?:\s+\w+)?|pushing|pushed|broke|broken)\s+"
+                            r"(?:(?:\w+\s+){0,4}into|in|within|along\s+[\w\s]{0,30}?\s+in|in\s+the\s+areas?\s+of)\b"),
+        ("fight", "active", r"\b(?:(?:held|holding|hold)\s+off|repell?ed|repulsed|beat(?:en)?\s+back|fended\s+off|thwarted)\s+(?:\w+\s+){0,4}"
+                            r"(?:attacks?|assaults?|offensives?|attempts?)\s+(?:(?:just\s+)?(?:north|south|east|west)\s+of\s+[^,]{0,30},\s+)?(?:near|around|in|on|at)\b"),
         ("fight", "active", r"\b(?:entered|enter|enters|entering|encircled|surrounded|reached\s+(?:the\s+)?(?:outskirts|suburbs|edge)\s+of|"
                             r"(?:got|get)\s+as\s+far\s+as(?:\s+the\s+\w+\s+outskirts\s+of)?|on\s+the\s+outskirts\s+of|cauldrons?[\"”’']?\s+(?:around|near|in))\b"),
         ("fight", "passive", r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:under\s+(?:intense\s+|heavy\s+|constant\s+)?(?:attack|assault|fire|pressure)|"
