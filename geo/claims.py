@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from geo.actors import Actor, find_actors, opposite
 from geo.models import Article, Claim, Controller, Event, Resolved, Side, Stance, When
@@ -458,16 +459,17 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
                 )
 
 
-def claim_id(article_id: str, place_id: str, event: str, controller: str, claimant_side: str, stance: str) -> str:
+def claim_id(article_id: str, place_id: str, event: str, controller: str, claimant_side: str, stance: str,
+             event_date: date | None = None) -> str:
     """Stable id: the same claim in the same article always gets the same id."""
-    raw = "|".join((article_id, place_id, event, controller, claimant_side, stance))
+    raw = "|".join((article_id, place_id, event, controller, claimant_side, stance, event_date.isoformat() if event_date else ""))
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
 def _merge(claims: Sequence[Claim]) -> list[Claim]:
-    """One claim per place, side, event, claimant side and stance in an article: the first statement of it, with
-    the date another statement of the same event gives when it has none; the reporter's own wording of a claim
-    a side makes folds into the side's."""
+    """One claim per place, side, event, claimant side, stance and date in an article (the same voice dating the
+    same change twice differently makes two claims); an undated statement takes the date another statement of the
+    same change gives; the reporter's own wording of a claim a side makes folds into the side's."""
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         groups[(c.place.place_id, c.controller, c.event)].append(c)
@@ -475,16 +477,18 @@ def _merge(claims: Sequence[Claim]) -> list[Claim]:
     for group in groups.values():
         attributed = [c for c in group if c.claimant_side in ("RU", "UA")]
         dated = [c for c in sorted(group, key=lambda c: c.start) if c.event_date is not None]
-        by_voice: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        by_voice: dict[tuple[str, str, date | None], list[Claim]] = defaultdict(list)
         for c in attributed or group:
-            by_voice[(c.claimant_side, c.stance)].append(c)
-        for same in by_voice.values():
-            best = max(same, key=lambda c: (c.event_date is not None, c.confidence, -c.start))
+            by_voice[(c.claimant_side, c.stance, c.event_date)].append(c)
+        for (side, stance, when), same in sorted(by_voice.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or date.min)):
+            if when is None and any(k[:2] == (side, stance) and k[2] is not None for k in by_voice):
+                continue  # the same voice dates this claim elsewhere in the article
+            best = max(same, key=lambda c: (c.confidence, -c.start))
             if best.event_date is None and dated:
                 d = dated[0]
                 best = replace(best, event_date=d.event_date, date_precision=d.date_precision, date_text=d.date_text)
             merged.append(replace(best, claim_id=claim_id(best.article_id, best.place.place_id, best.event, best.controller,
-                                                          best.claimant_side, best.stance)))
+                                                          best.claimant_side, best.stance, best.event_date)))
     return sorted(merged, key=lambda c: (c.start, c.claim_id))
 
 
