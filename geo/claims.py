@@ -91,7 +91,7 @@ _MODAL_CLAUSE = re.compile(r"\b(?:would|could|might|may|will|should|aims?\s+to|p
 _CLAUSE_CUT = re.compile(r"[;:,]|—|–|\s-\s|\b(?:and|but|while|after|before|as|because|since|which|that)\b")
 _NEGATED = re.compile(r"\b(?:not|never|n't)\b(?:\s+(?:been|yet|be|have|has|had|fully))*\s*$", re.IGNORECASE)
 _BOUNDARY = re.compile(
-    r"[;:()]|—|–|\s-\s|\b(?:but|while|whereas|which|who|whom|where|when|after|before|because|although|though|since the|as|amid|"
+    r"[;:()]|—|–|\s-\s|,\s*and\s+(?:then\s+)?[a-z]+ed\b|\b(?:but|while|whereas|which|who|whom|where|when|after|before|because|although|though|since the|as|amid|"
     r"said|says|according)\b",
     re.IGNORECASE,
 )
@@ -113,7 +113,7 @@ _HELD_BEFORE = re.compile(
     r"\b(?P<side>Russian|Ukrainian|Russia|Ukraine)[-\s](?:held|occupied|controlled)\s+(?:(?:[a-z]+\s+){0,2}"
     r"(?:city|town|village|settlement|region|capital|centre|center|port|hub|stronghold)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _OCCUPIED_BEFORE = re.compile(
-    r"\b(?:the\s+)?(?:temporarily\s+)?occupied\s+(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region|part|parts|"
+    r"(?<!-)\b(?:the\s+)?(?:temporarily\s+)?occupied\s+(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region|part|parts|"
     r"territor(?:y|ies))\s+(?:of\s+)?)?$", re.IGNORECASE)
 _HELD_AFTER = re.compile(
     r"^,?\s*(?:(?:a|an|the)\s+(?:(?!had\b|was\b|were\b|used\b|until\b|once\b|formerly\b)[^,.;]){0,60}?\s+)?(?:which\s+is\s+|now\s+|still\s+)*(?:under|in)\s+(?:the\s+)?"
@@ -174,8 +174,9 @@ def _triggers(text: str) -> list[_Trigger]:
                 continue
             if _HYPOTHETICAL.search(text[max(0, m.start() - 40) : m.start()]) or _MODAL_CLAUSE.search(_clause_before(text, m.start())):
                 continue
-            if kind == "hold" and re.match(r"had\s+been\b", m.group(0), re.IGNORECASE):
-                continue  # "a town that had been in Russian hands": a former state
+            if kind == "hold" and (re.match(r"had\s+been\b", m.group(0), re.IGNORECASE)
+                                   or re.search(r"\bsituation\b[^,;]{0,40}$", text[: m.start()], re.IGNORECASE)):
+                continue  # "a town that had been in Russian hands": a former state; "the situation is under control"
             negated = bool(_NEGATED.search(text[max(0, m.start() - 30) : m.start()]))
             found.append(_Trigger(m.start(), m.end(), kind, voice, m.group(0), negated))
     return sorted(found, key=lambda t: t.start)
@@ -473,8 +474,11 @@ def _merge(claims: Sequence[Claim]) -> list[Claim]:
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         groups[(c.place.place_id, c.controller, c.event)].append(c)
+    captured = {(c.place.place_id, c.controller, c.quote) for c in claims if c.event in ("captured", "recaptured")}
+    groups = {k: [c for c in g if not (c.event == "holds" and (c.place.place_id, c.controller, c.quote) in captured)]
+              for k, g in groups.items()}  # "took X and now controls it": one change, one claim
     merged: list[Claim] = []
-    for group in groups.values():
+    for group in (g for g in groups.values() if g):
         attributed = [c for c in group if c.claimant_side in ("RU", "UA")]
         dated = [c for c in sorted(group, key=lambda c: c.start) if c.event_date is not None]
         by_voice: dict[tuple[str, str, date | None], list[Claim]] = defaultdict(list)
