@@ -108,6 +108,8 @@ _LOCATED_IN = re.compile(
 _REGION_AS_ADJECTIVE = re.compile(r"\s+(?:city|town|village|settlement)\b")
 # "gained control of the following settlements in Kharkiv region: Borisovka, ..."
 _LIST_INTRO = re.compile(r"^[^;.]{0,80}?\b(?:settlements?|villages?|towns?|localities|hamlets|positions)\b[^;.:]{0,60}:\s*(?:the\s+(?:villages?|towns?)\s+of\s+)?$", re.IGNORECASE)
+# the relative clause has its own subject: "which Ukrainian soldiers took" (not "which took five hours")
+_RELATIVE_SUBJECT = re.compile(r"\b(?:which|that)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*|Russian|Ukrainian|its|their|our|they|we|it)\b")
 _RELATIVE = re.compile(r"^,?\s*(?:which|that)\s+[^,;:]{0,60}$", re.IGNORECASE)
 _HELD_BEFORE = re.compile(
     r"\b(?P<side>Russian|Ukrainian|Russia|Ukraine)[-\s](?:held|occupied|controlled)\s+(?:(?:[a-z]+\s+){0,2}"
@@ -241,7 +243,7 @@ def _targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, int, Re
     if not chosen and trigger.voice == "active" and before:
         # "Staromaiorske, which Ukrainian soldiers took late last month": the antecedent of the relative clause
         last = before[-1]
-        if _RELATIVE.match(text[last[1] : trigger.start]):
+        if _RELATIVE.match(text[last[1] : trigger.start]) and _RELATIVE_SUBJECT.search(text[last[1] : trigger.start]):
             chosen.append(last)
     if not chosen and trigger.kind == "hold" and before:
         # "Kursk, where Ukrainian forces have maintained control": the place the clause is about
