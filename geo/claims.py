@@ -18,7 +18,7 @@ from datetime import date
 from geo.actors import Actor, find_actors, opposite
 from geo.models import Article, Claim, Controller, Event, Resolved, Side, Stance, When
 from geo.recognize import STOPWORDS, Sentence, split_sentences
-from geo.when import find_times
+from geo.when import find_times, latest_full_date
 
 # --- triggers --------------------------------------------------------------------------------------------------
 _CAPTURE_VERB = (
@@ -144,6 +144,7 @@ _FRESH_DAYS = 14
 _PLACE_ACTORS = {"moscow", "kyiv", "kiev", "russia", "ukraine", "the kremlin", "kremlin", "washington"}
 # "has taken", "have retaken": news as of the day of publication (as is a claim someone made, with no date of its own)
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|'s|’s)\s+(?:now\s+|already\s+|just\s+|fully\s+)?(?:been\s+)?\w+(?:ed|en|ook|ught|eft|ell|ost)\b", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:is|are|am|has|have|continues?|continuing|remains?|rages?|raging)\b", re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(
     r"\b(?:in|into|to|from|of|across|near|inside|within|throughout|against|towards?|on|at|over|beyond|and)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSED_PLACE = re.compile(r"(?:(?:'s|’s)\s+(?:\w+\s+){0,2}|\s+)(?:region|oblast|province|territory|border|soil|land|city|town|village)\b", re.IGNORECASE)
@@ -372,7 +373,8 @@ def _sentence_actors(text: str) -> tuple[list[Actor], list[_Speaker]]:
 
 
 def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Resolved], next_text: str,
-                     actors: list[Actor], speakers: list[_Speaker], inherited: _Speaker | None) -> Iterable[Claim]:
+                     actors: list[Actor], speakers: list[_Speaker], inherited: _Speaker | None,
+                     anchor: date | None = None) -> Iterable[Claim]:
     """The claims of one sentence; ``inherited`` is the speaker of the sentences just before, whose report this
     sentence may go on with ("Ukraine's General Staff said ... . Troops also freed Lobkove.")."""
     text = sentence.text
@@ -389,7 +391,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
     triggers = _triggers(text)
     if not triggers:
         return
-    times = find_times(text, article.published)
+    times = find_times(text, article.published or anchor)
     unverified = bool(_UNVERIFIED.search(text) or _UNVERIFIED.search(next_text))
     for trigger in triggers:
         targets = _targets(trigger, text, mentions)
@@ -411,7 +413,8 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             continue
         when = _when(trigger, text, times) or (
             _as_published(article) if trigger.kind == "hold" or _PRESENT_PERFECT.search(text[max(0, trigger.start - 25) : trigger.end])
-            or speaker is not None else None)
+            or speaker is not None or (trigger.kind == "fight" and _PRESENT.search(text[max(0, trigger.start - 40) : trigger.end]))
+            else None)
         if trigger.kind == "fight":
             controller: Controller = "contested"
         elif took or (not named and trigger.kind != "withdraw"):
@@ -504,6 +507,8 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
     for r in resolved:
         by_sentence[r.mention.sentence_index].append(r)
     sentences = split_sentences(article.text)
+    # An undated article: relative dates resolve against the latest full date its text gives.
+    anchor = None if article.published else latest_full_date(article.text)
     claims: list[Claim] = []
     inherited: _Speaker | None = None
     since = 0
@@ -512,7 +517,7 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
         if s.index in by_sentence:
             nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
             claims.extend(_sentence_claims(article, s, by_sentence[s.index], nxt, actors, speakers,
-                                           inherited if since <= _SPEAKER_REACH else None))
+                                           inherited if since <= _SPEAKER_REACH else None, anchor))
         if speakers:
             inherited, since = speakers[-1], 0
         else:

@@ -188,3 +188,9 @@ def find_times(text: str, published: date | None) -> list[When]:
             found.append(When(text=m.group(0).strip(), event_date=when, precision=precision if when else None,  # type: ignore[arg-type]
                               start=m.start(), end=m.end()))
     return sorted(found, key=lambda w: w.start)
+
+
+def latest_full_date(text: str) -> date | None:
+    """The latest day the text gives in full (with its year), to anchor an undated article's relative dates."""
+    days = [w.event_date for w in find_times(text, None) if w.event_date and w.precision == "day"]
+    return max(days) if days else None

@@ -51,3 +51,17 @@ def test_things_that_are_not_dates_are_not_dates(text: str) -> None:
 def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
     assert one("on Tuesday", None) == ("on Tuesday", None, None)
     assert one("in May 2023", None)[1] == date(2023, 5, 1)
+
+
+def test_an_undated_text_is_anchored_at_the_latest_full_date_it_gives() -> None:
+    from geo.when import latest_full_date
+
+    assert latest_full_date("On September 11, 2022 the flag was raised; by 14 September 2022 the town was free.") == date(2022, 9, 14)
+    assert latest_full_date("On Monday the town fell.") is None
+
+
+def test_month_of_last_year_and_first_days_of_a_month() -> None:
+    (w,) = find_times("in February last year", date(2024, 2, 19))
+    assert (w.event_date, w.precision) == (date(2023, 2, 1), "month")
+    (w,) = find_times("In the first days of October", date(2022, 10, 21))
+    assert (w.event_date, w.precision) == (date(2022, 10, 1), "week")
