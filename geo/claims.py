@@ -426,9 +426,9 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         claimant_side: Side = speaker.actor.side if speaker else "third_party"
         if controller in ("RU", "UA") and (
                 (speaker and speaker.actor.side == "unknown") or (speaker is None and _recent(when, article))):
-            # an unknown official, or the outlet's own unattributed report of a fresh gain: relayed from the side
-            # that gained, so claimed rather than confirmed
-            claimant_side = controller  # type: ignore[assignment]
+            # an unknown official, or the outlet's own unattributed report of fresh news: relayed from the side that
+            # acted, so a gain is claimed by its taker and a withdrawal admitted (confirmed) by the side that left
+            claimant_side = agent if agent in ("RU", "UA") else controller  # type: ignore[assignment]
         denied = trigger.negated or bool(speaker and _DENY.search(speaker.verb + " " + text[speaker.actor.end : trigger.start]))
         if denied:
             stance: Stance = "denied"
