@@ -52,7 +52,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("capture", "active", r"\b(?:(?:Ukrainian|Russian|national)\s+)?flags?\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:raised|hoisted|planted)\s+(?:in|over|above|on)\b"),
         ("loss", "active", r"\b(?:defeat|rout)\s+of\s+(?:the\s+)?(?:Ukrainian|Russian)\s+(?:forces|troops|army|units)\s+(?:at|in|near|around)\b"),
         ("withdraw", "active", r"\b(?:move|moved|moving|withdr[ae]wn?|retreated|pulled\s+back)\s+to\s+(?:more\s+)?(?:favou?rable|advantageous|prepared|new)\s+(?:defen[cs]ive\s+)?positions?[\"”’']?\s+(?:near|around|in|outside)\b"),
-        ("hold", "active", r"\b(?:is|remains|remained|was)\s+(?:still\s+)?(?:a\s+)?(?:Ukrainian|Russian)(?:-(?:held|controlled))?\s+(?:city|town|village|territory)\b"),
+        ("hold", "passive", r"\b(?:is|remains|remained|was)\s+(?:still\s+)?(?:a\s+)?(?:Ukrainian|Russian)(?:-(?:held|controlled))?\s+(?:city|town|village|territory)\b"),
         ("loss", "active", r"\b(?:lost|loses|lose|losing|ceded|surrendered|gave\s+up)\s+(?:control\s+(?:of|over)\s+)?|"
                            r"\b(?:been\s+)?(?:driven|pushed|forced|knocked|kicked)\s+out\s+of\b"),
         ("fight", "active", r"\b(?:(?:heavy|fierce|intense|street|urban|ongoing|continued|continuing|recent)\s+)?(?:fighting|battles?|clash(?:es)?|combat|"
@@ -112,14 +112,18 @@ _LIST_INTRO = re.compile(r"^[^;.]{0,80}?\b(?:settlements?|villages?|towns?|local
 _RELATIVE_SUBJECT = re.compile(r"\b(?:which|that)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*|Russian|Ukrainian|its|their|our|they|we|it)\b")
 _RELATIVE = re.compile(r"^,?\s*(?:which|that)\s+[^,;:]{0,60}$", re.IGNORECASE)
 _HELD_BEFORE = re.compile(
-    r"\b(?P<side>Russian|Ukrainian|Russia|Ukraine)[-\s](?:held|occupied|controlled)\s+(?:(?:[a-z]+\s+){0,2}"
-    r"(?:city|town|village|settlement|region|capital|centre|center|port|hub|stronghold)\s+(?:of\s+)?)?$", re.IGNORECASE)
+    r"\b(?:(?P<side>Russian|Ukrainian|Russia|Ukraine)[-\s](?:held|occupied|controlled)|(?P<sep>separatist|rebel|pro-Russian|Russian-backed))\s+"
+    r"(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region|capital|centre|center|port|hub|stronghold|bastion)\s+(?:of\s+)?)?$",
+    re.IGNORECASE)
 _OCCUPIED_BEFORE = re.compile(
     r"(?<!-)\b(?:the\s+)?(?:temporarily\s+)?occupied\s+(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region|part|parts|"
     r"territor(?:y|ies))\s+(?:of\s+)?)?$", re.IGNORECASE)
 _HELD_AFTER = re.compile(
     r"^,?\s*(?:(?:a|an|the)\s+(?:(?!had\b|was\b|were\b|used\b|until\b|once\b|formerly\b)[^,.;]){0,60}?\s+)?(?:which\s+is\s+|now\s+|still\s+)*(?:under|in)\s+(?:the\s+)?"
-    r"(?P<side>Russian|Ukrainian)\s+(?:occupation|control|hands)\b", re.IGNORECASE)
+    r"(?P<side>Russian|Ukrainian)\s+(?:occupation|control|hands)\b"
+    # "Pokrovsk, a major Ukrainian logistics hub": a stronghold of one side (not "a Ukrainian city": that is nationality)
+    r"|^,\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?P<side2>Ukrainian|Russian)(?:-held|-controlled)?\s+(?:[a-z]+\s+){0,2}"
+    r"(?:hub|stronghold|bastion|outpost|garrison)\b", re.IGNORECASE)
 _LIBERATION = re.compile(r"\b(?:liberat|free|de-occup)", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
 _SPEECH = (
@@ -351,8 +355,9 @@ def _described_holds(article: Article, sentence: Sentence, mentions: Sequence[tu
         before, after = text[max(0, start - 60) : start], text[end : end + 90]
         m = _HELD_BEFORE.search(before) or _HELD_AFTER.match(after)
         side: str | None = None
-        if m and m.group("side"):
-            side = "UA" if m.group("side").lower().startswith("ukrain") else "RU"
+        named = m and (m.group("side") or (m.groupdict().get("side2")) or (m.groupdict().get("sep") and "Russian"))
+        if named:
+            side = "UA" if named.lower().startswith("ukrain") else "RU"
         elif _OCCUPIED_BEFORE.search(before) and r.place.country in ("RU", "UA"):
             side = opposite(r.place.country)  # type: ignore[arg-type]
         if side is None:

@@ -99,3 +99,11 @@ def test_settlements_no_gazetteer_knows_are_claimed_at_their_region(gazetteer: G
     assert set(found) == {"Zzyzxivka", "Qwertovo"}
     for c in found.values():
         assert (c.controller, c.event, c.place.precision, c.place.admin1) == ("RU", "recaptured", "region", "Kursk Oblast")
+
+
+def test_strongholds_of_a_side_and_present_status(gazetteer: Gazetteer) -> None:
+    assert summary("Avdiivka lies near the separatist stronghold of Donetsk.", gazetteer) == {
+        ("Donetsk", "RU", "holds", "third_party", "confirmed")}
+    assert summary("Kalynove is southeast of Pokrovsk, a major Ukrainian logistics hub under threat.", gazetteer) == {
+        ("Pokrovsk", "UA", "holds", "third_party", "confirmed")}
+    assert summary("Mariupol, a Ukrainian city on the Sea of Azov, was shelled.", gazetteer) == set()  # nationality only
