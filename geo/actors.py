@@ -47,7 +47,9 @@ _TABLE: tuple[tuple[str, Side], ...] = (
     (r"(?:Ukraine(?:'s|’s)?|Ukrainian)\s+(?:Ministry of Defen[cs]e|Defen[cs]e Ministry|defen[cs]e ministry|MoD)", "UA"),
     (rf"(?:Ukrainian|Ukraine(?:'s|’s))\s+(?:(?:armed|ground|airborne|special|regular)\s+)?{_FORCE}", "UA"),
     (r"(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+){0,3}(?:Brigade|Battalion|Regiment|Corps)", "UA"),
-    (r"(?:the\s+)?(?:Khortytsia|Tavria|Azov|National Guard|Third Assault|Da Vinci Wolves|Kraken)(?:\s+(?:group|Brigade|unit|Regiment))?", "UA"),
+    (r"(?:the\s+)?(?:Khortytsia|Khortitsa|Khortytsya|Tavria|Tavriya|Azov|National Guard|Third Assault|Da Vinci Wolves|Kraken)"
+     r"(?:\s+(?:operational(?:-strategic)?\s+)?(?:group(?:ing)?(?:\s+of\s+forces)?|Brigade|unit|Regiment))?", "UA"),
+    (r"(?:Ukraine(?:'s|’s)|Ukrainian)\s+(?:[A-Za-z]+\s+){0,2}(?:operational(?:-strategic)?\s+)?(?:group|grouping)(?:\s+of\s+forces)?", "UA"),
     (r"Zelensk(?:yy|yi|iy|y|i)|Syrsk(?:yi|yy|y|iy)|Zaluzhn(?:yi|y|iy)|Budanov|Umerov|Reznikov|Shmyhal|Yermak|HUR|SBU|DeepState(?:Map)?", "UA"),
     (r"Kyiv|Kiev|Ukraine|(?:the\s+)?Ukrainians", "UA"),
     (r"(?:the\s+)?(?:Institute for the Study of War|ISW)", "third_party"),

@@ -136,7 +136,7 @@ _UNKNOWN_SPEAKER = re.compile(
     r"|(?P<name2>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}),?\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
 _DENY = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|refuted|dismissed|false|fake)\b", re.IGNORECASE)
 # the verb may follow a name and title: "Pentagon spokesperson Major General Pat Ryder reported"
-_SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+(?:has|have|had|also|later|on \w+|officially|publicly))*\s+{_SPEECH}\b")
+_SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,40}}\))?,?(?:\s+(?:has|have|had|also|later|on \w+|officially|publicly))*\s+{_SPEECH}\b")
 _SPEECH_NOUN = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:declaration|claim|claims|announcement|statement|report|reports|update|data|assertion|denial|map|assessment)\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing)\s+$", re.IGNORECASE)
 _UNVERIFIED = re.compile(r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|has not been able to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)", re.IGNORECASE)
@@ -443,7 +443,8 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             stance = "confirmed"
         else:
             stance = "claimed"
-        claimant = speaker.actor.text if speaker else (article.source or "the reporter")
+        reporter = article.source or "the reporter"
+        claimant = speaker.actor.text if speaker else (f"unattributed, in {reporter}" if claimant_side in ("RU", "UA") else reporter)
         confidence = 0.45 + (0.2 if named else 0.0) + (0.15 if speaker else 0.0) + (0.1 if when and when.event_date else 0.0)
         confidence += 0.1 if trigger.kind in ("capture", "withdraw") else 0.0
         confidence -= 0.2 if _HEDGE.search(text) or stance == "unverified" else 0.0
