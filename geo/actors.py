@@ -32,7 +32,7 @@ _TABLE: tuple[tuple[str, Side], ...] = (
     (r"(?:the\s+)?Ministry of Defen[cs]e of (?:the )?Russia(?:n Federation)?", "RU"),
     (r"Russian[- ]installed\s+(?:officials?|authorities|governor|head|leader)", "RU"),
     (r"(?:Russian|Moscow-backed|pro-Russian)\s+(?:milbloggers?|military bloggers?|war bloggers?|state media)", "RU"),
-    (rf"(?:Russian|Russia(?:'s|’s))\s+(?:(?:armed|ground|airborne|regular)\s+)?{_FORCE}", "RU"),
+    (rf"(?:Russian|Russia(?:'s|’s))\s+(?:(?:armed|ground|airborne|regular|[a-z]+ern|military)\s+){{0,2}}{_FORCE}", "RU"),
     (rf"North Korean\s+{_FORCE}", "RU"),
     (rf"(?:Moscow|the Kremlin)(?:'s|’s)\s+{_FORCE}", "RU"),
     (rf"(?:Kyiv|Kiev)(?:'s|’s)\s+{_FORCE}", "UA"),
@@ -45,7 +45,7 @@ _TABLE: tuple[tuple[str, Side], ...] = (
     (_UA_STAFF, "UA"),
     (r"(?:the\s+)?Armed Forces of Ukraine|AFU|ZSU", "UA"),
     (r"(?:Ukraine(?:'s|’s)?|Ukrainian)\s+(?:Ministry of Defen[cs]e|Defen[cs]e Ministry|defen[cs]e ministry|MoD)", "UA"),
-    (rf"(?:Ukrainian|Ukraine(?:'s|’s))\s+(?:(?:armed|ground|airborne|special|regular)\s+)?{_FORCE}", "UA"),
+    (rf"(?:Ukrainian|Ukraine(?:'s|’s))\s+(?:(?:armed|ground|airborne|special|regular|[a-z]+ern|military)\s+){{0,2}}{_FORCE}", "UA"),
     (r"(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+){0,3}(?:Brigade|Battalion|Regiment|Corps)", "UA"),
     (r"(?:the\s+)?(?:Khortytsia|Khortitsa|Khortytsya|Tavria|Tavriya|Azov|National Guard|Third Assault|Da Vinci Wolves|Kraken)"
      r"(?:\s+(?:operational(?:-strategic)?\s+)?(?:group(?:ing)?(?:\s+of\s+forces)?|Brigade|unit|Regiment))?", "UA"),

@@ -59,6 +59,9 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                             r"storming|assaults?)\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?"
                             r"(?:(?:continu(?:es|ed|ing)|rag(?:es|ed|ing)|going\s+on|under\s+way|underway|taking\s+place)\s+)?"
                             r"(?:for|in|of|around|inside|near|within|in\s+the\s+areas?\s+of|on\s+the\s+(?:outskirts|approaches)\s+(?:of|to))\b"),
+        ("hold", "anaphor", r"\b(?:Ukrainian|Russian)\s+(?:troops|units|forces|soldiers|defenders)\s+(?:were|are|remain(?:ed)?)\s+still\s+"
+                            r"(?:there|in\s+(?:the\s+)?(?:city|town|village))|\b(?:are|were|is)\s+still\s+holding\s+(?:their|its)\s+positions"),
+        ("fight", "active", r"\b(?:claimed|reported|made)\s+(?:\w+\s+){0,4}advances?(?:\s+(?:around|near|in|towards?|into))?\b"),
         ("fight", "active", r"\b(?:kept\s+attacking|attacking|advancing|advanced|mov(?:ing|ed)(?:\s+\w+)?|pushing|pushed|broke|broken)\s+"
                             r"(?:(?:\w+\s+){0,4}into|in|within|along\s+[\w\s]{0,30}?\s+in|in\s+the\s+areas?\s+of)\b"),
         ("fight", "active", r"\b(?:(?:held|holding|hold)\s+off|repell?ed|repulsed|beat(?:en)?\s+back|fended\s+off|thwarted)\s+(?:\w+\s+){0,4}"
@@ -134,6 +137,7 @@ _SPEECH = (
 _UNKNOWN_SPEAKER = re.compile(
     r"\b(?:according to|citing)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,5})"
     r"|(?P<name2>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}),?\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
+_AND_SAID = re.compile(r",\s*(?:saying|adding|and\s+said|but\s+said|insisting)\b", re.IGNORECASE)
 _DENY = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|refuted|dismissed|false|fake)\b", re.IGNORECASE)
 # the verb may follow a name and title: "Pentagon spokesperson Major General Pat Ryder reported"
 _SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,40}}\))?,?(?:\s+(?:has|have|had|also|later|on \w+|officially|publicly))*\s+{_SPEECH}\b")
@@ -250,7 +254,10 @@ def _targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, int, Re
         last = before[-1]
         if _RELATIVE.match(text[last[1] : trigger.start]) and _RELATIVE_SUBJECT.search(text[last[1] : trigger.start]):
             chosen.append(last)
-    if not chosen and trigger.kind == "hold" and before:
+    if not chosen and trigger.voice == "anaphor" and before:
+        # "denied that Russia had taken Soledar, saying Ukrainian units were still there": the place just named
+        chosen.append(before[-1])
+    if not chosen and trigger.kind in ("hold", "fight") and before:
         # "Kursk, where Ukrainian forces have maintained control": the place the clause is about
         clause_start = max((m.start() for m in re.finditer(r",\s+where\b", text[: trigger.start])), default=-1)
         if clause_start >= 0:
@@ -434,7 +441,9 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             # an unknown official, or the outlet's own unattributed report of fresh news: relayed from the side that
             # acted, so a gain is claimed by its taker and a withdrawal admitted (confirmed) by the side that left
             claimant_side = agent if agent in ("RU", "UA") else controller  # type: ignore[assignment]
-        denied = trigger.negated or bool(speaker and _DENY.search(speaker.verb + " " + text[speaker.actor.end : trigger.start]))
+        said = text[speaker.actor.end : trigger.start] if speaker else ""
+        # "denied that Russia had taken Soledar, saying Ukrainian units were still there": the denial ends at "saying"
+        denied = trigger.negated or bool(speaker and _DENY.search(speaker.verb + " " + said) and not _AND_SAID.search(said))
         if denied:
             stance: Stance = "denied"
         elif unverified:

@@ -107,3 +107,10 @@ def test_strongholds_of_a_side_and_present_status(gazetteer: Gazetteer) -> None:
     assert summary("Kalynove is southeast of Pokrovsk, a major Ukrainian logistics hub under threat.", gazetteer) == {
         ("Pokrovsk", "UA", "holds", "third_party", "confirmed")}
     assert summary("Mariupol, a Ukrainian city on the Sea of Azov, was shelled.", gazetteer) == set()  # nationality only
+
+
+def test_a_denial_ends_where_the_speaker_goes_on_to_say_something_else(gazetteer: Gazetteer) -> None:
+    text = ("A spokesperson for Ukraine's eastern military command denied that Russia had taken control of the town "
+            "of Soledar, saying Ukrainian units were still there.")
+    assert summary(text, gazetteer) == {("Soledar", "RU", "captured", "UA", "denied"),
+                                        ("Soledar", "UA", "holds", "UA", "claimed")}
