@@ -403,7 +403,8 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
     triggers = _triggers(text)
     if not triggers:
         return
-    times = find_times(text, article.published or anchor)
+    times = [w for w in find_times(text, article.published or anchor)  # "10th October" may be a village
+             if not any(w.start < e and s < w.end for s, e, _ in mentions)]
     unverified = bool(_UNVERIFIED.search(text) or _UNVERIFIED.search(next_text))
     for trigger in triggers:
         targets = _targets(trigger, text, mentions)

@@ -43,7 +43,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month", rf"\b(?:in|since|by|during|until|from|early|mid|late|throughout)\s+{_MONTH}\b"),
         ("weekday", rf"\b(?:(?P<wrel>last|this|on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?\b"),
         ("relday", r"\b(?P<relday>today|yesterday|overnight|last night|this morning|tonight|the day before yesterday)\b"),
-        ("ago", r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"),
+        ("ago", r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"
+                r"|\b(?:comes|came)\s+(?:just\s+|only\s+|about\s+)?(?P<n2>\d+|a|one|two|three|four|five|six|seven|ten)\s+"
+                r"(?P<unit2>days?|weeks?|months?)\s+after\b"),
         ("relperiod", r"\b(?:since\s+)?(?P<rp>(?:earlier|later) this (?:year|month|week)|this (?:year|month|week)|last (?:year|month|week)|past week|previous week|the previous day)\b"),
         ("year", rf"\b(?:in|since|by|during|until|throughout|of)\s+{_YEAR}\b"),
     )
@@ -139,8 +141,9 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
     if kind == "ago":
         if not pub:
             return None, None
-        n = int(g["n"]) if g["n"].isdigit() else _NUMBERS[g["n"].lower()]
-        unit = g["unit"].lower().rstrip("s")
+        count, unit = (g["n"], g["unit"]) if g.get("n") else (g["n2"], g["unit2"])  # "3 days ago", "comes a week after"
+        n = int(count) if count.isdigit() else _NUMBERS[count.lower()]
+        unit = unit.lower().rstrip("s")
         if unit == "day":
             return pub - timedelta(days=n), "day"
         if unit == "week":

@@ -65,3 +65,8 @@ def test_month_of_last_year_and_first_days_of_a_month() -> None:
     assert (w.event_date, w.precision) == (date(2023, 2, 1), "month")
     (w,) = find_times("In the first days of October", date(2022, 10, 21))
     assert (w.event_date, w.precision) == (date(2022, 10, 1), "week")
+
+
+def test_news_that_comes_a_week_after_an_announcement() -> None:
+    (w,) = find_times("The announcement comes a week after Russia declared it had taken Pokrovsk.", date(2025, 12, 9))
+    assert (w.event_date, w.precision) == (date(2025, 12, 2), "week")
