@@ -300,7 +300,7 @@ def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Seque
         return subjects[-1].side, True, gains
     if trigger.voice == "active":
         # "Russian forces are edging forward after capturing Avdiivka": the subject of the main clause
-        military = [a for a in actors if a.end <= trigger.start and a.military and _actor_side(a)]
+        military = [a for a in actors if a.end <= trigger.start and a.military and a.can_take and _actor_side(a)]
         if military:
             return military[-1].side, True, gains
     return None, False, gains
@@ -424,6 +424,8 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             agent = targets[0][2].place.country if targets[0][2].place.country in ("RU", "UA") else None  # freed: by its own side
         if agent is None and trigger.kind != "fight":
             continue
+        if speaker is inherited and speaker is not None and not _recent(_when(trigger, text, times), article):
+            speaker = None  # background told in the reporter's voice ("having captured Avdiivka in February, Russia ...")
         when = _when(trigger, text, times) or (
             _as_published(article) if trigger.kind == "hold" or _PRESENT_PERFECT.search(text[max(0, trigger.start - 25) : trigger.end])
             or speaker is not None or (trigger.kind == "fight" and _PRESENT.search(text[max(0, trigger.start - 40) : trigger.end]))
