@@ -134,6 +134,10 @@ _SPEECH = (
     r"confirmed|confirms|denied|denies|deny|rejected|rejects|refuted|dismissed|insisted|insists|acknowledged|"
     r"admitted|admits|wrote|posted|told|added|noted|assessed|assesses|published)"
 )
+_APPOSITIVE_SPEAKER = re.compile(
+    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3}),\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+){0,3}"
+    r"(?:spokes(?:person|man|woman)|head|commander|representative|chief|officer|official|governor|mayor)\s+(?:for|of|at)\s+"
+    r"(?P<org>[^,;]{3,90}),\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
 _UNKNOWN_SPEAKER = re.compile(
     r"\b(?:according to|citing)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,5})"
     r"|(?P<name2>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}),?\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
@@ -212,6 +216,11 @@ def _speakers(text: str, actors: Sequence[Actor]) -> list[_Speaker]:
             out.append(_Speaker(a, m.group(0)))
         elif _ACCORDING.search(text[: a.start]):
             out.append(_Speaker(a, "according to"))
+    # "Nazar Voloshyn, spokesperson for the Khortytsia group, said": the person speaks for the body named
+    for m in _APPOSITIVE_SPEAKER.finditer(text):
+        body = [a for a in actors if m.start("org") <= a.start < m.end("org") and a.side in ("RU", "UA", "third_party")]
+        side = body[0].side if body else "unknown"
+        out.append(_Speaker(Actor(m.start("name"), m.end("name"), m.group("name"), side), m.group("verb")))
     # Speakers the actor table does not know ("according to Operational Command South", "Serhiy Haidai said"):
     # attributed, side unknown.
     for m in _UNKNOWN_SPEAKER.finditer(text):

@@ -114,3 +114,9 @@ def test_a_denial_ends_where_the_speaker_goes_on_to_say_something_else(gazetteer
             "of Soledar, saying Ukrainian units were still there.")
     assert summary(text, gazetteer) == {("Soledar", "RU", "captured", "UA", "denied"),
                                         ("Soledar", "UA", "holds", "UA", "claimed")}
+
+
+def test_a_person_speaks_for_the_body_named_after_the_name(gazetteer: Gazetteer) -> None:
+    text = 'Nazar Voloshyn, spokesperson for the "Khortytsia" operational-strategic group, said that Russian forces had taken Ocheretyne.'
+    (c,) = claims(text, gazetteer)
+    assert (c.surface, c.controller, c.claimant, c.claimant_side, c.stance) == ("Ocheretyne", "RU", "Nazar Voloshyn", "UA", "confirmed")
