@@ -15,9 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from geo.actors import Actor, find_actors, opposite
+from geo.actors import Actor, opposite
 from geo.models import Article, Claim, Controller, Event, Resolved, Side, Stance, When
-from geo.recognize import STOPWORDS, Sentence, split_sentences
+from geo.recognize import Sentence, split_sentences
+from geo.speakers import Speaker, sentence_voices
 from geo.when import find_times, latest_full_date
 
 # --- triggers --------------------------------------------------------------------------------------------------
@@ -129,49 +130,20 @@ _HELD_AFTER = re.compile(
     r"(?:hub|stronghold|bastion|outpost|garrison)\b", re.IGNORECASE)
 _LIBERATION = re.compile(r"\b(?:liberat|free|de-occup)", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
-_SPEECH = (
-    r"(?:said|says|say|claimed|claims|claim|announced|announces|declared|declares|reported|reports|stated|states|"
-    r"confirmed|confirms|denied|denies|deny|rejected|rejects|refuted|dismissed|insisted|insists|acknowledged|"
-    r"admitted|admits|wrote|posted|told|added|noted|assessed|assesses|published)"
-)
-_APPOSITIVE_SPEAKER = re.compile(
-    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3}),\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+){0,3}"
-    r"(?:spokes(?:person|man|woman)|head|commander|representative|chief|officer|official|governor|mayor)\s+(?:for|of|at)\s+"
-    r"(?P<org>[^,;]{3,90}),\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
-_UNKNOWN_SPEAKER = re.compile(
-    r"\b(?:according to|citing)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,5})"
-    r"|(?P<name2>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}),?\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
 _AND_SAID = re.compile(r",\s*(?:saying|adding|and\s+said|but\s+said|insisting)\b", re.IGNORECASE)
 _DENY = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|refuted|dismissed|false|fake)\b", re.IGNORECASE)
 # the verb may follow a name and title: "Pentagon spokesperson Major General Pat Ryder reported"
-_SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,40}}\))?,?(?:\s+(?:has|have|had|also|later|on \w+|officially|publicly))*\s+{_SPEECH}\b")
-_SPEECH_NOUN = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:declaration|claim|claims|announcement|statement|report|reports|update|data|assertion|denial|map|assessment)\b", re.IGNORECASE)
-_ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing)\s+$", re.IGNORECASE)
 _UNVERIFIED = re.compile(r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|has not been able to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|apparently|claimed to have)\b", re.IGNORECASE)
 #: How many sentences after a speaker's own sentence an unattributed claim is still taken as the speaker's.
 _SPEAKER_REACH = 2
 #: An unattributed gain dated within this many days of publication is news relayed from a side, not background.
 _FRESH_DAYS = 14
-_PLACE_ACTORS = {"moscow", "kyiv", "kiev", "russia", "ukraine", "the kremlin", "kremlin", "washington"}
 # "has taken", "have retaken": news as of the day of publication (as is a claim someone made, with no date of its own)
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|'s|’s)\s+(?:now\s+|already\s+|just\s+|fully\s+)?(?:been\s+)?\w+(?:ed|en|ook|ught|eft|ell|ost)\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:is|are|am|has|have|continues?|continuing|remains?|rages?|raging)\b", re.IGNORECASE)
-_PLACE_PREPOSITION = re.compile(
-    r"\b(?:in|into|to|from|of|across|near|inside|within|throughout|against|towards?|on|at|over|beyond|and)\s+(?:the\s+)?$", re.IGNORECASE)
-_POSSESSED_PLACE = re.compile(r"(?:(?:'s|’s)\s+(?:\w+\s+){0,2}|\s+)(?:region|oblast|province|territory|border|soil|land|city|town|village)\b", re.IGNORECASE)
 # "its forces", "their troops": the forces of the side speaking
 _OWN_FORCES = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|units|soldiers|army|military|servicemen)\b", re.IGNORECASE)
-
-
-def _is_actor_use(sentence: str, actor: Actor) -> bool:
-    """A country or capital is an actor ("Ukraine had ordered", "Moscow said", "Russia's claim") unless the
-    grammar makes it a place ("in Ukraine", "from Moscow", "Russia's Kursk region")."""
-    if actor.text.lower() not in _PLACE_ACTORS:
-        return True
-    if _PLACE_PREPOSITION.search(sentence[: actor.start]) and not _ACCORDING.search(sentence[: actor.start]):
-        return False
-    return not _POSSESSED_PLACE.match(sentence, actor.end)
 
 
 def _clause_before(text: str, at: int) -> str:
@@ -199,37 +171,6 @@ def _triggers(text: str) -> list[_Trigger]:
 
 def _clause_break(text: str) -> bool:
     return bool(_BOUNDARY.search(text))
-
-
-@dataclass(frozen=True, slots=True)
-class _Speaker:
-    actor: Actor
-    verb: str
-
-
-def _speakers(text: str, actors: Sequence[Actor]) -> list[_Speaker]:
-    out = []
-    for a in actors:
-        after = text[a.end :]
-        m = _SPEECH_AFTER.match(after) or _SPEECH_NOUN.match(after)
-        if m:
-            out.append(_Speaker(a, m.group(0)))
-        elif _ACCORDING.search(text[: a.start]):
-            out.append(_Speaker(a, "according to"))
-    # "Nazar Voloshyn, spokesperson for the Khortytsia group, said": the person speaks for the body named
-    for m in _APPOSITIVE_SPEAKER.finditer(text):
-        body = [a for a in actors if m.start("org") <= a.start < m.end("org") and a.side in ("RU", "UA", "third_party")]
-        side = body[0].side if body else "unknown"
-        out.append(_Speaker(Actor(m.start("name"), m.end("name"), m.group("name"), side), m.group("verb")))
-    # Speakers the actor table does not know ("according to Operational Command South", "Serhiy Haidai said"):
-    # attributed, side unknown.
-    for m in _UNKNOWN_SPEAKER.finditer(text):
-        name = m.group("name") or m.group("name2")
-        start = m.start("name") if m.group("name") else m.start("name2")
-        if name and name.split()[0].lower() not in STOPWORDS \
-                and not any(a.start <= start < a.end + 30 or start <= a.start < start + len(name) for a in actors):
-            out.append(_Speaker(Actor(start, start + len(name), name, "unknown"), m.group("verb") or "according to"))
-    return sorted(out, key=lambda s: s.actor.start)
 
 
 def _targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
@@ -388,13 +329,8 @@ def _described_holds(article: Article, sentence: Sentence, mentions: Sequence[tu
         )
 
 
-def _sentence_actors(text: str) -> tuple[list[Actor], list[_Speaker]]:
-    actors = [a for a in find_actors(text) if _is_actor_use(text, a)]
-    return actors, _speakers(text, actors)
-
-
 def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Resolved], next_text: str,
-                     actors: list[Actor], speakers: list[_Speaker], inherited: _Speaker | None,
+                     actors: list[Actor], speakers: list[Speaker], inherited: Speaker | None,
                      anchor: date | None = None) -> Iterable[Claim]:
     """The claims of one sentence; ``inherited`` is the speaker of the sentences just before, whose report this
     sentence may go on with ("Ukraine's General Staff said ... . Troops also freed Lobkove.")."""
@@ -537,10 +473,10 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
     # An undated article: relative dates resolve against the latest full date its text gives.
     anchor = None if article.published else latest_full_date(article.text)
     claims: list[Claim] = []
-    inherited: _Speaker | None = None
+    inherited: Speaker | None = None
     since = 0
     for s in sentences:
-        actors, speakers = _sentence_actors(s.text)
+        actors, speakers = sentence_voices(s.text)
         if s.index in by_sentence:
             nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
             claims.extend(_sentence_claims(article, s, by_sentence[s.index], nxt, actors, speakers,

@@ -22,7 +22,8 @@ from geo.corrections import read_corrections
 from geo.errors import GeoError
 from geo.evaluate import evaluate as score
 from geo.evaluate import read_labels
-from geo.gazetteer import Gazetteer, import_dump, imports_dir
+from geo.gazetteer import Gazetteer
+from geo.gazetteer_build import import_dump, imports_dir
 from geo.resolve import explain
 from geo.pipeline import run as run_pipeline
 from geo.settings import RunSettings

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from geo.errors import GazetteerError
-from geo.gazetteer import Gazetteer, import_dump, read_dump
+from geo.gazetteer import Gazetteer
+from geo.gazetteer_build import import_dump, read_dump
 from geo.resolve import explain, km
 from tests.conftest import write_article
 

@@ -1,0 +1,89 @@
+"""Who says so: the speakers of a sentence and the side each speaks for.
+
+A speaker is an actor followed by a verb of speech ("Russia's defence ministry said"), introduced by "according
+to", or a person in apposition to the body they speak for ("Nazar Voloshyn, spokesperson for the Khortytsia
+group, said"); a name the actor table lacks ("Serhiy Haidai said") is a speaker of unknown side. A country or a
+capital is an actor only where the grammar makes it one ("Ukraine had ordered", "Moscow said"), never in
+"in Ukraine" or "Russia's Kursk region".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.actors import Actor, find_actors
+from geo.recognize import STOPWORDS
+
+_SPEECH = (
+    r"(?:said|says|say|claimed|claims|claim|announced|announces|declared|declares|reported|reports|stated|states|"
+    r"confirmed|confirms|denied|denies|deny|rejected|rejects|refuted|dismissed|insisted|insists|acknowledged|"
+    r"admitted|admits|wrote|posted|told|added|noted|assessed|assesses|published)"
+)
+_APPOSITIVE_SPEAKER = re.compile(
+    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3}),\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+){0,3}"
+    r"(?:spokes(?:person|man|woman)|head|commander|representative|chief|officer|official|governor|mayor)\s+(?:for|of|at)\s+"
+    r"(?P<org>[^,;]{3,90}),\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
+_UNKNOWN_SPEAKER = re.compile(
+    r"\b(?:according to|citing)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,5})"
+    r"|(?P<name2>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}),?\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
+_SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,40}}\))?,?(?:\s+(?:has|have|had|also|later|on \w+|officially|publicly))*\s+{_SPEECH}\b")
+_SPEECH_NOUN = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:declaration|claim|claims|announcement|statement|report|reports|update|data|assertion|denial|map|assessment)\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing)\s+$", re.IGNORECASE)
+_PLACE_ACTORS = {"moscow", "kyiv", "kiev", "russia", "ukraine", "the kremlin", "kremlin", "washington"}
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|into|to|from|of|across|near|inside|within|throughout|against|towards?|on|at|over|beyond|and)\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSED_PLACE = re.compile(r"(?:(?:'s|’s)\s+(?:\w+\s+){0,2}|\s+)(?:region|oblast|province|territory|border|soil|land|city|town|village)\b", re.IGNORECASE)
+
+
+def _is_actor_use(sentence: str, actor: Actor) -> bool:
+    """A country or capital is an actor ("Ukraine had ordered", "Moscow said", "Russia's claim") unless the
+    grammar makes it a place ("in Ukraine", "from Moscow", "Russia's Kursk region")."""
+    if actor.text.lower() not in _PLACE_ACTORS:
+        return True
+    if _PLACE_PREPOSITION.search(sentence[: actor.start]) and not _ACCORDING.search(sentence[: actor.start]):
+        return False
+    return not _POSSESSED_PLACE.match(sentence, actor.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """An actor who says something, and the words that say so ("said on Friday", "according to")."""
+
+    actor: Actor
+    verb: str
+
+
+def speakers_of(text: str, actors: Sequence[Actor]) -> list[Speaker]:
+    """The speakers of a sentence, left to right."""
+    out = []
+    for a in actors:
+        after = text[a.end :]
+        m = _SPEECH_AFTER.match(after) or _SPEECH_NOUN.match(after)
+        if m:
+            out.append(Speaker(a, m.group(0)))
+        elif _ACCORDING.search(text[: a.start]):
+            out.append(Speaker(a, "according to"))
+    # "Nazar Voloshyn, spokesperson for the Khortytsia group, said": the person speaks for the body named
+    for m in _APPOSITIVE_SPEAKER.finditer(text):
+        body = [a for a in actors if m.start("org") <= a.start < m.end("org") and a.side in ("RU", "UA", "third_party")]
+        side = body[0].side if body else "unknown"
+        out.append(Speaker(Actor(m.start("name"), m.end("name"), m.group("name"), side), m.group("verb")))
+    # Speakers the actor table does not know ("according to Operational Command South", "Serhiy Haidai said"):
+    # attributed, side unknown.
+    for m in _UNKNOWN_SPEAKER.finditer(text):
+        name = m.group("name") or m.group("name2")
+        start = m.start("name") if m.group("name") else m.start("name2")
+        if name and name.split()[0].lower() not in STOPWORDS \
+                and not any(a.start <= start < a.end + 30 or start <= a.start < start + len(name) for a in actors):
+            out.append(Speaker(Actor(start, start + len(name), name, "unknown"), m.group("verb") or "according to"))
+    return sorted(out, key=lambda s: s.actor.start)
+
+
+def sentence_voices(text: str) -> tuple[list[Actor], list[Speaker]]:
+    """The actors of a sentence (places used as places left out) and its speakers."""
+    actors = [a for a in find_actors(text) if _is_actor_use(text, a)]
+    return actors, speakers_of(text, actors)
+
+
