@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from geo.actors import Actor, opposite
-from geo.models import Article, Claim, Controller, Event, Resolved, Side, Stance, When
+from geo.models import Article, Claim, Controller, Event, Place, Resolved, Side, Stance, When
 from geo.recognize import Sentence, split_sentences
 from geo.speakers import Speaker, sentence_voices
 from geo.when import find_times, latest_full_date
@@ -105,7 +105,7 @@ _TARGET_GAP_BLOCK = re.compile(
     r"from)\b|\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+of\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|plus|together with|along with)\s*(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?(?=\s*(?:,|and\b|or\b)))?)+(?:the\s+)?(?:entire\s+|whole\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]+\s+(?:region|oblast|Oblast|Region|district))?(?:\s*(?:,|and|or|&|as well as|plus|together with|along with)\s*(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?(?=\s*(?:,|and\b|or\b)))?)+(?:the\s+)?(?:entire\s+|whole\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _LOCATED_IN = re.compile(
     r"\b(?:villages?|settlements?|towns?|city|cities|hamlets?|localit(?:y|ies)|positions?|communit(?:y|ies))\b"
     r"(?:\s+[\w’'\-]+){0,3}\s+in\s+(?:the\s+|its\s+|their\s+|(?:Ukraine|Russia)(?:'s|’s)\s+)?(?:[a-z]+(?:ern)?\s+){0,2}$")
@@ -113,8 +113,11 @@ _REGION_AS_ADJECTIVE = re.compile(r"\s+(?:city|town|village|settlement)\b")
 # "gained control of the following settlements in Kharkiv region: Borisovka, ..."
 _LIST_INTRO = re.compile(r"^[^;.]{0,80}?\b(?:settlements?|villages?|towns?|localities|hamlets|positions)\b[^;.:]{0,60}:\s*(?:the\s+(?:villages?|towns?)\s+of\s+)?$", re.IGNORECASE)
 # the relative clause has its own subject: "which Ukrainian soldiers took" (not "which took five hours")
-_RELATIVE_SUBJECT = re.compile(r"\b(?:which|that)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*|Russian|Ukrainian|its|their|our|they|we|it)\b")
-_RELATIVE = re.compile(r"^,?\s*(?:which|that)\s+[^,;:]{0,60}$", re.IGNORECASE)
+_RELATIVE_SUBJECT = re.compile(r"(?:\b(?:which|that)\s+|\b(?:town|city|village|settlement|hub|stronghold)\s+)(?:the\s+)?"
+                               r"(?:[A-Z][\w’'\-]*|Russian|Ukrainian|its|their|our|they|we|it)\b")
+# "Staromaiorske, which Ukrainian soldiers took", "Avdiivka, a town Russia took in February"
+_RELATIVE = re.compile(r"^,?\s*(?:(?:which|that)\s+|(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}(?:town|city|village|settlement|hub|stronghold)\s+"
+                       r"(?:that\s+|which\s+)?)[^,;:]{0,60}$", re.IGNORECASE)
 _HELD_BEFORE = re.compile(
     r"\b(?:(?P<side>Russian|Ukrainian|Russia|Ukraine)[-\s](?:held|occupied|controlled)|(?P<sep>separatist|rebel|pro-Russian|Russian-backed))\s+"
     r"(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region|capital|centre|center|port|hub|stronghold|bastion)\s+(?:of\s+)?)?$",
@@ -129,6 +132,9 @@ _HELD_AFTER = re.compile(
     r"|^,\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?P<side2>Ukrainian|Russian)(?:-held|-controlled)?\s+(?:[a-z]+\s+){0,2}"
     r"(?:hub|stronghold|bastion|outpost|garrison)\b", re.IGNORECASE)
 _LIBERATION = re.compile(r"\b(?:liberat|free|de-occup)", re.IGNORECASE)
+_ANAPHOR_BEFORE = re.compile(r"\bthe\s+(?P<noun>city|town|village|settlement|island)(?:\s+itself)?\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ANAPHOR_ANYWHERE = re.compile(r"\bthe\s+(?:city|town|village|settlement|island)\b", re.IGNORECASE)
+_ANAPHOR_AFTER = re.compile(r"\s*(?:back\s+)?the\s+(?P<noun>city|town|village|settlement|island)\b", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
 _AND_SAID = re.compile(r",\s*(?:saying|adding|and\s+said|but\s+said|insisting)\b", re.IGNORECASE)
 _DENY = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|refuted|dismissed|false|fake)\b", re.IGNORECASE)
@@ -137,6 +143,8 @@ _UNVERIFIED = re.compile(r"\b(?:could not|cannot|can't|couldn't|was unable to|we
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|apparently|claimed to have)\b", re.IGNORECASE)
 #: How many sentences after a speaker's own sentence an unattributed claim is still taken as the speaker's.
 _SPEAKER_REACH = 2
+#: How many settlements named before a sentence "the city" or "the village" may refer back to.
+_ANAPHOR_REACH = 6
 #: An unattributed gain dated within this many days of publication is news relayed from a side, not background.
 _FRESH_DAYS = 14
 # "has taken", "have retaken": news as of the day of publication (as is a claim someone made, with no date of its own)
@@ -173,7 +181,33 @@ def _clause_break(text: str) -> bool:
     return bool(_BOUNDARY.search(text))
 
 
-def _targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
+def _targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, int, Resolved]],
+             earlier: Sequence[Resolved] = ()) -> list[tuple[int, int, Resolved]]:
+    """The places a trigger is about. "The city itself", "the village" or "the island", when the sentence names no
+    place for the trigger, stands for the last settlement of fitting size named before it (in this sentence, else
+    in ``earlier`` ones)."""
+    found = _named_targets(trigger, text, mentions)
+    if found:
+        return found
+    noun = (_ANAPHOR_BEFORE.search(text[: trigger.start]) if trigger.voice in ("passive", "anaphor") else
+            _ANAPHOR_AFTER.match(text, trigger.end) if trigger.voice in ("active", "noun") else None)
+    if noun is None:
+        return []
+    before = [r for s, _, r in mentions if s < trigger.start and r.place.feature == "settlement"]
+    fitting = [r for r in [*earlier, *before] if _fits(noun.group("noun").lower(), r.place)]
+    return [(trigger.start, trigger.end, fitting[-1])] if fitting else []
+
+
+def _fits(noun: str, place: Place) -> bool:
+    """Whether "the city" / "the village" can refer to this place (by population, when known)."""
+    if noun == "city":
+        return place.population == 0 or place.population >= 10_000
+    if noun == "village":
+        return place.population < 10_000
+    return True
+
+
+def _named_targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
     after = [m for m in mentions if m[0] >= trigger.end]
     before = [m for m in mentions if m[1] <= trigger.start]
     chosen: list[tuple[int, int, Resolved]] = []
@@ -331,7 +365,7 @@ def _described_holds(article: Article, sentence: Sentence, mentions: Sequence[tu
 
 def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Resolved], next_text: str,
                      actors: list[Actor], speakers: list[Speaker], inherited: Speaker | None,
-                     anchor: date | None = None) -> Iterable[Claim]:
+                     anchor: date | None = None, earlier: Sequence[Resolved] = ()) -> Iterable[Claim]:
     """The claims of one sentence; ``inherited`` is the speaker of the sentences just before, whose report this
     sentence may go on with ("Ukraine's General Staff said ... . Troops also freed Lobkove.")."""
     text = sentence.text
@@ -342,7 +376,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         and not any(a.start <= r.mention.start - sentence.start < a.end for a in actors)
         and not _locator(text, r.mention.start - sentence.start, r.mention.end - sentence.start, r)
     )
-    if not mentions:
+    if not mentions and not earlier:
         return
     yield from _described_holds(article, sentence, mentions)
     triggers = _triggers(text)
@@ -352,7 +386,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
              if not any(w.start < e and s < w.end for s, e, _ in mentions)]
     unverified = bool(_UNVERIFIED.search(text) or _UNVERIFIED.search(next_text))
     for trigger in triggers:
-        targets = _targets(trigger, text, mentions)
+        targets = _targets(trigger, text, mentions, earlier)
         if not targets:
             continue
         speaker = next((s for s in reversed(speakers) if s.actor.end <= trigger.start), None) or (speakers[0] if speakers else inherited)
@@ -475,12 +509,15 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
     claims: list[Claim] = []
     inherited: Speaker | None = None
     since = 0
+    named: list[Resolved] = []  # settlements named so far, for "the city", "the village"
     for s in sentences:
         actors, speakers = sentence_voices(s.text)
-        if s.index in by_sentence:
+        earlier = named[-_ANAPHOR_REACH:] if _ANAPHOR_ANYWHERE.search(s.text) else []
+        if s.index in by_sentence or earlier:
             nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
-            claims.extend(_sentence_claims(article, s, by_sentence[s.index], nxt, actors, speakers,
-                                           inherited if since <= _SPEAKER_REACH else None, anchor))
+            claims.extend(_sentence_claims(article, s, by_sentence.get(s.index, []), nxt, actors, speakers,
+                                           inherited if since <= _SPEAKER_REACH else None, anchor, earlier))
+        named += [r for r in by_sentence.get(s.index, []) if r.place.feature == "settlement"]
         if speakers:
             inherited, since = speakers[-1], 0
         else:

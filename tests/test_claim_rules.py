@@ -120,3 +120,13 @@ def test_a_person_speaks_for_the_body_named_after_the_name(gazetteer: Gazetteer)
     text = 'Nazar Voloshyn, spokesperson for the "Khortytsia" operational-strategic group, said that Russian forces had taken Ocheretyne.'
     (c,) = claims(text, gazetteer)
     assert (c.surface, c.controller, c.claimant, c.claimant_side, c.stance) == ("Ocheretyne", "RU", "Nazar Voloshyn", "UA", "confirmed")
+
+
+def test_the_city_or_the_village_refers_back_to_a_place_of_its_size(gazetteer: Gazetteer) -> None:
+    text = "The clash centred on Vovchansk, near Vovchanski Khutory. Still, the city itself remains under Ukrainian control."
+    assert summary(text, gazetteer) == {("Vovchansk", "UA", "holds", "UA", "claimed")}
+
+
+def test_an_apposition_with_its_own_subject_names_a_capture(gazetteer: Gazetteer) -> None:
+    (c,) = claims("Novoselivka Persha lies northwest of Avdiivka, a town Russia took in February.", gazetteer)
+    assert (c.surface, c.controller, c.event, c.event_date) == ("Avdiivka", "RU", "captured", date(2024, 2, 1))
