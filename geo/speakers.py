@@ -31,10 +31,21 @@ _UNKNOWN_SPEAKER = re.compile(
 _SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,40}}\))?,?(?:\s+(?:has|have|had|also|later|on \w+|officially|publicly))*\s+{_SPEECH}\b")
 _SPEECH_NOUN = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:declaration|claim|claims|announcement|statement|report|reports|update|data|assertion|denial|map|assessment)\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing)\s+$", re.IGNORECASE)
+_LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|City Council|city council|Military Administration|military administration|"
+                           r"Regional State Administration|regional administration)\b")
+_INSTALLED = re.compile(r"\b(?:Russian-installed|Moscow-installed|Kremlin-installed|pro-Russian|occupation|separatist)\b", re.IGNORECASE)
 _PLACE_ACTORS = {"moscow", "kyiv", "kiev", "russia", "ukraine", "the kremlin", "kremlin", "washington"}
 _PLACE_PREPOSITION = re.compile(
     r"\b(?:in|into|to|from|of|across|near|inside|within|throughout|against|towards?|on|at|over|beyond|and)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSED_PLACE = re.compile(r"(?:(?:'s|’s)\s+(?:\w+\s+){0,2}|\s+)(?:region|oblast|province|territory|border|soil|land|city|town|village)\b", re.IGNORECASE)
+
+
+def _local_official(words: str) -> str:
+    """The side of a local authority ("the region's governor", "Derhachi City Council", "head of the Sumy Regional
+    Military Administration"): Ukraine's, unless installed by Russia; "unknown" for anyone else."""
+    if not _LOCAL_OFFICE.search(words):
+        return "unknown"
+    return "RU" if _INSTALLED.search(words) else "UA"
 
 
 def _is_actor_use(sentence: str, actor: Actor) -> bool:
@@ -77,7 +88,8 @@ def speakers_of(text: str, actors: Sequence[Actor]) -> list[Speaker]:
         start = m.start("name") if m.group("name") else m.start("name2")
         if name and name.split()[0].lower() not in STOPWORDS \
                 and not any(a.start <= start < a.end + 30 or start <= a.start < start + len(name) for a in actors):
-            out.append(Speaker(Actor(start, start + len(name), name, "unknown"), m.group("verb") or "according to"))
+            side = _local_official(text[max(0, start - 60) : start] + name)
+            out.append(Speaker(Actor(start, start + len(name), name, side), m.group("verb") or "according to"))
     return sorted(out, key=lambda s: s.actor.start)
 
 

@@ -130,3 +130,10 @@ def test_the_city_or_the_village_refers_back_to_a_place_of_its_size(gazetteer: G
 def test_an_apposition_with_its_own_subject_names_a_capture(gazetteer: Gazetteer) -> None:
     (c,) = claims("Novoselivka Persha lies northwest of Avdiivka, a town Russia took in February.", gazetteer)
     assert (c.surface, c.controller, c.event, c.event_date) == ("Avdiivka", "RU", "captured", date(2024, 2, 1))
+
+
+def test_local_officials_speak_for_their_side(gazetteer: Gazetteer) -> None:
+    (c,) = claims("Russian troops are pulling out of Chernihiv, the region's governor Vyacheslav Chaus announced.", gazetteer)
+    assert (c.controller, c.event, c.claimant, c.claimant_side, c.stance) == ("UA", "withdrew", "Vyacheslav Chaus", "UA", "claimed")
+    (c,) = claims("Russian troops took the village of Lukiantsi, the Russian-installed governor Vitaly Ganchev said.", gazetteer)
+    assert (c.claimant_side, c.stance) == ("RU", "claimed")
