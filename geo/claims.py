@@ -135,6 +135,9 @@ _LIBERATION = re.compile(r"\b(?:liberat|free|de-occup)", re.IGNORECASE)
 _ANAPHOR_BEFORE = re.compile(r"\bthe\s+(?P<noun>city|town|village|settlement|island)(?:\s+itself)?\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _ANAPHOR_ANYWHERE = re.compile(r"\bthe\s+(?:city|town|village|settlement|island)\b", re.IGNORECASE)
 _ANAPHOR_AFTER = re.compile(r"\s*(?:back\s+)?the\s+(?P<noun>city|town|village|settlement|island)\b", re.IGNORECASE)
+_DENIES_IT = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:it|this|that|them|"
+                        r"(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|reports?|announcements?|statements?|assertions?))\b",
+                        re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
 _AND_SAID = re.compile(r",\s*(?:saying|adding|and\s+said|but\s+said|insisting)\b", re.IGNORECASE)
 _DENY = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|refuted|dismissed|false|fake)\b", re.IGNORECASE)
@@ -510,13 +513,23 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
     inherited: Speaker | None = None
     since = 0
     named: list[Resolved] = []  # settlements named so far, for "the city", "the village"
+    previous: list[Claim] = []
     for s in sentences:
         actors, speakers = sentence_voices(s.text)
         earlier = named[-_ANAPHOR_REACH:] if _ANAPHOR_ANYWHERE.search(s.text) else []
+        found: list[Claim] = []
         if s.index in by_sentence or earlier:
             nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
-            claims.extend(_sentence_claims(article, s, by_sentence.get(s.index, []), nxt, actors, speakers,
-                                           inherited if since <= _SPEAKER_REACH else None, anchor, earlier))
+            found = list(_sentence_claims(article, s, by_sentence.get(s.index, []), nxt, actors, speakers,
+                                          inherited if since <= _SPEAKER_REACH else None, anchor, earlier))
+        if not found and _DENIES_IT.search(s.text):
+            # "Ukraine denied the claim.": the other side's claims of the sentence before are denied
+            found = [replace(c, claimant=d.actor.text, claimant_side=d.actor.side, stance="denied", quote=s.text,
+                             confidence=round(c.confidence * 0.9, 2), start=s.start)
+                     for d in speakers[:1] if _actor_side(d.actor)
+                     for c in previous if c.claimant_side == opposite(d.actor.side) and c.stance != "denied"]
+        claims.extend(found)
+        previous = found or previous
         named += [r for r in by_sentence.get(s.index, []) if r.place.feature == "settlement"]
         if speakers:
             inherited, since = speakers[-1], 0

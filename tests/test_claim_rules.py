@@ -137,3 +137,11 @@ def test_local_officials_speak_for_their_side(gazetteer: Gazetteer) -> None:
     assert (c.controller, c.event, c.claimant, c.claimant_side, c.stance) == ("UA", "withdrew", "Vyacheslav Chaus", "UA", "claimed")
     (c,) = claims("Russian troops took the village of Lukiantsi, the Russian-installed governor Vitaly Ganchev said.", gazetteer)
     assert (c.claimant_side, c.stance) == ("RU", "claimed")
+
+
+def test_a_later_sentence_can_deny_or_doubt_an_earlier_claim(gazetteer: Gazetteer) -> None:
+    text = "The Russian Ministry of Defence said its troops had captured Robotyne. Ukraine's military denied the claim."
+    assert summary(text, gazetteer) == {("Robotyne", "RU", "captured", "RU", "claimed"),
+                                        ("Robotyne", "RU", "captured", "UA", "denied")}
+    text = "Russia's defence ministry said its forces had taken Novoselivka. The report could not be independently verified."
+    assert summary(text, gazetteer) == {("Novoselivka", "RU", "captured", "RU", "unverified")}
