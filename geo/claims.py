@@ -1,9 +1,19 @@
 """Claims: who took, holds or lost which place, who says so, and when.
 
-Claims live in sentences. A claim needs a place mention, a trigger (a verb or noun of capture, control,
-withdrawal or fighting) whose object or subject is that place, and a side. Around it: a speech act (who
-said, claimed, denied), hedges, and a time expression of the same clause. A place that is only mentioned
-(the source of a statement, a capital, the target of a strike) gets no claim.
+Claims live in sentences. A claim needs a place (named, listed, or "the city" referring back), a trigger (a verb
+or noun of capture, control, withdrawal, loss or fighting) whose object or subject is that place, and a side:
+the side named as taking or holding it ("fell to Russian forces", "under Ukrainian control"), or losing or
+leaving it ("Ukraine lost", "Russian troops withdrew"). Control stated in passing ("the Russian-held city of
+Donetsk") is the reporter's. Around it: who says so (:mod:`geo.speakers`; a report carries over the next
+sentences), denials (a negated trigger, a denying speaker, a second voice calling the claim false, a later
+"denied the claim"), hedges, and a time expression of the same clause (:mod:`geo.when`).
+
+Not claims: places only mentioned (sources of statements, capitals, strike targets), regions that only locate a
+village, fighting "in the Donetsk region", plans and possibilities ("aims to capture", "could fall"), former
+states ("had been in Russian hands").
+
+Confidence grows with the evidence: a named side (+0.2), a named speaker (+0.15), a date (+0.1), a capture or
+withdrawal verb (+0.1), from a base of 0.45; hedges ("reportedly") and "could not be verified" take 0.2 off.
 """
 
 from __future__ import annotations
