@@ -30,7 +30,10 @@ _UNKNOWN_SPEAKER = re.compile(
     r"|(?P<name2>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}),?\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
 _SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,40}}\))?,?(?:\s+(?:has|have|had|also|later|on \w+|officially|publicly))*\s+{_SPEECH}\b")
 _SPEECH_NOUN = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:declaration|claim|claims|announcement|statement|report|reports|update|data|assertion|denial|map|assessment)\b", re.IGNORECASE)
-_ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing)\s+$", re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing|(?:circulated|published|spread|posted|reported)\s+by)\s+$",
+                        re.IGNORECASE)
+# "..., said Oleg Grygorov, head of the Sumy Regional Military Administration": the speaker after the verb
+_SAID_BY = re.compile(r"\b(?P<verb>said|says|told|added|wrote)\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})(?P<role>[^.;]{0,90})")
 _LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|City Council|city council|Military Administration|military administration|"
                            r"Regional State Administration|regional administration)\b")
 _INSTALLED = re.compile(r"\b(?:Russian-installed|Moscow-installed|Kremlin-installed|pro-Russian|occupation|separatist)\b", re.IGNORECASE)
@@ -90,6 +93,12 @@ def speakers_of(text: str, actors: Sequence[Actor]) -> list[Speaker]:
                 and not any(a.start <= start < a.end + 30 or start <= a.start < start + len(name) for a in actors):
             side = _local_official(text[max(0, start - 60) : start] + name)
             out.append(Speaker(Actor(start, start + len(name), name, side), m.group("verb") or "according to"))
+    for m in _SAID_BY.finditer(text):
+        start = m.start("name")
+        if not any(sp.actor.start <= start < sp.actor.end for sp in out) and m.group("name").split()[0].lower() not in STOPWORDS:
+            side = next((a.side for a in actors if m.start("role") <= a.start < m.end("role")), None) \
+                or _local_official(m.group("name") + m.group("role"))
+            out.append(Speaker(Actor(start, m.end("name"), m.group("name"), side), m.group("verb")))
     return sorted(out, key=lambda s: s.actor.start)
 
 

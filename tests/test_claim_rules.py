@@ -145,3 +145,10 @@ def test_a_later_sentence_can_deny_or_doubt_an_earlier_claim(gazetteer: Gazettee
                                         ("Robotyne", "RU", "captured", "UA", "denied")}
     text = "Russia's defence ministry said its forces had taken Novoselivka. The report could not be independently verified."
     assert summary(text, gazetteer) == {("Novoselivka", "RU", "captured", "RU", "unverified")}
+
+
+def test_reports_called_untrue_by_a_speaker_named_after_the_verb(gazetteer: Gazetteer) -> None:
+    text = ("Reports circulated by pro-Kremlin resources that Russian troops had taken control of Yunakivka are untrue, "
+            "said Oleg Grygorov, head of the Sumy Regional Military Administration.")
+    assert summary(text, gazetteer) == {("Yunakivka", "RU", "captured", "RU", "claimed"),
+                                        ("Yunakivka", "RU", "captured", "UA", "denied")}
