@@ -16,7 +16,7 @@ from geo.models import Mention
 from geo.names import fold
 
 _WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?")
-_REGION_WORD = re.compile(r"\s+(?:region|oblast|Oblast|Region|province|Province|oblast's|region's)\b")
+_REGION_WORD = re.compile(r"\s+(?:border\s+)?(?:region|oblast|Oblast|Region|province|Province|oblast's|region's)\b")
 _RAION_WORD = re.compile(r"\s+(?:district|raion|rayon)s?\b", re.IGNORECASE)
 _REGIONS_WORD = re.compile(r"\s+(?:regions|oblasts|Oblasts|Regions|provinces)\b")
 # "Donetsk and Luhansk regions": the first name of a coordinated pair is a region too.
@@ -146,8 +146,7 @@ def find_mentions(article_id: str, text: str, gazetteer: Gazetteer, *, max_words
     Names the gazetteer lacks but the text presents as a place ("the village of Snagost") come back as mentions
     too; the resolver reports them as unresolved.
     """
-    sentences = [(s, [_trim(text, r, gazetteer) for r in _runs(s)]) for s in split_sentences(text)]
-    sentences = [(s, [r for r in runs if r]) for s, runs in sentences]
+    sentences = [(s, [t for t in (_trim(text, r, gazetteer) for r in _runs(s)) if t]) for s in split_sentences(text)]
     people = _person_names(text, [r for _, runs in sentences for r in runs], gazetteer)
     mentions: list[Mention] = []
     for sentence, runs in sentences:
@@ -161,7 +160,10 @@ def find_mentions(article_id: str, text: str, gazetteer: Gazetteer, *, max_words
 
 
 def _trim(text: str, run: list[tuple[int, int, str]], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
-    """Drop capitalised common words that open a run ("Near Avdiivka", "Heavy fighting"), unless the run is a name."""
+    """Drop capitalised common words that open a run ("Near Avdiivka", "Heavy fighting"), unless the run is a name:
+    a known place, or a person after a title ("Health Minister Viktor Lyashko")."""
+    if _TITLE_BEFORE.search(text[max(0, run[0][0] - 30) : run[0][0]]):
+        return run
     while len(run) > 1 and (gazetteer.is_common_word(run[0][2]) or _ENGLISH_FORM.fullmatch(run[0][2])) \
             and run[0][2] not in _NAME_OPENERS and not gazetteer.knows(text[run[0][0] : run[-1][1]]):
         run = run[1:]

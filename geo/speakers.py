@@ -34,6 +34,7 @@ _ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing|(?:ci
                         re.IGNORECASE)
 # "..., said Oleg Grygorov, head of the Sumy Regional Military Administration": the speaker after the verb
 _SAID_BY = re.compile(r"\b(?P<verb>said|says|told|added|wrote)\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})(?P<role>[^.;]{0,90})")
+_PLACE_NAME_END = re.compile(r"\b(?:Oblast|Region|Raion|District|Province)$")
 _LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|City Council|city council|Military Administration|military administration|"
                            r"Regional State Administration|regional administration)\b")
 _INSTALLED = re.compile(r"\b(?:Russian-installed|Moscow-installed|Kremlin-installed|pro-Russian|occupation|separatist)\b", re.IGNORECASE)
@@ -89,7 +90,7 @@ def speakers_of(text: str, actors: Sequence[Actor]) -> list[Speaker]:
     for m in _UNKNOWN_SPEAKER.finditer(text):
         name = m.group("name") or m.group("name2")
         start = m.start("name") if m.group("name") else m.start("name2")
-        if name and name.split()[0].lower() not in STOPWORDS \
+        if name and name.split()[0].lower() not in STOPWORDS and not _PLACE_NAME_END.search(name) \
                 and not any(a.start <= start < a.end + 30 or start <= a.start < start + len(name) for a in actors):
             side = _local_official(text[max(0, start - 60) : start] + name)
             out.append(Speaker(Actor(start, start + len(name), name, side), m.group("verb") or "according to"))

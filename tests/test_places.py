@@ -110,7 +110,8 @@ def test_a_misspelt_region_is_still_found(gazetteer: Gazetteer) -> None:
 def test_words_names_units_and_governments_are_not_places(gazetteer: Gazetteer) -> None:
     text = ("Most residents left. The National Police said so. Oleksandr Syrskyi visited troops; later Syrskyi said "
             "the Khortytsia group and the Azov brigade held. Kyiv said it would respond; Moscow's forces withdrew. "
-            "A Soviet flag flew. Missiles hit the Artyom defense plant near the Sea of Azov. The White House agreed.")
+            "A Soviet flag flew. Missiles hit the Artyom defense plant near the Sea of Azov. The White House agreed. "
+            "Health Minister Viktor Lyashko said patients were evacuated.")
     assert _resolved(text, gazetteer) == {}
 
 
