@@ -24,6 +24,9 @@ _PAIR_OF_REGIONS = re.compile(r"\s+and\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)
 _SETTLEMENT_CUE = re.compile(
     r"(?:\b(?:village|town|city|settlement|hamlet|urban-type settlement|stronghold|hub)s?\s+(?:of\s+)?)$", re.IGNORECASE
 )
+# The object of a verb of taking ground is a place even when no gazetteer knows it ("entered Snagost").
+_TAKEN_CUE = re.compile(r"\b(?:captured|seized|liberated|retook|recaptured|entered|stormed|encircled|took\s+control\s+of)\s+$",
+                        re.IGNORECASE)
 # Words that open a place name though they are stop words on their own ("New York", the Donetsk village).
 _NAME_OPENERS = frozenset({"New", "Old", "North", "South", "East", "West", "Upper", "Lower", "Great", "Little"})
 # A name followed by these is a unit, group or outlet ("Khortytsia group", "Azov brigade", "Kyiv Post").
@@ -238,7 +241,8 @@ def _match_run(article_id: str, text: str, run: list[tuple[int, int, str]], sent
                 out.append(_mention(article_id, text, start, end, sentence_index, kind="region"))  # "Crimea"
                 j += n
                 break
-            if (cue or _TYPED_AFTER.match(text, end)) and n == len(run) - j:
+            if (cue or _TYPED_AFTER.match(text, end) or (j == 0 and _TAKEN_CUE.search(text[max(0, start - 30) : start]))) \
+                    and n == len(run) - j:
                 out.append(_mention(article_id, text, start, end, sentence_index, typed_settlement=True))
                 j += n
                 break
