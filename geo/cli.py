@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.markup import escape
 from rich.table import Table
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -38,6 +39,8 @@ def _logging(verbose: bool) -> None:
         level=logging.INFO if verbose else logging.WARNING, format="%(message)s",
         handlers=[RichHandler(console=err, show_time=False, show_path=False)], force=True,
     )
+    for noisy in ("geopy", "urllib3"):  # their retries and tracebacks; geo says what failed in one line
+        logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.CRITICAL)
 
 
 @app.callback()
@@ -74,10 +77,10 @@ def run(
         err.print(f"[yellow]skipped[/] {skipped.path}: {skipped.reason}")
     if report.unresolved:
         names = sorted({surface for _, surface in report.unresolved})
-        err.print(f"[yellow]unresolved[/] {len(names)} name(s) no gazetteer knows: {', '.join(names[:20])}"
+        err.print(f"[yellow]unresolved[/] {len(names)} name(s) no gazetteer knows: {escape(', '.join(names[:20]))}"
                   + (" ..." if len(names) > 20 else "")
                   + "; add them to seeds/places.csv (name,lat,lon) or import a GeoNames dump: geo gazetteer import UA.zip",
-                  markup=False, highlight=False)
+                  highlight=False)
     err.print(
         f"{report.new} new, {report.unchanged} unchanged, {report.retired} retired, {len(report.skipped)} skipped, "
         f"{len(report.unresolved)} unresolved name(s); "

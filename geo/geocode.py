@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
-from geopy.exc import GeopyError
+from geopy.exc import GeocoderUnavailable, GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import GeoNames, Nominatim
 
@@ -68,6 +68,8 @@ class OnlineGeocoder:
             self._providers.append(("geonames", self._limited(geonames.geocode, options), _place_from_geonames,
                                     {"country": [c.upper() for c in ONLINE_COUNTRIES], "exactly_one": True}))
         self.sent = 0
+        self.unreachable: set[str] = set()  # providers that could not be reached this run: not asked again
+        self.failures = 0  # lookups that got no answer (to be asked again on the next run)
 
     @staticmethod
     def _limited(func: Callable[..., Any], options: OnlineSettings) -> Callable[..., Any]:
@@ -79,10 +81,20 @@ class OnlineGeocoder:
         for provider, geocode, to_place, kwargs in self._providers:
             asked, answer = self.store.geocoded(provider, name)
             if not asked:
+                if provider in self.unreachable:
+                    self.failures += 1
+                    continue
                 try:
                     self.sent += 1
                     location = geocode(name, **kwargs)
+                except GeocoderUnavailable as err:
+                    self.unreachable.add(provider)
+                    self.failures += 1
+                    log.warning("online geocoder %s cannot be reached (%s); going on offline, and asking again next run",
+                                provider, type(err).__name__)
+                    continue
                 except GeopyError as err:
+                    self.failures += 1
                     log.warning("online geocoder %s failed for %r: %s (will ask again next run)", provider, name, err)
                     continue
                 answer = json.dumps(location.raw, sort_keys=True, ensure_ascii=False) if location else None

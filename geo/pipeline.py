@@ -100,7 +100,8 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
     version = f"{settings.EXTRACTOR_VERSION}+{gazetteer.signature}"  # new data re-processes every article
     options.out.mkdir(parents=True, exist_ok=True)
     with Store(options.out / settings.STORE_NAME) as store:
-        lookup = OnlineGeocoder(options.online, store).lookup if options.online else None
+        geocoder = OnlineGeocoder(options.online, store) if options.online else None
+        lookup = geocoder.lookup if geocoder else None
         items = list(read_folder(options.seeds))
         present = []
         for i, item in enumerate(items, 1):
@@ -112,8 +113,12 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
                     store.touch(item)
                     report.unchanged += 1
                 else:
+                    failed_before = geocoder.failures if geocoder else 0
                     done = process_article(item, gazetteer, lookup)
-                    store.save(item, done.resolved, done.claims, version, done.unresolved)
+                    # a name the online geocoder could not answer is asked again next run: the article is not current
+                    incomplete = geocoder is not None and geocoder.failures > failed_before
+                    store.save(item, done.resolved, done.claims, version + ("+online-retry" if incomplete else ""),
+                               done.unresolved)
                     report.new += 1
             if progress:
                 progress(i, len(items))

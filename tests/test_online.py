@@ -110,3 +110,19 @@ def test_server_errors_are_retried_and_failures_are_not_cached(tmp_path: Path, c
     with Store(tmp_path / "out" / "geo.sqlite") as store:
         assert store.geocoded("nominatim", "Flakyivka")[0] is True
         assert store.geocoded("nominatim", "Brokenivka") == (False, None)  # asked again next time
+
+
+def test_an_unreachable_geocoder_is_tried_once_and_again_next_run(tmp_path: Path, cache_dir: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    online = OnlineSettings(nominatim_url=f"http://127.0.0.1:{port}", min_delay_s=0.0, error_wait_s=0.0, retries=0, timeout_s=2.0)
+    options = RunSettings(seeds=tmp_path / "seeds", out=tmp_path / "out", cache_dir=cache_dir, online=online)
+    _article(tmp_path, "a.md", "Russia said it took the village of Zzyzxivka and the village of Qwertovo.")
+    first = run(options)
+    assert (first.new, [s for _, s in first.unresolved]) == (1, ["Zzyzxivka", "Qwertovo"])
+    with Store(tmp_path / "out" / "geo.sqlite") as store:
+        assert store.geocoded("nominatim", "Zzyzxivka") == (False, None)  # no answer: nothing cached
+    assert run(options).new == 1  # the article is processed again, to ask again
