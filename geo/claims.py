@@ -58,7 +58,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                                r"(?:ordered|forced)\s+to\s+(?:retreat|withdraw|pull\s+(?:out|back))\s+(?:from|of)|"
                                r"pull(?:ed|s|ing)?\s+(?:out|back)\s+from\s+(?:the\s+area\s+around|around)|"
                                r"(?:are|were|is|was)\s+leaving|(?:have|has|had)\s+(?:now\s+|already\s+)?left|"
-                               r"no\s+longer\s+(?:occup(?:y|ies|ied)|control(?:s|led)?|hold(?:s)?)(?:\s+any\s+of)?)\b"),
+                               r"no\s+longer\s+(?:occup(?:y|ies|ied)|control(?:s|led)?|hold(?:s)?)(?!\s+any\b))\b"),
         ("capture", "active", r"\b(?:took|taken|take|takes|taking|won|win|wins)\s+back\b|\b(?:came|come|comes|returned)\s+back\s+to\b"),
         ("capture", "active", r"\b(?:(?:Ukrainian|Russian|national)\s+)?flags?\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:raised|hoisted|planted)\s+(?:in|over|above|on)\b"),
         ("loss", "active", r"\b(?:defeat|rout)\s+of\s+(?:the\s+)?(?:Ukrainian|Russian)\s+(?:forces|troops|army|units)\s+(?:at|in|near|around)\b"),
@@ -70,6 +70,8 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                             r"storming|assaults?)\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?"
                             r"(?:(?:continu(?:es|ed|ing)|rag(?:es|ed|ing)|going\s+on|under\s+way|underway|taking\s+place)\s+)?"
                             r"(?:for|in|of|around|inside|near|within|in\s+the\s+areas?\s+of|on\s+the\s+(?:outskirts|approaches)\s+(?:of|to))\b"),
+        ("withdraw", "anaphor", r"\bno\s+(?:Ukrainian|Russian)\s+(?:troops|forces|soldiers|units)\s+(?:were\s+|are\s+)?left\b|"
+                                r"\bno\s+longer\s+occup(?:y|ied|ies)\s+any\b"),
         ("hold", "anaphor", r"\b(?:Ukrainian|Russian)\s+(?:troops|units|forces|soldiers|defenders)\s+(?:were|are|remain(?:ed)?)\s+still\s+"
                             r"(?:there|in\s+(?:the\s+)?(?:city|town|village))|\b(?:are|were|is)\s+still\s+holding\s+(?:their|its)\s+positions"),
         ("fight", "active", r"\b(?:claimed|reported|made)\s+(?:\w+\s+){0,4}advances?(?:\s+(?:around|near|in|towards?|into))?\b"),
@@ -148,6 +150,8 @@ _ANAPHOR_AFTER = re.compile(r"\s*(?:back\s+)?the\s+(?P<noun>city|town|village|se
 _DENIES_IT = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:it|this|that|them|"
                         r"(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|reports?|announcements?|statements?|assertions?))\b",
                         re.IGNORECASE)
+_RELATIVE_LOCATION = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\bfrom|\boutside|\bkm\s+(?:from|of))\s+$",
+                                re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
 _AND_SAID = re.compile(r",\s*(?:saying|adding|and\s+said|but\s+said|insisting)\b", re.IGNORECASE)
 _DENY = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|refuted|dismissed|false|fake|untrue|not true)\b", re.IGNORECASE)
@@ -253,7 +257,9 @@ def _named_targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, i
             chosen.append(last)
     if not chosen and trigger.voice == "anaphor" and before:
         # "denied that Russia had taken Soledar, saying Ukrainian units were still there": the place just named
-        chosen.append(before[-1])
+        # (not one that only locates another: "west of Kyiv")
+        named = [m for m in before if not _RELATIVE_LOCATION.search(text[max(0, m[0] - 25) : m[0]])]
+        chosen.extend(named[-1:])
     if not chosen and trigger.kind in ("hold", "fight") and before:
         # "Kursk, where Ukrainian forces have maintained control": the place the clause is about
         clause_start = max((m.start() for m in re.finditer(r",\s+where\b", text[: trigger.start])), default=-1)

@@ -35,6 +35,9 @@ _ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing|(?:ci
 # "..., said Oleg Grygorov, head of the Sumy Regional Military Administration": the speaker after the verb
 _SAID_BY = re.compile(r"\b(?P<verb>said|says|told|added|wrote)\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})(?P<role>[^.;]{0,90})")
 _PLACE_NAME_END = re.compile(r"\b(?:Oblast|Region|Raion|District|Province)$")
+_OFFICIAL_SAID = re.compile(
+    r"\b(?P<who>(?:the\s+)?(?:region's\s+|regional\s+|city's\s+)?(?:governor|mayor)(?:\s+of\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3})?)"
+    r",?(?P<name>(?:\s+[A-Z][\w’'\-]+){0,3})\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b", re.IGNORECASE)
 _LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|City Council|city council|Military Administration|military administration|"
                            r"Regional State Administration|regional administration)\b")
 _INSTALLED = re.compile(r"\b(?:Russian-installed|Moscow-installed|Kremlin-installed|pro-Russian|occupation|separatist)\b", re.IGNORECASE)
@@ -91,9 +94,15 @@ def speakers_of(text: str, actors: Sequence[Actor]) -> list[Speaker]:
         name = m.group("name") or m.group("name2")
         start = m.start("name") if m.group("name") else m.start("name2")
         if name and name.split()[0].lower() not in STOPWORDS and not _PLACE_NAME_END.search(name) \
+                and not _PLACE_PREPOSITION.search(text[max(0, start - 12) : start]) \
                 and not any(a.start <= start < a.end + 30 or start <= a.start < start + len(name) for a in actors):
             side = _local_official(text[max(0, start - 60) : start] + name)
             out.append(Speaker(Actor(start, start + len(name), name, side), m.group("verb") or "according to"))
+    for m in _OFFICIAL_SAID.finditer(text):  # "the governor of the Sumy region said"
+        if not any(sp.actor.start <= m.start("who") < sp.actor.end for sp in out):
+            who = "name" if m.group("name").strip() else "who"  # "the region's governor Vyacheslav Chaus": the person
+            start, end = m.start(who) + len(m.group(who)) - len(m.group(who).lstrip()), m.end(who)
+            out.append(Speaker(Actor(start, end, text[start:end], _local_official(m.group(0))), m.group("verb")))
     for m in _SAID_BY.finditer(text):
         start = m.start("name")
         if not any(sp.actor.start <= start < sp.actor.end for sp in out) and m.group("name").split()[0].lower() not in STOPWORDS:

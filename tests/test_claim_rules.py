@@ -152,3 +152,12 @@ def test_reports_called_untrue_by_a_speaker_named_after_the_verb(gazetteer: Gaze
             "said Oleg Grygorov, head of the Sumy Regional Military Administration.")
     assert summary(text, gazetteer) == {("Yunakivka", "RU", "captured", "RU", "claimed"),
                                         ("Yunakivka", "RU", "captured", "UA", "denied")}
+
+
+def test_no_troops_left_on_a_regions_territory_is_a_withdrawal(gazetteer: Gazetteer) -> None:
+    text = "The governor of Zhytomyr region, which lies west of Kyiv, said there were no Russian troops left on its territory."
+    (c,) = claims(text, gazetteer)
+    assert (c.surface, c.controller, c.event) == ("Zhytomyr region", "UA", "withdrew")
+    text = "The governor of the neighbouring Sumy region said Russian troops no longer occupied any of the region's towns."
+    (c,) = claims(text, gazetteer)
+    assert (c.surface, c.controller, c.event, c.claimant_side, c.stance) == ("Sumy region", "UA", "withdrew", "UA", "claimed")
