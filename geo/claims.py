@@ -34,7 +34,7 @@ from geo.when import find_times, latest_full_date
 # --- triggers --------------------------------------------------------------------------------------------------
 _CAPTURE_VERB = (
     r"captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|took|tak(?:en|es|e|ing)|"
-    r"liberat(?:ed|es|e|ing)|free(?:d|s|ing)?|cleared|overr(?:an|un)|recaptur(?:ed|es|e|ing)|retook|retak(?:en|es|e|ing)|"
+    r"liberat(?:ed|es|e|ing)|free(?:d|s|ing)?|clear(?:ed|ing)|overr(?:an|un)|recaptur(?:ed|es|e|ing)|retook|retak(?:en|es|e|ing)|"
     r"regain(?:ed|s|ing)?|reclaim(?:ed|s|ing)?|won back|win back|de-occupied"
 )
 _CONTROL_OF = r"(?:took|taken|take|takes|taking|seized|gained|established|claimed|regained|assumed|retook|full|complete|total)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"

@@ -38,6 +38,7 @@ _PLACE_NAME_END = re.compile(r"\b(?:Oblast|Region|Raion|District|Province)$")
 _OFFICIAL_SAID = re.compile(
     r"\b(?P<who>(?:the\s+)?(?:region's\s+|regional\s+|city's\s+)?(?:governor|mayor)(?:\s+of\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3})?)"
     r",?(?P<name>(?:\s+[A-Z][\w’'\-]+){0,3})\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b", re.IGNORECASE)
+_CONCESSIVE = re.compile(r"\b(?:whatever|despite\s+what|regardless\s+of\s+what)\s+$", re.IGNORECASE)
 _LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|City Council|city council|Military Administration|military administration|"
                            r"Regional State Administration|regional administration)\b")
 _INSTALLED = re.compile(r"\b(?:Russian-installed|Moscow-installed|Kremlin-installed|pro-Russian|occupation|separatist)\b", re.IGNORECASE)
@@ -77,6 +78,8 @@ def speakers_of(text: str, actors: Sequence[Actor]) -> list[Speaker]:
     """The speakers of a sentence, left to right."""
     out = []
     for a in actors:
+        if _CONCESSIVE.search(text[max(0, a.start - 25) : a.start]):
+            continue  # "whatever Russia claims, ...": not the one speaking
         after = text[a.end :]
         m = _SPEECH_AFTER.match(after) or _SPEECH_NOUN.match(after)
         if m:

@@ -161,3 +161,9 @@ def test_no_troops_left_on_a_regions_territory_is_a_withdrawal(gazetteer: Gazett
     text = "The governor of the neighbouring Sumy region said Russian troops no longer occupied any of the region's towns."
     (c,) = claims(text, gazetteer)
     assert (c.surface, c.controller, c.event, c.claimant_side, c.stance) == ("Sumy region", "UA", "withdrew", "UA", "claimed")
+
+
+def test_whatever_the_other_side_claims_is_not_who_speaks(gazetteer: Gazetteer) -> None:
+    text = "Zelensky said that, whatever Russia claims, the Ukrainian military has nearly finished clearing Kupyansk."
+    (c,) = claims(text, gazetteer)
+    assert (c.controller, c.claimant, c.claimant_side, c.stance) == ("UA", "Zelensky", "UA", "claimed")
