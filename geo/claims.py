@@ -90,7 +90,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("withdraw", "active", r"\b(?:withdr(?:ew|awn|aw|aws|awing)|pull(?:ed|s|ing)?\s+(?:out|back)|retreat(?:ed|s|ing)?|abandon(?:ed|s|ing)?|fled)\s+(?:from\s+|of\s+)?"),
         ("withdraw", "noun", r"\b(?:withdrawal|retreat|pullout|pull-out)\s+(?:of\s+[^,.;]{0,40}?\s+)?from\b"),
         ("hold", "passive", r"\b(?:held|controlled)\s+by\b"),
-        ("hold", "passive", r"\b(?:remains?|remained|is|are|was|were|stays?|stayed|been)\s+(?:firmly\s+|still\s+|fully\s+|largely\s+|entirely\s+|now\s+)?(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:(?:Ukrainian|Russian|Ukraine's|Russia's)\s+(?:(?:armed\s+forces|army|military|forces|troops)\s+)?)?(?:control|hands|occupation)\b"),
+        ("hold", "passive", r"\b(?:remains?|remained|is|are|was|were|stays?|stayed|been)\s+(?:firmly\s+|still\s+|fully\s+|largely\s+|entirely\s+|now\s+|already\s+)?(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:(?:Ukrainian|Russian|Ukraine's|Russia's)\s+(?:(?:armed\s+forces|army|military|forces|troops)\s+)?)?(?:control|hands|occupation)\b"),
         ("hold", "active", r"\b(?:maintain(?:ed|s|ing)?|retain(?:ed|s|ing)?|ha(?:ve|s|d)|keep(?:s|ing)?|kept)\s+(?:full\s+|firm\s+)?control(?:\s+(?:of|over))?|\b(?:hold(?:s|ing)?|control(?:s|led|ling)?|in control of)\b"),
         ("fight", "active", r"\b(?:fighting|battles?|clashes|storming|encircl(?:ed|ing|ement)|assault(?:s|ing)?)\s+(?:for|in|of|on|around|inside)\b"),
         ("capture", "active", rf"\b(?:{_CAPTURE_VERB})\b"),
@@ -168,6 +168,7 @@ _FRESH_DAYS = 14
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|'s|’s)\s+(?:now\s+|already\s+|just\s+|fully\s+)?(?:been\s+)?\w+(?:ed|en|ook|ught|eft|ell|ost)\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:is|are|am|has|have|continues?|continuing|remains?|rages?|raging)\b", re.IGNORECASE)
 # "its forces", "their troops": the forces of the side speaking
+_SPEAKER_PRONOUN = re.compile(r"\b(?:it|they)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+|also\s+)?$", re.IGNORECASE)
 _OWN_FORCES = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|units|soldiers|army|military|servicemen)\b", re.IGNORECASE)
 
 
@@ -303,7 +304,8 @@ def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Seque
         return subjects[-1].side, True, gains
     if trigger.voice == "active":
         # "Russian forces are edging forward after capturing Avdiivka": the subject of the main clause
-        military = [a for a in actors if a.end <= trigger.start and a.military and a.can_take and _actor_side(a)]
+        military = [a for a in actors if a.end <= trigger.start and a.military and a.can_take and _actor_side(a)
+                    and not re.search(r"[;:]", text[a.end : trigger.start])]
         if military:
             return military[-1].side, True, gains
     return None, False, gains
@@ -409,7 +411,8 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         if not targets:
             continue
         speaker = next((s for s in reversed(speakers) if s.actor.end <= trigger.start), None) or (speakers[0] if speakers else inherited)
-        own = list(_OWN_FORCES.finditer(text)) if speaker and _actor_side(speaker.actor) else []
+        own = [*_OWN_FORCES.finditer(text), *_SPEAKER_PRONOUN.finditer(text, 0, trigger.start)] \
+            if speaker and _actor_side(speaker.actor) else []  # "its forces", "Russia says it has taken"
         present = actors + [Actor(m.start(), m.end(), m.group(0), speaker.actor.side) for m in own]  # type: ignore[union-attr]
         agent, named, took = _agent(trigger, text, sorted(present, key=lambda a: a.start), targets)
         if agent is None:

@@ -167,3 +167,10 @@ def test_whatever_the_other_side_claims_is_not_who_speaks(gazetteer: Gazetteer) 
     text = "Zelensky said that, whatever Russia claims, the Ukrainian military has nearly finished clearing Kupyansk."
     (c,) = claims(text, gazetteer)
     assert (c.controller, c.claimant, c.claimant_side, c.stance) == ("UA", "Zelensky", "UA", "claimed")
+
+
+def test_a_speaker_saying_it_took_a_place_is_the_side_that_took_it(gazetteer: Gazetteer) -> None:
+    text = "Ukrainian troops were doing better in Kupyansk; although Russia says it has taken Kupyansk, Kyiv disagrees."
+    assert ("Kupyansk", "RU", "captured", "RU", "claimed") in summary(text, gazetteer)
+    assert summary("Earlier, Putin had said Kupyansk was already under Russian control.", gazetteer) == {
+        ("Kupyansk", "RU", "holds", "RU", "claimed")}
