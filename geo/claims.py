@@ -75,6 +75,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("hold", "anaphor", r"\b(?:Ukrainian|Russian)\s+(?:troops|units|forces|soldiers|defenders)\s+(?:were|are|remain(?:ed)?)\s+still\s+"
                             r"(?:there|in\s+(?:the\s+)?(?:city|town|village))|\b(?:are|were|is)\s+still\s+holding\s+(?:their|its)\s+positions"),
         ("fight", "active", r"\b(?:claimed|reported|made)\s+(?:\w+\s+){0,4}advances?(?:\s+(?:around|near|in|towards?|into))?\b"),
+        ("fight", "active", r"\b(?:taken|took|take|takes|taking)\s+up\s+positions\s+(?:in|on\s+the\s+outskirts\s+of|near)\b"),
         ("fight", "active", r"\b(?:kept\s+attacking|attacking|advancing|advanced|mov(?:ing|ed)(?:\s+\w+)?|pushing|pushed|broke|broken)\s+"
                             r"(?:(?:\w+\s+){0,4}into|in|within|along\s+[\w\s]{0,30}?\s+in|in\s+the\s+areas?\s+of)\b"),
         ("fight", "active", r"\b(?:(?:held|holding|hold)\s+off|repell?ed|repulsed|beat(?:en)?\s+back|fended\s+off|thwarted)\s+(?:\w+\s+){0,4}"
@@ -135,8 +136,8 @@ _HELD_BEFORE = re.compile(
     r"(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region|capital|centre|center|port|hub|stronghold|bastion)\s+(?:of\s+)?)?$",
     re.IGNORECASE)
 _OCCUPIED_BEFORE = re.compile(
-    r"(?<!-)\b(?:the\s+)?(?:temporarily\s+)?occupied\s+(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region|part|parts|"
-    r"territor(?:y|ies))\s+(?:of\s+)?)?$", re.IGNORECASE)
+    r"(?<!-)\b(?:the\s+)?(?:temporarily\s+)?occupied\s+(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region)\s+(?:of\s+)?)?$",
+    re.IGNORECASE)  # not "the occupied part of Kharkiv region": part of a region is not the region
 _HELD_AFTER = re.compile(
     r"^,?\s*(?:(?:a|an|the)\s+(?:(?!had\b|was\b|were\b|used\b|until\b|once\b|formerly\b)[^,.;]){0,60}?\s+)?(?:which\s+is\s+|now\s+|still\s+)*(?:under|in)\s+(?:the\s+)?"
     r"(?P<side>Russian|Ukrainian)\s+(?:occupation|control|hands)\b"
@@ -150,8 +151,8 @@ _ANAPHOR_AFTER = re.compile(r"\s*(?:back\s+)?the\s+(?P<noun>city|town|village|se
 _DENIES_IT = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:it|this|that|them|"
                         r"(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|reports?|announcements?|statements?|assertions?))\b",
                         re.IGNORECASE)
-_RELATIVE_LOCATION = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\bfrom|\boutside|\bkm\s+(?:from|of))\s+$",
-                                re.IGNORECASE)
+_RELATIVE_LOCATION = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\bfrom|\boutside|\bkm\s+(?:from|of)|"
+                                r"\b(?:suburbs?|outskirts|edge|part|district|capital)\s+of)\s+$", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
 _AND_SAID = re.compile(r",\s*(?:saying|adding|and\s+said|but\s+said|insisting)\b", re.IGNORECASE)
 _DENY = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|refuted|dismissed|false|fake|untrue|not true)\b", re.IGNORECASE)
@@ -211,7 +212,8 @@ def _targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, int, Re
             _ANAPHOR_AFTER.match(text, trigger.end) if trigger.voice in ("active", "noun") else None)
     if noun is None:
         return []
-    before = [r for s, _, r in mentions if s < trigger.start and r.place.feature == "settlement"]
+    before = [r for s, _, r in mentions if s < trigger.start and r.place.feature == "settlement"
+              and not _RELATIVE_LOCATION.search(text[max(0, s - 25) : s])]
     fitting = [r for r in [*earlier, *before] if _fits(noun.group("noun").lower(), r.place)]
     return [(trigger.start, trigger.end, fitting[-1])] if fitting else []
 

@@ -174,3 +174,11 @@ def test_a_speaker_saying_it_took_a_place_is_the_side_that_took_it(gazetteer: Ga
     assert ("Kupyansk", "RU", "captured", "RU", "claimed") in summary(text, gazetteer)
     assert summary("Earlier, Putin had said Kupyansk was already under Russian control.", gazetteer) == {
         ("Kupyansk", "RU", "holds", "RU", "claimed")}
+
+
+def test_positions_in_a_village_are_fighting_and_a_suburb_is_not_its_city(gazetteer: Gazetteer) -> None:
+    text = "Voloshyn said that Russian forces have taken up positions in the village of Ocheretyne."
+    assert {(c.surface, c.controller, c.event) for c in claims(text, gazetteer)} == {("Ocheretyne", "contested", "fighting")}
+    text = ("Ukraine's armed forces said Russian troops had been repelled from Makariv, a suburb of Kyiv, and that the "
+            "Ukrainian flag had been hoisted over the town.")
+    assert "Kyiv" not in {c.surface for c in claims(text, gazetteer)}
