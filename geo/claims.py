@@ -126,6 +126,9 @@ _REGION_AS_ADJECTIVE = re.compile(r"\s+(?:city|town|village|settlement)\b")
 # "gained control of the following settlements in Kharkiv region: Borisovka, ..."
 _LIST_INTRO = re.compile(r"^[^;.]{0,80}?\b(?:settlements?|villages?|towns?|localities|hamlets|positions)\b[^;.:]{0,60}:\s*(?:the\s+(?:villages?|towns?)\s+of\s+)?$", re.IGNORECASE)
 # the relative clause has its own subject: "which Ukrainian soldiers took" (not "which took five hours")
+# "taken five settlements near Liman, among them the town of Yampil": the ones the list names
+_INCLUDING = re.compile(r"^[^;.]{0,40}?\b(?:settlements|villages|towns|localities)\b[^.;]{0,60}?(?:,\s*)?(?:among\s+them|including|such\s+as)\s+"
+                        r"(?:the\s+(?:town|village|city|settlement)s?\s+of\s+)?$", re.IGNORECASE)
 _RELATIVE_SUBJECT = re.compile(r"(?:\b(?:which|that)\s+|\b(?:town|city|village|settlement|hub|stronghold)\s+)(?:the\s+)?"
                                r"(?:[A-Z][\w’'\-]*|Russian|Ukrainian|its|their|our|they|we|it)\b")
 # "Staromaiorske, which Ukrainian soldiers took", "Avdiivka, a town Russia took in February"
@@ -233,10 +236,11 @@ def _named_targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, i
     chosen: list[tuple[int, int, Resolved]] = []
     if trigger.voice in ("active", "noun") and after:
         # "captured three villages beyond Velyka Novosilka: Neskuchne, ...": the list after the colon, not the locator
-        listed = next((m for m in after[:4] if _LIST_INTRO.match(text[trigger.end : m[0]])), None)
+        listed = next((m for m in after[:4] if _LIST_INTRO.match(text[trigger.end : m[0]])
+                       or _INCLUDING.match(text[trigger.end : m[0]])), None)
         first = listed or after[0]
         gap = text[trigger.end : first[0]]
-        if (len(gap) <= 70 and not _clause_break(gap) and not _TARGET_GAP_BLOCK.search(gap)) or _LIST_INTRO.match(gap):
+        if (len(gap) <= 70 and not _clause_break(gap) and not _TARGET_GAP_BLOCK.search(gap)) or first is listed:
             chosen.append(first)
             for nxt in after[after.index(first) + 1 :]:
                 if _LIST_GAP.match(text[chosen[-1][1] : nxt[0]]):

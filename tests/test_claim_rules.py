@@ -182,3 +182,10 @@ def test_positions_in_a_village_are_fighting_and_a_suburb_is_not_its_city(gazett
     text = ("Ukraine's armed forces said Russian troops had been repelled from Makariv, a suburb of Kyiv, and that the "
             "Ukrainian flag had been hoisted over the town.")
     assert "Kyiv" not in {c.surface for c in claims(text, gazetteer)}
+
+
+def test_settlements_among_them_or_including_are_the_ones_taken(gazetteer: Gazetteer) -> None:
+    text = "Cherevaty added that Ukrainian troops had taken five settlements near Lyman, among them the town of Yampil."
+    assert {(c.surface, c.controller) for c in claims(text, gazetteer)} == {("Yampil", "UA")}
+    text = "Ukrainian troops have already liberated 30 settlements, including Kupiansk and Balakliia."
+    assert {c.surface for c in claims(text, gazetteer)} == {"Kupiansk", "Balakliia"}
