@@ -373,7 +373,8 @@ def _described_holds(article: Article, sentence: Sentence, mentions: Sequence[tu
         before, after = text[max(0, start - 60) : start], text[end : end + 90]
         m = _HELD_BEFORE.search(before) or _HELD_AFTER.match(after)
         side: str | None = None
-        named = m and (m.group("side") or (m.groupdict().get("side2")) or (m.groupdict().get("sep") and "Russian"))
+        groups = m.groupdict() if m else {}  # a separatist stronghold is held by the Russian side
+        named = groups.get("side") or groups.get("side2") or ("Russian" if groups.get("sep") else None)
         if named:
             side = "UA" if named.lower().startswith("ukrain") else "RU"
         elif _OCCUPIED_BEFORE.search(before) and r.place.country in ("RU", "UA"):
@@ -431,9 +432,10 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             agent = targets[0][2].place.country if targets[0][2].place.country in ("RU", "UA") else None  # freed: by its own side
         if agent is None and trigger.kind != "fight":
             continue
-        if speaker is inherited and speaker is not None and not _recent(_when(trigger, text, times), article):
+        stated = _when(trigger, text, times)
+        if speaker is inherited and speaker is not None and not _recent(stated, article):
             speaker = None  # background told in the reporter's voice ("having captured Avdiivka in February, Russia ...")
-        when = _when(trigger, text, times) or (
+        when = stated or (
             _as_published(article) if trigger.kind == "hold" or _PRESENT_PERFECT.search(text[max(0, trigger.start - 25) : trigger.end])
             or speaker is not None or (trigger.kind == "fight" and _PRESENT.search(text[max(0, trigger.start - 40) : trigger.end]))
             else None)

@@ -24,7 +24,7 @@ from geo.errors import GeoError
 from geo.evaluate import evaluate as score
 from geo.evaluate import read_labels
 from geo.gazetteer import Gazetteer
-from geo.gazetteer_build import import_dump, imports_dir
+from geo.gazetteer_build import import_dump, imported_dumps
 from geo.resolve import explain
 from geo.pipeline import run as run_pipeline
 from geo.settings import RunSettings
@@ -121,9 +121,9 @@ def gazetteer_info() -> None:
     except GeoError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc
-    imports = imports_dir(cache_dir)
+    dumps = imported_dumps(cache_dir)
     typer.echo(f"cache: {gazetteer.path}")
-    typer.echo("imported: " + (", ".join(sorted(p.name for p in imports.iterdir())) if imports.is_dir() else "none"))
+    typer.echo("imported: " + (", ".join(p.name for p in dumps) if dumps else "none"))
     for kind, n in sorted(gazetteer.stats().items()):
         typer.echo(f"{kind}: {n}")
 

