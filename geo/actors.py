@@ -14,6 +14,11 @@
 
 A place name is an actor only where the grammar makes it one ("Moscow's declaration", "Kyiv said"):
 the caller decides that; this table only names sides.
+
+Each voice is also of a kind (:func:`voice_kind`): an ``official`` (governments, ministries, commanders, units,
+officials), the ``media`` (agencies, outlets, channels, bloggers, DeepState) or an ``analyst`` (ISW, think tanks,
+OSINT groups). Two voices of one side and kind say the same thing once; a ministry and a war blogger of the same
+side are two claims.
 """
 
 from __future__ import annotations
@@ -40,7 +45,12 @@ _TABLE: tuple[tuple[str, Side], ...] = (
     (rf"(?:DPR|LPR|DNR|LNR|separatist|Chechen|Wagner)\s+{_FORCE}", "RU"),
     # the Russian defence ministry's groupings: "the Sever (North) group of forces", "battlegroup North"
     (r"(?:the\s+)?['\"‘“]?(?:Sever|Zapad|Tsentr|Yug|Vostok|Dnepr|North|West|Centre|Center|South|East)['\"’”]?\s+(?:\([A-Za-z]+\)\s+)?"
-     r"(?:group|grouping|battlegroup)\s+of\s+forces|battlegroup\s+(?:North|West|Centre|Center|South|East)", "RU"),
+     r"(?:[Gg]roup|[Gg]rouping|[Bb]attlegroup)\s+of\s+[Ff]orces|[Bb]attlegroup\s+(?:North|West|Centre|Center|South|East)", "RU"),
+    (rf"(?:the\s+)?Russian Federation(?:'s|’s)?(?:\s+(?:armed\s+)?{_FORCE})?", "RU"),
+    # officials of the Russian-run "republics": "the First Deputy Minister of Information of the DPR"
+    (r"(?:[A-Z][\w\-]*\s+){0,4}(?:[Mm]inister|[Oo]fficial|[Ll]eader|[Hh]ead|[Ss]pokes(?:man|person|woman))(?:\s+of\s+[A-Z][\w\-]*){0,3}\s+of\s+the\s+"
+     r"(?:so-called\s+)?(?:DPR|LPR|DNR|LNR|Donetsk People's Republic|Luhansk People's Republic|Lugansk People's Republic)", "RU"),
+    (r"(?:DPR|LPR|DNR|LNR)\s+(?:leader|head|official|spokes(?:man|person))", "RU"),
     (r"(?:the\s+)?Wagner(?:\s+Group)?|Prigozhin|Pushilin|Kadyrov|Putin|Shoigu|Belousov|Gerasimov|Peskov|Lavrov|Saldo|Balitsky|Rogov|Gladkov|Khinshtein|TASS|RIA Novosti|Interfax", "RU"),
     (r"(?:the\s+)?Kremlin|Moscow|Russia|(?:the\s+)?Russians|(?:the\s+)?(?:occupiers|invaders)", "RU"),
     (_UA_STAFF, "UA"),
@@ -97,6 +107,23 @@ def find_actors(text: str) -> list[Actor]:
         index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
         found.append(Actor(m.start(), m.end(), m.group(0), _TABLE[index][1]))
     return found
+
+
+_MEDIA = re.compile(
+    r"\b(?:TASS|Tass|RIA|Novosti|Interfax|Ukrinform|Suspilne|Pravda|DeepState(?:Map)?|Deep State(?: Map)?|Reuters|Associated Press|AP|AFP|"
+    r"BBC|CNN|New York Times|RT|media|outlets?|channels?|(?:mil|war |military )?bloggers?|milbloggers?|correspondents?|"
+    r"journalists?|reporters?|news(?:paper)?|agency|broadcaster|television|TV|portal|resources|(?:map|mapping) project)\b", re.IGNORECASE)
+_ANALYST = re.compile(r"\b(?:ISW|Institute for the Study of War|think[- ]tank|analysts?|OSINT|open[- ]source|researchers?|"
+                      r"geolocat\w*)\b", re.IGNORECASE)
+
+
+def voice_kind(text: str) -> str:
+    """The kind of voice a claimant phrase names: ``analyst``, ``media`` or ``official`` (the rest)."""
+    if _ANALYST.search(text):
+        return "analyst"
+    if _MEDIA.search(text):
+        return "media"
+    return "official"
 
 
 def opposite(side: Side) -> Side:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from geo.actors import Actor, opposite
+from geo.actors import Actor, opposite, voice_kind
 from geo.models import Article, Claim, Controller, Event, Place, Resolved, Side, Stance, When
 from geo.recognize import Sentence, split_sentences
 from geo.speakers import Speaker, sentence_voices
@@ -387,7 +387,7 @@ def _described_holds(article: Article, sentence: Sentence, mentions: Sequence[tu
             article_id=article.id, place=r.place, surface=r.mention.surface, controller=side, event="holds",  # type: ignore[arg-type]
             claimant=article.source or "the reporter", claimant_side="third_party", stance="confirmed",
             event_date=when.event_date if when else None, date_precision=when.precision if when else None,
-            date_text=when.text if when else None, quote=text, confidence=0.5, start=sentence.start + start,
+            date_text=when.text if when else None, quote=text, confidence=0.5, start=sentence.start + start, voice="reporter",
         )
 
 
@@ -469,40 +469,43 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         confidence = 0.45 + (0.2 if named else 0.0) + (0.15 if speaker else 0.0) + (0.1 if when and when.event_date else 0.0)
         confidence += 0.1 if trigger.kind in ("capture", "withdraw") else 0.0
         confidence -= 0.2 if _HEDGE.search(text) or stance == "unverified" else 0.0
-        voices = [(claimant, claimant_side, stance)]
+        voices = [(claimant, claimant_side, stance,
+                   voice_kind(speaker.actor.text) if speaker else "official" if claimant_side in ("RU", "UA") else "reporter")]
         others = [s for s in speakers if s.actor.side in ("RU", "UA") and s.actor.side != claimant_side and s is not speaker]
         if not denied and _DENY.search(text):
             # "Russia's claim that its troops took Chasiv Yar is false, the Ukrainian army said": a second voice denies
-            voices += [(s.actor.text, s.actor.side, "denied") for s in others[:1]]
+            voices += [(s.actor.text, s.actor.side, "denied", voice_kind(s.actor.text)) for s in others[:1]]
         elif denied and controller in ("RU", "UA"):
             # "Ukraine rejected claims that it had lost Soledar, which Moscow said it had taken": the claim denied
-            voices += [(s.actor.text, s.actor.side, "claimed") for s in others if s.actor.side == controller][:1]
+            voices += [(s.actor.text, s.actor.side, "claimed", voice_kind(s.actor.text))
+                       for s in others if s.actor.side == controller][:1]
         for start, _end, r in targets:
             if trigger.kind == "fight" and r.place.feature == "region":
                 continue  # "fighting in the Donetsk region" says nothing of who holds the region
             event = _event(trigger.kind, controller, r.place.country)  # type: ignore[arg-type]
-            for who, side, said in voices:
+            for who, side, said, kind in voices:
                 yield Claim(
                     claim_id="",
                     article_id=article.id, place=r.place, surface=r.mention.surface, controller=controller, event=event,
                     claimant=who, claimant_side=side, stance=said,  # type: ignore[arg-type]
                     event_date=when.event_date if when else None, date_precision=when.precision if when else None,
                     date_text=when.text if when else None, quote=text,
-                    confidence=round(max(0.05, min(0.99, confidence)), 2), start=sentence.start + start,
+                    confidence=round(max(0.05, min(0.99, confidence)), 2), start=sentence.start + start, voice=kind,
                 )
 
 
 def claim_id(article_id: str, place_id: str, event: str, controller: str, claimant_side: str, stance: str,
-             event_date: date | None = None) -> str:
+             event_date: date | None = None, voice: str = "official") -> str:
     """Stable id: the same claim in the same article always gets the same id."""
-    raw = "|".join((article_id, place_id, event, controller, claimant_side, stance, event_date.isoformat() if event_date else ""))
+    raw = "|".join((article_id, place_id, event, controller, claimant_side, stance, event_date.isoformat() if event_date else "",
+                    "" if voice == "official" else voice))
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
 def _merge(claims: Sequence[Claim]) -> list[Claim]:
-    """One claim per place, side, event, claimant side, stance and date in an article (the same voice dating the
-    same change twice differently makes two claims); an undated statement takes the date another statement of the
-    same change gives; the reporter's own wording of a claim a side makes folds into the side's."""
+    """One claim per place, side, event, voice (claimant side and kind), stance and date in an article (the same
+    voice dating the same change twice differently makes two claims); an undated statement takes the date another
+    statement of the same change gives."""
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         groups[(c.place.place_id, c.controller, c.event)].append(c)
@@ -511,20 +514,19 @@ def _merge(claims: Sequence[Claim]) -> list[Claim]:
               for k, g in groups.items()}  # "took X and now controls it": one change, one claim
     merged: list[Claim] = []
     for group in (g for g in groups.values() if g):
-        attributed = [c for c in group if c.claimant_side in ("RU", "UA")]
         dated = [c for c in sorted(group, key=lambda c: c.start) if c.event_date is not None]
-        by_voice: dict[tuple[str, str, date | None], list[Claim]] = defaultdict(list)
-        for c in attributed or group:
-            by_voice[(c.claimant_side, c.stance, c.event_date)].append(c)
-        for (side, stance, when), same in sorted(by_voice.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or date.min)):
-            if when is None and any(k[:2] == (side, stance) and k[2] is not None for k in by_voice):
+        by_voice: dict[tuple[str, str, str, date | None], list[Claim]] = defaultdict(list)
+        for c in group:
+            by_voice[(c.claimant_side, c.voice, c.stance, c.event_date)].append(c)
+        for (side, voice, stance, when), same in sorted(by_voice.items(), key=lambda kv: (*kv[0][:3], kv[0][3] or date.min)):
+            if when is None and any(k[:3] == (side, voice, stance) and k[3] is not None for k in by_voice):
                 continue  # the same voice dates this claim elsewhere in the article
             best = max(same, key=lambda c: (c.confidence, -c.start))
             if best.event_date is None and dated:
                 d = dated[0]
                 best = replace(best, event_date=d.event_date, date_precision=d.date_precision, date_text=d.date_text)
             merged.append(replace(best, claim_id=claim_id(best.article_id, best.place.place_id, best.event, best.controller,
-                                                          best.claimant_side, best.stance, best.event_date)))
+                                                          best.claimant_side, best.stance, best.event_date, best.voice)))
     return sorted(merged, key=lambda c: (c.start, c.claim_id))
 
 
@@ -552,7 +554,7 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
         if not found and _DENIES_IT.search(s.text):
             # "Ukraine denied the claim.": the other side's claims of the sentence before are denied
             found = [replace(c, claimant=d.actor.text, claimant_side=d.actor.side, stance="denied", quote=s.text,
-                             confidence=round(c.confidence * 0.9, 2), start=s.start)
+                             confidence=round(c.confidence * 0.9, 2), start=s.start, voice=voice_kind(d.actor.text))
                      for d in speakers[:1] if _actor_side(d.actor)
                      for c in previous if c.claimant_side == opposite(d.actor.side) and c.stance != "denied"]
         claims.extend(found)

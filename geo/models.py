@@ -107,3 +107,6 @@ class Claim:
     quote: str
     confidence: float
     start: int = field(default=0, compare=False)
+    #: the kind of voice that makes the claim: official, media, analyst or reporter (two voices of one side and
+    #: kind say the same thing once)
+    voice: str = field(default="official", compare=False)

@@ -19,16 +19,19 @@ from geo.recognize import STOPWORDS
 _SPEECH = (
     r"(?:said|says|say|claimed|claims|claim|announced|announces|declared|declares|reported|reports|stated|states|"
     r"confirmed|confirms|denied|denies|deny|rejected|rejects|refuted|dismissed|insisted|insists|acknowledged|"
-    r"admitted|admits|wrote|posted|told|added|noted|assessed|assesses|published)"
+    r"admitted|admits|wrote|posted|told|added|noted|assessed|assesses|published|conceded|concedes|disputed|disputes|"
+    r"acknowledges|asserted|asserts|maintained|maintains|insisted|reiterated|retracted)"
 )
 _APPOSITIVE_SPEAKER = re.compile(
     r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3}),\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+){0,3}"
-    r"(?:spokes(?:person|man|woman)|head|commander|representative|chief|officer|official|governor|mayor)\s+(?:for|of|at)\s+"
+    r"(?:spokes(?:person|man|woman)|head|commander|representative|chief|officer|official|governor|mayor|[Mm]inister)\s+(?:for|of|at)\s+"
     r"(?P<org>[^,;]{3,90}),\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
 _UNKNOWN_SPEAKER = re.compile(
     r"\b(?:according to|citing)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,5})"
     r"|(?P<name2>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}),?\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
-_SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,40}}\))?,?(?:\s+(?:has|have|had|also|later|on \w+|officially|publicly))*\s+{_SPEECH}\b")
+_SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,40}}\))?,?(?:\s+(?:has|have|had|also|later|on \w+|officially|"
+                           rf"publicly|earlier|previously|already|again|repeatedly|first|initially|separately|now|then|itself|themselves))*"
+                           rf"\s+{_SPEECH}\b")
 _SPEECH_NOUN = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:declaration|claim|claims|announcement|statement|report|reports|update|data|assertion|denial|map|assessment)\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing|(?:circulated|published|spread|posted|reported)\s+by)\s+$",
                         re.IGNORECASE)
