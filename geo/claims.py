@@ -61,6 +61,21 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                                r"no\s+longer\s+(?:occup(?:y|ies|ied)|control(?:s|led)?|hold(?:s)?)(?!\s+any\b))\b"),
         ("capture", "active", r"\b(?:took|taken|take|takes|taking|won|win|wins)\s+back\b|\b(?:came|come|comes|returned)\s+back\s+to\b"),
         ("capture", "active", r"\b(?:(?:Ukrainian|Russian|national)\s+)?flags?\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:raised|hoisted|planted)\s+(?:in|over|above|on)\b"),
+        ("capture", "active", r"\b(?:rais(?:ed|ing)|hoist(?:ed|ing)|plant(?:ed|ing)|put\s+up|putting\s+up)\s+(?:their|its|a|the|our)\s+(?:own\s+)?(?:(?:Ukrainian|Russian|national)\s+)?"
+                              r"flags?\s+(?:\w+\s+){0,3}?(?:in|over|above|on)\b"),
+        # "trying in vain to dislodge Russian troops from Andriivka": the side dislodged is the one holding the place
+        ("hold", "active", r"\b(?:dislodg|drive\s+out|oust)\w*\s+(?:the\s+)?(?:Ukrainian|Russian)\s+(?:troops|forces|units|soldiers|defenders)\s+"
+                           r"(?:from|out\s+of)\s+(?:(?:the|their)\s+)?(?:localit(?:y|ies)|villages?|towns?|city|settlements?\s+)?(?:of\s+)?"),
+        ("fight", "active", r"\b(?:(?:battlefield|tactical|military|operational)\s+)?situation\s+(?:on\s+the\s+ground\s+)?(?:in|near|around|at)\b"
+                            r"(?=[^.;]{0,60}\b(?:tense|difficult|critical|unclear|dire|complicated|alarming|precarious|deteriorat\w*|hard)\b)"),
+        ("fight", "passive", r"\b(?:is|are|was|were|remains?|remained|became|become)\s+(?:\w+\s+){0,2}?[\"“']?(?:the\s+|a\s+)?(?:main\s+|key\s+)?"
+                             r"(?:arena|epicent(?:er|re)|scene|focus|hotspots?|centre|center)\s+of\s+(?:the\s+)?(?:heavy\s+|fierce\s+|heaviest\s+)?"
+                             r"(?:battles?|fighting|clashes|combat)\b"),
+        ("fight", "active", r"\b(?:trapped|encircled|surrounded|cut\s+off|besieged|blockaded|pinned\s+down)\s+(?:in\s+and\s+around|in|inside|near|around|at)\b"),
+        ("fight", "active", r"\b(?:counter-?attack(?:s|ed|ing)?)\s+(?:\w+\s+){0,2}?(?:in|near|around|at|on)\b"),
+        ("fight", "active", r"\b(?:got|get|gets|getting|made\s+(?:their|its)\s+way|fought\s+(?:their|its)\s+way|broke|broken|burst|infiltrated)\s+into\b"),
+        ("fight", "noun", r"\b(?:advance|offensive|push|ground\s+assault|onslaught)\s+on\b"),
+        ("hold", "active", r"\b(?:(?:have|has|had)\s+)?(?:defended|defending|defends|clung\s+to|clinging\s+(?:on\s+)?to|keep(?:ing)?\s+hold\s+of|kept\s+hold\s+of)\b"),
         ("loss", "active", r"\b(?:defeat|rout)\s+of\s+(?:the\s+)?(?:Ukrainian|Russian)\s+(?:forces|troops|army|units)\s+(?:at|in|near|around)\b"),
         ("withdraw", "active", r"\b(?:move|moved|moving|withdr[ae]wn?|retreated|pulled\s+back)\s+to\s+(?:more\s+)?(?:favou?rable|advantageous|prepared|new)\s+(?:defen[cs]ive\s+)?positions?[\"”’']?\s+(?:near|around|in|outside)\b"),
         ("hold", "passive", r"\b(?:is|remains|remained|was)\s+(?:still\s+)?(?:a\s+)?(?:Ukrainian|Russian)(?:-(?:held|controlled))?\s+(?:city|town|village|territory)\b"),
@@ -79,7 +94,8 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("fight", "active", r"\b(?:kept\s+attacking|attacking|advancing|advanced|mov(?:ing|ed)(?:\s+\w+)?|pushing|pushed|broke|broken)\s+"
                             r"(?:(?:\w+\s+){0,4}into|in|within|along\s+[\w\s]{0,30}?\s+in|in\s+the\s+areas?\s+of)\b"),
         ("fight", "active", r"\b(?:(?:held|holding|hold)\s+off|repell?ed|repulsed|beat(?:en)?\s+back|fended\s+off|thwarted)\s+(?:\w+\s+){0,4}"
-                            r"(?:attacks?|assaults?|offensives?|attempts?)\s+(?:(?:just\s+)?(?:north|south|east|west)\s+of\s+[^,]{0,30},\s+)?(?:near|around|in|on|at)\b"),
+                            r"(?:attacks?|assaults?|offensives?|attempts?)\s+(?:(?:just\s+)?(?:north|south|east|west)\s+of\s+[^,]{0,30},\s+)?(?:(?:the\s+)?(?:previous|last)\s+(?:day|night)\s+)?"
+                            r"[\"“']?(?:near|around|in|on|at|in\s+the\s+(?:vicinity|area)\s+of|close\s+to)\b"),
         ("fight", "active", r"\b(?:entered|enter|enters|entering|encircled|surrounded|reached\s+(?:the\s+)?(?:outskirts|suburbs|edge)\s+of|"
                             r"(?:got|get)\s+as\s+far\s+as(?:\s+the\s+\w+\s+outskirts\s+of)?|on\s+the\s+outskirts\s+of|cauldrons?[\"”’']?\s+(?:around|near|in))\b"),
         ("fight", "passive", r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:under\s+(?:intense\s+|heavy\s+|constant\s+)?(?:attack|assault|fire|pressure)|"
@@ -92,18 +108,24 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("withdraw", "noun", r"\b(?:withdrawal|retreat|pullout|pull-out)\s+(?:of\s+[^,.;]{0,40}?\s+)?from\b"),
         ("hold", "passive", r"\b(?:held|controlled)\s+by\b"),
         ("hold", "passive", r"\b(?:remains?|remained|is|are|was|were|stays?|stayed|been)\s+(?:firmly\s+|still\s+|fully\s+|largely\s+|entirely\s+|now\s+|already\s+)?(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:(?:Ukrainian|Russian|Ukraine's|Russia's)\s+(?:(?:armed\s+forces|army|military|forces|troops)\s+)?)?(?:control|hands|occupation)\b"),
-        ("hold", "active", r"\b(?:maintain(?:ed|s|ing)?|retain(?:ed|s|ing)?|ha(?:ve|s|d)|keep(?:s|ing)?|kept)\s+(?:full\s+|firm\s+)?control(?:\s+(?:of|over))?|\b(?:hold(?:s|ing)?|control(?:s|led|ling)?|in control of)\b"),
+        ("hold", "active", r"\b(?:maintain(?:ed|s|ing)?|retain(?:ed|s|ing)?|ha(?:ve|s|d)|keep(?:s|ing)?|kept)\s+(?:full\s+|firm\s+)?control(?:\s+(?:of|over))?|(?<!-)\b(?:hold(?:s|ing)?|control(?:s|led|ling)?|in control of)\b"),
         ("fight", "active", r"\b(?:fighting|battles?|clashes|storming|encircl(?:ed|ing|ement)|assault(?:s|ing)?)\s+(?:for|in|of|on|around|inside)\b"),
         ("capture", "active", rf"\b(?:{_CAPTURE_VERB})\b"),
+        ("capture", "active", r"(?<!\bthe\s)(?<!\bin\s)(?<!\bof\s)(?<!\bfrom\s)(?<!\bnear\s)(?<!\bto\s)(?<!-)\b(?:occupied|occupying|occupies)\b"),
     )
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:aim(?:s|ed|ing)?|closer|nearer|could|would|might|may|plan(?:s|ned|ning)?|intend(?:s|ed)?|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|"
     r"seek(?:s|ing)?|sought|threaten(?:s|ed|ing)?|bid|goal|effort|fail(?:ed|s)?|push(?:es|ed)?|want(?:s|ed)?|order(?:ed|s)?|"
     r"unable|vow(?:s|ed)?|hop(?:e|es|ed|ing)|expect(?:s|ed)?|ready|prepar(?:e|es|ed|ing)|aimed|stopped|repelled|thwarted|"
+    r"concentrat(?:e|es|ed|ing)\s+on|focus(?:es|ed|ing)?\s+on|bent\s+on|intent\s+on|"
     r"will|shall|must|need(?:s|ed)?)\b(?:\s+\w+){0,2}\s*(?:to\s+(?:\w+\s+)?)?$",
     re.IGNORECASE,
 )
+# an infinitive of purpose: "to consolidate control over", "in order to take" (not "managed to take", "forced to withdraw")
+_INTENTION = re.compile(r"(?<!\bmanaged )(?<!\bable )(?<!\bforced )(?<!\bordered )(?<!\bdecided )(?<!\bsucceeded )(?<!\bhad )(?<!\bhas )"
+                        r"(?<!\bhave )(?<!\bused )\bto\s+(?:\w+ly\s+)?(?:(?:consolidate|secure|gain|establish|take|seize|capture|retake|regain)\s+)?$",
+                        re.IGNORECASE)
 _MODAL_CLAUSE = re.compile(r"\b(?:would|could|might|may|will|should|aims?\s+to|plans?\s+to|seeks?\s+to|in\s+an\s+effort\s+to|failed)\b", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[;:,]|—|–|\s-\s|\b(?:and|but|while|after|before|as|because|since|which|that)\b")
 _NEGATED = re.compile(r"\b(?:not|never|n't)\b(?:\s+(?:been|yet|be|have|has|had|fully))*\s*$", re.IGNORECASE)
@@ -113,7 +135,7 @@ _BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _TARGET_GAP_BLOCK = re.compile(
-    r"\b(?:near|outside|around|towards?|close to|approach(?:es)?|outskirts|suburbs?|direction|km|kilometers?|kilometres?|miles?|"
+    r"\b(?:near|outside|around|towards?|close to|approach(?:es)?|outskirts|suburbs?|direction|km|kilometers?|kilometres?|miles?|bank|coast|shore|"
     r"could|would|might|may|will|route|way|road|"
     r"from)\b|\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+of\b",
     re.IGNORECASE,
@@ -122,6 +144,8 @@ _LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]+\s+(?:region|obl
 _LOCATED_IN = re.compile(
     r"\b(?:villages?|settlements?|towns?|city|cities|hamlets?|localit(?:y|ies)|positions?|communit(?:y|ies))\b"
     r"(?:\s+[\w’'\-]+){0,3}\s+in\s+(?:the\s+|its\s+|their\s+|(?:Ukraine|Russia)(?:'s|’s)\s+)?(?:[a-z]+(?:ern)?\s+){0,2}$")
+# "in the Lyptsi direction", "the Bakhmut axis": a sector of the front named after a place, not the place
+_AXIS = re.compile(r"[\s-]+(?:direction|axis|sector|salient)s?\b", re.IGNORECASE)
 _REGION_AS_ADJECTIVE = re.compile(r"\s+(?:city|town|village|settlement)\b")
 # "gained control of the following settlements in Kharkiv region: Borisovka, ..."
 _LIST_INTRO = re.compile(r"^[^;.]{0,80}?\b(?:settlements?|villages?|towns?|localities|hamlets|positions)\b[^;.:]{0,60}:\s*(?:the\s+(?:villages?|towns?)\s+of\s+)?$", re.IGNORECASE)
@@ -139,7 +163,7 @@ _HELD_BEFORE = re.compile(
     r"(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region|capital|centre|center|port|hub|stronghold|bastion)\s+(?:of\s+)?)?$",
     re.IGNORECASE)
 _OCCUPIED_BEFORE = re.compile(
-    r"(?<!-)\b(?:the\s+)?(?:temporarily\s+)?occupied\s+(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region)\s+(?:of\s+)?)?$",
+    r"(?:^|\b(?:the|in|of|from|to|near|into|across|around|and|or|newly|still)\s+)(?:temporarily\s+)?occupied\s+(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region)\s+(?:of\s+)?)?$",
     re.IGNORECASE)  # not "the occupied part of Kharkiv region": part of a region is not the region
 _HELD_AFTER = re.compile(
     r"^,?\s*(?:(?:a|an|the)\s+(?:(?!had\b|was\b|were\b|used\b|until\b|once\b|formerly\b)[^,.;]){0,60}?\s+)?(?:which\s+is\s+|now\s+|still\s+)*(?:under|in)\s+(?:the\s+)?"
@@ -154,7 +178,7 @@ _ANAPHOR_AFTER = re.compile(r"\s*(?:back\s+)?the\s+(?P<noun>city|town|village|se
 _DENIES_IT = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:it|this|that|them|"
                         r"(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|reports?|announcements?|statements?|assertions?))\b",
                         re.IGNORECASE)
-_RELATIVE_LOCATION = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\bfrom|\boutside|\bkm\s+(?:from|of)|"
+_RELATIVE_LOCATION = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\bfrom|\boutside|\bkm\s+(?:from|of)|\b(?:bank|coast|shore)\s+of(?:\s+the)?|"
                                 r"\b(?:suburbs?|outskirts|edge|part|district|capital)\s+of)\s+$", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
 _AND_SAID = re.compile(r",\s*(?:saying|adding|and\s+said|but\s+said|insisting)\b", re.IGNORECASE)
@@ -191,7 +215,10 @@ def _triggers(text: str) -> list[_Trigger]:
                 continue
             if _HYPOTHETICAL.search(text[max(0, m.start() - 40) : m.start()]) or _MODAL_CLAUSE.search(_clause_before(text, m.start())):
                 continue
+            if _INTENTION.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "a push to consolidate control over", "hoped to take": a goal, not a claim
             if kind == "hold" and (re.match(r"had\s+been\b", m.group(0), re.IGNORECASE)
+                                   or (m.group(0).lower().startswith("been") and re.search(r"\bhad\s+$", text[: m.start()]))
                                    or re.search(r"\bsituation\b[^,;]{0,40}$", text[: m.start()], re.IGNORECASE)):
                 continue  # "a town that had been in Russian hands": a former state; "the situation is under control"
             negated = bool(_NEGATED.search(text[max(0, m.start() - 30) : m.start()]))
@@ -403,6 +430,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         if r.place.feature in ("settlement", "region")
         and not any(a.start <= r.mention.start - sentence.start < a.end for a in actors)
         and not _locator(text, r.mention.start - sentence.start, r.mention.end - sentence.start, r)
+        and not _AXIS.match(text, r.mention.end - sentence.start)
     )
     if not mentions and not earlier:
         return
@@ -414,7 +442,10 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
              if not any(w.start < e and s < w.end for s, e, _ in mentions)]
     unverified = bool(_UNVERIFIED.search(text) or _UNVERIFIED.search(next_text))
     for trigger in triggers:
-        targets = _targets(trigger, text, mentions, earlier)
+        # a place belongs to the nearest trigger: "advanced into Russian territory and taken Sudzha" takes Sudzha
+        targets = [t for t in _targets(trigger, text, mentions, earlier)
+                   if not any(o is not trigger and (trigger.end <= o.start < t[0] if t[0] >= trigger.end else t[1] <= o.start < trigger.start)
+                              for o in triggers)]
         if not targets:
             continue
         speaker = next((s for s in reversed(speakers) if s.actor.end <= trigger.start), None) or (speakers[0] if speakers else inherited)
@@ -559,7 +590,8 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
                      for c in previous if c.claimant_side == opposite(d.actor.side) and c.stance != "denied"]
         claims.extend(found)
         previous = found or previous
-        named += [r for r in by_sentence.get(s.index, []) if r.place.feature == "settlement"]
+        named += [r for r in by_sentence.get(s.index, []) if r.place.feature == "settlement"
+                  and not _RELATIVE_LOCATION.search(s.text[max(0, r.mention.start - s.start - 25) : r.mention.start - s.start])]
         if speakers:
             inherited, since = speakers[-1], 0
         else:

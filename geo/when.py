@@ -46,11 +46,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ago", r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"
                 r"|\b(?:comes|came)\s+(?:just\s+|only\s+|about\s+)?(?P<n2>\d+|a|one|two|three|four|five|six|seven|ten)\s+"
                 r"(?P<unit2>days?|weeks?|months?)\s+after\b"),
-        ("relperiod", r"\b(?:since\s+)?(?P<rp>(?:earlier|later) this (?:year|month|week)|this (?:year|month|week)|last (?:year|month|week)|past week|previous week|the previous day)\b"),
+        ("relperiod", r"\b(?:since\s+)?(?P<rp>(?:earlier|later) this (?:year|month|week)|this (?:year|month|week)|last (?:year|month|week)|"
+                      r"(?:past|previous) (?:week|(?:\w+ )?days)|the previous day|(?:past|previous|last) (?:24|48) hours|past day)\b"),
         ("year", rf"\b(?:in|since|by|during|until|throughout|of)\s+{_YEAR}\b"),
     )
 )
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "few": 3, "several": 4}
 
 
 def _month_start(year: int, month: int) -> date:
@@ -156,8 +157,10 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
         if not pub:
             return None, None
         rp = g["rp"].lower()
-        if rp == "the previous day":
+        if rp in ("the previous day", "past day") or rp.endswith("24 hours"):
             return pub - timedelta(days=1), "day"
+        if rp.endswith("48 hours"):
+            return pub - timedelta(days=2), "day"
         if rp.endswith("year"):
             return date(pub.year - (1 if rp.startswith("last") else 0), 1, 1), "year"
         if rp.endswith("month"):
@@ -165,8 +168,14 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
                 y, mo = divmod(pub.year * 12 + pub.month - 2, 12)
                 return date(y, mo + 1, 1), "month"
             return date(pub.year, pub.month, 1), "month"
+        if rp.endswith("days"):  # "over the past two days", "in the previous few days": the days just before
+            count = rp.split()[1]
+            n = int(count) if count.isdigit() else _NUMBERS.get(count, 7)
+            return pub - timedelta(days=n), "day" if n == 1 else "week"
+        if rp.startswith(("past", "previous")):  # "over the past week": the seven days before publication
+            return pub - timedelta(days=7), "week"
         monday = pub - timedelta(days=pub.weekday())
-        if rp.startswith(("last", "past", "previous")):
+        if rp.startswith("last"):
             return monday - timedelta(days=7), "week"
         return monday, "week"
     if kind == "year":
