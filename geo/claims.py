@@ -140,7 +140,7 @@ _TARGET_GAP_BLOCK = re.compile(
     r"from)\b|\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+of\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]+\s+(?:region|oblast|Oblast|Region|district))?(?:\s*(?:,|and|or|&|as well as|plus|together with|along with)\s*(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?(?=\s*(?:,|and\b|or\b)))?)+(?:the\s+)?(?:entire\s+|whole\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]+\s+(?:region|oblast|Oblast|Region|district))?(?:\s*(?:,|and|or|&|as well as|plus|together with|along with)\s*(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?(?=\s*(?:,|and\b|or\b)))?)+(?:(?:most|much|part|parts|all|half|the\s+rest)\s+of\s+)?(?:the\s+)?(?:entire\s+|whole\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _LOCATED_IN = re.compile(
     r"\b(?:villages?|settlements?|towns?|city|cities|hamlets?|localit(?:y|ies)|positions?|communit(?:y|ies))\b"
     r"(?:\s+[\w’'\-]+){0,3}\s+in\s+(?:the\s+|its\s+|their\s+|(?:Ukraine|Russia)(?:'s|’s)\s+)?(?:[a-z]+(?:ern)?\s+){0,2}$")
@@ -197,6 +197,7 @@ _PRESENT_PERFECT = re.compile(r"\b(?:has|have|'s|’s)\s+(?:now\s+|already\s+|ju
 _PRESENT = re.compile(r"\b(?:is|are|am|has|have|continues?|continuing|remains?|rages?|raging)\b", re.IGNORECASE)
 # "its forces", "their troops": the forces of the side speaking
 _SPEAKER_PRONOUN = re.compile(r"\b(?:it|they)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+|also\s+)?$", re.IGNORECASE)
+_ENEMY = re.compile(r"\b(?:the\s+)?(?:enemy|adversary|aggressor)(?:\s+(?:forces|troops|units|soldiers|army))?\b", re.IGNORECASE)
 _OWN_FORCES = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|units|soldiers|army|military|servicemen)\b", re.IGNORECASE)
 
 
@@ -452,11 +453,17 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         own = [*_OWN_FORCES.finditer(text), *_SPEAKER_PRONOUN.finditer(text, 0, trigger.start)] \
             if speaker and _actor_side(speaker.actor) else []  # "its forces", "Russia says it has taken"
         present = actors + [Actor(m.start(), m.end(), m.group(0), speaker.actor.side) for m in own]  # type: ignore[union-attr]
+        if speaker and _actor_side(speaker.actor):  # "the enemy" of a side's spokesman is the other side
+            present += [Actor(m.start(), m.end(), m.group(0), opposite(speaker.actor.side)) for m in _ENEMY.finditer(text)]
+        said = text[speaker.actor.end : trigger.start] if speaker else ""
+        # "denied that Russia had taken Soledar, saying Ukrainian units were still there": the denial ends at "saying"
+        denied = trigger.negated or bool(speaker and _DENY.search(speaker.verb + " " + said) and not _AND_SAID.search(said))
         agent, named, took = _agent(trigger, text, sorted(present, key=lambda a: a.start), targets)
         if agent is None:
             belligerents = {a.side for a in actors if a.side in ("RU", "UA")}
             if speaker and speaker.actor.side in ("RU", "UA"):
-                agent = speaker.actor.side
+                # a side speaks of its own gains, and denies the other side's ("rejected claims that the town fell")
+                agent = opposite(speaker.actor.side) if denied and not trigger.negated else speaker.actor.side
             elif len(belligerents) == 1:
                 agent = belligerents.pop()
         if agent is None and _LIBERATION.search(trigger.text) and not any(a.side in ("RU", "UA") for a in actors):
@@ -484,9 +491,6 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             # an unknown official, or the outlet's own unattributed report of fresh news: relayed from the side that
             # acted, so a gain is claimed by its taker and a withdrawal admitted (confirmed) by the side that left
             claimant_side = agent if agent in ("RU", "UA") else controller  # type: ignore[assignment]
-        said = text[speaker.actor.end : trigger.start] if speaker else ""
-        # "denied that Russia had taken Soledar, saying Ukrainian units were still there": the denial ends at "saying"
-        denied = trigger.negated or bool(speaker and _DENY.search(speaker.verb + " " + said) and not _AND_SAID.search(said))
         if denied:
             stance: Stance = "denied"
         elif unverified:
@@ -574,8 +578,9 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
     since = 0
     named: list[Resolved] = []  # settlements named so far, for "the city", "the village"
     previous: list[Claim] = []
+    people: dict[str, Side] = {}  # surnames of the people the article introduced, and their sides
     for s in sentences:
-        actors, speakers = sentence_voices(s.text)
+        actors, speakers = sentence_voices(s.text, people)
         earlier = named[-_ANAPHOR_REACH:] if _ANAPHOR_ANYWHERE.search(s.text) else []
         found: list[Claim] = []
         if s.index in by_sentence or earlier:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.actors import Actor, find_actors
+from geo.models import Side
 from geo.recognize import STOPWORDS
 
 _SPEECH = (
@@ -33,7 +34,8 @@ _SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,4
                            rf"publicly|earlier|previously|already|again|repeatedly|first|initially|separately|now|then|itself|themselves))*"
                            rf"\s+{_SPEECH}\b")
 _SPEECH_NOUN = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:declaration|claim|claims|announcement|statement|report|reports|update|data|assertion|denial|map|assessment)\b", re.IGNORECASE)
-_ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing|(?:circulated|published|spread|posted|reported)\s+by)\s+$",
+_ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing|(?:circulated|published|spread|posted|reported)\s+by)\s+"
+                        r"(?:the\s+)?(?:[a-z][\w\-]*\s+|(?:US|UK|U\.S\.|Ukrainian|Russian)\s+){0,4}$",
                         re.IGNORECASE)
 # "..., said Oleg Grygorov, head of the Sumy Regional Military Administration": the speaker after the verb
 _SAID_BY = re.compile(r"\b(?P<verb>said|says|told|added|wrote)\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})(?P<role>[^.;]{0,90})")
@@ -41,6 +43,11 @@ _PLACE_NAME_END = re.compile(r"\b(?:Oblast|Region|Raion|District|Province)$")
 _OFFICIAL_SAID = re.compile(
     r"\b(?P<who>(?:the\s+)?(?:region's\s+|regional\s+|city's\s+)?(?:governor|mayor)(?:\s+of\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3})?)"
     r",?(?P<name>(?:\s+[A-Z][\w’'\-]+){0,3})\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b", re.IGNORECASE)
+_INTRODUCED = re.compile(
+    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3}),\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+){0,3}"
+    r"(?:spokes(?:person|man|woman)|head|commander|representative|chief|officer|official|governor|mayor|[Mm]inister|leader)\s+(?:for|of|at)\s+"
+    r"(?P<org>[^,;]{3,90})")
+_NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
 _CONCESSIVE = re.compile(r"\b(?:whatever|despite\s+what|regardless\s+of\s+what)\s+$", re.IGNORECASE)
 _LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|City Council|city council|Military Administration|military administration|"
                            r"Regional State Administration|regional administration)\b")
@@ -118,9 +125,24 @@ def speakers_of(text: str, actors: Sequence[Actor]) -> list[Speaker]:
     return sorted(out, key=lambda s: s.actor.start)
 
 
-def sentence_voices(text: str) -> tuple[list[Actor], list[Speaker]]:
-    """The actors of a sentence (places used as places left out) and its speakers."""
+def sentence_voices(text: str, people: dict[str, Side] | None = None) -> tuple[list[Actor], list[Speaker]]:
+    """The actors of a sentence (places used as places left out) and its speakers. ``people`` maps the surnames of
+    people the article has introduced to their sides ("Viktor Trehubov, spokesman for the Khortytsia group"); it
+    gives a side to a later bare "Trehubov said", and learns the people this sentence introduces."""
     actors = [a for a in find_actors(text) if _is_actor_use(text, a)]
-    return actors, speakers_of(text, actors)
+    speakers = speakers_of(text, actors)
+    if people is None:
+        return actors, speakers
+    for m in _INTRODUCED.finditer(text):  # "Viktor Trehubov, spokesman for the Khortytsia group" (said or not)
+        body = [a for a in actors if m.start("org") <= a.start < m.end("org") and a.side in ("RU", "UA", "third_party")]
+        if body:
+            people[m.group("name").split()[-1]] = body[0].side
+    for sp in speakers:
+        names = _NAME.findall(sp.actor.text + " " + sp.verb)  # "Ukrainian military spokesman Nazar Voloshyn said"
+        if sp.actor.side != "unknown" and names:
+            people[names[-1].split()[-1]] = sp.actor.side
+    known = [replace(sp, actor=replace(sp.actor, side=people[sp.actor.text.split()[-1]]))
+             if sp.actor.side == "unknown" and sp.actor.text.split()[-1] in people else sp for sp in speakers]
+    return actors, known
 
 
