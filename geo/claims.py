@@ -73,6 +73,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                              r"(?:battles?|fighting|clashes|combat)\b"),
         ("fight", "active", r"\b(?:trapped|encircled|surrounded|cut\s+off|besieged|blockaded|pinned\s+down)\s+(?:in\s+and\s+around|in|inside|near|around|at)\b"),
         ("fight", "active", r"\b(?:counter-?attack(?:s|ed|ing)?)\s+(?:\w+\s+){0,2}?(?:in|near|around|at|on)\b"),
+        ("fight", "passive", r"\b(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:counter-?attacking|holding\s+out|fighting\s+on)\b"),
         ("fight", "active", r"\b(?:got|get|gets|getting|made\s+(?:their|its)\s+way|fought\s+(?:their|its)\s+way|broke|broken|burst|infiltrated)\s+into\b"),
         ("fight", "noun", r"\b(?:advance|offensive|push|ground\s+assault|onslaught)\s+on\b"),
         ("hold", "active", r"\b(?:(?:have|has|had)\s+)?(?:defended|defending|defends|clung\s+to|clinging\s+(?:on\s+)?to|keep(?:ing)?\s+hold\s+of|kept\s+hold\s+of)\b"),
@@ -84,10 +85,13 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("fight", "active", r"\b(?:(?:heavy|fierce|intense|street|urban|ongoing|continued|continuing|recent)\s+)?(?:fighting|battles?|clash(?:es)?|combat|"
                             r"storming|assaults?)\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?"
                             r"(?:(?:continu(?:es|ed|ing)|rag(?:es|ed|ing)|going\s+on|under\s+way|underway|taking\s+place)\s+)?"
-                            r"(?:for|in|of|around|inside|near|within|in\s+the\s+areas?\s+of|on\s+the\s+(?:outskirts|approaches)\s+(?:of|to))\b"),
+                            r"(?:(?:gripping|engulfing|in)\s+the\s+area\s+around|along|for|in|of|around|inside|near|within|in\s+the\s+areas?\s+of|"
+                            r"on\s+the\s+(?:outskirts|approaches)\s+(?:of|to))\b"),
         ("withdraw", "anaphor", r"\bno\s+(?:Ukrainian|Russian)\s+(?:troops|forces|soldiers|units)\s+(?:were\s+|are\s+)?left\b|"
                                 r"\bno\s+longer\s+occup(?:y|ied|ies)\s+any\b"),
-        ("hold", "anaphor", r"\b(?:Ukrainian|Russian)\s+(?:troops|units|forces|soldiers|defenders)\s+(?:were|are|remain(?:ed)?)\s+still\s+"
+        ("fight", "anaphor", r"\b(?:fighting|battles?|clashes|combat)\s+(?:\w+\s+){0,2}?(?:is|are|was|were)\s+(?:still\s+)?(?:going\s+on|continuing|raging|under\s+way)"
+                             r"(?:\s+there)?(?=\s*[,.;]|\s+(?:and|but)\b)"),
+        ("hold", "anaphor", r"\b(?:Ukrainian|Russian)\s+(?:troops|units|forces|soldiers|defenders|positions)\s+(?:were|are|remain(?:ed)?)\s+still\s+"
                             r"(?:there|in\s+(?:the\s+)?(?:city|town|village))|\b(?:are|were|is)\s+still\s+holding\s+(?:their|its)\s+positions"),
         ("fight", "active", r"\b(?:claimed|reported|made)\s+(?:\w+\s+){0,4}advances?(?:\s+(?:around|near|in|towards?|into))?\b"),
         ("fight", "active", r"\b(?:taken|took|take|takes|taking)\s+up\s+positions\s+(?:in|on\s+the\s+outskirts\s+of|near)\b"),
@@ -95,7 +99,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                             r"(?:(?:\w+\s+){0,4}into|in|within|along\s+[\w\s]{0,30}?\s+in|in\s+the\s+areas?\s+of)\b"),
         ("fight", "active", r"\b(?:(?:held|holding|hold)\s+off|repell?ed|repulsed|beat(?:en)?\s+back|fended\s+off|thwarted)\s+(?:\w+\s+){0,4}"
                             r"(?:attacks?|assaults?|offensives?|attempts?)\s+(?:(?:just\s+)?(?:north|south|east|west)\s+of\s+[^,]{0,30},\s+)?(?:(?:the\s+)?(?:previous|last)\s+(?:day|night)\s+)?"
-                            r"[\"“']?(?:near|around|in|on|at|in\s+the\s+(?:vicinity|area)\s+of|close\s+to)\b"),
+                            r"[\"“']?(?:in\s+the\s+(?:vicinity|area)[\"”']?\s+of|near|around|in|on|at|close\s+to)\b"),
         ("fight", "active", r"\b(?:entered|enter|enters|entering|encircled|surrounded|reached\s+(?:the\s+)?(?:outskirts|suburbs|edge)\s+of|"
                             r"(?:got|get)\s+as\s+far\s+as(?:\s+the\s+\w+\s+outskirts\s+of)?|on\s+the\s+outskirts\s+of|cauldrons?[\"”’']?\s+(?:around|near|in))\b"),
         ("fight", "passive", r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:under\s+(?:intense\s+|heavy\s+|constant\s+)?(?:attack|assault|fire|pressure)|"
@@ -107,7 +111,11 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("withdraw", "active", r"\b(?:withdr(?:ew|awn|aw|aws|awing)|pull(?:ed|s|ing)?\s+(?:out|back)|retreat(?:ed|s|ing)?|abandon(?:ed|s|ing)?|fled)\s+(?:from\s+|of\s+)?"),
         ("withdraw", "noun", r"\b(?:withdrawal|retreat|pullout|pull-out)\s+(?:of\s+[^,.;]{0,40}?\s+)?from\b"),
         ("hold", "passive", r"\b(?:held|controlled)\s+by\b"),
-        ("hold", "passive", r"\b(?:remains?|remained|is|are|was|were|stays?|stayed|been)\s+(?:firmly\s+|still\s+|fully\s+|largely\s+|entirely\s+|now\s+|already\s+)?(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:(?:Ukrainian|Russian|Ukraine's|Russia's)\s+(?:(?:armed\s+forces|army|military|forces|troops)\s+)?)?(?:control|hands|occupation)\b"),
+        ("hold", "active", r"\b(?:shows?|showed|showing|depicts?|depicted|marks?|marked)(?=\s+[^.;]{0,60}?\s+(?:as\s+)?(?:being\s+)?under\s+(?:the\s+)?(?:full\s+)?"
+                           r"(?:(?:Ukrainian|Russian|Ukraine's|Russia's|Kyiv's|Kiev's|Moscow's)\s+)?control\b)"),
+        ("capture", "passive", r"\b(?:is|are|was|were|has\s+been|had\s+been)\s+(?:once\s+again|again|back)\s+(?:under|in)\s+(?:the\s+)?(?:full\s+)?"
+                               r"(?:(?:Ukrainian|Russian|Ukraine's|Russia's|Kyiv's|Kiev's|Moscow's)\s+(?:(?:armed\s+forces|army|military|forces|troops)\s+)?)?(?:control|hands)\b"),
+        ("hold", "passive", r"\b(?:remains?|remained|is|are|was|were|stays?|stayed|been)\s+(?:firmly\s+|still\s+|fully\s+|largely\s+|entirely\s+|now\s+|already\s+)?(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:(?:Ukrainian|Russian|Ukraine's|Russia's|Kyiv's|Kiev's|Moscow's)\s+(?:(?:armed\s+forces|army|military|forces|troops)\s+)?)?(?:control|hands|occupation)\b"),
         ("hold", "active", r"\b(?:maintain(?:ed|s|ing)?|retain(?:ed|s|ing)?|ha(?:ve|s|d)|keep(?:s|ing)?|kept)\s+(?:full\s+|firm\s+)?control(?:\s+(?:of|over))?|(?<!-)\b(?:hold(?:s|ing)?|control(?:s|led|ling)?|in control of)\b"),
         ("fight", "active", r"\b(?:fighting|battles?|clashes|storming|encircl(?:ed|ing|ement)|assault(?:s|ing)?)\s+(?:for|in|of|on|around|inside)\b"),
         ("capture", "active", rf"\b(?:{_CAPTURE_VERB})\b"),
@@ -140,6 +148,12 @@ _TARGET_GAP_BLOCK = re.compile(
     r"from)\b|\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+of\b",
     re.IGNORECASE,
 )
+# fighting "near" or "around" a place is fighting for it; and it goes on "in X, ..., particularly near Y and Z"
+_FIGHT_GAP_BLOCK = re.compile(r"\b(?:could|would|might|may|will|route|road|from|km|kilometers?|kilometres?|miles?|direction|towards?|that|told)\b|"
+                              r"\b(?:territor(?:y|ies)|areas?|lines?|fields?)\s+(?:around|near|outside)\b|"
+                              r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\b", re.IGNORECASE)
+_FIGHT_GOES_ON = re.compile(r"^(?:,\s+[^,;]{0,40},)?[^;.()]{0,50}?\b(?:especially|particularly|notably|mainly|including|and)\s+"
+                            r"(?:(?:near|around|in|at|inside)\s+)?(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]+\s+(?:region|oblast|Oblast|Region|district))?(?:\s*(?:,|and|or|&|as well as|plus|together with|along with)\s*(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?(?=\s*(?:,|and\b|or\b)))?)+(?:(?:most|much|part|parts|all|half|the\s+rest)\s+of\s+)?(?:the\s+)?(?:entire\s+|whole\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _LOCATED_IN = re.compile(
     r"\b(?:villages?|settlements?|towns?|city|cities|hamlets?|localit(?:y|ies)|positions?|communit(?:y|ies))\b"
@@ -172,8 +186,9 @@ _HELD_AFTER = re.compile(
     r"|^,\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?P<side2>Ukrainian|Russian)(?:-held|-controlled)?\s+(?:[a-z]+\s+){0,2}"
     r"(?:hub|stronghold|bastion|outpost|garrison)\b", re.IGNORECASE)
 _LIBERATION = re.compile(r"\b(?:liberat|free|de-occup)", re.IGNORECASE)
-_ANAPHOR_BEFORE = re.compile(r"\bthe\s+(?P<noun>city|town|village|settlement|island)(?:\s+itself)?\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_ANAPHOR_ANYWHERE = re.compile(r"\bthe\s+(?:city|town|village|settlement|island)\b", re.IGNORECASE)
+# "the city itself remains", "the strategically important city in southern Ukraine was freed"
+_ANAPHOR_BEFORE = re.compile(r"\bthe\s+(?:[a-z\-]+\s+){0,3}?(?P<noun>city|town|village|settlement|island)(?:\s+itself)?"
+                             r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w\-]*)?\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _ANAPHOR_AFTER = re.compile(r"\s*(?:back\s+)?the\s+(?P<noun>city|town|village|settlement|island)\b", re.IGNORECASE)
 _DENIES_IT = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:it|this|that|them|"
                         r"(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|reports?|announcements?|statements?|assertions?))\b",
@@ -186,6 +201,8 @@ _DENY = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|refuted|dismissed|
 # the verb may follow a name and title: "Pentagon spokesperson Major General Pat Ryder reported"
 _UNVERIFIED = re.compile(r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|has not been able to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|apparently|claimed to have)\b", re.IGNORECASE)
+_AS_PUBLISHED = "as of publication"
+_CHANGES = ("captured", "recaptured", "withdrew")
 #: How many sentences after a speaker's own sentence an unattributed claim is still taken as the speaker's.
 _SPEAKER_REACH = 2
 #: How many settlements named before a sentence "the city" or "the village" may refer back to.
@@ -268,10 +285,12 @@ def _named_targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, i
                        or _INCLUDING.match(text[trigger.end : m[0]])), None)
         first = listed or after[0]
         gap = text[trigger.end : first[0]]
-        if (len(gap) <= 70 and not _clause_break(gap) and not _TARGET_GAP_BLOCK.search(gap)) or first is listed:
+        block = _FIGHT_GAP_BLOCK if trigger.kind == "fight" else _TARGET_GAP_BLOCK
+        if (len(gap) <= 70 and not _clause_break(gap) and not block.search(gap)) or first is listed:
             chosen.append(first)
             for nxt in after[after.index(first) + 1 :]:
-                if _LIST_GAP.match(text[chosen[-1][1] : nxt[0]]):
+                between = text[chosen[-1][1] : nxt[0]]
+                if _LIST_GAP.match(between) or (trigger.kind == "fight" and _FIGHT_GOES_ON.match(between)):
                     chosen.append(nxt)
                 else:
                     break
@@ -325,6 +344,11 @@ def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Seque
             gap = text[min(trigger.end, last_target) if a.start >= last_target else trigger.end : a.start]
             if re.search(r"\b(?:by|to)\s+(?:the\s+)?$", gap) and not _clause_break(gap):
                 return a.side, True, True
+    if trigger.kind == "capture":  # "freed from the Russians", "cleared of Ukrainian troops": that side lost it
+        for a in actors:
+            if a.start >= trigger.end and _actor_side(a) and re.search(r"\b(?:from|of)\s+(?:the\s+)?(?:\w+\s+){0,4}?$", text[last_target : a.start]) \
+                    and a.start - last_target < 60 and not _clause_break(text[last_target : a.start]) and a.start >= last_target:
+                return a.side, True, False
     if trigger.voice == "noun":
         for a in actors:
             if a.start >= last_target and _actor_side(a) and re.search(r"\bfor\s+(?:the\s+)?$", text[last_target : a.start]):
@@ -363,7 +387,7 @@ def _when(trigger: _Trigger, text: str, times: Sequence[When]) -> When | None:
 
 def _as_published(article: Article) -> When | None:
     """A present-tense "holds" with no time of its own is a statement about the day of publication."""
-    return When("as of publication", article.published, "day") if article.published else None
+    return When(_AS_PUBLISHED, article.published, "day") if article.published else None
 
 
 def _recent(when: When | None, article: Article) -> bool:
@@ -551,12 +575,12 @@ def _merge(claims: Sequence[Claim]) -> list[Claim]:
     for group in (g for g in groups.values() if g):
         dated = [c for c in sorted(group, key=lambda c: c.start) if c.event_date is not None]
         by_voice: dict[tuple[str, str, str, date | None], list[Claim]] = defaultdict(list)
-        for c in group:
-            by_voice[(c.claimant_side, c.voice, c.stance, c.event_date)].append(c)
+        for c in group:  # a change dated twice by one voice is two claims; fighting or holding goes on: one
+            by_voice[(c.claimant_side, c.voice, c.stance, c.event_date if c.event in _CHANGES else None)].append(c)
         for (side, voice, stance, when), same in sorted(by_voice.items(), key=lambda kv: (*kv[0][:3], kv[0][3] or date.min)):
             if when is None and any(k[:3] == (side, voice, stance) and k[3] is not None for k in by_voice):
                 continue  # the same voice dates this claim elsewhere in the article
-            best = max(same, key=lambda c: (c.confidence, -c.start))
+            best = max(same, key=lambda c: (c.date_text not in (None, _AS_PUBLISHED), c.confidence, -c.start))
             if best.event_date is None and dated:
                 d = dated[0]
                 best = replace(best, event_date=d.event_date, date_precision=d.date_precision, date_text=d.date_text)
@@ -581,7 +605,7 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
     people: dict[str, Side] = {}  # surnames of the people the article introduced, and their sides
     for s in sentences:
         actors, speakers = sentence_voices(s.text, people)
-        earlier = named[-_ANAPHOR_REACH:] if _ANAPHOR_ANYWHERE.search(s.text) else []
+        earlier = named[-_ANAPHOR_REACH:]
         found: list[Claim] = []
         if s.index in by_sentence or earlier:
             nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""

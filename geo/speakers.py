@@ -41,7 +41,8 @@ _ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing|(?:ci
 _SAID_BY = re.compile(r"\b(?P<verb>said|says|told|added|wrote)\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})(?P<role>[^.;]{0,90})")
 _PLACE_NAME_END = re.compile(r"\b(?:Oblast|Region|Raion|District|Province)$")
 _OFFICIAL_SAID = re.compile(
-    r"\b(?P<who>(?:the\s+)?(?:region's\s+|regional\s+|city's\s+)?(?:governor|mayor)(?:\s+of\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3})?)"
+    r"\b(?P<who>(?:the\s+)?(?:region's\s+|regional\s+|city's\s+|local\s+)?(?:governor|mayor|authorities)(?:\s+(?:of|in)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3})?)"
+    r"(?:,\s+(?!said\b|says\b)[^,;]{1,60},)?"  # "the governor of Zhytomyr region, which lies west of Kyiv, said"
     r",?(?P<name>(?:\s+[A-Z][\w’'\-]+){0,3})\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b", re.IGNORECASE)
 _INTRODUCED = re.compile(
     r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3}),\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+){0,3}"
@@ -49,12 +50,12 @@ _INTRODUCED = re.compile(
     r"(?P<org>[^,;]{3,90})")
 _NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
 _CONCESSIVE = re.compile(r"\b(?:whatever|despite\s+what|regardless\s+of\s+what)\s+$", re.IGNORECASE)
-_LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|City Council|city council|Military Administration|military administration|"
-                           r"Regional State Administration|regional administration)\b")
+_LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|city council|military administration|regional state administration|"
+                           r"regional administration|city administration|head of the \w+ (?:community|municipality|hromada)|authorities in)\b", re.IGNORECASE)
 _INSTALLED = re.compile(r"\b(?:Russian-installed|Moscow-installed|Kremlin-installed|pro-Russian|occupation|separatist)\b", re.IGNORECASE)
 _PLACE_ACTORS = {"moscow", "kyiv", "kiev", "russia", "ukraine", "the kremlin", "kremlin", "washington"}
 _PLACE_PREPOSITION = re.compile(
-    r"\b(?:in|into|to|from|of|across|near|inside|within|throughout|against|towards?|on|at|over|beyond|and)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"\b(?:in|into|to|from|of|across|near|inside|within|throughout|against|towards?|on|at|over|beyond|and|with|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSED_PLACE = re.compile(r"(?:(?:'s|’s)\s+(?:\w+\s+){0,2}|\s+)(?:region|oblast|province|territory|border|soil|land|city|town|village)\b", re.IGNORECASE)
 
 

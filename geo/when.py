@@ -47,7 +47,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"|\b(?:comes|came)\s+(?:just\s+|only\s+|about\s+)?(?P<n2>\d+|a|one|two|three|four|five|six|seven|ten)\s+"
                 r"(?P<unit2>days?|weeks?|months?)\s+after\b"),
         ("relperiod", r"\b(?:since\s+)?(?P<rp>(?:earlier|later) this (?:year|month|week)|this (?:year|month|week)|last (?:year|month|week)|"
-                      r"(?:past|previous) (?:week|(?:\w+ )?days)|the previous day|(?:past|previous|last) (?:24|48) hours|past day)\b"),
+                      r"(?:past|previous) (?:week|(?:\w+ )?days)|the previous day|(?:past|previous|last) (?:24|48) hours|past day)\b(?!['’]s)"),
         ("year", rf"\b(?:in|since|by|during|until|throughout|of)\s+{_YEAR}\b"),
     )
 )
