@@ -21,7 +21,7 @@ _SPEECH = (
     r"(?:said|says|say|claimed|claims|claim|announced|announces|declared|declares|reported|reports|stated|states|"
     r"confirmed|confirms|denied|denies|deny|rejected|rejects|refuted|dismissed|insisted|insists|acknowledged|"
     r"admitted|admits|wrote|posted|told|added|noted|assessed|assesses|published|conceded|concedes|disputed|disputes|"
-    r"acknowledges|asserted|asserts|maintained|maintains|insisted|reiterated|retracted)"
+    r"acknowledges|asserted|asserts|reiterated|retracted)"
 )
 _APPOSITIVE_SPEAKER = re.compile(
     r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3}),\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+){0,3}"
@@ -70,8 +70,8 @@ def _local_official(words: str) -> str:
 def _is_actor_use(sentence: str, actor: Actor) -> bool:
     """A country or capital is an actor ("Ukraine had ordered", "Moscow said", "Russia's claim") unless the
     grammar makes it a place ("in Ukraine", "from Moscow", "Russia's Kursk region")."""
-    if actor.text.lower() not in _PLACE_ACTORS:
-        return True
+    if actor.text.lower() not in _PLACE_ACTORS or _SPEECH_NOUN.match(sentence[actor.end :]):
+        return True  # "Moscow's declaration" speaks, even "with Moscow's declaration"
     if _PLACE_PREPOSITION.search(sentence[: actor.start]) and not _ACCORDING.search(sentence[: actor.start]):
         return False
     return not _POSSESSED_PLACE.match(sentence, actor.end)
