@@ -116,7 +116,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("capture", "passive", r"\b(?:is|are|was|were|has\s+been|had\s+been)\s+(?:once\s+again|again|back)\s+(?:under|in)\s+(?:the\s+)?(?:full\s+)?"
                                r"(?:(?:Ukrainian|Russian|Ukraine's|Russia's|Kyiv's|Kiev's|Moscow's)\s+(?:(?:armed\s+forces|army|military|forces|troops)\s+)?)?(?:control|hands)\b"),
         ("hold", "passive", r"\b(?:remains?|remained|is|are|was|were|stays?|stayed|been)\s+(?:firmly\s+|still\s+|fully\s+|largely\s+|entirely\s+|now\s+|already\s+)?(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:(?:Ukrainian|Russian|Ukraine's|Russia's|Kyiv's|Kiev's|Moscow's)\s+(?:(?:armed\s+forces|army|military|forces|troops)\s+)?)?(?:control|hands|occupation)\b"),
-        ("hold", "active", r"\b(?:maintain(?:ed|s|ing)?|retain(?:ed|s|ing)?|ha(?:ve|s|d)|keep(?:s|ing)?|kept)\s+(?:full\s+|firm\s+)?control(?:\s+(?:of|over))?|(?<!-)\b(?:hold(?:s|ing)?|control(?:s|led|ling)?|in control of)\b"),
+        ("hold", "active", r"\b(?:maintain(?:ed|s|ing)?|retain(?:ed|s|ing)?|ha(?:ve|s|d)|keep(?:s|ing)?|kept)\s+(?:full\s+|firm\s+)?control(?:\s+(?:of|over))?|(?<!-)(?<!\bon\s)\b(?:hold(?:s|ing)?|control(?:s|led|ling)?|in control of)\b"),
         ("fight", "active", r"\b(?:fighting|battles?|clashes|storming|encircl(?:ed|ing|ement)|assault(?:s|ing)?)\s+(?:for|in|of|on|around|inside)\b"),
         ("capture", "active", rf"\b(?:{_CAPTURE_VERB})\b"),
         ("capture", "active", r"(?<!\bthe\s)(?<!\bin\s)(?<!\bof\s)(?<!\bfrom\s)(?<!\bnear\s)(?<!\bto\s)(?<!-)\b(?:occupied|occupying|occupies)\b"),
@@ -189,12 +189,24 @@ _LIBERATION = re.compile(r"\b(?:liberat|free|de-occup)", re.IGNORECASE)
 # "the city itself remains", "the strategically important city in southern Ukraine was freed"
 _ANAPHOR_BEFORE = re.compile(r"\bthe\s+(?:[a-z\-]+\s+){0,3}?(?P<noun>city|town|village|settlement|island)(?:\s+itself)?"
                              r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w\-]*)?\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_ANAPHOR_AFTER = re.compile(r"\s*(?:back\s+)?the\s+(?P<noun>city|town|village|settlement|island)\b", re.IGNORECASE)
+_ANAPHOR_AFTER = re.compile(r"\s*(?:back\s+)?(?:the\s+(?P<noun>city|town|village|settlement|island)\b|it\b(?!\s+(?:was|is|had|has|would|will)\b))",
+                            re.IGNORECASE)
+# "the settlements the ministry claimed are still in the grey zone", "retook these villages": the last list claimed
+_PLURAL_BEFORE = re.compile(r"\b(?:the|these|those|all|both|all\s+(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten))\s+"
+                            r"(?:\w+\s+)?(?:settlements|villages|towns|localities|places)\b[^;:]{0,80}$", re.IGNORECASE)
+_PLURAL_AFTER = re.compile(r"\s*(?:back\s+)?(?:the|these|those|all|both)\s+(?:\w+\s+)?(?:settlements|villages|towns|localities)\b(?!\s+of\b)",
+                           re.IGNORECASE)
+# "taken a village in the Donetsk region." followed by "Kalynove is southeast of Pokrovsk": the village named next
+_INDEFINITE_AFTER = re.compile(r"\s*(?:control\s+of\s+)?(?:a|another|one\s+more)\s+(?:\w+\s+){0,2}?(?:village|settlement|town|locality)\b"
+                               r"(?:\s+(?:in|of|near)\s+[^,;.]{0,50})?\s*[.;]?\s*$", re.IGNORECASE)
+_CONFIRMS_IT = re.compile(r"\b(?:confirmed|confirms|corroborated|corroborates|verified|verifies)\s+(?:the|this|that|these|those|such)\s+"
+                         r"(?:\w+\s+)?(?:claims?|reports?|breakthrough|advance|capture|withdrawal|gains?|account)\b|"
+                         r"\b(?:backs?|backed)\s+(?:this|that|it|these|them)\s+up\b", re.IGNORECASE)
 _DENIES_IT = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:it|this|that|them|"
                         r"(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|reports?|announcements?|statements?|assertions?))\b",
                         re.IGNORECASE)
 _RELATIVE_LOCATION = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\bfrom|\boutside|\bkm\s+(?:from|of)|\b(?:bank|coast|shore)\s+of(?:\s+the)?|"
-                                r"\b(?:suburbs?|outskirts|edge|part|district|capital)\s+of)\s+$", re.IGNORECASE)
+                                r"\b(?:suburbs?|outskirts|edge|part|district|capital)\s+of)\s+(?:the\s+(?:\w+\s+)?(?:city|town|village|settlement)\s+of\s+)?$", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
 _AND_SAID = re.compile(r",\s*(?:saying|adding|and\s+said|but\s+said|insisting)\b", re.IGNORECASE)
 _DENY = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|refuted|dismissed|false|fake|untrue|not true)\b", re.IGNORECASE)
@@ -248,26 +260,43 @@ def _clause_break(text: str) -> bool:
     return bool(_BOUNDARY.search(text))
 
 
+@dataclass(frozen=True, slots=True)
+class _Around:
+    """What the sentences around a sentence say, for the places it refers to without naming them."""
+
+    earlier: Sequence[Resolved] = ()  # settlements named before, for "the city", "the village", "it", "there"
+    listed: Sequence[Resolved] = ()  # the places of the last list claimed, for "the settlements", "these villages"
+    following: Resolved | None = None  # the place that opens the next sentence, for "a village" it then names
+
+
 def _targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, int, Resolved]],
-             earlier: Sequence[Resolved] = ()) -> list[tuple[int, int, Resolved]]:
-    """The places a trigger is about. "The city itself", "the village" or "the island", when the sentence names no
-    place for the trigger, stands for the last settlement of fitting size named before it (in this sentence, else
-    in ``earlier`` ones)."""
+             around: _Around = _Around()) -> list[tuple[int, int, Resolved]]:
+    """The places a trigger is about. When the sentence names none for it: "the city itself", "the village", "it"
+    or "there" stand for the last settlement of fitting size named before (in this sentence, else in earlier ones);
+    "the settlements" for the places of the last list claimed; "a village" for the place the next sentence opens
+    with ("... taken a village. Kalynove is southeast of Pokrovsk")."""
     found = _named_targets(trigger, text, mentions)
     if found:
         return found
-    noun = (_ANAPHOR_BEFORE.search(text[: trigger.start]) if trigger.voice in ("passive", "anaphor") else
-            _ANAPHOR_AFTER.match(text, trigger.end) if trigger.voice in ("active", "noun") else None)
-    if noun is None:
+    here = (trigger.start, trigger.end)
+    head, tail = text[: trigger.start], text[trigger.end :]
+    if around.listed and (_PLURAL_BEFORE.search(head) if trigger.voice in ("passive", "anaphor") else _PLURAL_AFTER.match(tail)):
+        return [(*here, r) for r in around.listed]
+    if around.following and trigger.voice in ("active", "noun") and _INDEFINITE_AFTER.match(tail):
+        return [(*here, around.following)]
+    noun = (_ANAPHOR_BEFORE.search(head) if trigger.voice in ("passive", "anaphor") else
+            _ANAPHOR_AFTER.match(tail) if trigger.voice in ("active", "noun") else None)
+    if noun is None and not (trigger.voice == "anaphor" and not mentions):
         return []
+    kind = (noun.group("noun") or "it").lower() if noun else "it"
     before = [r for s, _, r in mentions if s < trigger.start and r.place.feature == "settlement"
               and not _RELATIVE_LOCATION.search(text[max(0, s - 25) : s])]
-    fitting = [r for r in [*earlier, *before] if _fits(noun.group("noun").lower(), r.place)]
-    return [(trigger.start, trigger.end, fitting[-1])] if fitting else []
+    fitting = [r for r in [*around.earlier, *before] if _fits(kind, r.place)]
+    return [(*here, fitting[-1])] if fitting else []
 
 
 def _fits(noun: str, place: Place) -> bool:
-    """Whether "the city" / "the village" can refer to this place (by population, when known)."""
+    """Whether "the city" / "the village" can refer to this place (by population, when known); "it" fits any."""
     if noun == "city":
         return place.population == 0 or place.population >= 10_000
     if noun == "village":
@@ -445,7 +474,7 @@ def _described_holds(article: Article, sentence: Sentence, mentions: Sequence[tu
 
 def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Resolved], next_text: str,
                      actors: list[Actor], speakers: list[Speaker], inherited: Speaker | None,
-                     anchor: date | None = None, earlier: Sequence[Resolved] = ()) -> Iterable[Claim]:
+                     anchor: date | None = None, around: _Around = _Around()) -> Iterable[Claim]:
     """The claims of one sentence; ``inherited`` is the speaker of the sentences just before, whose report this
     sentence may go on with ("Ukraine's General Staff said ... . Troops also freed Lobkove.")."""
     text = sentence.text
@@ -457,7 +486,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         and not _locator(text, r.mention.start - sentence.start, r.mention.end - sentence.start, r)
         and not _AXIS.match(text, r.mention.end - sentence.start)
     )
-    if not mentions and not earlier:
+    if not mentions and not around.earlier and not around.listed:
         return
     yield from _described_holds(article, sentence, mentions)
     triggers = _triggers(text)
@@ -468,7 +497,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
     unverified = bool(_UNVERIFIED.search(text) or _UNVERIFIED.search(next_text))
     for trigger in triggers:
         # a place belongs to the nearest trigger: "advanced into Russian territory and taken Sudzha" takes Sudzha
-        targets = [t for t in _targets(trigger, text, mentions, earlier)
+        targets = [t for t in _targets(trigger, text, mentions, around)
                    if not any(o is not trigger and (trigger.end <= o.start < t[0] if t[0] >= trigger.end else t[1] <= o.start < trigger.start)
                               for o in triggers)]
         if not targets:
@@ -589,6 +618,21 @@ def _merge(claims: Sequence[Claim]) -> list[Claim]:
     return sorted(merged, key=lambda c: (c.start, c.claim_id))
 
 
+def _revoiced(claim: Claim, speaker: Speaker, sentence: Sentence, stance: Stance) -> Claim:
+    """The claim of an earlier sentence as another voice denies or confirms it."""
+    return replace(claim, claimant=speaker.actor.text, claimant_side=speaker.actor.side, stance=stance, quote=sentence.text,
+                   confidence=round(claim.confidence * 0.9, 2), start=sentence.start, voice=voice_kind(speaker.actor.text))
+
+
+def _opening_place(sentence: Sentence, resolved: Sequence[Resolved]) -> Resolved | None:
+    """The settlement a sentence opens with, as its subject ("Kalynove is southeast of Pokrovsk.")."""
+    first = min(resolved, key=lambda r: r.mention.start, default=None)
+    if first is None or first.place.feature != "settlement" or first.mention.start - sentence.start > 1:
+        return None
+    rest = sentence.text[first.mention.end - sentence.start :]
+    return first if re.match(r"\s*(?:,|is\b|lies\b|was\b|sits\b|had\b|has\b)", rest) else None
+
+
 def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim]:
     """Every territorial-control claim an article makes, one per place/side/event/claimant side."""
     by_sentence: dict[int, list[Resolved]] = defaultdict(list)
@@ -603,22 +647,25 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
     named: list[Resolved] = []  # settlements named so far, for "the city", "the village"
     previous: list[Claim] = []
     people: dict[str, Side] = {}  # surnames of the people the article introduced, and their sides
+    listed: list[Resolved] = []  # the places of the last list claimed, for "the settlements"
     for s in sentences:
         actors, speakers = sentence_voices(s.text, people)
-        earlier = named[-_ANAPHOR_REACH:]
-        found: list[Claim] = []
-        if s.index in by_sentence or earlier:
-            nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
-            found = list(_sentence_claims(article, s, by_sentence.get(s.index, []), nxt, actors, speakers,
-                                          inherited if since <= _SPEAKER_REACH else None, anchor, earlier))
-        if not found and _DENIES_IT.search(s.text):
+        nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
+        around = _Around(named[-_ANAPHOR_REACH:], listed, _opening_place(nxt, by_sentence.get(nxt.index, [])) if nxt else None)
+        found = list(_sentence_claims(article, s, by_sentence.get(s.index, []), nxt.text if nxt else "", actors, speakers,
+                                      inherited if since <= _SPEAKER_REACH else None, anchor, around))
+        if not found and speakers and _actor_side(speakers[0].actor) and _DENIES_IT.search(s.text):
             # "Ukraine denied the claim.": the other side's claims of the sentence before are denied
-            found = [replace(c, claimant=d.actor.text, claimant_side=d.actor.side, stance="denied", quote=s.text,
-                             confidence=round(c.confidence * 0.9, 2), start=s.start, voice=voice_kind(d.actor.text))
-                     for d in speakers[:1] if _actor_side(d.actor)
-                     for c in previous if c.claimant_side == opposite(d.actor.side) and c.stance != "denied"]
+            found = [_revoiced(c, speakers[0], s, "denied") for c in previous
+                     if c.claimant_side == opposite(speakers[0].actor.side) and c.stance != "denied"]
+        elif not found and speakers and _CONFIRMS_IT.search(s.text):
+            # "ISW confirmed the breakthrough.", "DeepState backs this up": the claims of the sentence before, confirmed
+            found = [_revoiced(c, speakers[0], s, "confirmed") for c in previous if c.claimant_side != speakers[0].actor.side]
         claims.extend(found)
         previous = found or previous
+        places = {c.place.place_id for c in found if c.event in _CHANGES}
+        if len(places) >= 2:
+            listed = [r for r in by_sentence.get(s.index, []) if r.place.place_id in places]
         named += [r for r in by_sentence.get(s.index, []) if r.place.feature == "settlement"
                   and not _RELATIVE_LOCATION.search(s.text[max(0, r.mention.start - s.start - 25) : r.mention.start - s.start])]
         if speakers:
