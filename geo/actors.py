@@ -36,7 +36,7 @@ _TABLE: tuple[tuple[str, Side], ...] = (
     (_RU_MINISTRY, "RU"),
     (r"(?:the\s+)?Ministry of Defen[cs]e of (?:the )?Russia(?:n Federation)?", "RU"),
     (r"Russian[- ]installed\s+(?:officials?|authorities|governor|head|leader)", "RU"),
-    (r"(?:Russian|Moscow-backed|pro-Russian|pro-Kremlin|Kremlin-affiliated)\s+(?:milbloggers?|military bloggers?|war bloggers?|state media|"
+    (r"(?:Russian|Moscow-backed|pro-Russian|pro-Kremlin|Kremlin-affiliated)\s+(?:(?:defen[cs]e|military|security|war)\s+)?(?:milbloggers?|military bloggers?|war bloggers?|state media|"
      r"resources|sources|media|channels|outlets|bloggers?|war correspondents?)", "RU"),
     (rf"(?:Russian|Russia(?:'s|’s))\s+(?:(?:armed|ground|airborne|regular|[a-z]+ern|military)\s+){{0,2}}{_FORCE}", "RU"),
     (rf"North Korean\s+{_FORCE}", "RU"),

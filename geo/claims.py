@@ -76,7 +76,8 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("fight", "passive", r"\b(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:counter-?attacking|holding\s+out|fighting\s+on)\b"),
         ("fight", "active", r"\b(?:got|get|gets|getting|made\s+(?:their|its)\s+way|fought\s+(?:their|its)\s+way|broke|broken|burst|infiltrated)\s+into\b"),
         ("fight", "noun", r"\b(?:advance|offensive|push|ground\s+assault|onslaught)\s+on\b"),
-        ("hold", "active", r"\b(?:(?:have|has|had)\s+)?(?:defended|defending|defends|clung\s+to|clinging\s+(?:on\s+)?to|keep(?:ing)?\s+hold\s+of|kept\s+hold\s+of)\b"),
+        ("hold", "active", r"\b(?:(?:have|has|had)\s+)?(?:defended|defending|defends|clung\s+to|clinging\s+(?:on\s+)?to|keep(?:ing)?\s+hold\s+of|kept\s+hold\s+of|"
+                           r"refus(?:e|es|ed|ing)\s+to\s+(?:leave|abandon|give\s+up|surrender|withdraw\s+from|pull\s+out\s+of))\b"),
         ("loss", "active", r"\b(?:defeat|rout)\s+of\s+(?:the\s+)?(?:Ukrainian|Russian)\s+(?:forces|troops|army|units)\s+(?:at|in|near|around)\b"),
         ("withdraw", "active", r"\b(?:move|moved|moving|withdr[ae]wn?|retreated|pulled\s+back)\s+to\s+(?:more\s+)?(?:favou?rable|advantageous|prepared|new)\s+(?:defen[cs]ive\s+)?positions?[\"”’']?\s+(?:near|around|in|outside)\b"),
         ("hold", "passive", r"\b(?:is|remains|remained|was)\s+(?:still\s+)?(?:a\s+)?(?:Ukrainian|Russian)(?:-(?:held|controlled))?\s+(?:city|town|village|territory)\b"),
@@ -170,8 +171,8 @@ _INCLUDING = re.compile(r"^[^;.]{0,40}?\b(?:settlements|villages|towns|localitie
 _RELATIVE_SUBJECT = re.compile(r"(?:\b(?:which|that)\s+|\b(?:town|city|village|settlement|hub|stronghold)\s+)(?:the\s+)?"
                                r"(?:[A-Z][\w’'\-]*|Russian|Ukrainian|its|their|our|they|we|it)\b")
 # "Staromaiorske, which Ukrainian soldiers took", "Avdiivka, a town Russia took in February"
-_RELATIVE = re.compile(r"^,?\s*(?:(?:which|that)\s+|(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}(?:town|city|village|settlement|hub|stronghold)\s+"
-                       r"(?:that\s+|which\s+)?)[^,;:]{0,60}$", re.IGNORECASE)
+_RELATIVE = re.compile(r"^,?\s*(?:(?:is|was|remains)\s+)?(?:(?:which|that)\s+|(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}(?:town|city|village|settlement|hub|stronghold)\s+"
+                       r"(?:in\s+(?:the\s+)?[^,;:]{0,30}?\s+)?(?:that\s+|which\s+)?)[^,;:]{0,60}$", re.IGNORECASE)
 _HELD_BEFORE = re.compile(
     r"\b(?:(?P<side>Russian|Ukrainian|Russia|Ukraine)[-\s](?:held|occupied|controlled)|(?P<sep>separatist|rebel|pro-Russian|Russian-backed))\s+"
     r"(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region|capital|centre|center|port|hub|stronghold|bastion)\s+(?:of\s+)?)?$",
@@ -184,7 +185,8 @@ _HELD_AFTER = re.compile(
     r"(?P<side>Russian|Ukrainian)\s+(?:occupation|control|hands)\b"
     # "Pokrovsk, a major Ukrainian logistics hub": a stronghold of one side (not "a Ukrainian city": that is nationality)
     r"|^,\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?P<side2>Ukrainian|Russian)(?:-held|-controlled)?\s+(?:[a-z]+\s+){0,2}"
-    r"(?:hub|stronghold|bastion|outpost|garrison)\b", re.IGNORECASE)
+    r"(?:hub|stronghold|bastion|outpost|garrison)\b"
+    r"|^,\s+(?:a|an|the)\s+[^,;]{0,60}?\bof\s+(?P<side3>Ukrainian|Russian)\s+(?:defen[cs]es|defensive\s+lines?|lines)\b", re.IGNORECASE)
 _LIBERATION = re.compile(r"\b(?:liberat|free|de-occup)", re.IGNORECASE)
 # "the city itself remains", "the strategically important city in southern Ukraine was freed"
 _ANAPHOR_BEFORE = re.compile(r"\bthe\s+(?:[a-z\-]+\s+){0,3}?(?P<noun>city|town|village|settlement|island)(?:\s+itself)?"
@@ -205,6 +207,7 @@ _CONFIRMS_IT = re.compile(r"\b(?:confirmed|confirms|corroborated|corroborates|ve
 _DENIES_IT = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:it|this|that|them|"
                         r"(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|reports?|announcements?|statements?|assertions?))\b",
                         re.IGNORECASE)
+_APPOSITION = re.compile(r"^\s*,(?![^,;]*\b(?:which|who|that|said|says|told)\b)[^;]{0,160},\s*(?:\w+ly\s+)?$")
 _RELATIVE_LOCATION = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\bfrom|\boutside|\bkm\s+(?:from|of)|\b(?:bank|coast|shore)\s+of(?:\s+the)?|"
                                 r"\b(?:suburbs?|outskirts|edge|part|district|capital)\s+of)\s+(?:the\s+(?:\w+\s+)?(?:city|town|village|settlement)\s+of\s+)?$", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
@@ -227,6 +230,7 @@ _PRESENT = re.compile(r"\b(?:is|are|am|has|have|continues?|continuing|remains?|r
 # "its forces", "their troops": the forces of the side speaking
 _SPEAKER_PRONOUN = re.compile(r"\b(?:it|they)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+|also\s+)?$", re.IGNORECASE)
 _ENEMY = re.compile(r"\b(?:the\s+)?(?:enemy|adversary|aggressor)(?:\s+(?:forces|troops|units|soldiers|army))?\b", re.IGNORECASE)
+_INCURSION = re.compile(r"\b(?:entered|enter|enters|entering|broke|broken|burst|crossed|pushed|advanced)\b", re.IGNORECASE)
 _OWN_FORCES = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|units|soldiers|army|military|servicemen)\b", re.IGNORECASE)
 
 
@@ -324,9 +328,12 @@ def _named_targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, i
                 else:
                     break
     if not chosen and trigger.voice == "passive" and before:
-        last = before[-1]
+        # "Robotyne, about 15 km south of Orikhiv and 70 km southeast of Zaporizhzhia, was liberated": the subject,
+        # not the places of its apposition
+        subjects = [m for m in before if not _RELATIVE_LOCATION.search(text[max(0, m[0] - 40) : m[0]])] or before
+        last = subjects[-1]
         gap = text[last[1] : trigger.start]
-        if len(gap) <= 60 and not _clause_break(gap):
+        if (len(gap) <= 60 and not _clause_break(gap)) or _APPOSITION.match(gap):
             chosen.append(last)
             for prev in reversed(before[:-1]):
                 if _LIST_GAP.match(text[prev[1] : chosen[-1][0]]):
@@ -361,6 +368,10 @@ def _actor_side(actor: Actor | None) -> Side | None:
     return actor.side if actor is not None and actor.side in ("RU", "UA") else None
 
 
+_UNDER_CONTROL = re.compile(r"(?:,[^,;]{0,80},)?\s*(?:as\s+)?(?:being\s+)?under\s+(?:the\s+)?(?:full\s+)?(Ukrainian|Russian|Ukraine's|Russia's|Kyiv's|Kiev's|Moscow's)\s+control",
+                            re.IGNORECASE)
+
+
 def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Sequence[tuple[int, int, Resolved]]) -> tuple[Side | None, bool, bool]:
     """The side named with the trigger: ``(side, named, took)``. ``took`` is True when that side is the one that
     took or holds the place ("fell to Russian forces", "captured by", "Russian troops seized"), False when it is
@@ -371,7 +382,7 @@ def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Seque
     for a in actors:
         if a.start >= trigger.end and _actor_side(a):
             gap = text[min(trigger.end, last_target) if a.start >= last_target else trigger.end : a.start]
-            if re.search(r"\b(?:by|to)\s+(?:the\s+)?$", gap) and not _clause_break(gap):
+            if re.search(r"\b(?:by|to|control\s+of)\s+(?:the\s+)?$", gap) and not _clause_break(gap):
                 return a.side, True, True
     if trigger.kind == "capture":  # "freed from the Russians", "cleared of Ukrainian troops": that side lost it
         for a in actors:
@@ -382,6 +393,9 @@ def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Seque
         for a in actors:
             if a.start >= last_target and _actor_side(a) and re.search(r"\bfor\s+(?:the\s+)?$", text[last_target : a.start]):
                 return a.side, True, gains
+    under = _UNDER_CONTROL.match(text[last_target:]) if trigger.kind == "hold" else None
+    if under:  # "shows Vovchansk, which ..., as under Ukrainian control"
+        return ("UA" if under.group(1).lower().startswith(("ukrain", "kyiv", "kiev")) else "RU"), True, True
     named_in = re.search(r"\b(Ukrainian|Russian|Ukraine's|Russia's)\b", trigger.text, re.IGNORECASE)
     if named_in:  # "under Ukrainian control", "the Ukrainian flag was raised in", "the defeat of Russian forces at"
         return ("UA" if named_in.group(1).lower().startswith("ukrain") else "RU"), True, gains
@@ -455,7 +469,7 @@ def _described_holds(article: Article, sentence: Sentence, mentions: Sequence[tu
         m = _HELD_BEFORE.search(before) or _HELD_AFTER.match(after)
         side: str | None = None
         groups = m.groupdict() if m else {}  # a separatist stronghold is held by the Russian side
-        named = groups.get("side") or groups.get("side2") or ("Russian" if groups.get("sep") else None)
+        named = groups.get("side") or groups.get("side2") or groups.get("side3") or ("Russian" if groups.get("sep") else None)
         if named:
             side = "UA" if named.lower().startswith("ukrain") else "RU"
         elif _OCCUPIED_BEFORE.search(before) and r.place.country in ("RU", "UA"):
@@ -568,8 +582,8 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             voices += [(s.actor.text, s.actor.side, "claimed", voice_kind(s.actor.text))
                        for s in others if s.actor.side == controller][:1]
         for start, _end, r in targets:
-            if trigger.kind == "fight" and r.place.feature == "region":
-                continue  # "fighting in the Donetsk region" says nothing of who holds the region
+            if trigger.kind == "fight" and r.place.feature == "region" and not _INCURSION.search(trigger.text):
+                continue  # "fighting in the Donetsk region" says nothing of who holds the region; "entered" it does
             event = _event(trigger.kind, controller, r.place.country)  # type: ignore[arg-type]
             for who, side, said, kind in voices:
                 yield Claim(

@@ -51,7 +51,7 @@ def _population(place: Place) -> float:
 
 def _region_base(surface: str) -> str:
     words = surface.split()
-    while words and words[-1].lower().rstrip("'s’") in ("region", "oblast", "province", "regions", "oblasts",
+    while words and words[-1].lower().rstrip("'s’") in ("region", "oblast", "province", "regions", "oblasts", "border", "frontier",
                                                           "district", "districts", "raion", "raions", "rayon"):
         words.pop()
     return " ".join(words)
