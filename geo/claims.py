@@ -212,7 +212,12 @@ _RELATIVE_LOCATION = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|wes
                                 r"\b(?:suburbs?|outskirts|edge|part|district|capital)\s+of)\s+(?:the\s+(?:\w+\s+)?(?:city|town|village|settlement)\s+of\s+)?$", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
 _AND_SAID = re.compile(r",\s*(?:saying|adding|and\s+said|but\s+said|insisting)\b", re.IGNORECASE)
-_DENY = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|refuted|dismissed|false|fake|untrue|not true)\b", re.IGNORECASE)
+_DENY = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|rejecting|refuted|refuting|dismissed|dismissing|disputed|disputing|"
+                   r"false|fake|untrue|not true|disinformation|propaganda)\b", re.IGNORECASE)
+# "reports of a Russian capture of Toretsk were disinformation": the report the trigger is in is called false
+_CALLED_FALSE = re.compile(r"^[^.;]{0,80}?\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|untrue|fake|disinformation|propaganda|lies|a\s+lie|"
+                           r"not\s+true|baseless|groundless|fabricated|fiction)\b", re.IGNORECASE)
+_REPORT_OF = re.compile(r"\b(?:reports?|claims?|statements?|allegations?|rumou?rs?)\s+(?:of|that|about)\s+[^,;]{0,40}$", re.IGNORECASE)
 # the verb may follow a name and title: "Pentagon spokesperson Major General Pat Ryder reported"
 _UNVERIFIED = re.compile(r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|has not been able to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|apparently|claimed to have)\b", re.IGNORECASE)
@@ -396,9 +401,11 @@ def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Seque
     under = _UNDER_CONTROL.match(text[last_target:]) if trigger.kind == "hold" else None
     if under:  # "shows Vovchansk, which ..., as under Ukrainian control"
         return ("UA" if under.group(1).lower().startswith(("ukrain", "kyiv", "kiev")) else "RU"), True, True
-    named_in = re.search(r"\b(Ukrainian|Russian|Ukraine's|Russia's)\b", trigger.text, re.IGNORECASE)
+    before_noun = re.search(r"\b(Ukrainian|Russian|Ukraine's|Russia's|Kyiv's|Kiev's|Moscow's)\s+(?:\w+\s+)?$", text[: trigger.start]) \
+        if trigger.voice == "noun" else None
+    named_in = before_noun or re.search(r"\b(Ukrainian|Russian|Ukraine's|Russia's)\b", trigger.text, re.IGNORECASE)
     if named_in:  # "under Ukrainian control", "the Ukrainian flag was raised in", "the defeat of Russian forces at"
-        return ("UA" if named_in.group(1).lower().startswith("ukrain") else "RU"), True, gains
+        return ("UA" if named_in.group(1).lower().startswith(("ukrain", "kyiv", "kiev")) else "RU"), True, gains
     subjects = [a for a in actors if a.end <= trigger.start and _actor_side(a) and a.can_take
                 and not _clause_break(text[a.end : trigger.start])]
     if subjects:
@@ -524,7 +531,12 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             present += [Actor(m.start(), m.end(), m.group(0), opposite(speaker.actor.side)) for m in _ENEMY.finditer(text)]
         said = text[speaker.actor.end : trigger.start] if speaker else ""
         # "denied that Russia had taken Soledar, saying Ukrainian units were still there": the denial ends at "saying"
-        denied = trigger.negated or bool(speaker and _DENY.search(speaker.verb + " " + said) and not _AND_SAID.search(said))
+        denied = trigger.negated or bool(speaker and speaker is not inherited and _DENY.search(speaker.verb + " " + said)
+                                         and not _AND_SAID.search(said)) \
+            or bool(_REPORT_OF.search(text[: trigger.start]) and _CALLED_FALSE.match(text[max(t[1] for t in targets) :])
+                    and not (speaker and speaker.verb.startswith(("'s", "’s"))))  # not "Russia's claim ... is false"
+        if denied and trigger.kind == "fight" and _INCURSION.search(trigger.text):
+            trigger = replace(trigger, kind="capture")  # "dismissing claims that Russian troops entered the city"
         agent, named, took = _agent(trigger, text, sorted(present, key=lambda a: a.start), targets)
         if agent is None:
             belligerents = {a.side for a in actors if a.side in ("RU", "UA")}
@@ -533,6 +545,8 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
                 agent = opposite(speaker.actor.side) if denied and not trigger.negated else speaker.actor.side
             elif len(belligerents) == 1:
                 agent = belligerents.pop()
+        if not named and "occup" in trigger.text.lower() and targets[0][2].place.country in ("RU", "UA"):
+            agent = opposite(targets[0][2].place.country)  # type: ignore[arg-type]  # "was still occupied": by the invader
         if agent is None and _LIBERATION.search(trigger.text) and not any(a.side in ("RU", "UA") for a in actors):
             agent = targets[0][2].place.country if targets[0][2].place.country in ("RU", "UA") else None  # freed: by its own side
         if agent is None and trigger.kind != "fight":
@@ -558,6 +572,8 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             # an unknown official, or the outlet's own unattributed report of fresh news: relayed from the side that
             # acted, so a gain is claimed by its taker and a withdrawal admitted (confirmed) by the side that left
             claimant_side = agent if agent in ("RU", "UA") else controller  # type: ignore[assignment]
+            if denied:  # an unknown official denying a capture speaks for the side that would have lost it
+                claimant_side = opposite(claimant_side)
         if denied:
             stance: Stance = "denied"
         elif unverified:

@@ -100,7 +100,7 @@ def speakers_of(text: str, actors: Sequence[Actor]) -> list[Speaker]:
     # "Nazar Voloshyn, spokesperson for the Khortytsia group, said": the person speaks for the body named
     for m in _APPOSITIVE_SPEAKER.finditer(text):
         body = [a for a in actors if m.start("org") <= a.start < m.end("org") and a.side in ("RU", "UA", "third_party")]
-        side = body[0].side if body else "unknown"
+        side = body[0].side if body else _local_official(m.group("org"))
         out.append(Speaker(Actor(m.start("name"), m.end("name"), m.group("name"), side), m.group("verb")))
     # Speakers the actor table does not know ("according to Operational Command South", "Serhiy Haidai said"):
     # attributed, side unknown.
@@ -135,9 +135,10 @@ def sentence_voices(text: str, people: dict[str, Side] | None = None) -> tuple[l
     if people is None:
         return actors, speakers
     for m in _INTRODUCED.finditer(text):  # "Viktor Trehubov, spokesman for the Khortytsia group" (said or not)
-        body = [a for a in actors if m.start("org") <= a.start < m.end("org") and a.side in ("RU", "UA", "third_party")]
-        if body:
-            people[m.group("name").split()[-1]] = body[0].side
+        body = [a.side for a in actors if m.start("org") <= a.start < m.end("org") and a.side in ("RU", "UA", "third_party")]
+        side = body[0] if body else _local_official(m.group("org"))
+        if side != "unknown":
+            people[m.group("name").split()[-1]] = side
     for sp in speakers:
         names = _NAME.findall(sp.actor.text + " " + sp.verb)  # "Ukrainian military spokesman Nazar Voloshyn said"
         if sp.actor.side != "unknown" and names:
