@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from geo.models import Side
 
-_FORCE = r"(?:forces|troops|army|military|soldiers|units|servicemen|fighters|defenders|defen[cs]es|assault groups?|paratroopers|marines|command|officials?|authorities|government|side|offensive|advances?|attacks?|occupiers|invaders|occupation forces|invading forces)"
+_FORCE = r"(?:forces|troops|army|military|soldiers|units|servicemen|brigades?|battalions?|regiments?|divisions?|fighters|defenders|defen[cs]es|assault groups?|paratroopers|marines|command|officials?|authorities|government|side|offensive|advances?|attacks?|occupiers|invaders|occupation forces|invading forces)"
 _RU_MINISTRY = r"(?:Russia(?:'s|’s)?|Russian)\s+(?:Ministry of Defen[cs]e|Defen[cs]e Ministry|defen[cs]e ministry|MoD)"
 _UA_STAFF = r"(?:Ukraine(?:'s|’s)?\s+|Ukrainian\s+|the\s+)?General Staff(?:\s+of the Armed Forces of Ukraine)?"
 
@@ -40,6 +40,9 @@ _TABLE: tuple[tuple[str, Side], ...] = (
      r"resources|sources|media|channels|outlets|bloggers?|war correspondents?)", "RU"),
     (rf"(?:Russian|Russia(?:'s|’s))\s+(?:(?:armed|ground|airborne|regular|[a-z]+ern|military)\s+){{0,2}}{_FORCE}", "RU"),
     (rf"North Korean\s+{_FORCE}", "RU"),
+    # named units: "the Russian Vostok battalion", "Ukraine's 47th Separate Mechanised Brigade"
+    (r"(?:Russian|Russia's|Russia’s)\s+(?:[A-Z\d][\w\-]*\s+){1,4}(?:[Bb]attalion|[Bb]rigade|[Rr]egiment|[Dd]ivision|[Cc]orps)", "RU"),
+    (r"(?:Ukrainian|Ukraine's|Ukraine’s)\s+(?:[A-Z\d][\w\-]*\s+){1,4}(?:[Bb]attalion|[Bb]rigade|[Rr]egiment|[Dd]ivision|[Cc]orps)", "UA"),
     (rf"(?:Moscow|the Kremlin)(?:'s|’s)\s+{_FORCE}", "RU"),
     (rf"(?:Kyiv|Kiev)(?:'s|’s)\s+{_FORCE}", "UA"),
     (rf"(?:DPR|LPR|DNR|LNR|separatist|Chechen|Wagner)\s+{_FORCE}", "RU"),

@@ -68,6 +68,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                            r"(?:from|out\s+of)\s+(?:(?:the|their)\s+)?(?:localit(?:y|ies)|villages?|towns?|city|settlements?\s+)?(?:of\s+)?"),
         ("fight", "active", r"\b(?:(?:battlefield|tactical|military|operational)\s+)?situation\s+(?:on\s+the\s+ground\s+)?(?:in|near|around|at)\b"
                             r"(?=[^.;]{0,60}\b(?:tense|difficult|critical|unclear|dire|complicated|alarming|precarious|deteriorat\w*|hard)\b)"),
+        ("fight", "passive", r"\b(?:faces?|faced|facing)\s+(?:an?\s+)?(?:\w+\s+)?(?:difficult|tense|critical|dire|alarming)\s+situation\b"),
         ("fight", "passive", r"\b(?:is|are|was|were|remains?|remained|became|become)\s+(?:\w+\s+){0,2}?[\"“']?(?:the\s+|a\s+)?(?:main\s+|key\s+)?"
                              r"(?:arena|epicent(?:er|re)|scene|focus|hotspots?|centre|center)\s+of\s+(?:the\s+)?(?:heavy\s+|fierce\s+|heaviest\s+)?"
                              r"(?:battles?|fighting|clashes|combat)\b"),
@@ -120,6 +121,8 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("hold", "active", r"\b(?:maintain(?:ed|s|ing)?|retain(?:ed|s|ing)?|ha(?:ve|s|d)|keep(?:s|ing)?|kept)\s+(?:full\s+|firm\s+)?control(?:\s+(?:of|over))?|(?<!-)(?<!\bon\s)\b(?:hold(?:s|ing)?|control(?:s|led|ling)?|in control of)\b"),
         ("fight", "active", r"\b(?:fighting|battles?|clashes|storming|encircl(?:ed|ing|ement)|assault(?:s|ing)?)\s+(?:for|in|of|on|around|inside)\b"),
         ("capture", "active", rf"\b(?:{_CAPTURE_VERB})\b"),
+        ("hold", "active", r"\b(?:have|has|had)\s+(?:been\s+)?occupied(?=\s+[^.;]{0,40}?\bsince\b)"),
+        ("hold", "passive", r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?occupied(?=\s+since\b)"),
         ("capture", "active", r"(?<!\bthe\s)(?<!\bin\s)(?<!\bof\s)(?<!\bfrom\s)(?<!\bnear\s)(?<!\bto\s)(?<!-)\b(?:occupied|occupying|occupies)\b"),
     )
 )
@@ -145,7 +148,7 @@ _BOUNDARY = re.compile(
 )
 _TARGET_GAP_BLOCK = re.compile(
     r"\b(?:near|outside|around|towards?|close to|approach(?:es)?|outskirts|suburbs?|direction|km|kilometers?|kilometres?|miles?|bank|coast|shore|"
-    r"could|would|might|may|will|route|way|road|"
+    r"could|would|might|may|will|route|way|road|and\s+with|"
     r"from)\b|\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+of\b",
     re.IGNORECASE,
 )
@@ -189,9 +192,9 @@ _HELD_AFTER = re.compile(
     r"|^,\s+(?:a|an|the)\s+[^,;]{0,60}?\bof\s+(?P<side3>Ukrainian|Russian)\s+(?:defen[cs]es|defensive\s+lines?|lines)\b", re.IGNORECASE)
 _LIBERATION = re.compile(r"\b(?:liberat|free|de-occup)", re.IGNORECASE)
 # "the city itself remains", "the strategically important city in southern Ukraine was freed"
-_ANAPHOR_BEFORE = re.compile(r"\bthe\s+(?:[a-z\-]+\s+){0,3}?(?P<noun>city|town|village|settlement|island)(?:\s+itself)?"
+_ANAPHOR_BEFORE = re.compile(r"\b(?:the|this)\s+(?:[\w\-]+\s+){0,3}?(?P<noun>city|town|village|settlement|island)(?:\s+itself)?"
                              r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w\-]*)?\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_ANAPHOR_AFTER = re.compile(r"\s*(?:back\s+)?(?:the\s+(?P<noun>city|town|village|settlement|island)\b|it\b(?!\s+(?:was|is|had|has|would|will)\b))",
+_ANAPHOR_AFTER = re.compile(r"\s*(?:back\s+)?(?:(?:the|this)\s+(?:[A-Z][\w\-]*\s+){0,2}(?P<noun>city|town|village|settlement|island)\b|it\b(?!\s+(?:was|is|had|has|would|will)\b))",
                             re.IGNORECASE)
 # "the settlements the ministry claimed are still in the grey zone", "retook these villages": the last list claimed
 _PLURAL_BEFORE = re.compile(r"\b(?:the|these|those|all|both|all\s+(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten))\s+"
@@ -276,6 +279,7 @@ class _Around:
     earlier: Sequence[Resolved] = ()  # settlements named before, for "the city", "the village", "it", "there"
     listed: Sequence[Resolved] = ()  # the places of the last list claimed, for "the settlements", "these villages"
     following: Resolved | None = None  # the place that opens the next sentence, for "a village" it then names
+    last_day: date | None = None  # the day named last before, for "that evening", "the same day"
 
 
 def _targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, int, Resolved]],
@@ -426,9 +430,9 @@ def _when(trigger: _Trigger, text: str, times: Sequence[When]) -> When | None:
         between = text[lo:hi]
         # a time inside a relative clause that does not hold the trigger dates something else
         relative = re.search(r"\b(?:which|who)\b[^,]*$", text[: w.start])
-        if re.search(r",\s*(?:which|who|whom)\b", between) or (
+        if re.search(r",\s*(?:which|who|whom)\b|[;:—–]|,\s*(?:and|but|while|whereas)\s+(?:this|that|last|the|a|on|in)\b", between) or (
                 relative and w.start > trigger.end and relative.start() > trigger.start):
-            continue
+            continue  # a time in another clause dates something else
         usable.append((abs(w.start - trigger.start), w))
     if not usable:
         return None
@@ -513,7 +517,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
     triggers = _triggers(text)
     if not triggers:
         return
-    times = [w for w in find_times(text, article.published or anchor)  # "10th October" may be a village
+    times = [w for w in find_times(text, article.published or anchor, around.last_day)  # "10th October" may be a village
              if not any(w.start < e and s < w.end for s, e, _ in mentions)]
     unverified = bool(_UNVERIFIED.search(text) or _UNVERIFIED.search(next_text))
     for trigger in triggers:
@@ -524,6 +528,9 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         if not targets:
             continue
         speaker = next((s for s in reversed(speakers) if s.actor.end <= trigger.start), None) or (speakers[0] if speakers else inherited)
+        saying = [m.start() for m in _AND_SAID.finditer(text, 0, trigger.start)]
+        if saying and speakers and speakers[0].actor.end <= saying[-1]:
+            speaker = speakers[0]  # "Ukraine rejected claims ..., which Moscow said ..., saying fighting was raging": Ukraine says it
         own = [*_OWN_FORCES.finditer(text), *_SPEAKER_PRONOUN.finditer(text, 0, trigger.start)] \
             if speaker and _actor_side(speaker.actor) else []  # "its forces", "Russia says it has taken"
         present = actors + [Actor(m.start(), m.end(), m.group(0), speaker.actor.side) for m in own]  # type: ignore[union-attr]
@@ -571,7 +578,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
                 (speaker and speaker.actor.side == "unknown") or (speaker is None and _recent(when, article))):
             # an unknown official, or the outlet's own unattributed report of fresh news: relayed from the side that
             # acted, so a gain is claimed by its taker and a withdrawal admitted (confirmed) by the side that left
-            claimant_side = agent if agent in ("RU", "UA") else controller  # type: ignore[assignment]
+            claimant_side = agent if agent in ("RU", "UA") and (took or trigger.kind != "capture") else controller  # type: ignore[assignment]
             if denied:  # an unknown official denying a capture speaks for the side that would have lost it
                 claimant_side = opposite(claimant_side)
         if denied:
@@ -590,7 +597,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         voices = [(claimant, claimant_side, stance,
                    voice_kind(speaker.actor.text) if speaker else "official" if claimant_side in ("RU", "UA") else "reporter")]
         others = [s for s in speakers if s.actor.side in ("RU", "UA") and s.actor.side != claimant_side and s is not speaker]
-        if not denied and _DENY.search(text):
+        if not denied and trigger.kind != "fight" and _DENY.search(text):
             # "Russia's claim that its troops took Chasiv Yar is false, the Ukrainian army said": a second voice denies
             voices += [(s.actor.text, s.actor.side, "denied", voice_kind(s.actor.text)) for s in others[:1]]
         elif denied and controller in ("RU", "UA"):
@@ -678,10 +685,12 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
     previous: list[Claim] = []
     people: dict[str, Side] = {}  # surnames of the people the article introduced, and their sides
     listed: list[Resolved] = []  # the places of the last list claimed, for "the settlements"
+    last_day: date | None = None
     for s in sentences:
         actors, speakers = sentence_voices(s.text, people)
         nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
-        around = _Around(named[-_ANAPHOR_REACH:], listed, _opening_place(nxt, by_sentence.get(nxt.index, [])) if nxt else None)
+        around = _Around(named[-_ANAPHOR_REACH:], listed, _opening_place(nxt, by_sentence.get(nxt.index, [])) if nxt else None,
+                         last_day)
         found = list(_sentence_claims(article, s, by_sentence.get(s.index, []), nxt.text if nxt else "", actors, speakers,
                                       inherited if since <= _SPEAKER_REACH else None, anchor, around))
         if not found and speakers and _actor_side(speakers[0].actor) and _DENIES_IT.search(s.text):
@@ -698,6 +707,9 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
             listed = [r for r in by_sentence.get(s.index, []) if r.place.place_id in places]
         named += [r for r in by_sentence.get(s.index, []) if r.place.feature == "settlement"
                   and not _RELATIVE_LOCATION.search(s.text[max(0, r.mention.start - s.start - 25) : r.mention.start - s.start])]
+        days = [w.event_date for w in find_times(s.text, article.published or anchor, last_day)
+                if w.event_date and w.precision == "day" and w.text != _AS_PUBLISHED]
+        last_day = days[-1] if days else last_day
         if speakers:
             inherited, since = speakers[-1], 0
         else:

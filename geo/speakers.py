@@ -23,14 +23,15 @@ _SPEECH = (
     r"admitted|admits|wrote|posted|told|added|noted|assessed|assesses|published|conceded|concedes|disputed|disputes|"
     r"acknowledges|asserted|asserts|reiterated|retracted)"
 )
-_APPOSITIVE_SPEAKER = re.compile(
-    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3}),\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+){0,3}"
-    r"(?:spokes(?:person|man|woman)|head|commander|representative|chief|officer|official|governor|mayor|[Mm]inister)\s+(?:for|of|at)\s+"
-    r"(?P<org>[^,;]{3,90}),\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
+# "Nazar Voloshyn, spokesperson for the Khortytsia group", "Volodymyr Tymoshko, who heads the National Police"
+_APPOSITION = (r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3}),\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+){0,3}"
+               r"(?:(?:spokes(?:person|man|woman)|head|commander|representative|chief|officer|official|governor|mayor|[Mm]inister|leader)\s+"
+               r"(?:for|of|at)|who\s+(?:heads|leads|commands|runs))\s+(?P<org>[^,;]{3,90})")
+_APPOSITIVE_SPEAKER = re.compile(_APPOSITION + r",\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
 _UNKNOWN_SPEAKER = re.compile(
     r"\b(?:according to|citing)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,5})"
     r"|(?P<name2>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}),?\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
-_SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,40}}\))?,?(?:\s+(?:has|have|had|also|later|on \w+|officially|"
+_SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,60}}\))?,?(?:\s+(?:has|have|had|also|later|on \w+|officially|"
                            rf"publicly|earlier|previously|already|again|repeatedly|first|initially|separately|now|then|itself|themselves))*"
                            rf"\s+{_SPEECH}\b")
 _SPEECH_NOUN = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:declaration|claim|claims|announcement|statement|report|reports|update|data|assertion|denial|map|assessment)\b", re.IGNORECASE)
@@ -44,14 +45,12 @@ _OFFICIAL_SAID = re.compile(
     r"\b(?P<who>(?:the\s+)?(?:region's\s+|regional\s+|city's\s+|local\s+)?(?:governor|mayor|authorities)(?:\s+(?:of|in)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3})?)"
     r"(?:,\s+(?!said\b|says\b)[^,;]{1,60},)?"  # "the governor of Zhytomyr region, which lies west of Kyiv, said"
     r",?(?P<name>(?:\s+[A-Z][\w’'\-]+){0,3})\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b", re.IGNORECASE)
-_INTRODUCED = re.compile(
-    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3}),\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+){0,3}"
-    r"(?:spokes(?:person|man|woman)|head|commander|representative|chief|officer|official|governor|mayor|[Mm]inister|leader)\s+(?:for|of|at)\s+"
-    r"(?P<org>[^,;]{3,90})")
+_INTRODUCED = re.compile(_APPOSITION)
 _NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
 _CONCESSIVE = re.compile(r"\b(?:whatever|despite\s+what|regardless\s+of\s+what)\s+$", re.IGNORECASE)
 _LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|city council|military administration|regional state administration|"
-                           r"regional administration|city administration|head of the \w+ (?:community|municipality|hromada)|authorities in)\b", re.IGNORECASE)
+                           r"regional administration|city administration|head of the \w+ (?:community|municipality|hromada)|authorities in|national police|"
+                           r"police)\b", re.IGNORECASE)
 _INSTALLED = re.compile(r"\b(?:Russian-installed|Moscow-installed|Kremlin-installed|pro-Russian|occupation|separatist)\b", re.IGNORECASE)
 _PLACE_ACTORS = {"moscow", "kyiv", "kiev", "russia", "ukraine", "the kremlin", "kremlin", "washington"}
 _PLACE_PREPOSITION = re.compile(

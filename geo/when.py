@@ -42,6 +42,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("season", rf"\b(?:since\s+|(?:in|during|by|until|throughout|over|through)\s+(?:the\s+)?)?(?:(?P<srel>this|last|next|past)\s+)?{_SEASON}(?:\s+(?:of\s+)?{_YEAR.replace('?P<year>', '?P<syear>')})?\b"),
         ("month", rf"\b(?:in|since|by|during|until|from|early|mid|late|throughout)\s+{_MONTH}\b"),
         ("weekday", rf"\b(?:(?P<wrel>last|this|on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?\b"),
+        ("sameday", r"\b(?:(?:on|later|earlier|in)\s+)?(?:the\s+(?:evening|morning|afternoon|night)\s+of\s+)?(?:the\s+same\s+day|that\s+(?:same\s+)?(?:day|evening|morning|night|afternoon))\b"),
         ("relday", r"\b(?P<relday>today|yesterday|overnight|last night|this morning|tonight|the day before yesterday)\b"),
         ("ago", r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"
                 r"|\b(?:comes|came)\s+(?:just\s+|only\s+|about\s+)?(?P<n2>\d+|a|one|two|three|four|five|six|seven|ten)\s+"
@@ -70,8 +71,10 @@ def _latest_not_after(pub: date, month: int, day: int = 1) -> date | None:
     return None
 
 
-def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None, str | None]:
+def _resolve(kind: str, m: re.Match[str], pub: date | None, previous: date | None = None) -> tuple[date | None, str | None]:
     g = m.groupdict()
+    if kind == "sameday":  # "that evening", "the same day": the day the text last named
+        return (previous, "day") if previous else (None, None)
     if kind == "iso":
         try:
             return date.fromisoformat(g["iso"]), "day"
@@ -183,8 +186,9 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
     return None, None
 
 
-def find_times(text: str, published: date | None) -> list[When]:
-    """Every time expression in ``text``, resolved against ``published`` (None leaves relative ones unresolved)."""
+def find_times(text: str, published: date | None, previous: date | None = None) -> list[When]:
+    """Every time expression in ``text``, resolved against ``published`` (None leaves relative ones unresolved);
+    "that evening" or "the same day" is ``previous``, the day named last before the text, or the last one in it."""
     taken: list[tuple[int, int]] = []
     found: list[When] = []
     for kind, rx in _PATTERNS:
@@ -195,7 +199,8 @@ def find_times(text: str, published: date | None) -> list[When]:
                 continue  # a bare "fall" or "spring" is a verb or a noun, not a date
             if kind == "weekday" and not m.group("wrel") and m.start() > 0 and text[m.start() - 1].isalpha():
                 continue
-            when, precision = _resolve(kind, m, published)
+            named_before = [w.event_date for w in found if w.end <= m.start() and w.event_date and w.precision == "day"]
+            when, precision = _resolve(kind, m, published, named_before[-1] if named_before else previous)
             taken.append((m.start(), m.end()))
             found.append(When(text=m.group(0).strip(), event_date=when, precision=precision if when else None,  # type: ignore[arg-type]
                               start=m.start(), end=m.end()))
