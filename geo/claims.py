@@ -68,6 +68,8 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                            r"(?:from|out\s+of)\s+(?:(?:the|their)\s+)?(?:localit(?:y|ies)|villages?|towns?|city|settlements?\s+)?(?:of\s+)?"),
         ("fight", "active", r"\b(?:(?:battlefield|tactical|military|operational)\s+)?situation\s+(?:on\s+the\s+ground\s+)?(?:in|near|around|at)\b"
                             r"(?=[^.;]{0,60}\b(?:tense|difficult|critical|unclear|dire|complicated|alarming|precarious|deteriorat\w*|hard)\b)"),
+        ("fight", "passive", r"\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:(?:regarded|seen)\s+as\s+(?:part\s+of\s+)?)?"
+                             r"(?:in\s+(?:the\s+)?(?:so-called\s+)?[\"“']?gr[ae]y[\s-]zone|contested)\b"),
         ("fight", "passive", r"\b(?:faces?|faced|facing)\s+(?:an?\s+)?(?:\w+\s+)?(?:difficult|tense|critical|dire|alarming)\s+situation\b"),
         ("fight", "passive", r"\b(?:is|are|was|were|remains?|remained|became|become)\s+(?:\w+\s+){0,2}?[\"“']?(?:the\s+|a\s+)?(?:main\s+|key\s+)?"
                              r"(?:arena|epicent(?:er|re)|scene|focus|hotspots?|centre|center)\s+of\s+(?:the\s+)?(?:heavy\s+|fierce\s+|heaviest\s+)?"
@@ -529,8 +531,11 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             continue
         speaker = next((s for s in reversed(speakers) if s.actor.end <= trigger.start), None) or (speakers[0] if speakers else inherited)
         saying = [m.start() for m in _AND_SAID.finditer(text, 0, trigger.start)]
-        if saying and speakers and speakers[0].actor.end <= saying[-1]:
-            speaker = speakers[0]  # "Ukraine rejected claims ..., which Moscow said ..., saying fighting was raging": Ukraine says it
+        if speakers and ((saying and speakers[0].actor.end <= saying[-1])
+                         or (speakers[0].verb == "according to" and "," not in text[: speakers[0].actor.start])):
+            # "Ukraine rejected claims ..., which Moscow said ..., saying fighting was raging": Ukraine says it;
+            # "According to DeepState, the settlements the ministry claimed are still in the grey zone": DeepState
+            speaker = speakers[0]
         own = [*_OWN_FORCES.finditer(text), *_SPEAKER_PRONOUN.finditer(text, 0, trigger.start)] \
             if speaker and _actor_side(speaker.actor) else []  # "its forces", "Russia says it has taken"
         present = actors + [Actor(m.start(), m.end(), m.group(0), speaker.actor.side) for m in own]  # type: ignore[union-attr]
