@@ -30,7 +30,7 @@ from geo.models import Side
 
 _FORCE = r"(?:forces|troops|army|military|soldiers|units|servicemen|brigades?|battalions?|regiments?|divisions?|fighters|defenders|defen[cs]es|assault groups?|paratroopers|marines|command|officials?|authorities|government|side|offensive|advances?|attacks?|occupiers|invaders|occupation forces|invading forces)"
 _RU_MINISTRY = r"(?:Russia(?:'s|’s)?|Russian)\s+(?:Ministry of Defen[cs]e|Defen[cs]e Ministry|defen[cs]e ministry|MoD)"
-_UA_STAFF = r"(?:Ukraine(?:'s|’s)?\s+|Ukrainian\s+|the\s+)?General Staff(?:\s+of the Armed Forces of Ukraine)?"
+_UA_STAFF = r"(?:Ukraine(?:'s|’s)?\s+|Ukrainian\s+|the\s+)?(?:(?:Ukrainian\s+)?(?:army|military)(?:'s|’s)\s+)?(?:General Staff|general staff)(?:\s+of the Armed Forces of Ukraine)?"
 
 _TABLE: tuple[tuple[str, Side], ...] = (
     (_RU_MINISTRY, "RU"),

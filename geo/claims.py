@@ -101,7 +101,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("fight", "active", r"\b(?:taken|took|take|takes|taking)\s+up\s+positions\s+(?:in|on\s+the\s+outskirts\s+of|near)\b"),
         ("fight", "active", r"\b(?:kept\s+attacking|attacking|advancing|advanced|mov(?:ing|ed)(?:\s+\w+)?|pushing|pushed|broke|broken)\s+"
                             r"(?:(?:\w+\s+){0,4}into|in|within|along\s+[\w\s]{0,30}?\s+in|in\s+the\s+areas?\s+of)\b"),
-        ("fight", "active", r"\b(?:(?:held|holding|hold)\s+off|repell?ed|repulsed|beat(?:en)?\s+back|fended\s+off|thwarted)\s+(?:\w+\s+){0,4}"
+        ("fight", "active", r"\b(?:(?:held|holding|hold)\s+off|repell?ed|repulsed|beat(?:en)?\s+back|fended\s+off|fought\s+off|thwarted)[\"”’']?\s+(?:\w+\s+){0,4}"
                             r"(?:attacks?|assaults?|offensives?|attempts?)\s+(?:(?:just\s+)?(?:north|south|east|west)\s+of\s+[^,]{0,30},\s+)?(?:(?:the\s+)?(?:previous|last)\s+(?:day|night)\s+)?"
                             r"[\"“']?(?:in\s+the\s+(?:vicinity|area)[\"”']?\s+of|near|around|in|on|at|close\s+to)\b"),
         ("fight", "active", r"\b(?:entered|enter|enters|entering|encircled|surrounded|reached\s+(?:the\s+)?(?:outskirts|suburbs|edge)\s+of|"

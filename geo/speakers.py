@@ -31,7 +31,7 @@ _APPOSITIVE_SPEAKER = re.compile(_APPOSITION + r",\s+(?:has\s+|had\s+)?(?P<verb>
 _UNKNOWN_SPEAKER = re.compile(
     r"\b(?:according to|citing)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,5})"
     r"|(?P<name2>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}),?\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
-_SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,60}}\))?,?(?:\s+(?:has|have|had|also|later|on \w+|officially|"
+_SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,60}}\))?(?:,\s+(?:which|who)\s+[^,;]{{1,60}},)?,?(?:\s+(?:has|have|had|also|later|on \w+|officially|"
                            rf"publicly|earlier|previously|already|again|repeatedly|first|initially|separately|now|then|itself|themselves))*"
                            rf"\s+{_SPEECH}\b")
 _SPEECH_NOUN = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:declaration|claim|claims|announcement|statement|report|reports|update|data|assertion|denial|map|assessment)\b", re.IGNORECASE)
