@@ -28,14 +28,14 @@ from dataclasses import dataclass
 
 from geo.models import Side
 
-_FORCE = r"(?:forces|troops|army|military|soldiers|units|servicemen|brigades?|battalions?|regiments?|divisions?|fighters|defenders|defen[cs]es|assault groups?|paratroopers|marines|command|officials?|authorities|government|side|offensive|advances?|attacks?|occupiers|invaders|occupation forces|invading forces)"
+_FORCE = r"(?:forces|troops|army|military|soldiers|units|servicemen|positions|brigades?|battalions?|regiments?|divisions?|fighters|defenders|defen[cs]es|assault groups?|paratroopers|marines|command|officials?|authorities|government|side|offensive|advances?|attacks?|occupiers|invaders|occupation forces|invading forces)"
 _RU_MINISTRY = r"(?:Russia(?:'s|’s)?|Russian)\s+(?:Ministry of Defen[cs]e|Defen[cs]e Ministry|defen[cs]e ministry|MoD)"
 _UA_STAFF = r"(?:Ukraine(?:'s|’s)?\s+|Ukrainian\s+|the\s+)?(?:(?:Ukrainian\s+)?(?:army|military)(?:'s|’s)\s+)?(?:General Staff|general staff)(?:\s+of the Armed Forces of Ukraine)?"
 
 _TABLE: tuple[tuple[str, Side], ...] = (
     (_RU_MINISTRY, "RU"),
     (r"(?:the\s+)?Ministry of Defen[cs]e of (?:the )?Russia(?:n Federation)?", "RU"),
-    (r"Russian[- ]installed\s+(?:officials?|authorities|governor|head|leader)", "RU"),
+    (r"(?:Russian|Moscow|Kremlin)[- ]installed\s+(?:proxy\s+|regional\s+|local\s+)?(?:officials?|authorities|governor|head|leader|administration)", "RU"),
     (r"(?:Russian|Moscow-backed|pro-Russian|pro-Kremlin|Kremlin-affiliated)\s+(?:(?:defen[cs]e|military|security|war)\s+)?(?:milbloggers?|military bloggers?|war bloggers?|state media|"
      r"resources|sources|media|channels|outlets|bloggers?|war correspondents?)", "RU"),
     (rf"(?:Russian|Russia(?:'s|’s))\s+(?:(?:armed|ground|airborne|regular|[a-z]+ern|military)\s+){{0,2}}{_FORCE}", "RU"),

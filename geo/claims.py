@@ -106,25 +106,27 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                             r"[\"“']?(?:in\s+the\s+(?:vicinity|area)[\"”']?\s+of|near|around|in|on|at|close\s+to)\b"),
         ("fight", "active", r"\b(?:entered|enter|enters|entering|encircled|surrounded|reached\s+(?:the\s+)?(?:outskirts|suburbs|edge)\s+of|"
                             r"(?:got|get)\s+as\s+far\s+as(?:\s+the\s+\w+\s+outskirts\s+of)?|on\s+the\s+outskirts\s+of|cauldrons?[\"”’']?\s+(?:around|near|in))\b"),
-        ("fight", "passive", r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:under\s+(?:intense\s+|heavy\s+|constant\s+)?(?:attack|assault|fire|pressure)|"
+        ("fight", "passive", r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+[\"“']?(?:(?:half|partly|partially|almost|nearly|virtually|completely|fully)\s+)?(?:under\s+(?:intense\s+|heavy\s+|constant\s+)?(?:attack|assault|fire|pressure)|"
                              r"(?:encircled|surrounded|contested))\b"),
+        ("hold", "active", r"\b(?:have|has|had)\s+(?:been\s+)?occupied(?=\s+[^.;]{0,40}?\bsince\b)"),
+        ("hold", "passive", r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?occupied(?=\s+since\b)|\b(?:is|are|was|were|remains?|remained)\s+still\s+occupied\b"),
         ("capture", "passive", rf"\b(?:was|were|has been|have been|had been|is|are|being|been)\s+(?:\w+ly\s+)?(?:{_CAPTURE_VERB}|occupied)\b"),
         ("capture", "noun", r"\b(?:capture|seizure|liberation|recapture|takeover|occupation|de-occupation)\s+of\b"),
         ("loss", "noun", r"\b(?:fall|loss|collapse)\s+of\b"),
         ("loss", "passive", r"\b(?:fell|has fallen|have fallen|had fallen|was lost|were lost)\b"),
         ("withdraw", "active", r"\b(?:withdr(?:ew|awn|aw|aws|awing)|pull(?:ed|s|ing)?\s+(?:out|back)|retreat(?:ed|s|ing)?|abandon(?:ed|s|ing)?|fled)\s+(?:from\s+|of\s+)?"),
         ("withdraw", "noun", r"\b(?:withdrawal|retreat|pullout|pull-out)\s+(?:of\s+[^,.;]{0,40}?\s+)?from\b"),
+        ("withdraw", "noun", r"\b(?:flight|rout|retreat)\s+of\s+(?:its|their|the|[A-Z]\w+)\s+(?:\w+\s+)?(?:troops|forces|units|army)\s+(?:in|from)\b|"
+                             r"\bterritorial\s+losses\s+in\b"),
         ("hold", "passive", r"\b(?:held|controlled)\s+by\b"),
-        ("hold", "active", r"\b(?:shows?|showed|showing|depicts?|depicted|marks?|marked)(?=\s+[^.;]{0,60}?\s+(?:as\s+)?(?:being\s+)?under\s+(?:the\s+)?(?:full\s+)?"
+        ("hold", "active", r"\b(?:shows?|showed|showing|depicts?|depicted|marks?|marked)(?=\s+[^.;]{0,120}?\s+(?:as\s+)?(?:being\s+)?under\s+(?:the\s+)?(?:full\s+)?"
                            r"(?:(?:Ukrainian|Russian|Ukraine's|Russia's|Kyiv's|Kiev's|Moscow's)\s+)?control\b)"),
         ("capture", "passive", r"\b(?:is|are|was|were|has\s+been|had\s+been)\s+(?:once\s+again|again|back)\s+(?:under|in)\s+(?:the\s+)?(?:full\s+)?"
                                r"(?:(?:Ukrainian|Russian|Ukraine's|Russia's|Kyiv's|Kiev's|Moscow's)\s+(?:(?:armed\s+forces|army|military|forces|troops)\s+)?)?(?:control|hands)\b"),
-        ("hold", "passive", r"\b(?:remains?|remained|is|are|was|were|stays?|stayed|been)\s+(?:firmly\s+|still\s+|fully\s+|largely\s+|entirely\s+|now\s+|already\s+)?(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:(?:Ukrainian|Russian|Ukraine's|Russia's|Kyiv's|Kiev's|Moscow's)\s+(?:(?:armed\s+forces|army|military|forces|troops)\s+)?)?(?:control|hands|occupation)\b"),
+        ("hold", "passive", r"\b(?:remains?|remained|is|are|was|were|stays?|stayed|been)\s+(?:firmly\s+|still\s+|fully\s+|largely\s+|entirely\s+|now\s+|already\s+|(?:only\s+)?(?:partly|partially|mostly)\s+)?(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:(?:Ukrainian|Russian|Ukraine's|Russia's|Kyiv's|Kiev's|Moscow's)\s+(?:(?:armed\s+forces|army|military|forces|troops)\s+)?)?(?:control|hands|occupation)\b"),
         ("hold", "active", r"\b(?:maintain(?:ed|s|ing)?|retain(?:ed|s|ing)?|ha(?:ve|s|d)|keep(?:s|ing)?|kept)\s+(?:full\s+|firm\s+)?control(?:\s+(?:of|over))?|(?<!-)(?<!\bon\s)\b(?:hold(?:s|ing)?|control(?:s|led|ling)?|in control of)\b"),
         ("fight", "active", r"\b(?:fighting|battles?|clashes|storming|encircl(?:ed|ing|ement)|assault(?:s|ing)?)\s+(?:for|in|of|on|around|inside)\b"),
         ("capture", "active", rf"\b(?:{_CAPTURE_VERB})\b"),
-        ("hold", "active", r"\b(?:have|has|had)\s+(?:been\s+)?occupied(?=\s+[^.;]{0,40}?\bsince\b)"),
-        ("hold", "passive", r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?occupied(?=\s+since\b)"),
         ("capture", "active", r"(?<!\bthe\s)(?<!\bin\s)(?<!\bof\s)(?<!\bfrom\s)(?<!\bnear\s)(?<!\bto\s)(?<!-)\b(?:occupied|occupying|occupies)\b"),
     )
 )
@@ -162,7 +164,7 @@ _FIGHT_GOES_ON = re.compile(r"^(?:,\s+[^,;]{0,40},)?[^;.()]{0,50}?\b(?:especiall
                             r"(?:(?:near|around|in|at|inside)\s+)?(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]+\s+(?:region|oblast|Oblast|Region|district))?(?:\s*(?:,|and|or|&|as well as|plus|together with|along with)\s*(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?(?=\s*(?:,|and\b|or\b)))?)+(?:(?:most|much|part|parts|all|half|the\s+rest)\s+of\s+)?(?:the\s+)?(?:entire\s+|whole\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _LOCATED_IN = re.compile(
-    r"\b(?:villages?|settlements?|towns?|city|cities|hamlets?|localit(?:y|ies)|positions?|communit(?:y|ies))\b"
+    r"\b(?:villages?|settlements?|towns?|city|cities|hamlets?|localit(?:y|ies)|positions?|communit(?:y|ies)|hubs?|junctions?|cent(?:re|er)s?)\b"
     r"(?:\s+[\w’'\-]+){0,3}\s+in\s+(?:the\s+|its\s+|their\s+|(?:Ukraine|Russia)(?:'s|’s)\s+)?(?:[a-z]+(?:ern)?\s+){0,2}$")
 # "in the Lyptsi direction", "the Bakhmut axis": a sector of the front named after a place, not the place
 _AXIS = re.compile(r"[\s-]+(?:direction|axis|sector|salient)s?\b", re.IGNORECASE)
@@ -212,7 +214,7 @@ _CONFIRMS_IT = re.compile(r"\b(?:confirmed|confirms|corroborated|corroborates|ve
 _DENIES_IT = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:it|this|that|them|"
                         r"(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|reports?|announcements?|statements?|assertions?))\b",
                         re.IGNORECASE)
-_APPOSITION = re.compile(r"^\s*,(?![^,;]*\b(?:which|who|that|said|says|told)\b)[^;]{0,160},\s*(?:\w+ly\s+)?$")
+_APPOSITION = re.compile(r"^\s*,(?![^,;]*\b(?:said|says|told)\b)[^;]{0,160},\s*(?:\w+ly\s+)?$")
 _RELATIVE_LOCATION = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\bfrom|\boutside|\bkm\s+(?:from|of)|\b(?:bank|coast|shore)\s+of(?:\s+the)?|"
                                 r"\b(?:suburbs?|outskirts|edge|part|district|capital)\s+of)\s+(?:the\s+(?:\w+\s+)?(?:city|town|village|settlement)\s+of\s+)?$", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
@@ -261,7 +263,7 @@ def _triggers(text: str) -> list[_Trigger]:
                 continue
             if _INTENTION.search(text[max(0, m.start() - 40) : m.start()]):
                 continue  # "a push to consolidate control over", "hoped to take": a goal, not a claim
-            if kind == "hold" and (re.match(r"had\s+been\b", m.group(0), re.IGNORECASE)
+            if kind == "hold" and not re.match(r"\s+since\b", text[m.end() :]) and (re.match(r"had\s+been\b", m.group(0), re.IGNORECASE)
                                    or (m.group(0).lower().startswith("been") and re.search(r"\bhad\s+$", text[: m.start()]))
                                    or re.search(r"\bsituation\b[^,;]{0,40}$", text[: m.start()], re.IGNORECASE)):
                 continue  # "a town that had been in Russian hands": a former state; "the situation is under control"
@@ -379,7 +381,7 @@ def _actor_side(actor: Actor | None) -> Side | None:
     return actor.side if actor is not None and actor.side in ("RU", "UA") else None
 
 
-_UNDER_CONTROL = re.compile(r"(?:,[^,;]{0,80},)?\s*(?:as\s+)?(?:being\s+)?under\s+(?:the\s+)?(?:full\s+)?(Ukrainian|Russian|Ukraine's|Russia's|Kyiv's|Kiev's|Moscow's)\s+control",
+_UNDER_CONTROL = re.compile(r"(?:,[^;]{0,100},)?\s*(?:as\s+)?(?:being\s+)?under\s+(?:the\s+)?(?:full\s+)?(Ukrainian|Russian|Ukraine's|Russia's|Kyiv's|Kiev's|Moscow's)\s+control",
                             re.IGNORECASE)
 
 
