@@ -515,7 +515,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
         and not _locator(text, r.mention.start - sentence.start, r.mention.end - sentence.start, r)
         and not _AXIS.match(text, r.mention.end - sentence.start)
     )
-    if not mentions and not around.earlier and not around.listed:
+    if not mentions and not around.earlier and not around.listed and not around.following:
         return
     yield from _described_holds(article, sentence, mentions)
     triggers = _triggers(text)
