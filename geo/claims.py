@@ -166,6 +166,12 @@ _LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]+\s+(?:region|obl
 _LOCATED_IN = re.compile(
     r"\b(?:villages?|settlements?|towns?|city|cities|hamlets?|localit(?:y|ies)|positions?|communit(?:y|ies)|hubs?|junctions?|cent(?:re|er)s?)\b"
     r"(?:\s+[\w’'\-]+){0,3}\s+in\s+(?:the\s+|its\s+|their\s+|(?:Ukraine|Russia)(?:'s|’s)\s+)?(?:[a-z]+(?:ern)?\s+){0,2}$")
+# "dozens of settlements in the Kharkiv region", "46 settlements in Kherson Oblast": gains counted, not named, are a
+# claim on (part of) the region; "three villages in the Kursk region" are named next, the region only locates them
+_COUNTED_IN = re.compile(
+    r"\b(?:dozens|hundreds|scores|a\s+number|several|many|numerous|1[1-9]|[2-9]\d|\d{3,}|(?:more|over)\s+than\s+\d+|(?:twenty|thirty|forty|fifty|sixty)[\w-]*)\s+"
+    r"(?:of\s+)?(?:other\s+)?(?:settlements|villages|towns(?:\s+and\s+villages)?|localities|square\s+(?:kilometers|kilometres|miles)|sq\.?\s*km)\b"
+    r"[^.;]{0,40}?\b(?:in|of)\s+(?:the\s+|its\s+|(?:Ukraine|Russia)(?:'s|’s)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # "in the Lyptsi direction", "the Bakhmut axis": a sector of the front named after a place, not the place
 _AXIS = re.compile(r"[\s-]+(?:direction|axis|sector|salient)s?\b", re.IGNORECASE)
 _REGION_AS_ADJECTIVE = re.compile(r"\s+(?:city|town|village|settlement)\b")
@@ -471,8 +477,13 @@ def _locator(text: str, start: int, end: int, r: Resolved) -> bool:
     Robotyne in the Zaporizhzhia region", "this Donetsk Oblast city"."""
     if r.place.feature != "region":
         return False
-    return bool(_LOCATED_IN.search(text[max(0, start - 80) : start]) or _REGION_AS_ADJECTIVE.match(text, end)
-                or re.search(r"[A-Z][\w’'\-]+,\s*$", text[max(0, start - 40) : start]) and r.mention.kind in ("region", "raion"))
+    listed = " " not in r.mention.surface and re.match(r"\s*(?:,|and\b)", text[end:])  # "the Kharkiv, Donetsk, ... oblasts"
+    before = text[max(0, start - 100) : start]
+    if _COUNTED_IN.search(re.sub(r"[A-Z][\w’'\-]+(?:,\s*|\s+and\s+)", "", before)):
+        return False
+    return bool(_LOCATED_IN.search(before) or _REGION_AS_ADJECTIVE.match(text, end)
+                or re.search(r"[A-Z][\w’'\-]+,\s*$", text[max(0, start - 40) : start]) and r.mention.kind in ("region", "raion")
+                and not listed)
 
 
 def _described_holds(article: Article, sentence: Sentence, mentions: Sequence[tuple[int, int, Resolved]]) -> Iterable[Claim]:

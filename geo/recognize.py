@@ -19,8 +19,9 @@ _WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?")
 _REGION_WORD = re.compile(r"\s+(?:border\s+)?(?:region|oblast|Oblast|Region|province|Province|oblast's|region's)\b")
 _RAION_WORD = re.compile(r"\s+(?:district|raion|rayon)s?\b", re.IGNORECASE)
 _REGIONS_WORD = re.compile(r"\s+(?:regions|oblasts|Oblasts|Regions|provinces)\b")
-# "Donetsk and Luhansk regions": the first name of a coordinated pair is a region too.
-_PAIR_OF_REGIONS = re.compile(r"\s+and\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?" + _REGIONS_WORD.pattern)
+# "Donetsk and Luhansk regions", "the Kharkiv, Donetsk, Luhansk and Kherson oblasts": every name of the list is a region.
+_PAIR_OF_REGIONS = re.compile(r"(?:\s*,\s*[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)*,?\s+and\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?"
+                              + _REGIONS_WORD.pattern)
 _SETTLEMENT_CUE = re.compile(
     r"(?:\b(?:village|town|city|settlement|hamlet|urban-type settlement|stronghold|hub)s?\s+(?:of\s+)?)$", re.IGNORECASE
 )
