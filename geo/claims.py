@@ -157,11 +157,11 @@ _TARGET_GAP_BLOCK = re.compile(
     re.IGNORECASE,
 )
 # fighting "near" or "around" a place is fighting for it; and it goes on "in X, ..., particularly near Y and Z"
-_FIGHT_GAP_BLOCK = re.compile(r"\b(?:could|would|might|may|will|route|road|from|km|kilometers?|kilometres?|miles?|direction|towards?|that|told)\b|"
+_FIGHT_GAP_BLOCK = re.compile(r"\b(?:could|would|might|may|will|route|road|from|km|kilometers?|kilometres?|miles?|towards?|that|told)\b|"
                               r"\b(?:territor(?:y|ies)|areas?|lines?|fields?)\s+(?:around|near|outside)\b|"
                               r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\b", re.IGNORECASE)
-_FIGHT_GOES_ON = re.compile(r"^(?:,\s+[^,;]{0,40},)?[^;.()]{0,50}?\b(?:especially|particularly|notably|mainly|including|and)\s+"
-                            r"(?:(?:near|around|in|at|inside)\s+)?(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$", re.IGNORECASE)
+_FIGHT_GOES_ON = re.compile(r"^(?:,\s+[^,;]{0,40},)?[^;.()]{0,120}?\b(?:especially|particularly|notably|mainly|including|and)\s+"
+                            r"(?:(?:near|around|in|at|inside)\s+)?(?:the\s+(?:(?:villages?|towns?|settlements?)\s+of\s+)?)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]+\s+(?:region|oblast|Oblast|Region|district))?(?:\s*(?:,|and|or|&|as well as|plus|together with|along with)\s*(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?(?=\s*(?:,|and\b|or\b)))?)+(?:(?:most|much|part|parts|all|half|the\s+rest)\s+of\s+)?(?:the\s+)?(?:entire\s+|whole\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _LOCATED_IN = re.compile(
     r"\b(?:villages?|settlements?|towns?|city|cities|hamlets?|localit(?:y|ies)|positions?|communit(?:y|ies)|hubs?|junctions?|cent(?:re|er)s?)\b"
@@ -344,8 +344,8 @@ def _named_targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, i
                 between = text[chosen[-1][1] : nxt[0]]
                 if _LIST_GAP.match(between) or (trigger.kind == "fight" and _FIGHT_GOES_ON.match(between)):
                     chosen.append(nxt)
-                else:
-                    break
+                elif not (trigger.kind == "fight" and _RELATIVE_LOCATION.search(text[max(0, nxt[0] - 40) : nxt[0]])):
+                    break  # a fight runs on past the places that only locate ("in X, northeast of Y, ... near Z")
     if not chosen and trigger.voice == "passive" and before:
         # "Robotyne, about 15 km south of Orikhiv and 70 km southeast of Zaporizhzhia, was liberated": the subject,
         # not the places of its apposition

@@ -47,6 +47,8 @@ _OFFICIAL_SAID = re.compile(
     r",?(?P<name>(?:\s+[A-Z][\w’'\-]+){0,3})\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b", re.IGNORECASE)
 _INTRODUCED = re.compile(_APPOSITION)
 _NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
+_CITED = re.compile(r"\b(?:cited|citing|quoted|quoting)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:and\s+(?:the\s+)?(?:[\w\-]+\s+){0,3})?$", re.IGNORECASE)
+_CITED_AS = re.compile(r"^[^.;]{0,60}?\bas\s+(?:saying|claiming|reporting|stating)\b", re.IGNORECASE)
 _CONCESSIVE = re.compile(r"\b(?:whatever|despite\s+what|regardless\s+of\s+what)\s+$", re.IGNORECASE)
 _LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|city council|military administration|regional state administration|"
                            r"regional administration|city administration|head of the \w+ (?:community|municipality|hromada)|authorities in|national police|"
@@ -96,6 +98,8 @@ def speakers_of(text: str, actors: Sequence[Actor]) -> list[Speaker]:
             out.append(Speaker(a, m.group(0)))
         elif _ACCORDING.search(text[: a.start]):
             out.append(Speaker(a, "according to"))
+        elif _CITED.search(text[: a.start]) and _CITED_AS.match(after):
+            out.append(Speaker(a, "cited as saying"))  # "The ISW cited the Russian MoD and milbloggers as claiming"
     # "Nazar Voloshyn, spokesperson for the Khortytsia group, said": the person speaks for the body named
     for m in _APPOSITIVE_SPEAKER.finditer(text):
         body = [a for a in actors if m.start("org") <= a.start < m.end("org") and a.side in ("RU", "UA", "third_party")]
