@@ -59,6 +59,9 @@ _TABLE: tuple[tuple[str, Side], ...] = (
     (_UA_STAFF, "UA"),
     (r"(?:the\s+)?Armed Forces of Ukraine|AFU|ZSU", "UA"),
     (r"(?:Ukraine(?:'s|’s)?|Ukrainian)\s+(?:Ministry of Defen[cs]e|Defen[cs]e Ministry|defen[cs]e ministry|MoD)", "UA"),
+    # "Ukraine's deputy defense minister Ganna Malyar", "Russian Defence Minister Andrei Belousov"
+    (r"(?:Ukraine(?:'s|’s)?|Ukrainian)\s+(?:[Dd]eputy\s+|[Ff]irst\s+)?(?:[Dd]efen[cs]e\s+|[Ff]oreign\s+|[Pp]rime\s+)?[Mm]inister", "UA"),
+    (r"(?:Russia(?:'s|’s)?|Russian)\s+(?:[Dd]eputy\s+|[Ff]irst\s+)?(?:[Dd]efen[cs]e\s+|[Ff]oreign\s+|[Pp]rime\s+)?[Mm]inister", "RU"),
     (rf"(?:Ukrainian|Ukraine(?:'s|’s))\s+(?:(?:armed|ground|airborne|special|regular|[a-z]+ern|military)\s+){{0,2}}{_FORCE}", "UA"),
     (r"(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+){0,3}(?:Brigade|Battalion|Regiment|Corps)", "UA"),
     (r"(?:the\s+)?(?:Khortytsia|Khortitsa|Khortytsya|Tavria|Tavriya|Azov|National Guard|Third Assault|Da Vinci Wolves|Kraken)"

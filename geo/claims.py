@@ -265,7 +265,9 @@ def _triggers(text: str) -> list[_Trigger]:
         for m in rx.finditer(text):
             if any(m.start() < t.end and t.start < m.end() for t in found):
                 continue
-            if _HYPOTHETICAL.search(text[max(0, m.start() - 40) : m.start()]) or _MODAL_CLAUSE.search(_clause_before(text, m.start())):
+            trying_to_dislodge = kind == "hold" and m.group(0).lower().startswith(("dislodg", "drive out", "oust"))
+            if not trying_to_dislodge and (_HYPOTHETICAL.search(text[max(0, m.start() - 40) : m.start()])
+                                           or _MODAL_CLAUSE.search(_clause_before(text, m.start()))):
                 continue
             if _INTENTION.search(text[max(0, m.start() - 40) : m.start()]):
                 continue  # "a push to consolidate control over", "hoped to take": a goal, not a claim
@@ -391,6 +393,10 @@ _UNDER_CONTROL = re.compile(r"(?:,[^;]{0,100},)?\s*(?:as\s+)?(?:being\s+)?under\
                             re.IGNORECASE)
 
 
+_SIDE_SUBJECT = re.compile(r"(?:^\s*|(?<!\bin\s)(?<!\binto\s)(?<!\bof\s)(?<!\bon\s)(?<!\bto\s)(?<!\bfrom\s)\bthe\s+)(Ukrainian|Russian)\s+"
+                           r"[\"“'‘]?(?!territory|land|soil|border|side\b)[A-Za-z\-]+[\"”'’]?\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
 def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Sequence[tuple[int, int, Resolved]]) -> tuple[Side | None, bool, bool]:
     """The side named with the trigger: ``(side, named, took)``. ``took`` is True when that side is the one that
     took or holds the place ("fell to Russian forces", "captured by", "Russian troops seized"), False when it is
@@ -430,6 +436,10 @@ def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Seque
                     and not re.search(r"[;:]", text[a.end : trigger.start])]
         if military:
             return military[-1].side, True, gains
+        # a subject the actor table does not know, named with its side: 'the Ukrainian "Nazis" refuse to leave'
+        subject = _SIDE_SUBJECT.search(_clause_before(text, trigger.start))
+        if subject:
+            return ("UA" if subject.group(1).lower().startswith("ukrain") else "RU"), True, gains
     return None, False, gains
 
 
