@@ -173,7 +173,7 @@ _COUNTED_IN = re.compile(
     r"(?:of\s+)?(?:other\s+)?(?:settlements|villages|towns(?:\s+and\s+villages)?|localities|square\s+(?:kilometers|kilometres|miles)|sq\.?\s*km)\b"
     r"[^.;]{0,40}?\b(?:in|of)\s+(?:the\s+|its\s+|(?:Ukraine|Russia)(?:'s|’s)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # "in the Lyptsi direction", "the Bakhmut axis": a sector of the front named after a place, not the place
-_AXIS = re.compile(r"[\s-]+(?:direction|axis|sector|salient)s?\b", re.IGNORECASE)
+_AXIS = re.compile(r"(?:\s+and\s+[A-Z][\w’'\-]+)?[\s-]+(?:direction|axis|sector|salient)s?\b", re.IGNORECASE)
 _REGION_AS_ADJECTIVE = re.compile(r"\s+(?:city|town|village|settlement)\b")
 # "gained control of the following settlements in Kharkiv region: Borisovka, ..."
 _LIST_INTRO = re.compile(r"^[^;.]{0,80}?\b(?:settlements?|villages?|towns?|localities|hamlets|positions)\b[^;.:]{0,60}:\s*(?:the\s+(?:villages?|towns?)\s+of\s+)?$", re.IGNORECASE)
@@ -265,12 +265,12 @@ def _triggers(text: str) -> list[_Trigger]:
         for m in rx.finditer(text):
             if any(m.start() < t.end and t.start < m.end() for t in found):
                 continue
-            trying_to_dislodge = kind == "hold" and m.group(0).lower().startswith(("dislodg", "drive out", "oust"))
-            if not trying_to_dislodge and (_HYPOTHETICAL.search(text[max(0, m.start() - 40) : m.start()])
-                                           or _MODAL_CLAUSE.search(_clause_before(text, m.start()))):
-                continue
-            if _INTENTION.search(text[max(0, m.start() - 40) : m.start()]):
-                continue  # "a push to consolidate control over", "hoped to take": a goal, not a claim
+            before = text[max(0, m.start() - 40) : m.start()]
+            # "trying in vain to dislodge Russian troops from X": the attempt shows who holds X
+            dislodge = kind == "hold" and m.group(0).lower().startswith(("dislodg", "drive out", "oust"))
+            if not dislodge and (_HYPOTHETICAL.search(before) or _MODAL_CLAUSE.search(_clause_before(text, m.start()))
+                                 or _INTENTION.search(before)):
+                continue  # "aims to capture", "a push to consolidate control over": a goal, not a claim
             if kind == "hold" and not re.match(r"\s+since\b", text[m.end() :]) and (re.match(r"had\s+been\b", m.group(0), re.IGNORECASE)
                                    or (m.group(0).lower().startswith("been") and re.search(r"\bhad\s+$", text[: m.start()]))
                                    or re.search(r"\bsituation\b[^,;]{0,40}$", text[: m.start()], re.IGNORECASE)):
