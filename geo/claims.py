@@ -113,6 +113,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("capture", "passive", rf"\b(?:was|were|has been|have been|had been|is|are|being|been)\s+(?:\w+ly\s+)?(?:{_CAPTURE_VERB}|occupied)\b"),
         ("capture", "noun", r"\b(?:capture|seizure|liberation|recapture|takeover|occupation|de-occupation)\s+of\b"),
         ("loss", "noun", r"\b(?:fall|loss|collapse)\s+of\b"),
+        ("fight", "noun", r"\b(?:defen[cs]e|battle|struggle|fight)\s+(?:for|of)\b"),
         ("loss", "passive", r"\b(?:fell|has fallen|have fallen|had fallen|was lost|were lost)\b"),
         ("withdraw", "active", r"\b(?:withdr(?:ew|awn|aw|aws|awing)|pull(?:ed|s|ing)?\s+(?:out|back)|retreat(?:ed|s|ing)?|abandon(?:ed|s|ing)?|fled)\s+(?:from\s+|of\s+)?"),
         ("withdraw", "noun", r"\b(?:withdrawal|retreat|pullout|pull-out)\s+(?:of\s+[^,.;]{0,40}?\s+)?from\b"),
@@ -162,7 +163,7 @@ _FIGHT_GAP_BLOCK = re.compile(r"\b(?:could|would|might|may|will|route|road|from|
                               r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\b", re.IGNORECASE)
 _FIGHT_GOES_ON = re.compile(r"^(?:,\s+[^,;]{0,40},)?[^;.()]{0,120}?\b(?:especially|particularly|notably|mainly|including|and)\s+"
                             r"(?:(?:near|around|in|at|inside)\s+)?(?:the\s+(?:(?:villages?|towns?|settlements?)\s+of\s+)?)?$", re.IGNORECASE)
-_LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]+\s+(?:region|oblast|Oblast|Region|district))?(?:\s*(?:,|and|or|&|as well as|plus|together with|along with)\s*(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?(?=\s*(?:,|and\b|or\b)))?)+(?:(?:most|much|part|parts|all|half|the\s+rest)\s+of\s+)?(?:the\s+)?(?:entire\s+|whole\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]+\s+(?:region|oblast|Oblast|Region|district))?(?:\s*(?:,|and|or|&|as well as|plus|together with|along with)\s*(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?(?=\s*(?:,|and\b|or\b)))?)+(?:(?:most|much|part|parts|all|half|the\s+rest)\s+of\s+)?(?:the\s+)?(?:entire\s+|whole\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city|hamlets?)\s+(?:of\s+)?)?(?:[A-Z][\w’'\-]+\s+)?$", re.IGNORECASE)
 _LOCATED_IN = re.compile(
     r"\b(?:villages?|settlements?|towns?|city|cities|hamlets?|localit(?:y|ies)|positions?|communit(?:y|ies)|hubs?|junctions?|cent(?:re|er)s?)\b"
     r"(?:\s+[\w’'\-]+){0,3}\s+in\s+(?:the\s+|its\s+|their\s+|(?:Ukraine|Russia)(?:'s|’s)\s+)?(?:[a-z]+(?:ern)?\s+){0,2}$")
@@ -204,11 +205,12 @@ _LIBERATION = re.compile(r"\b(?:liberat|free|de-occup)", re.IGNORECASE)
 # "the city itself remains", "the strategically important city in southern Ukraine was freed"
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this)\s+(?:[\w\-]+\s+){0,3}?(?P<noun>city|town|village|settlement|island)(?:\s+itself)?"
                              r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w\-]*)?\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_ANAPHOR_AFTER = re.compile(r"\s*(?:back\s+)?(?:(?:the|this)\s+(?:[A-Z][\w\-]*\s+){0,2}(?P<noun>city|town|village|settlement|island)\b|it\b(?!\s+(?:was|is|had|has|would|will)\b))",
+_ANAPHOR_AFTER = re.compile(r"\s*(?:back\s+)?(?:(?:\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|most|much|part|all|half)\s+of\s+)?(?:(?:the|this)\s+(?:[A-Z][\w\-]*\s+){0,2}(?P<noun>city|town|village|settlement|island)\b|it\b(?!\s+(?:was|is|had|has|would|will)\b))",
                             re.IGNORECASE)
 # "the settlements the ministry claimed are still in the grey zone", "retook these villages": the last list claimed
 _PLURAL_BEFORE = re.compile(r"\b(?:the|these|those|all|both|all\s+(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten))\s+"
                             r"(?:\w+\s+)?(?:settlements|villages|towns|localities|places)\b[^;:]{0,80}$", re.IGNORECASE)
+_BOTH = re.compile(r"\s*\bboth\s+(?:the\s+)?(?P<noun>cities|towns|villages|settlements)\b", re.IGNORECASE)
 _PLURAL_AFTER = re.compile(r"\s*(?:back\s+)?(?:the|these|those|all|both)\s+(?:\w+\s+)?(?:settlements|villages|towns|localities)\b(?!\s+of\b)",
                            re.IGNORECASE)
 # "taken a village in the Donetsk region." followed by "Kalynove is southeast of Pokrovsk": the village named next
@@ -221,7 +223,7 @@ _DENIES_IT = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisse
                         r"(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|reports?|announcements?|statements?|assertions?))\b",
                         re.IGNORECASE)
 _APPOSITION = re.compile(r"^\s*,(?![^,;]*\b(?:said|says|told)\b)[^;]{0,160},\s*(?:\w+ly\s+)?$")
-_RELATIVE_LOCATION = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\bfrom|\boutside|\bkm\s+(?:from|of)|\b(?:bank|coast|shore)\s+of(?:\s+the)?|"
+_RELATIVE_LOCATION = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\bfrom|\boutside|\bacross|\bthroughout|\bkm\s+(?:from|of)|\b(?:bank|coast|shore)\s+of(?:\s+the)?|"
                                 r"\b(?:suburbs?|outskirts|edge|part|district|capital)\s+of)\s+(?:the\s+(?:\w+\s+)?(?:city|town|village|settlement)\s+of\s+)?$", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
 _AND_SAID = re.compile(r",\s*(?:saying|adding|and\s+said|but\s+said|insisting)\b", re.IGNORECASE)
@@ -307,6 +309,12 @@ def _targets(trigger: _Trigger, text: str, mentions: Sequence[tuple[int, int, Re
     head, tail = text[: trigger.start], text[trigger.end :]
     if around.listed and (_PLURAL_BEFORE.search(head) if trigger.voice in ("passive", "anaphor") else _PLURAL_AFTER.match(tail)):
         return [(*here, r) for r in around.listed]
+    both = _BOTH.search(head) if trigger.voice in ("passive", "anaphor") else _BOTH.match(tail)
+    if both:  # "the defense of both cities": the last two settlements named
+        noun = both.group("noun").lower().removesuffix("s").replace("citie", "city")
+        latest = {r.place.place_id: r for r in around.earlier if _fits(noun, r.place)}  # keyed by place, last mention wins
+        pair = sorted(latest.values(), key=lambda r: r.mention.start)[-2:]
+        return [(*here, r) for r in pair] if len(pair) == 2 else []
     if around.following and trigger.voice in ("active", "noun") and _INDEFINITE_AFTER.match(tail):
         return [(*here, around.following)]
     noun = (_ANAPHOR_BEFORE.search(head) if trigger.voice in ("passive", "anaphor") else

@@ -7,6 +7,7 @@ while every settlement of the region is in the gazetteer under its folded key.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -156,11 +157,23 @@ def find_mentions(article_id: str, text: str, gazetteer: Gazetteer, *, max_words
     for sentence, runs in sentences:
         for run in runs:
             before = text[max(sentence.start, run[0][0] - 90) : run[0][0]]
-            listed = bool(_LIST_INTRO.search(before)) or bool(
-                mentions and mentions[-1].sentence_index == sentence.index
-                and _LIST_SEPARATOR.fullmatch(text[mentions[-1].end : run[0][0]]) and mentions[-1].typed_settlement)
+            listed = bool(_LIST_INTRO.search(before)) or _continues_list(text, mentions, sentence.index, run[0][0])
             _match_run(article_id, text, run, sentence.index, gazetteer, people, mentions, max_words, listed)
     return mentions
+
+
+def _continues_list(text: str, mentions: Sequence[Mention], sentence_index: int, start: int) -> bool:
+    """Whether a name at ``start`` goes on a list of settlements: after a settlement introduced as one ("the
+    villages of Melovoy, Podol and ..."), or after two or more places in a row ("Viktorovka, Nikolayevka and
+    Staraya Sorochina")."""
+    chain: list[Mention] = []
+    end = start
+    for m in reversed(mentions):
+        if m.sentence_index != sentence_index or m.kind != "plain" or not _LIST_SEPARATOR.fullmatch(text[m.end : end]):
+            break
+        chain.append(m)
+        end = m.start
+    return bool(chain) and (chain[0].typed_settlement or len(chain) >= 2)
 
 
 def _trim(text: str, run: list[tuple[int, int, str]], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
