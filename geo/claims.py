@@ -55,6 +55,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     for kind, voice, rx in (
         ("capture", "active", rf"\b(?:{_CONTROL_OF})\b"),
         ("withdraw", "active", r"\b(?:ordered\s+(?:its\s+|their\s+)?(?:troops|forces|units|soldiers)\s+out\s+of|"
+                               r"orders?\s+to\s+(?:leave|withdraw\s+from|retreat\s+from|pull\s+(?:out|back)\s+(?:of|from))|"
                                r"(?:ordered|forced)\s+to\s+(?:retreat|withdraw|pull\s+(?:out|back))\s+(?:from|of)|"
                                r"pull(?:ed|s|ing)?\s+(?:out|back)\s+from\s+(?:the\s+area\s+around|around)|"
                                r"(?:are|were|is|was)\s+leaving|(?:have|has|had)\s+(?:now\s+|already\s+)?left|"
@@ -91,7 +92,8 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                             r"(?:(?:continu(?:es|ed|ing)|rag(?:es|ed|ing)|going\s+on|under\s+way|underway|taking\s+place)\s+)?"
                             r"(?:(?:gripping|engulfing|in)\s+the\s+area\s+around|along|for|in|of|around|inside|near|within|in\s+the\s+areas?\s+of|"
                             r"on\s+the\s+(?:outskirts|approaches)\s+(?:of|to))\b"),
-        ("withdraw", "anaphor", r"\bno\s+(?:Ukrainian|Russian)\s+(?:troops|forces|soldiers|units)\s+(?:were\s+|are\s+)?left\b|"
+        ("withdraw", "anaphor", r"\bno\s+(?:Ukrainian|Russian)\s+(?:troops|forces|soldiers|units)\s+(?:were\s+|are\s+)?(?:left|there|in\s+(?:the\s+)?(?:village|town|city))\b|"
+                                r"\bno\s+(?:occupiers|invaders)\s+(?:left\s+)?(?:there|in\s+(?:the\s+)?(?:village|town|city))\b|"
                                 r"\bno\s+longer\s+occup(?:y|ied|ies)\s+any\b"),
         ("fight", "anaphor", r"\b(?:fighting|battles?|clashes|combat)\s+(?:\w+\s+){0,2}?(?:is|are|was|were)\s+(?:still\s+)?(?:going\s+on|continuing|raging|under\s+way)"
                              r"(?:\s+there)?(?=\s*[,.;]|\s+(?:and|but)\b)"),
@@ -141,8 +143,10 @@ _HYPOTHETICAL = re.compile(
 )
 # an infinitive of purpose: "to consolidate control over", "in order to take" (not "managed to take", "forced to withdraw")
 _INTENTION = re.compile(r"(?<!\bmanaged )(?<!\bable )(?<!\bforced )(?<!\bordered )(?<!\bdecided )(?<!\bsucceeded )(?<!\bhad )(?<!\bhas )"
-                        r"(?<!\bhave )(?<!\bused )\bto\s+(?:\w+ly\s+)?(?:(?:consolidate|secure|gain|establish|take|seize|capture|retake|regain)\s+)?$",
+                        r"(?<!\bhave )(?<!\bused )\bto\s+(?:\w+ly\s+)?(?:(?:consolidate|secure|gain|establish|take|seize|capture|retake|regain)\s+(?:full\s+|complete\s+|total\s+)?)?$",
                         re.IGNORECASE)
+# "Losing the small hilltop town would be worrying", "Retaking Makariv could prevent": what a change would bring
+_GERUND_SUBJECT = re.compile(r"\w+ing\b[^,;.]{0,60}?\b(?:would|could|might|may|will)\b", re.IGNORECASE)
 _MODAL_CLAUSE = re.compile(r"\b(?:would|could|might|may|will|should|aims?\s+to|plans?\s+to|seeks?\s+to|in\s+an\s+effort\s+to|failed)\b", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[;:,]|—|–|\s-\s|\b(?:and|but|while|after|before|as|because|since|which|that)\b")
 _NEGATED = re.compile(r"\b(?:not|never|n't)\b(?:\s+(?:been|yet|be|have|has|had|fully))*\s*$", re.IGNORECASE)
@@ -271,7 +275,8 @@ def _triggers(text: str) -> list[_Trigger]:
             # "trying in vain to dislodge Russian troops from X": the attempt shows who holds X
             dislodge = kind == "hold" and m.group(0).lower().startswith(("dislodg", "drive out", "oust"))
             if not dislodge and (_HYPOTHETICAL.search(before) or _MODAL_CLAUSE.search(_clause_before(text, m.start()))
-                                 or _INTENTION.search(before)):
+                                 or _INTENTION.search(before) or _GERUND_SUBJECT.match(text[m.start() :])
+                                 and not _clause_before(text, m.start()).strip()):
                 continue  # "aims to capture", "a push to consolidate control over": a goal, not a claim
             if kind == "hold" and not re.match(r"\s+since\b", text[m.end() :]) and (re.match(r"had\s+been\b", m.group(0), re.IGNORECASE)
                                    or (m.group(0).lower().startswith("been") and re.search(r"\bhad\s+$", text[: m.start()]))
