@@ -239,7 +239,9 @@ _CALLED_FALSE = re.compile(r"^[^.;]{0,80}?\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:
 _REPORT_OF = re.compile(r"\b(?:reports?|claims?|statements?|allegations?|rumou?rs?)\s+(?:of|that|about)\s+[^,;]{0,40}$", re.IGNORECASE)
 # the verb may follow a name and title: "Pentagon spokesperson Major General Pat Ryder reported"
 _UNVERIFIED = re.compile(r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|has not been able to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)", re.IGNORECASE)
-_HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|apparently|claimed to have)\b", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|apparently|claimed to have|likely|probably|highly likely|may have|"
+                    r"might have|appears? to have)\b", re.IGNORECASE)
+_CONFIRM_VERB = re.compile(r"\b(?:confirm|verif|corroborat|geolocat)\w*", re.IGNORECASE)
 _AS_PUBLISHED = "as of publication"
 _CHANGES = ("captured", "recaptured", "withdrew")
 #: How many sentences after a speaker's own sentence an unattributed claim is still taken as the speaker's.
@@ -622,11 +624,16 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             claimant_side = agent if agent in ("RU", "UA") and (took or trigger.kind != "capture") else controller  # type: ignore[assignment]
             if denied:  # an unknown official denying a capture speaks for the side that would have lost it
                 claimant_side = opposite(claimant_side)
+        admitted = controller in ("RU", "UA") and claimant_side == opposite(controller) and trigger.kind != "hold"
+        independent = claimant_side == "third_party" and not (speaker and voice_kind(speaker.actor.text) == "analyst"
+                                                               and not _CONFIRM_VERB.search(speaker.verb))
         if denied:
             stance: Stance = "denied"
         elif unverified:
             stance = "unverified"
-        elif claimant_side == "third_party" or (controller in ("RU", "UA") and claimant_side == opposite(controller)):
+        elif (independent or admitted) and not _HEDGE.search(text[max(0, trigger.start - 60) : trigger.end]):
+            # a side admitting the other's gain, or an independent voice stating it; an analyst's assessment
+            # ("likely captured"), a hedged report ("reportedly") or a side on the other's holdings only claims
             stance = "confirmed"
         else:
             stance = "claimed"
