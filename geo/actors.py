@@ -67,7 +67,7 @@ _TABLE: tuple[tuple[str, Side], ...] = (
     (r"(?:the\s+)?(?:Khortytsia|Khortitsa|Khortytsya|Tavria|Tavriya|Azov|National Guard|Third Assault|Da Vinci Wolves|Kraken)"
      r"(?:\s+(?:operational(?:-strategic)?\s+)?(?:group(?:ing)?(?:\s+of\s+forces)?|Brigade|unit|Regiment))?", "UA"),
     (r"(?:Ukraine(?:'s|’s)|Ukrainian)\s+(?:[A-Za-z]+\s+){0,2}(?:operational(?:-strategic)?\s+)?(?:group|grouping)(?:\s+of\s+forces)?", "UA"),
-    (r"Zelensk(?:yy|yi|iy|y|i)|Syrsk(?:yi|yy|y|iy)|Zaluzhn(?:yi|y|iy)|Budanov|Umerov|Reznikov|Shmyhal|Yermak|HUR|SBU|DeepState(?:Map)?", "UA"),
+    (r"Zelensk(?:yy|yi|iy|y|i)|Syrsk(?:yi|yy|y|iy)|Zaluzhn(?:yi|y|iy)|Budanov|Umerov|Reznikov|Shmyhal|Yermak|HUR|SBU|Deep\s?State(?:\s?Map)?", "UA"),
     (r"Kyiv|Kiev|Ukraine|(?:the\s+)?Ukrainians", "UA"),
     (r"(?:the\s+)?(?:Institute for the Study of War|ISW)", "third_party"),
     (r"(?:the\s+)?(?:Pentagon|White House|State Department|NATO|United Nations|UN)", "third_party"),

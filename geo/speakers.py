@@ -31,8 +31,11 @@ _APPOSITIVE_SPEAKER = re.compile(_APPOSITION + r",\s+(?:has\s+|had\s+)?(?P<verb>
 _UNKNOWN_SPEAKER = re.compile(
     r"\b(?:according to|citing)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,5})"
     r"|(?P<name2>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}),?\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
-_SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,60}}\))?(?:,\s+(?:which|who)\s+[^,;]{{1,60}},)?,?(?:\s+(?:has|have|had|also|later|on \w+|officially|"
-                           rf"publicly|earlier|previously|already|again|repeatedly|first|initially|separately|now|then|itself|themselves))*"
+# "DeepState, an online battlefield map run by analysts, said", "the Russian Defence Ministry bulletin claimed"
+_SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,60}}\))?(?:,\s+(?:which|who|an?|the)\s+[^,;]{{1,80}},)?"
+                           rf"(?:\s+(?:bulletin|statement|report|update|briefing|press\s+service|spokes(?:man|person|woman)))?,?"
+                           rf"(?:\s+(?:has|have|had|also|later|on \w+|officially|publicly|earlier|previously|already|again|repeatedly|first|"
+                           rf"initially|separately|now|then|itself|themselves|in\s+effect|effectively|finally))*"
                            rf"\s+{_SPEECH}\b")
 _SPEECH_NOUN = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:declaration|claim|claims|announcement|statement|report|reports|update|data|assertion|denial|map|assessment)\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing|(?:circulated|published|spread|posted|reported)\s+by)\s+"
@@ -126,6 +129,8 @@ def speakers_of(text: str, actors: Sequence[Actor]) -> list[Speaker]:
             side = next((a.side for a in actors if m.start("role") <= a.start < m.end("role")), None) \
                 or _local_official(m.group("name") + m.group("role"))
             out.append(Speaker(Actor(start, m.end("name"), m.group("name"), side), m.group("verb")))
+    out = [s for s in out if not any(o is not s and o.actor.start < s.actor.start and s.actor.end <= o.actor.end + len(o.verb)
+                                     and o.verb.strip() != "according to" for o in out)]
     return sorted(out, key=lambda s: s.actor.start)
 
 
