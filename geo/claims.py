@@ -29,7 +29,7 @@ from geo.actors import Actor, opposite, voice_kind
 from geo.models import Article, Claim, Controller, Event, Place, Resolved, Side, Stance, When
 from geo.recognize import Sentence, split_sentences
 from geo.speakers import Speaker, sentence_voices
-from geo.when import find_times, latest_full_date
+from geo.when import find_times, in_year, latest_full_date
 
 # --- triggers --------------------------------------------------------------------------------------------------
 _CAPTURE_VERB = (
@@ -458,6 +458,10 @@ def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Seque
     return None, False, gains
 
 
+_SAID_WHEN = re.compile(r"\b(?:said|saying|says|told|announced|reported|stated|wrote|declared|claimed)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_WHEN_SAID = re.compile(r"^,?\s+(?:\w+\s+)?(?:said|says|told|announced|reported|stated|wrote|declared|claimed)\b", re.IGNORECASE)
+
+
 def _when(trigger: _Trigger, text: str, times: Sequence[When]) -> When | None:
     usable = []
     for w in times:
@@ -468,10 +472,13 @@ def _when(trigger: _Trigger, text: str, times: Sequence[When]) -> When | None:
         if re.search(r",\s*(?:which|who|whom)\b|[;:—–]|,\s*(?:and|but|while|whereas)\s+(?:this|that|last|the|a|on|in)\b", between) or (
                 relative and w.start > trigger.end and relative.start() > trigger.start):
             continue  # a time in another clause dates something else
-        usable.append((abs(w.start - trigger.start), w))
+        # "quoted X as saying today that ... had been completed on the night of January 12": the day of the saying
+        # gives way to the day of the event when the report names one
+        statement = bool(_SAID_WHEN.search(text[max(0, w.start - 25) : w.start]) or _WHEN_SAID.match(text[w.end : w.end + 25]))
+        usable.append((statement, abs(w.start - trigger.start), w))
     if not usable:
         return None
-    return min(usable, key=lambda u: u[0])[1]
+    return min(usable, key=lambda u: u[:2])[2]
 
 
 def _as_published(article: Article) -> When | None:
@@ -694,7 +701,8 @@ def _merge(claims: Sequence[Claim]) -> list[Claim]:
         for (side, voice, stance, when), same in sorted(by_voice.items(), key=lambda kv: (*kv[0][:3], kv[0][3] or date.min)):
             if when is None and any(k[:3] == (side, voice, stance) and k[3] is not None for k in by_voice):
                 continue  # the same voice dates this claim elsewhere in the article
-            best = max(same, key=lambda c: (c.date_text not in (None, _AS_PUBLISHED), c.confidence, -c.start))
+            best = max(same, key=lambda c: (c.event_date is not None and c.date_text != _AS_PUBLISHED,
+                                            bool(c.date_text and in_year(c.date_text, 2000)), c.confidence, -c.start))
             if best.event_date is None and dated:
                 d = dated[0]
                 best = replace(best, event_date=d.event_date, date_precision=d.date_precision, date_text=d.date_text)

@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from geo import __version__, settings
 from geo.corrections import FILE_NAME as CORRECTIONS
+from geo.dating import date_undated
 from geo.corrections import read_corrections
 from geo.errors import GeoError
 from geo.evaluate import evaluate as score
@@ -172,7 +173,9 @@ def evaluate(
             gold = read_labels(labels)
             run_pipeline(options)
             with Store(options.out / settings.STORE_NAME) as store:
-                metrics, missed = score(gold, store.articles(), store.mentions(), store.claims(),
+                articles = store.articles()
+                claims = date_undated(store.claims(), {a.id: a for a in articles})
+                metrics, missed = score(gold, articles, store.mentions(), claims,
                                         [(article_id, surface) for article_id, _, surface in store.unresolved()])
         except GeoError as exc:
             err.print(f"[red]error:[/] {exc}")

@@ -20,6 +20,7 @@ from geo.geocode import OnlineGeocoder
 from geo.models import Article, Claim, Mention, Place, Resolved
 from geo.recognize import find_mentions
 from geo.render import render_map
+from geo.dating import date_undated
 from geo.resolve import place_in_region, resolve_mentions
 from geo.settings import RunSettings
 from geo.store import Store
@@ -125,7 +126,7 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
         report.retired = store.retire_except(present)
         report.unresolved = [(path, surface) for _, path, surface in store.unresolved()]
         articles = {a.id: a for a in store.articles()}
-        claims = store.claims()
+        claims = date_undated(store.claims(), articles)
     places = statuses(claims, articles)
     report.claims, report.places = len(claims), len(places)
     outputs = {

@@ -26,7 +26,7 @@ _SPEECH = (
 # "Nazar Voloshyn, spokesperson for the Khortytsia group", "Volodymyr Tymoshko, who heads the National Police"
 _APPOSITION = (r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3}),\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+){0,3}"
                r"(?:(?:spokes(?:person|man|woman)|head|commander|representative|chief|officer|official|governor|mayor|[Mm]inister|leader)\s+"
-               r"(?:for|of|at|in)|who\s+(?:heads|leads|commands|runs))\s+(?P<org>[^,;]{3,90})")
+               r"(?:for|of|at|in)|who\s+(?:heads|leads|commands|runs|speaks\s+for))\s+(?P<org>[^,;]{3,90})")
 _APPOSITIVE_SPEAKER = re.compile(_APPOSITION + r",\s+(?:has\s+|had\s+)?(?P<verb>" + _SPEECH + r")\b")
 _UNKNOWN_SPEAKER = re.compile(
     r"\b(?:according to|citing)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,5})"

@@ -207,6 +207,24 @@ def find_times(text: str, published: date | None, previous: date | None = None) 
     return sorted(found, key=lambda w: w.start)
 
 
+#: Expressions that name a day, month or season but no year: an undated article's "October 4" once its year is known.
+_WITHIN_A_YEAR = frozenset({"month_day", "day_month", "part_month", "month", "season"})
+
+
+def in_year(text: str, year: int) -> When | None:
+    """The first expression of ``text`` that names a day, month or season but no year, resolved in ``year``."""
+    end_of_year = date(year, 12, 31)
+    for kind, rx in _PATTERNS:
+        if kind in _WITHIN_A_YEAR:
+            for m in rx.finditer(text):
+                if kind == "season" and (m.group("srel") or not " " in m.group(0).strip()):
+                    continue
+                when, precision = _resolve(kind, m, end_of_year)
+                if when is not None:
+                    return When(m.group(0).strip(), when, precision, m.start(), m.end())  # type: ignore[arg-type]
+    return None
+
+
 def latest_full_date(text: str) -> date | None:
     """The latest day the text gives in full (with its year), to anchor an undated article's relative dates."""
     days = [w.event_date for w in find_times(text, None) if w.event_date and w.precision == "day"]

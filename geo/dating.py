@@ -1,0 +1,62 @@
+"""The year of an undated article, from the dated reports of the same places.
+
+An article without a publication date can still say "on October 4" or "in February": a day without its year.
+The other articles of the collection often report the same changes with dates: when the dated claims on the
+places an undated article claims, held by the same side, fall in one year more often than in any other, that
+year completes the undated article's days. The date text says so ("October 4 (year from other reports)"), and
+nothing else is guessed: "on Sunday" needs a publication date and stays unresolved.
+
+This runs over the stored claims when the outputs are written, so each article's extraction stays its own and a
+re-run that adds a dated article dates the undated ones it speaks to.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from geo.models import Article, Claim
+from geo.when import in_year
+
+#: What the date text of a claim dated this way ends with.
+YEAR_FROM_OTHERS = " (year from other reports)"
+
+
+def _evidence(claims: Sequence[Claim], articles: Mapping[str, Article]) -> dict[tuple[str, str], Counter[int]]:
+    """For each (place, controller), the years of the dated claims made on it by dated articles."""
+    years: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+    for c in claims:
+        article = articles.get(c.article_id)
+        if article is not None and article.published is not None and c.event_date is not None:
+            years[(c.place.place_id, c.controller)][c.event_date.year] += 1
+    return years
+
+
+def _year_of(undated: Sequence[Claim], years: Mapping[tuple[str, str], Counter[int]]) -> int | None:
+    """The one year the evidence on an undated article's claims points to most, if one does."""
+    votes: Counter[int] = Counter()
+    for c in undated:
+        for year in years.get((c.place.place_id, c.controller), Counter()):
+            votes[year] += 1
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def date_undated(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Claim]:
+    """``claims`` with the days of undated articles completed by the year other reports give them."""
+    years = _evidence(claims, articles)
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_article[c.article_id].append(c)
+    out: list[Claim] = []
+    for article_id, own in by_article.items():
+        article = articles.get(article_id)
+        year = _year_of(own, years) if article is not None and article.published is None else None
+        for c in own:
+            when = in_year(c.date_text, year) if year and c.event_date is None and c.date_text else None
+            out.append(replace(c, event_date=when.event_date, date_precision=when.precision,
+                               date_text=c.date_text + YEAR_FROM_OTHERS) if when else c)
+    return sorted(out, key=lambda c: c.claim_id)
