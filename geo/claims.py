@@ -37,6 +37,8 @@ _CAPTURE_VERB = (
     r"liberat(?:ed|es|e|ing)|free(?:d|s|ing)?|clear(?:ed|ing)|overr(?:an|un)|recaptur(?:ed|es|e|ing)|retook|retak(?:en|es|e|ing)|"
     r"regain(?:ed|s|ing)?|reclaim(?:ed|s|ing)?|won back|win back|de-occupied"
 )
+# past participles only: "was taking Kherson back" is not a passive
+_CAPTURED = (r"captured|seized|taken|liberated|freed|cleared|overrun|recaptured|retaken|regained|reclaimed|won back|de-occupied")
 _CONTROL_OF = r"(?:took|taken|take|takes|taking|seized|gained|established|claimed|regained|assumed|retook|full|complete|total)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"
 
 
@@ -112,7 +114,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                              r"(?:encircled|surrounded|contested))\b"),
         ("hold", "active", r"\b(?:have|has|had)\s+(?:been\s+)?occupied(?=\s+[^.;]{0,40}?\bsince\b)"),
         ("hold", "passive", r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?occupied(?=\s+since\b)|\b(?:is|are|was|were|remains?|remained)\s+still\s+occupied\b"),
-        ("capture", "passive", rf"\b(?:was|were|has been|have been|had been|is|are|being|been)\s+(?:\w+ly\s+)?(?:{_CAPTURE_VERB}|occupied)\b"),
+        ("capture", "passive", rf"\b(?:was|were|has been|have been|had been|is|are|being|been)\s+(?:\w+ly\s+)?(?:{_CAPTURED}|occupied)\b"),
         ("capture", "noun", r"\b(?:capture|seizure|liberation|recapture|takeover|occupation|de-occupation)\s+of\b"),
         ("loss", "noun", r"\b(?:fall|loss|collapse)\s+of\b"),
         ("fight", "noun", r"\b(?:defen[cs]e|battle|struggle|fight)\s+(?:for|of)\b"),
@@ -469,7 +471,10 @@ def _when(trigger: _Trigger, text: str, times: Sequence[When]) -> When | None:
         between = text[lo:hi]
         # a time inside a relative clause that does not hold the trigger dates something else
         relative = re.search(r"\b(?:which|who)\b[^,]*$", text[: w.start])
-        if re.search(r",\s*(?:which|who|whom)\b|[;:—–]|,\s*(?:and|but|while|whereas)\s+(?:this|that|last|the|a|on|in)\b", between) or (
+        # "On November 14, X visited the city, and the flag was raised": a sentence's opening time dates all its clauses
+        opening = bool(re.fullmatch(r"\s*(?:(?:on|in|by|since|as\s+of|earlier|later)(?:\s+the\s+\w+\s+of)?\s*)?", text[: w.start], re.IGNORECASE))
+        if re.search(r",\s*(?:which|who|whom)\b|[;:—–]", between) or (
+                not opening and re.search(r",\s*(?:and|but|while|whereas)\s+(?:this|that|last|the|a|on|in)\b", between)) or (
                 relative and w.start > trigger.end and relative.start() > trigger.start):
             continue  # a time in another clause dates something else
         # "quoted X as saying today that ... had been completed on the night of January 12": the day of the saying

@@ -174,29 +174,72 @@ def _match_places(labels: Sequence[Mapping[str, Any]], predicted: Sequence[_Pred
                           f"{p.place.country}, {p.place.precision}) {distance:.0f} km off")
 
 
+def _assign(cost: list[list[float]]) -> list[int]:
+    """For each row of a square ``cost`` matrix, the column of a minimum-cost assignment (Hungarian method)."""
+    n = len(cost)
+    u, v, p, way = [0.0] * (n + 1), [0.0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
+    for i in range(1, n + 1):
+        p[0], j0 = i, 0
+        minv, used = [float("inf")] * (n + 1), [False] * (n + 1)
+        while p[j0]:
+            used[j0], i0, delta, j1 = True, p[j0], float("inf"), 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+        while j0:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+    row = [0] * n
+    for j in range(1, n + 1):
+        if p[j]:
+            row[p[j] - 1] = j - 1
+    return row
+
+
+_UNMATCHED = 1e6
+
+
+def _pair_cost(label: Mapping[str, Any], claim: Claim) -> float:
+    """How well a predicted claim fits a label: a match at all first, then controller, stance and date agreeing."""
+    keys = _label_keys(label)
+    named = bool(_Predicted(claim.surface, claim.place).keys & keys)
+    distance = _distance(label, claim.place)
+    if not named and distance > _NEAR_KM:
+        return _UNMATCHED
+    agree = 100 * _controller_ok(label, claim) + 10 * _stance_ok(label, claim) + 10 * (
+        bool(label.get("event_date")) and _date_ok(label, claim.event_date)) + named
+    return -1000 - agree + min(distance, 999) / 1000
+
+
 def _match_claims(labels: Sequence[Mapping[str, Any]], claims: Sequence[Claim], tally: _Tally, misses: list[str],
                   where: str) -> None:
+    """Pair labels with predictions so that as many labels as possible are matched, then as many as possible agree
+    on controller, stance and date (one place can carry several claims per article: the corpus' advice)."""
+    size = max(len(labels), len(claims))
+    cost = [[_pair_cost(labels[i], claims[j]) if i < len(labels) and j < len(claims) else 0.0 for j in range(size)]
+            for i in range(size)]
+    assigned = _assign(cost) if size else []
     used: set[int] = set()
-    for label in labels:
+    for i, label in enumerate(labels):
         tally.gold_claims += 1
-        keys = _label_keys(label)
-        best: tuple[tuple[int, int, int, float], int] | None = None
-        for i, claim in enumerate(claims):
-            if i in used:
-                continue
-            named = bool(_Predicted(claim.surface, claim.place).keys & keys)
-            distance = _distance(label, claim.place)
-            if named or distance <= _NEAR_KM:
-                # the corpus' advice: match on place, then claimant and stance where a place carries several claims
-                rank = (0 if _controller_ok(label, claim) else 1, 0 if named else 1, 0 if _stance_ok(label, claim) else 1,
-                        distance)
-                if best is None or rank < best[0]:
-                    best = (rank, i)
-        if best is None:
+        j = assigned[i]
+        if j >= len(claims) or cost[i][j] >= _UNMATCHED:
             misses.append(f"CLAIM MISS {where} {label.get('place')!r} {label.get('controller')} {label.get('event')}")
             continue
-        used.add(best[1])
-        claim = claims[best[1]]
+        used.add(j)
+        claim = claims[j]
         tally.matched_claims += 1
         tally.controller_ok += _controller_ok(label, claim)
         tally.stance_ok += _stance_ok(label, claim)

@@ -41,8 +41,9 @@ def claim_properties(claim: Claim, article: Article | None) -> dict[str, Any]:
 
 
 def sort_claims(claims: Sequence[Claim]) -> list[Claim]:
-    """Claims in output order: by place, then date, then id."""
-    return sorted(claims, key=lambda c: (c.place.name, c.place.place_id, c.event_date.isoformat() if c.event_date else "", c.claim_id))
+    """Claims in output order: by place, then date (undated last), then id."""
+    return sorted(claims, key=lambda c: (c.place.name, c.place.place_id, c.event_date is None,
+                                         c.event_date.isoformat() if c.event_date else "", c.claim_id))
 
 
 def _point(lon: float, lat: float) -> dict[str, Any]:
