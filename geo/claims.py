@@ -68,7 +68,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                               r"flags?\s+(?:\w+\s+){0,3}?(?:in|over|above|on)\b"),
         # "trying in vain to dislodge Russian troops from Andriivka": the side dislodged is the one holding the place
         ("hold", "active", r"\b(?:dislodg|drive\s+out|oust)\w*\s+(?:the\s+)?(?:Ukrainian|Russian)\s+(?:troops|forces|units|soldiers|defenders)\s+"
-                           r"(?:from|out\s+of)\s+(?:(?:the|their)\s+)?(?:localit(?:y|ies)|villages?|towns?|city|settlements?\s+)?(?:of\s+)?"),
+                           r"(?:from|out\s+of)\s+(?:(?:the|their)\s+)?(?:(?:localit(?:y|ies)|villages?|towns?|city|settlements?)\s+)?(?:of\s+)?(?=[A-Z])"),
         ("fight", "active", r"\b(?:(?:battlefield|tactical|military|operational)\s+)?situation\s+(?:on\s+the\s+ground\s+)?(?:in|near|around|at)\b"
                             r"(?=[^.;]{0,60}\b(?:tense|difficult|critical|unclear|dire|complicated|alarming|precarious|deteriorat\w*|hard)\b)"),
         ("fight", "passive", r"\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:(?:regarded|seen)\s+as\s+(?:part\s+of\s+)?)?"
@@ -139,7 +139,7 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:aim(?:s|ed|ing)?|closer|nearer|could|would|might|may|plan(?:s|ned|ning)?|intend(?:s|ed)?|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|"
     r"seek(?:s|ing)?|sought|threaten(?:s|ed|ing)?|bid|goal|effort|fail(?:ed|s)?|push(?:es|ed)?|want(?:s|ed)?|order(?:ed|s)?|"
     r"unable|vow(?:s|ed)?|hop(?:e|es|ed|ing)|expect(?:s|ed)?|ready|prepar(?:e|es|ed|ing)|aimed|stopped|repelled|thwarted|"
-    r"concentrat(?:e|es|ed|ing)\s+on|focus(?:es|ed|ing)?\s+on|bent\s+on|intent\s+on|"
+    r"concentrat(?:e|es|ed|ing)\s+on|focus(?:es|ed|ing)?\s+on|bent\s+on|intent\s+on|wait(?:s|ed|ing)?\s+for|await(?:s|ed|ing)?|"
     r"will|shall|must|need(?:s|ed)?)\b(?:\s+\w+){0,2}\s*(?:to\s+(?:\w+\s+)?)?$",
     re.IGNORECASE,
 )
@@ -159,7 +159,7 @@ _BOUNDARY = re.compile(
 )
 _TARGET_GAP_BLOCK = re.compile(
     r"\b(?:near|outside|around|towards?|close to|approach(?:es)?|outskirts|suburbs?|direction|km|kilometers?|kilometres?|miles?|bank|coast|shore|"
-    r"could|would|might|may|will|route|way|road|and\s+with|"
+    r"could|would|might|may|will|route|way|road|and\s+with|directions?|flags?|sign|banner|"
     r"from)\b|\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+of\b",
     re.IGNORECASE,
 )
@@ -198,7 +198,7 @@ _HELD_BEFORE = re.compile(
     r"(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region|capital|centre|center|port|hub|stronghold|bastion)\s+(?:of\s+)?)?$",
     re.IGNORECASE)
 _OCCUPIED_BEFORE = re.compile(
-    r"(?:^|\b(?:the|in|of|from|to|near|into|across|around|and|or|newly|still)\s+)(?:temporarily\s+)?occupied\s+(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region)\s+(?:of\s+)?)?$",
+    r"(?:^|\b(?:the|in|of|from|to|near|into|across|around|newly|still)\s+)(?:temporarily\s+)?occupied\s+(?:(?:[a-z]+\s+){0,2}(?:city|town|village|settlement|region)\s+(?:of\s+)?)?$",
     re.IGNORECASE)  # not "the occupied part of Kharkiv region": part of a region is not the region
 _HELD_AFTER = re.compile(
     r"^,?\s*(?:(?:a|an|the)\s+(?:(?!had\b|was\b|were\b|used\b|until\b|once\b|formerly\b)[^,.;]){0,60}?\s+)?(?:which\s+is\s+|now\s+|still\s+)*(?:under|in)\s+(?:the\s+)?"
@@ -241,7 +241,7 @@ _CALLED_FALSE = re.compile(r"^[^.;]{0,80}?\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:
 _REPORT_OF = re.compile(r"\b(?:reports?|claims?|statements?|allegations?|rumou?rs?)\s+(?:of|that|about)\s+[^,;]{0,40}$", re.IGNORECASE)
 # the verb may follow a name and title: "Pentagon spokesperson Major General Pat Ryder reported"
 _UNVERIFIED = re.compile(r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|has not been able to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)", re.IGNORECASE)
-_HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|apparently|claimed to have|likely|probably|highly likely|may have|"
+_HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|apparently|claimed to have|likely|probably|highly likely|may have|if confirmed|"
                     r"might have|appears? to have)\b", re.IGNORECASE)
 _CONFIRM_VERB = re.compile(r"\b(?:confirm|verif|corroborat|geolocat)\w*", re.IGNORECASE)
 _AS_PUBLISHED = "as of publication"
@@ -280,7 +280,7 @@ def _triggers(text: str) -> list[_Trigger]:
             dislodge = kind == "hold" and m.group(0).lower().startswith(("dislodg", "drive out", "oust"))
             if not dislodge and (_HYPOTHETICAL.search(before) or _MODAL_CLAUSE.search(_clause_before(text, m.start()))
                                  or _INTENTION.search(before) or _GERUND_SUBJECT.match(text[m.start() :])
-                                 and not _clause_before(text, m.start()).strip()):
+                                 and (not _clause_before(text, m.start()).strip() or re.search(r"\bby\s+$", before))):
                 continue  # "aims to capture", "a push to consolidate control over": a goal, not a claim
             if kind == "hold" and not re.match(r"\s+since\b", text[m.end() :]) and (re.match(r"had\s+been\b", m.group(0), re.IGNORECASE)
                                    or (m.group(0).lower().startswith("been") and re.search(r"\bhad\s+$", text[: m.start()]))
@@ -518,7 +518,7 @@ def _locator(text: str, start: int, end: int, r: Resolved) -> bool:
     before = text[max(0, start - 100) : start]
     if _COUNTED_IN.search(re.sub(r"[A-Z][\w’'\-]+(?:,\s*|\s+and\s+)", "", before)):
         return False
-    return bool(_LOCATED_IN.search(before) or _REGION_AS_ADJECTIVE.match(text, end)
+    return bool(_LOCATED_IN.search(re.sub(r"[A-Z][\w’'\-]+(?:,\s*|\s+and\s+)", "", before)) or _REGION_AS_ADJECTIVE.match(text, end)
                 or re.search(r"[A-Z][\w’'\-]+,\s*$", text[max(0, start - 40) : start]) and r.mention.kind in ("region", "raion")
                 and not listed)
 
@@ -607,7 +607,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
                 agent = opposite(speaker.actor.side) if denied and not trigger.negated else speaker.actor.side
             elif len(belligerents) == 1:
                 agent = belligerents.pop()
-        if not named and "occup" in trigger.text.lower() and targets[0][2].place.country in ("RU", "UA"):
+        if not named and re.search(r"(?<!de-)occup", trigger.text, re.IGNORECASE) and targets[0][2].place.country in ("RU", "UA"):
             agent = opposite(targets[0][2].place.country)  # type: ignore[arg-type]  # "was still occupied": by the invader
         if agent is None and _LIBERATION.search(trigger.text) and not any(a.side in ("RU", "UA") for a in actors):
             agent = targets[0][2].place.country if targets[0][2].place.country in ("RU", "UA") else None  # freed: by its own side
@@ -665,7 +665,8 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             voices += [(s.actor.text, s.actor.side, "claimed", voice_kind(s.actor.text))
                        for s in others if s.actor.side == controller][:1]
         for start, _end, r in targets:
-            if trigger.kind == "fight" and r.place.feature == "region" and not _INCURSION.search(trigger.text):
+            if trigger.kind == "fight" and r.place.feature == "region" and (
+                    not _INCURSION.search(trigger.text) or re.search(r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}$", text[: trigger.start])):
                 continue  # "fighting in the Donetsk region" says nothing of who holds the region; "entered" it does
             event = _event(trigger.kind, controller, r.place.country)  # type: ignore[arg-type]
             for who, side, said, kind in voices:

@@ -39,7 +39,7 @@ _SPEECH_AFTER = re.compile(rf"^(?:\s+[A-Z][\w.’'\-]*){{0,6}}(?:\s+\([^()]{{1,6
                            rf"\s+{_SPEECH}\b")
 _SPEECH_NOUN = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:declaration|claim|claims|announcement|statement|report|reports|update|data|assertion|denial|map|assessment)\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|citing|(?:circulated|published|spread|posted|reported)\s+by)\s+"
-                        r"(?:the\s+)?(?:[a-z][\w\-]*\s+|(?:US|UK|U\.S\.|Ukrainian|Russian)\s+){0,4}$",
+                        r"(?:the\s+)?(?:(?!(?:that|which|who|and|or|the|a|an)\b)[a-z][\w\-]*\s+|(?:US|UK|U\.S\.|Ukrainian|Russian)\s+){0,4}$",
                         re.IGNORECASE)
 # "..., said Oleg Grygorov, head of the Sumy Regional Military Administration": the speaker after the verb
 _SAID_BY = re.compile(r"\b(?P<verb>said|says|told|added|wrote)\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})(?P<role>[^.;]{0,90})")
