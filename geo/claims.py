@@ -112,7 +112,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                             r"(?:got|get)\s+as\s+far\s+as(?:\s+the\s+\w+\s+outskirts\s+of)?|on\s+the\s+outskirts\s+of|cauldrons?[\"”’']?\s+(?:around|near|in))\b"),
         ("fight", "passive", r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+[\"“']?(?:(?:half|partly|partially|almost|nearly|virtually|completely|fully)\s+)?(?:under\s+(?:intense\s+|heavy\s+|constant\s+)?(?:attack|assault|fire|pressure)|"
                              r"(?:encircled|surrounded|contested))\b"),
-        ("hold", "active", r"\b(?:have|has|had)\s+(?:been\s+)?occupied(?=\s+[^.;]{0,40}?\bsince\b)"),
+        ("hold", "active", r"\b(?:have|has|had)\s+occupied(?=\s+[^.;]{0,40}?\bsince\b)"),
         ("hold", "passive", r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?occupied(?=\s+since\b)|\b(?:is|are|was|were|remains?|remained)\s+still\s+occupied\b"),
         ("capture", "passive", rf"\b(?:was|were|has been|have been|had been|is|are|being|been)\s+(?:\w+ly\s+)?(?:{_CAPTURED}|occupied)\b"),
         ("capture", "noun", r"\b(?:capture|seizure|liberation|recapture|takeover|occupation|de-occupation)\s+of\b"),
@@ -228,7 +228,7 @@ _CONFIRMS_IT = re.compile(r"\b(?:confirmed|confirms|corroborated|corroborates|ve
 _DENIES_IT = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:it|this|that|them|"
                         r"(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|reports?|announcements?|statements?|assertions?))\b",
                         re.IGNORECASE)
-_APPOSITION = re.compile(r"^\s*,(?![^,;]*\b(?:said|says|told)\b)[^;]{0,160},\s*(?:\w+ly\s+)?$")
+_APPOSITION = re.compile(r"^\s*,[^;]{0,160},\s*(?:\w+ly\s+)?$")
 _RELATIVE_LOCATION = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\bfrom|\boutside|\bacross|\bthroughout|\bkm\s+(?:from|of)|\b(?:bank|coast|shore)\s+of(?:\s+the)?|"
                                 r"\b(?:suburbs?|outskirts|edge|part|district|capital)\s+of)\s+(?:the\s+(?:\w+\s+)?(?:city|town|village|settlement)\s+of\s+)?$", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:in addition to|as well as|along with|alongside|besides|together with)\s+$", re.IGNORECASE)
@@ -460,6 +460,7 @@ def _agent(trigger: _Trigger, text: str, actors: Sequence[Actor], targets: Seque
     return None, False, gains
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom)\b[^,;]*,")
 _SAID_WHEN = re.compile(r"\b(?:said|saying|says|told|announced|reported|stated|wrote|declared|claimed)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _WHEN_SAID = re.compile(r"^,?\s+(?:\w+\s+)?(?:said|says|told|announced|reported|stated|wrote|declared|claimed)\b", re.IGNORECASE)
 
@@ -579,7 +580,10 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
                               for o in triggers)]
         if not targets:
             continue
-        speaker = next((s for s in reversed(speakers) if s.actor.end <= trigger.start), None) or (speakers[0] if speakers else inherited)
+        # "The Kherson region, which Moscow says it has annexed, is only partly under ...": Moscow speaks only there
+        inside = [m.span() for m in _RELATIVE_CLAUSE.finditer(text) if not m.start() <= trigger.start < m.end()]
+        voices = [s for s in speakers if not any(a <= s.actor.start < b for a, b in inside)]
+        speaker = next((s for s in reversed(voices) if s.actor.end <= trigger.start), None) or (voices[0] if voices else inherited)
         saying = [m.start() for m in _AND_SAID.finditer(text, 0, trigger.start)]
         if speakers and ((saying and speakers[0].actor.end <= saying[-1])
                          or (speakers[0].verb == "according to" and "," not in text[: speakers[0].actor.start])):
