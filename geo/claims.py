@@ -510,18 +510,19 @@ def _event(kind: str, controller: Side, place_country: str) -> Event:
     return "recaptured" if controller == place_country else "captured"
 
 
-def _locator(text: str, start: int, end: int, r: Resolved) -> bool:
+def _locator(text: str, start: int, end: int, r: Resolved, settlement_ends: Sequence[int] = ()) -> bool:
     """A region that only says where something else is: "two villages in the Kursk region", "the village of
-    Robotyne in the Zaporizhzhia region", "this Donetsk Oblast city"."""
+    Robotyne in the Zaporizhzhia region", "Stepove in the Dnipropetrovsk region", "this Donetsk Oblast city".
+    ``settlement_ends``: where the settlements named in the sentence end."""
     if r.place.feature != "region":
         return False
     listed = " " not in r.mention.surface and re.match(r"\s*(?:,|and\b)", text[end:])  # "the Kharkiv, Donetsk, ... oblasts"
-    before = text[max(0, start - 100) : start]
-    if _COUNTED_IN.search(re.sub(r"[A-Z][\w’'\-]+(?:,\s*|\s+and\s+)", "", before)):
+    before = re.sub(r"[A-Z][\w’'\-]+(?:,\s*|\s+and\s+)", "", text[max(0, start - 100) : start])
+    if _COUNTED_IN.search(before):
         return False
-    return bool(_LOCATED_IN.search(re.sub(r"[A-Z][\w’'\-]+(?:,\s*|\s+and\s+)", "", before)) or _REGION_AS_ADJECTIVE.match(text, end)
-                or re.search(r"[A-Z][\w’'\-]+,\s*$", text[max(0, start - 40) : start]) and r.mention.kind in ("region", "raion")
-                and not listed)
+    after_place = any(re.fullmatch(r"(?:,|\s+in)\s+(?:the\s+)?", text[e:start]) for e in settlement_ends if e <= start)
+    return bool(_LOCATED_IN.search(before) or _REGION_AS_ADJECTIVE.match(text, end)
+                or after_place and r.mention.kind in ("region", "raion") and not listed)
 
 
 def _described_holds(article: Article, sentence: Sentence, mentions: Sequence[tuple[int, int, Resolved]]) -> Iterable[Claim]:
@@ -556,12 +557,13 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
     """The claims of one sentence; ``inherited`` is the speaker of the sentences just before, whose report this
     sentence may go on with ("Ukraine's General Staff said ... . Troops also freed Lobkove.")."""
     text = sentence.text
+    settlement_ends = [r.mention.end - sentence.start for r in resolved if r.place.feature == "settlement"]
     mentions = sorted(
         (r.mention.start - sentence.start, r.mention.end - sentence.start, r)
         for r in resolved
         if r.place.feature in ("settlement", "region")
         and not any(a.start <= r.mention.start - sentence.start < a.end for a in actors)
-        and not _locator(text, r.mention.start - sentence.start, r.mention.end - sentence.start, r)
+        and not _locator(text, r.mention.start - sentence.start, r.mention.end - sentence.start, r, settlement_ends)
         and not _AXIS.match(text, r.mention.end - sentence.start)
     )
     if not mentions and not around.earlier and not around.listed and not around.following:

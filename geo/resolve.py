@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from geo.gazetteer import Gazetteer
 from geo.models import Candidate, Mention, Place, Resolved
@@ -65,6 +65,7 @@ class _Context:
     region_places: tuple[Place, ...]
     anchors: tuple[tuple[Mention, Place], ...]
     trust: dict[int, float]  # id(mention) -> how sure its anchor is: less the more namesakes it has
+    attached: dict[int, str] = field(default_factory=dict)  # id(mention) -> the region named right after it
 
 
 def candidates_for(mention: Mention, gazetteer: Gazetteer, region_first: bool = False) -> list[Place]:
@@ -82,7 +83,10 @@ def candidates_for(mention: Mention, gazetteer: Gazetteer, region_first: bool = 
 
 
 def _region_bonus(place: Place, mention: Mention, context: _Context) -> float:
-    """The region the place lies in is named: strongly in a nearby sentence, less so elsewhere in the article."""
+    """The region the place lies in is named: right after it ("Stepove in the Dnipropetrovsk region") most
+    strongly, then in a nearby sentence, less so elsewhere in the article."""
+    if place.feature == "settlement" and place.admin1 and context.attached.get(id(mention)) == place.admin1:
+        return 2 * _REGION_BONUS
     sentences = context.named_regions.get(place.admin1 or "") if place.feature == "settlement" else None
     if not sentences:
         return 0.0
@@ -187,6 +191,22 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> tuple
     return _resolve(mentions, gazetteer)
 
 
+#: How many characters may separate a name from the region that follows it ("X in the Y region", "X, Y region").
+_ATTACHED_GAP = 9
+
+
+def _attached(options: Sequence[tuple[Mention, list[Place]]]) -> dict[int, str]:
+    """The region named right after each plain mention, when one is."""
+    regions = sorted((m.start, m.sentence_index, cands[0].name) for m, cands in options if m.kind == "region" and cands)
+    out = {}
+    for m, _ in options:
+        if m.kind == "plain":
+            after = next((r for r in regions if r[0] >= m.end), None)
+            if after and after[1] == m.sentence_index and after[0] - m.end <= _ATTACHED_GAP:
+                out[id(m)] = after[2]
+    return out
+
+
 def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, *, everything: bool = False) -> tuple[list[Resolved], list[Mention]]:
     region_first: dict[str, bool] = {}
     for m in sorted(mentions, key=lambda m: m.start):
@@ -214,9 +234,9 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, *, everything: b
             anchors.append((m, best))
     spelled = {id(m): gazetteer.spelled(_region_base(m.surface)) for m, cands in options if cands}
     trust = {id(m): 1 / math.sqrt(len(cands)) for m, cands in options if cands}
-    first = _Context(named_regions, tuple(region_places.values()), tuple(anchors), trust)
+    first = _Context(named_regions, tuple(region_places.values()), tuple(anchors), trust, _attached(options))
     winners = {id(m): rank(m, cands, first, spelled[id(m)])[0].place for m, cands in options if cands}
-    context = _Context(named_regions, first.region_places, tuple((m, winners[id(m)]) for m, _ in anchors), trust)
+    context = replace(first, anchors=tuple((m, winners[id(m)]) for m, _ in anchors))
 
     resolved: list[Resolved] = []
     unresolved: list[Mention] = []

@@ -13,6 +13,9 @@ from datetime import date, timedelta
 
 from geo.models import When
 
+#: The day Russia's full-scale invasion of Ukraine began ("since the start of the full-scale war").
+FULL_SCALE_INVASION = date(2022, 2, 24)
+
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
@@ -33,6 +36,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rx, re.IGNORECASE if kind not in ("month_day", "day_month", "month_year", "month_rel", "month") else 0))
     for kind, rx in (
         ("iso", r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"),
+        # the war's own calendar: Russia's full-scale invasion began on 24 February 2022
+        ("invasion", r"\b(?:since\s+)?(?:the\s+)?(?:start|beginning|outset|first\s+days?)\s+of\s+(?:the\s+|Russia's\s+|Russia’s\s+)?full[- ]scale\s+(?:war|invasion)\b"
+                     r"|\bsince\s+(?:the\s+|Russia's\s+|Russia’s\s+)?full[- ]scale\s+invasion(?:\s+(?:began|started))?\b"),
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
         ("day_month", rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
         ("part_month", rf"\b(?P<part>early|mid|late|end of|the end of|the beginning of|the start of|the first days of|the last days of)[\s-]+(?:{_MONTH.replace('?P<month>', '?P<pmonth>')})(?:\s+{_YEAR})?"),
@@ -75,6 +81,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, previous: date | Non
     g = m.groupdict()
     if kind == "sameday":  # "that evening", "the same day": the day the text last named
         return (previous, "day") if previous else (None, None)
+    if kind == "invasion":
+        return FULL_SCALE_INVASION, "day"
     if kind == "iso":
         try:
             return date.fromisoformat(g["iso"]), "day"
