@@ -1,0 +1,158 @@
+"""Claims, one short text each: what a careful reader takes from it, written down before running the extractor.
+
+Each case gives the claims expected as (surface, controller, event, claimant side, stance); an empty set means the
+text makes no territorial claim at all. Published on Monday 19 February 2024 unless a case says otherwise.
+"""
+
+from datetime import date
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.models import Article, Claim
+from geo.pipeline import process_article
+
+MONDAY = date(2024, 2, 19)
+
+Expected = set[tuple[str, str, str, str, str]]
+
+
+def extract(text: str, gazetteer: Gazetteer, published: date | None = MONDAY) -> list[Claim]:
+    article = Article("case", "case.md", "case", published, "example.org", "https://example.org/case", text)
+    return process_article(article, gazetteer).claims
+
+
+CASES: list[tuple[str, str, Expected]] = [
+    # --- every event kind ---
+    ("captured", "Russian forces captured the village of Krasnohorivka on Saturday, the Russian defence ministry said.",
+     {("Krasnohorivka", "RU", "captured", "RU", "claimed")}),
+    ("recaptured", "Ukraine's General Staff said its troops had recaptured Klishchiivka.",
+     {("Klishchiivka", "UA", "recaptured", "UA", "claimed")}),
+    ("holds", "Ukrainian forces still hold Kupiansk, the regional governor said.",
+     {("Kupiansk", "UA", "holds", "UA", "claimed")}),
+    ("withdrew, admitted by the side that left", "Ukraine's army chief said his troops had withdrawn from Avdiivka.",
+     {("Avdiivka", "RU", "withdrew", "UA", "confirmed")}),
+    ("withdrew, told by the side that stayed", "Russian troops withdrew from Kherson, the Ukrainian military said.",
+     {("Kherson", "UA", "withdrew", "UA", "claimed")}),
+    ("fighting", "Fierce fighting is raging in Vovchansk, the regional governor said.",
+     {("Vovchansk", "contested", "fighting", "UA", "claimed")}),
+    # --- "liberated" is the taker's word, whichever side speaks ---
+    ("liberated by Russia", "Russia's defence ministry said its forces had liberated the village of Ocheretyne.",
+     {("Ocheretyne", "RU", "captured", "RU", "claimed")}),
+    ("liberated by Ukraine", "Zelensky said Ukrainian troops had liberated Kherson.",
+     {("Kherson", "UA", "recaptured", "UA", "claimed")}),
+    ("liberated in Russia", "Russia's defence ministry said its troops had liberated Sudzha.",
+     {("Sudzha", "RU", "recaptured", "RU", "claimed")}),
+    # --- passives and nouns ---
+    ("passive with its agent", "Bakhmut was captured by Wagner fighters, Prigozhin said.",
+     {("Bakhmut", "RU", "captured", "RU", "claimed")}),
+    ("passive retaken", "Robotyne was retaken by Ukrainian troops, Ukraine's military said.",
+     {("Robotyne", "UA", "recaptured", "UA", "claimed")}),
+    ("the capture of", "Moscow announced the capture of Marinka.",
+     {("Marinka", "RU", "captured", "RU", "claimed")}),
+    ("the fall of ... to", "Kyiv conceded the fall of Avdiivka to Russian troops.",
+     {("Avdiivka", "RU", "captured", "UA", "confirmed")}),
+    # --- lists ---
+    ("a list", "Ukrainian troops freed Novodarivka, Levadne and Storozheve, Deputy Defence Minister Hanna Maliar said.",
+     {("Novodarivka", "UA", "recaptured", "UA", "claimed"), ("Levadne", "UA", "recaptured", "UA", "claimed"),
+      ("Storozheve", "UA", "recaptured", "UA", "claimed")}),
+    ("a list across regions", "Russia said its forces had taken Derylove and Maiske in the Donetsk region, and Stepove in "
+                              "the Dnipropetrovsk region.",
+     {("Derylove", "RU", "captured", "RU", "claimed"), ("Maiske", "RU", "captured", "RU", "claimed"),
+      ("Stepove", "RU", "captured", "RU", "claimed")}),
+    # --- stances ---
+    ("confirmed by the other side", "Russia's defence ministry acknowledged that its troops had left Kherson.",
+     {("Kherson", "UA", "withdrew", "RU", "confirmed")}),
+    ("confirmed by an independent source", "The Institute for the Study of War confirmed that Russian forces had captured "
+                                           "Ocheretyne.",
+     {("Ocheretyne", "RU", "captured", "third_party", "confirmed")}),
+    ("an analyst's hedged assessment", "The Institute for the Study of War said Russian forces had likely captured Ocheretyne.",
+     {("Ocheretyne", "RU", "captured", "third_party", "claimed")}),
+    ("denied", "Ukraine denied that Russian troops had taken Chasiv Yar.",
+     {("Chasiv Yar", "RU", "captured", "UA", "denied")}),
+    ("denied in the next sentence", "Russia said it had captured Robotyne. Kyiv rejected the claim.",
+     {("Robotyne", "RU", "captured", "RU", "claimed"), ("Robotyne", "RU", "captured", "UA", "denied")}),
+    ("denied by a second voice", "Moscow said on Sunday that its troops had taken Ryzhivka, but Zelensky denied it.",
+     {("Ryzhivka", "RU", "captured", "RU", "claimed"), ("Ryzhivka", "RU", "captured", "UA", "denied")}),
+    ("confirmed in the next sentence", "DeepState said Russian forces had taken Vuhledar. The Institute for the Study of War "
+                                       "confirmed the capture.",
+     {("Vuhledar", "RU", "captured", "UA", "confirmed"), ("Vuhledar", "RU", "captured", "third_party", "confirmed")}),
+    ("unverified", "Russia said it had taken Novoselivka. The claim could not be independently verified.",
+     {("Novoselivka", "RU", "captured", "RU", "unverified")}),
+    ("a negated capture denies it", "Russia said its forces had not been driven out of Andriivka.",
+     {("Andriivka", "UA", "recaptured", "RU", "denied")}),
+    # --- fighting, not captures ---
+    ("encircled", "Russian troops in Lyman are encircled, Ukraine's eastern command said.",
+     {("Lyman", "contested", "fighting", "UA", "claimed")}),
+    ("on the outskirts of", "Russian units are on the outskirts of Pokrovsk, Ukrainian officials said.",
+     {("Pokrovsk", "contested", "fighting", "UA", "claimed")}),
+    ("entered", "Russian troops entered Vuhledar, the Ukrainian military said.",
+     {("Vuhledar", "contested", "fighting", "UA", "claimed")}),
+    ("attacks repelled", "Ukrainian forces repelled Russian attacks near Robotyne, the General Staff said.",
+     {("Robotyne", "contested", "fighting", "UA", "claimed")}),
+    ("a village near a town is not the town", "Russian forces captured a village near Pokrovsk.", set()),
+    # --- not claims ---
+    ("a strike", "A Russian missile struck Kharkiv, killing three people.", set()),
+    ("shelling", "Russian forces shelled Kherson overnight, the governor said.", set()),
+    ("casualties", "Two civilians were killed in Nikopol on Sunday.", set()),
+    ("an intention", "Russian forces are trying to encircle Kupiansk.", set()),
+    ("a hope", "Ukraine hopes to retake Crimea.", set()),
+    ("a possibility", "Zaporizhzhia could fall if the front line breaks.", set()),
+    ("a capital as the source of a statement", "Kyiv said Russian strikes hit Odesa.", set()),
+    ("an annexation", "Moscow announced the annexation of the Kherson and Zaporizhzhia regions.", set()),
+    # --- sides ---
+    ("a capital names its government", "Kyiv announced that its forces had taken back Robotyne.",
+     {("Robotyne", "UA", "recaptured", "UA", "claimed")}),
+    ("the Kremlin", "The Kremlin said Russian troops had taken full control of Bakhmut.",
+     {("Bakhmut", "RU", "captured", "RU", "claimed")}),
+    ("DPR forces fight for Russia", "DPR forces took Marinka, Pushilin said.",
+     {("Marinka", "RU", "captured", "RU", "claimed")}),
+    ("North Korean troops fight for Russia", "North Korean troops recaptured Sudzha, Russian officials said.",
+     {("Sudzha", "RU", "recaptured", "RU", "claimed")}),
+    # --- control in passing, history ---
+    ("held, in passing", "Shells fell on Ukrainian-controlled Kupiansk.", {("Kupiansk", "UA", "holds", "third_party", "confirmed")}),
+    ("history with its own date", "Russian forces took Crimea in 2014.", {("Crimea", "RU", "captured", "third_party", "confirmed")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[n for n, _, _ in CASES])
+def test_case(gazetteer: Gazetteer, text: str, expected: Expected) -> None:
+    got = {(c.surface, c.controller, c.event, c.claimant_side, c.stance) for c in extract(text, gazetteer)}
+    assert got == expected
+
+
+# (text, the place claimed, its event date and precision); published Monday 19 February 2024
+TIMES: list[tuple[str, str, date, str]] = [
+    ("On Saturday, Russia's defence ministry said its troops had taken Marinka.", "Marinka", date(2024, 2, 17), "day"),
+    ("Russia's defence ministry said on Monday that its troops had taken Marinka.", "Marinka", MONDAY, "day"),
+    ("Moscow said on Monday that its troops had taken Marinka on Saturday.", "Marinka", date(2024, 2, 17), "day"),
+    ("Russian forces captured Avdiivka earlier this year.", "Avdiivka", date(2024, 1, 1), "year"),
+    ("Russia said its troops had taken Marinka last week.", "Marinka", date(2024, 2, 12), "week"),
+    ("Russia said its troops had taken Marinka over the past week.", "Marinka", date(2024, 2, 12), "week"),
+    ("Russian forces took Marinka in early February.", "Marinka", date(2024, 2, 1), "month"),
+    ("Russian forces took Marinka in late January.", "Marinka", date(2024, 1, 21), "month"),
+    ("Ukrainian forces have held Kupiansk since summer.", "Kupiansk", date(2023, 6, 1), "season"),
+    ("Russian forces took Marinka last month.", "Marinka", date(2024, 1, 1), "month"),
+    ("Russian forces took Marinka overnight, the ministry said.", "Marinka", date(2024, 2, 18), "day"),
+    ("Russian forces took Marinka on February 17.", "Marinka", date(2024, 2, 17), "day"),
+    ("Russian forces took Marinka in December.", "Marinka", date(2023, 12, 1), "month"),
+    ("Russian forces took Bakhmut in May 2023.", "Bakhmut", date(2023, 5, 1), "month"),
+    ("Russian forces took Marinka two days ago.", "Marinka", date(2024, 2, 17), "day"),
+    ("Russian forces took Marinka yesterday.", "Marinka", date(2024, 2, 18), "day"),
+    ("Russian forces took Marinka last autumn.", "Marinka", date(2023, 9, 1), "season"),
+    ("Russian forces took Marinka in late 2023.", "Marinka", date(2023, 9, 1), "season"),
+    ("Kupiansk-Vuzlovyi had been occupied since the start of the full-scale war.", "Kupiansk-Vuzlovyi", date(2022, 2, 24), "day"),
+    ("On February 10 Russian troops entered Marinka. That evening Moscow said it had taken Marinka.", "Marinka",
+     date(2024, 2, 10), "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "when", "precision"), TIMES, ids=[t[0][:60] for t in TIMES])
+def test_time_of_a_claim(gazetteer: Gazetteer, text: str, place: str, when: date, precision: str) -> None:
+    dated = {(c.event_date, c.date_precision) for c in extract(text, gazetteer) if c.surface == place and c.event != "fighting"}
+    assert (when, precision) in dated, dated
+
+
+def test_a_claim_with_no_time_of_its_own_in_an_undated_article_stays_undated(gazetteer: Gazetteer) -> None:
+    (c,) = extract("Russia's defence ministry said on Sunday that its troops had taken Marinka.", gazetteer, published=None)
+    assert (c.event_date, c.date_precision, c.date_text) == (None, None, "on Sunday")
