@@ -475,7 +475,7 @@ def _when(trigger: _Trigger, text: str, times: Sequence[When]) -> When | None:
         # "On November 14, X visited the city, and the flag was raised": a sentence's opening time dates all its clauses
         opening = bool(re.fullmatch(r"\s*(?:(?:on|in|by|since|as\s+of|earlier|later)(?:\s+the\s+\w+\s+of)?\s*)?", text[: w.start], re.IGNORECASE))
         if re.search(r",\s*(?:which|who|whom)\b|[;:—–]", between) or (
-                not opening and re.search(r",\s*(?:and|but|while|whereas)\s+(?:this|that|last|the|a|on|in)\b", between)) or (
+                not opening and re.search(r",\s*(?:and|but|while|whereas)\s+(?:(?:this|that|last|the|a|on|in)\b|$)", between)) or (
                 relative and w.start > trigger.end and relative.start() > trigger.start):
             continue  # a time in another clause dates something else
         # "quoted X as saying today that ... had been completed on the night of January 12": the day of the saying
