@@ -714,7 +714,7 @@ def _merge(claims: Sequence[Claim]) -> list[Claim]:
             if when is None and any(k[:3] == (side, voice, stance) and k[3] is not None for k in by_voice):
                 continue  # the same voice dates this claim elsewhere in the article
             best = max(same, key=lambda c: (c.event_date is not None and c.date_text != _AS_PUBLISHED,
-                                            bool(c.date_text and in_year(c.date_text, 2000)), c.confidence, -c.start))
+                                            bool(c.date_text and in_year(c.date_text, 2000)), -c.start, c.confidence))
             if best.event_date is None and dated:
                 d = dated[0]
                 best = replace(best, event_date=d.event_date, date_precision=d.date_precision, date_text=d.date_text)
