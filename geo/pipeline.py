@@ -20,6 +20,7 @@ from geo.geocode import OnlineGeocoder
 from geo.models import Article, Claim, Mention, Place, Resolved
 from geo.recognize import find_mentions
 from geo.render import render_map
+from geo.borders import load as load_borders
 from geo.dating import date_undated
 from geo.resolve import place_in_region, resolve_mentions
 from geo.settings import RunSettings
@@ -133,7 +134,7 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
         "claims.geojson": claims_geojson(claims, articles),
         "claims.csv": claims_csv(claims, articles),
         "places.geojson": places_geojson(places),
-        "map.html": render_map(places, articles),
+        "map.html": render_map(places, articles, load_borders(options.cache_dir)),
     }
     for name in OUTPUT_FILES:
         if atomic_write(options.out / name, outputs[name]):

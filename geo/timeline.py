@@ -1,26 +1,44 @@
-"""Per place: its claims in time order and its latest status."""
+"""Per place: its claims in time order, its status over time, and its latest status.
+
+A claim holds from its date (its event date, else its article's publication date) until the next one. A place is
+contested while it is disputed: while claims by both sides fall within :data:`CONTESTED_DAYS` of each other, or a
+claim was denied in the last :data:`CONTESTED_DAYS` days, or fighting was reported there. After the last claim the
+status stays as the last claim left it.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from geo.models import Article, Claim, Controller, Place
+from geo.models import Article, Claim, Controller, Place, Stance
 
-#: Claims by both sides this close to the latest one make a place contested.
+#: Claims by both sides this close together, or a denial this recent, make a place contested.
 CONTESTED_DAYS = 14
 
 
 @dataclass(frozen=True, slots=True)
+class Period:
+    """What a place's claims say from ``start`` until ``end`` (exclusive; None: still so)."""
+
+    start: date
+    end: date | None
+    controller: Controller
+    stance: Stance  # the stance of the latest claim of the period, which decides how sure it looks
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceStatus:
-    """A place, its claims oldest first, and what the latest of them says."""
+    """A place, its claims oldest first, its status over time, and what the latest claims say."""
 
     place: Place
     claims: tuple[Claim, ...]
     controller: Controller
     since: date | None
+    periods: tuple[Period, ...] = ()
 
 
 def effective_date(claim: Claim, articles: Mapping[str, Article]) -> date | None:
@@ -29,8 +47,38 @@ def effective_date(claim: Claim, articles: Mapping[str, Article]) -> date | None
     return claim.event_date or (article.published if article else None)
 
 
+def periods(claims: Sequence[Claim], articles: Mapping[str, Article]) -> tuple[Period, ...]:
+    """A place's status from its first dated claim on, as consecutive periods (the last one open-ended)."""
+    dated = sorted(((d, c) for c in claims if (d := effective_date(c, articles))), key=lambda dc: (dc[0], dc[1].claim_id))
+    if not dated:
+        return ()
+    days = [d for d, _ in dated]
+    window = timedelta(days=CONTESTED_DAYS)
+    # change points: every claim's day, and the day after a dispute falls out of the window (before the last claim)
+    points = sorted(set(days) | {d + window + timedelta(days=1) for d in days if d + window + timedelta(days=1) < days[-1]})
+    asserted: list[Claim | None] = []  # the last claim not denied among the first i + 1
+    for _, c in dated:
+        asserted.append(c if c.stance != "denied" else (asserted[-1] if asserted else None))
+    out: list[Period] = []
+    for day in points:
+        end = bisect_right(days, day)
+        recent = [c for _, c in dated[bisect_right(days, day - window) : end]]
+        sides = {c.controller for c in recent if c.stance != "denied"}
+        last = asserted[end - 1]
+        if last is None or any(c.stance == "denied" for c in recent) or "contested" in sides or {"RU", "UA"} <= sides:
+            status: tuple[Controller, Stance] = ("contested", dated[end - 1][1].stance)
+        else:
+            status = (last.controller, last.stance)
+        if out and (out[-1].controller, out[-1].stance) == status:
+            continue
+        if out:
+            out[-1] = Period(out[-1].start, day, out[-1].controller, out[-1].stance)
+        out.append(Period(day, None, *status))
+    return tuple(out)
+
+
 def statuses(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[PlaceStatus]:
-    """The latest status of every claimed place, sorted by place id."""
+    """The status of every claimed place over time and at its latest claim, sorted by place id."""
     by_place: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_place[c.place.place_id].append(c)
@@ -41,16 +89,9 @@ def statuses(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[P
             return (d.isoformat() if d else "", c.claim_id)
 
         ordered = sorted(by_place[place_id], key=key)
+        spans = periods(ordered, articles)
         latest = ordered[-1]
         since = effective_date(latest, articles)
-        controller: Controller = latest.controller
-        if latest.stance == "denied":
-            controller = "contested"
-        elif since is not None:
-            recent = {c.controller for c in ordered
-                      if (d := effective_date(c, articles))
-                      and abs((since - d).days) <= CONTESTED_DAYS and c.stance != "denied"}
-            if {"RU", "UA"} <= recent:
-                controller = "contested"
-        out.append(PlaceStatus(latest.place, tuple(ordered), controller, since))
+        controller: Controller = spans[-1].controller if spans else ("contested" if latest.stance == "denied" else latest.controller)
+        out.append(PlaceStatus(latest.place, tuple(ordered), controller, since, spans))
     return out

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,39 +51,59 @@ _OPEN_ALL = """() => {
 }"""
 
 
-def open_in_chromium(page_path: Path) -> dict[str, object]:
-    """Open a map file in headless Chromium with every request off the file blocked; open every popup and tooltip.
+@dataclass
+class Browsed:
+    """A map page open in headless Chromium, and what it did: JavaScript errors, requests that left the file."""
 
-    Returns the number of maps and markers, popup texts, link targets, JavaScript errors, requests that tried
-    to leave the file, and whether injected code set ``window.__pwned``.
-    """
+    page: Any
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+
+    def pwned(self) -> bool:
+        return bool(self.page.evaluate("() => window.__pwned === 1"))
+
+
+@contextmanager
+def chromium(page_path: Path) -> Iterator[Browsed]:
+    """Open a map file in headless Chromium with every request off the file blocked."""
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
             pytest.fail("Debian's chromium is required in CI (.ci/run installs it)")
         pytest.skip("needs Debian's chromium: apt-get install -y chromium")
     from playwright.sync_api import Route, sync_playwright
 
-    errors: list[str] = []
-    outside: list[str] = []
-
-    def route(r: Route) -> None:
-        if r.request.url.startswith(("file:", "data:", "about:")):
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=_ARGS)
-        page = browser.new_page()
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        seen = Browsed(page)
+        page.on("pageerror", lambda e: seen.errors.append(str(e)))
+        page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
+
+        def route(r: Route) -> None:
+            if r.request.url.startswith(("file:", "data:", "about:")):
+                r.continue_()
+            else:
+                seen.outside.append(r.request.url)
+                r.abort()
+
         page.route("**/*", route)
         page.goto(page_path.resolve().as_uri(), wait_until="load")
-        seen = page.evaluate(_OPEN_ALL)
-        page.wait_for_timeout(300)
-        seen["pwned"] = page.evaluate("() => window.__pwned === 1")
-        browser.close()
-    seen["errors"] = errors
-    seen["outside"] = outside
+        try:
+            yield seen
+        finally:
+            browser.close()
+
+
+def open_in_chromium(page_path: Path) -> dict[str, object]:
+    """Open a map file in headless Chromium, open every popup and tooltip, and report what happened.
+
+    Returns the number of maps and markers, popup texts, link targets, JavaScript errors, requests that tried
+    to leave the file, and whether injected code set ``window.__pwned``.
+    """
+    with chromium(page_path) as browsed:
+        seen = browsed.page.evaluate(_OPEN_ALL)
+        browsed.page.wait_for_timeout(300)
+        seen["pwned"] = browsed.pwned()
+        seen["errors"] = browsed.errors
+        seen["outside"] = browsed.outside
     return seen
