@@ -1,8 +1,8 @@
 """Per place: its claims in time order, its status over time, and its latest status.
 
 A claim holds from its date (its event date, else its article's publication date) until the next one. A place is
-contested while it is disputed: while claims by both sides fall within :data:`CONTESTED_DAYS` of each other, or a
-claim was denied in the last :data:`CONTESTED_DAYS` days, or fighting was reported there. After the last claim the
+contested while it is disputed: while the last :data:`CONTESTED_DAYS` days hold claims by both sides, a denial,
+or fighting. Once the dispute is older than that, the latest claim not denied stands. After the last claim the
 status stays as the last claim left it.
 """
 
