@@ -12,7 +12,6 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.logging import RichHandler
 from rich.markup import escape
 from rich.table import Table
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -35,11 +34,17 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn news ar
 err = Console(stderr=True, soft_wrap=True)
 
 
+class _OneLine(logging.Formatter):
+    """A log record as one line on stderr: "warning: seeds/a.md: ..." (what a user reads, and can grep)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {' '.join(record.getMessage().split())}"
+
+
 def _logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format="%(message)s",
-        handlers=[RichHandler(console=err, show_time=False, show_path=False)], force=True,
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine())
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True)
     for noisy in ("geopy", "urllib3"):  # their retries and tracebacks; geo says what failed in one line
         logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.CRITICAL)
 
@@ -83,7 +88,8 @@ def run(
                   + "; add them to seeds/places.csv (name,lat,lon) or import a GeoNames dump: geo gazetteer import UA.zip",
                   highlight=False)
     err.print(
-        f"{report.new} new, {report.unchanged} unchanged, {report.retired} retired, {len(report.skipped)} skipped, "
+        f"{report.new} new, {report.changed} changed, {report.unchanged} unchanged, {report.retired} retired, "
+        f"{len(report.skipped)} skipped, "
         f"{len(report.unresolved)} unresolved name(s); "
         f"{report.claims} claims on {report.places} places -> {out / 'map.html'}"
         + ("" if report.written else " (outputs unchanged)")

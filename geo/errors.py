@@ -26,3 +26,7 @@ class StoreError(GeoError, RuntimeError):
 
 class UsageError(GeoError, ValueError):
     """The user asked for something that cannot be done as asked."""
+
+
+class BusyError(GeoError, RuntimeError):
+    """Another run is writing to the same output folder."""

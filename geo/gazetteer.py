@@ -159,6 +159,32 @@ class Gazetteer:
         row = self._con.execute("SELECT code FROM country_key WHERE key = ?", (fold(name),)).fetchone()
         return row[0] if row else None
 
+    def name_states(self, names: Iterable[str]) -> dict[str, str]:
+        """What the gazetteer makes of each name: a short digest of the places (settlements, raions, regions) its
+        spellings may mean, "" for none. When a state changes (an imported dump, an edited places.csv), the
+        articles that hold the name are read again, and only those."""
+        keys = {n: (fold(n), "=" + plain(n), "region:" + fold(n), "raion:" + fold(n)) for n in names}
+        wanted = sorted({k for ks in keys.values() for k in ks})
+        found: dict[str, list[str]] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            rows = self._con.execute(
+                f"SELECT k.key, p.place_id FROM name_key k JOIN place p ON p.id = k.place WHERE k.key IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall()
+            for key, place_id in rows:
+                found.setdefault(key, []).append(place_id)
+        states = {}
+        for name, ks in keys.items():
+            ids = sorted(f"{kind}:{pid}" for kind, key in zip("srRd", ks) for pid in found.get(key, ()))
+            ids += sorted(f"u:{p.place_id}:{p.lat}:{p.lon}" for p in self._user_keys.get(ks[0], ()))
+            states[name] = hashlib.sha256("|".join(ids).encode()).hexdigest()[:12] if ids else ""
+        return states
+
+    @property
+    def version(self) -> str:
+        """The build version of the cache: a new one means new rules for every name."""
+        return str(self._con.execute("SELECT value FROM meta WHERE key='version'").fetchone()[0])
+
     def stats(self) -> Counter[str]:
         """Counts of places by feature and precision."""
         rows = self._con.execute("SELECT feature || '/' || precision, count(*) FROM place GROUP BY 1").fetchall()

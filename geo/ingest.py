@@ -1,8 +1,16 @@
-"""Read articles from disk: ``.txt``/``.md`` files with an optional front-matter header."""
+"""Read articles from disk: ``.txt``/``.md`` files with an optional front-matter header, saved web pages
+(``.html``: the main text and its metadata extracted with trafilatura) and ``.jsonl`` feeds (one article a line:
+``title``, ``published``, ``source``, ``url``, ``text``).
+
+Whatever cannot be read comes back as :class:`Skipped`, naming the file (and line) and what to do; the rest is
+read. Text that is not UTF-8 is read as UTF-16 when it says so (a byte-order mark, or the zero bytes UTF-16
+leaves in Latin text), else as Windows-1251.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import unicodedata
@@ -42,21 +50,39 @@ def article_id(text: str) -> str:
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
 
 
+def _utf16(raw: bytes) -> str | None:
+    """UTF-16 text: with a byte-order mark, or with the zero bytes it puts beside every Latin letter."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif raw[1:200:2].count(0) > 40 or raw[0:200:2].count(0) > 40:
+        encoding = "utf-16-le" if raw[1:200:2].count(0) > raw[0:200:2].count(0) else "utf-16-be"
+    else:
+        return None
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")
+    return text if controls <= len(text) // 100 else None  # binary data with zero bytes is not text
+
+
 def _decode(path: Path, raw: bytes) -> str:
     if not raw.strip():
         raise ArticleError(str(path), "the file is empty; add the article's text or remove the file")
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    text = _utf16(raw)
+    if text is not None:
+        return text
+    if b"\x00" in raw[:4096]:
         raise ArticleError(str(path), "this looks like a binary file, not an article; remove it from the seeds folder")
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
     try:
         text = raw.decode("cp1251")
     except UnicodeDecodeError as err:
-        raise ArticleError(str(path), "the text is not UTF-8; save the file as UTF-8") from err
-    log.warning("%s: not UTF-8, read as Windows-1251", path)
+        raise ArticleError(str(path), "the text is neither UTF-8, UTF-16 nor Windows-1251; save the file as UTF-8") from err
+    log.warning("%s: not UTF-8, read as Windows-1251; save it as UTF-8 if the text looks wrong", path)
     return text
 
 
@@ -82,68 +108,132 @@ def _split_header(path: Path, text: str) -> tuple[dict[str, str], str]:
     return header, "\n".join(lines[end + 1 :])
 
 
-def _published(path: Path, value: str | None) -> date | None:
-    if value is None or value.strip().lower() in _UNKNOWN:
+def _published(path: Path | str, value: object) -> date | None:
+    if value is None or str(value).strip().lower() in _UNKNOWN:
         return None
     try:
-        return date.fromisoformat(value.strip()[:10])
+        return date.fromisoformat(str(value).strip()[:10])
     except ValueError:
-        log.warning("%s: published %r is not a date (YYYY-MM-DD); relative dates stay unresolved", path, value)
+        log.warning("%s: published %r is not a date; write it as YYYY-MM-DD (read without it: relative dates stay "
+                    "unresolved)", path, value)
         return None
+
+
+def _optional(value: object) -> str | None:
+    text = str(value).strip() if value is not None else ""
+    return None if text.lower() in _UNKNOWN else text
+
+
+def _article(where: str, text: str, *, title: object = None, published: object = None, source: object = None,
+             url: object = None) -> Article:
+    body = normalise_text(text)
+    if not body:
+        raise ArticleError(where, "there is no article text; add it or remove the entry")
+    day = _published(where, published)
+    if day is None:
+        log.info("%s: no publication date; its relative dates stay unresolved", where)
+    return Article(id=article_id(body), path=where, title=_optional(title) or body.split("\n", 1)[0][:200],
+                   published=day, source=_optional(source), url=_optional(url), text=body)
 
 
 def parse_article(path: Path, raw: bytes) -> Article:
-    """Build an :class:`Article` from a file's bytes; raise :class:`ArticleError` when it cannot be read."""
+    """Build an :class:`Article` from a text file's bytes; raise :class:`ArticleError` when it cannot be read."""
     header, body = _split_header(path, _decode(path, raw))
-    body = normalise_text(body)
-    if not body:
-        raise ArticleError(str(path), "the article has a header but no text")
-    title = header.get("title") or body.split("\n", 1)[0][:200]
-
-    def opt(key: str) -> str | None:
-        value = header.get(key)
-        return None if value is None or value.lower() in _UNKNOWN else value
-
-    published = _published(path, header.get("published"))
-    if published is None:
-        log.info("%s: no publication date; its relative dates stay unresolved", path)
-    return Article(
-        id=article_id(body), path=str(path), title=title, published=published,
-        source=opt("source"), url=opt("url"), text=body,
-    )
+    if not normalise_text(body):
+        raise ArticleError(str(path), "the article has a header but no text; add the text below the header")
+    return _article(str(path), body, title=header.get("title"), published=header.get("published"),
+                    source=header.get("source"), url=header.get("url"))
 
 
-def read_article(path: Path) -> Article:
-    """Read one article file."""
+def parse_html(path: Path, raw: bytes) -> Article:
+    """The main text of a saved web page and its title, date, site and address, as trafilatura finds them."""
+    import trafilatura  # only when a page is read: it takes a quarter of a second to import
+
+    page = trafilatura.bare_extraction(_decode(path, raw), with_metadata=True, include_comments=False,
+                                       include_tables=False, favor_precision=True)
+    text = (page.text or "") if page is not None else ""
+    if not text.strip():
+        raise ArticleError(str(path), "no article text was found in this page; save the article's text as a .txt file")
+    lines = text.split("\n")
+    if page.title and lines and lines[0].strip() == page.title.strip():
+        text = "\n".join(lines[1:])  # trafilatura repeats the headline as the first line
+    return _article(str(path), text, title=page.title, published=page.date, source=page.sitename or page.hostname,
+                    url=page.url)
+
+
+def parse_feed(path: Path, raw: bytes) -> Iterator[Article | Skipped]:
+    """The articles of a ``.jsonl`` feed, one JSON object a line; a line that cannot be read is skipped."""
+    for n, line in enumerate(_decode(path, raw).splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Skipped(where, f"not a JSON object ({err.msg}); write one article a line as "
+                                 '{"title": ..., "published": ..., "source": ..., "url": ..., "text": ...}')
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            yield Skipped(where, 'the line has no "text"; give each article its text, and optionally title, published, '
+                                 "source and url")
+            continue
+        try:
+            yield _article(where, item["text"], title=item.get("title"), published=item.get("published"),
+                           source=item.get("source"), url=item.get("url"))
+        except ArticleError as err:
+            yield Skipped(err.path, err.reason)
+
+
+def _read_bytes(path: Path) -> bytes:
+    if path.is_symlink() and not path.exists():
+        raise ArticleError(str(path), "is a link to a file that does not exist; fix the link or remove it")
+    if path.is_dir():
+        raise ArticleError(str(path), "is a folder, not an article; rename it or move it out of the seeds folder")
     try:
         size = path.stat().st_size
     except OSError as err:
-        raise ArticleError(str(path), f"cannot be read ({err.strerror})") from err
+        raise ArticleError(str(path), f"cannot be read ({err.strerror}); check that it exists and can be read") from err
     if size > settings.MAX_ARTICLE_BYTES:
-        raise ArticleError(str(path), f"{size:,} bytes is larger than the {settings.MAX_ARTICLE_BYTES:,}-byte limit; split it")
+        raise ArticleError(str(path), f"{size:,} bytes is larger than the {settings.MAX_ARTICLE_BYTES:,}-byte limit for one "
+                                      "article; split it into articles or remove it")
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
-        raise ArticleError(str(path), f"cannot be read ({err.strerror})") from err
-    return parse_article(path, raw)
+        raise ArticleError(str(path), f"cannot be read ({err.strerror}); check its permissions") from err
+
+
+def read_article(path: Path) -> Article:
+    """Read one article file (a text file or a saved web page)."""
+    raw = _read_bytes(path)
+    return parse_html(path, raw) if path.suffix.lower() in (".html", ".htm") else parse_article(path, raw)
+
+
+def read_file(path: Path) -> Iterator[Article | Skipped]:
+    """The articles of one file: one, or one a line for a ``.jsonl`` feed; what cannot be read as :class:`Skipped`."""
+    try:
+        if path.suffix.lower() == ".jsonl":
+            yield from parse_feed(path, _read_bytes(path))
+        else:
+            yield read_article(path)
+    except ArticleError as err:
+        yield Skipped(err.path, err.reason)
 
 
 def article_paths(folder: Path) -> list[Path]:
     """Article files under a folder, in a stable order."""
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in settings.ARTICLE_SUFFIXES and not p.name.startswith("."))
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in settings.ARTICLE_SUFFIXES
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
 def read_folder(folder: Path) -> Iterator[Article | Skipped]:
-    """Read every article under a folder; unreadable files come back as :class:`Skipped`, duplicates once."""
+    """Read every article under a folder; what cannot be read comes back as :class:`Skipped`, and a text already
+    read under another name is skipped too (kept once)."""
     seen: dict[str, str] = {}
     for path in article_paths(folder):
-        try:
-            article = read_article(path)
-        except ArticleError as err:
-            yield Skipped(err.path, err.reason)
-            continue
-        if article.id in seen:
-            log.info("%s: same text as %s; kept once", path, seen[article.id])
-            continue
-        seen[article.id] = str(path)
-        yield article
+        for item in read_file(path):
+            if isinstance(item, Article):
+                if item.id in seen:
+                    yield Skipped(item.path, f"the same text as {seen[item.id]}, kept once; remove one of the two")
+                    continue
+                seen[item.id] = item.path
+            yield item

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,12 +14,13 @@ from geo import settings
 from geo.claims import extract_claims
 from geo.corrections import FILE_NAME as CORRECTIONS
 from geo.corrections import read_corrections
+from geo.errors import BusyError
 from geo.export import claims_csv, claims_geojson, places_geojson
 from geo.gazetteer import Gazetteer
 from geo.ingest import Skipped, read_folder
 from geo.geocode import OnlineGeocoder
 from geo.models import Article, Claim, Mention, Place, Resolved
-from geo.recognize import find_mentions
+from geo.recognize import candidate_names, find_mentions
 from geo.render import render_map
 from geo.borders import load as load_borders
 from geo.dating import date_undated
@@ -27,7 +29,15 @@ from geo.settings import RunSettings
 from geo.store import Store
 from geo.timeline import statuses
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no lock, runs must not overlap
+    fcntl = None  # type: ignore[assignment]
+
 log = logging.getLogger(__name__)
+
+#: The lock file a run holds in the output folder.
+LOCK_NAME = ".geo.lock"
 
 OUTPUT_FILES = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
 
@@ -37,6 +47,7 @@ class RunReport:
     """What one run did."""
 
     new: int = 0
+    changed: int = 0  # edited since the last run, or read again for new rules or a changed gazetteer
     unchanged: int = 0
     retired: int = 0
     skipped: list[Skipped] = field(default_factory=list)
@@ -94,14 +105,30 @@ def process_article(article: Article, gazetteer: Gazetteer, lookup: Callable[[st
     return Processed(resolved, unresolved, extract_claims(article, resolved))
 
 
+@contextmanager
+def exclusive(out: Path) -> Iterator[None]:
+    """Hold the output folder for one run: a second ``geo run`` on it stops with a message instead of interleaving."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / LOCK_NAME, "a+b") as handle:
+        if fcntl is not None:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as err:
+                raise BusyError(f"another geo run is writing to {out}; wait for it to finish, or give this one another --out") from err
+        yield
+
+
 def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = None) -> RunReport:
-    """Process new articles of ``options.seeds`` into the store, then write every output into ``options.out``."""
+    """Process the new and changed articles of ``options.seeds`` into the store, then write every output into
+    ``options.out``. An article already read by these rules with this gazetteer is not read again; when the
+    gazetteer or ``places.csv`` changed, only the articles naming a place they now read differently are."""
     report = RunReport()
     gazetteer = Gazetteer.open(options.cache_dir)
     gazetteer.add_user_places(read_corrections(options.seeds / CORRECTIONS))
-    version = f"{settings.EXTRACTOR_VERSION}+{gazetteer.signature}"  # new data re-processes every article
-    options.out.mkdir(parents=True, exist_ok=True)
-    with Store(options.out / settings.STORE_NAME) as store:
+    version = f"{settings.EXTRACTOR_VERSION}+g{gazetteer.version}"
+    with exclusive(options.out), Store(options.out / settings.STORE_NAME) as store:
+        if store.meta("gazetteer") != gazetteer.signature:
+            store.restate_names(gazetteer.name_states, gazetteer.signature)
         geocoder = OnlineGeocoder(options.online, store) if options.online else None
         lookup = geocoder.lookup if geocoder else None
         items = list(read_folder(options.seeds))
@@ -109,18 +136,22 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
         for i, item in enumerate(items, 1):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
+            elif store.is_current(item, version):
+                present.append(item.id)
+                store.touch(item)
+                report.unchanged += 1
             else:
                 present.append(item.id)
-                if store.is_current(item, version):
-                    store.touch(item)
-                    report.unchanged += 1
+                seen = store.known(item.id) or store.holder(item.path) is not None  # re-read, or an edited file
+                failed_before = geocoder.failures if geocoder else 0
+                done = process_article(item, gazetteer, lookup)
+                # a name the online geocoder could not answer is asked again next run: the article is not current
+                incomplete = geocoder is not None and geocoder.failures > failed_before
+                store.save(item, done.resolved, done.claims, version + ("+online-retry" if incomplete else ""),
+                           done.unresolved, gazetteer.name_states(candidate_names(item.text)))
+                if seen:
+                    report.changed += 1
                 else:
-                    failed_before = geocoder.failures if geocoder else 0
-                    done = process_article(item, gazetteer, lookup)
-                    # a name the online geocoder could not answer is asked again next run: the article is not current
-                    incomplete = geocoder is not None and geocoder.failures > failed_before
-                    store.save(item, done.resolved, done.claims, version + ("+online-retry" if incomplete else ""),
-                               done.unresolved)
                     report.new += 1
             if progress:
                 progress(i, len(items))
@@ -128,15 +159,15 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
         report.unresolved = [(path, surface) for _, path, surface in store.unresolved()]
         articles = {a.id: a for a in store.articles()}
         claims = date_undated(store.claims(), articles)
-    places = statuses(claims, articles)
-    report.claims, report.places = len(claims), len(places)
-    outputs = {
-        "claims.geojson": claims_geojson(claims, articles),
-        "claims.csv": claims_csv(claims, articles),
-        "places.geojson": places_geojson(places),
-        "map.html": render_map(places, articles, load_borders(options.cache_dir)),
-    }
-    for name in OUTPUT_FILES:
-        if atomic_write(options.out / name, outputs[name]):
-            report.written.append(name)
+        places = statuses(claims, articles)
+        report.claims, report.places = len(claims), len(places)
+        outputs = {
+            "claims.geojson": claims_geojson(claims, articles),
+            "claims.csv": claims_csv(claims, articles),
+            "places.geojson": places_geojson(places),
+            "map.html": render_map(places, articles, load_borders(options.cache_dir)),
+        }
+        for name in OUTPUT_FILES:
+            if atomic_write(options.out / name, outputs[name]):
+                report.written.append(name)
     return report

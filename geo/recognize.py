@@ -162,6 +162,18 @@ def find_mentions(article_id: str, text: str, gazetteer: Gazetteer, *, max_words
     return mentions
 
 
+def candidate_names(text: str, *, max_words: int = 3) -> set[str]:
+    """Every run of up to ``max_words`` capitalised words of a text: the names a gazetteer might know. When the
+    gazetteer changes, an article is read again only if one of these names now means something else."""
+    names = set()
+    for sentence in split_sentences(text):
+        for run in _runs(sentence):
+            for i in range(len(run)):
+                for j in range(i, min(i + max_words, len(run))):
+                    names.add(text[run[i][0] : run[j][1]])
+    return names
+
+
 def _continues_list(text: str, mentions: Sequence[Mention], sentence_index: int, start: int) -> bool:
     """Whether a name at ``start`` goes on a list of settlements: after a settlement introduced as one ("the
     villages of Melovoy, Podol and ..."), or after two or more places in a row ("Viktorovka, Nikolayevka and

@@ -12,16 +12,16 @@ SEEDS_DIR = Path("seeds")
 OUT_DIR = Path("output")
 #: Name of the SQLite store inside the output folder.
 STORE_NAME = "geo.sqlite"
-#: Files larger than this are skipped with a message (bytes).
-MAX_ARTICLE_BYTES = 5_000_000
-#: Article file suffixes read from the seeds folder.
-ARTICLE_SUFFIXES = (".txt", ".md")
+#: Files larger than this are skipped with a message (bytes); a feed may hold many articles.
+MAX_ARTICLE_BYTES = 50_000_000
+#: Article file suffixes read from the seeds folder: text with a header, saved web pages, feeds (one article a line).
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 #: Countries whose every GeoNames place of 500+ people is indexed.
 GAZETTEER_COUNTRIES = ("UA", "RU", "BY", "MD")
 #: Elsewhere, only places of at least this population are indexed (so "New York" finds New York).
 WORLD_MIN_POPULATION = 15_000
 #: Version of the extraction rules; a change re-processes every article.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 #: Online geocoding (``--online``), opt-in: Nominatim's public server, whose policy asks for 1 request/s at most,

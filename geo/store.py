@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
 from geo.errors import StoreError
 from geo.models import Article, Claim, Mention, Place, Resolved
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -42,6 +42,14 @@ _MIGRATIONS: dict[int, str] = {
     CREATE TABLE geocode (
         provider TEXT NOT NULL, query TEXT NOT NULL, answer TEXT, fetched TEXT NOT NULL, PRIMARY KEY (provider, query)
     );
+    """,
+    3: """
+    CREATE TABLE article_name (
+        article_id TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE, name TEXT NOT NULL, PRIMARY KEY (article_id, name)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_name_name ON article_name(name);
+    CREATE TABLE name_state (name TEXT PRIMARY KEY, state TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
     """,
 }
 
@@ -96,14 +104,19 @@ class Store:
         row = self.con.execute("SELECT extractor_version FROM article WHERE id = ?", (article.id,)).fetchone()
         return row is not None and row[0] == extractor_version
 
+    def known(self, article_id: str) -> bool:
+        """True when the store holds this article (maybe retired, maybe read by other rules)."""
+        return self.con.execute("SELECT 1 FROM article WHERE id = ?", (article_id,)).fetchone() is not None
+
     def touch(self, article: Article) -> None:
         """Record that an unchanged article is still present (its path may have changed)."""
         with self.con:
             self.con.execute("UPDATE article SET path = ?, retired = 0 WHERE id = ?", (article.path, article.id))
 
     def save(self, article: Article, resolved: Sequence[Resolved], claims: Sequence[Claim], extractor_version: str,
-             unresolved: Sequence[Mention] = ()) -> None:
-        """Replace everything known about one article, in one transaction."""
+             unresolved: Sequence[Mention] = (), names: Mapping[str, str] | None = None) -> None:
+        """Replace everything known about one article, in one transaction. ``names``: the names the article holds
+        and what the gazetteer makes of each (:meth:`Gazetteer.name_states`)."""
         try:
             with self.con:
                 self.con.execute("DELETE FROM article WHERE id = ?", (article.id,))
@@ -130,8 +143,39 @@ class Store:
                       c.claimant_side, c.stance, _iso(c.event_date), c.date_precision, c.date_text, c.quote,
                       c.confidence, c.start) for c in claims],
                 )
+                names = names or {}
+                self.con.executemany("INSERT INTO article_name VALUES (?,?)", [(article.id, n) for n in sorted(names)])
+                self.con.executemany("INSERT OR IGNORE INTO name_state VALUES (?,?)", sorted(names.items()))
         except sqlite3.Error as err:
             raise StoreError(f"cannot write article {article.path} to {self.path}: {err}") from err
+
+    def holder(self, path: str) -> str | None:
+        """The id of the article last read from ``path``, if any is still present."""
+        row = self.con.execute("SELECT id FROM article WHERE path = ? AND retired = 0", (path,)).fetchone()
+        return row[0] if row else None
+
+    def meta(self, key: str) -> str | None:
+        """A value the store keeps about its own state."""
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def restate_names(self, states: Callable[[Iterable[str]], Mapping[str, str]], signature: str) -> int:
+        """After the gazetteer changed (to ``signature``): compute again what it makes of every name the articles
+        hold, and mark the articles holding a name whose meaning changed to be read again. Returns how many."""
+        names = [r[0] for r in self.con.execute("SELECT DISTINCT name FROM article_name ORDER BY name")]
+        old = dict(self.con.execute("SELECT name, state FROM name_state").fetchall())
+        new = states(names)
+        changed = [n for n in names if new.get(n, "") != old.get(n, "")]
+        with self.con:
+            self.con.execute("CREATE TEMP TABLE IF NOT EXISTS changed_name (name TEXT PRIMARY KEY)")
+            self.con.execute("DELETE FROM changed_name")
+            self.con.executemany("INSERT INTO changed_name VALUES (?)", [(n,) for n in changed])
+            cur = self.con.execute("UPDATE article SET extractor_version = '' WHERE id IN "
+                                   "(SELECT article_id FROM article_name WHERE name IN (SELECT name FROM changed_name))")
+            self.con.execute("DELETE FROM name_state")
+            self.con.executemany("INSERT INTO name_state VALUES (?,?)", sorted(new.items()))
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('gazetteer', ?)", (signature,))
+        return cur.rowcount
 
     def retire_except(self, present: Iterable[str]) -> int:
         """Mark articles not among ``present`` as retired (kept, but left out of the outputs); return how many."""

@@ -62,7 +62,7 @@ def test_second_run_with_nothing_new_changes_nothing(workdir: Path, cache_dir: P
     before = {name: (workdir / "output" / name).read_bytes() for name in (*OUTPUTS, "geo.sqlite")}
     result = geo("run", cwd=workdir, cache_dir=cache_dir)
     assert result.returncode == 0, result.stderr
-    assert "0 new, 1 unchanged" in result.stderr and "outputs unchanged" in result.stderr
+    assert "0 new, 0 changed, 1 unchanged" in result.stderr and "outputs unchanged" in result.stderr
     after = {name: (workdir / "output" / name).read_bytes() for name in (*OUTPUTS, "geo.sqlite")}
     assert after == before
 

@@ -125,4 +125,4 @@ def test_an_unreachable_geocoder_is_tried_once_and_again_next_run(tmp_path: Path
     assert (first.new, [s for _, s in first.unresolved]) == (1, ["Zzyzxivka", "Qwertovo"])
     with Store(tmp_path / "out" / "geo.sqlite") as store:
         assert store.geocoded("nominatim", "Zzyzxivka") == (False, None)  # no answer: nothing cached
-    assert run(options).new == 1  # the article is processed again, to ask again
+    assert run(options).changed == 1  # the article is processed again, to ask again

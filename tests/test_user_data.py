@@ -81,7 +81,7 @@ def test_places_csv_wins_and_a_change_reprocesses(tmp_path: Path, cache_dir: Pat
         "Broken,north,east,,,\n", encoding="utf-8")
     second = _run(tmp_path, cache_dir, "run")
     assert second.returncode == 0, second.stderr
-    assert "1 new" in second.stderr and "0 unresolved" in second.stderr
+    assert "1 changed" in second.stderr and "0 unresolved" in second.stderr
     assert "places.csv:4" in second.stderr  # the bad row is named, and skipped
     claims = json.loads((tmp_path / "output" / "claims.geojson").read_text(encoding="utf-8"))["features"]
     where = {f["properties"]["surface"]: (f["properties"]["place_id"], f["geometry"]["coordinates"]) for f in claims}
