@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from geo import __version__, settings
+from geo.add import add as add_articles
 from geo.corrections import FILE_NAME as CORRECTIONS
 from geo.dating import date_undated
 from geo.corrections import read_corrections
@@ -80,7 +81,7 @@ def run(
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc
     for skipped in report.skipped:
-        err.print(f"[yellow]skipped[/] {skipped.path}: {skipped.reason}")
+        err.print(f"[yellow]skipped[/] {escape(skipped.path)}: {escape(skipped.reason)}", highlight=False)
     if report.unresolved:
         names = sorted({surface for _, surface in report.unresolved})
         err.print(f"[yellow]unresolved[/] {len(names)} name(s) no gazetteer knows: {escape(', '.join(names[:20]))}"
@@ -95,6 +96,29 @@ def run(
         + ("" if report.written else " (outputs unchanged)")
     )
     if report.skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+def add(
+    sources: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html, .jsonl) or web addresses.")],
+    seeds: Annotated[Path, typer.Option(help="The seeds folder to add them to.")] = settings.SEEDS_DIR,
+    online: Annotated[bool, typer.Option(help="Allow fetching web addresses (one request each, with geo's User-Agent).")] = False,
+) -> None:
+    """Copy articles into SEEDS as .md files with a proper header (title, published, source, url)."""
+    _logging(False)
+    skipped = 0
+    try:
+        for item in add_articles(sources, seeds, online=settings.OnlineSettings.from_env(os.environ) if online else None):
+            if isinstance(item, Path):
+                err.print(f"added {item}", markup=False, highlight=False)
+            else:
+                skipped += 1
+                err.print(f"[yellow]skipped[/] {escape(item.path)}: {escape(item.reason)}", highlight=False)
+    except GeoError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc
+    if skipped:
         raise typer.Exit(1)
 
 

@@ -69,7 +69,9 @@ def claims_csv(claims: Sequence[Claim], articles: Mapping[str, Article]) -> str:
     writer = csv.DictWriter(buf, fieldnames=[*CLAIM_FIELDS, "lat", "lon"], lineterminator="\n")
     writer.writeheader()
     for c in sort_claims(claims):
-        writer.writerow(claim_properties(c, articles.get(c.article_id)) | {"lat": round(c.place.lat, 6), "lon": round(c.place.lon, 6)})
+        row = claim_properties(c, articles.get(c.article_id)) | {"lat": round(c.place.lat, 6), "lon": round(c.place.lon, 6)}
+        # a bare carriage return would end a line for CSV readers yet go unquoted: line breaks are written as \n
+        writer.writerow({k: v.replace("\r\n", "\n").replace("\r", "\n") if isinstance(v, str) else v for k, v in row.items()})
     return buf.getvalue()
 
 

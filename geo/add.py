@@ -1,0 +1,95 @@
+"""``geo add``: put articles into the seeds folder, each as a ``.md`` file with a proper header.
+
+A text file, a saved page or a feed line becomes ``seeds/<published>-<slug>-<id>.md`` (``undated`` when it has no
+date), its header giving title, published, source and url; the name holds the article's id, so adding the same
+article twice writes one file. A web address is fetched only when the user allows it (``--online``), through
+:func:`fetch_page`: one request, with geo's User-Agent and a timeout.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+from geo.errors import ArticleError, UsageError
+from geo.ingest import Skipped, parse_html, read_file
+from geo.models import Article
+from geo.names import plain
+from geo.pipeline import atomic_write
+from geo.settings import OnlineSettings
+
+_URL = re.compile(r"^https?://", re.IGNORECASE)
+#: The largest page ``geo add URL`` downloads (bytes).
+MAX_PAGE_BYTES = 10_000_000
+
+
+def is_url(text: str) -> bool:
+    """True for an http(s) address."""
+    return bool(_URL.match(text))
+
+
+def fetch_page(url: str, online: OnlineSettings) -> bytes:
+    """The bytes of a web page: one GET with geo's User-Agent and a timeout; errors say what failed."""
+    request = urllib.request.Request(url, headers={"User-Agent": online.user_agent, "Accept": "text/html,*/*;q=0.5"})
+    try:
+        with urllib.request.urlopen(request, timeout=online.timeout_s) as response:  # noqa: S310 - http(s) only, checked above
+            body: bytes = response.read(MAX_PAGE_BYTES + 1)
+    except (urllib.error.URLError, TimeoutError, OSError) as err:
+        raise ArticleError(url, f"could not be fetched ({getattr(err, 'reason', err)}); check the address and the "
+                                "connection, or save the page and add the file") from err
+    if len(body) > MAX_PAGE_BYTES:
+        raise ArticleError(url, f"the page is larger than {MAX_PAGE_BYTES:,} bytes; save the article's text and add the file")
+    return body
+
+
+def as_markdown(article: Article) -> str:
+    """An article as a seeds file: a front-matter header, then the text."""
+    header = {"title": article.title, "published": article.published.isoformat() if article.published else None,
+              "source": article.source, "url": article.url}
+    lines = ["---", *(f"{k}: {' '.join(str(v).split())}" for k, v in header.items() if v), "---", article.text, ""]
+    return "\n".join(lines)
+
+
+def file_name(article: Article) -> str:
+    """``2025-02-07-russia-says-it-has-taken-toretsk-1a2b3c4d.md``: date, title and id, so a second add of the same
+    article writes the same file."""
+    slug = "-".join(plain(article.title).split())[:60].strip("-") or "article"
+    return f"{article.published.isoformat() if article.published else 'undated'}-{slug}-{article.id[:8]}.md"
+
+
+def add(sources: list[str], seeds: Path, *, online: OnlineSettings | None = None) -> Iterator[Path | Skipped]:
+    """Write each article of ``sources`` (files, or web addresses when ``online``) into ``seeds``; yield the files
+    written, or what could not be added and why."""
+    seeds.mkdir(parents=True, exist_ok=True)
+    for source in sources:
+        if is_url(source):
+            if online is None:
+                raise UsageError(f"{source}: fetching a web page needs --online (nothing leaves this machine without it)")
+            try:
+                items: list[Article | Skipped] = [parse_html(Path(source), fetch_page(source, online))]
+            except ArticleError as err:
+                items = [Skipped(source, err.reason)]
+            items = [_with_url(item, source) for item in items]
+        else:
+            path = Path(source)
+            if not path.exists() and not path.is_symlink():
+                items = [Skipped(source, "no such file; check the path")]
+            else:
+                items = list(read_file(path))
+        for item in items:
+            if isinstance(item, Skipped):
+                yield item
+                continue
+            target = seeds / file_name(item)
+            atomic_write(target, as_markdown(item))
+            yield target
+
+
+def _with_url(item: Article | Skipped, url: str) -> Article | Skipped:
+    """A fetched page keeps the address it was fetched from when it names none itself."""
+    if isinstance(item, Skipped) or item.url:
+        return item
+    return Article(item.id, url, item.title, item.published, item.source, url, item.text)

@@ -1,0 +1,168 @@
+"""Re-runs: only the new work, nothing lost or doubled, bad files named and skipped, never a corrupt store."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from geo.cli import app
+from tests.conftest import write_article
+
+OUTPUTS = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
+ARTICLES = {
+    "toretsk.md": ("On Friday, Russia's defence ministry said its troops had taken Toretsk.", "2025-02-07"),
+    "kupiansk.md": ("Ukraine's General Staff said on Monday that its troops had recaptured Kupiansk.", "2024-02-19"),
+    "robotyne.md": ("Ukrainian troops liberated Robotyne on Monday, the military said.", "2023-08-28"),
+}
+
+
+def geo(cache_dir: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args), env={"GEO_CACHE_DIR": str(cache_dir)})
+    return result.exit_code, result.stderr
+
+
+def claims(out: Path) -> dict[str, dict[str, object]]:
+    features = json.loads((out / "claims.geojson").read_text(encoding="utf-8"))["features"]
+    return {f["properties"]["claim_id"]: f["properties"] for f in features}
+
+
+@pytest.fixture()
+def seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for name, (text, day) in ARTICLES.items():
+        write_article(folder, name, text, published=day, url=f"https://example.org/{name}")
+    return folder
+
+
+def run(cache_dir: Path, seeds: Path) -> tuple[int, str]:
+    return geo(cache_dir, "run", "--seeds", str(seeds), "--out", str(seeds.parent / "out"))
+
+
+def test_a_rerun_costs_only_the_new_work_and_loses_nothing(cache_dir: Path, seeds: Path) -> None:
+    out = seeds.parent / "out"
+    code, said = run(cache_dir, seeds)
+    assert code == 0 and said.startswith("3 new, 0 changed, 0 unchanged"), said
+    first = claims(out)
+    assert {c["place"] for c in first.values()} == {"Toretsk", "Kupiansk", "Robotyne"}
+    outputs = {name: (out / name).read_bytes() for name in OUTPUTS}
+
+    code, said = run(cache_dir, seeds)  # nothing new: nothing read, nothing written
+    assert code == 0 and "0 new, 0 changed, 3 unchanged" in said and "(outputs unchanged)" in said
+    assert {name: (out / name).read_bytes() for name in OUTPUTS} == outputs
+
+    write_article(seeds, "vuhledar.md", "Russia said on Wednesday its forces had taken Vuhledar.", published="2024-10-02")
+    code, said = run(cache_dir, seeds)  # one more: one read, the others' claims as they were
+    assert code == 0 and "1 new, 0 changed, 3 unchanged" in said
+    now = claims(out)
+    assert {k: v for k, v in now.items() if k in first} == first and {c["place"] for c in now.values()} >= {"Vuhledar"}
+
+    write_article(seeds, "toretsk.md", "On Friday, Russia's defence ministry said its troops had taken Chasiv Yar.",
+                  published="2025-02-07")
+    code, said = run(cache_dir, seeds)  # an edit replaces the article's claims
+    assert code == 0 and "0 new, 1 changed, 3 unchanged, 1 retired" in said
+    places = {c["place"] for c in claims(out).values()}
+    assert "Chasiv Yar" in places and "Toretsk" not in places
+
+    (seeds / "kupiansk.md").unlink()
+    code, said = run(cache_dir, seeds)  # a deletion takes its claims out of the outputs, not out of the store
+    assert code == 0 and "1 retired" in said
+    assert "Kupiansk" not in {c["place"] for c in claims(out).values()}
+    with sqlite3.connect(out / "geo.sqlite") as con:
+        assert con.execute("SELECT retired FROM article WHERE path LIKE '%kupiansk.md'").fetchone() == (1,)
+
+
+def test_a_changed_places_file_rereads_only_the_articles_it_concerns(cache_dir: Path, seeds: Path) -> None:
+    assert run(cache_dir, seeds)[0] == 0
+    (seeds / "places.csv").write_text("name,lat,lon,country,admin1\nToretsk,48.4,37.9,UA,Donetsk Oblast\n", encoding="utf-8")
+    code, said = run(cache_dir, seeds)
+    assert code == 0 and "0 new, 1 changed, 2 unchanged" in said, said
+    (toretsk,) = [c for c in claims(seeds.parent / "out").values() if c["place"] == "Toretsk"]
+    assert toretsk["place_id"] == "user:toretsk"
+
+
+BAD_INPUTS = {
+    "binary": (lambda d: (d / "photo.txt").write_bytes(b"\x89PNG\x00\x00\x00\rIHDR" * 40), "photo.txt", "binary file", 1),
+    "empty": (lambda d: (d / "empty.md").write_bytes(b""), "empty.md", "the file is empty", 1),
+    "cp1251 (read)": (lambda d: (d / "cp.txt").write_bytes("Бахмут. Russian forces took Soledar.".encode("cp1251")),
+                      "cp.txt", "read as Windows-1251", 0),
+    "utf-16 (read)": (lambda d: (d / "u16.txt").write_bytes("Russian forces took Soledar on Monday.".encode("utf-16")),
+                      None, None, 0),
+    "100 MB": (lambda d: os.truncate(Path(d / "huge.md").open("wb").name, 100_000_000), "huge.md", "byte limit", 1),
+    "broken header": (lambda d: (d / "broken.md").write_text("---\ntitle: x\nno end", encoding="utf-8"), "broken.md",
+                      "never closed", 1),
+    "published not a date (read)": (lambda d: write_article(d, "day.md", "Russian forces took Soledar.", published="last week"),
+                                    "day.md", "is not a date; write it as YYYY-MM-DD", 0),
+    "duplicate": (lambda d: write_article(d, "copy.md", ARTICLES["toretsk.md"][0], published="2025-02-07"), "copy.md",
+                  "the same text as", 1),
+    "folder": (lambda d: (d / "folder.md").mkdir(), "folder.md", "is a folder", 1),
+    "dangling link": (lambda d: (d / "gone.md").symlink_to(d / "nowhere.md"), "gone.md", "link to a file that does not exist", 1),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS)
+def test_a_bad_input_is_named_and_the_good_articles_are_all_read(cache_dir: Path, seeds: Path, case: str) -> None:
+    make, name, message, status = BAD_INPUTS[case]
+    make(seeds)
+    code, said = run(cache_dir, seeds)
+    assert code == status, said
+    if name:
+        (line,) = [line for line in said.splitlines() if name in line]
+        assert message in line
+    assert {"Toretsk", "Kupiansk", "Robotyne"} <= {c["place"] for c in claims(seeds.parent / "out").values()}
+
+
+def test_a_second_run_on_the_same_output_stops_with_a_message(cache_dir: Path, seeds: Path) -> None:
+    out = seeds.parent / "out"
+    out.mkdir()
+    with open(out / ".geo.lock", "a+b") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        code, said = run(cache_dir, seeds)
+    assert code == 2 and "another geo run is writing to" in said
+    assert not (out / "claims.geojson").exists()
+    assert run(cache_dir, seeds)[0] == 0  # once the first is done, the next goes ahead
+
+
+def test_a_run_killed_anywhere_leaves_a_sound_store_and_whole_outputs(tmp_path: Path, cache_dir: Path) -> None:
+    seeds, out, clean = tmp_path / "seeds", tmp_path / "out", tmp_path / "clean"
+    seeds.mkdir()
+    towns = ["Toretsk", "Kupiansk", "Robotyne", "Vuhledar", "Avdiivka", "Marinka", "Bakhmut", "Soledar", "Lyman",
+             "Izium", "Kherson", "Selydove", "Pokrovsk", "Myrnohrad", "Siversk", "Chasiv Yar"]
+    for i in range(120):
+        town = towns[i % len(towns)]
+        write_article(seeds, f"a{i:03d}.md", f"Russia's defence ministry said on Monday its forces had taken {town}. "
+                      f"Ukraine's General Staff denied the claim about {town} in report {i}.", published="2024-02-19")
+    env = dict(os.environ, GEO_CACHE_DIR=str(cache_dir))
+    command = [sys.executable, "-m", "geo", "run", "--seeds", str(seeds), "--out"]
+    assert subprocess.run([*command, str(clean)], env=env, capture_output=True, timeout=300).returncode == 0
+    final = {name: (clean / name).read_bytes() for name in OUTPUTS}
+
+    # a first, complete run on half the articles gives the "old outputs"
+    for i in range(60, 120):
+        (seeds / f"a{i:03d}.md").rename(tmp_path / f"a{i:03d}.md")
+    assert subprocess.run([*command, str(out)], env=env, capture_output=True, timeout=300).returncode == 0
+    old = {name: (out / name).read_bytes() for name in OUTPUTS}
+    for i in range(60, 120):
+        (tmp_path / f"a{i:03d}.md").rename(seeds / f"a{i:03d}.md")
+
+    for delay in (0.3, 0.9, 1.5, 2.2):
+        process = subprocess.Popen([*command, str(out)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        with sqlite3.connect(out / "geo.sqlite") as con:
+            assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        for name in OUTPUTS:  # each output is the old one or the new one, never half of one
+            assert (out / name).read_bytes() in (old[name], final[name]), name
+    assert subprocess.run([*command, str(out)], env=env, capture_output=True, timeout=300).returncode == 0
+    assert {name: (out / name).read_bytes() for name in OUTPUTS} == final
