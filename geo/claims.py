@@ -18,14 +18,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
 from geo.actors import Actor, opposite, voice_kind
 from geo.models import Article, Claim, Controller, Event, Resolved, Side, Stance, When
 from geo.recognize import Sentence, split_sentences
-from geo.speakers import Speaker, sentence_voices
+from geo.speakers import Speaker, may_speak, sentence_voices
 from geo.targets import AXIS, RELATIVE_LOCATION, Around, clause_break, is_locator, opening_place, targets_of
 from geo.triggers import Trigger, clause_before, find_triggers
 from geo.when import find_times, in_year, latest_full_date
@@ -65,6 +65,12 @@ _HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|apparent
                     r"might have|appears? to have)\b", re.IGNORECASE)
 _CONFIRM_VERB = re.compile(r"\b(?:confirm|verif|corroborat|geolocat)\w*", re.IGNORECASE)
 _AS_PUBLISHED = "as of publication"
+# what may refer to a place named before: "the city itself", "it", "there", "the settlements", "a village"
+_REFERS = re.compile(r"\b(?:(?:the|this|these|both)\s+(?:[\w\-]+\s+){0,3}?(?:city|town|village|settlement|island|cities|towns|villages|"
+                     r"settlements|localities)|it|there|a(?:nother)?\s+(?:\w+\s+){0,2}?(?:village|settlement|town))\b", re.IGNORECASE)
+# a sentence that may name a day ("On Monday", "October 4", "that evening", "2024-10-29")
+_DATED = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|day\b|night|evening|morning|\d{4}-\d\d",
+                    re.IGNORECASE)
 _CHANGES = ("captured", "recaptured", "withdrew")
 #: How many sentences after a speaker's own sentence an unattributed claim is still taken as the speaker's.
 _SPEAKER_REACH = 2
@@ -218,10 +224,10 @@ def _described_holds(article: Article, sentence: Sentence, mentions: Sequence[tu
 
 def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Resolved], next_text: str,
                      actors: list[Actor], speakers: list[Speaker], inherited: Speaker | None,
-                     anchor: date | None = None, around: Around = Around(), last_day: date | None = None) -> Iterable[Claim]:
+                     times: Sequence[When] = (), around: Around = Around()) -> Iterable[Claim]:
     """The claims of one sentence; ``inherited`` is the speaker of the sentences just before, whose report this
-    sentence may go on with ("Ukraine's General Staff said ... . Troops also freed Lobkove."); ``last_day`` the day
-    the article named last before, for "that evening"."""
+    sentence may go on with ("Ukraine's General Staff said ... . Troops also freed Lobkove."); ``times`` its time
+    expressions."""
     text = sentence.text
     settlement_ends = [r.mention.end - sentence.start for r in resolved if r.place.feature == "settlement"]
     mentions = sorted(
@@ -238,8 +244,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
     triggers = find_triggers(text)
     if not triggers:
         return
-    times = [w for w in find_times(text, article.published or anchor, last_day)  # "10th October" may be a village
-             if not any(w.start < e and s < w.end for s, e, _ in mentions)]
+    times = [w for w in times if not any(w.start < e and s < w.end for s, e, _ in mentions)]  # "10th October" may be a village
     unverified = bool(_UNVERIFIED.search(text) or _UNVERIFIED.search(next_text))
     for trigger in triggers:
         # a place belongs to the nearest trigger: "advanced into Russian territory and taken Sudzha" takes Sudzha
@@ -395,12 +400,23 @@ def _revoiced(claim: Claim, speaker: Speaker, sentence: Sentence, stance: Stance
                    confidence=round(claim.confidence * 0.9, 2), start=sentence.start, voice=voice_kind(speaker.actor.text))
 
 
+def _needed(sentences: Sequence[Sentence], by_sentence: Mapping[int, Sequence[Resolved]]) -> tuple[set[int], set[int]]:
+    """The sentences worth reading closely: those that may make a claim (they name a place, or may refer to one
+    named before: "the city", "it", "there", or deny or confirm the sentence before), and the three before each,
+    whose speakers carry over."""
+    first = min(by_sentence, default=len(sentences))
+    claiming = {s.index for s in sentences if s.index in by_sentence or (
+        s.index > first and (_REFERS.search(s.text) or _DENIES_IT.search(s.text) or _CONFIRMS_IT.search(s.text)))}
+    return claiming, {i for c in claiming for i in range(max(0, c - _SPEAKER_REACH - 1), c)} - claiming
+
+
 def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim]:
     """Every territorial-control claim an article makes, one per place/side/event/claimant side."""
     by_sentence: dict[int, list[Resolved]] = defaultdict(list)
     for r in resolved:
         by_sentence[r.mention.sentence_index].append(r)
     sentences = split_sentences(article.text)
+    claiming, speaking = _needed(sentences, by_sentence)
     # An undated article: relative dates resolve against the latest full date its text gives.
     anchor = None if article.published else latest_full_date(article.text)
     claims: list[Claim] = []
@@ -410,13 +426,21 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
     previous: list[Claim] = []
     people: dict[str, Side] = {}  # surnames of the people the article introduced, and their sides
     listed: list[Resolved] = []  # the places of the last list claimed, for "the settlements"
-    last_day: date | None = None
+    last_day: date | None = None  # the day named last, for "that evening", "the same day"
     for s in sentences:
+        dated = s.index in claiming or _DATED.search(s.text)
+        times = find_times(s.text, article.published or anchor, last_day) if dated else []
+        days = [w.event_date for w in times if w.event_date and w.precision == "day"]
+        if s.index not in claiming:  # only its speakers matter, to the sentences after it
+            speakers = sentence_voices(s.text, people)[1] if s.index in speaking and may_speak(s.text) else []
+            last_day = days[-1] if days else last_day
+            inherited, since = (speakers[-1], 0) if speakers else (inherited, since + 1)
+            continue
         actors, speakers = sentence_voices(s.text, people)
         nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
         around = Around(named[-_ANAPHOR_REACH:], listed, opening_place(nxt, by_sentence.get(nxt.index, [])) if nxt else None)
         found = list(_sentence_claims(article, s, by_sentence.get(s.index, []), nxt.text if nxt else "", actors, speakers,
-                                      inherited if since <= _SPEAKER_REACH else None, anchor, around, last_day))
+                                      inherited if since <= _SPEAKER_REACH else None, times, around))
         if not found and speakers and _actor_side(speakers[0].actor) and _DENIES_IT.search(s.text):
             # "Ukraine denied the claim.": the other side's claims of the sentence before are denied
             found = [_revoiced(c, speakers[0], s, "denied") for c in previous
@@ -431,8 +455,6 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
             listed = [r for r in by_sentence.get(s.index, []) if r.place.place_id in places]
         named += [r for r in by_sentence.get(s.index, []) if r.place.feature == "settlement"
                   and not RELATIVE_LOCATION.search(s.text[max(0, r.mention.start - s.start - 25) : r.mention.start - s.start])]
-        days = [w.event_date for w in find_times(s.text, article.published or anchor, last_day)
-                if w.event_date and w.precision == "day" and w.text != _AS_PUBLISHED]
         last_day = days[-1] if days else last_day
         if speakers:
             inherited, since = speakers[-1], 0

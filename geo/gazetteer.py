@@ -22,10 +22,12 @@ copied into ``CACHE/imports/`` and the cache is rebuilt with it, every populated
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 from pathlib import Path
 
 from geo.corrections import Correction
@@ -46,6 +48,24 @@ def _one_slip(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+_T = TypeVar("_T")
+
+
+def _remembered(method: Callable[[Gazetteer, str], _T]) -> Callable[[Gazetteer, str], _T]:
+    """Answer each question once per gazetteer: the same names come back in article after article."""
+
+    @functools.wraps(method)
+    def wrapper(self: Gazetteer, arg: str) -> _T:
+        key = (method.__name__, arg)
+        try:
+            value = self._memo[key]
+        except KeyError:
+            value = self._memo[key] = method(self, arg)
+        return value.copy() if isinstance(value, (list, set)) else value  # type: ignore[no-any-return]
+
+    return wrapper
+
+
 class Gazetteer:
     """Read-only access to the built gazetteer."""
 
@@ -59,6 +79,7 @@ class Gazetteer:
         self._region_keys: list[str] | None = None
         self._user_keys: dict[str, list[Place]] = {}
         self._user_spellings: dict[str, set[str]] = {}
+        self._memo: dict[tuple[str, str], Any] = {}  # answers already given: the cache file never changes
 
     def add_user_places(self, corrections: Iterable[Correction]) -> None:
         """Put the user's places (``seeds/places.csv``) ahead of everything else for their names."""
@@ -66,6 +87,7 @@ class Gazetteer:
             for name in c.names:
                 self._user_keys.setdefault(fold(name), []).append(c.place)
                 self._user_spellings.setdefault(plain(name), set()).add(c.place.place_id)
+        self._memo.clear()
 
     @property
     def signature(self) -> str:
@@ -88,6 +110,7 @@ class Gazetteer:
         ).fetchall()
         return [Place(*row) for row in rows]
 
+    @_remembered
     def settlements(self, name: str) -> list[Place]:
         """Settlements whose name (any spelling) folds like ``name``, most populous first; the user's places alone
         when the user gave one by that name."""
@@ -98,6 +121,7 @@ class Gazetteer:
             (fold(name), "=" + plain(name)),
         )
 
+    @_remembered
     def spelled(self, name: str) -> set[str]:
         """Ids of the places that have ``name`` among their spellings (ignoring case and accents)."""
         rows = self._con.execute(
@@ -105,14 +129,17 @@ class Gazetteer:
         ).fetchall()
         return {r[0] for r in rows} | self._user_spellings.get(plain(name), set())
 
+    @_remembered
     def is_common_word(self, word: str) -> bool:
         """True for a frequent English word ("police", "most"), which fuzzy matching must not take for a place."""
         return self._con.execute("SELECT 1 FROM common_word WHERE word = ?", (word.lower(),)).fetchone() is not None
 
+    @_remembered
     def is_capital(self, place_id: str) -> bool:
         """True for a national capital (Kyiv, Moscow), a name also used for its government."""
         return self._con.execute("SELECT 1 FROM capital WHERE place_id = ?", (place_id,)).fetchone() is not None
 
+    @_remembered
     def knows(self, name: str) -> bool:
         """True when some settlement is called ``name`` (any spelling)."""
         if fold(name) in self._user_keys:
@@ -121,14 +148,17 @@ class Gazetteer:
             "SELECT 1 FROM name_key WHERE key IN (?, ?) LIMIT 1", (fold(name), "=" + plain(name))
         ).fetchone() is not None
 
+    @_remembered
     def regions(self, name: str) -> list[Place]:
         """Regions named after ``name`` ("Kursk" -> Kursk Oblast), largest first."""
         return self.regions_by_key(fold(name))
 
+    @_remembered
     def raions(self, name: str) -> list[Place]:
         """Raions (districts) named after ``name``: "Pokrovsk" or "Pokrovskyi" -> Pokrovskyi Raion."""
         return self._places("JOIN name_key k ON k.place = p.id WHERE k.key = ? ORDER BY p.place_id", ("raion:" + fold(name),))
 
+    @_remembered
     def regions_like(self, name: str) -> list[Place]:
         """Regions whose name is one typing slip away from ``name`` ("Khakriv" -> Kharkiv Oblast)."""
         key = fold(name)
@@ -154,6 +184,7 @@ class Gazetteer:
         found = self._places("WHERE p.place_id = ?", (place_id,))
         return found[0] if found else None
 
+    @_remembered
     def country(self, name: str) -> str | None:
         """ISO code of the country called ``name``, or None."""
         row = self._con.execute("SELECT code FROM country_key WHERE key = ?", (fold(name),)).fetchone()

@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Sequence
+
+import numpy as np
 from dataclasses import dataclass, field, replace
 
 from geo.gazetteer import Gazetteer
@@ -39,6 +41,16 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _km_matrix(a: Sequence[Place], b: Sequence[Place]) -> np.ndarray:
+    """Great-circle distances (km) from each place of ``a`` (rows) to each place of ``b`` (columns)."""
+    lat1 = np.radians([p.lat for p in a])[:, None]
+    lon1 = np.radians([p.lon for p in a])[:, None]
+    lat2 = np.radians([p.lat for p in b])[None, :]
+    lon2 = np.radians([p.lon for p in b])[None, :]
+    h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
 def _country(place: Place) -> float:
@@ -110,9 +122,13 @@ def rank(mention: Mention, places: Sequence[Place], context: _Context, spelled: 
     exact_matters = 0 < sum(p.place_id in spelled for p in places) < len(places)
     others = [(2.0 if other.sentence_index == mention.sentence_index else 1.0, anchor)
               for other, anchor in context.anchors if fold(other.surface) != key]
+    if others:
+        weights = np.array([w for w, _ in others])
+        closeness = (weights * np.exp(-_km_matrix(places, [a for _, a in others]) / _NEAR_KM)).sum(axis=1)
+    else:
+        closeness = np.zeros(len(places))
     ranked = []
-    for p in places:
-        near = sum(w * math.exp(-km(p.lat, p.lon, a.lat, a.lon) / _NEAR_KM) for w, a in others)
+    for p, near in zip(places, closeness.tolist()):
         parts = {
             "context": _CONTEXT_WEIGHT * near,
             "region named": _region_bonus(p, mention, context),
@@ -145,9 +161,11 @@ def _stray(mention: Mention, best: Candidate, context: _Context) -> float:
     if len(others) < 2 and not context.named_regions:
         return 0.0
     points = list(others.values())
-    if any(km(a.lat, a.lon, b.lat, b.lon) > 2 * _STRAY_KM for a in points for b in points):
+    if not points:
+        return 0.0
+    if float(_km_matrix(points, points).max()) > 2 * _STRAY_KM:
         return 0.0  # the article covers several areas: distance proves nothing
-    nearest = min((km(place.lat, place.lon, a.lat, a.lon) for a in others.values()), default=0.0)
+    nearest = float(_km_matrix([place], points).min())
     return nearest if nearest > _STRAY_KM else 0.0
 
 

@@ -134,6 +134,16 @@ def speakers_of(text: str, actors: Sequence[Actor]) -> list[Speaker]:
     return sorted(out, key=lambda s: s.actor.start)
 
 
+_MAY_SPEAK = re.compile(_SPEECH + r"|\baccording\s+to\b|\bcit(?:ed|ing)\b|\bquot(?:ed|ing)\b|\bby\b|['’]s\s+(?:\w+\s+)?"
+                        r"(?:declaration|claims?|announcement|statement|reports?|update|data|assertion|denial|map|assessment)\b",
+                        re.IGNORECASE)
+
+
+def may_speak(text: str) -> bool:
+    """False when a sentence surely has no speaker (no verb of speech, no "according to"): a cheap test first."""
+    return _MAY_SPEAK.search(text) is not None
+
+
 def sentence_voices(text: str, people: dict[str, Side] | None = None) -> tuple[list[Actor], list[Speaker]]:
     """The actors of a sentence (places used as places left out) and its speakers. ``people`` maps the surnames of
     people the article has introduced to their sides ("Viktor Trehubov, spokesman for the Khortytsia group"); it
