@@ -63,6 +63,9 @@ def run(
     out: Annotated[Path, typer.Option(help="Folder for map.html, claims.geojson, claims.csv, places.geojson and the store.")] = settings.OUT_DIR,
     online: Annotated[bool, typer.Option(help="Look names the offline gazetteer lacks up online (Nominatim; GeoNames "
                                                "with GEO_GEONAMES_USERNAME), at most 1 request/s, answers cached.")] = False,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Processes reading new articles (default: one per core).")] = None,
+    dask: Annotated[Optional[str], typer.Option(metavar="ADDRESS", help="Read new articles on a Dask cluster: a scheduler "
+                                                "address (tcp://host:8786) or 'local'. Needs pip install 'geo[dask]'.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log how each name was resolved.")] = False,
 ) -> None:
     """Read new articles in SEEDS, extract their claims and write the map and data files into OUT."""
@@ -71,7 +74,8 @@ def run(
         err.print(f"[red]error:[/] seeds folder {seeds} does not exist; create it and put articles in it, or pass --seeds DIR")
         raise typer.Exit(2)
     options = RunSettings(seeds=seeds, out=out, cache_dir=settings.default_cache_dir(os.environ),
-                          online=settings.OnlineSettings.from_env(os.environ) if online else None)
+                          online=settings.OnlineSettings.from_env(os.environ) if online else None,
+                          workers=workers, dask=dask)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, transient=True, disable=not err.is_terminal) as bar:

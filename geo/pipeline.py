@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import tempfile
@@ -9,25 +10,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from geo import settings
-from geo.claims import extract_claims
+from geo import __version__, settings
 from geo.corrections import FILE_NAME as CORRECTIONS
-from geo.corrections import read_corrections
+from geo.corrections import Correction, read_corrections
 from geo.errors import BusyError
-from geo.export import claims_csv, claims_geojson, places_geojson
 from geo.gazetteer import Gazetteer
 from geo.ingest import Skipped, read_folder
-from geo.geocode import OnlineGeocoder
-from geo.models import Article, Claim, Mention, Place, Resolved
-from geo.recognize import candidate_names, find_mentions
-from geo.render import render_map
-from geo.borders import load as load_borders
-from geo.dating import date_undated
-from geo.resolve import place_in_region, resolve_mentions
+from geo.models import Article
 from geo.settings import RunSettings
 from geo.store import Store
-from geo.timeline import statuses
+
+if TYPE_CHECKING:
+    from geo.process import Processed
 
 try:
     import fcntl
@@ -40,6 +36,8 @@ log = logging.getLogger(__name__)
 LOCK_NAME = ".geo.lock"
 
 OUTPUT_FILES = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
+#: New articles stored per transaction.
+SAVE_BATCH = 200
 
 
 @dataclass(slots=True)
@@ -79,32 +77,6 @@ def atomic_write(path: Path, data: str) -> bool:
     return True
 
 
-@dataclass(frozen=True, slots=True)
-class Processed:
-    """What one article gave: its resolved mentions, the names nothing matched, and its claims."""
-
-    resolved: list[Resolved]
-    unresolved: list[Mention]
-    claims: list[Claim]
-
-
-def process_article(article: Article, gazetteer: Gazetteer, lookup: Callable[[str], Place | None] | None = None) -> Processed:
-    """Recognise, resolve and extract the claims of one article; ``lookup`` tries the names no gazetteer knows."""
-    resolved, unresolved = resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer)
-    if lookup is not None:
-        still = []
-        for m in unresolved:
-            place = lookup(m.surface)
-            if place is None:
-                still.append(m)
-            else:
-                resolved.append(Resolved(m, place, 1, "found online"))
-        unresolved = still
-    in_region, unresolved = place_in_region(unresolved, resolved)
-    resolved = sorted([*resolved, *in_region], key=lambda r: r.mention.start)
-    return Processed(resolved, unresolved, extract_claims(article, resolved))
-
-
 @contextmanager
 def exclusive(out: Path) -> Iterator[None]:
     """Hold the output folder for one run: a second ``geo run`` on it stops with a message instead of interleaving."""
@@ -118,56 +90,104 @@ def exclusive(out: Path) -> Iterator[None]:
         yield
 
 
+def _hash(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = None) -> RunReport:
     """Process the new and changed articles of ``options.seeds`` into the store, then write every output into
     ``options.out``. An article already read by these rules with this gazetteer is not read again; when the
-    gazetteer or ``places.csv`` changed, only the articles naming a place they now read differently are."""
+    gazetteer or ``places.csv`` changed, only the articles naming a place they now read differently are. When
+    nothing changed since the outputs were written, and they are as written, they are left alone."""
     report = RunReport()
     gazetteer = Gazetteer.open(options.cache_dir)
-    gazetteer.add_user_places(read_corrections(options.seeds / CORRECTIONS))
+    corrections = read_corrections(options.seeds / CORRECTIONS)
+    gazetteer.add_user_places(corrections)
     version = f"{settings.EXTRACTOR_VERSION}+g{gazetteer.version}"
     with exclusive(options.out), Store(options.out / settings.STORE_NAME) as store:
         if store.meta("gazetteer") != gazetteer.signature:
             store.restate_names(gazetteer.name_states, gazetteer.signature)
-        geocoder = OnlineGeocoder(options.online, store) if options.online else None
-        lookup = geocoder.lookup if geocoder else None
-        items = list(read_folder(options.seeds))
-        present = []
-        for i, item in enumerate(items, 1):
+        known = store.states()
+        held_paths = {path for _, path, retired in known.values() if not retired}
+        present, moved, todo = [], [], []
+        for item in read_folder(options.seeds):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
-            elif store.is_current(item, version):
-                present.append(item.id)
-                store.touch(item)
+                continue
+            present.append(item.id)
+            state = known.get(item.id)
+            if state is not None and state[0] == version:
                 report.unchanged += 1
+                if state[1:] != (item.path, False):
+                    moved.append(item)
+            elif state is not None or item.path in held_paths:  # read again, or an edited file
+                report.changed += 1
+                todo.append(item)
             else:
-                present.append(item.id)
-                seen = store.known(item.id) or store.holder(item.path) is not None  # re-read, or an edited file
-                failed_before = geocoder.failures if geocoder else 0
-                done = process_article(item, gazetteer, lookup)
-                # a name the online geocoder could not answer is asked again next run: the article is not current
-                incomplete = geocoder is not None and geocoder.failures > failed_before
-                store.save(item, done.resolved, done.claims, version + ("+online-retry" if incomplete else ""),
-                           done.unresolved, gazetteer.name_states(candidate_names(item.text)))
-                if seen:
-                    report.changed += 1
-                else:
-                    report.new += 1
-            if progress:
-                progress(i, len(items))
+                report.new += 1
+                todo.append(item)
+        store.touch(moved)
+        if todo:
+            _process(todo, gazetteer, corrections, version, options, store, progress)
         report.retired = store.retire_except(present)
         report.unresolved = [(path, surface) for _, path, surface in store.unresolved()]
-        articles = {a.id: a for a in store.articles()}
-        claims = date_undated(store.claims(), articles)
-        places = statuses(claims, articles)
-        report.claims, report.places = len(claims), len(places)
-        outputs = {
-            "claims.geojson": claims_geojson(claims, articles),
-            "claims.csv": claims_csv(claims, articles),
-            "places.geojson": places_geojson(places),
-            "map.html": render_map(places, articles, load_borders(options.cache_dir)),
-        }
-        for name in OUTPUT_FILES:
-            if atomic_write(options.out / name, outputs[name]):
-                report.written.append(name)
+        _write_outputs(options, store, report)
     return report
+
+
+def _process(todo: list[Article], gazetteer: Gazetteer, corrections: list[Correction], version: str,
+             options: RunSettings, store: Store, progress: Callable[[int, int], None] | None) -> None:
+    """Read ``todo`` where ``options`` say (here, a pool, a Dask cluster) and store what each gave, in batches."""
+    from geo.geocode import OnlineGeocoder  # the extraction rules and geopy load only when there is work
+    from geo.parallel import Job, cpu_count, results
+
+    geocoder = OnlineGeocoder(options.online, store) if options.online else None
+    job = Job(options.cache_dir, tuple(corrections), gazetteer.signature)
+    workers = options.workers or cpu_count()
+    batch: list[tuple[Article, Processed, str]] = []
+    failures = 0
+    done = results(todo, gazetteer, job, workers=workers, dask=options.dask, lookup=geocoder.lookup if geocoder else None)
+    for i, (article, processed) in enumerate(zip(todo, done), 1):
+        # a name the online geocoder could not answer is asked again next run: the article is not current
+        incomplete = geocoder is not None and geocoder.failures > failures
+        failures = geocoder.failures if geocoder else 0
+        batch.append((article, processed, version + ("+online-retry" if incomplete else "")))
+        if len(batch) >= SAVE_BATCH or i == len(todo):
+            store.save(batch)
+            batch = []
+        if progress:
+            progress(i, len(todo))
+
+
+def _write_outputs(options: RunSettings, store: Store, report: RunReport) -> None:
+    """Write the outputs from the store, unless they already show it (and nobody touched them since)."""
+    signature = f"{__version__}+{settings.EXTRACTOR_VERSION}"
+    record = store.outputs_record(signature)
+    if record is not None and all(_hash(options.out / name) == digest for name, digest in record["files"].items()):
+        report.claims, report.places = record["claims"], record["places"]
+        return
+    # the output writers load only when the outputs are due
+    from geo.borders import load as load_borders
+    from geo.dating import date_undated
+    from geo.export import claims_csv, claims_geojson, places_geojson
+    from geo.render import render_map
+    from geo.timeline import statuses
+
+    articles = {a.id: a for a in store.articles()}
+    claims = date_undated(store.claims(), articles)
+    places = statuses(claims, articles)
+    report.claims, report.places = len(claims), len(places)
+    outputs = {
+        "claims.geojson": claims_geojson(claims, articles),
+        "claims.csv": claims_csv(claims, articles),
+        "places.geojson": places_geojson(places),
+        "map.html": render_map(places, articles, load_borders(options.cache_dir)),
+    }
+    for name in OUTPUT_FILES:
+        if atomic_write(options.out / name, outputs[name]):
+            report.written.append(name)
+    store.record_outputs(signature, {"claims": report.claims, "places": report.places,
+                                     "files": {name: hashlib.sha256(outputs[name].encode()).hexdigest() for name in OUTPUT_FILES}})

@@ -6,6 +6,7 @@ while every settlement of the region is in the gazetteer under its folded key.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -90,8 +91,10 @@ class Sentence:
     text: str
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Split text into sentences, keeping character offsets into ``text``."""
+@functools.lru_cache(maxsize=16)
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Split text into sentences, keeping character offsets into ``text`` (recognition and claims split the
+    same article: the second time is free)."""
     sentences: list[Sentence] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -106,7 +109,7 @@ def split_sentences(text: str) -> list[Sentence]:
     if chunk.strip():
         lead = len(chunk) - len(chunk.lstrip())
         sentences.append(Sentence(len(sentences), start + lead, len(text), chunk.strip()))
-    return sentences
+    return tuple(sentences)
 
 
 def _strip_possessive(start: int, word: str) -> tuple[int, int, str]:

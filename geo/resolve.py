@@ -113,8 +113,9 @@ def _ends_alike(surface: str, place: Place, spelled: set[str]) -> bool:
     return place.place_id in spelled or (surface.rstrip("'’")[-1:].lower() in vowels) == (place.name[-1:].lower() in vowels)
 
 
-def rank(mention: Mention, places: Sequence[Place], context: _Context, spelled: set[str]) -> list[Candidate]:
-    """Score each candidate place of ``mention``; best first, ties broken by id."""
+def rank(mention: Mention, places: Sequence[Place], context: _Context, spelled: set[str], *, explained: int | None = None) -> list[Candidate]:
+    """Score each candidate place of ``mention``; best first, ties broken by id. Only the first ``explained``
+    candidates (all when None) say what their score is made of."""
     if mention.kind == "plain":
         alike = [p for p in places if _ends_alike(mention.surface, p, spelled)]
         places = alike or places
@@ -127,19 +128,16 @@ def rank(mention: Mention, places: Sequence[Place], context: _Context, spelled: 
         closeness = (weights * np.exp(-_km_matrix(places, [a for _, a in others]) / _NEAR_KM)).sum(axis=1)
     else:
         closeness = np.zeros(len(places))
-    ranked = []
+    scored = []
     for p, near in zip(places, closeness.tolist()):
-        parts = {
-            "context": _CONTEXT_WEIGHT * near,
-            "region named": _region_bonus(p, mention, context),
-            "spelling": _SPELLING_BONUS if exact_matters and p.place_id in spelled else 0.0,
-            "country": _country(p),
-            "population": _population(p),
-        }
-        why = " + ".join(f"{k} {v:.2f}" for k, v in parts.items() if v)
-        ranked.append(Candidate(p, round(sum(parts.values()), 4), why))
-    ranked.sort(key=lambda c: (-c.score, c.place.place_id))
-    return ranked
+        parts = (("context", _CONTEXT_WEIGHT * near), ("region named", _region_bonus(p, mention, context)),
+                 ("spelling", _SPELLING_BONUS if exact_matters and p.place_id in spelled else 0.0),
+                 ("country", _country(p)), ("population", _population(p)))
+        scored.append((round(sum(v for _, v in parts), 4), p, parts))
+    scored.sort(key=lambda s: (-s[0], s[1].place_id))
+    limit = len(scored) if explained is None else explained
+    return [Candidate(p, score, " + ".join(f"{k} {v:.2f}" for k, v in parts if v) if i < limit else "")
+            for i, (score, p, parts) in enumerate(scored)]
 
 
 def _stray(mention: Mention, best: Candidate, context: _Context) -> float:
@@ -253,7 +251,8 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, *, everything: b
     spelled = {id(m): gazetteer.spelled(_region_base(m.surface)) for m, cands in options if cands}
     trust = {id(m): 1 / math.sqrt(len(cands)) for m, cands in options if cands}
     first = _Context(named_regions, tuple(region_places.values()), tuple(anchors), trust, _attached(options))
-    winners = {id(m): rank(m, cands, first, spelled[id(m)])[0].place for m, cands in options if cands}
+    winners = {id(m): cands[0] if len(cands) == 1 else rank(m, cands, first, spelled[id(m)], explained=0)[0].place
+               for m, cands in options if cands}
     context = replace(first, anchors=tuple((m, winners[id(m)]) for m, _ in anchors))
 
     resolved: list[Resolved] = []
@@ -263,7 +262,7 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, *, everything: b
             log.info("unresolved: %r (no gazetteer entry)", m.surface)
             unresolved.append(m)
             continue
-        ranking = rank(m, cands, context, spelled[id(m)])
+        ranking = rank(m, cands, context, spelled[id(m)], explained=None if everything else RANKING_SIZE)
         best = ranking[0]
         stray = _stray(m, best, context)
         if stray and not everything:

@@ -77,3 +77,7 @@ class RunSettings:
     out: Path = OUT_DIR
     online: OnlineSettings | None = None
     cache_dir: Path = field(default_factory=default_cache_dir)
+    #: Processes reading new articles; None: one per core.
+    workers: int | None = None
+    #: A Dask scheduler's address, or "local" for a cluster on this machine; None: no Dask.
+    dask: str | None = None

@@ -7,9 +7,13 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from geo.errors import StoreError
-from geo.models import Article, Claim, Mention, Place, Resolved
+from geo.models import Article, Claim, Place, Resolved
+
+if TYPE_CHECKING:
+    from geo.process import Processed
 
 SCHEMA_VERSION = 3
 
@@ -78,6 +82,7 @@ class Store:
             self.con = sqlite3.connect(path, timeout=30)
             self.con.execute("PRAGMA foreign_keys = ON")
             self.con.execute("PRAGMA journal_mode = WAL")
+            self.con.execute("PRAGMA synchronous = NORMAL")  # with WAL: consistent after a crash, fewer syncs
             self._migrate()
         except sqlite3.Error as err:
             raise StoreError(f"cannot open the store {path}: {err}; move it aside to start afresh") from err
@@ -99,55 +104,76 @@ class Store:
         for v in range(version + 1, SCHEMA_VERSION + 1):
             self.con.executescript(f"BEGIN; {_MIGRATIONS[v]} PRAGMA user_version = {v}; COMMIT;")
 
-    def is_current(self, article: Article, extractor_version: str) -> bool:
-        """True when this exact article was already processed by this extractor version."""
-        row = self.con.execute("SELECT extractor_version FROM article WHERE id = ?", (article.id,)).fetchone()
-        return row is not None and row[0] == extractor_version
+    def states(self) -> dict[str, tuple[str, str, bool]]:
+        """``id -> (extractor version, path, retired)`` of every article the store holds."""
+        return {r[0]: (r[1], r[2], bool(r[3])) for r in self.con.execute("SELECT id, extractor_version, path, retired FROM article")}
 
-    def known(self, article_id: str) -> bool:
-        """True when the store holds this article (maybe retired, maybe read by other rules)."""
-        return self.con.execute("SELECT 1 FROM article WHERE id = ?", (article_id,)).fetchone() is not None
+    def touch(self, articles: Iterable[Article]) -> None:
+        """Record that unchanged articles are still present, under the paths they have now."""
+        rows = [(a.path, a.id) for a in articles]
+        if rows:
+            with self.con:
+                self.con.executemany("UPDATE article SET path = ?, retired = 0 WHERE id = ?", rows)
+                self._changed()
 
-    def touch(self, article: Article) -> None:
-        """Record that an unchanged article is still present (its path may have changed)."""
-        with self.con:
-            self.con.execute("UPDATE article SET path = ?, retired = 0 WHERE id = ?", (article.path, article.id))
-
-    def save(self, article: Article, resolved: Sequence[Resolved], claims: Sequence[Claim], extractor_version: str,
-             unresolved: Sequence[Mention] = (), names: Mapping[str, str] | None = None) -> None:
-        """Replace everything known about one article, in one transaction. ``names``: the names the article holds
-        and what the gazetteer makes of each (:meth:`Gazetteer.name_states`)."""
+    def save(self, done: Sequence[tuple[Article, Processed, str]]) -> None:
+        """Replace everything known about these articles, in one transaction: ``(article, what it gave, the
+        version of the rules that read it)``."""
         try:
             with self.con:
-                self.con.execute("DELETE FROM article WHERE id = ?", (article.id,))
-                self.con.execute(
-                    "INSERT INTO article VALUES (?,?,?,?,?,?,?,?,0)",
-                    (article.id, article.path, article.title, _iso(article.published), article.source, article.url,
-                     article.text, extractor_version),
-                )
-                places = {r.place.place_id: r.place for r in resolved} | {c.place.place_id: c.place for c in claims}
-                self.con.executemany(
-                    "INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?)",
-                    [(p.place_id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.precision, p.population)
-                     for p in places.values()],
-                )
-                self.con.executemany(
-                    "INSERT OR REPLACE INTO mention VALUES (?,?,?,?,?,?,?,?)",
-                    [(article.id, r.mention.start, r.mention.end, r.mention.surface, r.place.place_id, r.candidates,
-                      r.reason, _ranking_json(r)) for r in resolved]
-                    + [(article.id, m.start, m.end, m.surface, None, 0, "no gazetteer entry", "[]") for m in unresolved],
-                )
-                self.con.executemany(
-                    "INSERT OR REPLACE INTO claim VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [(c.claim_id, c.article_id, c.place.place_id, c.surface, c.controller, c.event, c.claimant,
-                      c.claimant_side, c.stance, _iso(c.event_date), c.date_precision, c.date_text, c.quote,
-                      c.confidence, c.start) for c in claims],
-                )
-                names = names or {}
-                self.con.executemany("INSERT INTO article_name VALUES (?,?)", [(article.id, n) for n in sorted(names)])
-                self.con.executemany("INSERT OR IGNORE INTO name_state VALUES (?,?)", sorted(names.items()))
+                for article, processed, extractor_version in done:
+                    self._save(article, processed, extractor_version)
+                self._changed()
         except sqlite3.Error as err:
-            raise StoreError(f"cannot write article {article.path} to {self.path}: {err}") from err
+            raise StoreError(f"cannot write {len(done)} article(s) to {self.path}: {err}") from err
+
+    def _save(self, article: Article, processed: Processed, extractor_version: str) -> None:
+        resolved, claims = processed.resolved, processed.claims
+        self.con.execute("DELETE FROM article WHERE id = ?", (article.id,))
+        self.con.execute(
+            "INSERT INTO article VALUES (?,?,?,?,?,?,?,?,0)",
+            (article.id, article.path, article.title, _iso(article.published), article.source, article.url,
+             article.text, extractor_version),
+        )
+        places = {r.place.place_id: r.place for r in resolved} | {c.place.place_id: c.place for c in claims}
+        self.con.executemany(
+            "INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?)",
+            [(p.place_id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.precision, p.population)
+             for p in places.values()],
+        )
+        self.con.executemany(
+            "INSERT OR REPLACE INTO mention VALUES (?,?,?,?,?,?,?,?)",
+            [(article.id, r.mention.start, r.mention.end, r.mention.surface, r.place.place_id, r.candidates,
+              r.reason, _ranking_json(r)) for r in resolved]
+            + [(article.id, m.start, m.end, m.surface, None, 0, "no gazetteer entry", "[]") for m in processed.unresolved],
+        )
+        self.con.executemany(
+            "INSERT OR REPLACE INTO claim VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(c.claim_id, c.article_id, c.place.place_id, c.surface, c.controller, c.event, c.claimant,
+              c.claimant_side, c.stance, _iso(c.event_date), c.date_precision, c.date_text, c.quote,
+              c.confidence, c.start) for c in claims],
+        )
+        self.con.executemany("INSERT INTO article_name VALUES (?,?)", [(article.id, n) for n in sorted(processed.names)])
+        self.con.executemany("INSERT OR IGNORE INTO name_state VALUES (?,?)", sorted(processed.names.items()))
+
+    def _changed(self) -> None:
+        """Count a change to the articles (within the caller's transaction): the outputs are due again."""
+        self.con.execute("INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET value = value + 1")
+
+    def outputs_record(self, signature: str) -> dict[str, Any] | None:
+        """What :meth:`record_outputs` kept, if the outputs were written by ``signature`` (the code that writes
+        them) after the last change to the articles; else None."""
+        row = self.meta("outputs")
+        if row is None:
+            return None
+        record: dict[str, Any] = json.loads(row)
+        return record if record.get("at") == [self.meta("generation"), signature] else None
+
+    def record_outputs(self, signature: str, record: dict[str, Any]) -> None:
+        """Keep ``record`` (what the outputs hold) as showing the store as it is now."""
+        with self.con:
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('outputs', ?)",
+                             (json.dumps({**record, "at": [self.meta("generation"), signature]}, sort_keys=True),))
 
     def holder(self, path: str) -> str | None:
         """The id of the article last read from ``path``, if any is still present."""
@@ -172,6 +198,7 @@ class Store:
             self.con.executemany("INSERT INTO changed_name VALUES (?)", [(n,) for n in changed])
             cur = self.con.execute("UPDATE article SET extractor_version = '' WHERE id IN "
                                    "(SELECT article_id FROM article_name WHERE name IN (SELECT name FROM changed_name))")
+            self._changed()
             self.con.execute("DELETE FROM name_state")
             self.con.executemany("INSERT INTO name_state VALUES (?,?)", sorted(new.items()))
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('gazetteer', ?)", (signature,))
@@ -185,6 +212,8 @@ class Store:
             self.con.execute("DELETE FROM present")
             self.con.executemany("INSERT INTO present VALUES (?)", [(i,) for i in ids])
             cur = self.con.execute("UPDATE article SET retired = 1 WHERE retired = 0 AND id NOT IN (SELECT id FROM present)")
+            if cur.rowcount:
+                self._changed()
         return cur.rowcount
 
     def articles(self) -> list[Article]:

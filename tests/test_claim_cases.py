@@ -10,7 +10,7 @@ import pytest
 
 from geo.gazetteer import Gazetteer
 from geo.models import Article, Claim
-from geo.pipeline import process_article
+from geo.process import process_article
 
 MONDAY = date(2024, 2, 19)
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from geo.gazetteer import Gazetteer
 from geo.models import Article, Claim
-from geo.pipeline import process_article
+from geo.process import process_article
 
 PUBLISHED = date(2024, 2, 19)  # a Monday
 

@@ -16,7 +16,7 @@ from geo.export import claims_csv, claims_geojson
 from geo.gazetteer import Gazetteer
 from geo.ingest import parse_article, parse_feed
 from geo.models import Article
-from geo.pipeline import process_article
+from geo.process import process_article
 from geo.render import render_map
 from geo.timeline import statuses
 

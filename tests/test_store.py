@@ -4,6 +4,7 @@ from pathlib import Path
 
 from geo.claims import claim_id
 from geo.models import Article, Claim, Mention, Place, Resolved
+from geo.process import Processed
 from geo.store import SCHEMA_VERSION, Store
 
 PLACE = Place("geonames:694677", "Selydove", 48.1465, 37.3022, "UA", "Donetsk Oblast", "settlement", "exact", 21521)
@@ -22,13 +23,17 @@ def resolved(aid: str = "a1") -> Resolved:
     return Resolved(Mention(aid, 15, 23, "Selydove", 0), PLACE, 1, "1 candidate(s)")
 
 
+def processed(*claims: Claim) -> Processed:
+    return Processed([resolved()] if claims else [], [], list(claims), {"Selydove": "abc"} if claims else {})
+
+
 def test_round_trip_and_idempotent_save(tmp_path: Path) -> None:
     path = tmp_path / "geo.sqlite"
     with Store(path) as store:
-        assert not store.is_current(article(), "1")
-        store.save(article(), [resolved()], [claim()], "1")
-        store.save(article(), [resolved()], [claim()], "1")
-        assert store.is_current(article(), "1") and not store.is_current(article(), "2")
+        assert store.states() == {}
+        store.save([(article(), processed(claim()), "1")])
+        store.save([(article(), processed(claim()), "1")])
+        assert store.states() == {"a1": ("1", "seeds/a.md", False)}
     with Store(path) as store:
         assert store.claims() == [claim()]
         assert store.articles() == [article()]
@@ -41,9 +46,22 @@ def test_round_trip_and_idempotent_save(tmp_path: Path) -> None:
 
 def test_retired_articles_leave_the_outputs_but_stay_in_the_store(tmp_path: Path) -> None:
     with Store(tmp_path / "geo.sqlite") as store:
-        store.save(article(), [resolved()], [claim()], "1")
-        store.save(article("Other text.", "a2"), [], [], "1")
+        store.save([(article(), processed(claim()), "1"), (article("Other text.", "a2"), processed(), "1")])
         assert store.retire_except(["a2"]) == 1
         assert store.claims() == [] and [a.id for a in store.articles()] == ["a2"]
-        store.touch(article())
+        assert store.states()["a1"] == ("1", "seeds/a.md", True)
+        store.touch([article()])
         assert store.claims() == [claim()]
+
+
+def test_outputs_are_due_after_any_change_to_the_articles(tmp_path: Path) -> None:
+    with Store(tmp_path / "geo.sqlite") as store:
+        assert store.outputs_record("v1") is None
+        store.save([(article(), processed(claim()), "1")])
+        store.record_outputs("v1", {"claims": 1})
+        assert store.outputs_record("v1") == {"claims": 1, "at": [store.meta("generation"), "v1"]}
+        assert store.outputs_record("v2") is None  # other code writes other outputs
+        store.retire_except(["a1"])  # nothing retired: nothing due
+        assert store.outputs_record("v1") is not None
+        store.retire_except([])
+        assert store.outputs_record("v1") is None

@@ -1,0 +1,127 @@
+"""Where the work of each article runs: in this process, in a pool of processes (``--workers N``), or on a Dask
+cluster (``--dask ADDRESS`` or ``--dask local``).
+
+Every way yields the results in the order of the articles given, so what lands in the store does not depend on
+where it was computed. A worker opens the gazetteer once and checks that it is the one this run reads: a cluster
+whose workers hold other data stops the run instead of mixing two gazetteers into one map.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from geo.corrections import Correction
+from geo.errors import GeoError, UsageError
+from geo.gazetteer import Gazetteer
+from geo.models import Article, Place
+from geo.process import Processed, process_article
+
+log = logging.getLogger(__name__)
+
+#: Fewer new articles than this are read in this process: starting workers would cost more than it saves.
+MIN_PARALLEL_ARTICLES = 64
+#: Articles a pool worker takes at a time.
+POOL_CHUNK = 16
+#: Articles sent to a Dask cluster at a time; two such batches are in flight while the previous one is stored.
+DASK_BATCH = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What a worker needs to open the run's gazetteer: its cache folder, the user's places, and the signature
+    the result must be computed with."""
+
+    cache_dir: Path
+    corrections: tuple[Correction, ...]
+    signature: str
+
+
+_OPENED: dict[Job, Gazetteer] = {}
+
+
+def _gazetteer(job: Job) -> Gazetteer:
+    """This process's gazetteer for ``job``, opened once."""
+    if job not in _OPENED:
+        gazetteer = Gazetteer.open(job.cache_dir)
+        gazetteer.add_user_places(job.corrections)
+        if gazetteer.signature != job.signature:
+            raise GeoError(f"a worker's gazetteer ({gazetteer.signature}) is not this run's ({job.signature}); "
+                           "install the same geo and import the same GeoNames dumps on every worker")
+        _OPENED[job] = gazetteer
+    return _OPENED[job]
+
+
+def work(article: Article, job: Job) -> Processed:
+    """Process one article in a worker: a pool's process or a Dask worker."""
+    return process_article(article, _gazetteer(job))
+
+
+def cpu_count() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
+
+
+def results(articles: Sequence[Article], gazetteer: Gazetteer, job: Job, *, workers: int = 1, dask: str | None = None,
+            lookup: Callable[[str], Place | None] | None = None) -> Iterator[Processed]:
+    """Process ``articles`` and yield what each gave, in their order. ``lookup`` (online geocoding) keeps the
+    work in this process: its answers are cached in this run's store and rate-limited."""
+    if dask is not None:
+        if lookup is not None:
+            raise UsageError("--online and --dask do not go together: run --online alone to look names up first")
+        yield from _on_dask(articles, job, dask, workers)
+    elif workers > 1 and lookup is None and len(articles) >= MIN_PARALLEL_ARTICLES:
+        yield from _in_pool(articles, job, workers)
+    else:
+        for article in articles:
+            yield process_article(article, gazetteer, lookup)
+
+
+def _in_pool(articles: Sequence[Article], job: Job, workers: int) -> Iterator[Processed]:
+    # spawn, not fork: the parent holds SQLite connections and threads that a forked child must not inherit
+    import multiprocessing
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_gazetteer, initargs=(job,)) as pool:
+        yield from pool.map(partial(work, job=job), articles, chunksize=POOL_CHUNK)
+
+
+def _on_dask(articles: Sequence[Article], job: Job, address: str, workers: int) -> Iterator[Processed]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as err:
+        raise UsageError("--dask needs Dask: pip install 'geo[dask]'") from err
+    cluster: Any = None
+    try:
+        if address == "local":
+            cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.WARNING)
+            client = Client(cluster)
+        else:
+            client = Client(address, timeout="30s")
+    except (OSError, TimeoutError) as err:
+        raise GeoError(f"cannot reach the Dask scheduler at {address}: {err}; check the address, or use --dask local") from err
+    try:
+        log.info("Dask: %s", client.dashboard_link if cluster is None else "local cluster")
+        [remote_job] = client.scatter([job], broadcast=True)
+        pending: deque[list[Any]] = deque()
+        for start in range(0, len(articles), DASK_BATCH):
+            pending.append(client.map(work, articles[start:start + DASK_BATCH], job=remote_job))
+            if len(pending) > 2:
+                yield from client.gather(pending.popleft())
+        while pending:
+            yield from client.gather(pending.popleft())
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
