@@ -48,6 +48,7 @@ def _logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True)
     for noisy in ("geopy", "urllib3"):  # their retries and tracebacks; geo says what failed in one line
         logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.CRITICAL)
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # a Dask cluster's life story, worker by worker
 
 
 @app.callback()

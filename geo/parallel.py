@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from geo import settings
 from geo.corrections import Correction
 from geo.errors import GeoError, UsageError
 from geo.gazetteer import Gazetteer
@@ -25,14 +26,6 @@ from geo.models import Article, Place
 from geo.process import Processed, process_article
 
 log = logging.getLogger(__name__)
-
-#: Fewer new articles than this are read in this process: starting workers would cost more than it saves.
-MIN_PARALLEL_ARTICLES = 64
-#: Articles a pool worker takes at a time.
-POOL_CHUNK = 16
-#: Articles sent to a Dask cluster at a time; two such batches are in flight while the previous one is stored.
-DASK_BATCH = 2_000
-
 
 @dataclass(frozen=True, slots=True)
 class Job:
@@ -80,7 +73,7 @@ def results(articles: Sequence[Article], gazetteer: Gazetteer, job: Job, *, work
         if lookup is not None:
             raise UsageError("--online and --dask do not go together: run --online alone to look names up first")
         yield from _on_dask(articles, job, dask, workers)
-    elif workers > 1 and lookup is None and len(articles) >= MIN_PARALLEL_ARTICLES:
+    elif workers > 1 and lookup is None and len(articles) >= settings.MIN_PARALLEL_ARTICLES:
         yield from _in_pool(articles, job, workers)
     else:
         for article in articles:
@@ -91,9 +84,10 @@ def _in_pool(articles: Sequence[Article], job: Job, workers: int) -> Iterator[Pr
     # spawn, not fork: the parent holds SQLite connections and threads that a forked child must not inherit
     import multiprocessing
 
+    log.info("reading %d articles in %d processes", len(articles), workers)
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_gazetteer, initargs=(job,)) as pool:
-        yield from pool.map(partial(work, job=job), articles, chunksize=POOL_CHUNK)
+        yield from pool.map(partial(work, job=job), articles, chunksize=settings.POOL_CHUNK)
 
 
 def _on_dask(articles: Sequence[Article], job: Job, address: str, workers: int) -> Iterator[Processed]:
@@ -108,15 +102,16 @@ def _on_dask(articles: Sequence[Article], job: Job, address: str, workers: int) 
                                    dashboard_address=None, silence_logs=logging.WARNING)
             client = Client(cluster)
         else:
-            client = Client(address, timeout="30s")
+            client = Client(address, timeout=f"{settings.DASK_CONNECT_TIMEOUT_S}s")
     except (OSError, TimeoutError) as err:
         raise GeoError(f"cannot reach the Dask scheduler at {address}: {err}; check the address, or use --dask local") from err
     try:
-        log.info("Dask: %s", client.dashboard_link if cluster is None else "local cluster")
+        log.info("reading %d articles on the Dask cluster at %s (%d workers)", len(articles),
+                 "this machine" if cluster is not None else address, len(client.scheduler_info()["workers"]))
         [remote_job] = client.scatter([job], broadcast=True)
         pending: deque[list[Any]] = deque()
-        for start in range(0, len(articles), DASK_BATCH):
-            pending.append(client.map(work, articles[start:start + DASK_BATCH], job=remote_job))
+        for start in range(0, len(articles), settings.DASK_BATCH):
+            pending.append(client.map(work, articles[start:start + settings.DASK_BATCH], job=remote_job))
             if len(pending) > 2:
                 yield from client.gather(pending.popleft())
         while pending:

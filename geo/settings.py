@@ -20,6 +20,14 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 GAZETTEER_COUNTRIES = ("UA", "RU", "BY", "MD")
 #: Elsewhere, only places of at least this population are indexed (so "New York" finds New York).
 WORLD_MIN_POPULATION = 15_000
+#: Fewer new articles than this are read in the ``geo run`` process itself: starting workers would cost more.
+MIN_PARALLEL_ARTICLES = 64
+#: Articles a pool worker takes at a time.
+POOL_CHUNK = 16
+#: Articles sent to a Dask cluster at a time (two batches in flight while the one before is stored).
+DASK_BATCH = 2_000
+#: How long to wait for a Dask scheduler to answer.
+DASK_CONNECT_TIMEOUT_S = 30
 #: Version of the extraction rules; a change re-processes every article.
 EXTRACTOR_VERSION = "3"
 

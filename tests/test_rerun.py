@@ -82,6 +82,17 @@ def test_a_rerun_costs_only_the_new_work_and_loses_nothing(cache_dir: Path, seed
         assert con.execute("SELECT retired FROM article WHERE path LIKE '%kupiansk.md'").fetchone() == (1,)
 
 
+def test_outputs_a_user_removed_or_edited_are_written_again(cache_dir: Path, seeds: Path) -> None:
+    out = seeds.parent / "out"
+    assert run(cache_dir, seeds)[0] == 0
+    outputs = {name: (out / name).read_bytes() for name in OUTPUTS}
+    (out / "map.html").unlink()
+    (out / "claims.csv").write_text("edited by hand", encoding="utf-8")
+    code, said = run(cache_dir, seeds)
+    assert code == 0 and "3 unchanged" in said and "(outputs unchanged)" not in said, said
+    assert {name: (out / name).read_bytes() for name in OUTPUTS} == outputs
+
+
 def test_a_changed_places_file_rereads_only_the_articles_it_concerns(cache_dir: Path, seeds: Path) -> None:
     assert run(cache_dir, seeds)[0] == 0
     (seeds / "places.csv").write_text("name,lat,lon,country,admin1\nToretsk,48.4,37.9,UA,Donetsk Oblast\n", encoding="utf-8")
