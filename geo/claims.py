@@ -24,6 +24,7 @@ from datetime import date
 
 from geo.actors import Actor, opposite, voice_kind
 from geo.models import Article, Claim, Controller, Event, Resolved, Side, Stance, When
+from geo.prefilter import Quick
 from geo.recognize import Sentence, split_sentences
 from geo.speakers import Speaker, may_speak, sentence_voices
 from geo.targets import AXIS, RELATIVE_LOCATION, Around, clause_break, is_locator, opening_place, targets_of
@@ -46,12 +47,12 @@ _HELD_AFTER = re.compile(
     r"(?:hub|stronghold|bastion|outpost|garrison)\b"
     r"|^,\s+(?:a|an|the)\s+[^,;]{0,60}?\bof\s+(?P<side3>Ukrainian|Russian)\s+(?:defen[cs]es|defensive\s+lines?|lines)\b", re.IGNORECASE)
 _LIBERATION = re.compile(r"\b(?:liberat|free|de-occup)", re.IGNORECASE)
-_CONFIRMS_IT = re.compile(r"\b(?:confirmed|confirms|corroborated|corroborates|verified|verifies)\s+(?:the|this|that|these|those|such)\s+"
+_CONFIRMS_IT = Quick(re.compile(r"\b(?:confirmed|confirms|corroborated|corroborates|verified|verifies)\s+(?:the|this|that|these|those|such)\s+"
                          r"(?:\w+\s+)?(?:claims?|reports?|breakthrough|advance|capture|withdrawal|gains?|account)\b|"
-                         r"\b(?:backs?|backed)\s+(?:this|that|it|these|them)\s+up\b", re.IGNORECASE)
-_DENIES_IT = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:it|this|that|them|"
+                         r"\b(?:backs?|backed)\s+(?:this|that|it|these|them)\s+up\b", re.IGNORECASE))
+_DENIES_IT = Quick(re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:it|this|that|them|"
                         r"(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:claims?|reports?|announcements?|statements?|assertions?))\b",
-                        re.IGNORECASE)
+                              re.IGNORECASE))
 _AND_SAID = re.compile(r",\s*(?:saying|adding|and\s+said|but\s+said|insisting)\b", re.IGNORECASE)
 _DENY = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|rejecting|refuted|refuting|dismissed|dismissing|disputed|disputing|"
                    r"false|fake|untrue|not true|disinformation|propaganda)\b", re.IGNORECASE)
@@ -69,8 +70,8 @@ _AS_PUBLISHED = "as of publication"
 _REFERS = re.compile(r"\b(?:(?:the|this|these|both)\s+(?:[\w\-]+\s+){0,3}?(?:city|town|village|settlement|island|cities|towns|villages|"
                      r"settlements|localities)|it|there|a(?:nother)?\s+(?:\w+\s+){0,2}?(?:village|settlement|town))\b", re.IGNORECASE)
 # a sentence that may name a day ("On Monday", "October 4", "that evening", "2024-10-29")
-_DATED = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|day\b|night|evening|morning|\d{4}-\d\d",
-                    re.IGNORECASE)
+_DATED = (Quick(re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|day\b|night|evening|morning", re.IGNORECASE)),
+          re.compile(r"\d{4}-\d\d"))
 _CHANGES = ("captured", "recaptured", "withdrew")
 #: How many sentences after a speaker's own sentence an unattributed claim is still taken as the speaker's.
 _SPEAKER_REACH = 2
@@ -428,7 +429,7 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
     listed: list[Resolved] = []  # the places of the last list claimed, for "the settlements"
     last_day: date | None = None  # the day named last, for "that evening", "the same day"
     for s in sentences:
-        dated = s.index in claiming or _DATED.search(s.text)
+        dated = s.index in claiming or any(rx.search(s.text) for rx in _DATED)
         times = find_times(s.text, article.published or anchor, last_day) if dated else []
         days = [w.event_date for w in times if w.event_date and w.precision == "day"]
         if s.index not in claiming:  # only its speakers matter, to the sentences after it

@@ -80,6 +80,7 @@ class Gazetteer:
         self._user_keys: dict[str, list[Place]] = {}
         self._user_spellings: dict[str, set[str]] = {}
         self._memo: dict[tuple[str, str], Any] = {}  # answers already given: the cache file never changes
+        self._states: dict[str, str] = {}  # name_states already computed
 
     def add_user_places(self, corrections: Iterable[Correction]) -> None:
         """Put the user's places (``seeds/places.csv``) ahead of everything else for their names."""
@@ -88,6 +89,7 @@ class Gazetteer:
                 self._user_keys.setdefault(fold(name), []).append(c.place)
                 self._user_spellings.setdefault(plain(name), set()).add(c.place.place_id)
         self._memo.clear()
+        self._states.clear()
 
     @property
     def signature(self) -> str:
@@ -194,7 +196,8 @@ class Gazetteer:
         """What the gazetteer makes of each name: a short digest of the places (settlements, raions, regions) its
         spellings may mean, "" for none. When a state changes (an imported dump, an edited places.csv), the
         articles that hold the name are read again, and only those."""
-        keys = {n: (fold(n), "=" + plain(n), "region:" + fold(n), "raion:" + fold(n)) for n in names}
+        names = list(names)
+        keys = {n: (fold(n), "=" + plain(n), "region:" + fold(n), "raion:" + fold(n)) for n in names if n not in self._states}
         wanted = sorted({k for ks in keys.values() for k in ks})
         found: dict[str, list[str]] = {}
         for i in range(0, len(wanted), 500):
@@ -204,12 +207,11 @@ class Gazetteer:
                 chunk).fetchall()
             for key, place_id in rows:
                 found.setdefault(key, []).append(place_id)
-        states = {}
         for name, ks in keys.items():
             ids = sorted(f"{kind}:{pid}" for kind, key in zip("srRd", ks) for pid in found.get(key, ()))
             ids += sorted(f"u:{p.place_id}:{p.lat}:{p.lon}" for p in self._user_keys.get(ks[0], ()))
-            states[name] = hashlib.sha256("|".join(ids).encode()).hexdigest()[:12] if ids else ""
-        return states
+            self._states[name] = hashlib.sha256("|".join(ids).encode()).hexdigest()[:12] if ids else ""
+        return {n: self._states[n] for n in names}
 
     @property
     def version(self) -> str:

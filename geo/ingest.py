@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -219,21 +220,68 @@ def read_file(path: Path) -> Iterator[Article | Skipped]:
         yield Skipped(err.path, err.reason)
 
 
+@dataclass(frozen=True, slots=True)
+class SeedFile:
+    """A file of the seeds folder as last seen: its size and modification time, and the articles it holds.
+    ``read`` is False when it was the same as at the last run, so it was not read again."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    ids: tuple[str, ...]
+    read: bool = True
+
+
+def _walk(folder: str, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
+    """``(parts of the path under the folder, path)`` of the article files, hidden ones left out."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.name.lower().endswith(settings.ARTICLE_SUFFIXES):
+                yield (*parts, entry.name), entry.path  # a folder so named too: it is reported, not read
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(entry.path, (*parts, entry.name))
+
+
 def article_paths(folder: Path) -> list[Path]:
-    """Article files under a folder, in a stable order."""
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in settings.ARTICLE_SUFFIXES
-                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    """Article files under a folder (hidden ones and those in hidden folders left out), in a stable order."""
+    return [Path(path) for _, path in sorted(_walk(str(folder)))]
 
 
-def read_folder(folder: Path) -> Iterator[Article | Skipped]:
+def _fingerprint(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def read_folder(folder: Path, seen_before: Mapping[str, SeedFile] | None = None) -> Iterator[Article | Skipped | SeedFile]:
     """Read every article under a folder; what cannot be read comes back as :class:`Skipped`, and a text already
-    read under another name is skipped too (kept once)."""
+    read under another name is skipped too (kept once).
+
+    After the articles of each file comes its :class:`SeedFile`. A file of ``seen_before`` (the last run's) with
+    the same size and modification time is not read again: its :class:`SeedFile` alone comes back, ``read=False``.
+    """
+    seen_before = seen_before or {}
     seen: dict[str, str] = {}
     for path in article_paths(folder):
+        stat = _fingerprint(path)  # before reading: a file changed while being read is read again next time
+        last = seen_before.get(str(path))
+        if stat is not None and last is not None and (last.size, last.mtime_ns) == stat:
+            kept = tuple(i for i in last.ids if i not in seen)
+            seen.update(dict.fromkeys(kept, str(path)))
+            yield SeedFile(str(path), *stat, kept, read=False)
+            continue
+        ids = []
         for item in read_file(path):
             if isinstance(item, Article):
                 if item.id in seen:
                     yield Skipped(item.path, f"the same text as {seen[item.id]}, kept once; remove one of the two")
                     continue
                 seen[item.id] = item.path
+                ids.append(item.id)
             yield item
+        if stat is not None and ids:
+            yield SeedFile(str(path), *stat, tuple(ids))

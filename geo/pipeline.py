@@ -17,7 +17,7 @@ from geo.corrections import FILE_NAME as CORRECTIONS
 from geo.corrections import Correction, read_corrections
 from geo.errors import BusyError
 from geo.gazetteer import Gazetteer
-from geo.ingest import Skipped, read_folder
+from geo.ingest import SeedFile, Skipped, read_file, read_folder
 from geo.models import Article
 from geo.settings import RunSettings
 from geo.store import Store
@@ -112,26 +112,41 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
             store.restate_names(gazetteer.name_states, gazetteer.signature)
         known = store.states()
         held_paths = {path for _, path, retired in known.values() if not retired}
-        present, moved, todo = [], [], []
-        for item in read_folder(options.seeds):
-            if isinstance(item, Skipped):
-                report.skipped.append(item)
-                continue
-            present.append(item.id)
-            state = known.get(item.id)
+        present: list[str] = []
+        moved: list[tuple[str, str]] = []
+        todo: list[Article] = []
+        files: list[SeedFile] = []
+
+        def sort(article_id: str, path: str) -> bool:
+            """Count an article as unchanged (True) or due to be read (False)."""
+            present.append(article_id)
+            state = known.get(article_id)
             if state is not None and state[0] == version:
                 report.unchanged += 1
-                if state[1:] != (item.path, False):
-                    moved.append(item)
-            elif state is not None or item.path in held_paths:  # read again, or an edited file
+                if state[1:] != (path, False):
+                    moved.append((article_id, path))
+                return True
+            if state is not None or path in held_paths:  # read again, or an edited file
                 report.changed += 1
-                todo.append(item)
             else:
                 report.new += 1
-                todo.append(item)
+            return False
+
+        for item in read_folder(options.seeds, store.seed_files()):
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+            elif isinstance(item, Article):
+                if not sort(item.id, item.path):
+                    todo.append(item)
+            else:
+                files.append(item)
+                if not item.read:  # unchanged since the last run: read only when the rules or the gazetteer changed
+                    due = {i for i in item.ids if not sort(i, item.path)}
+                    todo += [a for a in read_file(Path(item.path)) if isinstance(a, Article) and a.id in due]
         store.touch(moved)
         if todo:
             _process(todo, gazetteer, corrections, version, options, store, progress)
+        store.record_seed_files(files)
         report.retired = store.retire_except(present)
         report.unresolved = [(path, surface) for _, path, surface in store.unresolved()]
         _write_outputs(options, store, report)

@@ -112,7 +112,13 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
-def _strip_possessive(start: int, word: str) -> tuple[int, int, str]:
+#: A word of a sentence: (start, end, text), offsets into the article.
+Word = tuple[int, int, str]
+#: Capitalised words in a row.
+Run = tuple[Word, ...]
+
+
+def _strip_possessive(start: int, word: str) -> Word:
     if word.endswith(("'s", "’s")) and len(word) > 3:
         word = word[:-2]
     return start, start + len(word), word
@@ -126,10 +132,12 @@ def _capitalised(word: str) -> bool:
     return "-" not in word or last[:1].isupper()
 
 
-def _runs(sentence: Sentence) -> list[list[tuple[int, int, str]]]:
+@functools.lru_cache(maxsize=512)
+def _runs(sentence: Sentence) -> tuple[Run, ...]:
     """Runs of capitalised words of a sentence, as (start, end, word) with offsets into the article text.
 
-    A name-forming word ("New", "North") may open a run when a capitalised word follows ("New York").
+    A name-forming word ("New", "North") may open a run when a capitalised word follows ("New York"). Asked
+    twice for each sentence (for its mentions and for its candidate names), computed once.
     """
     words = [_strip_possessive(m.start() + sentence.start, m.group(0)) for m in _WORD.finditer(sentence.text)]
     runs, i = [], 0
@@ -143,9 +151,9 @@ def _runs(sentence: Sentence) -> list[list[tuple[int, int, str]]]:
         while end + 1 < len(words) and _capitalised(words[end + 1][2]) \
                 and words[end + 1][0] - words[end][1] == 1 and sentence.text[words[end][1] - sentence.start] in " -":
             end += 1
-        runs.append(words[i : end + 1])
+        runs.append(tuple(words[i : end + 1]))
         i = end + 1
-    return runs
+    return tuple(runs)
 
 
 def find_mentions(article_id: str, text: str, gazetteer: Gazetteer, *, max_words: int = 3) -> list[Mention]:
@@ -191,7 +199,7 @@ def _continues_list(text: str, mentions: Sequence[Mention], sentence_index: int,
     return bool(chain) and (chain[0].typed_settlement or len(chain) >= 2)
 
 
-def _trim(text: str, run: list[tuple[int, int, str]], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+def _trim(text: str, run: Run, gazetteer: Gazetteer) -> Run:
     """Drop capitalised common words that open a run ("Near Avdiivka", "Heavy fighting"), unless the run is a name:
     a known place, or a person after a title ("Health Minister Viktor Lyashko")."""
     if _TITLE_BEFORE.search(text[max(0, run[0][0] - 30) : run[0][0]]):
@@ -202,7 +210,7 @@ def _trim(text: str, run: list[tuple[int, int, str]], gazetteer: Gazetteer) -> l
     return run
 
 
-def _person_names(text: str, runs: list[list[tuple[int, int, str]]], gazetteer: Gazetteer) -> set[str]:
+def _person_names(text: str, runs: list[Run], gazetteer: Gazetteer) -> set[str]:
     """Surnames of the article: the last word of "Oleksandr Syrskyi" or of "President Zelensky".
 
     Later, a bare "Syrskyi" is the person again, not the village it happens to fold like.
@@ -220,7 +228,7 @@ def _person_names(text: str, runs: list[list[tuple[int, int, str]]], gazetteer: 
     return people
 
 
-def _match_run(article_id: str, text: str, run: list[tuple[int, int, str]], sentence_index: int,
+def _match_run(article_id: str, text: str, run: Run, sentence_index: int,
                gazetteer: Gazetteer, people: set[str], out: list[Mention], max_words: int, listed: bool = False) -> None:
     """Match the longest place names inside a run of capitalised words; ``listed``: the run is an item of a list
     of settlements ("liberated the settlements of Melovoy, Podol and Sudzha")."""

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import StoreError
+from geo.ingest import SeedFile
 from geo.models import Article, Claim, Place, Resolved
 
 if TYPE_CHECKING:
     from geo.process import Processed
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -54,6 +55,11 @@ _MIGRATIONS: dict[int, str] = {
     CREATE INDEX article_name_name ON article_name(name);
     CREATE TABLE name_state (name TEXT PRIMARY KEY, state TEXT NOT NULL) WITHOUT ROWID;
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    """,
+    4: """
+    CREATE TABLE seed_file (
+        path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ids TEXT NOT NULL
+    ) WITHOUT ROWID;
     """,
 }
 
@@ -108,13 +114,25 @@ class Store:
         """``id -> (extractor version, path, retired)`` of every article the store holds."""
         return {r[0]: (r[1], r[2], bool(r[3])) for r in self.con.execute("SELECT id, extractor_version, path, retired FROM article")}
 
-    def touch(self, articles: Iterable[Article]) -> None:
-        """Record that unchanged articles are still present, under the paths they have now."""
-        rows = [(a.path, a.id) for a in articles]
+    def touch(self, articles: Iterable[tuple[str, str]]) -> None:
+        """Record that unchanged articles (``(id, path)``) are still present, under the paths they have now."""
+        rows = [(path, article_id) for article_id, path in articles]
         if rows:
             with self.con:
                 self.con.executemany("UPDATE article SET path = ?, retired = 0 WHERE id = ?", rows)
                 self._changed()
+
+    def seed_files(self) -> dict[str, SeedFile]:
+        """The files of the seeds folder as the last run left them, by path."""
+        return {r[0]: SeedFile(r[0], r[1], r[2], tuple(json.loads(r[3])), read=False)
+                for r in self.con.execute("SELECT path, size, mtime_ns, ids FROM seed_file")}
+
+    def record_seed_files(self, files: Iterable[SeedFile]) -> None:
+        """Remember the files of the seeds folder as they are now (and forget the others)."""
+        with self.con:
+            self.con.execute("DELETE FROM seed_file")
+            self.con.executemany("INSERT INTO seed_file VALUES (?,?,?,?)",
+                                 [(f.path, f.size, f.mtime_ns, json.dumps(f.ids)) for f in files])
 
     def save(self, done: Sequence[tuple[Article, Processed, str]]) -> None:
         """Replace everything known about these articles, in one transaction: ``(article, what it gave, the
@@ -137,7 +155,11 @@ class Store:
         )
         places = {r.place.place_id: r.place for r in resolved} | {c.place.place_id: c.place for c in claims}
         self.con.executemany(
-            "INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?)",
+            # an upsert, not INSERT OR REPLACE: a replace deletes the row, and checking that no mention or claim
+            # still points at it scans both tables
+            "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(place_id) DO UPDATE SET name = excluded.name, "
+            "lat = excluded.lat, lon = excluded.lon, country = excluded.country, admin1 = excluded.admin1, "
+            "feature = excluded.feature, precision = excluded.precision, population = excluded.population",
             [(p.place_id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.precision, p.population)
              for p in places.values()],
         )

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.prefilter import Prefilter
+
 
 # --- triggers --------------------------------------------------------------------------------------------------
 _CAPTURE_VERB = (
@@ -150,9 +152,14 @@ def clause_before(text: str, at: int) -> str:
     cut = max((m.end() for m in _CLAUSE_CUT.finditer(head)), default=0)
     return head[cut:]
 
+_MAY_MATCH = Prefilter([rx for _, _, rx in _TRIGGERS])
+
+
 def find_triggers(text: str) -> list[Trigger]:
+    """The triggers of a sentence, left to right; where two overlap, the one listed first in the table wins."""
     found: list[Trigger] = []
-    for kind, voice, rx in _TRIGGERS:
+    for index in _MAY_MATCH.candidates(text):
+        kind, voice, rx = _TRIGGERS[index]
         for m in rx.finditer(text):
             if any(m.start() < t.end and t.start < m.end() for t in found):
                 continue

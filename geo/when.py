@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 
 from geo.models import When
+from geo.prefilter import Prefilter
 
 #: The day Russia's full-scale invasion of Ukraine began ("since the start of the full-scale war").
 FULL_SCALE_INVASION = date(2022, 2, 24)
@@ -194,12 +195,16 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, previous: date | Non
     return None, None
 
 
+_MAY_MATCH = Prefilter([rx for _, rx in _PATTERNS])
+
+
 def find_times(text: str, published: date | None, previous: date | None = None) -> list[When]:
     """Every time expression in ``text``, resolved against ``published`` (None leaves relative ones unresolved);
     "that evening" or "the same day" is ``previous``, the day named last before the text, or the last one in it."""
     taken: list[tuple[int, int]] = []
     found: list[When] = []
-    for kind, rx in _PATTERNS:
+    for index in _MAY_MATCH.candidates(text):
+        kind, rx = _PATTERNS[index]
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -1,7 +1,10 @@
+import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from geo.ingest import Skipped, article_id, read_article, read_folder
+from geo.ingest import SeedFile, Skipped, article_id, read_article, read_folder
+from geo.models import Article
 from tests.conftest import SEED, write_article
 
 
@@ -31,9 +34,22 @@ def test_id_is_a_hash_of_normalised_text() -> None:
 def test_same_article_under_two_names_is_kept_once(tmp_path: Path) -> None:
     write_article(tmp_path, "one.md", "Russian forces captured Avdiivka.", published="2024-02-17")
     write_article(tmp_path, "two.md", "Russian forces captured Avdiivka.\n", published="2024-02-17", source="Other")
-    first, second = read_folder(tmp_path)
+    first, second = [i for i in read_folder(tmp_path) if not isinstance(i, SeedFile)]
     assert not isinstance(first, Skipped) and first.path.endswith("one.md")
     assert isinstance(second, Skipped) and second.path.endswith("two.md") and "same text as" in second.reason
+
+
+def test_a_file_unchanged_since_the_last_run_is_not_read_again(tmp_path: Path) -> None:
+    path = write_article(tmp_path, "a.md", "Russian forces captured Avdiivka.", published="2024-02-17")
+    article, file = read_folder(tmp_path)
+    assert isinstance(article, Article) and file == SeedFile(str(path), path.stat().st_size, path.stat().st_mtime_ns, (article.id,))
+    stat = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("Avdiivka", "Vuhledar"), encoding="utf-8")  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert list(read_folder(tmp_path, {file.path: file})) == [replace(file, read=False)]  # taken on trust: not read
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    again, _ = read_folder(tmp_path, {file.path: file})
+    assert isinstance(again, Article) and "Vuhledar" in again.text
 
 
 def test_bad_files_are_skipped_with_a_reason_and_the_rest_read(tmp_path: Path) -> None:
@@ -42,7 +58,7 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_read(tmp_path: Path) -
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
     (tmp_path / "broken.md").write_text("---\ntitle: never closed\nSome text", encoding="utf-8")
     (tmp_path / "cp1251.txt").write_bytes("Бахмут — місто.".encode("cp1251"))
-    items = list(read_folder(tmp_path))
+    items = [i for i in read_folder(tmp_path) if not isinstance(i, SeedFile)]
     skipped = {Path(i.path).name: i.reason for i in items if isinstance(i, Skipped)}
     read = sorted(Path(i.path).name for i in items if not isinstance(i, Skipped))
     assert read == ["cp1251.txt", "good.md"]

@@ -50,7 +50,7 @@ def test_retired_articles_leave_the_outputs_but_stay_in_the_store(tmp_path: Path
         assert store.retire_except(["a2"]) == 1
         assert store.claims() == [] and [a.id for a in store.articles()] == ["a2"]
         assert store.states()["a1"] == ("1", "seeds/a.md", True)
-        store.touch([article()])
+        store.touch([("a1", "seeds/a.md")])
         assert store.claims() == [claim()]
 
 
