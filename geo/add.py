@@ -18,7 +18,7 @@ from geo.errors import ArticleError, UsageError
 from geo.ingest import Skipped, parse_html, read_file
 from geo.models import Article
 from geo.names import plain
-from geo.pipeline import atomic_write
+from geo.atomic import atomic_write
 from geo.settings import OnlineSettings
 
 _URL = re.compile(r"^https?://", re.IGNORECASE)

@@ -17,19 +17,12 @@ from rich.table import Table
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from geo import __version__, settings
-from geo.add import add as add_articles
 from geo.corrections import FILE_NAME as CORRECTIONS
-from geo.dating import date_undated
 from geo.corrections import read_corrections
 from geo.errors import GeoError
-from geo.evaluate import evaluate as score
-from geo.evaluate import read_labels
 from geo.gazetteer import Gazetteer
-from geo.gazetteer_build import import_dump, imported_dumps
-from geo.resolve import explain
 from geo.pipeline import run as run_pipeline
 from geo.settings import RunSettings
-from geo.store import Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn news articles about a war into a map of reported territorial changes.")
 err = Console(stderr=True, soft_wrap=True)
@@ -111,6 +104,8 @@ def add(
     online: Annotated[bool, typer.Option(help="Allow fetching web addresses (one request each, with geo's User-Agent).")] = False,
 ) -> None:
     """Copy articles into SEEDS as .md files with a proper header (title, published, source, url)."""
+    from geo.add import add as add_articles
+
     _logging(False)
     skipped = 0
     try:
@@ -136,6 +131,8 @@ def gazetteer_import(
     file: Annotated[Path, typer.Argument(help="A GeoNames country dump: UA.txt or UA.zip (download.geonames.org/export/dump/).")],
 ) -> None:
     """Add every populated place of a GeoNames dump to the gazetteer (kept in the cache folder, used by every run)."""
+    from geo.gazetteer_build import import_dump
+
     _logging(False)
     cache_dir = settings.default_cache_dir(os.environ)
     try:
@@ -151,6 +148,8 @@ def gazetteer_import(
 @gazetteer_app.command("info")
 def gazetteer_info() -> None:
     """Where the gazetteer cache is, which dumps were imported, and how many places it holds."""
+    from geo.gazetteer_build import imported_dumps
+
     cache_dir = settings.default_cache_dir(os.environ)
     try:
         gazetteer = Gazetteer.open(cache_dir)
@@ -172,6 +171,8 @@ def resolve(
     seeds: Annotated[Path, typer.Option(help="Folder whose places.csv (your own places) wins over the gazetteer.")] = settings.SEEDS_DIR,
 ) -> None:
     """Show the places NAME may mean, how each scores in CONTEXT, and which one wins."""
+    from geo.resolve import explain
+
     _logging(False)
     try:
         gazetteer = Gazetteer.open(settings.default_cache_dir(os.environ))
@@ -201,6 +202,11 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")] = False,
 ) -> None:
     """Run geo on SEEDS and score places and claims against LABELS."""
+    from geo.dating import date_undated
+    from geo.evaluate import evaluate as score
+    from geo.evaluate import read_labels
+    from geo.store import Store
+
     _logging(False)
     with tempfile.TemporaryDirectory(prefix="geo-evaluate-") as tmp:
         options = RunSettings(seeds=seeds, out=out or Path(tmp), cache_dir=settings.default_cache_dir(os.environ))

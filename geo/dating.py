@@ -13,7 +13,7 @@ re-run that adds a dated article dates the undated ones it speaks to.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from geo.models import Article, Claim
@@ -23,7 +23,7 @@ from geo.when import in_year
 YEAR_FROM_OTHERS = " (year from other reports)"
 
 
-def _evidence(claims: Sequence[Claim], articles: Mapping[str, Article]) -> dict[tuple[str, str], Counter[int]]:
+def evidence(claims: Sequence[Claim], articles: Mapping[str, Article]) -> dict[tuple[str, str], Counter[int]]:
     """For each (place, controller), the years of the dated claims made on it by dated articles."""
     years: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
     for c in claims:
@@ -33,7 +33,7 @@ def _evidence(claims: Sequence[Claim], articles: Mapping[str, Article]) -> dict[
     return years
 
 
-def _year_of(undated: Sequence[Claim], years: Mapping[tuple[str, str], Counter[int]]) -> int | None:
+def year_of(undated: Iterable[Claim], years: Mapping[tuple[str, str], Counter[int]]) -> int | None:
     """The one year the evidence on an undated article's claims points to most, if one does."""
     votes: Counter[int] = Counter()
     for c in undated:
@@ -47,16 +47,21 @@ def _year_of(undated: Sequence[Claim], years: Mapping[tuple[str, str], Counter[i
 
 def date_undated(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Claim]:
     """``claims`` with the days of undated articles completed by the year other reports give them."""
-    years = _evidence(claims, articles)
+    years = evidence(claims, articles)
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_article[c.article_id].append(c)
     out: list[Claim] = []
     for article_id, own in by_article.items():
         article = articles.get(article_id)
-        year = _year_of(own, years) if article is not None and article.published is None else None
-        for c in own:
-            when = in_year(c.date_text, year) if year and c.event_date is None and c.date_text else None
-            out.append(replace(c, event_date=when.event_date, date_precision=when.precision,
-                               date_text=c.date_text + YEAR_FROM_OTHERS) if when else c)
+        year = year_of(own, years) if article is not None and article.published is None else None
+        out += [with_year(c, year) for c in own]
     return sorted(out, key=lambda c: c.claim_id)
+
+
+def with_year(claim: Claim, year: int | None) -> Claim:
+    """An undated article's claim with its day or month completed by the ``year`` other reports give it."""
+    when = in_year(claim.date_text, year) if year and claim.event_date is None and claim.date_text else None
+    if when is None:
+        return claim
+    return replace(claim, event_date=when.event_date, date_precision=when.precision, date_text=claim.date_text + YEAR_FROM_OTHERS)

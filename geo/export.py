@@ -1,7 +1,7 @@
 """Serialise claims and places into the output contract: ``claims.geojson``, ``claims.csv``, ``places.geojson``.
 
-Functions here return text; the pipeline writes it. Output is sorted and stable, so the same inputs give
-byte-identical files.
+Functions here return text piece by piece (a file of 100,000 claims is never one string); the pipeline writes it.
+Output is sorted and stable, so the same inputs give byte-identical files.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from geo.models import Article, Claim
@@ -23,69 +23,84 @@ CLAIM_FIELDS = (
 )
 
 
-def claim_properties(claim: Claim, article: Article | None) -> dict[str, Any]:
-    """The contract's properties of one claim."""
-    p = claim.place
-    return {
-        "claim_id": claim.claim_id, "place": p.name, "surface": claim.surface, "place_id": p.place_id,
-        "country": p.country, "admin1": p.admin1, "feature": p.feature, "location_precision": p.precision,
-        "controller": claim.controller, "event": claim.event, "claimant": claim.claimant,
-        "claimant_side": claim.claimant_side, "stance": claim.stance,
-        "event_date": claim.event_date.isoformat() if claim.event_date else None,
-        "date_precision": claim.date_precision, "date_text": claim.date_text,
-        "published": article.published.isoformat() if article and article.published else None,
-        "article_id": claim.article_id, "title": article.title if article else None,
-        "source": article.source if article else None, "url": article.url if article else None,
-        "quote": claim.quote, "confidence": claim.confidence,
-    }
+def claim_table(claims: Iterable[Claim], articles: Mapping[str, Article]) -> list[tuple[Any, ...]]:
+    """One row per claim, in output order (by place, then date with the undated last, then id): the values of
+    :data:`CLAIM_FIELDS`, then ``lat`` and ``lon``. Both claim files are written from it."""
+    rows = []
+    for c in claims:
+        p, a = c.place, articles.get(c.article_id)
+        rows.append((
+            c.claim_id, p.name, c.surface, p.place_id, p.country, p.admin1, p.feature, p.precision,
+            c.controller, c.event, c.claimant, c.claimant_side, c.stance,
+            c.event_date.isoformat() if c.event_date else None, c.date_precision, c.date_text,
+            a.published.isoformat() if a and a.published else None,
+            c.article_id, a.title if a else None, a.source if a else None, a.url if a else None, c.quote, c.confidence,
+            round(p.lat, 6), round(p.lon, 6),
+        ))
+    return sorted(rows, key=lambda r: (r[1], r[3], r[13] is None, r[13] or "", r[0]))
 
 
-def sort_claims(claims: Sequence[Claim]) -> list[Claim]:
-    """Claims in output order: by place, then date (undated last), then id."""
-    return sorted(claims, key=lambda c: (c.place.name, c.place.place_id, c.event_date is None,
-                                         c.event_date.isoformat() if c.event_date else "", c.claim_id))
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _point(lon: float, lat: float) -> dict[str, Any]:
-    return {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
+def claim_features(table: Iterable[tuple[Any, ...]]) -> str:
+    """The features of :func:`claim_table`'s rows, one a line (a part of ``claims.geojson``)."""
+    return ",\n".join(_encode({"type": "Feature", "geometry": {"type": "Point", "coordinates": [row[-1], row[-2]]},
+                                "properties": dict(zip(CLAIM_FIELDS, row))}) for row in table)
 
 
-def _dump(collection: dict[str, Any]) -> str:
-    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
-
-
-def claims_geojson(claims: Sequence[Claim], articles: Mapping[str, Article]) -> str:
-    """``claims.geojson``: one Point feature per claim."""
-    features = [
-        {"type": "Feature", "geometry": _point(c.place.lon, c.place.lat), "properties": claim_properties(c, articles.get(c.article_id))}
-        for c in sort_claims(claims)
-    ]
-    return _dump({"type": "FeatureCollection", "features": features})
-
-
-def claims_csv(claims: Sequence[Claim], articles: Mapping[str, Article]) -> str:
-    """``claims.csv``: the claim properties plus ``lat`` and ``lon``."""
+def csv_rows(table: Iterable[tuple[Any, ...]]) -> str:
+    """The CSV lines of :func:`claim_table`'s rows (a part of ``claims.csv``)."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=[*CLAIM_FIELDS, "lat", "lon"], lineterminator="\n")
-    writer.writeheader()
-    for c in sort_claims(claims):
-        row = claim_properties(c, articles.get(c.article_id)) | {"lat": round(c.place.lat, 6), "lon": round(c.place.lon, 6)}
+    writer = csv.writer(buf, lineterminator="\n")
+    for row in table:
         # a bare carriage return would end a line for CSV readers yet go unquoted: line breaks are written as \n
-        writer.writerow({k: v.replace("\r\n", "\n").replace("\r", "\n") if isinstance(v, str) else v for k, v in row.items()})
+        writer.writerow([v.replace("\r\n", "\n").replace("\r", "\n") if type(v) is str and "\r" in v else v for v in row])
     return buf.getvalue()
 
 
-def places_geojson(statuses: Sequence[PlaceStatus]) -> str:
+def place_feature(status: PlaceStatus) -> str:
+    """The feature of one place in ``places.geojson``: its latest status."""
+    p = status.place
+    return _encode({
+        "type": "Feature", "geometry": {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]},
+        "properties": {
+            "place_id": p.place_id, "place": p.name, "country": p.country, "admin1": p.admin1, "feature": p.feature,
+            "location_precision": p.precision, "controller": status.controller,
+            "since": status.since.isoformat() if status.since else None, "claims": len(status.claims),
+        },
+    })
+
+
+def collection(parts: Iterable[str]) -> Iterator[str]:
+    """A FeatureCollection of parts made of features, one a line (easy to diff and to grep), piece by piece."""
+    yield '{"type": "FeatureCollection", "features": [\n'
+    first = True
+    for part in parts:
+        if part:
+            yield part if first else ",\n" + part
+            first = False
+    yield "\n]}\n"
+
+
+def csv_file(parts: Iterable[str]) -> Iterator[str]:
+    """``claims.csv`` from parts made by :func:`csv_rows`, piece by piece."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow([*CLAIM_FIELDS, "lat", "lon"])
+    yield buf.getvalue()
+    yield from parts
+
+
+def claims_geojson(table: Sequence[tuple[Any, ...]]) -> Iterator[str]:
+    """``claims.geojson`` from :func:`claim_table`: one Point feature per claim."""
+    return collection([claim_features(table)])
+
+
+def claims_csv(table: Sequence[tuple[Any, ...]]) -> Iterator[str]:
+    """``claims.csv`` from :func:`claim_table`: the claim properties, ``lat`` and ``lon``."""
+    return csv_file([csv_rows(table)])
+
+
+def places_geojson(statuses: Sequence[PlaceStatus]) -> Iterator[str]:
     """``places.geojson``: one feature per place with its latest status."""
-    features = []
-    for s in statuses:
-        p = s.place
-        features.append({
-            "type": "Feature", "geometry": _point(p.lon, p.lat),
-            "properties": {
-                "place_id": p.place_id, "place": p.name, "country": p.country, "admin1": p.admin1, "feature": p.feature,
-                "location_precision": p.precision, "controller": s.controller,
-                "since": s.since.isoformat() if s.since else None, "claims": len(s.claims),
-            },
-        })
-    return _dump({"type": "FeatureCollection", "features": features})
+    return collection(place_feature(s) for s in statuses)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geo import __version__, settings
+from geo import settings
 from geo.corrections import FILE_NAME as CORRECTIONS
 from geo.corrections import Correction, read_corrections
 from geo.errors import BusyError
@@ -35,7 +32,6 @@ log = logging.getLogger(__name__)
 #: The lock file a run holds in the output folder.
 LOCK_NAME = ".geo.lock"
 
-OUTPUT_FILES = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
 #: New articles stored per transaction.
 SAVE_BATCH = 200
 
@@ -55,28 +51,6 @@ class RunReport:
     written: list[str] = field(default_factory=list)
 
 
-def atomic_write(path: Path, data: str) -> bool:
-    """Write ``data`` to ``path`` through a temporary file and a rename; return False when it was already there."""
-    encoded = data.encode("utf-8")
-    try:
-        if path.read_bytes() == encoded:
-            return False
-    except OSError:
-        pass
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(encoded)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return True
-
-
 @contextmanager
 def exclusive(out: Path) -> Iterator[None]:
     """Hold the output folder for one run: a second ``geo run`` on it stops with a message instead of interleaving."""
@@ -88,13 +62,6 @@ def exclusive(out: Path) -> Iterator[None]:
             except BlockingIOError as err:
                 raise BusyError(f"another geo run is writing to {out}; wait for it to finish, or give this one another --out") from err
         yield
-
-
-def _hash(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = None) -> RunReport:
@@ -142,14 +109,18 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
                 files.append(item)
                 if not item.read:  # unchanged since the last run: read only when the rules or the gazetteer changed
                     due = {i for i in item.ids if not sort(i, item.path)}
-                    todo += [a for a in read_file(Path(item.path)) if isinstance(a, Article) and a.id in due]
+                    if due:
+                        todo += [a for a in read_file(Path(item.path)) if isinstance(a, Article) and a.id in due]
         store.touch(moved)
         if todo:
             _process(todo, gazetteer, corrections, version, options, store, progress)
         store.record_seed_files(files)
         report.retired = store.retire_except(present)
         report.unresolved = [(path, surface) for _, path, surface in store.unresolved()]
-        _write_outputs(options, store, report)
+        from geo.outputs import write  # the output writers load only here
+
+        shown = write(options.out, store, options.cache_dir)
+        report.claims, report.places, report.written = shown.claims, shown.places, shown.written
     return report
 
 
@@ -175,34 +146,3 @@ def _process(todo: list[Article], gazetteer: Gazetteer, corrections: list[Correc
             batch = []
         if progress:
             progress(i, len(todo))
-
-
-def _write_outputs(options: RunSettings, store: Store, report: RunReport) -> None:
-    """Write the outputs from the store, unless they already show it (and nobody touched them since)."""
-    signature = f"{__version__}+{settings.EXTRACTOR_VERSION}"
-    record = store.outputs_record(signature)
-    if record is not None and all(_hash(options.out / name) == digest for name, digest in record["files"].items()):
-        report.claims, report.places = record["claims"], record["places"]
-        return
-    # the output writers load only when the outputs are due
-    from geo.borders import load as load_borders
-    from geo.dating import date_undated
-    from geo.export import claims_csv, claims_geojson, places_geojson
-    from geo.render import render_map
-    from geo.timeline import statuses
-
-    articles = {a.id: a for a in store.articles()}
-    claims = date_undated(store.claims(), articles)
-    places = statuses(claims, articles)
-    report.claims, report.places = len(claims), len(places)
-    outputs = {
-        "claims.geojson": claims_geojson(claims, articles),
-        "claims.csv": claims_csv(claims, articles),
-        "places.geojson": places_geojson(places),
-        "map.html": render_map(places, articles, load_borders(options.cache_dir)),
-    }
-    for name in OUTPUT_FILES:
-        if atomic_write(options.out / name, outputs[name]):
-            report.written.append(name)
-    store.record_outputs(signature, {"claims": report.claims, "places": report.places,
-                                     "files": {name: hashlib.sha256(outputs[name].encode()).hexdigest() for name in OUTPUT_FILES}})

@@ -19,7 +19,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-import ahocorasick
+import ahocorasick  # type: ignore[import-not-found]
 
 #: Longest prefix worked out for a pattern; longer prefixes select better, and there are more of them.
 PREFIX_LENGTH = 8
@@ -92,7 +92,7 @@ def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
     prefixes = open_ | closed
     if "" in prefixes:
         return None
-    return frozenset(p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes))
+    return frozenset(p for p in prefixes if not any(p[:k] in prefixes for k in range(1, len(p))))  # the shortest suffice
 
 
 def folded(text: str) -> str:
@@ -101,29 +101,36 @@ def folded(text: str) -> str:
 
 
 class Prefilter:
-    """Which of ``patterns`` may match a text: all those that can, in their order."""
+    """Which of ``patterns`` may match a text: all those that can, in their order. Built on first use."""
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
-        self._always: list[int] = []
-        self._automaton = ahocorasick.Automaton()
+        self._patterns = tuple(patterns)
+        self._always: list[int] | None = None
+        self._automaton: Any = None
+
+    def _build(self) -> None:
+        always: list[int] = []
         wanted: dict[str, set[int]] = {}
-        for i, pattern in enumerate(patterns):
+        for i, pattern in enumerate(self._patterns):
             prefixes = literal_prefixes(pattern)
             if prefixes is None:
-                self._always.append(i)
+                always.append(i)
                 continue
             for prefix in prefixes:
                 wanted.setdefault(prefix, set()).add(i)
-        for prefix, indices in wanted.items():
-            self._automaton.add_word(prefix, frozenset(indices))
         if wanted:
+            self._automaton = ahocorasick.Automaton()
+            for prefix, indices in wanted.items():
+                self._automaton.add_word(prefix, frozenset(indices))
             self._automaton.make_automaton()
-        self._empty = not wanted
+        self._always = always
 
     def candidates(self, text: str) -> list[int]:
         """Indices of the patterns that may match ``text``, ascending."""
-        found = set(self._always)
-        if not self._empty:
+        if self._always is None:
+            self._build()
+        found = set(self._always or ())
+        if self._automaton is not None:
             for _, indices in self._automaton.iter(folded(text)):
                 found |= indices
         return sorted(found)

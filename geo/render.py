@@ -5,7 +5,7 @@ offline. This map needs only Leaflet, inlined from the pinned ``django-js-lib-le
 script and style (``geo/assets``): a time slider, search by any spelling, filters by controller and stance, a
 legend, popups with each place's claims in time order, and country borders drawn without tiles.
 
-The data travel as one JSON island (compact rows: codes for words that repeat, each quote stored once). Article
+The data travel as one JSON island (:mod:`geo.maprows`: compact rows, each quote stored once). Article
 text reaches the page only there, with ``<``, ``>`` and ``&`` escaped, and is put into the page with
 ``textContent``, never as HTML. Element ids are sequential, so the same inputs give the same file.
 """
@@ -16,7 +16,6 @@ import base64
 import json
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date
 from importlib import resources
 from typing import Any
 
@@ -24,11 +23,9 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from geo.models import Article, Claim, Place
-from geo.timeline import PlaceStatus, effective_date
-
-#: Marker colours by controller (colour-blind safe: blue, red, amber).
-COLORS = {"UA": "#1f6fd1", "RU": "#d7263d", "contested": "#f2a900"}
+from geo.maprows import MapPlace, map_data, map_place
+from geo.models import Article
+from geo.timeline import PlaceStatus
 
 
 def _leaflet_assets() -> tuple[str, str]:
@@ -85,85 +82,6 @@ class _MapAssets(MacroElement):
         self._name = "MapAssets"
 
 
-_CONTROLLERS = ("RU", "UA", "contested")
-_STANCES = ("claimed", "confirmed", "denied", "unverified")
-_EVENTS = ("captured", "recaptured", "holds", "withdrew", "fighting")
-_PRECISIONS = ("day", "week", "month", "season", "year")
-_SIDES = ("RU", "UA", "third_party", "unknown")
-#: How many of the most claimed places carry a permanent label (regions always do).
-LABELLED_PLACES = 40
-#: The online street map, off until the user turns it on: CARTO's tiles accept requests from a file:// page.
-TILES = {"url": "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
-         "attribution": "&copy; OpenStreetMap contributors &copy; CARTO"}
-_EPOCH = date(1970, 1, 1)
-
-
-def _day(d: date) -> int:
-    return (d - _EPOCH).days
-
-
-def _kind(place: Place) -> int:
-    """0: a settlement at its own point; 1: at its community's centre; 2: known only by its region; 3: a region."""
-    if place.feature == "region":
-        return 3
-    return {"exact": 0, "approximate": 1}.get(place.precision, 2)
-
-
-def _where(place: Place) -> str:
-    return ("settlement", "approximate location: the centre of its community",
-            f"location unknown: drawn at the centre of {place.admin1}", "region")[_kind(place)]
-
-
-def _code(claim: Claim) -> int:
-    """A claim's precision, controller, event, stance and claimant side in one number (the page unpacks it)."""
-    precision = _PRECISIONS.index(claim.date_precision) + 1 if claim.date_precision else 0
-    return (((precision * 3 + _CONTROLLERS.index(claim.controller)) * 5 + _EVENTS.index(claim.event)) * 4
-            + _STANCES.index(claim.stance)) * 4 + _SIDES.index(claim.claimant_side)
-
-
-class _Strings:
-    """A table of the texts the claims repeat (claimants, quotes), each stored once."""
-
-    def __init__(self) -> None:
-        self.index: dict[str, int] = {}
-
-    def __call__(self, text: str) -> int:
-        return self.index.setdefault(text, len(self.index))
-
-
-def _map_data(statuses: Sequence[PlaceStatus], articles: Mapping[str, Article], borders: Mapping[str, Any]) -> dict[str, Any]:
-    """Everything the page shows, as compact rows (codes instead of repeated words)."""
-    article_ids = sorted({c.article_id for s in statuses for c in s.claims})
-    article_index = {a: i for i, a in enumerate(article_ids)}
-    strings = _Strings()
-    ranked = sorted(statuses, key=lambda s: (-len(s.claims), s.place.name, s.place.place_id))
-    labelled = {s.place.place_id for s in ranked[:LABELLED_PLACES]} | {s.place.place_id for s in statuses if s.place.feature == "region"}
-    rows, days = [], []
-    for s in statuses:
-        p = s.place
-        names = [p.name, *sorted({c.surface for c in s.claims} - {p.name})]
-        claims = []
-        for c in s.claims:
-            claims.append([_day(c.event_date) if c.event_date else None, _code(c), strings(c.claimant), strings(c.quote),
-                           article_index[c.article_id]])
-            if (d := effective_date(c, articles)) is not None:
-                days.append(_day(d))
-        periods = [[_day(q.start), _CONTROLLERS.index(q.controller), _STANCES.index(q.stance)] for q in s.periods]
-        rows.append([names, round(p.lat, 5), round(p.lon, 5), _kind(p), periods, claims, int(p.place_id in labelled), _where(p)])
-    first, last = (min(days), max(days)) if days else (_day(date(2022, 2, 24)),) * 2
-    note = (f"{len(rows)} places; claims from {date.fromordinal(_EPOCH.toordinal() + first).isoformat()} "
-            f"to {date.fromordinal(_EPOCH.toordinal() + last).isoformat()}" if days else f"{len(rows)} places")
-    return {
-        "places": rows,
-        "articles": [[a.title, a.source, a.url, a.published.isoformat() if a.published else None]
-                     for a in (articles.get(i) for i in article_ids) if a is not None],
-        "strings": list(strings.index),
-        "first": first, "last": last, "note": note, "colors": COLORS, "tiles": TILES,
-        "borders": {"type": "FeatureCollection", "features": borders.get("features", [])},
-        "countries": borders.get("labels", []),
-    }
-
-
 def _script_json(value: Any) -> str:
     """JSON that is safe inside a script element: no <, > or & (nor JS's line separators) left as such."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -182,12 +100,17 @@ def _stable_ids(element: Element, counter: list[int]) -> None:
 
 def render_map(statuses: Sequence[PlaceStatus], articles: Mapping[str, Article], borders: Mapping[str, Any] | None = None) -> str:
     """The map as one self-contained HTML page; ``borders`` is the offline background (:mod:`geo.borders`)."""
+    return render_places([map_place(s, articles) for s in statuses], articles, borders)
+
+
+def render_places(places: Sequence[MapPlace], articles: Mapping[str, Article], borders: Mapping[str, Any] | None = None) -> str:
+    """:func:`render_map` of places already made into rows (:func:`map_place`), in order of place id."""
     m = _OfflineMap(location=[48.5, 35.0], zoom_start=6, tiles=None, control_scale=True)
     m.get_root().header.add_child(Element("<title>geo: reported territorial changes</title>"), name="title")
     m.add_child(_MapAssets())
-    if statuses:
-        lats = [s.place.lat for s in statuses]
-        lons = [s.place.lon for s in statuses]
+    if places:
+        lats = [m.row[1] for m in places]
+        lons = [m.row[2] for m in places]
         m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30), max_zoom=10)
     root = m.get_root()
     _stable_ids(root, [0])
@@ -196,7 +119,7 @@ def render_map(statuses: Sequence[PlaceStatus], articles: Mapping[str, Article],
     filling = {"leaflet_css": leaflet_css, "leaflet_js": leaflet_js, "css": _asset("map.css"),
                "js": _asset("map.js").replace("</", "<\\/"),
                # last, so that nothing in it is taken for a slot; <, >, & escaped: it cannot end its script element
-               "data": _script_json(_map_data(statuses, articles, borders or {}))}
+               "data": _script_json(map_data(places, articles, borders or {}))}
     for name in _SLOTS:
         page = page.replace(_slot(name), filling[name], 1)
     return page

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,9 +16,10 @@ from geo.ingest import SeedFile
 from geo.models import Article, Claim, Place, Resolved
 
 if TYPE_CHECKING:
+    from geo.outputs import PlaceOutput
     from geo.process import Processed
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -60,6 +63,18 @@ _MIGRATIONS: dict[int, str] = {
     CREATE TABLE seed_file (
         path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ids TEXT NOT NULL
     ) WITHOUT ROWID;
+    """,
+    5: """
+    CREATE INDEX claim_place ON claim(place_id);
+    CREATE TABLE dirty_place (place_id TEXT PRIMARY KEY) WITHOUT ROWID;
+    INSERT INTO dirty_place SELECT DISTINCT place_id FROM claim;
+    CREATE TABLE article_year (article_id TEXT PRIMARY KEY, year INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE place_out (
+        place_id TEXT PRIMARY KEY, name TEXT NOT NULL, claims INTEGER NOT NULL, features TEXT NOT NULL,
+        csv_rows TEXT NOT NULL, feature TEXT NOT NULL, region INTEGER NOT NULL, first_day INTEGER, last_day INTEGER,
+        map_row TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX place_out_order ON place_out(name, place_id);
     """,
 }
 
@@ -119,6 +134,9 @@ class Store:
         rows = [(path, article_id) for article_id, path in articles]
         if rows:
             with self.con:
+                self._present(article_id for _, article_id in rows)
+                self._dirty("SELECT c.place_id FROM claim c JOIN article a ON a.id = c.article_id "
+                            "WHERE a.retired = 1 AND a.id IN (SELECT id FROM present)")
                 self.con.executemany("UPDATE article SET path = ?, retired = 0 WHERE id = ?", rows)
                 self._changed()
 
@@ -147,6 +165,7 @@ class Store:
 
     def _save(self, article: Article, processed: Processed, extractor_version: str) -> None:
         resolved, claims = processed.resolved, processed.claims
+        self._dirty("SELECT place_id FROM claim WHERE article_id = ?", (article.id,))
         self.con.execute("DELETE FROM article WHERE id = ?", (article.id,))
         self.con.execute(
             "INSERT INTO article VALUES (?,?,?,?,?,?,?,?,0)",
@@ -175,8 +194,13 @@ class Store:
               c.claimant_side, c.stance, _iso(c.event_date), c.date_precision, c.date_text, c.quote,
               c.confidence, c.start) for c in claims],
         )
+        self.con.executemany("INSERT OR IGNORE INTO dirty_place VALUES (?)", [(c.place.place_id,) for c in claims])
         self.con.executemany("INSERT INTO article_name VALUES (?,?)", [(article.id, n) for n in sorted(processed.names)])
         self.con.executemany("INSERT OR IGNORE INTO name_state VALUES (?,?)", sorted(processed.names.items()))
+
+    def _dirty(self, places_sql: str, args: tuple[object, ...] = ()) -> None:
+        """Mark the places the query names as due to be drawn again (within the caller's transaction)."""
+        self.con.execute(f"INSERT OR IGNORE INTO dirty_place {places_sql}", args)
 
     def _changed(self) -> None:
         """Count a change to the articles (within the caller's transaction): the outputs are due again."""
@@ -196,11 +220,6 @@ class Store:
         with self.con:
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('outputs', ?)",
                              (json.dumps({**record, "at": [self.meta("generation"), signature]}, sort_keys=True),))
-
-    def holder(self, path: str) -> str | None:
-        """The id of the article last read from ``path``, if any is still present."""
-        row = self.con.execute("SELECT id FROM article WHERE path = ? AND retired = 0", (path,)).fetchone()
-        return row[0] if row else None
 
     def meta(self, key: str) -> str | None:
         """A value the store keeps about its own state."""
@@ -228,20 +247,26 @@ class Store:
 
     def retire_except(self, present: Iterable[str]) -> int:
         """Mark articles not among ``present`` as retired (kept, but left out of the outputs); return how many."""
-        ids = sorted(set(present))
         with self.con:
-            self.con.execute("CREATE TEMP TABLE IF NOT EXISTS present (id TEXT PRIMARY KEY)")
-            self.con.execute("DELETE FROM present")
-            self.con.executemany("INSERT INTO present VALUES (?)", [(i,) for i in ids])
+            self._present(present)
+            self._dirty("SELECT c.place_id FROM claim c JOIN article a ON a.id = c.article_id "
+                        "WHERE a.retired = 0 AND a.id NOT IN (SELECT id FROM present)")
             cur = self.con.execute("UPDATE article SET retired = 1 WHERE retired = 0 AND id NOT IN (SELECT id FROM present)")
             if cur.rowcount:
                 self._changed()
         return cur.rowcount
 
-    def articles(self) -> list[Article]:
-        """Articles not retired, by id."""
+    def _present(self, ids: Iterable[str]) -> None:
+        """Fill the temporary table ``present`` with ``ids``."""
+        self.con.execute("CREATE TEMP TABLE IF NOT EXISTS present (id TEXT PRIMARY KEY)")
+        self.con.execute("DELETE FROM present")
+        self.con.executemany("INSERT OR IGNORE INTO present VALUES (?)", ((i,) for i in ids))
+
+    def articles(self, *, text: bool = True) -> list[Article]:
+        """Articles not retired, by id; with ``text=False``, their metadata alone (an empty text)."""
+        body = "text" if text else "''"
         rows = self.con.execute(
-            "SELECT id, path, title, published, source, url, text FROM article WHERE retired = 0 ORDER BY id"
+            f"SELECT id, path, title, published, source, url, {body} FROM article WHERE retired = 0 ORDER BY id"
         ).fetchall()
         return [Article(r[0], r[1], r[2], _date(r[3]), r[4], r[5], r[6]) for r in rows]
 
@@ -272,17 +297,82 @@ class Store:
         ).fetchall()
         return [(r[0], r[1], Place(*r[2:])) for r in rows]
 
-    def claims(self) -> list[Claim]:
-        """Claims of the articles not retired, in a stable order."""
+    def _wanted(self, table: str, ids: Iterable[str]) -> str:
+        """Fill a temporary table with ``ids``; return a condition "IN (...)" on it."""
+        self.con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY)")
+        self.con.execute(f"DELETE FROM {table}")
+        self.con.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?)", ((i,) for i in ids))
+        return f"IN (SELECT id FROM {table})"
+
+    def claims(self, *, places: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[Claim]:
+        """Claims of the articles not retired, in a stable order: all, or those on ``places``, or of ``articles``."""
+        where = "a.retired = 0"
+        if places is not None:
+            where += " AND c.place_id " + self._wanted("wanted_place", places)
+        if articles is not None:
+            where += " AND c.article_id " + self._wanted("wanted_article", articles)
         rows = self.con.execute(
-            """SELECT c.claim_id, c.article_id, p.place_id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature,
-                      p.precision, p.population, c.surface, c.controller, c.event, c.claimant, c.claimant_side, c.stance,
-                      c.event_date, c.date_precision, c.date_text, c.quote, c.confidence, c.start
-               FROM claim c JOIN place p USING (place_id) JOIN article a ON a.id = c.article_id
-               WHERE a.retired = 0 ORDER BY c.claim_id"""
-        ).fetchall()
-        return [
-            Claim(r[0], r[1], Place(*r[2:11]), r[11], r[12], r[13], r[14], r[15], r[16], _date(r[17]), r[18], r[19],
-                  r[20], r[21], r[22])
-            for r in rows
-        ]
+            f"""SELECT c.claim_id, c.article_id, c.place_id, c.surface, c.controller, c.event, c.claimant, c.claimant_side,
+                       c.stance, c.event_date, c.date_precision, c.date_text, c.quote, c.confidence, c.start
+                FROM claim c JOIN article a ON a.id = c.article_id WHERE {where} ORDER BY c.claim_id""").fetchall()
+        ids = {r[2] for r in rows}
+        places_by_id = {r[0]: Place(*r) for r in self.con.execute(
+            "SELECT place_id, name, lat, lon, country, admin1, feature, precision, population FROM place WHERE place_id "
+            + self._wanted("wanted_place", ids))}
+        days = functools.lru_cache(maxsize=None)(_date)
+        return [Claim(r[0], r[1], places_by_id[r[2]], r[3], r[4], r[5], r[6], r[7], r[8], days(r[9]), *r[10:]) for r in rows]
+
+    # --- what the outputs show, kept per place so that a re-run draws again only the places it changed -----------
+
+    def dirty_places(self) -> set[str]:
+        """Places whose claims changed since their outputs were last made."""
+        return {r[0] for r in self.con.execute("SELECT place_id FROM dirty_place")}
+
+    def mark_all_dirty(self, code: str) -> None:
+        """Every place is to be drawn again, by ``code`` (the code that draws them changed)."""
+        with self.con:
+            self._dirty("SELECT place_id FROM claim UNION SELECT place_id FROM place_out")
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('outputs_code', ?)", (code,))
+
+    def undated_articles(self, places: Iterable[str]) -> list[str]:
+        """Articles not retired, without a publication date, that make claims on ``places``."""
+        return [r[0] for r in self.con.execute(
+            "SELECT DISTINCT a.id FROM article a JOIN claim c ON c.article_id = a.id WHERE a.retired = 0 "
+            "AND a.published IS NULL AND c.place_id " + self._wanted("wanted_place", places) + " ORDER BY a.id")]
+
+    def dated_years(self, places: Iterable[str]) -> dict[tuple[str, str], Counter[int]]:
+        """For each (place, controller) of ``places``: the years of the dated claims of dated articles, counted."""
+        years: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+        for place_id, controller, year, n in self.con.execute(
+                "SELECT c.place_id, c.controller, CAST(substr(c.event_date, 1, 4) AS INTEGER), count(*) FROM claim c "
+                "JOIN article a ON a.id = c.article_id WHERE a.retired = 0 AND a.published IS NOT NULL "
+                "AND c.event_date IS NOT NULL AND c.place_id " + self._wanted("wanted_place", places) + " GROUP BY 1, 2, 3"):
+            years[(place_id, controller)][year] = n
+        return years
+
+    def article_years(self) -> dict[str, int]:
+        """The years other reports gave the undated articles."""
+        return dict(self.con.execute("SELECT article_id, year FROM article_year").fetchall())
+
+    def refresh_places(self, done: Iterable[str], outputs: Sequence[PlaceOutput], years: Mapping[str, int | None]) -> None:
+        """Replace the outputs of the places ``done`` (those still claimed are in ``outputs``) and the years of the
+        undated articles in ``years`` (None: none), in one transaction."""
+        done = sorted(set(done))
+        with self.con:
+            self.con.executemany("INSERT OR REPLACE INTO article_year VALUES (?,?)", [(a, y) for a, y in years.items() if y])
+            self.con.executemany("DELETE FROM article_year WHERE article_id = ?", [(a,) for a, y in years.items() if not y])
+            self.con.executemany("DELETE FROM place_out WHERE place_id = ?", [(p,) for p in done])
+            self.con.executemany("INSERT INTO place_out VALUES (?,?,?,?,?,?,?,?,?,?)", [
+                (o.place_id, o.name, o.claims, o.features, o.csv_rows, o.feature, int(o.region), o.first_day, o.last_day,
+                 o.map_row) for o in outputs])
+            self.con.executemany("DELETE FROM dirty_place WHERE place_id = ?", [(p,) for p in done])
+
+    def place_outputs(self, column: str, *, by: str) -> Iterator[tuple[Any, ...]]:
+        """``(place_id, name, claims, region, first_day, last_day, column)`` of every claimed place, ``by`` "name"
+        (then id: the order of the claim files) or by "id"; ``column`` is one of the shares (features, csv_rows,
+        feature, map_row)."""
+        if column not in ("features", "csv_rows", "feature", "map_row"):
+            raise ValueError(f"no share {column!r}")
+        order = "name, place_id" if by == "name" else "place_id"
+        return iter(self.con.execute(f"SELECT place_id, name, claims, region, first_day, last_day, {column} "
+                                     f"FROM place_out ORDER BY {order}"))

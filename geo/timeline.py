@@ -9,10 +9,11 @@ status stays as the last claim left it.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from geo.models import Article, Claim, Controller, Place, Stance
 
@@ -49,32 +50,37 @@ def effective_date(claim: Claim, articles: Mapping[str, Article]) -> date | None
 
 def periods(claims: Sequence[Claim], articles: Mapping[str, Article]) -> tuple[Period, ...]:
     """A place's status from its first dated claim on, as consecutive periods (the last one open-ended)."""
-    dated = sorted(((d, c) for c in claims if (d := effective_date(c, articles))), key=lambda dc: (dc[0], dc[1].claim_id))
+    return _periods(sorted(((d, c) for c in claims if (d := effective_date(c, articles))), key=lambda dc: (dc[0], dc[1].claim_id)))
+
+
+def _periods(dated: Sequence[tuple[date, Claim]]) -> tuple[Period, ...]:
+    """:func:`periods` of claims with their dates, in order of date and id."""
     if not dated:
         return ()
-    days = [d for d, _ in dated]
-    window = timedelta(days=CONTESTED_DAYS)
+    days = [d.toordinal() for d, _ in dated]
+    says = ["denied" if c.stance == "denied" else c.controller for _, c in dated]
     # change points: every claim's day, and the day after a dispute falls out of the window (before the last claim)
-    points = sorted(set(days) | {d + window + timedelta(days=1) for d in days if d + window + timedelta(days=1) < days[-1]})
+    points = sorted(set(days) | {d + CONTESTED_DAYS + 1 for d in days if d + CONTESTED_DAYS + 1 < days[-1]})
     asserted: list[Claim | None] = []  # the last claim not denied among the first i + 1
     for _, c in dated:
         asserted.append(c if c.stance != "denied" else (asserted[-1] if asserted else None))
-    out: list[Period] = []
+    # how many claims among the first i say "denied", "contested", "RU", "UA": the last CONTESTED_DAYS days' are
+    # a difference of two such counts
+    denied, contested, ru, ua = ([0, *accumulate(say == k for say in says)] for k in ("denied", "contested", "RU", "UA"))
+    changes: list[tuple[int, Controller, Stance]] = []
     for day in points:
         end = bisect_right(days, day)
-        recent = [c for _, c in dated[bisect_right(days, day - window) : end]]
-        sides = {c.controller for c in recent if c.stance != "denied"}
+        first = bisect_right(days, day - CONTESTED_DAYS, 0, end)
         last = asserted[end - 1]
-        if last is None or any(c.stance == "denied" for c in recent) or "contested" in sides or {"RU", "UA"} <= sides:
+        if last is None or denied[end] > denied[first] or contested[end] > contested[first] \
+                or (ru[end] > ru[first] and ua[end] > ua[first]):
             status: tuple[Controller, Stance] = ("contested", dated[end - 1][1].stance)
         else:
             status = (last.controller, last.stance)
-        if out and (out[-1].controller, out[-1].stance) == status:
-            continue
-        if out:
-            out[-1] = Period(out[-1].start, day, out[-1].controller, out[-1].stance)
-        out.append(Period(day, None, *status))
-    return tuple(out)
+        if not changes or changes[-1][1:] != status:
+            changes.append((day, *status))
+    ends = [date.fromordinal(d) for d, _, _ in changes[1:]] + [None]
+    return tuple(Period(date.fromordinal(d), until, controller, stance) for (d, controller, stance), until in zip(changes, ends))
 
 
 def statuses(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[PlaceStatus]:
@@ -82,16 +88,12 @@ def statuses(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[P
     by_place: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_place[c.place.place_id].append(c)
+    when = {c.claim_id: effective_date(c, articles) for c in claims}
     out = []
     for place_id in sorted(by_place):
-        def key(c: Claim) -> tuple[str, str]:
-            d = effective_date(c, articles)
-            return (d.isoformat() if d else "", c.claim_id)
-
-        ordered = sorted(by_place[place_id], key=key)
-        spans = periods(ordered, articles)
+        ordered = sorted(by_place[place_id], key=lambda c: (when[c.claim_id] or date.min, c.claim_id))  # undated first
+        spans = _periods([(d, c) for c in ordered if (d := when[c.claim_id])])
         latest = ordered[-1]
-        since = effective_date(latest, articles)
         controller: Controller = spans[-1].controller if spans else ("contested" if latest.stance == "denied" else latest.controller)
-        out.append(PlaceStatus(latest.place, tuple(ordered), controller, since, spans))
+        out.append(PlaceStatus(latest.place, tuple(ordered), controller, when[latest.claim_id], spans))
     return out

@@ -82,6 +82,42 @@ def test_a_rerun_costs_only_the_new_work_and_loses_nothing(cache_dir: Path, seed
         assert con.execute("SELECT retired FROM article WHERE path LIKE '%kupiansk.md'").fetchone() == (1,)
 
 
+def test_a_rerun_writes_what_a_fresh_run_on_the_same_articles_writes(cache_dir: Path, seeds: Path, tmp_path: Path) -> None:
+    """Re-runs draw again only the places they change; the files must still be those of a run from scratch."""
+    out = seeds.parent / "out"
+
+    def undated_toretsk() -> object:
+        dates = {c["place"]: c["event_date"] for c in claims(out).values() if c["article_id"] == undated_id}
+        assert set(dates) == {"Toretsk", "Chasiv Yar"} and len(set(dates.values())) == 1, dates
+        return dates["Chasiv Yar"]  # a place no other article names: drawn again because the year moved
+
+    def same_as_fresh(step: str) -> None:
+        fresh = tmp_path / f"fresh-{step}"
+        assert geo(cache_dir, "run", "--seeds", str(seeds), "--out", str(fresh))[0] == 0
+        assert {n: (out / n).read_bytes() for n in OUTPUTS} == {n: (fresh / n).read_bytes() for n in OUTPUTS}, step
+
+    # an undated article: its "February 5" takes its year from the dated reports on the same places and side
+    (seeds / "undated.md").write_text("Russian troops captured Toretsk and Chasiv Yar on February 5, the ministry said.",
+                                      encoding="utf-8")
+    assert run(cache_dir, seeds)[0] == 0
+    (undated_id,) = {c["article_id"] for c in claims(out).values() if c["published"] is None}
+    assert undated_toretsk() == "2025-02-05"
+    same_as_fresh("first")
+
+    write_article(seeds, "toretsk-2024.md", "Russia's defence ministry said its troops had captured Toretsk.",
+                  published="2024-03-04")
+    assert run(cache_dir, seeds)[0] == 0  # 2024 against 2025: the undated article's year is no longer clear
+    assert undated_toretsk() is None
+    same_as_fresh("dated report added")
+
+    (seeds / "toretsk-2024.md").unlink()
+    (seeds / "kupiansk.md").unlink()
+    write_article(seeds, "robotyne.md", "Russian forces took Robotyne back on Friday, the ministry said.", published="2024-05-10")
+    assert run(cache_dir, seeds)[0] == 0
+    assert undated_toretsk() == "2025-02-05"
+    same_as_fresh("removed and edited")
+
+
 def test_outputs_a_user_removed_or_edited_are_written_again(cache_dir: Path, seeds: Path) -> None:
     out = seeds.parent / "out"
     assert run(cache_dir, seeds)[0] == 0

@@ -1,0 +1,130 @@
+"""The outputs (``claims.geojson``, ``claims.csv``, ``places.geojson``, ``map.html``), from the store.
+
+Each claimed place's share of every output (its claims' features and CSV rows, its own feature, its map row) is
+kept in the store. A run makes again only the shares of the places whose claims changed: those of the articles it
+read, retired or brought back, and those of the undated articles whose year (from other reports, see
+:mod:`geo.dating`) the change moved. It then joins the shares into the files. Made at once or run by run, the
+files are the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geo import __version__, settings
+from geo.atomic import atomic_write
+from geo.borders import load as load_borders
+from geo.dating import with_year, year_of
+from geo.export import claim_features, claim_table, collection, csv_file, csv_rows, place_feature
+from geo.models import Article, Claim
+from geo.maprows import MapPlace, map_place
+from geo.store import Store
+from geo.timeline import PlaceStatus, statuses
+
+#: The files of the output folder, in the order they are written.
+OUTPUT_FILES = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
+#: The code that makes the shares and the files: shares made by other code are all made again.
+SIGNATURE = f"{__version__}+{settings.EXTRACTOR_VERSION}+outputs1"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceOutput:
+    """One place's share of each output."""
+
+    place_id: str
+    name: str
+    claims: int
+    features: str  # its claims' features in claims.geojson
+    csv_rows: str  # its claims' rows in claims.csv
+    feature: str  # its feature in places.geojson
+    region: bool
+    first_day: int | None
+    last_day: int | None
+    map_row: str  # its row of the map's data, as JSON (see geo.render.map_place)
+
+
+@dataclass(slots=True)
+class Outputs:
+    """What the files show, and which of them this run wrote."""
+
+    claims: int = 0
+    places: int = 0
+    written: list[str] = field(default_factory=list)
+
+
+def place_output(status: PlaceStatus, articles: dict[str, Article]) -> PlaceOutput:
+    """The shares of one place."""
+    table = claim_table(status.claims, articles)
+    drawn = map_place(status, articles)
+    return PlaceOutput(status.place.place_id, status.place.name, len(status.claims), claim_features(table), csv_rows(table),
+                       place_feature(status), drawn.region, drawn.first_day, drawn.last_day,
+                       json.dumps(drawn.row, ensure_ascii=False, separators=(",", ":")))
+
+
+def refresh(store: Store) -> int:
+    """Make again the shares of the places whose claims changed; return how many places that was."""
+    if store.meta("outputs_code") != SIGNATURE:
+        store.mark_all_dirty(SIGNATURE)
+    dirty = store.dirty_places()
+    if not dirty:
+        return 0
+    articles = {a.id: a for a in store.articles(text=False)}
+    # The undated articles claiming these places: the year their days fall in may have moved with the evidence.
+    known = store.article_years()
+    own: dict[str, list[Claim]] = defaultdict(list)
+    undated = store.undated_articles(dirty)
+    for c in store.claims(articles=undated):
+        own[c.article_id].append(c)
+    evidence = store.dated_years({c.place.place_id for cs in own.values() for c in cs})
+    moved = {a: year for a in undated if (year := year_of(own[a], evidence)) != known.get(a)}
+    for a in moved:
+        dirty |= {c.place.place_id for c in own[a]}
+    years = known | moved
+    claims = [with_year(c, years.get(c.article_id)) for c in store.claims(places=dirty)]
+    store.refresh_places(dirty, [place_output(s, articles) for s in statuses(claims, articles)], moved)
+    return len(dirty)
+
+
+def write(out: Path, store: Store, cache_dir: Path) -> Outputs:
+    """Bring the shares up to date, then write the files unless they already show the store (and nobody touched
+    them since): joined from the shares, the map over the borders cached in ``cache_dir``."""
+    refresh(store)
+    record = store.outputs_record(SIGNATURE)
+    if record is not None and all(_fingerprint(out / name) == seen for name, seen in record["files"].items()):
+        return Outputs(record["claims"], record["places"])
+    report = Outputs()
+
+    def drawn() -> str:
+        from geo.render import render_places  # folium loads only when a map is drawn
+
+        places = []
+        for place_id, name, claims, region, first_day, last_day, row in store.place_outputs("map_row", by="id"):
+            places.append(MapPlace(place_id, name, bool(region), claims, first_day, last_day, json.loads(row)))
+            report.claims += claims
+        report.places = len(places)
+        return render_places(places, {a.id: a for a in store.articles(text=False)}, load_borders(cache_dir))
+
+    files = {
+        "map.html": lambda: [drawn()],
+        "claims.geojson": lambda: collection(r[-1] for r in store.place_outputs("features", by="name")),
+        "claims.csv": lambda: csv_file(r[-1] for r in store.place_outputs("csv_rows", by="name")),
+        "places.geojson": lambda: collection(r[-1] for r in store.place_outputs("feature", by="id")),
+    }
+    for name in OUTPUT_FILES:
+        if atomic_write(out / name, files[name]()):
+            report.written.append(name)
+    store.record_outputs(SIGNATURE, {"claims": report.claims, "places": report.places,
+                                     "files": {name: _fingerprint(out / name) for name in OUTPUT_FILES}})
+    return report
+
+
+def _fingerprint(path: Path) -> list[int] | None:
+    """Size and modification time of an output: a file the user removed, edited or replaced has others."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
