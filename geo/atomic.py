@@ -9,14 +9,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 
-def atomic_write(path: Path, data: str | Iterable[str]) -> bool:
-    """Write ``data`` (text, or text piece by piece) to ``path`` through a temporary file and a rename; return
-    False, leaving the file alone, when it already held exactly that."""
+def atomic_write(path: Path, data: str | Iterable[bytes]) -> bool:
+    """Write ``data`` (text, or UTF-8 bytes piece by piece) to ``path`` through a temporary file and a rename;
+    return False, leaving the file alone, when it already held exactly that."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            for piece in [data] if isinstance(data, str) else data:
-                fh.write(piece.encode("utf-8"))
+            for piece in [data.encode("utf-8")] if isinstance(data, str) else data:
+                fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         if path.is_file() and filecmp.cmp(tmp, path, shallow=False):

@@ -1,6 +1,7 @@
 """Serialise claims and places into the output contract: ``claims.geojson``, ``claims.csv``, ``places.geojson``.
 
-Functions here return text piece by piece (a file of 100,000 claims is never one string); the pipeline writes it.
+The files are made of parts (a place's claims, a place) that :mod:`geo.outputs` keeps and joins: a file of
+100,000 claims is never one string.
 Output is sorted and stable, so the same inputs give byte-identical files.
 """
 
@@ -42,24 +43,26 @@ def claim_table(claims: Iterable[Claim], articles: Mapping[str, Article]) -> lis
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
+# The parts of the files are UTF-8 bytes: kept in the store as they are written, never decoded and encoded again.
 
-def claim_features(table: Iterable[tuple[Any, ...]]) -> str:
+
+def claim_features(table: Iterable[tuple[Any, ...]]) -> bytes:
     """The features of :func:`claim_table`'s rows, one a line (a part of ``claims.geojson``)."""
     return ",\n".join(_encode({"type": "Feature", "geometry": {"type": "Point", "coordinates": [row[-1], row[-2]]},
-                                "properties": dict(zip(CLAIM_FIELDS, row))}) for row in table)
+                                "properties": dict(zip(CLAIM_FIELDS, row))}) for row in table).encode()
 
 
-def csv_rows(table: Iterable[tuple[Any, ...]]) -> str:
+def csv_rows(table: Iterable[tuple[Any, ...]]) -> bytes:
     """The CSV lines of :func:`claim_table`'s rows (a part of ``claims.csv``)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     for row in table:
         # a bare carriage return would end a line for CSV readers yet go unquoted: line breaks are written as \n
         writer.writerow([v.replace("\r\n", "\n").replace("\r", "\n") if type(v) is str and "\r" in v else v for v in row])
-    return buf.getvalue()
+    return buf.getvalue().encode()
 
 
-def place_feature(status: PlaceStatus) -> str:
+def place_feature(status: PlaceStatus) -> bytes:
     """The feature of one place in ``places.geojson``: its latest status."""
     p = status.place
     return _encode({
@@ -69,38 +72,36 @@ def place_feature(status: PlaceStatus) -> str:
             "location_precision": p.precision, "controller": status.controller,
             "since": status.since.isoformat() if status.since else None, "claims": len(status.claims),
         },
-    })
+    }).encode()
 
 
-def collection(parts: Iterable[str]) -> Iterator[str]:
+def collection(parts: Iterable[bytes]) -> Iterator[bytes]:
     """A FeatureCollection of parts made of features, one a line (easy to diff and to grep), piece by piece."""
-    yield '{"type": "FeatureCollection", "features": [\n'
+    yield b'{"type": "FeatureCollection", "features": [\n'
     first = True
     for part in parts:
         if part:
-            yield part if first else ",\n" + part
+            yield part if first else b",\n" + part
             first = False
-    yield "\n]}\n"
+    yield b"\n]}\n"
 
 
-def csv_file(parts: Iterable[str]) -> Iterator[str]:
+def csv_file(parts: Iterable[bytes]) -> Iterator[bytes]:
     """``claims.csv`` from parts made by :func:`csv_rows`, piece by piece."""
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerow([*CLAIM_FIELDS, "lat", "lon"])
-    yield buf.getvalue()
+    yield (",".join([*CLAIM_FIELDS, "lat", "lon"]) + "\n").encode()
     yield from parts
 
 
-def claims_geojson(table: Sequence[tuple[Any, ...]]) -> Iterator[str]:
+def claims_geojson(table: Sequence[tuple[Any, ...]]) -> str:
     """``claims.geojson`` from :func:`claim_table`: one Point feature per claim."""
-    return collection([claim_features(table)])
+    return b"".join(collection([claim_features(table)])).decode()
 
 
-def claims_csv(table: Sequence[tuple[Any, ...]]) -> Iterator[str]:
+def claims_csv(table: Sequence[tuple[Any, ...]]) -> str:
     """``claims.csv`` from :func:`claim_table`: the claim properties, ``lat`` and ``lon``."""
-    return csv_file([csv_rows(table)])
+    return b"".join(csv_file([csv_rows(table)])).decode()
 
 
-def places_geojson(statuses: Sequence[PlaceStatus]) -> Iterator[str]:
+def places_geojson(statuses: Sequence[PlaceStatus]) -> str:
     """``places.geojson``: one feature per place with its latest status."""
-    return collection(place_feature(s) for s in statuses)
+    return b"".join(collection(place_feature(s) for s in statuses)).decode()

@@ -232,26 +232,26 @@ class SeedFile:
     read: bool = True
 
 
-def _walk(folder: str, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
-    """``(parts of the path under the folder, path)`` of the article files, hidden ones left out."""
+def _walk(folder: str, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
+    """``(parts of the path under the folder, entry)`` of the article files, hidden ones left out."""
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             if entry.name.lower().endswith(settings.ARTICLE_SUFFIXES):
-                yield (*parts, entry.name), entry.path  # a folder so named too: it is reported, not read
+                yield (*parts, entry.name), entry  # a folder so named too: it is reported, not read
             if entry.is_dir(follow_symlinks=False):
                 yield from _walk(entry.path, (*parts, entry.name))
 
 
-def article_paths(folder: Path) -> list[Path]:
-    """Article files under a folder (hidden ones and those in hidden folders left out), in a stable order."""
-    return [Path(path) for _, path in sorted(_walk(str(folder)))]
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    """The article files under a folder (hidden ones and those in hidden folders left out), in a stable order."""
+    return [entry for _, entry in sorted(_walk(str(folder)), key=lambda pe: pe[0])]
 
 
-def _fingerprint(path: Path) -> tuple[int, int] | None:
+def _fingerprint(entry: os.DirEntry[str]) -> tuple[int, int] | None:
     try:
-        st = path.stat()
+        st = entry.stat()
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns
@@ -266,16 +266,16 @@ def read_folder(folder: Path, seen_before: Mapping[str, SeedFile] | None = None)
     """
     seen_before = seen_before or {}
     seen: dict[str, str] = {}
-    for path in article_paths(folder):
-        stat = _fingerprint(path)  # before reading: a file changed while being read is read again next time
-        last = seen_before.get(str(path))
+    for entry in _entries(folder):
+        stat = _fingerprint(entry)  # before reading: a file changed while being read is read again next time
+        last = seen_before.get(entry.path)
         if stat is not None and last is not None and (last.size, last.mtime_ns) == stat:
             kept = tuple(i for i in last.ids if i not in seen)
-            seen.update(dict.fromkeys(kept, str(path)))
-            yield SeedFile(str(path), *stat, kept, read=False)
+            seen.update(dict.fromkeys(kept, entry.path))
+            yield SeedFile(entry.path, *stat, kept, read=False)
             continue
         ids = []
-        for item in read_file(path):
+        for item in read_file(Path(entry.path)):
             if isinstance(item, Article):
                 if item.id in seen:
                     yield Skipped(item.path, f"the same text as {seen[item.id]}, kept once; remove one of the two")
@@ -284,4 +284,4 @@ def read_folder(folder: Path, seen_before: Mapping[str, SeedFile] | None = None)
                 ids.append(item.id)
             yield item
         if stat is not None and ids:
-            yield SeedFile(str(path), *stat, tuple(ids))
+            yield SeedFile(entry.path, *stat, tuple(ids))

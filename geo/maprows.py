@@ -1,15 +1,17 @@
 """The map's data: each place as one compact row, and the page's data made of the rows (no folium here).
 
 A row holds a place's names, point, kind of location, status periods and claims; a claim is its day, one number
-packing its precision, controller, event, stance and claimant side, its claimant, quote and article. The page's
-data (:func:`map_data`) keep each claimant and quote once and number the articles, so that the JSON island of a
-map of 100,000 claims stays small. Rows are made per place, so a re-run makes again only those of the places it
-changed (:mod:`geo.outputs`).
+packing its precision, controller, event, stance and claimant side, its article, and its claimant and quote as
+places in the lists the article keeps (each claimant and quote of an article once, so that the JSON island of a map
+of 100,000 claims stays small). Rows and article entries are JSON made once and joined (:func:`map_json`), so a
+re-run makes again only those of the places and articles it changed (:mod:`geo.outputs`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import json
+
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -57,10 +59,37 @@ def _code(claim: Claim) -> int:
             + _STANCES.index(claim.stance)) * 4 + _SIDES.index(claim.claimant_side)
 
 
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a script element: no <, > or & (nor JS's line separators) left as such."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Voices:
+    """The claimants and quotes of one article's claims, each once and sorted: a claim on the map names them by
+    their place in these lists, and the page keeps them with the article."""
+
+    claimants: tuple[str, ...]
+    quotes: tuple[str, ...]
+
+    @classmethod
+    def of(cls, claims: Iterable[Claim]) -> Voices:
+        claims = list(claims)
+        return cls(tuple(sorted({c.claimant for c in claims})), tuple(sorted({c.quote for c in claims})))
+
+
+def article_entry(article: Article, voices: Voices) -> str:
+    """An article as the page keeps it (script-safe JSON): title, source, address, day published, claimants, quotes."""
+    return script_json([article.title, article.source, article.url, article.published.isoformat() if article.published else None,
+                        list(voices.claimants), list(voices.quotes)])
+
+
 @dataclass(frozen=True, slots=True)
 class MapPlace:
-    """One place as the page draws it: its row (texts and article ids as they are: :func:`render_places` makes
-    them indices into shared tables), and what the whole page needs to know of it."""
+    """One place as the page draws it: its row (script-safe JSON) and what the whole page needs to know of it."""
 
     place_id: str
     name: str
@@ -68,43 +97,35 @@ class MapPlace:
     claims: int
     first_day: int | None  # the days its claims took effect, as days since 1970
     last_day: int | None
-    row: list[Any]
+    row: str
 
 
-def map_place(status: PlaceStatus, articles: Mapping[str, Article]) -> MapPlace:
-    """The row of one place: names, point, kind, periods, claims (day, code, claimant, quote, article id), where."""
+def map_place(status: PlaceStatus, articles: Mapping[str, Article], voices: Mapping[str, Voices]) -> MapPlace:
+    """The row of one place: names, point, kind, periods, claims, where. A claim is [day, code, article id, claimant,
+    quote], the last two as places in the article's :class:`Voices`."""
     p = status.place
     names = [p.name, *sorted({c.surface for c in status.claims} - {p.name})]
-    claims = [[_day(c.event_date) if c.event_date else None, _code(c), c.claimant, c.quote, c.article_id] for c in status.claims]
+    claims = [[_day(c.event_date) if c.event_date else None, _code(c), c.article_id,
+               voices[c.article_id].claimants.index(c.claimant), voices[c.article_id].quotes.index(c.quote)]
+              for c in status.claims]
     days = [_day(d) for c in status.claims if (d := effective_date(c, articles)) is not None]
     periods = [[_day(q.start), _CONTROLLERS.index(q.controller), _STANCES.index(q.stance)] for q in status.periods]
+    row = script_json([names, round(p.lat, 5), round(p.lon, 5), _kind(p), periods, claims, _where(p)])
     return MapPlace(p.place_id, p.name, p.feature == "region", len(status.claims), min(days, default=None),
-                    max(days, default=None), [names, round(p.lat, 5), round(p.lon, 5), _kind(p), periods, claims, _where(p)])
+                    max(days, default=None), row)
 
 
-def map_data(places: Sequence[MapPlace], articles: Mapping[str, Article], borders: Mapping[str, Any]) -> dict[str, Any]:
-    """Everything the page shows, as compact rows: codes instead of repeated words, each claimant and quote once."""
-    article_ids = sorted({claim[4] for m in places for claim in m.row[5]})
-    article_index = {a: i for i, a in enumerate(article_ids)}
-    strings: dict[str, int] = {}
-    ranked = sorted(places, key=lambda m: (-m.claims, m.name, m.place_id))
-    labelled = {m.place_id for m in ranked[:LABELLED_PLACES]} | {m.place_id for m in places if m.region}
-    rows = []
-    for m in places:
-        names, lat, lon, kind, periods, claims, where = m.row
-        claims = [[day, code, strings.setdefault(claimant, len(strings)), strings.setdefault(quote, len(strings)),
-                   article_index[article_id]] for day, code, claimant, quote, article_id in claims]
-        rows.append([names, lat, lon, kind, periods, claims, int(m.place_id in labelled), where])
+def map_json(places: Sequence[MapPlace], articles: Iterable[tuple[str, str]], borders: Mapping[str, Any]) -> str:
+    """Everything the page shows, as script-safe JSON joined from the rows of ``places`` (in order of place id)
+    and the entries of ``articles`` (``(id, article_entry)``, in order of id)."""
+    ranked = sorted(range(len(places)), key=lambda i: (-places[i].claims, places[i].name, places[i].place_id))
+    labelled = sorted(set(ranked[:LABELLED_PLACES]) | {i for i, m in enumerate(places) if m.region})
     days = [d for m in places for d in (m.first_day, m.last_day) if d is not None]
     first, last = (min(days), max(days)) if days else (_day(date(2022, 2, 24)),) * 2
-    note = (f"{len(rows)} places; claims from {date.fromordinal(_EPOCH.toordinal() + first).isoformat()} "
-            f"to {date.fromordinal(_EPOCH.toordinal() + last).isoformat()}" if days else f"{len(rows)} places")
-    return {
-        "places": rows,
-        "articles": [[a.title, a.source, a.url, a.published.isoformat() if a.published else None]
-                     for a in (articles.get(i) for i in article_ids) if a is not None],
-        "strings": list(strings),
-        "first": first, "last": last, "note": note, "colors": COLORS, "tiles": TILES,
-        "borders": {"type": "FeatureCollection", "features": borders.get("features", [])},
-        "countries": borders.get("labels", []),
-    }
+    note = (f"{len(places)} places; claims from {date.fromordinal(_EPOCH.toordinal() + first).isoformat()} "
+            f"to {date.fromordinal(_EPOCH.toordinal() + last).isoformat()}" if days else f"{len(places)} places")
+    rest = script_json({"labelled": labelled, "first": first, "last": last, "note": note, "colors": COLORS, "tiles": TILES,
+                        "borders": {"type": "FeatureCollection", "features": borders.get("features", [])},
+                        "countries": borders.get("labels", [])})
+    return ('{"places":[' + ",".join(m.row for m in places) + '],"articles":{'
+            + ",".join(f'"{article_id}":{entry}' for article_id, entry in articles) + "}," + rest[1:])

@@ -9,8 +9,8 @@ files are the same bytes.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +20,8 @@ from geo.borders import load as load_borders
 from geo.dating import with_year, year_of
 from geo.export import claim_features, claim_table, collection, csv_file, csv_rows, place_feature
 from geo.models import Article, Claim
-from geo.maprows import MapPlace, map_place
+from geo.maprows import MapPlace, Voices, article_entry, map_json, map_place
+from geo.render import DATA_SLOT, skeleton, skeleton_key
 from geo.store import Store
 from geo.timeline import PlaceStatus, statuses
 
@@ -37,13 +38,13 @@ class PlaceOutput:
     place_id: str
     name: str
     claims: int
-    features: str  # its claims' features in claims.geojson
-    csv_rows: str  # its claims' rows in claims.csv
-    feature: str  # its feature in places.geojson
+    features: bytes  # its claims' features in claims.geojson
+    csv_rows: bytes  # its claims' rows in claims.csv
+    feature: bytes  # its feature in places.geojson
     region: bool
     first_day: int | None
     last_day: int | None
-    map_row: str  # its row of the map's data, as JSON (see geo.render.map_place)
+    map_row: str  # its row of the map's data (see geo.maprows.map_place)
 
 
 @dataclass(slots=True)
@@ -55,13 +56,12 @@ class Outputs:
     written: list[str] = field(default_factory=list)
 
 
-def place_output(status: PlaceStatus, articles: dict[str, Article]) -> PlaceOutput:
+def place_output(status: PlaceStatus, articles: dict[str, Article], voices: Mapping[str, Voices]) -> PlaceOutput:
     """The shares of one place."""
     table = claim_table(status.claims, articles)
-    drawn = map_place(status, articles)
+    drawn = map_place(status, articles, voices)
     return PlaceOutput(status.place.place_id, status.place.name, len(status.claims), claim_features(table), csv_rows(table),
-                       place_feature(status), drawn.region, drawn.first_day, drawn.last_day,
-                       json.dumps(drawn.row, ensure_ascii=False, separators=(",", ":")))
+                       place_feature(status), drawn.region, drawn.first_day, drawn.last_day, drawn.row)
 
 
 def refresh(store: Store) -> int:
@@ -84,7 +84,14 @@ def refresh(store: Store) -> int:
         dirty |= {c.place.place_id for c in own[a]}
     years = known | moved
     claims = [with_year(c, years.get(c.article_id)) for c in store.claims(places=dirty)]
-    store.refresh_places(dirty, [place_output(s, articles) for s in statuses(claims, articles)], moved)
+    # the claimants and quotes of each article these places cite, which the map keeps with the article
+    cited = sorted({c.article_id for c in claims})
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in store.claims(articles=cited):
+        by_article[c.article_id].append(c)
+    voices = {a: Voices.of(cs) for a, cs in by_article.items()}
+    entries = {a: article_entry(articles[a], v) for a, v in voices.items()}
+    store.refresh_places(dirty, [place_output(s, articles, voices) for s in statuses(claims, articles)], moved, entries)
     return len(dirty)
 
 
@@ -98,20 +105,18 @@ def write(out: Path, store: Store, cache_dir: Path) -> Outputs:
     report = Outputs()
 
     def drawn() -> str:
-        from geo.render import render_places  # folium loads only when a map is drawn
-
         places = []
-        for place_id, name, claims, region, first_day, last_day, row in store.place_outputs("map_row", by="id"):
-            places.append(MapPlace(place_id, name, bool(region), claims, first_day, last_day, json.loads(row)))
+        for place_id, name, claims, region, first_day, last_day, _, row in store.places_drawn():
+            places.append(MapPlace(place_id, name, bool(region), claims, first_day, last_day, row))
             report.claims += claims
         report.places = len(places)
-        return render_places(places, {a.id: a for a in store.articles(text=False)}, load_borders(cache_dir))
+        return _skeleton(store).replace(DATA_SLOT, map_json(places, store.article_entries(), load_borders(cache_dir)), 1)
 
     files = {
-        "map.html": lambda: [drawn()],
-        "claims.geojson": lambda: collection(r[-1] for r in store.place_outputs("features", by="name")),
-        "claims.csv": lambda: csv_file(r[-1] for r in store.place_outputs("csv_rows", by="name")),
-        "places.geojson": lambda: collection(r[-1] for r in store.place_outputs("feature", by="id")),
+        "map.html": drawn,
+        "claims.geojson": lambda: collection(store.claim_shares("features_out")),
+        "claims.csv": lambda: csv_file(store.claim_shares("csv_out")),
+        "places.geojson": lambda: collection(r[6] for r in store.places_drawn()),
     }
     for name in OUTPUT_FILES:
         if atomic_write(out / name, files[name]()):
@@ -119,6 +124,18 @@ def write(out: Path, store: Store, cache_dir: Path) -> Outputs:
     store.record_outputs(SIGNATURE, {"claims": report.claims, "places": report.places,
                                      "files": {name: _fingerprint(out / name) for name in OUTPUT_FILES}})
     return report
+
+
+def _skeleton(store: Store) -> str:
+    """The map page without its data, kept in the store: folium is loaded only when geo's assets or the versions
+    of folium and Leaflet changed."""
+    key = skeleton_key()
+    kept = store.meta("map_skeleton")
+    if kept is not None and kept.startswith(key + "\n"):
+        return kept[len(key) + 1:]
+    page = skeleton()
+    store.set_meta("map_skeleton", f"{key}\n{page}")
+    return page
 
 
 def _fingerprint(path: Path) -> list[int] | None:

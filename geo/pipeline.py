@@ -99,7 +99,8 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
                 report.new += 1
             return False
 
-        for item in read_folder(options.seeds, store.seed_files()):
+        seen_before = store.seed_files()
+        for item in read_folder(options.seeds, seen_before):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
             elif isinstance(item, Article):
@@ -114,8 +115,9 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
         store.touch(moved)
         if todo:
             _process(todo, gazetteer, corrections, version, options, store, progress)
-        store.record_seed_files(files)
-        report.retired = store.retire_except(present)
+        store.record_seed_files(files, seen_before)
+        kept = set(present)
+        report.retired = store.retire([i for i, (_, _, retired) in known.items() if not retired and i not in kept])
         report.unresolved = [(path, surface) for _, path, surface in store.unresolved()]
         from geo.outputs import write  # the output writers load only here
 
@@ -127,10 +129,13 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
 def _process(todo: list[Article], gazetteer: Gazetteer, corrections: list[Correction], version: str,
              options: RunSettings, store: Store, progress: Callable[[int, int], None] | None) -> None:
     """Read ``todo`` where ``options`` say (here, a pool, a Dask cluster) and store what each gave, in batches."""
-    from geo.geocode import OnlineGeocoder  # the extraction rules and geopy load only when there is work
-    from geo.parallel import Job, cpu_count, results
+    from geo.parallel import Job, cpu_count, results  # the extraction rules load only when there is work
 
-    geocoder = OnlineGeocoder(options.online, store) if options.online else None
+    geocoder = None
+    if options.online:
+        from geo.geocode import OnlineGeocoder  # geopy, only for --online
+
+        geocoder = OnlineGeocoder(options.online, store)
     job = Job(options.cache_dir, tuple(corrections), gazetteer.signature)
     workers = options.workers or cpu_count()
     batch: list[tuple[Article, Processed, str]] = []

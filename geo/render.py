@@ -13,18 +13,14 @@ text reaches the page only there, with ``<``, ``>`` and ``&`` escaped, and is pu
 from __future__ import annotations
 
 import base64
-import json
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from importlib import resources
+from importlib import metadata, resources
 from typing import Any
 
-import folium
-from branca.element import Element, MacroElement
-from jinja2 import Template
-
-from geo.maprows import MapPlace, map_data, map_place
-from geo.models import Article
+from geo.maprows import Voices, article_entry, map_json, map_place
+from geo.models import Article, Claim
 from geo.timeline import PlaceStatus
 
 
@@ -43,54 +39,31 @@ def _leaflet_assets() -> tuple[str, str]:
     return js, css
 
 
-class _OfflineMap(folium.Map):
-    """A folium map that links no CDN asset."""
-
-    default_js: list[tuple[str, str]] = []
-    default_css: list[tuple[str, str]] = []
-
-
 def _asset(name: str) -> str:
     return (resources.files("geo") / "assets" / name).read_text(encoding="utf-8")
 
 
-#: Where the assets and the data go in the page. folium compiles what its elements render as Jinja templates, so
-#: nothing large and nothing from an article passes through it ("{{ 7*7 }}" in a quote would be evaluated): these
-#: slots are filled in after folium is done.
-_SLOTS = ("leaflet_css", "leaflet_js", "css", "js", "data")
-
-
 def _slot(name: str) -> str:
+    """Where an asset or the data goes in the page. folium compiles what its elements render as Jinja templates, so
+    nothing large and nothing from an article passes through it ("{{ 7*7 }}" in a quote would be evaluated): the
+    slots are filled in after folium is done, the data last, so that nothing in it is taken for a slot (and with
+    <, > and & escaped, it cannot end its script element)."""
     return f"__GEO_SLOT_{name}__"
 
 
-class _MapAssets(MacroElement):
-    """Slots for Leaflet, geo's own style and script and the data island; the call that starts the map."""
-
-    _template = Template(
-        """{% macro header(this, kwargs) %}<style>__GEO_SLOT_leaflet_css__</style>
+_ASSETS_TEMPLATE = """{% macro header(this, kwargs) %}<style>__GEO_SLOT_leaflet_css__</style>
 <script>__GEO_SLOT_leaflet_js__</script>
 <style>__GEO_SLOT_css__</style>
 <script>__GEO_SLOT_js__</script>{% endmacro %}
 {% macro html(this, kwargs) %}<script type="application/json" id="geo-data">__GEO_SLOT_data__</script>{% endmacro %}
 {% macro script(this, kwargs) %}geoMap({{ this._parent.get_name() }}, JSON.parse(document.getElementById("geo-data").textContent));
 {% endmacro %}"""
-    )
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "MapAssets"
+#: Where the data go in the page.
+DATA_SLOT = _slot("data")
 
 
-def _script_json(value: Any) -> str:
-    """JSON that is safe inside a script element: no <, > or & (nor JS's line separators) left as such."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(raw, escaped)
-    return text
-
-
-def _stable_ids(element: Element, counter: list[int]) -> None:
+def _stable_ids(element: Any, counter: list[int]) -> None:
     """Replace folium's random element ids with sequential ones, so the same inputs give the same file."""
     counter[0] += 1
     element._id = f"{counter[0]:08x}"
@@ -98,28 +71,51 @@ def _stable_ids(element: Element, counter: list[int]) -> None:
         _stable_ids(child, counter)
 
 
-def render_map(statuses: Sequence[PlaceStatus], articles: Mapping[str, Article], borders: Mapping[str, Any] | None = None) -> str:
-    """The map as one self-contained HTML page; ``borders`` is the offline background (:mod:`geo.borders`)."""
-    return render_places([map_place(s, articles) for s in statuses], articles, borders)
+def skeleton() -> str:
+    """The page with Leaflet, geo's style and script in it and :data:`DATA_SLOT` for the data: the same for every
+    map, so it can be kept (folium, slow to load, is needed only here)."""
+    import folium
+    from branca.element import Element, MacroElement
+    from jinja2 import Template
 
+    class OfflineMap(folium.Map):  # a folium map that links no CDN asset
+        default_js: list[tuple[str, str]] = []
+        default_css: list[tuple[str, str]] = []
 
-def render_places(places: Sequence[MapPlace], articles: Mapping[str, Article], borders: Mapping[str, Any] | None = None) -> str:
-    """:func:`render_map` of places already made into rows (:func:`map_place`), in order of place id."""
-    m = _OfflineMap(location=[48.5, 35.0], zoom_start=6, tiles=None, control_scale=True)
+    class MapAssets(MacroElement):  # slots for the assets and the data island; the call that starts the map
+        _template = Template(_ASSETS_TEMPLATE)
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._name = "MapAssets"
+
+    m = OfflineMap(location=[48.5, 35.0], zoom_start=6, tiles=None, control_scale=True)
     m.get_root().header.add_child(Element("<title>geo: reported territorial changes</title>"), name="title")
-    m.add_child(_MapAssets())
-    if places:
-        lats = [m.row[1] for m in places]
-        lons = [m.row[2] for m in places]
-        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30), max_zoom=10)
+    m.add_child(MapAssets())
     root = m.get_root()
     _stable_ids(root, [0])
-    page = root.render()
+    text = root.render()
     leaflet_js, leaflet_css = _leaflet_assets()
     filling = {"leaflet_css": leaflet_css, "leaflet_js": leaflet_js, "css": _asset("map.css"),
-               "js": _asset("map.js").replace("</", "<\\/"),
-               # last, so that nothing in it is taken for a slot; <, >, & escaped: it cannot end its script element
-               "data": _script_json(map_data(places, articles, borders or {}))}
-    for name in _SLOTS:
-        page = page.replace(_slot(name), filling[name], 1)
-    return page
+               "js": _asset("map.js").replace("</", "<\\/")}
+    for name, value in filling.items():
+        text = text.replace(_slot(name), value, 1)
+    return text
+
+
+def skeleton_key() -> str:
+    """What the skeleton is made of: geo's assets and the versions of folium and Leaflet (no folium import)."""
+    parts = [_asset("map.js"), _asset("map.css"), metadata.version("folium"), metadata.version("django-js-lib-leaflet")]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+
+
+def render_map(statuses: Sequence[PlaceStatus], articles: Mapping[str, Article], borders: Mapping[str, Any] | None = None) -> str:
+    """The map of ``statuses`` as one self-contained HTML page; ``borders`` is the offline background
+    (:mod:`geo.borders`)."""
+    by_article: dict[str, list[Claim]] = {}
+    for c in (c for s in statuses for c in s.claims):
+        by_article.setdefault(c.article_id, []).append(c)
+    voices = {a: Voices.of(cs) for a, cs in by_article.items()}
+    places = [map_place(s, articles, voices) for s in statuses]
+    entries = [(a, article_entry(articles[a], v)) for a, v in sorted(voices.items()) if a in articles]
+    return skeleton().replace(DATA_SLOT, map_json(places, entries, borders or {}), 1)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from geo.outputs import PlaceOutput
     from geo.process import Processed
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -75,6 +75,20 @@ _MIGRATIONS: dict[int, str] = {
         map_row TEXT NOT NULL
     ) WITHOUT ROWID;
     CREATE INDEX place_out_order ON place_out(name, place_id);
+    """,
+    6: """
+    CREATE TABLE article_out (article_id TEXT PRIMARY KEY, entry TEXT NOT NULL) WITHOUT ROWID;
+    DROP TABLE place_out;
+    CREATE TABLE place_out (
+        place_id TEXT PRIMARY KEY, name TEXT NOT NULL, claims INTEGER NOT NULL, region INTEGER NOT NULL,
+        first_day INTEGER, last_day INTEGER, feature BLOB NOT NULL, map_row TEXT NOT NULL
+    ) WITHOUT ROWID;
+    -- the big shares, each in a table of its own kept in the order of the claim files: read from start to end
+    CREATE TABLE features_out (name TEXT, place_id TEXT, share BLOB NOT NULL, PRIMARY KEY (name, place_id)) WITHOUT ROWID;
+    CREATE INDEX features_out_place ON features_out(place_id);
+    CREATE TABLE csv_out (name TEXT, place_id TEXT, share BLOB NOT NULL, PRIMARY KEY (name, place_id)) WITHOUT ROWID;
+    CREATE INDEX csv_out_place ON csv_out(place_id);
+    INSERT OR IGNORE INTO dirty_place SELECT DISTINCT place_id FROM claim;
     """,
 }
 
@@ -145,12 +159,16 @@ class Store:
         return {r[0]: SeedFile(r[0], r[1], r[2], tuple(json.loads(r[3])), read=False)
                 for r in self.con.execute("SELECT path, size, mtime_ns, ids FROM seed_file")}
 
-    def record_seed_files(self, files: Iterable[SeedFile]) -> None:
-        """Remember the files of the seeds folder as they are now (and forget the others)."""
+    def record_seed_files(self, files: Iterable[SeedFile], before: Mapping[str, SeedFile]) -> None:
+        """Remember the files of the seeds folder as they are now, and forget the others; ``before`` is what
+        :meth:`seed_files` gave at the start of the run (only the differences are written)."""
+        now = {f.path: f for f in files}
+        changed = [f for f in now.values()
+                   if (b := before.get(f.path)) is None or (b.size, b.mtime_ns, b.ids) != (f.size, f.mtime_ns, f.ids)]
         with self.con:
-            self.con.execute("DELETE FROM seed_file")
-            self.con.executemany("INSERT INTO seed_file VALUES (?,?,?,?)",
-                                 [(f.path, f.size, f.mtime_ns, json.dumps(f.ids)) for f in files])
+            self.con.executemany("DELETE FROM seed_file WHERE path = ?", [(p,) for p in sorted(before.keys() - now.keys())])
+            self.con.executemany("INSERT OR REPLACE INTO seed_file VALUES (?,?,?,?)",
+                                 [(f.path, f.size, f.mtime_ns, json.dumps(f.ids)) for f in changed])
 
     def save(self, done: Sequence[tuple[Article, Processed, str]]) -> None:
         """Replace everything known about these articles, in one transaction: ``(article, what it gave, the
@@ -245,13 +263,13 @@ class Store:
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('gazetteer', ?)", (signature,))
         return cur.rowcount
 
-    def retire_except(self, present: Iterable[str]) -> int:
-        """Mark articles not among ``present`` as retired (kept, but left out of the outputs); return how many."""
+    def retire(self, ids: Iterable[str]) -> int:
+        """Mark these articles retired (kept, but left out of the outputs); return how many were not already."""
         with self.con:
-            self._present(present)
+            self._present(ids)
             self._dirty("SELECT c.place_id FROM claim c JOIN article a ON a.id = c.article_id "
-                        "WHERE a.retired = 0 AND a.id NOT IN (SELECT id FROM present)")
-            cur = self.con.execute("UPDATE article SET retired = 1 WHERE retired = 0 AND id NOT IN (SELECT id FROM present)")
+                        "WHERE a.retired = 0 AND a.id IN (SELECT id FROM present)")
+            cur = self.con.execute("UPDATE article SET retired = 1 WHERE retired = 0 AND id IN (SELECT id FROM present)")
             if cur.rowcount:
                 self._changed()
         return cur.rowcount
@@ -354,25 +372,42 @@ class Store:
         """The years other reports gave the undated articles."""
         return dict(self.con.execute("SELECT article_id, year FROM article_year").fetchall())
 
-    def refresh_places(self, done: Iterable[str], outputs: Sequence[PlaceOutput], years: Mapping[str, int | None]) -> None:
-        """Replace the outputs of the places ``done`` (those still claimed are in ``outputs``) and the years of the
-        undated articles in ``years`` (None: none), in one transaction."""
+    def refresh_places(self, done: Iterable[str], outputs: Sequence[PlaceOutput], years: Mapping[str, int | None],
+                       entries: Mapping[str, str]) -> None:
+        """Replace the outputs of the places ``done`` (those still claimed are in ``outputs``), the years of the
+        undated articles in ``years`` (None: none) and the map's entries of the articles in ``entries``, in one
+        transaction."""
         done = sorted(set(done))
         with self.con:
+            self.con.executemany("INSERT OR REPLACE INTO article_out VALUES (?,?)", sorted(entries.items()))
             self.con.executemany("INSERT OR REPLACE INTO article_year VALUES (?,?)", [(a, y) for a, y in years.items() if y])
             self.con.executemany("DELETE FROM article_year WHERE article_id = ?", [(a,) for a, y in years.items() if not y])
-            self.con.executemany("DELETE FROM place_out WHERE place_id = ?", [(p,) for p in done])
-            self.con.executemany("INSERT INTO place_out VALUES (?,?,?,?,?,?,?,?,?,?)", [
-                (o.place_id, o.name, o.claims, o.features, o.csv_rows, o.feature, int(o.region), o.first_day, o.last_day,
-                 o.map_row) for o in outputs])
+            for table in ("place_out", "features_out", "csv_out"):
+                self.con.executemany(f"DELETE FROM {table} WHERE place_id = ?", [(p,) for p in done])
+            self.con.executemany("INSERT INTO place_out VALUES (?,?,?,?,?,?,?,?)", [
+                (o.place_id, o.name, o.claims, int(o.region), o.first_day, o.last_day, o.feature, o.map_row) for o in outputs])
+            self.con.executemany("INSERT INTO features_out VALUES (?,?,?)", [(o.name, o.place_id, o.features) for o in outputs])
+            self.con.executemany("INSERT INTO csv_out VALUES (?,?,?)", [(o.name, o.place_id, o.csv_rows) for o in outputs])
             self.con.executemany("DELETE FROM dirty_place WHERE place_id = ?", [(p,) for p in done])
+            self._changed()  # the files are to be joined again
 
-    def place_outputs(self, column: str, *, by: str) -> Iterator[tuple[Any, ...]]:
-        """``(place_id, name, claims, region, first_day, last_day, column)`` of every claimed place, ``by`` "name"
-        (then id: the order of the claim files) or by "id"; ``column`` is one of the shares (features, csv_rows,
-        feature, map_row)."""
-        if column not in ("features", "csv_rows", "feature", "map_row"):
-            raise ValueError(f"no share {column!r}")
-        order = "name, place_id" if by == "name" else "place_id"
-        return iter(self.con.execute(f"SELECT place_id, name, claims, region, first_day, last_day, {column} "
-                                     f"FROM place_out ORDER BY {order}"))
+    def article_entries(self) -> Iterator[tuple[str, str]]:
+        """``(article id, entry on the map)`` of the articles not retired that make claims, by id."""
+        return iter(self.con.execute(
+            "SELECT article_id, entry FROM article_out WHERE article_id IN (SELECT c.article_id FROM claim c "
+            "JOIN article a ON a.id = c.article_id WHERE a.retired = 0) ORDER BY article_id"))
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Keep a value about the store's own state."""
+        with self.con:
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def places_drawn(self) -> Iterator[tuple[str, str, int, int, int | None, int | None, bytes, str]]:
+        """``(place_id, name, claims, region, first_day, last_day, feature, map_row)`` of every claimed place, by id."""
+        return iter(self.con.execute("SELECT * FROM place_out ORDER BY place_id"))
+
+    def claim_shares(self, table: str) -> Iterator[bytes]:
+        """The places' shares of a claim file (``table``: "features_out" or "csv_out"), in the file's order."""
+        if table not in ("features_out", "csv_out"):
+            raise ValueError(f"no table of shares {table!r}")
+        return (r[0] for r in self.con.execute(f"SELECT share FROM {table} ORDER BY name, place_id"))

@@ -47,7 +47,7 @@ def test_round_trip_and_idempotent_save(tmp_path: Path) -> None:
 def test_retired_articles_leave_the_outputs_but_stay_in_the_store(tmp_path: Path) -> None:
     with Store(tmp_path / "geo.sqlite") as store:
         store.save([(article(), processed(claim()), "1"), (article("Other text.", "a2"), processed(), "1")])
-        assert store.retire_except(["a2"]) == 1
+        assert store.retire(["a1"]) == 1 and store.retire(["a1"]) == 0
         assert store.claims() == [] and [a.id for a in store.articles()] == ["a2"]
         assert store.states()["a1"] == ("1", "seeds/a.md", True)
         store.touch([("a1", "seeds/a.md")])
@@ -61,7 +61,7 @@ def test_outputs_are_due_after_any_change_to_the_articles(tmp_path: Path) -> Non
         store.record_outputs("v1", {"claims": 1})
         assert store.outputs_record("v1") == {"claims": 1, "at": [store.meta("generation"), "v1"]}
         assert store.outputs_record("v2") is None  # other code writes other outputs
-        store.retire_except(["a1"])  # nothing retired: nothing due
+        store.retire([])  # nothing retired: nothing due
         assert store.outputs_record("v1") is not None
-        store.retire_except([])
+        store.retire(["a1"])
         assert store.outputs_record("v1") is None

@@ -45,7 +45,8 @@ function geoMap(map, data) {
     return stripped.length >= 3 ? stripped : s;
   }
 
-  /* A claim row: [day or null, packed codes, claimant, quote, article]; the codes as render.py packs them. */
+  /* A claim row: [day or null, packed codes, article id, claimant, quote] (the last two as places in the article's
+     lists of claimants and quotes); the codes as maprows.py packs them. */
   function unpack(row) {
     var code = row[1];
     var c = {day: row[0], side: code % 4, stance: STANCES[Math.floor(code / 4) % 4]};
@@ -53,18 +54,20 @@ function geoMap(map, data) {
     c.event = EVENTS[code % 5]; code = Math.floor(code / 5);
     c.controller = CONTROLLERS[code % 3];
     c.precision = PRECISIONS[Math.floor(code / 3) - 1] || null;
-    c.claimant = strings[row[2]]; c.quote = strings[row[3]]; c.article = articles[row[4]] || [];
+    c.article = articles[row[2]] || [];
+    c.claimant = (c.article[4] || [])[row[3]]; c.quote = (c.article[5] || [])[row[4]];
     return c;
   }
 
   /* --- places --- */
-  var articles = data.articles, strings = data.strings;
+  var articles = data.articles, labelled = {};
+  data.labelled.forEach(function (i) { labelled[i] = true; });
   var canvas = L.canvas({padding: 0.5});
   var placeLayer = L.layerGroup().addTo(map);
   var labelLayer = L.layerGroup().addTo(map);
   var places = data.places.map(function (row, index) {
     var p = {index: index, name: row[0][0], names: row[0], lat: row[1], lon: row[2], kind: row[3], periods: row[4],
-             claims: row[5], labelled: row[6] === 1, where: row[7], keys: null, shown: null};
+             claims: row[5], labelled: labelled[index] === true, where: row[6], keys: null, shown: null};
     var region = p.kind === 3, ring = p.kind !== 0;
     p.marker = L.circleMarker([p.lat, p.lon], {
       renderer: canvas, radius: region ? 18 : (p.kind === 2 ? 10 : 7), weight: ring ? 2 : 1.2,
@@ -79,6 +82,9 @@ function geoMap(map, data) {
     }
     return p;
   });
+  if (places.length) {  /* the view: every place, with a margin */
+    map.fitBounds(L.latLngBounds(places.map(function (p) { return [p.lat, p.lon]; })), {padding: [30, 30], maxZoom: 10});
+  }
 
   function statusOn(p, day) {
     var found = null;
