@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Literal
+from typing import Literal, TypeVar
 
 Side = Literal["RU", "UA", "third_party", "unknown"]
 Controller = Literal["RU", "UA", "contested"]
@@ -15,6 +15,22 @@ Feature = Literal["settlement", "region", "country"]
 LocationPrecision = Literal["exact", "approximate", "region"]
 
 
+_R = TypeVar("_R")
+
+
+def _by_fields(cls: type[_R]) -> type[_R]:
+    """Pickle a record as its class and field values: unpickled by its constructor, which is several times faster
+    than the default for frozen dataclasses with slots (results cross process boundaries by the thousand)."""
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+
+    def __reduce__(self: _R) -> tuple[type[_R], tuple[object, ...]]:
+        return cls, tuple(getattr(self, n) for n in names)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
+
+
+@_by_fields
 @dataclass(frozen=True, slots=True)
 class Article:
     """One article as read from disk; ``id`` is a hash of its normalised text."""
@@ -28,6 +44,7 @@ class Article:
     text: str
 
 
+@_by_fields
 @dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer entry: a settlement, a region or a country."""
@@ -43,6 +60,7 @@ class Place:
     population: int = 0
 
 
+@_by_fields
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of article text that names a place (possibly several candidates)."""
@@ -57,6 +75,7 @@ class Mention:
     as_actor: bool = False  # not after a place preposition or verb: a capital named so is its government
 
 
+@_by_fields
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One place a mention may mean, with its score and what the score is made of."""
@@ -66,6 +85,7 @@ class Candidate:
     why: str
 
 
+@_by_fields
 @dataclass(frozen=True, slots=True)
 class Resolved:
     """A mention with the place chosen for it and why; ``ranking`` holds the best candidates, winner first."""
@@ -88,6 +108,7 @@ class When:
     end: int = 0
 
 
+@_by_fields
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A claim that a side holds, took or lost a place, with who says so and when."""

@@ -93,10 +93,12 @@ _MIGRATIONS: dict[int, str] = {
 }
 
 
+_to_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 def _ranking_json(r: Resolved) -> str:
-    return json.dumps([{"place_id": c.place.place_id, "name": c.place.name, "admin1": c.place.admin1,
-                        "country": c.place.country, "score": c.score, "why": c.why} for c in r.ranking],
-                      ensure_ascii=False, sort_keys=True)
+    return _to_json([{"place_id": c.place.place_id, "name": c.place.name, "admin1": c.place.admin1,
+                      "country": c.place.country, "score": c.score, "why": c.why} for c in r.ranking])
 
 
 def _iso(d: date | None) -> str | None:
