@@ -1,97 +1,114 @@
-"""Benchmark whole-process ``geo run`` timings (not a test).
+"""Benchmark whole ``geo run`` processes on a synthetic corpus (not a test): the figures a user waits for.
 
-Usage: python benchmarks/run.py [--corpus DIR] [--repeat N]
+Usage: python benchmarks/run.py [--articles 10000] [--workers N] [--dask] [--keep DIR]
 
-Times, as a user would see them: a cold run (empty output folder, gazetteer cache already built), a warm
-re-run with nothing new, and the first-ever gazetteer build. With --corpus (e.g. ../shared/corpus/dev/articles)
-the same on that folder, with articles per second; and the gazetteer alone: how long a warm open takes and how
-much memory it adds to the process. Prints one table.
+Builds ``--articles`` distinct articles of 400-800 words (benchmarks/corpus.py: 2022-2025 dates, claims, strikes,
+capitals, filler) and times, each as a separate ``python -m geo run`` process, Python start-up included:
+
+- a cold run (empty output folder, gazetteer cache already built): articles/s and the peak memory of the run and
+  its worker processes together (resident set sizes summed, sampled every 50 ms);
+- a re-run with nothing new (and a check that no output changed);
+- a re-run with 1 new article, then with 100 new ones;
+- the outputs written again from the store (map.html removed), and every place drawn again (as after an upgrade
+  of geo), which is what making the map of the whole corpus costs.
+
+With ``--dask``, the cold run is also timed on a local Dask cluster. Prints one table.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
-import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write  # noqa: E402
+
+from geo.settings import default_cache_dir  # noqa: E402
+
+OUTPUTS = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
 
 
-def _geo_run(seeds: Path, out: Path, cache: Path) -> float:
-    env = dict(os.environ, GEO_CACHE_DIR=str(cache))
+def geo_run(seeds: Path, out: Path, *args: str) -> tuple[float, float, str]:
+    """Wall seconds, peak MB of the run and its children together, and the run's summary line."""
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "geo", "run", "--seeds", str(seeds), "--out", str(out)],
-                            env=env, capture_output=True, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "geo", "run", "--seeds", str(seeds), "--out", str(out), *args],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0.0
+    root = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()) / 2**20)
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
     elapsed = time.perf_counter() - start
-    if result.returncode not in (0, 1):
-        raise SystemExit(f"geo run failed: {result.stderr}")
-    return elapsed
+    stderr = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"geo run failed:\n{stderr}")
+    return elapsed, peak, stderr.strip().splitlines()[-1]
 
 
-_PROBE = """
-import sys, time
-from pathlib import Path
-def rss():
-    return int(next(l for l in open('/proc/self/status') if l.startswith('VmRSS')).split()[1]) / 1024
-from geo.gazetteer import Gazetteer
-from geo.resolve import explain
-before = rss()
-start = time.perf_counter()
-g = Gazetteer.open(Path(sys.argv[1]))
-g.settlements('Avdiivka')
-opened = time.perf_counter() - start
-names = ['Katerynivka', 'Girnyk', 'Artemovsk', 'Selidovo', 'Kursk', 'Andriivka', 'Novoselivka', 'Kupyansk'] * 25
-start = time.perf_counter()
-for n in names:
-    explain(n, 'near Pokrovsk and Selydove', g)
-per_name = (time.perf_counter() - start) / len(names)
-print(opened, rss() - before, per_name)
-"""
-
-
-def _gazetteer_probe(cache: Path) -> tuple[float, float, float]:
-    """Warm open time (s), memory it adds (MB) after 200 resolutions, and seconds per resolution."""
-    out = subprocess.run([sys.executable, "-c", _PROBE, str(cache)], capture_output=True, text=True, check=True)
-    opened, added, per_name = map(float, out.stdout.split())
-    return opened, added, per_name
-
-
-def _count(folder: Path) -> int:
-    return sum(1 for p in folder.rglob("*") if p.suffix in (".md", ".txt"))
+def digest(out: Path) -> str:
+    return hashlib.sha256(b"".join((out / name).read_bytes() for name in OUTPUTS)).hexdigest()
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", type=Path, action="append", default=[])
-    ap.add_argument("--repeat", type=int, default=3)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--workers", type=int, default=None, help="geo run --workers (default: one per core)")
+    ap.add_argument("--dask", action="store_true", help="also time the cold run with --dask local")
+    ap.add_argument("--keep", type=Path, help="build the corpus and the output here, and keep them")
     args = ap.parse_args()
-    rows: list[tuple[str, int, float, str]] = []
+    cache = default_cache_dir(os.environ)
+    workers = ["--workers", str(args.workers)] if args.workers else []
     with tempfile.TemporaryDirectory() as tmp:
-        cache = Path(tmp) / "cache"
-        build = _geo_run(ROOT / "seeds", Path(tmp) / "first", cache)
-        rows.append(("first run, gazetteer built", _count(ROOT / "seeds"), build, ""))
-        opened, added, per_name = min(_gazetteer_probe(cache) for _ in range(args.repeat))
-        rows.append(("gazetteer: warm open + 1 lookup", 0, opened,
-                     f"{opened * 1000:.1f} ms; +{added:.0f} MB RSS after 200 resolutions, {per_name * 1000:.2f} ms each"))
-        for label, folder in [("seed", ROOT / "seeds"), *((c.name, c) for c in args.corpus)]:
-            n = _count(folder)
-            cold, warm = [], []
-            for i in range(args.repeat):
-                out = Path(tmp) / f"{label}-{i}"
-                cold.append(_geo_run(folder, out, cache))
-                warm.append(_geo_run(folder, out, cache))
-                shutil.rmtree(out)
-            c, w = min(cold), min(warm)
-            rows.append((f"{label}: cold run", n, c, f"{n / c:.0f} articles/s"))
-            rows.append((f"{label}: re-run, nothing new", n, w, ""))
-    print(f"{'case':34} {'articles':>8} {'seconds':>8}  note")
-    for case, n, s, note in rows:
-        print(f"{case:34} {n:8d} {s:8.2f}  {note}")
+        base = args.keep or Path(tmp)
+        seeds, out = base / "seeds", base / "out"
+        started = time.perf_counter()
+        write(seeds, args.articles, cache)
+        built = time.perf_counter() - started
+        n = args.articles
+        rows: list[tuple[str, int, float, str]] = [("corpus built (not geo)", n, built, f"{n / built:.0f} articles/s")]
+
+        seconds, peak, said = geo_run(seeds, out, *workers)
+        rows.append(("cold run", n, seconds, f"{n / seconds:.0f} articles/s; peak {peak:.0f} MB (all processes)"))
+        print(said, file=sys.stderr)
+        before = digest(out)
+        seconds, peak, _ = geo_run(seeds, out, *workers)
+        rows.append(("re-run, nothing new", n, seconds, f"outputs {'unchanged' if digest(out) == before else 'CHANGED'}; "
+                                                        f"peak {peak:.0f} MB"))
+        write(seeds, 1, cache, start=n)
+        seconds, peak, _ = geo_run(seeds, out, *workers)
+        rows.append(("re-run, 1 new", n + 1, seconds, f"peak {peak:.0f} MB"))
+        write(seeds, 100, cache, start=n + 1)
+        seconds, peak, _ = geo_run(seeds, out, *workers)
+        rows.append(("re-run, 100 new", n + 101, seconds, f"peak {peak:.0f} MB"))
+        (out / "map.html").unlink()
+        seconds, peak, said = geo_run(seeds, out, *workers)
+        size = sum((out / name).stat().st_size for name in OUTPUTS) / 2**20
+        rows.append(("outputs joined again (map removed)", n + 101, seconds,
+                     f"{said.split(';')[-1].split('->')[0].strip()}; {size:.0f} MB of files, "
+                     f"map.html {(out / 'map.html').stat().st_size / 2**20:.1f} MB"))
+        with sqlite3.connect(out / "geo.sqlite") as con:  # as after an upgrade: every place is drawn again
+            con.execute("DELETE FROM meta WHERE key = 'outputs_code'")
+        seconds, peak, _ = geo_run(seeds, out, *workers)
+        rows.append(("every place drawn again", n + 101, seconds, f"peak {peak:.0f} MB"))
+        if args.dask:
+            seconds, peak, _ = geo_run(seeds, base / "out-dask", "--dask", "local", *workers)
+            rows.append(("cold run, --dask local", n + 101, seconds, f"{(n + 101) / seconds:.0f} articles/s; peak {peak:.0f} MB"))
+    print(f"{'case':36} {'articles':>8} {'seconds':>8}  note")
+    for case, count, secs, note in rows:
+        print(f"{case:36} {count:8d} {secs:8.2f}  {note}")
 
 
 if __name__ == "__main__":

@@ -76,9 +76,10 @@ class Voices:
     quotes: tuple[str, ...]
 
     @classmethod
-    def of(cls, claims: Iterable[Claim]) -> Voices:
-        claims = list(claims)
-        return cls(tuple(sorted({c.claimant for c in claims})), tuple(sorted({c.quote for c in claims})))
+    def of(cls, said: Iterable[tuple[str, str]]) -> Voices:
+        """The voices of an article's ``(claimant, quote)`` pairs."""
+        pairs = set(said)
+        return cls(tuple(sorted({claimant for claimant, _ in pairs})), tuple(sorted({quote for _, quote in pairs})))
 
 
 def article_entry(article: Article, voices: Voices) -> str:

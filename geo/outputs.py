@@ -66,7 +66,8 @@ def place_output(status: PlaceStatus, articles: dict[str, Article], voices: Mapp
 
 def refresh(store: Store) -> int:
     """Make again the shares of the places whose claims changed; return how many places that was."""
-    if store.meta("outputs_code") != SIGNATURE:
+    everything = store.meta("outputs_code") != SIGNATURE
+    if everything:
         store.mark_all_dirty(SIGNATURE)
     dirty = store.dirty_places()
     if not dirty:
@@ -83,13 +84,10 @@ def refresh(store: Store) -> int:
     for a in moved:
         dirty |= {c.place.place_id for c in own[a]}
     years = known | moved
-    claims = [with_year(c, years.get(c.article_id)) for c in store.claims(places=dirty)]
+    claims = [with_year(c, years.get(c.article_id)) for c in store.claims(places=None if everything else dirty)]
     # the claimants and quotes of each article these places cite, which the map keeps with the article
     cited = sorted({c.article_id for c in claims})
-    by_article: dict[str, list[Claim]] = defaultdict(list)
-    for c in store.claims(articles=cited):
-        by_article[c.article_id].append(c)
-    voices = {a: Voices.of(cs) for a, cs in by_article.items()}
+    voices = {a: Voices.of(pairs) for a, pairs in store.claim_voices(cited).items()}
     entries = {a: article_entry(articles[a], v) for a, v in voices.items()}
     store.refresh_places(dirty, [place_output(s, articles, voices) for s in statuses(claims, articles)], moved, entries)
     return len(dirty)

@@ -57,6 +57,11 @@ def work(article: Article, job: Job) -> Processed:
     return process_article(article, _gazetteer(job))
 
 
+def work_many(articles: Sequence[Article], job: Job) -> list[Processed]:
+    """Process several articles in a worker, in their order."""
+    return [work(a, job) for a in articles]
+
+
 def cpu_count() -> int:
     """The cores this process may use."""
     try:
@@ -109,13 +114,17 @@ def _on_dask(articles: Sequence[Article], job: Job, address: str, workers: int) 
         log.info("reading %d articles on the Dask cluster at %s (%d workers)", len(articles),
                  "this machine" if cluster is not None else address, len(client.scheduler_info()["workers"]))
         [remote_job] = client.scatter([job], broadcast=True)
+        # tasks of DASK_TASK articles (a task per article would keep the scheduler busier than the workers),
+        # sent DASK_BATCH articles at a time, two batches in flight while the one before is stored
         pending: deque[list[Any]] = deque()
         for start in range(0, len(articles), settings.DASK_BATCH):
-            pending.append(client.map(work, articles[start:start + settings.DASK_BATCH], job=remote_job))
+            batch = articles[start:start + settings.DASK_BATCH]
+            tasks = [batch[i:i + settings.DASK_TASK] for i in range(0, len(batch), settings.DASK_TASK)]
+            pending.append(client.map(work_many, tasks, job=remote_job))
             if len(pending) > 2:
-                yield from client.gather(pending.popleft())
+                yield from (p for done in client.gather(pending.popleft()) for p in done)
         while pending:
-            yield from client.gather(pending.popleft())
+            yield from (p for done in client.gather(pending.popleft()) for p in done)
     finally:
         client.close()
         if cluster is not None:

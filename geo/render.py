@@ -20,7 +20,7 @@ from importlib import metadata, resources
 from typing import Any
 
 from geo.maprows import Voices, article_entry, map_json, map_place
-from geo.models import Article, Claim
+from geo.models import Article
 from geo.timeline import PlaceStatus
 
 
@@ -112,10 +112,10 @@ def skeleton_key() -> str:
 def render_map(statuses: Sequence[PlaceStatus], articles: Mapping[str, Article], borders: Mapping[str, Any] | None = None) -> str:
     """The map of ``statuses`` as one self-contained HTML page; ``borders`` is the offline background
     (:mod:`geo.borders`)."""
-    by_article: dict[str, list[Claim]] = {}
+    said: dict[str, list[tuple[str, str]]] = {}
     for c in (c for s in statuses for c in s.claims):
-        by_article.setdefault(c.article_id, []).append(c)
-    voices = {a: Voices.of(cs) for a, cs in by_article.items()}
+        said.setdefault(c.article_id, []).append((c.claimant, c.quote))
+    voices = {a: Voices.of(pairs) for a, pairs in said.items()}
     places = [map_place(s, articles, voices) for s in statuses]
     entries = [(a, article_entry(articles[a], v)) for a, v in sorted(voices.items()) if a in articles]
     return skeleton().replace(DATA_SLOT, map_json(places, entries, borders or {}), 1)

@@ -26,6 +26,8 @@ MIN_PARALLEL_ARTICLES = 64
 POOL_CHUNK = 16
 #: Articles sent to a Dask cluster at a time (two batches in flight while the one before is stored).
 DASK_BATCH = 2_000
+#: Articles in one Dask task.
+DASK_TASK = 50
 #: How long to wait for a Dask scheduler to answer.
 DASK_CONNECT_TIMEOUT_S = 30
 #: Version of the extraction rules; a change re-processes every article.

@@ -344,6 +344,14 @@ class Store:
 
     # --- what the outputs show, kept per place so that a re-run draws again only the places it changed -----------
 
+    def claim_voices(self, articles: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+        """``(claimant, quote)`` of every claim of these articles, by article."""
+        voices: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for article_id, claimant, quote in self.con.execute(
+                "SELECT DISTINCT article_id, claimant, quote FROM claim WHERE article_id " + self._wanted("wanted_article", articles)):
+            voices[article_id].append((claimant, quote))
+        return voices
+
     def dirty_places(self) -> set[str]:
         """Places whose claims changed since their outputs were last made."""
         return {r[0] for r in self.con.execute("SELECT place_id FROM dirty_place")}
@@ -379,18 +387,20 @@ class Store:
         """Replace the outputs of the places ``done`` (those still claimed are in ``outputs``), the years of the
         undated articles in ``years`` (None: none) and the map's entries of the articles in ``entries``, in one
         transaction."""
-        done = sorted(set(done))
         with self.con:
+            self._wanted("wanted_place", done)
+            everything = not self.con.execute(
+                "SELECT 1 FROM place_out WHERE place_id NOT IN (SELECT id FROM wanted_place) LIMIT 1").fetchone()
             self.con.executemany("INSERT OR REPLACE INTO article_out VALUES (?,?)", sorted(entries.items()))
             self.con.executemany("INSERT OR REPLACE INTO article_year VALUES (?,?)", [(a, y) for a, y in years.items() if y])
             self.con.executemany("DELETE FROM article_year WHERE article_id = ?", [(a,) for a, y in years.items() if not y])
-            for table in ("place_out", "features_out", "csv_out"):
-                self.con.executemany(f"DELETE FROM {table} WHERE place_id = ?", [(p,) for p in done])
+            for table in ("place_out", "features_out", "csv_out", "dirty_place"):  # all at once, when they all go
+                self.con.execute(f"DELETE FROM {table}" if everything else
+                                 f"DELETE FROM {table} WHERE place_id IN (SELECT id FROM wanted_place)")
             self.con.executemany("INSERT INTO place_out VALUES (?,?,?,?,?,?,?,?)", [
                 (o.place_id, o.name, o.claims, int(o.region), o.first_day, o.last_day, o.feature, o.map_row) for o in outputs])
             self.con.executemany("INSERT INTO features_out VALUES (?,?,?)", [(o.name, o.place_id, o.features) for o in outputs])
             self.con.executemany("INSERT INTO csv_out VALUES (?,?,?)", [(o.name, o.place_id, o.csv_rows) for o in outputs])
-            self.con.executemany("DELETE FROM dirty_place WHERE place_id = ?", [(p,) for p in done])
             self._changed()  # the files are to be joined again
 
     def article_entries(self) -> Iterator[tuple[str, str]]:

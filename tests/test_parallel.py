@@ -67,7 +67,8 @@ def test_a_pool_of_workers_writes_what_one_process_does(cache_dir: Path, seeds: 
 def test_a_local_dask_cluster_writes_what_one_process_does(cache_dir: Path, seeds: Path, serial: dict[str, bytes],
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("dask.distributed")
-    monkeypatch.setattr(settings, "DASK_BATCH", 5)  # several batches, gathered in order
+    monkeypatch.setattr(settings, "DASK_BATCH", 10)  # several batches of several tasks, gathered in order
+    monkeypatch.setattr(settings, "DASK_TASK", 3)
     assert run(cache_dir, seeds, seeds.parent / "dask", "--dask", "local", "--workers", "2",
                where="on the Dask cluster at this machine (2 workers)") == serial
 
