@@ -122,6 +122,53 @@ def add(
         raise typer.Exit(1)
 
 
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="geojson, csv, gpkg (GeoPackage: claims and places), png "
+                                                            "(a static picture) or html (the map).")],
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD",
+                                                 help="The claims made by that day, and each place as it stood then "
+                                                      "(default: the latest).")] = None,
+    bbox: Annotated[Optional[str], typer.Option(metavar="W,S,E,N", help="Only places in this box (degrees), "
+                                                                       "e.g. 36.5,47.5,38.5,49.")] = None,
+    layer: Annotated[str, typer.Option(help="geojson and csv: the claims or the places.")] = "claims",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write (default: "
+                                                   "OUT/exports/geo-...).")] = None,
+    embed: Annotated[bool, typer.Option(help="html: an <iframe> line holding the whole map, to paste into a report.")] = False,
+    width: Annotated[int, typer.Option(min=200, max=8000, help="png: width in pixels.")] = 1600,
+    height: Annotated[int, typer.Option(min=200, max=8000, help="png: height in pixels; html --embed: the frame's.")] = 1200,
+    out: Annotated[Path, typer.Option(help="The output folder of geo run (it holds the store).")] = settings.OUT_DIR,
+) -> None:
+    """Write the claims and places (as of a day, inside a box) as GeoJSON, CSV, GeoPackage, a PNG or the map."""
+    from datetime import date
+
+    from geo.borders import load as load_borders
+    from geo.formats import default_name, write_export
+    from geo.snapshot import parse_bbox, take
+    from geo.store import Store
+
+    _logging(False)
+    try:
+        day = date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        err.print(f"[red]error:[/] --as-of {escape(as_of or '')!r} is not a date; write it as YYYY-MM-DD", highlight=False)
+        raise typer.Exit(2) from None
+    store_path = out / settings.STORE_NAME
+    if not store_path.is_file():
+        err.print(f"[red]error:[/] no store in {escape(str(out))}; run geo run first, or pass --out DIR", highlight=False)
+        raise typer.Exit(2)
+    try:
+        with Store(store_path) as store:
+            snapshot = take(store, as_of=day, bbox=parse_bbox(bbox) if bbox else None)
+        path = output or out / "exports" / default_name(fmt, snapshot, layer=layer, embed=embed)
+        write_export(snapshot, fmt, path, load_borders(settings.default_cache_dir(os.environ)), layer=layer, embed=embed,
+                     width=width, height=height)
+    except GeoError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc
+    err.print(f"{len(snapshot.claims)} claims on {len(snapshot.places)} places -> {path}", markup=False, highlight=False)
+
+
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline gazetteer: add GeoNames data, show what it holds.")
 app.add_typer(gazetteer_app, name="gazetteer")
 
