@@ -10,7 +10,7 @@ files are the same bytes.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,7 +110,7 @@ def write(out: Path, store: Store, cache_dir: Path) -> Outputs:
         report.places = len(places)
         return _skeleton(store).replace(DATA_SLOT, map_json(places, store.article_entries(), load_borders(cache_dir)), 1)
 
-    files = {
+    files: dict[str, Callable[[], str | Iterable[bytes]]] = {
         "map.html": drawn,
         "claims.geojson": lambda: collection(store.claim_shares("features_out")),
         "claims.csv": lambda: csv_file(store.claim_shares("csv_out")),

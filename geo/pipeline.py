@@ -32,10 +32,6 @@ log = logging.getLogger(__name__)
 #: The lock file a run holds in the output folder.
 LOCK_NAME = ".geo.lock"
 
-#: New articles stored per transaction.
-SAVE_BATCH = 200
-
-
 @dataclass(slots=True)
 class RunReport:
     """What one run did."""
@@ -100,6 +96,7 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
             return False
 
         seen_before = store.seed_files()
+        done = 0
         for item in read_folder(options.seeds, seen_before):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
@@ -112,9 +109,12 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
                     due = {i for i in item.ids if not sort(i, item.path)}
                     if due:
                         todo += [a for a in read_file(Path(item.path)) if isinstance(a, Article) and a.id in due]
+            if len(todo) >= settings.PROCESS_CHUNK:  # a backlog of millions is read a chunk at a time
+                done = _process(todo, done, gazetteer, corrections, version, options, store, progress)
+                todo = []
         store.touch(moved)
         if todo:
-            _process(todo, gazetteer, corrections, version, options, store, progress)
+            _process(todo, done, gazetteer, corrections, version, options, store, progress)
         store.record_seed_files(files, seen_before)
         kept = set(present)
         report.retired = store.retire([i for i, (_, _, retired) in known.items() if not retired and i not in kept])
@@ -126,9 +126,10 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
     return report
 
 
-def _process(todo: list[Article], gazetteer: Gazetteer, corrections: list[Correction], version: str,
-             options: RunSettings, store: Store, progress: Callable[[int, int], None] | None) -> None:
-    """Read ``todo`` where ``options`` say (here, a pool, a Dask cluster) and store what each gave, in batches."""
+def _process(todo: list[Article], done: int, gazetteer: Gazetteer, corrections: list[Correction], version: str,
+             options: RunSettings, store: Store, progress: Callable[[int, int], None] | None) -> int:
+    """Read ``todo`` where ``options`` say (here, a pool, a Dask cluster) and store what each gave, in batches;
+    ``done`` articles were read before. Returns how many have been read, these included."""
     from geo.parallel import Job, cpu_count, results  # the extraction rules load only when there is work
 
     geocoder = None
@@ -140,14 +141,15 @@ def _process(todo: list[Article], gazetteer: Gazetteer, corrections: list[Correc
     workers = options.workers or cpu_count()
     batch: list[tuple[Article, Processed, str]] = []
     failures = 0
-    done = results(todo, gazetteer, job, workers=workers, dask=options.dask, lookup=geocoder.lookup if geocoder else None)
-    for i, (article, processed) in enumerate(zip(todo, done), 1):
+    read = results(todo, gazetteer, job, workers=workers, dask=options.dask, lookup=geocoder.lookup if geocoder else None)
+    for i, (article, processed) in enumerate(zip(todo, read), 1):
         # a name the online geocoder could not answer is asked again next run: the article is not current
         incomplete = geocoder is not None and geocoder.failures > failures
         failures = geocoder.failures if geocoder else 0
         batch.append((article, processed, version + ("+online-retry" if incomplete else "")))
-        if len(batch) >= SAVE_BATCH or i == len(todo):
+        if len(batch) >= settings.SAVE_BATCH or i == len(todo):
             store.save(batch)
             batch = []
         if progress:
-            progress(i, len(todo))
+            progress(done + i, done + len(todo))
+    return done + len(todo)

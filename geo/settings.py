@@ -20,6 +20,10 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 GAZETTEER_COUNTRIES = ("UA", "RU", "BY", "MD")
 #: Elsewhere, only places of at least this population are indexed (so "New York" finds New York).
 WORLD_MIN_POPULATION = 15_000
+#: New articles stored per transaction.
+SAVE_BATCH = 200
+#: New articles read at a time (by a pool or a cluster started for them): a backlog is never all in memory.
+PROCESS_CHUNK = 20_000
 #: Fewer new articles than this are read in the ``geo run`` process itself: starting workers would cost more.
 MIN_PARALLEL_ARTICLES = 64
 #: Articles a pool worker takes at a time.
