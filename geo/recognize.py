@@ -139,7 +139,9 @@ def _runs(sentence: Sentence) -> tuple[Run, ...]:
     A name-forming word ("New", "North") may open a run when a capitalised word follows ("New York"). Asked
     twice for each sentence (for its mentions and for its candidate names), computed once.
     """
-    words = [_strip_possessive(m.start() + sentence.start, m.group(0)) for m in _WORD.finditer(sentence.text)]
+    # only the words that begin with a capital can be in a run; "adjacent" is measured in characters, so leaving the
+    # others out changes nothing: a word between two capitalised ones keeps them apart either way
+    words = [_strip_possessive(m.start() + sentence.start, w) for m in _WORD.finditer(sentence.text) if (w := m.group(0))[:1].isupper()]
     runs, i = [], 0
     while i < len(words):
         opener = words[i][2] in _NAME_OPENERS and i + 1 < len(words) and _capitalised(words[i + 1][2]) \
