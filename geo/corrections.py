@@ -7,7 +7,6 @@ Columns: ``name``, ``lat``, ``lon``, and optionally ``country`` (ISO code), ``ad
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import logging
 from dataclasses import dataclass
@@ -62,11 +61,3 @@ def read_corrections(path: Path) -> list[Correction]:
         )
         out.append(Correction(place, names))
     return out
-
-
-def fingerprint(path: Path) -> str:
-    """A short hash of the corrections file ("" when there is none): a change re-processes the articles."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    except OSError:
-        return ""

@@ -176,11 +176,6 @@ class Gazetteer:
         """Regions indexed under the folded ``key``."""
         return self._places("JOIN name_key k ON k.place = p.id WHERE k.key = ? ORDER BY p.population DESC, p.place_id", ("region:" + key,))
 
-    def region_named(self, admin1: str) -> Place | None:
-        """The region place whose name is ``admin1`` (e.g. "Donetsk Oblast")."""
-        found = self._places("WHERE p.feature = 'region' AND p.name = ? ORDER BY p.place_id", (admin1,))
-        return found[0] if found else None
-
     def by_id(self, place_id: str) -> Place | None:
         """The place with this source-qualified id."""
         found = self._places("WHERE p.place_id = ?", (place_id,))

@@ -81,8 +81,3 @@ def plain(name: str) -> str:
 def has_cyrillic(text: str) -> bool:
     """True when the text holds at least one Cyrillic letter."""
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
-
-
-def is_ukrainian_cyrillic(text: str) -> bool:
-    """True for Cyrillic spelled the Ukrainian way (it has one of і ї є ґ)."""
-    return any(ch in "іїєґІЇЄҐ" for ch in text)
