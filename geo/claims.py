@@ -73,6 +73,8 @@ _REFERS = re.compile(r"\b(?:(?:the|this|these|both)\s+(?:[\w\-]+\s+){0,3}?(?:cit
 _DATED = (Quick(re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|day\b|night|evening|morning", re.IGNORECASE)),
           re.compile(r"\d{4}-\d\d"))
 _CHANGES = ("captured", "recaptured", "withdrew")
+#: The side a country's own territory belongs to.
+_COUNTRY_SIDE: dict[str, Side] = {"RU": "RU", "UA": "UA"}
 #: How many sentences after a speaker's own sentence an unattributed claim is still taken as the speaker's.
 _SPEAKER_REACH = 2
 #: How many settlements named before a sentence "the city" or "the village" may refer back to.
@@ -286,9 +288,9 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
             elif len(belligerents) == 1:
                 agent = belligerents.pop()
         if not named and re.search(r"(?<!de-)occup", trigger.text, re.IGNORECASE) and targets[0][2].place.country in ("RU", "UA"):
-            agent = opposite(targets[0][2].place.country)  # type: ignore[arg-type]  # "was still occupied": by the invader
+            agent = opposite(_COUNTRY_SIDE[targets[0][2].place.country])  # "was still occupied": by the invader
         if agent is None and _LIBERATION.search(trigger.text) and not any(a.side in ("RU", "UA") for a in actors):
-            agent = targets[0][2].place.country if targets[0][2].place.country in ("RU", "UA") else None  # freed: by its own side
+            agent = _COUNTRY_SIDE.get(targets[0][2].place.country)  # freed: by its own side
         if agent is None and trigger.kind != "fight":
             continue
         stated = _when(trigger, text, times)
@@ -311,7 +313,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
                 (speaker and speaker.actor.side == "unknown") or (speaker is None and _recent(when, article))):
             # an unknown official, or the outlet's own unattributed report of fresh news: relayed from the side that
             # acted, so a gain is claimed by its taker and a withdrawal admitted (confirmed) by the side that left
-            claimant_side = agent if agent in ("RU", "UA") and (took or trigger.kind != "capture") else controller  # type: ignore[assignment]
+            claimant_side = agent if agent in ("RU", "UA") and (took or trigger.kind != "capture") else controller
             if denied:  # an unknown official denying a capture speaks for the side that would have lost it
                 claimant_side = opposite(claimant_side)
         admitted = controller in ("RU", "UA") and claimant_side == opposite(controller) and trigger.kind != "hold"
@@ -351,7 +353,7 @@ def _sentence_claims(article: Article, sentence: Sentence, resolved: Sequence[Re
                 yield Claim(
                     claim_id="",
                     article_id=article.id, place=r.place, surface=r.mention.surface, controller=controller, event=event,
-                    claimant=who, claimant_side=side, stance=said,  # type: ignore[arg-type]
+                    claimant=who, claimant_side=side, stance=said,
                     event_date=when.event_date if when else None, date_precision=when.precision if when else None,
                     date_text=when.text if when else None, quote=text,
                     confidence=round(max(0.05, min(0.99, confidence)), 2), start=sentence.start + start, voice=kind,

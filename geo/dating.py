@@ -61,7 +61,9 @@ def date_undated(claims: Sequence[Claim], articles: Mapping[str, Article]) -> li
 
 def with_year(claim: Claim, year: int | None) -> Claim:
     """An undated article's claim with its day or month completed by the ``year`` other reports give it."""
-    when = in_year(claim.date_text, year) if year and claim.event_date is None and claim.date_text else None
+    if not year or claim.event_date is not None or not claim.date_text:
+        return claim
+    when = in_year(claim.date_text, year)
     if when is None:
         return claim
     return replace(claim, event_date=when.event_date, date_precision=when.precision, date_text=claim.date_text + YEAR_FROM_OTHERS)

@@ -283,16 +283,18 @@ def evaluate(labels: Sequence[Mapping[str, Any]], articles: Iterable[Article],
     for c in claims:
         claims_of[c.article_id].append(c)
 
-    tally, errors, misses, unmatched = _Tally(), [], [], 0
+    tally, unmatched = _Tally(), 0
+    errors: list[float] = []
+    misses: list[str] = []
     for label in labels:
         where = str(label.get("id") or label.get("url"))
-        article_id = by_key.get(str(label.get("url"))) or by_key.get(str(label.get("id")))
-        if article_id is None:
+        found = by_key.get(str(label.get("url"))) or by_key.get(str(label.get("id"))) or ""
+        if not found:
             unmatched += 1
             misses.append(f"ARTICLE MISSING {where}: no article of the run has this url or file name")
-        places = list(predicted.get(article_id or "", {}).values())
-        article_claims = sorted(claims_of.get(article_id or "", []), key=lambda c: c.claim_id)
-        _match_places(label["claims"], places, tally, errors, misses, where, unplaced.get(article_id or "", set()))
+        places = list(predicted.get(found, {}).values())
+        article_claims = sorted(claims_of.get(found, []), key=lambda c: c.claim_id)
+        _match_places(label["claims"], places, tally, errors, misses, where, unplaced.get(found, set()))
         _match_claims(label["claims"], article_claims, tally, misses, where)
         tally.predicted_claims += len(article_claims)
         if not label["claims"]:

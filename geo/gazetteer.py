@@ -27,7 +27,7 @@ import hashlib
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, cast, TypeVar
 from pathlib import Path
 
 from geo.corrections import Correction
@@ -61,7 +61,7 @@ def _remembered(method: Callable[[Gazetteer, str], _T]) -> Callable[[Gazetteer, 
             value = self._memo[key]
         except KeyError:
             value = self._memo[key] = method(self, arg)
-        return value.copy() if isinstance(value, (list, set)) else value  # type: ignore[no-any-return]
+        return cast(_T, value.copy() if isinstance(value, (list, set)) else value)
 
     return wrapper
 

@@ -276,8 +276,8 @@ def _build_entries(cache_dir: Path) -> tuple[list[_Entry], dict[str, str], set[s
         if cc not in wanted or (cc == "UA" and code in _CITY_ADMIN1) or (cc, code) not in region_names:
             continue
         name = region_names[(cc, code)]
-        lat = sum(float(m["latitude"]) for m in members) / len(members)  # type: ignore[arg-type]
-        lon = sum(float(m["longitude"]) for m in members) / len(members)  # type: ignore[arg-type]
+        lat = sum(float(str(m["latitude"])) for m in members) / len(members)
+        lon = sum(float(str(m["longitude"])) for m in members) / len(members)
         base = name.removesuffix(" Oblast")
         capital_name = UA_ADMIN1[code][2] if cc == "UA" else base
         capital_cities = [m for m in members if fold(str(m["name"])) == fold(capital_name)]
@@ -285,7 +285,7 @@ def _build_entries(cache_dir: Path) -> tuple[list[_Entry], dict[str, str], set[s
         place = Place(
             place_id=f"region:{cc}-{code}", name=name, lat=round(lat, 5), lon=round(lon, 5), country=cc,
             admin1=name, feature="region", precision="region",
-            population=sum(int(m["population"] or 0) for m in members),  # type: ignore[misc]
+            population=sum(int(str(m["population"] or 0)) for m in members),
         )
         entries.append(_Entry(place, {"region:" + k for k in _keys(base, alternates)}, _spellings([name, base])))
 

@@ -73,8 +73,10 @@ class OnlineGeocoder:
 
     @staticmethod
     def _limited(func: Callable[..., Any], options: OnlineSettings) -> Callable[..., Any]:
-        return RateLimiter(func, min_delay_seconds=options.min_delay_s, max_retries=options.retries,
-                           error_wait_seconds=max(options.error_wait_s, options.min_delay_s), swallow_exceptions=False)
+        limited: Callable[..., Any] = RateLimiter(
+            func, min_delay_seconds=options.min_delay_s, max_retries=options.retries,
+            error_wait_seconds=max(options.error_wait_s, options.min_delay_s), swallow_exceptions=False)
+        return limited
 
     def lookup(self, name: str) -> Place | None:
         """The settlement called ``name`` according to the first provider that knows it, or None."""

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from geo import settings
 from geo.errors import ArticleError
@@ -150,8 +151,8 @@ def parse_html(path: Path, raw: bytes) -> Article:
     """The main text of a saved web page and its title, date, site and address, as trafilatura finds them."""
     import trafilatura  # only when a page is read: it takes a quarter of a second to import
 
-    page = trafilatura.bare_extraction(_decode(path, raw), with_metadata=True, include_comments=False,
-                                       include_tables=False, favor_precision=True)
+    page: Any = trafilatura.bare_extraction(_decode(path, raw), with_metadata=True, include_comments=False,
+                                            include_tables=False, favor_precision=True)  # a Document, or None
     text = (page.text or "") if page is not None else ""
     if not text.strip():
         raise ArticleError(str(path), "no article text was found in this page; save the article's text as a .txt file")

@@ -15,6 +15,8 @@ Feature = Literal["settlement", "region", "country"]
 LocationPrecision = Literal["exact", "approximate", "region"]
 
 
+#: What a mention names: a place by its name, a region ("Donetsk region"), a district ("Pokrovsk district").
+MentionKind = Literal["plain", "region", "raion"]
 _R = TypeVar("_R")
 
 
@@ -70,7 +72,7 @@ class Mention:
     end: int
     surface: str
     sentence_index: int
-    kind: Literal["plain", "region", "raion"] = "plain"
+    kind: MentionKind = "plain"
     typed_settlement: bool = False
     as_actor: bool = False  # not after a place preposition or verb: a capital named so is its government
 

@@ -19,7 +19,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-import ahocorasick  # type: ignore[import-not-found]
+import ahocorasick
 
 #: Longest prefix worked out for a pattern; longer prefixes select better, and there are more of them.
 PREFIX_LENGTH = 8

@@ -90,11 +90,11 @@ def skeleton() -> str:
             self._name = "MapAssets"
 
     m = OfflineMap(location=[48.5, 35.0], zoom_start=6, tiles=None, control_scale=True)
-    m.get_root().header.add_child(Element("<title>geo: reported territorial changes</title>"), name="title")
+    root: Any = m.get_root()  # a Figure: it has a header
+    root.header.add_child(Element("<title>geo: reported territorial changes</title>"), name="title")
     m.add_child(MapAssets())
-    root = m.get_root()
     _stable_ids(root, [0])
-    text = root.render()
+    text: str = root.render()
     leaflet_js, leaflet_css = _leaflet_assets()
     filling = {"leaflet_css": leaflet_css, "leaflet_js": leaflet_js, "css": _asset("map.css"),
                "js": _asset("map.js").replace("</", "<\\/")}

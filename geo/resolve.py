@@ -18,7 +18,7 @@ import numpy as np
 from dataclasses import dataclass, field, replace
 
 from geo.gazetteer import Gazetteer
-from geo.models import Candidate, Mention, Place, Resolved
+from geo.models import Candidate, Mention, MentionKind, Place, Resolved
 from geo.names import fold
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,8 @@ def _km_matrix(a: Sequence[Place], b: Sequence[Place]) -> np.ndarray:
     lat2 = np.radians([p.lat for p in b])[None, :]
     lon2 = np.radians([p.lon for p in b])[None, :]
     h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+    km: np.ndarray = 6371.0 * 2 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+    return km
 
 
 def _country(place: Place) -> float:
@@ -183,9 +184,10 @@ def place_in_region(unresolved: Sequence[Mention], resolved: Sequence[Resolved])
         if region is None:
             still.append(m)
             continue
-        r = region.place
-        place = Place(f"{r.place_id}/{fold(m.surface)}", m.surface, r.lat, r.lon, r.country, r.name, "settlement", "region")
-        placed.append(Resolved(m, place, 0, f"in no gazetteer; placed at the centre of {r.name}, named in the article"))
+        centre = region.place
+        place = Place(f"{centre.place_id}/{fold(m.surface)}", m.surface, centre.lat, centre.lon, centre.country, centre.name,
+                      "settlement", "region")
+        placed.append(Resolved(m, place, 0, f"in no gazetteer; placed at the centre of {centre.name}, named in the article"))
     return placed, still
 
 
@@ -195,7 +197,7 @@ def explain(name: str, context: str, gazetteer: Gazetteer) -> list[Candidate]:
 
     text = f"{context}\n{name}"
     last = name.split()[-1].lower() if name.split() else ""
-    kind = "raion" if last.startswith(("district", "raion", "rayon")) else "region" if _region_base(name) != name else "plain"
+    kind: MentionKind = "raion" if last.startswith(("district", "raion", "rayon")) else "region" if _region_base(name) != name else "plain"
     target = Mention("resolve", len(context) + 1, len(text), name, sentence_index=-1, kind=kind)
     mentions = [*find_mentions("resolve", context, gazetteer), target]
     resolved, _ = _resolve(mentions, gazetteer, everything=True)
@@ -263,15 +265,15 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, *, everything: b
             unresolved.append(m)
             continue
         ranking = rank(m, cands, context, spelled[id(m)], explained=None if everything else RANKING_SIZE)
-        best = ranking[0]
-        stray = _stray(m, best, context)
+        top = ranking[0]
+        stray = _stray(m, top, context)
         if stray and not everything:
-            log.info("unresolved: %r -> %s would lie %.0f km from the article's other places", m.surface, best.place.name, stray)
+            log.info("unresolved: %r -> %s would lie %.0f km from the article's other places", m.surface, top.place.name, stray)
             unresolved.append(m)
             continue
-        reason = f"{len(cands)} candidate(s); score {best.score:.2f} = {best.why}"
+        reason = f"{len(cands)} candidate(s); score {top.score:.2f} = {top.why}"
         if len(cands) > 1:
-            log.info("resolved %r -> %s (%s, %s) %.3f,%.3f: %s", m.surface, best.place.name, best.place.admin1,
-                     best.place.country, best.place.lat, best.place.lon, reason)
-        resolved.append(Resolved(m, best.place, len(cands), reason, tuple(ranking if everything else ranking[:RANKING_SIZE])))
+            log.info("resolved %r -> %s (%s, %s) %.3f,%.3f: %s", m.surface, top.place.name, top.place.admin1,
+                     top.place.country, top.place.lat, top.place.lon, reason)
+        resolved.append(Resolved(m, top.place, len(cands), reason, tuple(ranking if everything else ranking[:RANKING_SIZE])))
     return resolved, unresolved

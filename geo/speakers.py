@@ -64,7 +64,7 @@ _PLACE_PREPOSITION = re.compile(
 _POSSESSED_PLACE = re.compile(r"(?:(?:'s|’s)\s+(?:\w+\s+){0,2}|\s+)(?:region|oblast|province|territory|border|soil|land|city|town|village)\b", re.IGNORECASE)
 
 
-def _local_official(words: str) -> str:
+def _local_official(words: str) -> Side:
     """The side of a local authority ("the region's governor", "Derhachi City Council", "head of the Sumy Regional
     Military Administration"): Ukraine's, unless installed by Russia; "unknown" for anyone else."""
     if not _LOCAL_OFFICE.search(words):
@@ -127,8 +127,8 @@ def speakers_of(text: str, actors: Sequence[Actor]) -> list[Speaker]:
     for m in _SAID_BY.finditer(text):
         start = m.start("name")
         if not any(sp.actor.start <= start < sp.actor.end for sp in out) and m.group("name").split()[0].lower() not in STOPWORDS:
-            side = next((a.side for a in actors if m.start("role") <= a.start < m.end("role")), None) \
-                or _local_official(m.group("name") + m.group("role"))
+            in_role = [a.side for a in actors if m.start("role") <= a.start < m.end("role")]
+            side = in_role[0] if in_role else _local_official(m.group("name") + m.group("role"))
             out.append(Speaker(Actor(start, m.end("name"), m.group("name"), side), m.group("verb")))
     out = [s for s in out if not any(o is not s and o.actor.start < s.actor.start and s.actor.end <= o.actor.end + len(o.verb)
                                      and o.verb.strip() != "according to" for o in out)]
