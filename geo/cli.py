@@ -74,7 +74,8 @@ def run(
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("articles", total=None)
-            report = run_pipeline(options, progress=lambda done, total: bar.update(task, completed=done, total=total))
+            report = run_pipeline(options, progress=lambda stage, done, total: bar.update(task, description=stage,
+                                                                                            completed=done, total=total))
     except GeoError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc

@@ -64,8 +64,9 @@ def place_output(status: PlaceStatus, articles: dict[str, Article], voices: Mapp
                        place_feature(status), drawn.region, drawn.first_day, drawn.last_day, drawn.row)
 
 
-def refresh(store: Store) -> int:
-    """Make again the shares of the places whose claims changed; return how many places that was."""
+def refresh(store: Store, progress: Callable[[str, int, int], None] | None = None) -> int:
+    """Make again the shares of the places whose claims changed; return how many places that was. ``progress`` is
+    told how many places are done."""
     everything = store.meta("outputs_code") != SIGNATURE
     if everything:
         store.mark_all_dirty(SIGNATURE)
@@ -89,14 +90,20 @@ def refresh(store: Store) -> int:
     cited = sorted({c.article_id for c in claims})
     voices = {a: Voices.of(pairs) for a, pairs in store.claim_voices(cited).items()}
     entries = {a: article_entry(articles[a], v) for a, v in voices.items()}
-    store.refresh_places(dirty, [place_output(s, articles, voices) for s in statuses(claims, articles)], moved, entries)
+    drawn = statuses(claims, articles)
+    shares = []
+    for i, status in enumerate(drawn, 1):
+        shares.append(place_output(status, articles, voices))
+        if progress and (i % 250 == 0 or i == len(drawn)):
+            progress("places", i, len(drawn))
+    store.refresh_places(dirty, shares, moved, entries)
     return len(dirty)
 
 
-def write(out: Path, store: Store, cache_dir: Path) -> Outputs:
+def write(out: Path, store: Store, cache_dir: Path, progress: Callable[[str, int, int], None] | None = None) -> Outputs:
     """Bring the shares up to date, then write the files unless they already show the store (and nobody touched
     them since): joined from the shares, the map over the borders cached in ``cache_dir``."""
-    refresh(store)
+    refresh(store, progress)
     record = store.outputs_record(SIGNATURE)
     if record is not None and all(_fingerprint(out / name) == seen for name, seen in record["files"].items()):
         return Outputs(record["claims"], record["places"])

@@ -29,6 +29,9 @@ except ImportError:  # pragma: no cover - Windows: no lock, runs must not overla
 
 log = logging.getLogger(__name__)
 
+#: Told how far a long step is: its name ("articles", "places"), how many done, out of how many.
+Progress = Callable[[str, int, int], None]
+
 #: The lock file a run holds in the output folder.
 LOCK_NAME = ".geo.lock"
 
@@ -60,7 +63,7 @@ def exclusive(out: Path) -> Iterator[None]:
         yield
 
 
-def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = None) -> RunReport:
+def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
     """Process the new and changed articles of ``options.seeds`` into the store, then write every output into
     ``options.out``. An article already read by these rules with this gazetteer is not read again; when the
     gazetteer or ``places.csv`` changed, only the articles naming a place they now read differently are. When
@@ -121,13 +124,13 @@ def run(options: RunSettings, *, progress: Callable[[int, int], None] | None = N
         report.unresolved = [(path, surface) for _, path, surface in store.unresolved()]
         from geo.outputs import write  # the output writers load only here
 
-        shown = write(options.out, store, options.cache_dir)
+        shown = write(options.out, store, options.cache_dir, progress)
         report.claims, report.places, report.written = shown.claims, shown.places, shown.written
     return report
 
 
 def _process(todo: list[Article], done: int, gazetteer: Gazetteer, corrections: list[Correction], version: str,
-             options: RunSettings, store: Store, progress: Callable[[int, int], None] | None) -> int:
+             options: RunSettings, store: Store, progress: Progress | None) -> int:
     """Read ``todo`` where ``options`` say (here, a pool, a Dask cluster) and store what each gave, in batches;
     ``done`` articles were read before. Returns how many have been read, these included."""
     from geo.parallel import Job, cpu_count, results  # the extraction rules load only when there is work
@@ -151,5 +154,5 @@ def _process(todo: list[Article], done: int, gazetteer: Gazetteer, corrections: 
             store.save(batch)
             batch = []
         if progress:
-            progress(done + i, done + len(todo))
+            progress("articles", done + i, done + len(todo))
     return done + len(todo)

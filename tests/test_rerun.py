@@ -213,3 +213,14 @@ def test_a_run_killed_anywhere_leaves_a_sound_store_and_whole_outputs(tmp_path: 
             assert (out / name).read_bytes() in (old[name], final[name]), name
     assert subprocess.run([*command, str(out)], env=env, capture_output=True, timeout=300).returncode == 0
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == final
+
+
+def test_a_run_tells_how_far_it_is(cache_dir: Path, seeds: Path) -> None:
+    from geo.pipeline import run as run_pipeline
+    from geo.settings import RunSettings
+
+    told: list[tuple[str, int, int]] = []
+    report = run_pipeline(RunSettings(seeds=seeds, out=seeds.parent / "out", cache_dir=cache_dir),
+                          progress=lambda stage, done, total: told.append((stage, done, total)))
+    assert [t for t in told if t[0] == "articles"] == [("articles", i, 3) for i in (1, 2, 3)]
+    assert told[-1] == ("places", report.places, report.places) and report.places == 3
