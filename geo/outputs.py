@@ -25,6 +25,8 @@ from geo.render import DATA_SLOT, skeleton, skeleton_key
 from geo.store import Store
 from geo.timeline import PlaceStatus, statuses
 
+#: Told how far a long step is: its name ("articles", "places"), how many done, out of how many.
+Progress = Callable[[str, int, int], None]
 #: The files of the output folder, in the order they are written.
 OUTPUT_FILES = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
 #: The code that makes the shares and the files: shares made by other code are all made again.
@@ -64,7 +66,7 @@ def place_output(status: PlaceStatus, articles: dict[str, Article], voices: Mapp
                        place_feature(status), drawn.region, drawn.first_day, drawn.last_day, drawn.row)
 
 
-def refresh(store: Store, progress: Callable[[str, int, int], None] | None = None) -> int:
+def refresh(store: Store, progress: Progress | None = None) -> int:
     """Make again the shares of the places whose claims changed; return how many places that was. ``progress`` is
     told how many places are done."""
     everything = store.meta("outputs_code") != SIGNATURE
@@ -100,7 +102,7 @@ def refresh(store: Store, progress: Callable[[str, int, int], None] | None = Non
     return len(dirty)
 
 
-def write(out: Path, store: Store, cache_dir: Path, progress: Callable[[str, int, int], None] | None = None) -> Outputs:
+def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = None) -> Outputs:
     """Bring the shares up to date, then write the files unless they already show the store (and nobody touched
     them since): joined from the shares, the map over the borders cached in ``cache_dir``."""
     refresh(store, progress)

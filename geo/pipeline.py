@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +20,7 @@ from geo.settings import RunSettings
 from geo.store import Store
 
 if TYPE_CHECKING:
+    from geo.outputs import Progress
     from geo.process import Processed
 
 try:
@@ -28,9 +29,6 @@ except ImportError:  # pragma: no cover - Windows: no lock, runs must not overla
     fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
-
-#: Told how far a long step is: its name ("articles", "places"), how many done, out of how many.
-Progress = Callable[[str, int, int], None]
 
 #: The lock file a run holds in the output folder.
 LOCK_NAME = ".geo.lock"

@@ -13,6 +13,7 @@ pattern; only the time differs.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -95,8 +96,10 @@ def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(p for p in prefixes if not any(p[:k] in prefixes for k in range(1, len(p))))  # the shortest suffice
 
 
+@functools.lru_cache(maxsize=256)
 def folded(text: str) -> str:
-    """``text`` as prefixes are matched against: case-folded, white space runs as one space, a space at each end."""
+    """``text`` as prefixes are matched against: case-folded, white space runs as one space, a space at each end
+    (several prefilters ask for the same sentence: made once)."""
     return " " + " ".join(text.casefold().split()) + " "
 
 

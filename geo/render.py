@@ -5,7 +5,7 @@ offline. This map needs only Leaflet, inlined from the pinned ``django-js-lib-le
 script and style (``geo/assets``): a time slider, search by any spelling, filters by controller and stance, a
 legend, popups with each place's claims in time order, and country borders drawn without tiles.
 
-The data travel as one JSON island (:mod:`geo.maprows`: compact rows, each quote stored once). Article
+The data travel as one JSON island (:mod:`geo.maprows`: compact rows, each quote kept once with its article). Article
 text reaches the page only there, with ``<``, ``>`` and ``&`` escaped, and is put into the page with
 ``textContent``, never as HTML. Element ids are sequential, so the same inputs give the same file.
 """

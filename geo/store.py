@@ -150,9 +150,9 @@ class Store:
         rows = [(path, article_id) for article_id, path in articles]
         if rows:
             with self.con:
-                self._present(article_id for _, article_id in rows)
+                touched = self._wanted("present", (article_id for _, article_id in rows))
                 self._dirty("SELECT c.place_id FROM claim c JOIN article a ON a.id = c.article_id "
-                            "WHERE a.retired = 1 AND a.id IN (SELECT id FROM present)")
+                            "WHERE a.retired = 1 AND a.id " + touched)
                 self.con.executemany("UPDATE article SET path = ?, retired = 0 WHERE id = ?", rows)
                 self._changed()
 
@@ -254,11 +254,8 @@ class Store:
         new = states(names)
         changed = [n for n in names if new.get(n, "") != old.get(n, "")]
         with self.con:
-            self.con.execute("CREATE TEMP TABLE IF NOT EXISTS changed_name (name TEXT PRIMARY KEY)")
-            self.con.execute("DELETE FROM changed_name")
-            self.con.executemany("INSERT INTO changed_name VALUES (?)", [(n,) for n in changed])
             cur = self.con.execute("UPDATE article SET extractor_version = '' WHERE id IN "
-                                   "(SELECT article_id FROM article_name WHERE name IN (SELECT name FROM changed_name))")
+                                   "(SELECT article_id FROM article_name WHERE name " + self._wanted("changed_name", changed) + ")")
             self._changed()
             self.con.execute("DELETE FROM name_state")
             self.con.executemany("INSERT INTO name_state VALUES (?,?)", sorted(new.items()))
@@ -268,19 +265,13 @@ class Store:
     def retire(self, ids: Iterable[str]) -> int:
         """Mark these articles retired (kept, but left out of the outputs); return how many were not already."""
         with self.con:
-            self._present(ids)
+            gone = self._wanted("present", ids)
             self._dirty("SELECT c.place_id FROM claim c JOIN article a ON a.id = c.article_id "
-                        "WHERE a.retired = 0 AND a.id IN (SELECT id FROM present)")
-            cur = self.con.execute("UPDATE article SET retired = 1 WHERE retired = 0 AND id IN (SELECT id FROM present)")
+                        "WHERE a.retired = 0 AND a.id " + gone)
+            cur = self.con.execute("UPDATE article SET retired = 1 WHERE retired = 0 AND id " + gone)
             if cur.rowcount:
                 self._changed()
         return cur.rowcount
-
-    def _present(self, ids: Iterable[str]) -> None:
-        """Fill the temporary table ``present`` with ``ids``."""
-        self.con.execute("CREATE TEMP TABLE IF NOT EXISTS present (id TEXT PRIMARY KEY)")
-        self.con.execute("DELETE FROM present")
-        self.con.executemany("INSERT OR IGNORE INTO present VALUES (?)", ((i,) for i in ids))
 
     def articles(self, *, text: bool = True) -> list[Article]:
         """Articles not retired, by id; with ``text=False``, their metadata alone (an empty text)."""
