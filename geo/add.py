@@ -3,18 +3,18 @@
 A text file, a saved page or a feed line becomes ``seeds/<published>-<slug>-<id>.md`` (``undated`` when it has no
 date), its header giving title, published, source and url; the name holds the article's id, so adding the same
 article twice writes one file. A web address is fetched only when the user allows it (``--online``), through
-:func:`fetch_page`: one request, with geo's User-Agent and a timeout.
+:func:`fetch_page`: one request through :mod:`geo.http`, with geo's User-Agent, bounded in time, size and
+redirects.
 """
 
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 from geo.errors import ArticleError, UsageError
+from geo.http import FetchError, FetchRedirected, FetchTooLarge, fetch, shown
 from geo.ingest import Skipped, parse_html, read_file
 from geo.models import Article
 from geo.names import plain
@@ -32,17 +32,20 @@ def is_url(text: str) -> bool:
 
 
 def fetch_page(url: str, online: OnlineSettings) -> bytes:
-    """The bytes of a web page: one GET with geo's User-Agent and a timeout; errors say what failed."""
-    request = urllib.request.Request(url, headers={"User-Agent": online.user_agent, "Accept": "text/html,*/*;q=0.5"})
+    """The bytes of a web page: one GET with geo's User-Agent, bounded in time (``online.timeout_s`` in all), size
+    (:data:`MAX_PAGE_BYTES`) and redirects (same host only); errors say what failed and what to do."""
     try:
-        with urllib.request.urlopen(request, timeout=online.timeout_s) as response:  # noqa: S310 - http(s) only, checked above
-            body: bytes = response.read(MAX_PAGE_BYTES + 1)
-    except (urllib.error.URLError, TimeoutError, OSError) as err:
-        raise ArticleError(url, f"could not be fetched ({getattr(err, 'reason', err)}); check the address and the "
-                                "connection, or save the page and add the file") from err
-    if len(body) > MAX_PAGE_BYTES:
-        raise ArticleError(url, f"the page is larger than {MAX_PAGE_BYTES:,} bytes; save the article's text and add the file")
-    return body
+        return fetch(url, user_agent=online.user_agent, timeout_s=online.timeout_s, max_bytes=MAX_PAGE_BYTES,
+                     accept="text/html,*/*;q=0.5").body
+    except FetchTooLarge as err:
+        raise ArticleError(url, f"the page is larger than {MAX_PAGE_BYTES:,} bytes; save the article's text and add "
+                                "the file") from err
+    except FetchRedirected as err:
+        raise ArticleError(url, f"could not be fetched (it redirects to {shown(err.location)}); add that address "
+                                "instead") from err
+    except FetchError as err:
+        raise ArticleError(url, f"could not be fetched ({err.reason}); check the address and the connection, or "
+                                "save the page and add the file") from err
 
 
 def as_markdown(article: Article) -> str:
@@ -62,23 +65,15 @@ def file_name(article: Article) -> str:
 
 def add(sources: list[str], seeds: Path, *, online: OnlineSettings | None = None) -> Iterator[Path | Skipped]:
     """Write each article of ``sources`` (files, or web addresses when ``online``) into ``seeds``; yield the files
-    written, or what could not be added and why."""
+    written, or what could not be added and why (one source that cannot be read never stops the others)."""
     seeds.mkdir(parents=True, exist_ok=True)
     for source in sources:
-        if is_url(source):
-            if online is None:
-                raise UsageError(f"{source}: fetching a web page needs --online (nothing leaves this machine without it)")
-            try:
-                items: list[Article | Skipped] = [parse_html(Path(source), fetch_page(source, online))]
-            except ArticleError as err:
-                items = [Skipped(source, err.reason)]
-            items = [_with_url(item, source) for item in items]
-        else:
-            path = Path(source)
-            if not path.exists() and not path.is_symlink():
-                items = [Skipped(source, "no such file; check the path")]
-            else:
-                items = list(read_file(path))
+        if is_url(source) and online is None:
+            raise UsageError(f"{source}: fetching a web page needs --online (nothing leaves this machine without it)")
+        try:
+            items = _read_source(source, online)
+        except OSError as err:
+            items = [Skipped(source, f"cannot be read ({err.strerror or err}); check the path")]
         for item in items:
             if isinstance(item, Skipped):
                 yield item
@@ -86,6 +81,20 @@ def add(sources: list[str], seeds: Path, *, online: OnlineSettings | None = None
             target = seeds / file_name(item)
             atomic_write(target, as_markdown(item))
             yield target
+
+
+def _read_source(source: str, online: OnlineSettings | None) -> list[Article | Skipped]:
+    """The articles of one source: a web page (``online`` given) or a file."""
+    if is_url(source) and online is not None:
+        try:
+            page: Article | Skipped = parse_html(Path(source), fetch_page(source, online))
+        except ArticleError as err:
+            page = Skipped(source, err.reason)
+        return [_with_url(page, source)]
+    path = Path(source)
+    if not path.exists() and not path.is_symlink():
+        return [Skipped(source, "no such file; check the path")]
+    return list(read_file(path))
 
 
 def _with_url(item: Article | Skipped, url: str) -> Article | Skipped:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from geo.atomic import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +81,5 @@ def load(cache_dir: Path) -> Borders:
         return {"type": "FeatureCollection", "features": [], "labels": []}
     borders = build(source)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".borders-", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(borders, out, separators=(",", ":"))
-    os.replace(tmp, cached)
+    atomic_write(cached, json.dumps(borders, separators=(",", ":")))
     return borders

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import errno
+import functools
 import json
 import logging
 import os
+import re
+import sqlite3
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, NoReturn, Optional, TypeVar
 
 import typer
 from rich.console import Console
@@ -27,12 +32,71 @@ from geo.settings import RunSettings
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn news articles about a war into a map of reported territorial changes.")
 err = Console(stderr=True, soft_wrap=True)
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text as it may be shown on a terminal: bytes of a name that are not UTF-8 and control characters (escape
+    sequences a file name could carry) written as ``\\xNN``."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+
+
+def _say(label: str, text: str) -> None:
+    """One line on stderr: a coloured label, then the text as it is (no markup read in it)."""
+    err.print(f"{label} " * bool(label) + escape(printable(" ".join(text.split()))), highlight=False)
+
+
+def _fail(message: str) -> NoReturn:
+    """Stop with one ``error:`` line and exit status 2."""
+    _say("[red]error:[/]", message)
+    raise typer.Exit(2)
+
+
+#: What to do about an operating-system error, by its errno.
+_OS_ADVICE = {
+    errno.ENOSPC: "free some disk space and run again", errno.EDQUOT: "free some disk space and run again",
+    errno.EACCES: "check its permissions, or choose another folder", errno.EPERM: "check its permissions, or choose another folder",
+    errno.EROFS: "the file system is read-only; choose another folder", errno.ENAMETOOLONG: "use a shorter name",
+    errno.EEXIST: "it exists and is not a folder; choose another path", errno.ENOTDIR: "a part of the path is a file, not a folder; choose another path",
+    errno.EISDIR: "it is a folder; give a file name", errno.ENOENT: "check the path",
+}
+
+
+def _os_message(exc: OSError) -> str:
+    """An operating-system error as one line: the file, what went wrong, what to do."""
+    where = f"{exc.filename}: " if exc.filename is not None else ""
+    advice = _OS_ADVICE.get(exc.errno or 0, "check the path, the permissions and the free disk space")
+    return f"{where}{exc.strerror or exc}; {advice}"
+
+
+_C = TypeVar("_C", bound=Callable[..., Any])
+
+
+def _door(command: _C) -> _C:
+    """The one door errors leave by: geo's own errors, the operating system's and the store's become one
+    ``error:`` line and exit status 2, never a traceback."""
+
+    @functools.wraps(command)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except GeoError as exc:
+            _fail(str(exc))
+        except OSError as exc:
+            _fail(_os_message(exc))
+        except sqlite3.Error as exc:
+            _fail(f"the store could not be read or written ({exc}); check the disk space and permissions of the "
+                  "output folder, or move geo.sqlite aside to start afresh")
+
+    return guarded  # type: ignore[return-value]
+
 
 class _OneLine(logging.Formatter):
     """A log record as one line on stderr: "warning: seeds/a.md: ..." (what a user reads, and can grep)."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return f"{record.levelname.lower()}: {' '.join(record.getMessage().split())}"
+        return f"{record.levelname.lower()}: {printable(' '.join(record.getMessage().split()))}"
 
 
 def _logging(verbose: bool) -> None:
@@ -44,61 +108,63 @@ def _logging(verbose: bool) -> None:
     logging.getLogger("distributed").setLevel(logging.WARNING)  # a Dask cluster's life story, worker by worker
 
 
-@app.callback()
-def _main(version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False) -> None:
-    if version:
+def _version(value: bool) -> None:
+    if value:
         typer.echo(__version__)
         raise typer.Exit()
 
 
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_version,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Turn news articles about a war into a map of reported territorial changes."""
+
+
 @app.command()
+@_door
 def run(
-    seeds: Annotated[Path, typer.Option(help="Folder of articles (.txt, .md).")] = settings.SEEDS_DIR,
+    seeds: Annotated[Path, typer.Option(help="Folder of articles (.txt, .md, .html, .jsonl) and places.csv.")] = settings.SEEDS_DIR,
     out: Annotated[Path, typer.Option(help="Folder for map.html, claims.geojson, claims.csv, places.geojson and the store.")] = settings.OUT_DIR,
     online: Annotated[bool, typer.Option(help="Look names the offline gazetteer lacks up online (Nominatim; GeoNames "
                                                "with GEO_GEONAMES_USERNAME), at most 1 request/s, answers cached.")] = False,
     workers: Annotated[Optional[int], typer.Option(min=1, help="Processes reading new articles (default: one per core).")] = None,
     dask: Annotated[Optional[str], typer.Option(metavar="ADDRESS", help="Read new articles on a Dask cluster: a scheduler "
-                                                "address (tcp://host:8786) or 'local'. Needs pip install 'geo[dask]'.")] = None,
+                                                "address (tcp://host:8786) or 'local'. Needs pip install 'geo\\[dask]'.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log how each name was resolved.")] = False,
 ) -> None:
     """Read new articles in SEEDS, extract their claims and write the map and data files into OUT."""
     _logging(verbose)
     if not seeds.is_dir():
-        err.print(f"[red]error:[/] seeds folder {seeds} does not exist; create it and put articles in it, or pass --seeds DIR")
-        raise typer.Exit(2)
+        _fail(f"seeds folder {seeds} does not exist; create it and put articles in it, or pass --seeds DIR")
+    if out.exists() and not out.is_dir():
+        _fail(f"--out {out} is a file, not a folder; pass a folder for the outputs")
     options = RunSettings(seeds=seeds, out=out, cache_dir=settings.default_cache_dir(os.environ),
                           online=settings.OnlineSettings.from_env(os.environ) if online else None,
                           workers=workers, dask=dask)
-    try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err, transient=True, disable=not err.is_terminal) as bar:
-            task = bar.add_task("articles", total=None)
-            report = run_pipeline(options, progress=lambda stage, done, total: bar.update(task, description=stage,
-                                                                                            completed=done, total=total))
-    except GeoError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from exc
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("articles", total=None)
+        report = run_pipeline(options, progress=lambda stage, done, total: bar.update(task, description=stage,
+                                                                                        completed=done, total=total))
     for skipped in report.skipped:
-        err.print(f"[yellow]skipped[/] {escape(skipped.path)}: {escape(skipped.reason)}", highlight=False)
+        _say("[yellow]skipped[/]", f"{skipped.path}: {skipped.reason}")
     if report.unresolved:
         names = sorted({surface for _, surface in report.unresolved})
-        err.print(f"[yellow]unresolved[/] {len(names)} name(s) no gazetteer knows: {escape(', '.join(names[:20]))}"
-                  + (" ..." if len(names) > 20 else "")
-                  + "; add them to seeds/places.csv (name,lat,lon) or import a GeoNames dump: geo gazetteer import UA.zip",
-                  highlight=False)
-    err.print(
-        f"{report.new} new, {report.changed} changed, {report.unchanged} unchanged, {report.retired} retired, "
-        f"{len(report.skipped)} skipped, "
-        f"{len(report.unresolved)} unresolved name(s); "
-        f"{report.claims} claims on {report.places} places -> {out / 'map.html'}"
-        + ("" if report.written else " (outputs unchanged)")
-    )
+        _say("[yellow]unresolved[/]", f"{len(names)} name(s) no gazetteer knows: {', '.join(names[:20])}"
+             + (" ..." if len(names) > 20 else "")
+             + "; add them to seeds/places.csv (name,lat,lon) or import a GeoNames dump: geo gazetteer import UA.zip")
+    if report.unanswered:
+        _say("[yellow]online[/]", f"{report.unanswered} lookup(s) got no answer; they are asked again on the next run")
+    _say("", f"{report.new} new, {report.changed} changed, {report.unchanged} unchanged, {report.retired} retired, "
+             f"{len(report.skipped)} skipped, {len(report.unresolved)} unresolved name(s); "
+             f"{report.claims} claims on {report.places} places -> {out / 'map.html'}"
+             + ("" if report.written else " (outputs unchanged)"))
     if report.skipped:
         raise typer.Exit(1)
 
 
 @app.command()
+@_door
 def add(
     sources: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html, .jsonl) or web addresses.")],
     seeds: Annotated[Path, typer.Option(help="The seeds folder to add them to.")] = settings.SEEDS_DIR,
@@ -108,22 +174,21 @@ def add(
     from geo.add import add as add_articles
 
     _logging(False)
+    if seeds.exists() and not seeds.is_dir():
+        _fail(f"--seeds {seeds} is a file, not a folder; pass the seeds folder")
     skipped = 0
-    try:
-        for item in add_articles(sources, seeds, online=settings.OnlineSettings.from_env(os.environ) if online else None):
-            if isinstance(item, Path):
-                err.print(f"added {item}", markup=False, highlight=False)
-            else:
-                skipped += 1
-                err.print(f"[yellow]skipped[/] {escape(item.path)}: {escape(item.reason)}", highlight=False)
-    except GeoError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from exc
+    for item in add_articles(sources, seeds, online=settings.OnlineSettings.from_env(os.environ) if online else None):
+        if isinstance(item, Path):
+            _say("added", str(item))
+        else:
+            skipped += 1
+            _say("[yellow]skipped[/]", f"{item.path}: {item.reason}")
     if skipped:
         raise typer.Exit(1)
 
 
 @app.command()
+@_door
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="geojson, csv, gpkg (GeoPackage: claims and places), png "
                                                             "(a static picture) or html (the map).")],
@@ -152,22 +217,16 @@ def export(
     try:
         day = date.fromisoformat(as_of) if as_of else None
     except ValueError:
-        err.print(f"[red]error:[/] --as-of {escape(as_of or '')!r} is not a date; write it as YYYY-MM-DD", highlight=False)
-        raise typer.Exit(2) from None
+        _fail(f"--as-of {as_of!r} is not a date; write it as YYYY-MM-DD")
     store_path = out / settings.STORE_NAME
     if not store_path.is_file():
-        err.print(f"[red]error:[/] no store in {escape(str(out))}; run geo run first, or pass --out DIR", highlight=False)
-        raise typer.Exit(2)
-    try:
-        with Store(store_path) as store:
-            snapshot = take(store, as_of=day, bbox=parse_bbox(bbox) if bbox else None)
-        path = output or out / "exports" / default_name(fmt, snapshot, layer=layer, embed=embed)
-        write_export(snapshot, fmt, path, load_borders(settings.default_cache_dir(os.environ)), layer=layer, embed=embed,
-                     width=width, height=height)
-    except GeoError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from exc
-    err.print(f"{len(snapshot.claims)} claims on {len(snapshot.places)} places -> {path}", markup=False, highlight=False)
+        _fail(f"no store in {out}; run geo run first, or pass --out DIR")
+    with Store(store_path) as store:
+        snapshot = take(store, as_of=day, bbox=parse_bbox(bbox) if bbox else None)
+    path = output or out / "exports" / default_name(fmt, snapshot, layer=layer, embed=embed)
+    write_export(snapshot, fmt, path, load_borders(settings.default_cache_dir(os.environ)), layer=layer, embed=embed,
+                 width=width, height=height, store=store_path)
+    _say("", f"{len(snapshot.claims)} claims on {len(snapshot.places)} places -> {path}")
 
 
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline gazetteer: add GeoNames data, show what it holds.")
@@ -175,6 +234,7 @@ app.add_typer(gazetteer_app, name="gazetteer")
 
 
 @gazetteer_app.command("import")
+@_door
 def gazetteer_import(
     file: Annotated[Path, typer.Argument(help="A GeoNames country dump: UA.txt or UA.zip (download.geonames.org/export/dump/).")],
 ) -> None:
@@ -183,27 +243,20 @@ def gazetteer_import(
 
     _logging(False)
     cache_dir = settings.default_cache_dir(os.environ)
-    try:
-        count = import_dump(cache_dir, file)
-        stats = Gazetteer.open(cache_dir).stats()
-    except GeoError as exc:
-        err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
-        raise typer.Exit(2) from exc
-    err.print(f"imported {count} populated places from {file}; the gazetteer now holds "
-              + ", ".join(f"{n} {k}" for k, n in sorted(stats.items())), markup=False, highlight=False)
+    count = import_dump(cache_dir, file)
+    stats = Gazetteer.open(cache_dir).stats()
+    _say("", f"imported {count} populated places from {file}; the gazetteer now holds "
+             + ", ".join(f"{n} {k}" for k, n in sorted(stats.items())))
 
 
 @gazetteer_app.command("info")
+@_door
 def gazetteer_info() -> None:
     """Where the gazetteer cache is, which dumps were imported, and how many places it holds."""
     from geo.gazetteer_build import imported_dumps
 
     cache_dir = settings.default_cache_dir(os.environ)
-    try:
-        gazetteer = Gazetteer.open(cache_dir)
-    except GeoError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from exc
+    gazetteer = Gazetteer.open(cache_dir)
     dumps = imported_dumps(cache_dir)
     typer.echo(f"cache: {gazetteer.path}")
     typer.echo("imported: " + (", ".join(p.name for p in dumps) if dumps else "none"))
@@ -212,6 +265,7 @@ def gazetteer_info() -> None:
 
 
 @app.command()
+@_door
 def resolve(
     name: Annotated[str, typer.Argument(help="A place name as an article spells it: Girnyk, Artemovsk, \"Kursk region\".")],
     context: Annotated[str, typer.Option(help="Text around the name; the places it names help choose among namesakes.")] = "",
@@ -222,16 +276,15 @@ def resolve(
     from geo.resolve import explain
 
     _logging(False)
-    try:
-        gazetteer = Gazetteer.open(settings.default_cache_dir(os.environ))
-        gazetteer.add_user_places(read_corrections(seeds / CORRECTIONS))
-    except GeoError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from exc
+    gazetteer = Gazetteer.open(settings.default_cache_dir(os.environ))
+    corrections, problems = read_corrections(seeds / CORRECTIONS)
+    for skipped in problems:
+        _say("[yellow]skipped[/]", f"{skipped.path}: {skipped.reason}")
+    gazetteer.add_user_places(corrections)
     ranking = explain(name, context, gazetteer)
     if not ranking:
-        err.print(f"no place called {name!r} is known; add it to seeds/places.csv or import a GeoNames dump "
-                  "(geo gazetteer import UA.zip)", markup=False, highlight=False)
+        _say("", f"no place called {name!r} is known; add it to seeds/places.csv or import a GeoNames dump "
+                 "(geo gazetteer import UA.zip)")
         raise typer.Exit(1)
     table = Table("", "place", "region", "country", "lat, lon", "location", "score", "why", title=f"{name!r}: {len(ranking)} candidate(s)")
     for i, c in enumerate(ranking[:top]):
@@ -242,6 +295,7 @@ def resolve(
 
 
 @app.command()
+@_door
 def evaluate(
     labels: Annotated[Path, typer.Argument(help="Hand labels, one JSON object per article (the dev corpus' labels.jsonl format).")],
     seeds: Annotated[Path, typer.Option(help="Folder of the labelled articles.")] = settings.SEEDS_DIR,
@@ -258,17 +312,13 @@ def evaluate(
     _logging(False)
     with tempfile.TemporaryDirectory(prefix="geo-evaluate-") as tmp:
         options = RunSettings(seeds=seeds, out=out or Path(tmp), cache_dir=settings.default_cache_dir(os.environ))
-        try:
-            gold = read_labels(labels)
-            run_pipeline(options)
-            with Store(options.out / settings.STORE_NAME) as store:
-                articles = store.articles()
-                claims = date_undated(store.claims(), {a.id: a for a in articles})
-                metrics, missed = score(gold, articles, store.mentions(), claims,
-                                        [(article_id, surface) for article_id, _, surface in store.unresolved()])
-        except GeoError as exc:
-            err.print(f"[red]error:[/] {exc}")
-            raise typer.Exit(2) from exc
+        gold = read_labels(labels)
+        run_pipeline(options)
+        with Store(options.out / settings.STORE_NAME) as store:
+            articles = store.articles()
+            claims = date_undated(store.claims(), {a.id: a for a in articles})
+            metrics, missed = score(gold, articles, store.mentions(), claims,
+                                    [(article_id, surface) for article_id, _, surface in store.unresolved()])
     for line in missed[:misses]:
         err.print(line, markup=False, highlight=False)
     if as_json:
@@ -282,8 +332,4 @@ def evaluate(
 
 def main() -> None:
     """Console-script entry point."""
-    try:
-        app()
-    except GeoError as exc:  # pragma: no cover - last resort
-        err.print(f"[red]error:[/] {exc}")
-        sys.exit(2)
+    app()

@@ -1,25 +1,27 @@
 """The user's own places: ``seeds/places.csv``, which wins over every other source.
 
 Columns: ``name``, ``lat``, ``lon``, and optionally ``country`` (ISO code), ``admin1`` (region) and ``aliases``
-(other spellings, separated by ``;``). A row that cannot be read is reported with its line number and skipped.
+(other spellings, separated by ``;``). A row that cannot be read is skipped and named with its line number; a file
+that cannot be read at all is skipped and named, and the run goes on without it.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
-import logging
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.errors import UsageError
+from geo.errors import ArticleError
+from geo.ingest import Skipped, clean_text, read_bytes
 from geo.models import Place
-from geo.names import plain
-
-log = logging.getLogger(__name__)
+from geo.names import fold, plain
 
 #: Name of the corrections file inside the seeds folder.
 FILE_NAME = "places.csv"
+_COLUMNS = "name,lat,lon (optional: country,admin1,aliases)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,34 +32,66 @@ class Correction:
     names: tuple[str, ...]
 
 
-def read_corrections(path: Path) -> list[Correction]:
-    """Read a corrections file; a missing file is no corrections."""
-    if not path.exists():
-        return []
+def read_corrections(path: Path) -> tuple[list[Correction], list[Skipped]]:
+    """The places of a corrections file, and what of it was skipped and why; a missing file is no corrections."""
+    if not path.exists() and not path.is_symlink():
+        return [], []
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise UsageError(f"cannot read {path}: {err}; save it as UTF-8 CSV with columns name,lat,lon") from err
-    rows = csv.DictReader(io.StringIO(text))
-    fields = {f.strip().lower() for f in rows.fieldnames or []}
-    if not {"name", "lat", "lon"} <= fields:
-        raise UsageError(f"{path}: the header must name the columns name,lat,lon (optional: country,admin1,aliases)")
-    out = []
-    for line, row in enumerate(rows, 2):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-        try:
-            lat, lon = float(row["lat"]), float(row["lon"])
-        except ValueError:
-            log.warning("%s:%d: lat/lon %r, %r are not numbers; row skipped", path, line, row["lat"], row["lon"])
+        text = read_bytes(path).decode("utf-8-sig")
+    except ArticleError as err:
+        return [], [Skipped(err.path, err.reason)]
+    except UnicodeDecodeError:
+        return [], [Skipped(str(path), "is not UTF-8; save it as UTF-8 CSV with columns " + _COLUMNS)]
+    rows = csv.reader(io.StringIO(clean_text(text)))
+    header = [h.strip().lower() for h in next(rows, [])]
+    if not {"name", "lat", "lon"} <= set(header):
+        return [], [Skipped(str(path), "the header must name the columns " + _COLUMNS + "; the file is ignored")]
+    out: list[Correction] = []
+    skipped: list[Skipped] = []
+    first_line: dict[str, int] = {}
+    for line, cells in enumerate(rows, 2):
+        if not any(c.strip() for c in cells):
             continue
-        if not row["name"] or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            log.warning("%s:%d: a name and a latitude/longitude in range are needed; row skipped", path, line)
+        where = f"{path}:{line}"
+        if len(cells) > len(header):
+            skipped.append(Skipped(where, f"{len(cells)} fields for {len(header)} columns; quote values holding commas"))
             continue
-        names = (row["name"], *(a.strip() for a in row.get("aliases", "").split(";") if a.strip()))
-        place = Place(
-            place_id="user:" + plain(row["name"]).replace(" ", "-"), name=row["name"], lat=lat, lon=lon,
-            country=row.get("country", "").upper(), admin1=row.get("admin1") or None, feature="settlement",
-            precision="exact",
-        )
-        out.append(Correction(place, names))
-    return out
+        row = dict(zip(header, (c.strip() for c in cells)))
+        correction, why = _correction(row)
+        if correction is None:
+            skipped.append(Skipped(where, why))
+            continue
+        key = plain(correction.place.name)
+        if key in first_line:
+            skipped.append(Skipped(where, f"{correction.place.name!r} is already given on line {first_line[key]}; "
+                                          "the first is kept, remove one of the two"))
+            continue
+        first_line[key] = line
+        out.append(correction)
+    return out, skipped
+
+
+def _correction(row: dict[str, str]) -> tuple[Correction | None, str]:
+    """The place of one row, or None and why not."""
+    name = " ".join(row.get("name", "").split())
+    try:
+        lat, lon = float(row.get("lat", "")), float(row.get("lon", ""))
+    except ValueError:
+        return None, f"lat/lon {row.get('lat', '')[:20]!r}, {row.get('lon', '')[:20]!r} are not numbers; row skipped"
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        return None, "latitude must be within -90..90 and longitude within -180..180; row skipped"
+    if not fold(name):
+        return None, f"the name {name[:40]!r} has no letters; row skipped"
+    names = (name, *(a.strip() for a in row.get("aliases", "").split(";") if fold(a)))
+    place = Place(place_id=f"user:{_slug(name)}", name=name, lat=lat, lon=lon, country=row.get("country", "").upper()[:2],
+                  admin1=row.get("admin1") or None, feature="settlement", precision="exact")
+    return Correction(place, names), ""
+
+
+def _slug(name: str) -> str:
+    """``user:`` ids: the name in plain letters, and a short hash of it when it holds more than letters and digits
+    (two names differing only in their signs are two places)."""
+    slug = plain(name).replace(" ", "-")
+    if slug.replace("-", "").isalnum():
+        return slug
+    return f"{slug}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:8]}".strip("-")

@@ -52,13 +52,26 @@ def claim_features(table: Iterable[tuple[Any, ...]]) -> bytes:
                                 "properties": dict(zip(CLAIM_FIELDS, row))}) for row in table).encode()
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP's list, with the full-width forms Excel also takes).
+_FORMULA_START = tuple("=+-@\t\r") + ("\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as written: text that would start a formula (``=HYPERLINK(...)``,
+    ``+cmd|...``, ``@SUM(...)``) gets a leading ``'``; line breaks are ``\\n`` (a bare carriage return would end
+    a line for CSV readers yet go unquoted). Numbers are left alone."""
+    if type(value) is not str:
+        return value
+    quote = "'" if value.startswith(_FORMULA_START) else ""
+    return quote + (value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value)
+
+
 def csv_rows(table: Iterable[tuple[Any, ...]]) -> bytes:
-    """The CSV lines of :func:`claim_table`'s rows (a part of ``claims.csv``)."""
+    """The CSV lines of :func:`claim_table`'s rows (a part of ``claims.csv``), every cell :func:`cell`-safe."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     for row in table:
-        # a bare carriage return would end a line for CSV readers yet go unquoted: line breaks are written as \n
-        writer.writerow([v.replace("\r\n", "\n").replace("\r", "\n") if type(v) is str and "\r" in v else v for v in row])
+        writer.writerow([cell(v) for v in row])
     return buf.getvalue().encode()
 
 

@@ -10,15 +10,13 @@ temporary file and renamed into place.
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from geo.atomic import atomic_write
+from geo.atomic import atomic_write, replacing, target
 from geo.errors import UsageError
-from geo.export import CLAIM_FIELDS, claim_table, claims_csv, claims_geojson, places_geojson
+from geo.export import CLAIM_FIELDS, cell, claim_table, claims_csv, claims_geojson, places_geojson
 from geo.snapshot import Snapshot
 
 FORMATS = ("geojson", "csv", "gpkg", "png", "html")
@@ -52,11 +50,11 @@ def _places_csv(snapshot: Snapshot) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=[*PLACE_FIELDS, "lat", "lon"], lineterminator="\n")
     writer.writeheader()
-    writer.writerows(place_rows(snapshot))
+    writer.writerows({k: cell(v) for k, v in row.items()} for row in place_rows(snapshot))
     return buf.getvalue()
 
 
-def _geopackage(snapshot: Snapshot, path: Path) -> None:
+def _geopackage(snapshot: Snapshot, path: Path, protect: tuple[Path, ...]) -> None:
     """Both layers into a GeoPackage, through geopandas; stamped with the snapshot's day, not the clock's, so the
     same snapshot gives the same file."""
     import geopandas as gpd
@@ -70,18 +68,14 @@ def _geopackage(snapshot: Snapshot, path: Path) -> None:
     places = gpd.GeoDataFrame([{k: r[k] for k in PLACE_FIELDS} for r in rows], columns=list(PLACE_FIELDS),
                               geometry=[Point(r["lon"], r["lat"]) for r in rows], crs="EPSG:4326")
     day = snapshot.day
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".gpkg")
-    os.close(fd)
-    os.unlink(tmp)  # GDAL creates the file itself
-    try:
-        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": f"{day.isoformat() if day else '2022-02-24'}T00:00:00Z"})
-        claims.to_file(tmp, layer="claims", driver="GPKG", engine="pyogrio")
-        places.to_file(tmp, layer="places", driver="GPKG", engine="pyogrio")
-        os.replace(tmp, path)
-    finally:
-        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with replacing(path, protect=protect, suffix=".gpkg") as tmp:
+        tmp.unlink()  # GDAL creates the file itself
+        try:
+            pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": f"{day.isoformat() if day else '2022-02-24'}T00:00:00Z"})
+            claims.to_file(tmp, layer="claims", driver="GPKG", engine="pyogrio")
+            places.to_file(tmp, layer="places", driver="GPKG", engine="pyogrio")
+        finally:
+            pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
 
 
 def embed_snippet(page: str, snapshot: Snapshot, *, height: int = 600) -> str:
@@ -96,27 +90,36 @@ def embed_snippet(page: str, snapshot: Snapshot, *, height: int = 600) -> str:
 
 
 def write_export(snapshot: Snapshot, fmt: str, path: Path, borders: Mapping[str, Any], *, layer: str = "claims",
-                 embed: bool = False, width: int = 1600, height: int = 1200) -> None:
-    """Write ``snapshot`` to ``path`` in ``fmt`` (one of :data:`FORMATS`)."""
+                 embed: bool = False, width: int = 1600, height: int = 1200, store: Path | None = None) -> None:
+    """Write ``snapshot`` to ``path`` in ``fmt`` (one of :data:`FORMATS`): a regular file only (a link is
+    written through; a folder, a device and the ``store`` are refused), keeping an existing file's permissions."""
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
     if layer not in LAYERS:
         raise UsageError(f"--layer {layer!r} is not one of {', '.join(LAYERS)}")
+    protect = tuple(store.with_name(store.name + end) for end in ("", "-wal", "-shm")) if store else ()
     path.parent.mkdir(parents=True, exist_ok=True)
+    target(path, protect=protect)  # refused before the work, not after
+    if fmt == "gpkg":
+        _geopackage(snapshot, path, protect)
+        return
+    atomic_write(path, _content(snapshot, fmt, borders, layer=layer, embed=embed, width=width, height=height),
+                 protect=protect)
+
+
+def _content(snapshot: Snapshot, fmt: str, borders: Mapping[str, Any], *, layer: str, embed: bool, width: int,
+             height: int) -> str | bytes:
+    """The bytes of an export in a format other than GeoPackage."""
     if fmt == "geojson":
-        atomic_write(path, claims_geojson(claim_table(snapshot.claims, snapshot.articles)) if layer == "claims"
-                     else places_geojson(snapshot.places))
-    elif fmt == "csv":
-        atomic_write(path, claims_csv(claim_table(snapshot.claims, snapshot.articles)) if layer == "claims"
-                     else _places_csv(snapshot))
-    elif fmt == "gpkg":
-        _geopackage(snapshot, path)
-    elif fmt == "png":
+        table = claim_table(snapshot.claims, snapshot.articles)
+        return claims_geojson(table) if layer == "claims" else places_geojson(snapshot.places)
+    if fmt == "csv":
+        return claims_csv(claim_table(snapshot.claims, snapshot.articles)) if layer == "claims" else _places_csv(snapshot)
+    if fmt == "png":
         from geo.picture import picture
 
-        atomic_write(path, [picture(snapshot, borders, width=width, height=height)])
-    else:
-        from geo.render import render_map
+        return picture(snapshot, borders, width=width, height=height)
+    from geo.render import render_map
 
-        page = render_map(snapshot.places, snapshot.articles, borders)
-        atomic_write(path, embed_snippet(page, snapshot, height=min(height, 900)) if embed else page)
+    page = render_map(snapshot.places, snapshot.articles, borders)
+    return embed_snippet(page, snapshot, height=min(height, 900)) if embed else page

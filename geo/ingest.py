@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from typing import Any
 from geo import settings
 from geo.errors import ArticleError
 from geo.models import Article
+from geo.when import latest_year, plausible_year
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +42,24 @@ class Skipped:
     reason: str
 
 
+# lone surrogates (a feed's "\\ud800") cannot be written as UTF-8; control characters (NUL, escape sequences)
+# have no place in an article and would reach the outputs and the terminal
+_UNWRITABLE = re.compile(r"[\ud800-\udfff]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+def clean_text(text: str) -> str:
+    """Text that can be stored and shown: lone surrogates become U+FFFD, control characters (but tab and line
+    breaks) are dropped."""
+    return _CONTROLS.sub("", _UNWRITABLE.sub("\ufffd", text))
+
+
 def normalise_text(text: str) -> str:
-    """Normalise an article body: NFC, ``\\n`` line ends, no trailing spaces, no empty lines at the ends."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    lines = [line.rstrip() for line in text.split("\n")]
+    """Normalise an article body: NFC, ``\\n`` line ends, no trailing spaces, no empty lines at the ends, no
+    control characters."""
+    text = _LINE_BREAKS.sub("\n", clean_text(unicodedata.normalize("NFC", text)))
+    lines = [line.rstrip() for line in text.replace("\ufeff", "").split("\n")]
     return "\n".join(lines).strip("\n")
 
 
@@ -68,13 +84,18 @@ def _utf16(raw: bytes) -> str | None:
     return text if controls <= len(text) // 100 else None  # binary data with zero bytes is not text
 
 
+def _controls(raw: bytes) -> int:
+    """How many bytes of ``raw`` are control characters that text does not hold (NUL and the like)."""
+    return sum(raw.count(bytes([b])) for b in (*range(0, 9), 11, 12, *range(14, 27), *range(28, 32)))
+
+
 def _decode(path: Path, raw: bytes) -> str:
     if not raw.strip():
         raise ArticleError(str(path), "the file is empty; add the article's text or remove the file")
     text = _utf16(raw)
     if text is not None:
         return text
-    if b"\x00" in raw[:4096]:
+    if _controls(raw[:4096]) * 50 > len(raw[:4096]):  # a stray NUL in a text is dropped, not taken for binary
         raise ArticleError(str(path), "this looks like a binary file, not an article; remove it from the seeds folder")
     try:
         return raw.decode("utf-8-sig")
@@ -110,19 +131,31 @@ def _split_header(path: Path, text: str) -> tuple[dict[str, str], str]:
     return header, "\n".join(lines[end + 1 :])
 
 
-def _published(path: Path | str, value: object) -> date | None:
-    if value is None or str(value).strip().lower() in _UNKNOWN:
+def _published(path: Path | str, value: str | None) -> date | None:
+    if value is None or value.strip().lower() in _UNKNOWN:
         return None
     try:
-        return date.fromisoformat(str(value).strip()[:10])
+        day = date.fromisoformat(value.strip()[:10])
     except ValueError:
         log.warning("%s: published %r is not a date; write it as YYYY-MM-DD (read without it: relative dates stay "
-                    "unresolved)", path, value)
+                    "unresolved)", path, value[:40])
         return None
+    if not plausible_year(day.year):
+        log.warning("%s: published %s is outside %d-%d; check the date (read without it: relative dates stay "
+                    "unresolved)", path, day.isoformat(), settings.MIN_YEAR, latest_year())
+        return None
+    return day
 
 
-def _optional(value: object) -> str | None:
-    text = str(value).strip() if value is not None else ""
+def _field(where: str, key: str, value: object) -> str | None:
+    """A header or feed field as one line of text; what is not text (a number, a list) is ignored with a warning."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        kind = "a number" if isinstance(value, (int, float)) else "a list" if isinstance(value, list) else "an object"
+        log.warning("%s: %s is %s, not text; ignored", where, key, kind)
+        return None
+    text = " ".join(clean_text(value).split())
     return None if text.lower() in _UNKNOWN else text
 
 
@@ -131,11 +164,11 @@ def _article(where: str, text: str, *, title: object = None, published: object =
     body = normalise_text(text)
     if not body:
         raise ArticleError(where, "there is no article text; add it or remove the entry")
-    day = _published(where, published)
+    day = _published(where, _field(where, "published", published))
     if day is None:
         log.info("%s: no publication date; its relative dates stay unresolved", where)
-    return Article(id=article_id(body), path=where, title=_optional(title) or body.split("\n", 1)[0][:200],
-                   published=day, source=_optional(source), url=_optional(url), text=body)
+    return Article(id=article_id(body), path=where, title=_field(where, "title", title) or body.split("\n", 1)[0][:200],
+                   published=day, source=_field(where, "source", source), url=_field(where, "url", url), text=body)
 
 
 def parse_article(path: Path, raw: bytes) -> Article:
@@ -165,14 +198,20 @@ def parse_html(path: Path, raw: bytes) -> Article:
 
 def parse_feed(path: Path, raw: bytes) -> Iterator[Article | Skipped]:
     """The articles of a ``.jsonl`` feed, one JSON object a line; a line that cannot be read is skipped."""
-    for n, line in enumerate(_decode(path, raw).splitlines(), 1):
+    # lines end at \n alone: a raw U+2028 inside a JSON string is text, not the end of a line
+    for n, line in enumerate(_decode(path, raw).split("\n"), 1):
         if not line.strip():
             continue
         where = f"{path}:{n}"
+        if len(line) > settings.MAX_FEED_LINE_CHARS:
+            yield Skipped(where, f"the line is longer than {settings.MAX_FEED_LINE_CHARS:,} characters; put one article a line")
+            continue
         try:
             item = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Skipped(where, f"not a JSON object ({err.msg}); write one article a line as "
+        except (ValueError, RecursionError) as err:  # bad JSON, numbers of thousands of digits, nesting too deep
+            why = (err.msg if isinstance(err, json.JSONDecodeError) else "nested too deeply" if isinstance(err, RecursionError)
+                   else "a number too long to read")
+            yield Skipped(where, f"not a JSON object ({why}); write one article a line as "
                                  '{"title": ..., "published": ..., "source": ..., "url": ..., "text": ...}')
             continue
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
@@ -186,39 +225,61 @@ def parse_feed(path: Path, raw: bytes) -> Iterator[Article | Skipped]:
             yield Skipped(err.path, err.reason)
 
 
-def _read_bytes(path: Path) -> bytes:
-    if path.is_symlink() and not path.exists():
-        raise ArticleError(str(path), "is a link to a file that does not exist; fix the link or remove it")
-    if path.is_dir():
-        raise ArticleError(str(path), "is a folder, not an article; rename it or move it out of the seeds folder")
+def _opened_regular(path: Path) -> int:
+    """A descriptor of ``path`` opened for reading, if it is a regular file (a FIFO would block the run, a device
+    never end); without blocking, whatever it is."""
     try:
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError as err:
+        raise ArticleError(str(path), "is a link to a file that does not exist; fix the link or remove it" if path.is_symlink()
+                           else "disappeared while it was being read; run again") from err
     except OSError as err:
         raise ArticleError(str(path), f"cannot be read ({err.strerror}); check that it exists and can be read") from err
-    if size > settings.MAX_ARTICLE_BYTES:
-        raise ArticleError(str(path), f"{size:,} bytes is larger than the {settings.MAX_ARTICLE_BYTES:,}-byte limit for one "
-                                      "article; split it into articles or remove it")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        is_dir = stat.S_ISDIR(os.fstat(fd).st_mode)
+        os.close(fd)
+        raise ArticleError(str(path), "is a folder, not an article; rename it or move it out of the seeds folder" if is_dir
+                           else "is not a regular file (a pipe, device or socket); only files are read, remove it")
+    return fd
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file, at most the size limit of one article."""
+    if path.is_dir():
+        raise ArticleError(str(path), "is a folder, not an article; rename it or move it out of the seeds folder")
+    fd = _opened_regular(path)
     try:
-        return path.read_bytes()
+        with os.fdopen(fd, "rb") as fh:
+            os.set_blocking(fd, True)
+            raw = fh.read(settings.MAX_ARTICLE_BYTES + 1)
     except OSError as err:
         raise ArticleError(str(path), f"cannot be read ({err.strerror}); check its permissions") from err
+    if len(raw) > settings.MAX_ARTICLE_BYTES:
+        raise ArticleError(str(path), f"it is larger than the {settings.MAX_ARTICLE_BYTES:,}-byte limit for one article; "
+                                      "split it into articles or remove it")
+    return raw
 
 
 def read_article(path: Path) -> Article:
     """Read one article file (a text file or a saved web page)."""
-    raw = _read_bytes(path)
+    raw = read_bytes(path)
     return parse_html(path, raw) if path.suffix.lower() in (".html", ".htm") else parse_article(path, raw)
 
 
 def read_file(path: Path) -> Iterator[Article | Skipped]:
-    """The articles of one file: one, or one a line for a ``.jsonl`` feed; what cannot be read as :class:`Skipped`."""
+    """The articles of one file: one, or one a line for a ``.jsonl`` feed; what cannot be read as :class:`Skipped`.
+    Whatever goes wrong with one file stays with it: it is skipped, named, and the others are read."""
     try:
         if path.suffix.lower() == ".jsonl":
-            yield from parse_feed(path, _read_bytes(path))
+            yield from parse_feed(path, read_bytes(path))
         else:
             yield read_article(path)
     except ArticleError as err:
         yield Skipped(err.path, err.reason)
+    except Exception as err:  # noqa: BLE001 - a file that breaks a parser in a way no rule foresaw is still one file
+        log.debug("reading %s failed", path, exc_info=True)
+        yield Skipped(str(path), f"cannot be read ({type(err).__name__}: {str(err)[:200]}); check the file, or remove it "
+                                 "from the seeds folder")
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,21 +294,36 @@ class SeedFile:
     read: bool = True
 
 
-def _walk(folder: str, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
-    """``(parts of the path under the folder, entry)`` of the article files, hidden ones left out."""
+def _walk(folder: str, parts: tuple[str, ...] = (), skip: frozenset[str] = frozenset()) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
+    """``(parts of the path under the folder, entry)`` of the article files, hidden ones and the folders of
+    ``skip`` (real paths: the output folder) left out."""
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             if entry.name.lower().endswith(settings.ARTICLE_SUFFIXES):
                 yield (*parts, entry.name), entry  # a folder so named too: it is reported, not read
-            if entry.is_dir(follow_symlinks=False):
-                yield from _walk(entry.path, (*parts, entry.name))
+            if entry.is_dir(follow_symlinks=False) and os.path.realpath(entry.path) not in skip:
+                yield from _walk(entry.path, (*parts, entry.name), skip)
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
+def _entries(folder: Path, skip: frozenset[str] = frozenset()) -> list[os.DirEntry[str]]:
     """The article files under a folder (hidden ones and those in hidden folders left out), in a stable order."""
-    return [entry for _, entry in sorted(_walk(str(folder)), key=lambda pe: pe[0])]
+    return [entry for _, entry in sorted(_walk(str(folder), skip=skip), key=lambda pe: pe[0])]
+
+
+def refused(path: str, root: str) -> str | None:
+    """Why a file of the seeds folder (real path ``root``) is not read at all, or None: a name that is not
+    UTF-8 cannot be stored or shown, and a link that leaves the folder could read any file of the machine."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return "its name is not valid UTF-8; rename the file"
+    if os.path.islink(path):
+        target = os.path.realpath(path)
+        if os.path.commonpath([root, target]) != root:
+            return "is a link to a file outside the seeds folder; copy the file into the folder instead"
+    return None
 
 
 def _fingerprint(entry: os.DirEntry[str]) -> tuple[int, int] | None:
@@ -258,16 +334,23 @@ def _fingerprint(entry: os.DirEntry[str]) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-def read_folder(folder: Path, seen_before: Mapping[str, SeedFile] | None = None) -> Iterator[Article | Skipped | SeedFile]:
-    """Read every article under a folder; what cannot be read comes back as :class:`Skipped`, and a text already
-    read under another name is skipped too (kept once).
+def read_folder(folder: Path, seen_before: Mapping[str, SeedFile] | None = None, *,
+                skip: Path | None = None) -> Iterator[Article | Skipped | SeedFile]:
+    """Read every article under a folder (but the folder ``skip``, the output folder when it lies inside); what
+    cannot be read comes back as :class:`Skipped`, and a text already read under another name is skipped too
+    (kept once).
 
     After the articles of each file comes its :class:`SeedFile`. A file of ``seen_before`` (the last run's) with
     the same size and modification time is not read again: its :class:`SeedFile` alone comes back, ``read=False``.
     """
     seen_before = seen_before or {}
     seen: dict[str, str] = {}
-    for entry in _entries(folder):
+    root = os.path.realpath(folder)
+    for entry in _entries(folder, frozenset([os.path.realpath(skip)] if skip else [])):
+        why = refused(entry.path, root)
+        if why:
+            yield Skipped(entry.path, why)
+            continue
         stat = _fingerprint(entry)  # before reading: a file changed while being read is read again next time
         last = seen_before.get(entry.path)
         if stat is not None and last is not None and (last.size, last.mtime_ns) == stat:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo import __version__, settings
-from geo.atomic import atomic_write
+from geo.atomic import write_together
 from geo.borders import load as load_borders
 from geo.dating import with_year, year_of
 from geo.export import claim_features, claim_table, collection, csv_file, csv_rows, place_feature
@@ -30,7 +30,7 @@ Progress = Callable[[str, int, int], None]
 #: The files of the output folder, in the order they are written.
 OUTPUT_FILES = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
 #: The code that makes the shares and the files: shares made by other code are all made again.
-SIGNATURE = f"{__version__}+{settings.EXTRACTOR_VERSION}+outputs1"
+SIGNATURE = f"{__version__}+{settings.EXTRACTOR_VERSION}+outputs2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +125,9 @@ def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = 
         "claims.csv": lambda: csv_file(store.claim_shares("csv_out")),
         "places.geojson": lambda: collection(r[6] for r in store.places_drawn()),
     }
-    for name in OUTPUT_FILES:
-        if atomic_write(out / name, files[name]()):
-            report.written.append(name)
+    # replaced together: a run killed while renaming leaves a journal the next run finishes (geo.atomic)
+    changed = write_together({out / name: files[name]() for name in OUTPUT_FILES})
+    report.written = [path.name for path in changed]
     store.record_outputs(SIGNATURE, {"claims": report.claims, "places": report.places,
                                      "files": {name: _fingerprint(out / name) for name in OUTPUT_FILES}})
     return report

@@ -4,12 +4,22 @@ cluster (``--dask ADDRESS`` or ``--dask local``).
 Every way yields the results in the order of the articles given, so what lands in the store does not depend on
 where it was computed. A worker opens the gazetteer once and checks that it is the one this run reads: a cluster
 whose workers hold other data stops the run instead of mixing two gazetteers into one map.
+
+A pool's workers die with the run, however it ends (SIGKILL included): on Linux the kernel kills them when the
+``geo run`` process dies (``PR_SET_PDEATHSIG``), elsewhere each polls its parent's pid. multiprocessing's resource
+tracker then reads the end of its pipe and exits too. A ``--dask local`` cluster's worker processes watch a pipe
+from the run the same way (``distributed.process.AsyncProcess``).
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -52,6 +62,46 @@ def _gazetteer(job: Job) -> Gazetteer:
     return _OPENED[job]
 
 
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _kill_me_with_parent() -> bool:
+    """Ask Linux to SIGKILL this process when the thread that started it dies. False where that cannot be asked."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+            return True
+        log.warning("prctl(PR_SET_PDEATHSIG) failed: %s", os.strerror(ctypes.get_errno()))
+    except (OSError, AttributeError) as err:
+        log.warning("prctl is not available: %s", err)
+    return False
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """Poll the parent's pid and end this process at once when it changed: the parent died."""
+    while os.getppid() == parent:
+        time.sleep(settings.ORPHAN_POLL_S)
+    os._exit(1)
+
+
+def _die_with_parent(parent: int, *, pdeathsig: bool) -> None:
+    """Make this pool worker die with ``parent``, the process that started it: by the kernel's signal when
+    ``pdeathsig`` (it was started by the parent's main thread, which lives as long as the process), else by a
+    thread that polls. A parent that died before this was set up is seen at once."""
+    if not (pdeathsig and _kill_me_with_parent()):
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), name="geo-orphan-watch", daemon=True).start()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _start_worker(parent: int, pdeathsig: bool, job: Job) -> None:
+    """A pool worker's initializer: die with the run, then open the gazetteer."""
+    _die_with_parent(parent, pdeathsig=pdeathsig)
+    _gazetteer(job)
+
+
 def work(article: Article, job: Job) -> Processed:
     """Process one article in a worker: a pool's process or a Dask worker."""
     return process_article(article, _gazetteer(job))
@@ -90,8 +140,12 @@ def _in_pool(articles: Sequence[Article], job: Job, workers: int) -> Iterator[Pr
     import multiprocessing
 
     log.info("reading %d articles in %d processes", len(articles), workers)
+    # PR_SET_PDEATHSIG fires when the parent *thread* that started a worker ends. With spawn, CPython 3.11's pool
+    # starts its workers in submit(), in the thread that calls map() here (its manager thread starts one only to
+    # replace a worker that reached max_tasks_per_child, not used): the signal is safe when that is the main thread.
+    pdeathsig = threading.current_thread() is threading.main_thread()
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_gazetteer, initargs=(job,)) as pool:
+                             initializer=_start_worker, initargs=(os.getpid(), pdeathsig, job)) as pool:
         yield from pool.map(partial(work, job=job), articles, chunksize=settings.POOL_CHUNK)
 
 

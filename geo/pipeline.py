@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from geo import settings
 from geo.corrections import FILE_NAME as CORRECTIONS
 from geo.corrections import Correction, read_corrections
-from geo.errors import BusyError
+from geo.atomic import recover
+from geo.errors import BusyError, UsageError
 from geo.gazetteer import Gazetteer
 from geo.ingest import SeedFile, Skipped, read_file, read_folder
 from geo.models import Article
@@ -20,6 +21,7 @@ from geo.settings import RunSettings
 from geo.store import Store
 
 if TYPE_CHECKING:
+    from geo.geocode import OnlineGeocoder
     from geo.outputs import Progress
     from geo.process import Processed
 
@@ -46,6 +48,7 @@ class RunReport:
     places: int = 0
     unresolved: list[tuple[str, str]] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    unanswered: int = 0  # names the online geocoders could not answer this run (asked again next run)
 
 
 @contextmanager
@@ -58,6 +61,7 @@ def exclusive(out: Path) -> Iterator[None]:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as err:
                 raise BusyError(f"another geo run is writing to {out}; wait for it to finish, or give this one another --out") from err
+        recover(out)  # what a killed run left: outputs half replaced, temporary files
         yield
 
 
@@ -67,8 +71,11 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
     gazetteer or ``places.csv`` changed, only the articles naming a place they now read differently are. When
     nothing changed since the outputs were written, and they are as written, they are left alone."""
     report = RunReport()
+    if options.out.resolve() == options.seeds.resolve():
+        raise UsageError(f"--out {options.out} is the seeds folder: the map would be read back as an article; "
+                         "write the outputs to another folder")
     gazetteer = Gazetteer.open(options.cache_dir)
-    corrections = read_corrections(options.seeds / CORRECTIONS)
+    corrections, report.skipped = read_corrections(options.seeds / CORRECTIONS)
     gazetteer.add_user_places(corrections)
     version = f"{settings.EXTRACTOR_VERSION}+g{gazetteer.version}"
     with exclusive(options.out), Store(options.out / settings.STORE_NAME) as store:
@@ -96,9 +103,10 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
                 report.new += 1
             return False
 
+        geocoder = _geocoder(options, store)
         seen_before = store.seed_files()
         done = 0
-        for item in read_folder(options.seeds, seen_before):
+        for item in read_folder(options.seeds, seen_before, skip=options.out):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
             elif isinstance(item, Article):
@@ -111,15 +119,16 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
                     if due:
                         todo += [a for a in read_file(Path(item.path)) if isinstance(a, Article) and a.id in due]
             if len(todo) >= settings.PROCESS_CHUNK:  # a backlog of millions is read a chunk at a time
-                done = _process(todo, done, gazetteer, corrections, version, options, store, progress)
+                done = _process(todo, done, gazetteer, corrections, version, options, store, progress, report, geocoder)
                 todo = []
         store.touch(moved)
         if todo:
-            _process(todo, done, gazetteer, corrections, version, options, store, progress)
+            _process(todo, done, gazetteer, corrections, version, options, store, progress, report, geocoder)
         store.record_seed_files(files, seen_before)
         kept = set(present)
         report.retired = store.retire([i for i, (_, _, retired) in known.items() if not retired and i not in kept])
         report.unresolved = [(path, surface) for _, path, surface in store.unresolved()]
+        report.unanswered = geocoder.failures if geocoder else 0
         from geo.outputs import write  # the output writers load only here
 
         shown = write(options.out, store, options.cache_dir, progress)
@@ -127,17 +136,22 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
     return report
 
 
+def _geocoder(options: RunSettings, store: Store) -> OnlineGeocoder | None:
+    """The run's online geocoder (one for the whole run: a server found down is not asked again), if asked for."""
+    if not options.online:
+        return None
+    from geo.geocode import OnlineGeocoder  # geopy, only for --online
+
+    return OnlineGeocoder(options.online, store)
+
+
 def _process(todo: list[Article], done: int, gazetteer: Gazetteer, corrections: list[Correction], version: str,
-             options: RunSettings, store: Store, progress: Progress | None) -> int:
+             options: RunSettings, store: Store, progress: Progress | None, report: RunReport,
+             geocoder: OnlineGeocoder | None) -> int:
     """Read ``todo`` where ``options`` say (here, a pool, a Dask cluster) and store what each gave, in batches;
     ``done`` articles were read before. Returns how many have been read, these included."""
     from geo.parallel import Job, cpu_count, results  # the extraction rules load only when there is work
 
-    geocoder = None
-    if options.online:
-        from geo.geocode import OnlineGeocoder  # geopy, only for --online
-
-        geocoder = OnlineGeocoder(options.online, store)
     job = Job(options.cache_dir, tuple(corrections), gazetteer.signature)
     workers = options.workers or cpu_count()
     batch: list[tuple[Article, Processed, str]] = []
@@ -147,8 +161,13 @@ def _process(todo: list[Article], done: int, gazetteer: Gazetteer, corrections: 
         # a name the online geocoder could not answer is asked again next run: the article is not current
         incomplete = geocoder is not None and geocoder.failures > failures
         failures = geocoder.failures if geocoder else 0
-        batch.append((article, processed, version + ("+online-retry" if incomplete else "")))
-        if len(batch) >= settings.SAVE_BATCH or i == len(todo):
+        for note in processed.notes:
+            log.warning("%s: %s", article.path, note)
+        if processed.failure is not None:  # kept out of the store: it is read again, and named again, next run
+            report.skipped.append(Skipped(article.path, processed.failure))
+        else:
+            batch.append((article, processed, version + ("+online-retry" if incomplete else "")))
+        if batch and (len(batch) >= settings.SAVE_BATCH or i == len(todo)):
             store.save(batch)
             batch = []
         if progress:

@@ -3,29 +3,47 @@ them, extract its claims. The result is a plain record, the same whichever proce
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from geo import settings
 from geo.claims import extract_claims
 from geo.gazetteer import Gazetteer
 from geo.models import Article, Claim, Mention, Place, Resolved
-from geo.recognize import candidate_names, find_mentions
+from geo.recognize import candidate_names, find_mentions, long_sentences
 from geo.resolve import place_in_region, resolve_mentions
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
 class Processed:
     """What one article gave: its resolved mentions, the names nothing matched, its claims, and the names it
-    holds with what the gazetteer made of each (for re-reading it when that changes)."""
+    holds with what the gazetteer made of each (for re-reading it when that changes). ``failure`` says why an
+    article could not be processed (it is then skipped and named, and nothing else is kept); ``notes`` are
+    warnings for the user about how it was read."""
 
     resolved: list[Resolved]
     unresolved: list[Mention]
     claims: list[Claim]
     names: dict[str, str]
+    failure: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 def process_article(article: Article, gazetteer: Gazetteer, lookup: Callable[[str], Place | None] | None = None) -> Processed:
-    """Recognise, resolve and extract the claims of one article; ``lookup`` tries the names no gazetteer knows."""
+    """Recognise, resolve and extract the claims of one article; ``lookup`` tries the names no gazetteer knows.
+    Whatever goes wrong with one article stays with it: the result says so in ``failure``."""
+    try:
+        return _process(article, gazetteer, lookup)
+    except Exception as err:  # noqa: BLE001 - one article that breaks a rule no one foresaw must not stop the others
+        log.debug("processing %s failed", article.path, exc_info=True)
+        return Processed([], [], [], {}, failure=f"could not be processed ({type(err).__name__}: {str(err)[:200]}); "
+                                                 "please report this with the file")
+
+
+def _process(article: Article, gazetteer: Gazetteer, lookup: Callable[[str], Place | None] | None) -> Processed:
     resolved, unresolved = resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer)
     if lookup is not None:
         still = []
@@ -38,5 +56,8 @@ def process_article(article: Article, gazetteer: Gazetteer, lookup: Callable[[st
         unresolved = still
     in_region, unresolved = place_in_region(unresolved, resolved)
     resolved = sorted([*resolved, *in_region], key=lambda r: r.mention.start)
+    long = long_sentences(article.text)
+    notes = (f"{long} sentence(s) longer than {settings.MAX_SENTENCE_CHARS:,} characters were read in pieces cut at "
+             "clauses; a claim spread across a cut may be missed",) if long else ()
     return Processed(resolved, unresolved, extract_claims(article, resolved),
-                     gazetteer.name_states(candidate_names(article.text)))
+                     gazetteer.name_states(candidate_names(article.text)), notes=notes)

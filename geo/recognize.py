@@ -94,22 +94,53 @@ class Sentence:
 @functools.lru_cache(maxsize=16)
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Split text into sentences, keeping character offsets into ``text`` (recognition and claims split the
-    same article: the second time is free)."""
-    sentences: list[Sentence] = []
+    same article: the second time is free). A sentence longer than ``settings.MAX_SENTENCE_CHARS`` is cut into
+    pieces at clause boundaries (see :func:`long_sentences`)."""
+    spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
         if m.group(0).strip() == "" and "\n" not in m.group(0) and _ABBREVIATIONS.search(text[max(0, m.start() - 6) : m.start()]):
             continue
-        chunk = text[start : m.start()]
+        spans += _pieces(text, start, m.start())
+        start = m.end()
+    spans += _pieces(text, start, len(text))
+    sentences: list[Sentence] = []
+    for begin, end in spans:
+        chunk = text[begin:end]
         if chunk.strip():
             lead = len(chunk) - len(chunk.lstrip())
-            sentences.append(Sentence(len(sentences), start + lead, m.start(), chunk.strip()))
-        start = m.end()
-    chunk = text[start:]
-    if chunk.strip():
-        lead = len(chunk) - len(chunk.lstrip())
-        sentences.append(Sentence(len(sentences), start + lead, len(text), chunk.strip()))
+            sentences.append(Sentence(len(sentences), begin + lead, end, chunk.strip()))
     return tuple(sentences)
+
+
+# where a sentence too long to read whole is cut: after a semicolon, a comma or before "and", else after a space
+_CUTS = (re.compile(r";\s"), re.compile(r",\s"), re.compile(r"\s(?=and\s)"), re.compile(r"\s"))
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of a sentence, or of pieces of at most ``settings.MAX_SENTENCE_CHARS`` when it is longer,
+    each cut at the last clause boundary that fits (the work on a sentence grows faster than its length)."""
+    limit = settings.MAX_SENTENCE_CHARS
+    pieces = []
+    while end - start > limit:
+        window = text[start : start + limit]
+        cut = next((m.end() for rx in _CUTS for m in [_last(rx, window)] if m and m.end() > limit // 4), limit)
+        pieces.append((start, start + cut))
+        start += cut
+    return [*pieces, (start, end)]
+
+
+def _last(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``rx`` in ``text``."""
+    found = None
+    for found in rx.finditer(text):
+        pass
+    return found
+
+
+def long_sentences(text: str) -> int:
+    """How many sentences of ``text`` are longer than ``settings.MAX_SENTENCE_CHARS`` (and read in pieces)."""
+    return sum(1 for s in re.split(r"(?<=[.!?…])\s+|\n+", text) if len(s) > settings.MAX_SENTENCE_CHARS)
 
 
 #: A word of a sentence: (start, end, text), offsets into the article.

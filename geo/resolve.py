@@ -10,6 +10,7 @@ then the neighbours), and population as a last resort. A bare name that the arti
 
 from __future__ import annotations
 
+import bisect
 import logging
 import math
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 from dataclasses import dataclass, field, replace
 
+from geo import settings
 from geo.gazetteer import Gazetteer
 from geo.models import Candidate, Mention, MentionKind, Place, Resolved
 from geo.names import fold
@@ -79,6 +81,17 @@ class _Context:
     anchors: tuple[tuple[Mention, Place], ...]
     trust: dict[int, float]  # id(mention) -> how sure its anchor is: less the more namesakes it has
     attached: dict[int, str] = field(default_factory=dict)  # id(mention) -> the region named right after it
+    starts: tuple[int, ...] = ()  # where the anchors' mentions start, in text order
+
+    def near(self, mention: Mention) -> Sequence[tuple[Mention, Place]]:
+        """The anchors a mention is weighed against: all of them, or in an article of thousands of names the
+        ``settings.MAX_CONTEXT_MENTIONS`` nearest in the text (so the work grows with the article's length)."""
+        reach = settings.MAX_CONTEXT_MENTIONS
+        if len(self.anchors) <= reach:
+            return self.anchors
+        at = bisect.bisect_left(self.starts, mention.start)
+        low = min(max(0, at - reach // 2), len(self.anchors) - reach)
+        return self.anchors[low : low + reach]
 
 
 def candidates_for(mention: Mention, gazetteer: Gazetteer, region_first: bool = False) -> list[Place]:
@@ -122,8 +135,15 @@ def rank(mention: Mention, places: Sequence[Place], context: _Context, spelled: 
         places = alike or places
     key = fold(mention.surface)
     exact_matters = 0 < sum(p.place_id in spelled for p in places) < len(places)
-    others = [(2.0 if other.sentence_index == mention.sentence_index else 1.0, anchor)
-              for other, anchor in context.anchors if fold(other.surface) != key]
+    # each other place counts once, double when named in the same sentence: how often a text repeats a name
+    # says nothing about where the article is
+    weight: dict[str, tuple[float, Place]] = {}
+    for other, anchor in context.near(mention):
+        if fold(other.surface) != key:
+            w = 2.0 if other.sentence_index == mention.sentence_index else 1.0
+            if w > weight.get(anchor.place_id, (0.0, anchor))[0]:
+                weight[anchor.place_id] = (w, anchor)
+    others = [weight[k] for k in sorted(weight)]
     if others:
         weights = np.array([w for w, _ in others])
         closeness = (weights * np.exp(-_km_matrix(places, [a for _, a in others]) / _NEAR_KM)).sum(axis=1)
@@ -152,7 +172,7 @@ def _stray(mention: Mention, best: Candidate, context: _Context) -> float:
     if place.feature != "settlement" or place.population >= _STRAY_MAX_POPULATION or _region_bonus(place, mention, context):
         return 0.0
     key = fold(mention.surface)
-    others = {a.place_id: a for m, a in context.anchors
+    others = {a.place_id: a for m, a in context.near(mention)
               if fold(m.surface) != key and context.trust.get(id(m), 1.0) >= _TRUSTED}
     if context.named_regions:
         others = {k: a for k, a in others.items() if a.admin1 in context.named_regions}
@@ -250,9 +270,11 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, *, everything: b
         if cands and cands[0].feature == "settlement":
             best = max(cands, key=lambda p: (_country(p) + _population(p) + (_REGION_BONUS if p.admin1 in named_regions else 0.0), p.place_id))
             anchors.append((m, best))
+    anchors.sort(key=lambda a: a[0].start)  # in text order, for the nearest of a long article (see _Context.near)
     spelled = {id(m): gazetteer.spelled(_region_base(m.surface)) for m, cands in options if cands}
     trust = {id(m): 1 / math.sqrt(len(cands)) for m, cands in options if cands}
-    first = _Context(named_regions, tuple(region_places.values()), tuple(anchors), trust, _attached(options))
+    first = _Context(named_regions, tuple(region_places.values()), tuple(anchors), trust, _attached(options),
+                     tuple(m.start for m, _ in anchors))
     winners = {id(m): cands[0] if len(cands) == 1 else rank(m, cands, first, spelled[id(m)], explained=0)[0].place
                for m, cands in options if cands}
     context = replace(first, anchors=tuple((m, winners[id(m)]) for m, _ in anchors))

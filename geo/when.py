@@ -11,11 +11,22 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from geo import settings
 from geo.models import When
 from geo.prefilter import Prefilter
 
 #: The day Russia's full-scale invasion of Ukraine began ("since the start of the full-scale war").
 FULL_SCALE_INVASION = date(2022, 2, 24)
+
+
+def latest_year() -> int:
+    """The latest year a date may have: next year (a report may look ahead a little, never further)."""
+    return date.today().year + 1
+
+
+def plausible_year(year: int) -> bool:
+    """Whether a year is one a report on this war may give (1900 to next year); others are typos or garbage."""
+    return settings.MIN_YEAR <= year <= latest_year()
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -27,7 +38,7 @@ _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _PART_OF_YEAR = {"early": 1, "mid": 5, "middle": 5, "late": 9, "end": 10}
 
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_YEAR = r"(?P<year>(?:1\d|20)\d\d)(?!\d)"  # any year of four digits: those out of range are refused, not misread
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
@@ -36,7 +47,7 @@ _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rx, re.IGNORECASE if kind not in ("month_day", "day_month", "month_year", "month_rel", "month") else 0))
     for kind, rx in (
-        ("iso", r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"),
+        ("iso", r"\b(?P<iso>(?:1\d|20)\d\d-[01]\d-[0-3]\d)\b"),
         # the war's own calendar: Russia's full-scale invasion began on 24 February 2022
         ("invasion", r"\b(?:since\s+)?(?:the\s+)?(?:start|beginning|outset|first\s+days?)\s+of\s+(?:the\s+|Russia's\s+|Russia’s\s+)?full[- ]scale\s+(?:war|invasion)\b"
                      r"|\bsince\s+(?:the\s+|Russia's\s+|Russia’s\s+)?full[- ]scale\s+invasion(?:\s+(?:began|started))?\b"),
@@ -195,6 +206,16 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, previous: date | Non
     return None, None
 
 
+def _checked(kind: str, m: re.Match[str], pub: date | None, previous: date | None = None) -> tuple[date | None, str | None]:
+    """:func:`_resolve`, with dates out of the plausible years (typos, "1 January 1800", "10,000 days ago")
+    refused rather than misread or overflowing."""
+    try:
+        when, precision = _resolve(kind, m, pub, previous)
+    except (OverflowError, ValueError):
+        return None, None
+    return (when, precision) if when is not None and plausible_year(when.year) else (None, None)
+
+
 _MAY_MATCH = Prefilter([rx for _, rx in _PATTERNS])
 
 
@@ -213,7 +234,7 @@ def find_times(text: str, published: date | None, previous: date | None = None) 
             if kind == "weekday" and not m.group("wrel") and m.start() > 0 and text[m.start() - 1].isalpha():
                 continue
             named_before = [w.event_date for w in found if w.end <= m.start() and w.event_date and w.precision == "day"]
-            when, precision = _resolve(kind, m, published, named_before[-1] if named_before else previous)
+            when, precision = _checked(kind, m, published, named_before[-1] if named_before else previous)
             taken.append((m.start(), m.end()))
             found.append(When(text=m.group(0).strip(), event_date=when, precision=precision if when else None,  # type: ignore[arg-type]
                               start=m.start(), end=m.end()))
@@ -232,7 +253,7 @@ def in_year(text: str, year: int) -> When | None:
             for m in rx.finditer(text):
                 if kind == "season" and (m.group("srel") or not " " in m.group(0).strip()):
                     continue
-                when, precision = _resolve(kind, m, end_of_year)
+                when, precision = _checked(kind, m, end_of_year)
                 if when is not None:
                     return When(m.group(0).strip(), when, precision, m.start(), m.end())  # type: ignore[arg-type]
     return None

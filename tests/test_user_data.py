@@ -80,8 +80,8 @@ def test_places_csv_wins_and_a_change_reprocesses(tmp_path: Path, cache_dir: Pat
         "Zzyzx Village,48.2,37.4,UA,Donetsk Oblast,Zzyzxivka;Zzyzxovka\n"
         "Broken,north,east,,,\n", encoding="utf-8")
     second = _run(tmp_path, cache_dir, "run")
-    assert second.returncode == 0, second.stderr
-    assert "1 changed" in second.stderr and "0 unresolved" in second.stderr
+    assert second.returncode == 1, second.stderr  # a row was skipped, as a bad article would be
+    assert "1 changed" in second.stderr and "0 unresolved" in second.stderr and "1 skipped" in second.stderr
     assert "places.csv:4" in second.stderr  # the bad row is named, and skipped
     claims = json.loads((tmp_path / "output" / "claims.geojson").read_text(encoding="utf-8"))["features"]
     where = {f["properties"]["surface"]: (f["properties"]["place_id"], f["geometry"]["coordinates"]) for f in claims}
