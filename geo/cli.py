@@ -149,10 +149,14 @@ def run(
     for skipped in report.skipped:
         _say("[yellow]skipped[/]", f"{skipped.path}: {skipped.reason}")
     if report.unresolved:
-        names = sorted({surface for _, surface in report.unresolved})
+        names = sorted({surface for _, surface, _ in report.unresolved})
         _say("[yellow]unresolved[/]", f"{len(names)} name(s) no gazetteer knows: {', '.join(names[:20])}"
              + (" ..." if len(names) > 20 else "")
-             + "; add them to seeds/places.csv (name,lat,lon) or import a GeoNames dump: geo gazetteer import UA.zip")
+             + "; add them to seeds/places.csv (name,lat,lon), or for villages in Russia import GeoNames' RU.zip "
+               "(geo gazetteer import RU.zip)")
+    for path, surface, why in sorted(set(report.left_out))[:20]:
+        _say("[yellow]left out[/]", f"{surface} ({path}): {why.removeprefix('left out: ')}; if it is right, add it to "
+             "seeds/places.csv (name,lat,lon)")
     if report.unanswered:
         _say("[yellow]online[/]", f"{report.unanswered} lookup(s) got no answer; they are asked again on the next run")
     _say("", f"{report.new} new, {report.changed} changed, {report.unchanged} unchanged, {report.retired} retired, "
@@ -264,6 +268,40 @@ def gazetteer_info() -> None:
         typer.echo(f"{kind}: {n}")
 
 
+@gazetteer_app.command("list")
+@_door
+def gazetteer_list() -> None:
+    """The GeoNames dumps imported into the gazetteer: name, size and count of populated places."""
+    from geo.gazetteer_build import import_counts, imported_dumps
+
+    _logging(False)
+    cache_dir = settings.default_cache_dir(os.environ)
+    dumps = imported_dumps(cache_dir)
+    if not dumps:
+        typer.echo("no GeoNames dump imported (geo gazetteer import UA.zip adds one)")
+        return
+    counts = import_counts(cache_dir)
+    for path in dumps:
+        count = counts.get(path.name)
+        places = "?" if count is None else f"{count:,}"
+        typer.echo(f"{path.name}\t{path.stat().st_size:,} bytes\t{places} populated places")
+
+
+@gazetteer_app.command("remove")
+@_door
+def gazetteer_remove(
+    name: Annotated[str, typer.Argument(help="An imported dump, as geo gazetteer list shows it: UA.zip.")],
+) -> None:
+    """Remove one imported GeoNames dump and rebuild the gazetteer without it."""
+    from geo.gazetteer_build import remove_import
+
+    _logging(False)
+    cache_dir = settings.default_cache_dir(os.environ)
+    remove_import(cache_dir, name)
+    stats = Gazetteer.open(cache_dir).stats()
+    _say("", f"removed {name}; the gazetteer now holds " + ", ".join(f"{n} {k}" for k, n in sorted(stats.items())))
+
+
 @app.command()
 @_door
 def resolve(
@@ -318,7 +356,7 @@ def evaluate(
             articles = store.articles()
             claims = date_undated(store.claims(), {a.id: a for a in articles})
             metrics, missed = score(gold, articles, store.mentions(), claims,
-                                    [(article_id, surface) for article_id, _, surface in store.unresolved()])
+                                    [(article_id, surface) for article_id, _, surface, _ in store.unresolved()])
     for line in missed[:misses]:
         err.print(line, markup=False, highlight=False)
     if as_json:

@@ -137,6 +137,8 @@ class _Tally:
     predicted_places: int = 0
     right_predicted_places: int = 0
     placed_ok: int = 0
+    found_in_russia: int = 0  # labelled places in Russia found: no offline source places Russian villages exactly
+    placed_ok_in_russia: int = 0
     gold_claims: int = 0
     predicted_claims: int = 0
     matched_claims: int = 0
@@ -166,9 +168,12 @@ def _match_places(labels: Sequence[Mapping[str, Any]], predicted: Sequence[_Pred
             continue
         _, distance, p = min(options, key=lambda o: (o[0], o[1]))
         tally.found_places += 1
+        in_russia = "russia" in str(label.get("oblast") or "").lower()
+        tally.found_in_russia += in_russia
         errors.append(distance)
         if distance <= tolerance_km(label):
             tally.placed_ok += 1
+            tally.placed_ok_in_russia += in_russia
         else:
             misses.append(f"PLACE FAR  {where} {label.get('place')!r} -> {p.place.name} ({p.place.admin1}, "
                           f"{p.place.country}, {p.place.precision}) {distance:.0f} km off")
@@ -316,6 +321,10 @@ def evaluate(labels: Sequence[Mapping[str, Any]], articles: Iterable[Article],
         "place_recognized": _ratio(tally.found_places + tally.recognized_unplaced, tally.gold_places),
         "place_precision": _ratio(tally.right_predicted_places, tally.predicted_places),
         "place_location_acc": _ratio(tally.placed_ok, tally.found_places),
+        "place_location_acc_ukraine": _ratio(tally.placed_ok - tally.placed_ok_in_russia,
+                                             tally.found_places - tally.found_in_russia),
+        "places_found": tally.found_places, "places_found_in_russia": tally.found_in_russia,
+        "places_within_tolerance": tally.placed_ok,
         **{f"place_within_{b}km": _ratio(sum(e <= b for e in errors), len(errors)) for b in BANDS_KM},
         "place_error_mean_km": round(statistics.fmean(errors), 1) if errors else None,
         "place_error_median_km": round(statistics.median(errors), 1) if errors else None,

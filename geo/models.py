@@ -99,6 +99,22 @@ class Resolved:
     ranking: tuple[Candidate, ...] = ()
 
 
+@_by_fields
+@dataclass(frozen=True, slots=True)
+class Unresolved:
+    """A name no place was chosen for, and why: no source knows it (``candidates`` 0), or the places it may
+    name were left out (a namesake far from everything else the article names)."""
+
+    mention: Mention
+    reason: str
+    candidates: int = 0
+
+    @property
+    def surface(self) -> str:
+        """The name as the article wrote it."""
+        return self.mention.surface
+
+
 @dataclass(frozen=True, slots=True)
 class When:
     """A resolved time expression: ``event_date`` is the start of the period."""

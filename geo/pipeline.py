@@ -46,7 +46,8 @@ class RunReport:
     skipped: list[Skipped] = field(default_factory=list)
     claims: int = 0
     places: int = 0
-    unresolved: list[tuple[str, str]] = field(default_factory=list)
+    unresolved: list[tuple[str, str, str]] = field(default_factory=list)  # (path, name, why): names no source knows
+    left_out: list[tuple[str, str, str]] = field(default_factory=list)  # names whose only places were left out, and why
     written: list[str] = field(default_factory=list)
     unanswered: int = 0  # names the online geocoders could not answer this run (asked again next run)
 
@@ -127,7 +128,8 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
         store.record_seed_files(files, seen_before)
         kept = set(present)
         report.retired = store.retire([i for i, (_, _, retired) in known.items() if not retired and i not in kept])
-        report.unresolved = [(path, surface) for _, path, surface in store.unresolved()]
+        for _, path, surface, why in store.unresolved():
+            (report.unresolved if why.startswith("no gazetteer entry") else report.left_out).append((path, surface, why))
         report.unanswered = geocoder.failures if geocoder else 0
         from geo.outputs import write  # the output writers load only here
 

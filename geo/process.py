@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from geo import settings
 from geo.claims import extract_claims
 from geo.gazetteer import Gazetteer
-from geo.models import Article, Claim, Mention, Place, Resolved
+from geo.models import Article, Claim, Place, Resolved, Unresolved
 from geo.recognize import candidate_names, find_mentions, long_sentences
-from geo.resolve import place_in_region, resolve_mentions
+from geo.resolve import resolve_mentions
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ class Processed:
     warnings for the user about how it was read."""
 
     resolved: list[Resolved]
-    unresolved: list[Mention]
+    unresolved: list[Unresolved]
     claims: list[Claim]
     names: dict[str, str]
     failure: str | None = None
@@ -44,18 +44,17 @@ def process_article(article: Article, gazetteer: Gazetteer, lookup: Callable[[st
 
 
 def _process(article: Article, gazetteer: Gazetteer, lookup: Callable[[str], Place | None] | None) -> Processed:
-    resolved, unresolved = resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer)
-    if lookup is not None:
+    resolved, unresolved = resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer, article.text)
+    if lookup is not None:  # names no source knows, looked up online; not those left out for a reason
         still = []
-        for m in unresolved:
-            place = lookup(m.surface)
+        for u in unresolved:
+            place = lookup(u.surface) if u.candidates == 0 else None
             if place is None:
-                still.append(m)
+                still.append(u)
             else:
-                resolved.append(Resolved(m, place, 1, "found online"))
+                resolved.append(Resolved(u.mention, place, 1, "found online"))
         unresolved = still
-    in_region, unresolved = place_in_region(unresolved, resolved)
-    resolved = sorted([*resolved, *in_region], key=lambda r: r.mention.start)
+        resolved.sort(key=lambda r: r.mention.start)
     long = long_sentences(article.text)
     notes = (f"{long} sentence(s) longer than {settings.MAX_SENTENCE_CHARS:,} characters were read in pieces cut at "
              "clauses; a claim spread across a cut may be missed",) if long else ()

@@ -37,8 +37,14 @@ _NOT_A_PLACE_AFTER = re.compile(
     r"[\"'’”]?\s+(?:operational(?:-strategic)?|group(?:ing)?|battalion|brigade|regiment|corps|division|"
     r"defen[cs]e\s+forces|forces\s+group(?:ing)?|people's\s+republic|people’s\s+republic|times|post|independent|"
     r"institute|university|sea|nuclear\s+power\s+plant|npp|hpp|dam|reservoir|river|stadium|(?:defen[cs]e\s+)?plant|"
-    r"factory|airport|airfield|air\s+base|railway\s+station)\b", re.IGNORECASE)
-_NOT_A_PLACE_BEFORE = re.compile(r"\b(?:sea|gulf|bay|river|lake|strait)\s+of\s+$", re.IGNORECASE)
+    r"factory|airport|airfield|air\s+base|railway\s+station|telegram|channel|news|media|agency|tv|newspaper|blog|"
+    r"website)\b", re.IGNORECASE)
+# A name after these is a water, a channel, an outlet or a unit ("the Telegram channel Rybar", "the news site
+# Strana", "the milblogger Dva Mayora"), not a place.
+_NOT_A_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:sea|gulf|bay|river|lake|strait)\s+of|(?:telegram|youtube|tv|television|news)?\s*(?:channel|outlet|newspaper|"
+    r"website|site|agency|publication|blog|account|milblogger|blogger|podcast|broadcaster)|call\s+sign)\s+[\"'‘“]?$",
+    re.IGNORECASE)
 # Titles before a surname ("President Zelensky", "spokesman Voloshyn").
 _TITLE_BEFORE = re.compile(
     r"\b(?:president|minister|gen\.?|general|governor|mayor|spokesman|spokeswoman|spokesperson|commander|colonel|"
@@ -273,7 +279,7 @@ def _match_run(article_id: str, text: str, run: Run, sentence_index: int,
             after = text[end : end + 16]
             if n == 1 and (surface.lower() in STOPWORDS or surface in people):
                 continue
-            if _NOT_A_PLACE_AFTER.match(text, end) or _NOT_A_PLACE_BEFORE.search(text[max(0, start - 12) : start]):
+            if _NOT_A_PLACE_AFTER.match(text, end) or _NOT_A_PLACE_BEFORE.search(text[max(0, start - 40) : start]):
                 j += n
                 break
             raion = _RAION_WORD.match(after)

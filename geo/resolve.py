@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import logging
 import math
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -20,20 +21,23 @@ from dataclasses import dataclass, field, replace
 
 from geo import settings
 from geo.gazetteer import Gazetteer
-from geo.models import Candidate, Mention, MentionKind, Place, Resolved
+from geo.cues import Cue, find_cues
+from geo.models import Candidate, Mention, MentionKind, Place, Resolved, Unresolved
 from geo.names import fold
 
 log = logging.getLogger(__name__)
 
 _COUNTRY_PRIOR = {"UA": 3.0, "RU": 2.0, "BY": 1.0, "MD": 1.0}
 _NEAR_KM = 30.0
+#: The reach and weight of the article's area: the mean closeness to its other places over a longer distance.
+_AREA_KM = 150.0
+_AREA_WEIGHT = 2.0
 _REGION_BONUS = 3.0
 _SPELLING_BONUS = 2.0
 _CONTEXT_WEIGHT = 2.0
 #: A small place (under this population) farther than _STRAY_KM from every other place of the article is doubted.
 _STRAY_MAX_POPULATION = 20_000
 _STRAY_KM = 200.0
-_TRUSTED = 0.5  # anchors with at most 4 namesakes
 #: How many candidates a resolved mention keeps, to show why the winner won.
 RANKING_SIZE = 5
 
@@ -146,12 +150,16 @@ def rank(mention: Mention, places: Sequence[Place], context: _Context, spelled: 
     others = [weight[k] for k in sorted(weight)]
     if others:
         weights = np.array([w for w, _ in others])
-        closeness = (weights * np.exp(-_km_matrix(places, [a for _, a in others]) / _NEAR_KM)).sum(axis=1)
+        distances = _km_matrix(places, [a for _, a in others])
+        closeness = (weights * np.exp(-distances / _NEAR_KM)).sum(axis=1)
+        # and, more weakly, the same region of the front: namesakes 100 km apart are told apart by it
+        area = (weights * np.exp(-distances / _AREA_KM)).sum(axis=1) / weights.sum()
     else:
-        closeness = np.zeros(len(places))
+        closeness = area = np.zeros(len(places))
     scored = []
-    for p, near in zip(places, closeness.tolist()):
-        parts = (("context", _CONTEXT_WEIGHT * near), ("region named", _region_bonus(p, mention, context)),
+    for p, near, around in zip(places, closeness.tolist(), area.tolist()):
+        parts = (("context", _CONTEXT_WEIGHT * near), ("area", _AREA_WEIGHT * around),
+                 ("region named", _region_bonus(p, mention, context)),
                  ("spelling", _SPELLING_BONUS if exact_matters and p.place_id in spelled else 0.0),
                  ("country", _country(p)), ("population", _population(p)))
         scored.append((round(sum(v for _, v in parts), 4), p, parts))
@@ -172,8 +180,7 @@ def _stray(mention: Mention, best: Candidate, context: _Context) -> float:
     if place.feature != "settlement" or place.population >= _STRAY_MAX_POPULATION or _region_bonus(place, mention, context):
         return 0.0
     key = fold(mention.surface)
-    others = {a.place_id: a for m, a in context.near(mention)
-              if fold(m.surface) != key and context.trust.get(id(m), 1.0) >= _TRUSTED}
+    others = {a.place_id: a for m, a in context.near(mention) if fold(m.surface) != key}
     if context.named_regions:
         others = {k: a for k, a in others.items() if a.admin1 in context.named_regions}
         others.update({r.place_id: r for r in context.region_places})
@@ -186,47 +193,6 @@ def _stray(mention: Mention, best: Candidate, context: _Context) -> float:
         return 0.0  # the article covers several areas: distance proves nothing
     nearest = float(_km_matrix([place], points).min())
     return nearest if nearest > _STRAY_KM else 0.0
-
-
-def place_in_region(unresolved: Sequence[Mention], resolved: Sequence[Resolved]) -> tuple[list[Resolved], list[Mention]]:
-    """Put names no source knows at the centre of the region the article places them in: the region named in the
-    same sentence, else the only region the article names. Such a place has ``precision="region"``: the map and
-    the outputs say that only its region is known. Names with no region stay unresolved."""
-    regions = [r for r in resolved if r.mention.kind == "region" and r.place.feature == "region"]
-    by_sentence: dict[int, list[Resolved]] = {}
-    for r in regions:
-        by_sentence.setdefault(r.mention.sentence_index, []).append(r)
-    only = {r.place.place_id: r for r in regions}
-    placed, still = [], []
-    for m in unresolved:
-        near = sorted(by_sentence.get(m.sentence_index, []), key=lambda r: abs(r.mention.start - m.start))
-        region = near[0] if near else (next(iter(only.values())) if len(only) == 1 else None)
-        if region is None:
-            still.append(m)
-            continue
-        centre = region.place
-        place = Place(f"{centre.place_id}/{fold(m.surface)}", m.surface, centre.lat, centre.lon, centre.country, centre.name,
-                      "settlement", "region")
-        placed.append(Resolved(m, place, 0, f"in no gazetteer; placed at the centre of {centre.name}, named in the article"))
-    return placed, still
-
-
-def explain(name: str, context: str, gazetteer: Gazetteer) -> list[Candidate]:
-    """Every candidate of ``name`` ranked as if the name were written after ``context``, best first."""
-    from geo.recognize import find_mentions
-
-    text = f"{context}\n{name}"
-    last = name.split()[-1].lower() if name.split() else ""
-    kind: MentionKind = "raion" if last.startswith(("district", "raion", "rayon")) else "region" if _region_base(name) != name else "plain"
-    target = Mention("resolve", len(context) + 1, len(text), name, sentence_index=-1, kind=kind)
-    mentions = [*find_mentions("resolve", context, gazetteer), target]
-    resolved, _ = _resolve(mentions, gazetteer, everything=True)
-    return list(resolved[-1].ranking) if resolved and resolved[-1].mention is target else []
-
-
-def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> tuple[list[Resolved], list[Mention]]:
-    """Resolve every mention of one article; return the resolved ones and those no gazetteer entry matches."""
-    return _resolve(mentions, gazetteer)
 
 
 #: How many characters may separate a name from the region that follows it ("X in the Y region", "X, Y region").
@@ -245,57 +211,220 @@ def _attached(options: Sequence[tuple[Mention, list[Place]]]) -> dict[int, str]:
     return out
 
 
-def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, *, everything: bool = False) -> tuple[list[Resolved], list[Mention]]:
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """One name of an article: its mentions (one place per name), its candidates, those the cue binding it allows
+    (all of them when no cue does), and the cue."""
+
+    members: list[Mention]
+    candidates: list[Place]
+    allowed: list[Place]
+    cue: Cue | None
+
+
+def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str = "") -> tuple[list[Resolved], list[Unresolved]]:
+    """Resolve every mention of one article (``text``: the article, for the cues that bind a name to its region or
+    country); return the resolved ones and those no place was chosen for, with why."""
+    return _resolve(mentions, gazetteer, text)
+
+
+def explain(name: str, context: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Every candidate of ``name`` ranked as ``geo run`` ranks it in a text of ``context`` (the name is added after
+    the context when the context does not hold it), best first, with what each score is made of."""
+    from geo.recognize import find_mentions
+
+    text = context if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", context) else f"{context}, {name}".strip(", ")
+    mentions = find_mentions("resolve", text, gazetteer)
+    target = next((m for m in mentions if m.surface == name), None)
+    if target is None:
+        start = text.rindex(name)
+        last = name.split()[-1].lower() if name.split() else ""
+        kind: MentionKind = "raion" if last.startswith(("district", "raion", "rayon")) else "region" if _region_base(name) != name else "plain"
+        target = Mention("resolve", start, start + len(name), name, max((m.sentence_index for m in mentions), default=0), kind=kind)
+        mentions = sorted([*mentions, target], key=lambda m: m.start)
+    rankings: dict[int, list[Candidate]] = {}
+    _resolve(mentions, gazetteer, text, asked=target, rankings=rankings)
+    return rankings.get(id(target), [])
+
+
+def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, *, asked: Mention | None = None,
+             rankings: dict[int, list[Candidate]] | None = None) -> tuple[list[Resolved], list[Unresolved]]:
+    """The one scoring path of ``geo run`` and ``geo resolve``; ``rankings`` (when given) receives every
+    candidate of every mention, scored; ``asked`` is the name ``geo resolve`` explains (kept even as an actor)."""
+    options = _options(mentions, gazetteer, asked)
+    regions = {id(m): cands[0] for m, cands in options if m.kind == "region" and cands}
+    cues = find_cues([m for m, _ in options], text)
+    context = _context(options, gazetteer)
+    resolved: list[Resolved] = []
+    unresolved: list[Unresolved] = []
+    chosen: dict[str, Place] = {}  # place_id -> place, of the names resolved so far (for their other spellings)
+    placed = [a for _, a in context.anchors]  # the first guess at each known place of the article
+    for group in sorted(_groups(options, cues, regions, gazetteer), key=lambda g: (len(g.allowed) or 10**6, g.members[0].start)):
+        members, cue = group.members, group.cue
+        ranking = _group_ranking(group, context, gazetteer, chosen) if group.candidates else []
+        if rankings is not None:
+            rankings.update({id(m): ranking for m in members})
+        if not group.allowed:
+            bound = regions.get(id(cue.region)) if cue and cue.region else None
+            for item in _unknown(members, cue, bound, regions, options, placed):
+                if isinstance(item, Resolved):
+                    resolved.append(item)
+                else:
+                    unresolved.append(item)
+            continue
+        top = ranking[0]
+        stray = 0.0 if cue else _stray(members[0], top, context)
+        if stray and rankings is None:
+            why = (f"{top.place.name} ({top.place.admin1 or top.place.country}), the only fitting place, would lie "
+                   f"{stray:.0f} km from the article's other places")
+            log.info("%r left out: %s", members[0].surface, why)
+            for item in _unknown(members, cue, None, regions, options, placed, left_out=why, candidates=len(group.candidates)):
+                if isinstance(item, Resolved):
+                    resolved.append(item)
+                else:
+                    unresolved.append(item)
+            continue
+        chosen[top.place.place_id] = top.place
+        count = len(group.candidates)
+        reason = f"{count} candidate(s); score {top.score:.2f} = {top.why}" + (f"; bound by {cue.why}" if cue and cue.why else "")
+        if count > 1:
+            log.info("resolved %r -> %s (%s, %s): %s", members[0].surface, top.place.name, top.place.admin1,
+                     top.place.country, reason)
+        resolved += [Resolved(m, top.place, count, reason, tuple(ranking[:RANKING_SIZE])) for m in members]
+    return sorted(resolved, key=lambda r: r.mention.start), sorted(unresolved, key=lambda u: u.mention.start)
+
+
+def _options(mentions: Sequence[Mention], gazetteer: Gazetteer, keep: Mention | None = None) -> list[tuple[Mention, list[Place]]]:
+    """Each mention with its candidates; a national capital named as an actor ("Kyiv said") is left out: a
+    government, neither a place nor a clue to where the article is (but ``keep``, the name asked about)."""
     region_first: dict[str, bool] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         key = fold(_region_base(m.surface) if m.kind == "region" else m.surface)
         region_first.setdefault(key, m.kind == "region")
-
     options = [(m, candidates_for(m, gazetteer, region_first.get(fold(m.surface), False))) for m in mentions]
-    if not everything:  # "Kyiv said": a government, neither a place nor a clue to where the article is
-        actors = {id(m) for m, cands in options if m.as_actor and cands and any(gazetteer.is_capital(p.place_id) for p in cands[:1])}
-        for m, _ in options:
-            if id(m) in actors:
-                log.info("%r names a government here, not a place", m.surface)
-        options = [(m, cands) for m, cands in options if id(m) not in actors]
+    actors = {id(m) for m, cands in options
+              if m.as_actor and m is not keep and cands and gazetteer.is_capital(cands[0].place_id)}
+    for m, _ in options:
+        if id(m) in actors:
+            log.info("%r names a government here, not a place", m.surface)
+    return [(m, cands) for m, cands in options if id(m) not in actors]
+
+
+def _context(options: Sequence[tuple[Mention, list[Place]]], gazetteer: Gazetteer) -> _Context:
+    """What the article's names say about where it is: the regions it names, and a first guess at each place."""
     named_regions: dict[str, tuple[int, ...]] = {}
     region_places: dict[str, Place] = {}
     for m, cands in options:
         if m.kind == "region" and cands:
             named_regions[cands[0].name] = (*named_regions.get(cands[0].name, ()), m.sentence_index)
             region_places[cands[0].place_id] = cands[0]
-    # Anchors: what the other mentions most likely are, first from priors alone, then from a first resolution.
     anchors = []
     for m, cands in options:
         if cands and cands[0].feature == "settlement":
             best = max(cands, key=lambda p: (_country(p) + _population(p) + (_REGION_BONUS if p.admin1 in named_regions else 0.0), p.place_id))
             anchors.append((m, best))
     anchors.sort(key=lambda a: a[0].start)  # in text order, for the nearest of a long article (see _Context.near)
-    spelled = {id(m): gazetteer.spelled(_region_base(m.surface)) for m, cands in options if cands}
     trust = {id(m): 1 / math.sqrt(len(cands)) for m, cands in options if cands}
     first = _Context(named_regions, tuple(region_places.values()), tuple(anchors), trust, _attached(options),
                      tuple(m.start for m, _ in anchors))
+    spelled = {id(m): gazetteer.spelled(_region_base(m.surface)) for m, cands in options if cands}
     winners = {id(m): cands[0] if len(cands) == 1 else rank(m, cands, first, spelled[id(m)], explained=0)[0].place
                for m, cands in options if cands}
-    context = replace(first, anchors=tuple((m, winners[id(m)]) for m, _ in anchors))
+    return replace(first, anchors=tuple((m, winners[id(m)]) for m, _ in anchors))
 
-    resolved: list[Resolved] = []
-    unresolved: list[Mention] = []
+
+def _groups(options: Sequence[tuple[Mention, list[Place]]], cues: dict[int, Cue], regions: dict[int, Place],
+            gazetteer: Gazetteer) -> list[_Group]:
+    """The article's names: the mentions of one name (spelled alike, of one kind) are one place, bound by the
+    cue any of them has; a cue allows only the settlements in the region or country it names."""
+    groups: dict[tuple[str, str], tuple[list[Mention], list[Place], Cue | None]] = {}
     for m, cands in options:
-        if not cands:
-            log.info("unresolved: %r (no gazetteer entry)", m.surface)
-            unresolved.append(m)
-            continue
-        ranking = rank(m, cands, context, spelled[id(m)], explained=None if everything else RANKING_SIZE)
-        top = ranking[0]
-        stray = _stray(m, top, context)
-        if stray and not everything:
-            log.info("unresolved: %r -> %s would lie %.0f km from the article's other places", m.surface, top.place.name, stray)
-            unresolved.append(m)
-            continue
-        reason = f"{len(cands)} candidate(s); score {top.score:.2f} = {top.why}"
-        if len(cands) > 1:
-            log.info("resolved %r -> %s (%s, %s) %.3f,%.3f: %s", m.surface, top.place.name, top.place.admin1,
-                     top.place.country, top.place.lat, top.place.lon, reason)
-        resolved.append(Resolved(m, top.place, len(cands), reason, tuple(ranking if everything else ranking[:RANKING_SIZE])))
-    return resolved, unresolved
+        key = (m.kind, fold(_region_base(m.surface) if m.kind == "region" else m.surface))
+        members, _, cue = groups.setdefault(key, ([], cands, None))
+        members.append(m)
+        if cue is None and id(m) in cues:
+            groups[key] = (members, cands, cues[id(m)])
+    out = []
+    for members, cands, cue in groups.values():
+        allowed = [p for p in cands if _fits_cue(p, cue, regions)]
+        bound = regions.get(id(cue.region)) if cue and cue.region else None
+        if cue and not allowed and bound is not None and bound.admin1:
+            allowed = gazetteer.settlements_like(members[0].surface, bound.admin1)  # a slip of the pen: "Zaporizhske"
+            cands = [*cands, *(p for p in allowed if p not in cands)]
+        out.append(_Group(members, cands, allowed, cue))
+    return out
+
+
+def _fits_cue(place: Place, cue: Cue | None, regions: dict[int, Place]) -> bool:
+    """Whether ``place`` lies where ``cue`` says (any place fits no cue)."""
+    if cue is None:
+        return True
+    bound = regions.get(id(cue.region)) if cue.region else None
+    beside = regions.get(id(cue.beside)) if cue.beside else None
+    return (place.feature == "settlement" and (bound is None or place.admin1 == bound.admin1)
+            and (beside is None or place.admin1 != beside.admin1)
+            and (cue.country is None or place.country == cue.country))
+
+
+def _group_ranking(group: _Group, context: _Context, gazetteer: Gazetteer, chosen: dict[str, Place]) -> list[Candidate]:
+    """The candidates of one name, scored over all its mentions (their mean): those the cue allows first, the
+    others after them, marked; among the allowed, a place another spelling of the article already chose wins
+    ("Lyman" after "Krasny Liman")."""
+    members = group.members
+    spelled = gazetteer.spelled(_region_base(members[0].surface))
+    allowed = {p.place_id for p in group.allowed}
+    ranking = _mean_ranking(members, group.allowed, context, spelled) if allowed else []
+    if members[0].kind == "plain" and len(allowed) > 1:
+        shared = [c for c in ranking if c.place.place_id in chosen]
+        if shared:
+            ranking = [Candidate(shared[0].place, shared[0].score, shared[0].why + " + named by another spelling in the article"),
+                       *(c for c in ranking if c is not shared[0])]
+    rest = [p for p in group.candidates if p.place_id not in allowed]
+    if not rest:
+        return ranking
+    excluded = f"excluded: not where the text says ({group.cue.why})" if group.cue else "excluded"
+    return ranking + [Candidate(c.place, c.score, f"{c.why}; {excluded}") for c in _mean_ranking(members, rest, context, spelled)]
+
+
+def _mean_ranking(members: list[Mention], places: list[Place], context: _Context, spelled: set[str]) -> list[Candidate]:
+    """:func:`rank` of ``places`` over every mention of one name: the mean of their scores, best first."""
+    if len(members) == 1:
+        return rank(members[0], places, context, spelled)
+    total: dict[str, list[Candidate]] = {}
+    for m in members:
+        for c in rank(m, places, context, spelled):
+            total.setdefault(c.place.place_id, []).append(c)
+    note = f" (mean of {len(members)} mentions)"
+    return sorted((Candidate(cs[0].place, round(sum(c.score for c in cs) / len(cs), 4), cs[0].why + note)
+                   for cs in total.values()), key=lambda c: (-c.score, c.place.place_id))
+
+
+def _unknown(members: list[Mention], cue: Cue | None, bound: Place | None, regions: dict[int, Place],
+             options: Sequence[tuple[Mention, list[Place]]], anchors: Sequence[Place], *, left_out: str = "",
+             candidates: int = 0) -> list[Resolved | Unresolved]:
+    """A name no source knows (in the region or country the text names), or whose only places were left out (why:
+    ``left_out``): at the centre of that region, or of the region named nearest to it in its sentence, or of the
+    only region the article names (of the country the text names, if it names one), marked
+    ``precision="region"``, among the article's known places of that region (``anchors``) when it names some;
+    else unresolved, with why."""
+    m = members[0]
+    country = cue.country if cue else None
+    if bound is None:
+        named = [(r, regions[id(r)]) for r, _ in options if id(r) in regions and (country is None or regions[id(r)].country == country)]
+        near = sorted((r for r in named if r[0].sentence_index == m.sentence_index), key=lambda r: abs(r[0].start - m.start))
+        distinct = {p.place_id: p for _, p in named}
+        bound = near[0][1] if near else (next(iter(distinct.values())) if len(distinct) == 1 else None)
+    if bound is None or bound.feature != "region":
+        where = f" in {'Russia' if country == 'RU' else 'Ukraine'}" if country else ""
+        return [Unresolved(x, f"left out: {left_out}" if left_out else f"no gazetteer entry{where}", candidates) for x in members]
+    known = f"left out {left_out}" if left_out else f"in no gazetteer{' in ' + bound.name if cue and cue.region else ''}"
+    around = sorted({p.place_id: p for p in anchors if p.admin1 == bound.name and p.feature == "settlement"}.values(),
+                    key=lambda p: p.place_id)
+    if around:  # where the article's known places of that region are: the front is local, the region is not
+        lat, lon = round(sum(p.lat for p in around) / len(around), 5), round(sum(p.lon for p in around) / len(around), 5)
+        where = f"placed among the article's places in {bound.name} ({', '.join(sorted({p.name for p in around})[:4])})"
+    else:
+        lat, lon, where = bound.lat, bound.lon, f"placed at the centre of {bound.name}, named in the article"
+    place = Place(f"{bound.place_id}/{fold(m.surface)}", m.surface, lat, lon, bound.country, bound.name, "settlement", "region")
+    return [Resolved(x, place, candidates, f"{known}; {where}") for x in members]

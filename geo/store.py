@@ -206,7 +206,8 @@ class Store:
             "INSERT OR REPLACE INTO mention VALUES (?,?,?,?,?,?,?,?)",
             [(article.id, r.mention.start, r.mention.end, r.mention.surface, r.place.place_id, r.candidates,
               r.reason, _ranking_json(r)) for r in resolved]
-            + [(article.id, m.start, m.end, m.surface, None, 0, "no gazetteer entry", "[]") for m in processed.unresolved],
+            + [(article.id, u.mention.start, u.mention.end, u.surface, None, u.candidates, u.reason, "[]")
+               for u in processed.unresolved],
         )
         self.con.executemany(
             "INSERT OR REPLACE INTO claim VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -281,10 +282,12 @@ class Store:
         ).fetchall()
         return [Article(r[0], r[1], r[2], _date(r[3]), r[4], r[5], r[6]) for r in rows]
 
-    def unresolved(self) -> list[tuple[str, str, str]]:
-        """``(article id, article path, surface)`` of the names nothing matched, in the articles not retired."""
+    def unresolved(self) -> list[tuple[str, str, str, str]]:
+        """``(article id, article path, surface, why)`` of the names no place was chosen for, in the articles not
+        retired: ``why`` starts with "no gazetteer entry" when no source knows the name, else says why it was left
+        out."""
         return self.con.execute(
-            """SELECT a.id, a.path, m.surface FROM mention m JOIN article a ON a.id = m.article_id
+            """SELECT a.id, a.path, m.surface, m.reason FROM mention m JOIN article a ON a.id = m.article_id
                WHERE m.place_id IS NULL AND a.retired = 0 ORDER BY a.path, m.start"""
         ).fetchall()
 

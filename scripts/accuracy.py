@@ -26,7 +26,9 @@ ROWS = (
     ("evaluate", "controller_acc", "controller"), ("evaluate", "stance_acc", "stance"), ("evaluate", "date_acc", "date"),
     ("evaluate", "noclaim_false_claims", "claims in no-claim articles"),
     ("evaluate", "place_recall", "place recall"), ("evaluate", "place_precision", "place precision"),
-    ("evaluate", "place_location_acc", "places within tolerance"), ("evaluate", "place_within_10km", "places within 10 km"),
+    ("evaluate", "place_location_acc", "places within tolerance"),
+    ("evaluate", "place_location_acc_ukraine", "places within tolerance, in Ukraine"),
+    ("evaluate", "places_found", "places found"), ("evaluate", "places_found_in_russia", "places found in Russia"), ("evaluate", "place_within_10km", "places within 10 km"),
     ("evaluate", "place_within_161km", "places within 161 km"), ("evaluate", "place_error_median_km", "median error km"),
     ("score", "claim_recall", "score.py recall"), ("score", "claim_precision", "score.py precision"),
     ("score", "controller_acc", "score.py controller"), ("score", "stance_acc", "score.py stance"),
@@ -60,6 +62,13 @@ def _cell(value: object) -> str:
     return "-" if value is None else str(value)
 
 
+def _combined(figures: dict[str, dict[str, dict[str, object]]], names: list[str]) -> str:
+    """The share of found claim places within tolerance over all the corpora together."""
+    found = sum(int(figures[n]["evaluate"].get("places_found") or 0) for n in names)
+    ok = sum(int(figures[n]["evaluate"].get("places_within_tolerance") or 0) for n in names)
+    return f"\nall {len(names)} together: {ok} of {found} found claim places within tolerance ({ok / max(found, 1):.3f})"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder (corpus/, tools/)")
@@ -74,6 +83,7 @@ def main() -> int:
         values = [figures[n][scorer].get(key) for n in names]
         if any(v is not None for v in values):
             print(f"| {label} | " + " | ".join(_cell(v) for v in values) + " |")
+    print(_combined(figures, names))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, sort_keys=True), encoding="utf-8")
     return 0

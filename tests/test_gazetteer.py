@@ -25,11 +25,16 @@ def test_cyrillic_and_old_names(gazetteer: Gazetteer) -> None:
     assert "Vuhledar" in {p.name for p in gazetteer.settlements("Ugledar")}
 
 
+def test_a_katottg_village_takes_its_geonames_point_and_official_name(gazetteer: Gazetteer) -> None:
+    [p] = gazetteer.settlements("Bogoyavlenka")  # joined on raion (GeoNames admin2 1404 = KATOTTG UA1404) and name
+    assert p.name == "Bohoiavlenka" and p.place_id.startswith("geonames:") and p.precision == "exact"
+    assert km(p.lat, p.lon, 47.860, 37.214) < 2  # the village's real point
+
+
 def test_katottg_village_missing_from_geonames_is_approximate(gazetteer: Gazetteer) -> None:
-    [p] = gazetteer.settlements("Bogoyavlenka")
-    assert p.name == "Bohoiavlenka" and p.place_id.startswith("katottg:UA14")
-    assert p.precision == "approximate"
-    assert km(p.lat, p.lon, 47.860, 37.214) < 25  # the hromada centre (Vuhledar)
+    [p] = gazetteer.settlements("Hovorukha")  # GeoNames has no Hovorukha (Luhansk Oblast)
+    assert p.place_id.startswith("katottg:UA44") and p.precision == "approximate"
+    assert km(p.lat, p.lon, 48.574, 39.096) < 25  # its hromada's centre
 
 
 def test_namesakes_are_all_candidates(gazetteer: Gazetteer) -> None:

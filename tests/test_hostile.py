@@ -163,10 +163,11 @@ def _dump_line(*cols: str) -> str:
 
 
 # Rows in the GeoNames dump format as the real files have them: admin1 "00" (unknown), other feature classes,
-# empty fields, CRLF line ends; written for this test (the village is real: Robotyne, Zaporizhzhia Oblast).
+# empty fields, CRLF line ends; written for this test. The village is real (Robotyne, Zaporizhzhia Oblast, under
+# its GeoNames id, which the shipped places of Ukraine hold at 47.44781, 35.837): an import wins over them.
 _DUMP = "\r\n".join([
-    _dump_line("99000001", "Robotyne", "Robotyne", "Rabotino,Роботине", "47.44417", "35.83778", "P", "PPL", "UA", "",
-               "26", "", "", "", "480", "", "90", "Europe/Zaporozhye", "2024-01-01"),
+    _dump_line("695586", "Robotyne", "Robotyne", "Rabotino,Роботине", "47.44417", "35.83778", "P", "PPL", "UA", "",
+               "26", "2310", "", "", "480", "", "90", "Europe/Zaporozhye", "2024-01-01"),
     _dump_line("99000003", "Kanal", "Kanal", "", "48.0", "33.0", "H", "CNL", "UA", "", "00", "", "", "", "", "", "",
                "Europe/Kyiv", "2024-01-01"),
     _dump_line("99000004", "Khutir Test", "Khutir Test", "", "48.5", "34.5", "P", "PPL", "UA", "", "00", "", "", "",
@@ -187,7 +188,8 @@ def test_a_dump_with_every_quirk_of_the_real_files_imports_and_runs(tmp_path: Pa
     ran = geo(cache, "run", "--seeds", "seeds", "--out", "out", cwd=tmp_path)
     assert ran.returncode == 0, ran.stderr
     [row] = claim_rows(tmp_path / "out")
-    assert (row["place_id"], row["location_precision"]) == ("geonames:99000001", "exact")
+    assert (row["place_id"], row["location_precision"]) == ("geonames:695586", "exact")
+    assert (float(row["lat"]), float(row["lon"])) == (47.44417, 35.83778), row  # the imported point, not the shipped one
 
 
 def _bomb(path: Path) -> None:

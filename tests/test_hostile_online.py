@@ -151,7 +151,7 @@ def _hostile_then_healthy(tmp_path: Path, cache_dir: Path, server: Server, caplo
     started = time.monotonic()
     report = run(_settings(tmp_path, cache_dir, server, **online))
     took = time.monotonic() - started
-    assert "Snagost" in [surface for _, surface in report.unresolved]
+    assert "Snagost" in [surface for _, surface, _ in report.unresolved]
     assert _kept(tmp_path) == (False, None)  # nothing kept: asked again next run
     assert len(_warnings(caplog)) == 1, _warnings(caplog)
     server.behave = healthy
@@ -214,7 +214,7 @@ def test_a_silent_server_costs_one_timeout_and_one_warning(tmp_path: Path, cache
     assert took < 20
     assert len(server.requests) == 1 + 3  # the first run asked once, for one of its three names
     assert "did not answer in time" in _warnings(caplog)[0]
-    assert {s for _, s in report.unresolved} >= {"Zzyzxivka", "Qwertovo", "Snagost"}
+    assert {s for _, s, _ in report.unresolved} >= {"Zzyzxivka", "Qwertovo", "Snagost"}
 
 
 @pytest.mark.parametrize("headers_first", [False, True], ids=["in the headers", "in the body"])

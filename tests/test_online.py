@@ -88,7 +88,7 @@ def test_names_the_gazetteer_lacks_are_looked_up_politely_and_once(tmp_path: Pat
     assert all(r[3] == "geo-tests/1.0" for r in nominatim.requests)  # the configured User-Agent
     assert all(r[2]["countrycodes"] == ["ua,ru"] and r[2]["format"] == ["json"] for r in nominatim.requests)
     assert nominatim.requests[1][0] - nominatim.requests[0][0] >= 0.95  # at most one request a second
-    assert [surface for _, surface in report.unresolved] == ["Zzyzxivka"]
+    assert [surface for _, surface, _ in report.unresolved] == ["Zzyzxivka"]
     with Store(tmp_path / "out" / "geo.sqlite") as store:
         placed = {surface: place for _, surface, place in store.mentions()}
         assert store.geocoded("nominatim", "Zzyzxivka") == (True, None)  # "not found" is remembered too
@@ -106,7 +106,7 @@ def test_server_errors_are_retried_and_failures_are_not_cached(tmp_path: Path, c
     report = run(_options(tmp_path, cache_dir, nominatim))
     asked = [r[1] for r in nominatim.requests]
     assert asked.count("Flakyivka") == 2 and asked.count("Brokenivka") == 2  # one retry each
-    assert [surface for _, surface in report.unresolved] == ["Brokenivka"]
+    assert [surface for _, surface, _ in report.unresolved] == ["Brokenivka"]
     with Store(tmp_path / "out" / "geo.sqlite") as store:
         assert store.geocoded("nominatim", "Flakyivka")[0] is True
         assert store.geocoded("nominatim", "Brokenivka") == (False, None)  # asked again next time
@@ -122,7 +122,7 @@ def test_an_unreachable_geocoder_is_tried_once_and_again_next_run(tmp_path: Path
     options = RunSettings(seeds=tmp_path / "seeds", out=tmp_path / "out", cache_dir=cache_dir, online=online)
     _article(tmp_path, "a.md", "Russia said it took the village of Zzyzxivka and the village of Qwertovo.")
     first = run(options)
-    assert (first.new, [s for _, s in first.unresolved]) == (1, ["Zzyzxivka", "Qwertovo"])
+    assert (first.new, [s for _, s, _ in first.unresolved]) == (1, ["Zzyzxivka", "Qwertovo"])
     with Store(tmp_path / "out" / "geo.sqlite") as store:
         assert store.geocoded("nominatim", "Zzyzxivka") == (False, None)  # no answer: nothing cached
     assert run(options).changed == 1  # the article is processed again, to ask again

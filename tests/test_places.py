@@ -129,12 +129,19 @@ def test_new_york_in_donetsk_and_coordinated_names(gazetteer: Gazetteer) -> None
     assert places["Velyka Oleksandrivka"].admin1 == places["Mala Oleksandrivka"].admin1
 
 
-def test_names_the_gazetteer_lacks_are_kept_as_unresolved(gazetteer: Gazetteer) -> None:
+def test_names_the_gazetteer_lacks_are_drawn_in_the_region_the_article_names(gazetteer: Gazetteer) -> None:
     text = ("Russia said it took the village of Zzyzxivka and Qwertove, a village in the Kursk region, and Sudzha. "
             "Its troops entered Plovdyrka.")
-    resolved, unresolved = resolve_mentions(find_mentions("t", text, gazetteer), gazetteer)
-    assert sorted(m.surface for m in unresolved) == ["Plovdyrka", "Qwertove", "Zzyzxivka"]
-    assert {r.mention.surface for r in resolved} == {"Kursk region", "Sudzha"}
+    resolved, unresolved = resolve_mentions(find_mentions("t", text, gazetteer), gazetteer, text)
+    assert not unresolved
+    placed = {r.mention.surface: r for r in resolved if r.place.precision == "region"}
+    assert sorted(placed) == ["Kursk region", "Plovdyrka", "Qwertove", "Zzyzxivka"]
+    assert all(r.place.admin1 == "Kursk Oblast" for r in placed.values())
+    assert "in no gazetteer in Kursk Oblast" in placed["Qwertove"].reason  # bound by the region named after it
+    # with no region named, a name no source knows stays unresolved, and says so
+    alone = "Its troops entered Plovdyrka."
+    _, unresolved = resolve_mentions(find_mentions("t", alone, gazetteer), gazetteer, alone)
+    assert [(u.surface, u.reason, u.candidates) for u in unresolved] == [("Plovdyrka", "no gazetteer entry", 0)]
 
 
 def test_sentence_initial_words_do_not_hide_or_rename_places(gazetteer: Gazetteer) -> None:
@@ -143,9 +150,11 @@ def test_sentence_initial_words_do_not_hide_or_rename_places(gazetteer: Gazettee
     assert set(got) == {"Avdiivka", "Makariv", "Bucha", "Toretsk"}
 
 
-def test_a_village_far_from_everything_else_the_article_names_is_left_unresolved(gazetteer: Gazetteer) -> None:
-    # The Kursk villages of this sentence are missing from the offline data; their namesakes lie in Crimea.
+def test_a_village_of_the_region_a_sentence_opens_with_is_never_its_namesake_elsewhere(gazetteer: Gazetteer) -> None:
+    # The Kursk village of this sentence is missing from the offline data; its namesakes lie in Ukraine.
     text = "In Russia's Kursk region, near Sudzha and Korenevo, Ukrainian troops took Viktorovka."
-    resolved, unresolved = resolve_mentions(find_mentions("t", text, gazetteer), gazetteer)
-    assert [m.surface for m in unresolved] == ["Viktorovka"]
-    assert {r.mention.surface for r in resolved} == {"Kursk region", "Sudzha", "Korenevo"}
+    resolved, unresolved = resolve_mentions(find_mentions("t", text, gazetteer), gazetteer, text)
+    assert not unresolved
+    viktorovka = next(r for r in resolved if r.mention.surface == "Viktorovka")
+    assert (viktorovka.place.admin1, viktorovka.place.country, viktorovka.place.precision) == ("Kursk Oblast", "RU", "region")
+    assert {r.mention.surface for r in resolved} == {"Kursk region", "Sudzha", "Korenevo", "Viktorovka"}

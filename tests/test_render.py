@@ -132,3 +132,21 @@ def test_hostile_article_text_never_runs_whichever_popup_or_tooltip_opens(tmp_pa
     assert any("onerror" in text for text in seen["popups"])  # the hostile text is shown as text, not run
     assert any("{{ 7*7 }} {% if true %}jinja{% endif %}" in text for text in seen["popups"])  # nor as a template
     assert "javascript:window.__pwned=1" not in seen["links"]  # a javascript: url never becomes a link
+
+
+def test_the_first_view_fits_the_bulk_of_the_places_not_a_stray_one(tmp_path: Path) -> None:
+    # twelve places around Pokrovsk and one namesake in the Arctic (Arkhangelsk, 1,900 km away)
+    near = [Place(f"geonames:{i}", f"Village {i}", 48.2 + i * 0.03, 37.1 + i * 0.02, "UA", "Donetsk Oblast", "settlement",
+                  "exact") for i in range(12)]
+    stray = Place("geonames:581049", "Arkhangelsk", 64.54, 40.54, "RU", "Arkhangelsk Oblast", "settlement", "exact", 350000)
+    claims = [claim(p, "RU", "captured", "RU", "claimed", date(2024, 10, 1), "a1") for p in [*near, stray]]
+    articles = {"a1": article("a1", "https://example.org/a1")}
+    with chromium(page_of(tmp_path, (claims, articles))) as browsed:
+        view = browsed.page.evaluate("""() => {
+            const map = Object.keys(window).map(k => window[k]).find(v => v instanceof L.Map);
+            const b = map.getBounds();
+            return {north: b.getNorth(), south: b.getSouth(), west: b.getWest(), east: b.getEast(), markers: (() => {
+                let n = 0; map.eachLayer(l => { if (l instanceof L.CircleMarker) n++; }); return n; })()};
+        }""")
+        assert view["north"] < 55 and view["south"] <= 48.2 and view["east"] >= 37.32, view  # the Arctic is not in view
+        assert view["markers"] == 13  # the stray place is still drawn

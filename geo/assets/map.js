@@ -82,8 +82,20 @@ function geoMap(map, data) {
     }
     return p;
   });
-  if (places.length) {  /* the view: every place, with a margin */
-    map.fitBounds(L.latLngBounds(places.map(function (p) { return [p.lat, p.lon]; })), {padding: [30, 30], maxZoom: 10});
+  /* The first view fits the bulk of the places, not a stray one: with ten places or more, those beyond three
+     times the 80th-percentile distance from the median point are left out of the fit (still drawn). */
+  function bulk(points) {
+    if (points.length < 10) { return points; }
+    function median(xs) { var s = xs.slice().sort(function (a, b) { return a - b; }); return s[Math.floor(s.length / 2)]; }
+    var mlat = median(points.map(function (q) { return q[0]; })), mlon = median(points.map(function (q) { return q[1]; }));
+    var scale = Math.cos(mlat * Math.PI / 180);
+    function far(q) { return Math.sqrt(Math.pow(q[0] - mlat, 2) + Math.pow((q[1] - mlon) * scale, 2)); }
+    var reach = points.map(far).sort(function (a, b) { return a - b; })[Math.floor(points.length * 0.8)];
+    var kept = points.filter(function (q) { return far(q) <= Math.max(3 * reach, 0.5); });
+    return kept.length ? kept : points;
+  }
+  if (places.length) {  /* the view: the bulk of the places, with a margin */
+    map.fitBounds(L.latLngBounds(bulk(places.map(function (p) { return [p.lat, p.lon]; }))), {padding: [30, 30], maxZoom: 10});
   }
 
   function statusOn(p, day) {
@@ -164,6 +176,7 @@ function geoMap(map, data) {
       .setLatLng([c[1], c[2]]).setContent(el('span', c[0]));
   })).addTo(map);
   var tiles = L.tileLayer(data.tiles.url, {attribution: data.tiles.attribution, maxZoom: 18, subdomains: 'abcd'});
+  if (data.credit && map.attributionControl) { map.attributionControl.addAttribution(data.credit); }
 
   /* --- controls --- */
   function control(position, build) {

@@ -1,0 +1,147 @@
+"""Where the text itself says a name lies: the region or the country named with it.
+
+A cue binds a name to its region or country, so that a namesake elsewhere is never chosen:
+
+- a region named right after the name, or after a list the name is in: "Stepove in the Dnipropetrovsk region",
+  "Snagost, a village in the Kursk region", "Krasnopillia in the northeastern Sumy region", "A, B and C in Russia's
+  Belgorod region";
+- a region that opens a list: "Kursk region villages of A, B and C", "in the Kharkiv region: A, B";
+- a region that opens the sentence: "In Russia's Kursk region, near Sudzha, troops took Viktorovka";
+- a country named with it: "the Russian border village of Tyotkino", "Tyotkino, Russia".
+
+Rules are expressions over the few characters between a name and its region; the region must be a region mention
+of the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.models import Mention
+from geo.recognize import split_sentences
+
+_DIRECTION = r"(?:(?:north|south)[\s-]?(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|central|border(?:ing)?|front[\s-]?line)"
+_COUNTRY_OWNER = r"(?:(?:Russia|Ukraine)['’]s\s+|Russian\s+|Ukrainian\s+)"
+#: Between a name (or the last name of a list) and the region it lies in: "in the northeastern", ", a village in
+#: Russia's", ", Donetsk Oblast" (nothing but a comma).
+_TO_REGION_AFTER = re.compile(
+    rf"(?:\s*,\s*(?:an?\s+(?:small\s+)?(?:\w+\s+)?(?:village|town|city|settlement|hamlet)s?\s+)?|\s+)"
+    rf"(?:(?:in|of|near|from|inside|within)\s+)?(?:the\s+)?(?:{_DIRECTION}\s+)*{_COUNTRY_OWNER}?(?:{_DIRECTION}\s+)*",
+    re.IGNORECASE)
+#: Between a region and the list it opens: "Kursk region villages of", "in the Kharkiv region:", "Kursk region,
+#: the villages of", "in the Zaporizhzhia region near".
+_REGION_OPENS_LIST = re.compile(
+    r"\s*(?::|,?\s*(?:the\s+)?(?:villages?|towns?|settlements?|localities|hamlets)(?:\s+of)?\s*:?|,\s*(?:namely|including|such\s+as)|"
+    r"\s+(?:near|around|outside|close\s+to))\s*(?:the\s+)?(?:(?:villages?|towns?|city|settlements?|localities)\s+of\s+)?", re.IGNORECASE)
+#: What follows a region that locates the name before it: the end of the apposition ("Bilohorivka, Luhansk region,
+#: the governor said"), not more of a clause ("around X, in the Kharkiv region further north").
+_LOCATOR_ENDS = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|$)")
+#: Between a name and a region it lies beside, not in: "just across from Ukraine's Sumy region", "near the border
+#: with the Donetsk region".
+_BESIDE_REGION = re.compile(
+    rf",?\s+(?:just\s+)?(?:(?P<across>across\s+(?:the\s+border\s+)?from)|opposite|bordering|on\s+the\s+border\s+(?:of|with)|"
+    rf"near\s+the\s+border\s+(?:of|with))\s+(?:the\s+)?(?:{_DIRECTION}\s+)*(?P<owner>{_COUNTRY_OWNER})?(?:{_DIRECTION}\s+)*",
+    re.IGNORECASE)
+#: What opens a sentence before the region that governs it: "In Russia's", "Across the southern".
+_OPENS_SENTENCE = re.compile(rf"\s*(?:(?:In|Inside|Across|Within|Throughout)\s+)(?:the\s+)?(?:{_DIRECTION}\s+)*{_COUNTRY_OWNER}?"
+                             rf"(?:{_DIRECTION}\s+)*", re.IGNORECASE)
+#: Between two names of one list: ", ", " and ", ", and ".
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)\s*")
+_COUNTRY_BEFORE = re.compile(r"\b(?P<side>Russia['’]s|Russian|Ukraine['’]s|Ukrainian)\s+(?:border\s+|frontier\s+)?"
+                             r"(?:village|town|city|settlement|hamlet|locality)\s+(?:of\s+)?$", re.IGNORECASE)
+_COUNTRY_AFTER = re.compile(r",?\s+(?:in\s+)?(?P<side>Russia|Ukraine)\b(?!['’]s)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """What the text binds a name to: the region mention it lies in, and the country (``RU``, ``UA``) it is
+    said to be in; ``why`` quotes the rule."""
+
+    region: Mention | None = None
+    country: str | None = None
+    why: str = ""
+    beside: Mention | None = None  # a region the name lies beside, not in ("across from the Sumy region")
+
+
+def _side(word: str) -> str:
+    return "RU" if word.lower().startswith("russia") else "UA"
+
+
+def _chains(plain: Sequence[Mention], text: str) -> list[list[Mention]]:
+    """The plain mentions grouped into lists: names of one sentence separated only by commas and "and"."""
+    chains: list[list[Mention]] = []
+    for m in plain:
+        last = chains[-1][-1] if chains else None
+        if last is not None and last.sentence_index == m.sentence_index and _LIST_SEPARATOR.fullmatch(text[last.end : m.start]):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    return chains
+
+
+def _region_after(chain: list[Mention], regions: Sequence[Mention], text: str, gap: re.Pattern[str] = _TO_REGION_AFTER) -> Mention | None:
+    last = chain[-1]
+    after = next((r for r in regions if r.start >= last.end), None)
+    if after is not None and after.sentence_index == last.sentence_index and gap.fullmatch(text[last.end : after.start]) \
+            and (gap is _BESIDE_REGION or "," not in text[last.end : after.start] or _LOCATOR_ENDS.match(text, after.end)):
+        return after
+    return None
+
+
+def _region_before(chain: list[Mention], regions: Sequence[Mention], text: str) -> Mention | None:
+    first = chain[0]
+    before = next((r for r in reversed(regions) if r.end <= first.start), None)
+    if before is not None and before.sentence_index == first.sentence_index and _REGION_OPENS_LIST.fullmatch(text[before.end : first.start]):
+        return before
+    return None
+
+
+def _opening_regions(regions: Sequence[Mention], text: str) -> dict[int, Mention]:
+    """Sentence index -> the region that opens it ("In Russia's Kursk region, ...")."""
+    starts = {s.index: s.start for s in split_sentences(text)}
+    opening: dict[int, Mention] = {}
+    for r in regions:
+        start = starts.get(r.sentence_index)
+        if start is not None and _OPENS_SENTENCE.fullmatch(text[start : r.start]) and text[r.end : r.end + 1] == ",":
+            opening.setdefault(r.sentence_index, r)
+    return opening
+
+
+def _country(m: Mention, text: str) -> tuple[str | None, str]:
+    before = _COUNTRY_BEFORE.search(text[max(0, m.start - 40) : m.start])
+    if before:
+        return _side(before.group("side")), f"named as in {before.group(0).strip()!r}"
+    after = _COUNTRY_AFTER.match(text, m.end)
+    if after:
+        return _side(after.group("side")), f"named with {after.group('side')}"
+    return None, ""
+
+
+def find_cues(mentions: Sequence[Mention], text: str) -> dict[int, Cue]:
+    """``id(mention) -> Cue`` for every plain mention the text binds to a region or a country."""
+    if not text:
+        return {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    regions = [m for m in ordered if m.kind == "region"]
+    opening = _opening_regions(regions, text)
+    cues: dict[int, Cue] = {}
+    for chain in _chains([m for m in ordered if m.kind == "plain"], text):
+        region, why = _region_after(chain, regions, text), "the region named after it"
+        if region is None:
+            region, why = _region_before(chain, regions, text), "the region that opens its list"
+        if region is None:
+            region, why = opening.get(chain[0].sentence_index), "the region that opens its sentence"
+        beside = _region_after(chain, regions, text, _BESIDE_REGION) if region is None else None
+        across = _BESIDE_REGION.fullmatch(text[chain[-1].end : beside.start]) if beside else None
+        for m in chain:
+            country, said = _country(m, text)
+            if across and across.group("across") and across.group("owner") and country is None:
+                # "across from Ukraine's Sumy region": on the other side of the border
+                country, said = ("UA" if _side(across.group("owner")) == "RU" else "RU"), "across the border"
+            if region is not None or country is not None or beside is not None:
+                why_beside = f"beside, not in, {beside.surface!r}" if beside else ""
+                cues[id(m)] = Cue(region, country, "; ".join(w for w in (f"{why}: {region.surface!r}" if region else "",
+                                                                           said, why_beside) if w), beside)
+    return cues
