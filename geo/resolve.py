@@ -262,7 +262,8 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, *, as
     placed = [a for _, a in context.anchors]  # the first guess at each known place of the article
     for group in sorted(_groups(options, cues, regions, gazetteer), key=lambda g: (len(g.allowed) or 10**6, g.members[0].start)):
         members, cue = group.members, group.cue
-        ranking = _group_ranking(group, context, gazetteer, chosen) if group.candidates else []
+        ranking = _group_ranking(group, context, gazetteer, chosen, None if rankings is not None else RANKING_SIZE) \
+            if group.candidates else []
         if rankings is not None:
             rankings.update({id(m): ranking for m in members})
         if not group.allowed:
@@ -367,14 +368,15 @@ def _fits_cue(place: Place, cue: Cue | None, regions: dict[int, Place]) -> bool:
             and (cue.country is None or place.country == cue.country))
 
 
-def _group_ranking(group: _Group, context: _Context, gazetteer: Gazetteer, chosen: dict[str, Place]) -> list[Candidate]:
+def _group_ranking(group: _Group, context: _Context, gazetteer: Gazetteer, chosen: dict[str, Place],
+                   explained: int | None) -> list[Candidate]:
     """The candidates of one name, scored over all its mentions (their mean): those the cue allows first, the
     others after them, marked; among the allowed, a place another spelling of the article already chose wins
-    ("Lyman" after "Krasny Liman")."""
+    ("Lyman" after "Krasny Liman"). Only the first ``explained`` (all when None) say what their score is made of."""
     members = group.members
     spelled = gazetteer.spelled(_region_base(members[0].surface))
     allowed = {p.place_id for p in group.allowed}
-    ranking = _mean_ranking(members, group.allowed, context, spelled) if allowed else []
+    ranking = _mean_ranking(members, group.allowed, context, spelled, explained) if allowed else []
     if members[0].kind == "plain" and len(allowed) > 1:
         shared = [c for c in ranking if c.place.place_id in chosen]
         if shared:
@@ -384,16 +386,17 @@ def _group_ranking(group: _Group, context: _Context, gazetteer: Gazetteer, chose
     if not rest:
         return ranking
     excluded = f"excluded: not where the text says ({group.cue.why})" if group.cue else "excluded"
-    return ranking + [Candidate(c.place, c.score, f"{c.why}; {excluded}") for c in _mean_ranking(members, rest, context, spelled)]
+    return ranking + [Candidate(c.place, c.score, f"{c.why}; {excluded}") for c in _mean_ranking(members, rest, context, spelled, explained)]
 
 
-def _mean_ranking(members: list[Mention], places: list[Place], context: _Context, spelled: set[str]) -> list[Candidate]:
+def _mean_ranking(members: list[Mention], places: list[Place], context: _Context, spelled: set[str],
+                  explained: int | None) -> list[Candidate]:
     """:func:`rank` of ``places`` over every mention of one name: the mean of their scores, best first."""
     if len(members) == 1:
-        return rank(members[0], places, context, spelled)
+        return rank(members[0], places, context, spelled, explained=explained)
     total: dict[str, list[Candidate]] = {}
     for m in members:
-        for c in rank(m, places, context, spelled):
+        for c in rank(m, places, context, spelled, explained=explained):
             total.setdefault(c.place.place_id, []).append(c)
     note = f" (mean of {len(members)} mentions)"
     return sorted((Candidate(cs[0].place, round(sum(c.score for c in cs) / len(cs), 4), cs[0].why + note)
