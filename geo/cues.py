@@ -2,7 +2,7 @@
 
 A cue binds a name to its region or country, so that a namesake elsewhere is never chosen:
 
-- a region named right after the name, or after a list the name is in: "Stepove in the Dnipropetrovsk region",
+- a region (or a raion: "the Pokrovsk district") named right after the name, or after a list the name is in: "Stepove in the Dnipropetrovsk region",
   "Snagost, a village in the Kursk region", "Krasnopillia in the northeastern Sumy region", "A, B and C in Russia's
   Belgorod region";
 - a region that opens a list: "Kursk region villages of A, B and C", "in the Kharkiv region: A, B";
@@ -27,13 +27,15 @@ _COUNTRY_OWNER = r"(?:(?:Russia|Ukraine)['’]s\s+|Russian\s+|Ukrainian\s+)"
 #: Between a name (or the last name of a list) and the region it lies in: "in the northeastern", ", a village in
 #: Russia's", ", Donetsk Oblast" (nothing but a comma).
 _TO_REGION_AFTER = re.compile(
-    rf"(?:\s*,\s*(?:an?\s+(?:small\s+)?(?:\w+\s+)?(?:village|town|city|settlement|hamlet)s?\s+)?|\s+)"
-    rf"(?:(?:in|of|near|from|inside|within)\s+)?(?:the\s+)?(?:{_DIRECTION}\s+)*{_COUNTRY_OWNER}?(?:{_DIRECTION}\s+)*",
+    rf"(?:\s*,\s*(?:(?:both|all|each)\s+)?(?:an?\s+(?:small\s+)?(?:\w+\s+)?(?:village|town|city|settlement|hamlet)s?\s+)?|\s*\(\s*|\s+)"
+    rf"(?:(?:located|situated|which\s+is|which\s+are|that\s+is)\s+)?(?:(?:in|of|near|from|inside|within)\s+)?(?:the\s+)?"
+    rf"(?:{_DIRECTION}\s+)*{_COUNTRY_OWNER}?(?:{_DIRECTION}\s+)*",
     re.IGNORECASE)
 #: Between a region and the list it opens: "Kursk region villages of", "in the Kharkiv region:", "Kursk region,
 #: the villages of", "in the Zaporizhzhia region near".
 _REGION_OPENS_LIST = re.compile(
     r"\s*(?::|,?\s*(?:the\s+)?(?:villages?|towns?|settlements?|localities|hamlets)(?:\s+of)?\s*:?|,\s*(?:namely|including|such\s+as)|"
+    r"['’]s?\s+(?:(?:small|frontline|front-line|border)\s+)?(?:villages?|towns?|city|cities|settlements?)(?:\s+of)?|"
     r"\s+(?:near|around|outside|close\s+to))\s*(?:the\s+)?(?:(?:villages?|towns?|city|settlements?|localities)\s+of\s+)?", re.IGNORECASE)
 #: What follows a region that locates the name before it: the end of the apposition ("Bilohorivka, Luhansk region,
 #: the governor said"), not more of a clause ("around X, in the Kharkiv region further north").
@@ -124,7 +126,7 @@ def find_cues(mentions: Sequence[Mention], text: str) -> dict[int, Cue]:
     if not text:
         return {}
     ordered = sorted(mentions, key=lambda m: m.start)
-    regions = [m for m in ordered if m.kind == "region"]
+    regions = [m for m in ordered if m.kind in ("region", "raion")]
     opening = _opening_regions(regions, text)
     cues: dict[int, Cue] = {}
     for chain in _chains([m for m in ordered if m.kind == "plain"], text):

@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 _COUNTRY_PRIOR = {"UA": 3.0, "RU": 2.0, "BY": 1.0, "MD": 1.0}
 _NEAR_KM = 30.0
+#: A settlement of a raion lies this close to the centre of the raion's settlements at most (the largest raions
+#: since 2020 span about 120 km).
+_RAION_REACH_KM = 70.0
 #: The reach and weight of the article's area: the mean closeness to its other places over a longer distance.
 _AREA_KM = 150.0
 _AREA_WEIGHT = 2.0
@@ -253,7 +256,7 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, *, as
     """The one scoring path of ``geo run`` and ``geo resolve``; ``rankings`` (when given) receives every
     candidate of every mention, scored; ``asked`` is the name ``geo resolve`` explains (kept even as an actor)."""
     options = _options(mentions, gazetteer, asked)
-    regions = {id(m): cands[0] for m, cands in options if m.kind == "region" and cands}
+    regions = {id(m): cands[0] for m, cands in options if m.kind in ("region", "raion") and cands}
     cues = find_cues([m for m, _ in options], text)
     context = _context(options, gazetteer)
     resolved: list[Resolved] = []
@@ -363,7 +366,9 @@ def _fits_cue(place: Place, cue: Cue | None, regions: dict[int, Place]) -> bool:
         return True
     bound = regions.get(id(cue.region)) if cue.region else None
     beside = regions.get(id(cue.beside)) if cue.beside else None
-    return (place.feature == "settlement" and (bound is None or place.admin1 == bound.admin1)
+    in_raion = bound is None or cue.region is None or cue.region.kind != "raion" or \
+        km(place.lat, place.lon, bound.lat, bound.lon) <= _RAION_REACH_KM
+    return (place.feature == "settlement" and in_raion and (bound is None or place.admin1 == bound.admin1)
             and (beside is None or place.admin1 != beside.admin1)
             and (cue.country is None or place.country == cue.country))
 

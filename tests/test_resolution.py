@@ -50,7 +50,18 @@ BOUND = [
     ("Fighting raged near Bilohorivka, Luhansk region, the governor said.", "Bilohorivka", "Luhansk Oblast", "UA"),
     ("Russia said it took Stepove in the Dnipropetrovsk region and Maiske in the Donetsk region.", "Stepove",
      "Dnipropetrovsk Oblast", "UA"),
+    ("Russian troops captured Novopokrovka (Zaporizhzhia region) on Monday.", "Novopokrovka", "Zaporizhzhia Oblast", "UA"),
+    ("Fighting raged in the Donetsk region's village of Ivanivka.", "Ivanivka", "Donetsk Oblast", "UA"),
+    ("Ukraine retook Andriivka and Klishchiivka, both in the Donetsk region.", "Andriivka", "Donetsk Oblast", "UA"),
+    ("Russia claimed Novoselivka, located in the Kharkiv region.", "Novoselivka", "Kharkiv Oblast", "UA"),
+    ("Ukrainian troops held Ivanivka in the Kramatorsk district of the Donetsk region.", "Ivanivka", "Donetsk Oblast", "UA"),
 ]
+
+
+def test_a_raion_named_with_a_name_binds_it_to_that_raion(gazetteer: Gazetteer) -> None:
+    resolved, _ = resolve("Ukrainian troops held Ivanivka in the Kramatorsk district of the Donetsk region.", gazetteer)
+    ivanivka, raion = resolved["Ivanivka"].place, resolved["Kramatorsk district"].place
+    assert km(ivanivka.lat, ivanivka.lon, raion.lat, raion.lon) <= 70, resolved["Ivanivka"].reason
 
 
 @pytest.mark.parametrize(("text", "name", "oblast", "country"), BOUND)
