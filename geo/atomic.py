@@ -114,6 +114,7 @@ def write_together(files: Mapping[Path, Data], *, protect: Iterable[Path] = ()) 
     that already held exactly its new content is left alone)."""
     real = {path: target(path, protect=protect) for path in files}
     staged: dict[Path, Path] = {}
+    journal = next(iter(files)).parent / JOURNAL  # in the folder of the files asked for, where recover() looks
     try:
         for path, data in files.items():
             tmp = _write_temp(real[path], data)
@@ -122,7 +123,6 @@ def write_together(files: Mapping[Path, Data], *, protect: Iterable[Path] = ()) 
             else:
                 staged[path] = tmp
         if len(staged) > 1:
-            journal = next(iter(staged.values())).parent / JOURNAL
             _write_journal(journal, {str(tmp): str(real[path]) for path, tmp in staged.items()})
         for path, tmp in staged.items():
             _install(tmp, real[path])
@@ -130,7 +130,7 @@ def write_together(files: Mapping[Path, Data], *, protect: Iterable[Path] = ()) 
             os.unlink(journal)
     finally:
         for tmp in staged.values():
-            if tmp.exists() and not (tmp.parent / JOURNAL).exists():
+            if tmp.exists() and not journal.exists():
                 tmp.unlink()
     return list(staged)
 
@@ -138,6 +138,13 @@ def write_together(files: Mapping[Path, Data], *, protect: Iterable[Path] = ()) 
 def _write_journal(journal: Path, renames: Mapping[str, str]) -> None:
     tmp = _write_temp(journal, json.dumps(renames, sort_keys=True))
     os.replace(tmp, journal)
+
+
+def _ours(tmp: Path, final: Path) -> bool:
+    """Whether a rename of a journal is one geo wrote: a temporary file of ours (``.NAME.XXXX.tmp``) beside the
+    file it replaces. A journal planted to move other files is not obeyed."""
+    return (tmp.parent == final.parent and tmp.name.startswith(f".{final.name}.") and _TMP_SUFFIX in tmp.name
+            and not tmp.is_symlink())
 
 
 def recover(folder: Path) -> None:
@@ -150,7 +157,7 @@ def recover(folder: Path) -> None:
         except ValueError:
             renames = {}
         for tmp, final in renames.items():
-            if os.path.exists(tmp):
+            if _ours(Path(tmp), Path(final)) and os.path.isfile(tmp):
                 _install(Path(tmp), Path(final))
         journal.unlink()
     for leftover in folder.glob(f".*{_TMP_SUFFIX}*"):

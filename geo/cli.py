@@ -154,9 +154,12 @@ def run(
              + (" ..." if len(names) > 20 else "")
              + "; add them to seeds/places.csv (name,lat,lon), or for villages in Russia import GeoNames' RU.zip "
                "(geo gazetteer import RU.zip)")
-    for path, surface, why in sorted(set(report.left_out))[:20]:
+    left_out = sorted(set(report.left_out))
+    for path, surface, why in left_out[:20]:
         _say("[yellow]left out[/]", f"{surface} ({path}): {why.removeprefix('left out: ')}; if it is right, add it to "
              "seeds/places.csv (name,lat,lon)")
+    if len(left_out) > 20:
+        _say("[yellow]left out[/]", f"... and {len(left_out) - 20} more; geo run -v says why for each")
     if report.unanswered:
         _say("[yellow]online[/]", f"{report.unanswered} lookup(s) got no answer; they are asked again on the next run")
     _say("", f"{report.new} new, {report.changed} changed, {report.unchanged} unchanged, {report.retired} retired, "
@@ -310,8 +313,9 @@ def resolve(
     top: Annotated[int, typer.Option(help="How many candidates to show.")] = 5,
     seeds: Annotated[Path, typer.Option(help="Folder whose places.csv (your own places) wins over the gazetteer.")] = settings.SEEDS_DIR,
 ) -> None:
-    """Show the places NAME may mean, how each scores in CONTEXT, and which one wins."""
-    from geo.resolve import explain
+    """Show the places NAME may mean, how each scores in CONTEXT, and what geo run makes of it there."""
+    from geo.models import Resolved
+    from geo.resolve import decide
 
     _logging(False)
     gazetteer = Gazetteer.open(settings.default_cache_dir(os.environ))
@@ -319,17 +323,25 @@ def resolve(
     for skipped in problems:
         _say("[yellow]skipped[/]", f"{skipped.path}: {skipped.reason}")
     gazetteer.add_user_places(corrections)
-    ranking = explain(name, context, gazetteer)
-    if not ranking:
-        _say("", f"no place called {name!r} is known; add it to seeds/places.csv or import a GeoNames dump "
-                 "(geo gazetteer import UA.zip)")
+    decision = decide(name, context, gazetteer)
+    outcome = decision.outcome
+    if not decision.ranking and not isinstance(outcome, Resolved):
+        _say("", f"no place called {name!r} is known; add it to seeds/places.csv, or for a village in Russia import "
+                 "GeoNames' RU.zip (geo gazetteer import RU.zip)")
         raise typer.Exit(1)
-    table = Table("", "place", "region", "country", "lat, lon", "location", "score", "why", title=f"{name!r}: {len(ranking)} candidate(s)")
-    for i, c in enumerate(ranking[:top]):
+    drawn = outcome.place.place_id if isinstance(outcome, Resolved) else None
+    table = Table("", "place", "region", "country", "lat, lon", "location", "score", "why",
+                  title=f"{name!r}: {len(decision.ranking)} candidate(s)")
+    for c in decision.ranking[:top]:
         p = c.place
-        table.add_row("→" if i == 0 else "", p.name, p.admin1 or "", p.country, f"{p.lat:.4f}, {p.lon:.4f}", p.precision,
-                      f"{c.score:.2f}", c.why)
+        table.add_row("→" if p.place_id == drawn else "", p.name, p.admin1 or "", p.country, f"{p.lat:.4f}, {p.lon:.4f}",
+                      p.precision, f"{c.score:.2f}", c.why)
     Console(soft_wrap=True, width=None if err.is_terminal else 200).print(table)
+    if isinstance(outcome, Resolved) and outcome.place.place_id not in {c.place.place_id for c in decision.ranking[:top]}:
+        typer.echo(f"→ geo run draws it at {outcome.place.name} ({outcome.place.admin1}, {outcome.place.lat:.4f}, "
+                   f"{outcome.place.lon:.4f}, {outcome.place.precision}): {outcome.reason}")
+    elif outcome is not None and not isinstance(outcome, Resolved):
+        typer.echo(f"geo run leaves it out: {outcome.reason}")
 
 
 @app.command()
@@ -356,7 +368,7 @@ def evaluate(
             articles = store.articles()
             claims = date_undated(store.claims(), {a.id: a for a in articles})
             metrics, missed = score(gold, articles, store.mentions(), claims,
-                                    [(article_id, surface) for article_id, _, surface, _ in store.unresolved()])
+                                    [(article_id, surface) for article_id, _, surface, _, _ in store.unresolved()])
     for line in missed[:misses]:
         err.print(line, markup=False, highlight=False)
     if as_json:

@@ -11,11 +11,12 @@ import csv
 import hashlib
 import io
 import math
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from geo.errors import ArticleError
-from geo.ingest import Skipped, clean_text, read_bytes
+from geo.ingest import Skipped, clean_text, read_bytes, refused
 from geo.models import Place
 from geo.names import fold, plain
 
@@ -36,6 +37,9 @@ def read_corrections(path: Path) -> tuple[list[Correction], list[Skipped]]:
     """The places of a corrections file, and what of it was skipped and why; a missing file is no corrections."""
     if not path.exists() and not path.is_symlink():
         return [], []
+    why = refused(str(path), os.path.realpath(path.parent))
+    if why:
+        return [], [Skipped(str(path), why)]
     try:
         text = read_bytes(path).decode("utf-8-sig")
     except ArticleError as err:

@@ -53,7 +53,11 @@ _OPENS_SENTENCE = re.compile(rf"\s*(?:(?:In|Inside|Across|Within|Throughout)\s+)
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)\s*")
 _COUNTRY_BEFORE = re.compile(r"\b(?P<side>Russia['’]s|Russian|Ukraine['’]s|Ukrainian)\s+(?:border\s+|frontier\s+)?"
                              r"(?:village|town|city|settlement|hamlet|locality)\s+(?:of\s+)?$", re.IGNORECASE)
-_COUNTRY_AFTER = re.compile(r",?\s+(?:in\s+)?(?P<side>Russia|Ukraine)\b(?!['’]s)", re.IGNORECASE)
+# "Tyotkino, Russia." but not "Toretsk, Russia said" (the country is the speaker there)
+_COUNTRY_AFTER = re.compile(r",?\s+(?:in\s+)?(?P<side>Russia|Ukraine)(?=\s*(?:[,.;:)]|and\b|or\b|$))(?!,\s*(?:said|says|claimed|"
+                            r"claims|reported|announced|added))", re.IGNORECASE)
+#: Where the clause a sentence-opening region governs ends: "In the Kursk region, troops held Sudzha, while ...".
+_CLAUSE_ENDS = re.compile(r";|,?\s+(?:while|whereas|but|although|though)\b|,\s+and\s+(?=[a-z]+\s)|\.\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +69,8 @@ class Cue:
     country: str | None = None
     why: str = ""
     beside: Mention | None = None  # a region the name lies beside, not in ("across from the Sumy region")
+    #: a weak cue (a region that opens the sentence) binds a name only if some place of that name lies there
+    weak: bool = False
 
 
 def _side(word: str) -> str:
@@ -100,15 +106,16 @@ def _region_before(chain: list[Mention], regions: Sequence[Mention], text: str) 
     return None
 
 
-def _opening_regions(regions: Sequence[Mention], text: str) -> dict[int, Mention]:
-    """Sentence index -> the region that opens it ("In Russia's Kursk region, ...")."""
-    starts = {s.index: s.start for s in split_sentences(text)}
-    opening: dict[int, Mention] = {}
-    for r in regions:
-        start = starts.get(r.sentence_index)
-        if start is not None and _OPENS_SENTENCE.fullmatch(text[start : r.start]) and text[r.end : r.end + 1] == ",":
-            opening.setdefault(r.sentence_index, r)
-    return opening
+def _opening_region(chain: list[Mention], regions: Sequence[Mention], text: str) -> Mention | None:
+    """The region that opens the sentence of ``chain`` ("In Russia's Kursk region, ..."), when the chain stands in
+    the clause it governs."""
+    sentence = next((s for s in split_sentences(text) if s.index == chain[0].sentence_index), None)
+    region = next((r for r in regions if r.sentence_index == chain[0].sentence_index), None)
+    if sentence is None or region is None or region.end > chain[0].start:
+        return None
+    if not (_OPENS_SENTENCE.fullmatch(text[sentence.start : region.start]) and text[region.end : region.end + 1] == ","):
+        return None
+    return None if _CLAUSE_ENDS.search(text[region.end + 1 : chain[0].start]) else region
 
 
 def _country(m: Mention, text: str) -> tuple[str | None, str]:
@@ -121,29 +128,36 @@ def _country(m: Mention, text: str) -> tuple[str | None, str]:
     return None, ""
 
 
-def find_cues(mentions: Sequence[Mention], text: str) -> dict[int, Cue]:
-    """``id(mention) -> Cue`` for every plain mention the text binds to a region or a country."""
-    if not text:
-        return {}
+def find_cues(mentions: Sequence[Mention], text: str) -> list[Cue | None]:
+    """The cue of each mention (aligned with ``mentions``): what the text binds a plain mention to, or None."""
     ordered = sorted(mentions, key=lambda m: m.start)
     regions = [m for m in ordered if m.kind in ("region", "raion")]
-    opening = _opening_regions(regions, text)
     cues: dict[int, Cue] = {}
-    for chain in _chains([m for m in ordered if m.kind == "plain"], text):
-        region, why = _region_after(chain, regions, text), "the region named after it"
-        if region is None:
-            region, why = _region_before(chain, regions, text), "the region that opens its list"
-        if region is None:
-            region, why = opening.get(chain[0].sentence_index), "the region that opens its sentence"
-        beside = _region_after(chain, regions, text, _BESIDE_REGION) if region is None else None
-        across = _BESIDE_REGION.fullmatch(text[chain[-1].end : beside.start]) if beside else None
-        for m in chain:
-            country, said = _country(m, text)
-            if across and across.group("across") and across.group("owner") and country is None:
-                # "across from Ukraine's Sumy region": on the other side of the border
-                country, said = ("UA" if _side(across.group("owner")) == "RU" else "RU"), "across the border"
-            if region is not None or country is not None or beside is not None:
-                why_beside = f"beside, not in, {beside.surface!r}" if beside else ""
-                cues[id(m)] = Cue(region, country, "; ".join(w for w in (f"{why}: {region.surface!r}" if region else "",
-                                                                           said, why_beside) if w), beside)
-    return cues
+    for chain in _chains([m for m in ordered if m.kind == "plain"], text) if text else []:
+        cues.update((m.start, cue) for m, cue in zip(chain, _chain_cues(chain, regions, text)) if cue is not None)
+    return [cues.get(m.start) if m.kind == "plain" else None for m in mentions]
+
+
+def _chain_cues(chain: list[Mention], regions: Sequence[Mention], text: str) -> list[Cue | None]:
+    """The cue of each name of one list."""
+    weak = False
+    region, why = _region_after(chain, regions, text), "the region named after it"
+    if region is None:
+        region, why = _region_before(chain, regions, text), "the region that opens its list"
+    if region is None:
+        region, why, weak = _opening_region(chain, regions, text), "the region that opens its sentence", True
+    beside = _region_after(chain, regions, text, _BESIDE_REGION) if region is None else None
+    across = _BESIDE_REGION.fullmatch(text[chain[-1].end : beside.start]) if beside else None
+    out: list[Cue | None] = []
+    for m in chain:
+        country, said = _country(m, text)
+        if across and across.group("across") and across.group("owner") and country is None:
+            # "across from Ukraine's Sumy region": on the other side of the border
+            country, said = ("UA" if _side(across.group("owner")) == "RU" else "RU"), "across the border"
+        if region is None and country is None and beside is None:
+            out.append(None)
+            continue
+        why_beside = f"beside, not in, {beside.surface!r}" if beside else ""
+        reasons = (f"{why}: {region.surface!r}" if region else "", said, why_beside)
+        out.append(Cue(region, country, "; ".join(w for w in reasons if w), beside, weak and country is None))
+    return out

@@ -187,9 +187,10 @@ class Gazetteer:
                                      "AND p.feature = 'settlement' AND k.key NOT LIKE '%:%' AND k.key NOT LIKE '=%'", (admin1,))
             self._memo[memo] = sorted(r[0] for r in rows)
         near = [k for k in self._memo[memo] if _one_slip(key, k)]
-        return [p for k in near for p in self._places(
+        found = {p.place_id: p for k in near for p in self._places(
             "JOIN name_key k ON k.place = p.id WHERE k.key = ? AND p.admin1 = ? ORDER BY p.population DESC, p.place_id",
-            (k, admin1))]
+            (k, admin1))}
+        return sorted(found.values(), key=lambda p: (-p.population, p.place_id))
 
     def regions_by_key(self, key: str) -> list[Place]:
         """Regions indexed under the folded ``key``."""

@@ -19,6 +19,7 @@ from geo.ingest import SeedFile, Skipped, read_file, read_folder
 from geo.models import Article
 from geo.settings import RunSettings
 from geo.store import Store
+from geo.when import latest_year
 
 if TYPE_CHECKING:
     from geo.geocode import OnlineGeocoder
@@ -50,6 +51,7 @@ class RunReport:
     left_out: list[tuple[str, str, str]] = field(default_factory=list)  # names whose only places were left out, and why
     written: list[str] = field(default_factory=list)
     unanswered: int = 0  # names the online geocoders could not answer this run (asked again next run)
+    due: dict[str, str] = field(default_factory=dict, repr=False)  # article id -> "new" or "changed", as counted
 
 
 @contextmanager
@@ -78,7 +80,9 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
     gazetteer = Gazetteer.open(options.cache_dir)
     corrections, report.skipped = read_corrections(options.seeds / CORRECTIONS)
     gazetteer.add_user_places(corrections)
-    version = f"{settings.EXTRACTOR_VERSION}+g{gazetteer.version}"
+    # the latest year a date may have is part of the rules: on New Year every article is read again, so a re-run
+    # and a fresh run agree
+    version = f"{settings.EXTRACTOR_VERSION}+g{gazetteer.version}+y{latest_year()}"
     with exclusive(options.out), Store(options.out / settings.STORE_NAME) as store:
         if store.meta("gazetteer") != gazetteer.signature:
             store.restate_names(gazetteer.name_states, gazetteer.signature)
@@ -100,8 +104,10 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
                 return True
             if state is not None or path in held_paths:  # read again, or an edited file
                 report.changed += 1
+                report.due[article_id] = "changed"
             else:
                 report.new += 1
+                report.due[article_id] = "new"
             return False
 
         geocoder = _geocoder(options, store)
@@ -128,8 +134,8 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
         store.record_seed_files(files, seen_before)
         kept = set(present)
         report.retired = store.retire([i for i, (_, _, retired) in known.items() if not retired and i not in kept])
-        for _, path, surface, why in store.unresolved():
-            (report.unresolved if why.startswith("no gazetteer entry") else report.left_out).append((path, surface, why))
+        for _, path, surface, why, candidates in store.unresolved():
+            (report.left_out if candidates else report.unresolved).append((path, surface, why))
         report.unanswered = geocoder.failures if geocoder else 0
         from geo.outputs import write  # the output writers load only here
 
@@ -157,16 +163,20 @@ def _process(todo: list[Article], done: int, gazetteer: Gazetteer, corrections: 
     job = Job(options.cache_dir, tuple(corrections), gazetteer.signature)
     workers = options.workers or cpu_count()
     batch: list[tuple[Article, Processed, str]] = []
-    failures = 0
+    failures = geocoder.failures if geocoder else 0  # the geocoder lives for the whole run, chunk after chunk
     read = results(todo, gazetteer, job, workers=workers, dask=options.dask, lookup=geocoder.lookup if geocoder else None)
     for i, (article, processed) in enumerate(zip(todo, read), 1):
         # a name the online geocoder could not answer is asked again next run: the article is not current
         incomplete = geocoder is not None and geocoder.failures > failures
-        failures = geocoder.failures if geocoder else 0
+        failures = geocoder.failures if geocoder else failures
         for note in processed.notes:
             log.warning("%s: %s", article.path, note)
         if processed.failure is not None:  # kept out of the store: it is read again, and named again, next run
             report.skipped.append(Skipped(article.path, processed.failure))
+            if report.due.pop(article.id, None) == "new":  # counted as skipped, not as new or changed
+                report.new -= 1
+            else:
+                report.changed -= 1
         else:
             batch.append((article, processed, version + ("+online-retry" if incomplete else "")))
         if batch and (len(batch) >= settings.SAVE_BATCH or i == len(todo)):

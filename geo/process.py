@@ -43,18 +43,35 @@ def process_article(article: Article, gazetteer: Gazetteer, lookup: Callable[[st
                                                  "please report this with the file")
 
 
+def _online(resolved: list[Resolved], unresolved: list[Unresolved],
+            lookup: Callable[[str], Place | None]) -> tuple[list[Resolved], list[Unresolved]]:
+    """Names no source knows, looked up online: those unresolved, and those drawn only at the region the article
+    names (not names left out for a reason, nor places a source knows)."""
+    found: dict[str, Place | None] = {}
+
+    def online(name: str) -> Place | None:
+        if name not in found:
+            found[name] = lookup(name)
+        return found[name]
+
+    placed, still = [], []
+    for r in resolved:
+        guessed = r.candidates == 0 and r.place.precision == "region" and r.place.feature == "settlement"
+        place = online(r.mention.surface) if guessed else None
+        placed.append(r if place is None else Resolved(r.mention, place, 1, "found online"))
+    for u in unresolved:
+        place = None if u.candidates else online(u.surface)
+        if place is None:
+            still.append(u)
+        else:
+            placed.append(Resolved(u.mention, place, 1, "found online"))
+    return sorted(placed, key=lambda r: r.mention.start), still
+
+
 def _process(article: Article, gazetteer: Gazetteer, lookup: Callable[[str], Place | None] | None) -> Processed:
     resolved, unresolved = resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer, article.text)
-    if lookup is not None:  # names no source knows, looked up online; not those left out for a reason
-        still = []
-        for u in unresolved:
-            place = lookup(u.surface) if u.candidates == 0 else None
-            if place is None:
-                still.append(u)
-            else:
-                resolved.append(Resolved(u.mention, place, 1, "found online"))
-        unresolved = still
-        resolved.sort(key=lambda r: r.mention.start)
+    if lookup is not None:
+        resolved, unresolved = _online(resolved, unresolved, lookup)
     long = long_sentences(article.text)
     notes = (f"{long} sentence(s) longer than {settings.MAX_SENTENCE_CHARS:,} characters were read in pieces cut at "
              "clauses; a claim spread across a cut may be missed",) if long else ()

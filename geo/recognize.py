@@ -97,21 +97,25 @@ class Sentence:
     text: str
 
 
-@functools.lru_cache(maxsize=16)
-def split_sentences(text: str) -> tuple[Sentence, ...]:
-    """Split text into sentences, keeping character offsets into ``text`` (recognition and claims split the
-    same article: the second time is free). A sentence longer than ``settings.MAX_SENTENCE_CHARS`` is cut into
-    pieces at clause boundaries (see :func:`long_sentences`)."""
+def _spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text``, whole."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
         if m.group(0).strip() == "" and "\n" not in m.group(0) and _ABBREVIATIONS.search(text[max(0, m.start() - 6) : m.start()]):
             continue
-        spans += _pieces(text, start, m.start())
+        spans.append((start, m.start()))
         start = m.end()
-    spans += _pieces(text, start, len(text))
+    return [*spans, (start, len(text))]
+
+
+@functools.lru_cache(maxsize=16)
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Split text into sentences, keeping character offsets into ``text`` (recognition and claims split the
+    same article: the second time is free). A sentence longer than ``settings.MAX_SENTENCE_CHARS`` is cut into
+    pieces at clause boundaries (see :func:`long_sentences`)."""
     sentences: list[Sentence] = []
-    for begin, end in spans:
+    for begin, end in (piece for start, stop in _spans(text) for piece in _pieces(text, start, stop)):
         chunk = text[begin:end]
         if chunk.strip():
             lead = len(chunk) - len(chunk.lstrip())
@@ -146,7 +150,7 @@ def _last(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 def long_sentences(text: str) -> int:
     """How many sentences of ``text`` are longer than ``settings.MAX_SENTENCE_CHARS`` (and read in pieces)."""
-    return sum(1 for s in re.split(r"(?<=[.!?…])\s+|\n+", text) if len(s) > settings.MAX_SENTENCE_CHARS)
+    return sum(1 for start, end in _spans(text) if len(text[start:end].strip()) > settings.MAX_SENTENCE_CHARS)
 
 
 #: A word of a sentence: (start, end, text), offsets into the article.

@@ -14,12 +14,14 @@ import bisect
 import logging
 import math
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
 from dataclasses import dataclass, field, replace
 
 from geo import settings
+from geo.errors import UsageError
 from geo.gazetteer import Gazetteer
 from geo.cues import Cue, find_cues
 from geo.models import Candidate, Mention, MentionKind, Place, Resolved, Unresolved
@@ -29,6 +31,8 @@ log = logging.getLogger(__name__)
 
 _COUNTRY_PRIOR = {"UA": 3.0, "RU": 2.0, "BY": 1.0, "MD": 1.0}
 _NEAR_KM = 30.0
+#: A place this populous is a town its name stands for, whatever region opens the sentence.
+_TOWN = 10_000
 #: A settlement of a raion lies this close to the centre of the raion's settlements at most (the largest raions
 #: since 2020 span about 120 km).
 _RAION_REACH_KM = 70.0
@@ -155,8 +159,10 @@ def rank(mention: Mention, places: Sequence[Place], context: _Context, spelled: 
         weights = np.array([w for w, _ in others])
         distances = _km_matrix(places, [a for _, a in others])
         closeness = (weights * np.exp(-distances / _NEAR_KM)).sum(axis=1)
-        # and, more weakly, the same region of the front: namesakes 100 km apart are told apart by it
-        area = (weights * np.exp(-distances / _AREA_KM)).sum(axis=1) / weights.sum()
+        # and, more weakly, the same region of the front: namesakes 100 km apart are told apart by it (an area
+        # takes two places to tell: one other name may lie anywhere)
+        area = (weights * np.exp(-distances / _AREA_KM)).sum(axis=1) / weights.sum() if len(others) >= 2 \
+            else np.zeros(len(places))
     else:
         closeness = area = np.zeros(len(places))
     scored = []
@@ -232,23 +238,45 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer, text: st
     return _resolve(mentions, gazetteer, text)
 
 
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What ``geo run`` makes of a name in a text: every candidate scored (those a cue excludes last, marked), and
+    the outcome: the place drawn, or why none is."""
+
+    ranking: list[Candidate]
+    outcome: Resolved | Unresolved | None
+
+
 def explain(name: str, context: str, gazetteer: Gazetteer) -> list[Candidate]:
-    """Every candidate of ``name`` ranked as ``geo run`` ranks it in a text of ``context`` (the name is added after
-    the context when the context does not hold it), best first, with what each score is made of."""
+    """Every candidate of ``name`` ranked as ``geo run`` ranks it in a text of ``context``, best first, with what
+    each score is made of (see :func:`decide`)."""
+    return decide(name, context, gazetteer).ranking
+
+
+def decide(name: str, context: str, gazetteer: Gazetteer) -> Decision:
+    """What ``geo run`` makes of ``name`` in a text of ``context`` (the name is added after the context when the
+    context does not hold it): the same scoring path, cues and decisions as a run."""
     from geo.recognize import find_mentions
 
-    text = context if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", context) else f"{context}, {name}".strip(", ")
+    name = " ".join(name.split())
+    if not name:
+        raise UsageError("give a place name to resolve")
+    context = " ".join(context.split())
+    found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", context)
+    text = context if found else f"{context}, {name}" if context else name
     mentions = find_mentions("resolve", text, gazetteer)
     target = next((m for m in mentions if m.surface == name), None)
     if target is None:
-        start = text.rindex(name)
-        last = name.split()[-1].lower() if name.split() else ""
+        start = found.start() if found else len(text) - len(name)
+        last = name.split()[-1].lower()
         kind: MentionKind = "raion" if last.startswith(("district", "raion", "rayon")) else "region" if _region_base(name) != name else "plain"
         target = Mention("resolve", start, start + len(name), name, max((m.sentence_index for m in mentions), default=0), kind=kind)
         mentions = sorted([*mentions, target], key=lambda m: m.start)
     rankings: dict[int, list[Candidate]] = {}
-    _resolve(mentions, gazetteer, text, asked=target, rankings=rankings)
-    return rankings.get(id(target), [])
+    resolved, unresolved = _resolve(mentions, gazetteer, text, asked=target, rankings=rankings)
+    outcomes: list[Resolved | Unresolved] = [*resolved, *unresolved]
+    outcome = next((r for r in outcomes if r.mention is target), None)
+    return Decision(rankings.get(id(target), []), outcome)
 
 
 def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, *, asked: Mention | None = None,
@@ -257,10 +285,9 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, *, as
     candidate of every mention, scored; ``asked`` is the name ``geo resolve`` explains (kept even as an actor)."""
     options = _options(mentions, gazetteer, asked)
     regions = {id(m): cands[0] for m, cands in options if m.kind in ("region", "raion") and cands}
-    cues = find_cues([m for m, _ in options], text)
+    cues = {id(m): cue for (m, _), cue in zip(options, find_cues([m for m, _ in options], text)) if cue is not None}
     context = _context(options, gazetteer)
-    resolved: list[Resolved] = []
-    unresolved: list[Unresolved] = []
+    out: list[Resolved | Unresolved] = []
     chosen: dict[str, Place] = {}  # place_id -> place, of the names resolved so far (for their other spellings)
     placed = [a for _, a in context.anchors]  # the first guess at each known place of the article
     for group in sorted(_groups(options, cues, regions, gazetteer), key=lambda g: (len(g.allowed) or 10**6, g.members[0].start)):
@@ -271,32 +298,31 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, *, as
             rankings.update({id(m): ranking for m in members})
         if not group.allowed:
             bound = regions.get(id(cue.region)) if cue and cue.region else None
-            for item in _unknown(members, cue, bound, regions, options, placed):
-                if isinstance(item, Resolved):
-                    resolved.append(item)
-                else:
-                    unresolved.append(item)
+            excluded = f"no place of this name lies where the text says ({cue.why})" if cue and group.candidates else ""
+            out += _unknown(members, cue, bound, regions, options, placed, left_out=excluded, candidates=len(group.candidates))
             continue
         top = ranking[0]
         stray = 0.0 if cue else _stray(members[0], top, context)
-        if stray and rankings is None:
+        if stray:
             why = (f"{top.place.name} ({top.place.admin1 or top.place.country}), the only fitting place, would lie "
                    f"{stray:.0f} km from the article's other places")
             log.info("%r left out: %s", members[0].surface, why)
-            for item in _unknown(members, cue, None, regions, options, placed, left_out=why, candidates=len(group.candidates)):
-                if isinstance(item, Resolved):
-                    resolved.append(item)
-                else:
-                    unresolved.append(item)
+            out += _unknown(members, cue, None, regions, options, placed, left_out=why, candidates=len(group.candidates))
             continue
         chosen[top.place.place_id] = top.place
-        count = len(group.candidates)
-        reason = f"{count} candidate(s); score {top.score:.2f} = {top.why}" + (f"; bound by {cue.why}" if cue and cue.why else "")
-        if count > 1:
-            log.info("resolved %r -> %s (%s, %s): %s", members[0].surface, top.place.name, top.place.admin1,
-                     top.place.country, reason)
-        resolved += [Resolved(m, top.place, count, reason, tuple(ranking[:RANKING_SIZE])) for m in members]
-    return sorted(resolved, key=lambda r: r.mention.start), sorted(unresolved, key=lambda u: u.mention.start)
+        out += _chosen(group, ranking)
+    resolved = sorted((r for r in out if isinstance(r, Resolved)), key=lambda r: r.mention.start)
+    return resolved, sorted((u for u in out if isinstance(u, Unresolved)), key=lambda u: u.mention.start)
+
+
+def _chosen(group: _Group, ranking: list[Candidate]) -> list[Resolved]:
+    """Every mention of a name resolved to the top of its ranking, with why."""
+    top, cue, count = ranking[0], group.cue, len(group.candidates)
+    reason = f"{count} candidate(s); score {top.score:.2f} = {top.why}" + (f"; bound by {cue.why}" if cue and cue.why else "")
+    if count > 1:
+        log.info("resolved %r -> %s (%s, %s): %s", group.members[0].surface, top.place.name, top.place.admin1,
+                 top.place.country, reason)
+    return [Resolved(m, top.place, count, reason, tuple(ranking[:RANKING_SIZE])) for m in group.members]
 
 
 def _options(mentions: Sequence[Mention], gazetteer: Gazetteer, keep: Mention | None = None) -> list[tuple[Mention, list[Place]]]:
@@ -340,24 +366,43 @@ def _context(options: Sequence[tuple[Mention, list[Place]]], gazetteer: Gazettee
 
 def _groups(options: Sequence[tuple[Mention, list[Place]]], cues: dict[int, Cue], regions: dict[int, Place],
             gazetteer: Gazetteer) -> list[_Group]:
-    """The article's names: the mentions of one name (spelled alike, of one kind) are one place, bound by the
-    cue any of them has; a cue allows only the settlements in the region or country it names."""
-    groups: dict[tuple[str, str], tuple[list[Mention], list[Place], Cue | None]] = {}
+    """The article's names: the mentions of one name (spelled alike, of one kind) are one place, unless cues put
+    them in different regions or countries (then each is one place); a mention without a cue joins the name's
+    only cue. A cue allows only the settlements in the region or country it names (one typing slip allowed
+    there); a weak one (a region opening the sentence) is dropped for a town of 10,000 people or more elsewhere."""
+    bound: dict[tuple[str, str], dict[tuple[str, str], Cue]] = defaultdict(dict)
+    for m, _ in options:
+        if id(m) in cues:
+            bound[_name_key(m)].setdefault(_cue_key(cues[id(m)], regions), cues[id(m)])
+    groups: dict[tuple[tuple[str, str], tuple[str, str]], tuple[list[Mention], list[Place], Cue | None]] = {}
     for m, cands in options:
-        key = (m.kind, fold(_region_base(m.surface) if m.kind == "region" else m.surface))
-        members, _, cue = groups.setdefault(key, ([], cands, None))
-        members.append(m)
-        if cue is None and id(m) in cues:
-            groups[key] = (members, cands, cues[id(m)])
+        variants = bound.get(_name_key(m), {})
+        cue = cues.get(id(m)) or (next(iter(variants.values())) if len(variants) == 1 else None)
+        key = (_name_key(m), _cue_key(cue, regions))
+        groups.setdefault(key, ([], cands, cue))[0].append(m)
     out = []
     for members, cands, cue in groups.values():
         allowed = [p for p in cands if _fits_cue(p, cue, regions)]
-        bound = regions.get(id(cue.region)) if cue and cue.region else None
-        if cue and not allowed and bound is not None and bound.admin1:
-            allowed = gazetteer.settlements_like(members[0].surface, bound.admin1)  # a slip of the pen: "Zaporizhske"
+        region = regions.get(id(cue.region)) if cue and cue.region else None
+        if cue and not allowed and region is not None and region.admin1 and not cue.weak:
+            allowed = gazetteer.settlements_like(members[0].surface, region.admin1)  # a slip of the pen: "Zaporizhske"
             cands = [*cands, *(p for p in allowed if p not in cands)]
+        if cue and cue.weak and not allowed and any(p.population >= _TOWN for p in cands):
+            cue, allowed = None, cands  # a town the reader knows is not a village of the region opening the sentence
         out.append(_Group(members, cands, allowed, cue))
     return out
+
+
+def _name_key(m: Mention) -> tuple[str, str]:
+    return m.kind, fold(_region_base(m.surface) if m.kind == "region" else m.surface)
+
+
+def _cue_key(cue: Cue | None, regions: dict[int, Place]) -> tuple[str, str]:
+    """Where a cue puts a name (its region's id, its country), for telling namesakes of one article apart."""
+    if cue is None:
+        return "", ""
+    region = regions.get(id(cue.region)) if cue.region else None
+    return (region.place_id if region else ""), (cue.country or "")
 
 
 def _fits_cue(place: Place, cue: Cue | None, regions: dict[int, Place]) -> bool:

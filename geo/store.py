@@ -282,12 +282,12 @@ class Store:
         ).fetchall()
         return [Article(r[0], r[1], r[2], _date(r[3]), r[4], r[5], r[6]) for r in rows]
 
-    def unresolved(self) -> list[tuple[str, str, str, str]]:
-        """``(article id, article path, surface, why)`` of the names no place was chosen for, in the articles not
-        retired: ``why`` starts with "no gazetteer entry" when no source knows the name, else says why it was left
-        out."""
+    def unresolved(self) -> list[tuple[str, str, str, str, int]]:
+        """``(article id, article path, surface, why, candidates)`` of the names no place was chosen for, in the
+        articles not retired: ``candidates`` is 0 when no source knows the name, else it was left out and ``why``
+        says why."""
         return self.con.execute(
-            """SELECT a.id, a.path, m.surface, m.reason FROM mention m JOIN article a ON a.id = m.article_id
+            """SELECT a.id, a.path, m.surface, m.reason, m.candidates FROM mention m JOIN article a ON a.id = m.article_id
                WHERE m.place_id IS NULL AND a.retired = 0 ORDER BY a.path, m.start"""
         ).fetchall()
 

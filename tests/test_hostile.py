@@ -322,21 +322,41 @@ def test_a_full_disk_while_writing_the_outputs_is_one_line_and_the_next_run_mend
     assert {r["place"] for r in claim_rows(tmp_path / "out")} == {"Toretsk"}
 
 
-def test_a_run_killed_while_replacing_the_outputs_is_finished_by_the_next(tmp_path: Path, cache_dir: Path) -> None:
-    from geo.atomic import JOURNAL
+def test_a_run_killed_while_replacing_the_outputs_is_finished_by_the_next(tmp_path: Path) -> None:
+    from geo.atomic import JOURNAL, recover
 
-    (tmp_path / "seeds").mkdir()
-    write_article(tmp_path / "seeds", GOOD[0], GOOD[1], published=GOOD[2])
     out = tmp_path / "out"
-    assert geo(cache_dir, "run", "--seeds", "seeds", "--out", "out", cwd=tmp_path).returncode == 0
-    fresh = {name: (out / name).read_bytes() for name in ("claims.csv", "places.geojson")}
+    out.mkdir()
     # what a run killed between its renames leaves: one output new, one still old, its temporary file, the journal
-    (out / ".places.geojson.x1.tmp").write_bytes(fresh["places.geojson"])
-    (out / "places.geojson").write_text("old", encoding="utf-8")
+    (out / "claims.csv").write_text("new claims", encoding="utf-8")
+    (out / "places.geojson").write_text("old places", encoding="utf-8")
+    (out / ".places.geojson.x1.tmp").write_text("new places", encoding="utf-8")
     (out / JOURNAL).write_text(json.dumps({str(out / ".places.geojson.x1.tmp"): str(out / "places.geojson")}),
                                encoding="utf-8")
     (out / ".map.html.stale.tmp").write_text("half a map", encoding="utf-8")  # a killed write's leftover
-    again = geo(cache_dir, "run", "--seeds", "seeds", "--out", "out", cwd=tmp_path)
-    assert again.returncode == 0, again.stderr
-    assert (out / "places.geojson").read_bytes() == fresh["places.geojson"]
+    recover(out)
+    assert (out / "places.geojson").read_text(encoding="utf-8") == "new places"
     assert not (out / JOURNAL).exists() and not list(out.glob(".*.tmp*"))
+
+
+def test_a_planted_journal_moves_no_file(tmp_path: Path) -> None:
+    from geo.atomic import JOURNAL, recover
+
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "target.txt").write_text("precious", encoding="utf-8")
+    (tmp_path / "payload").write_text("evil", encoding="utf-8")
+    (out / JOURNAL).write_text(json.dumps({str(tmp_path / "payload"): str(elsewhere / "target.txt")}), encoding="utf-8")
+    recover(out)
+    assert (elsewhere / "target.txt").read_text(encoding="utf-8") == "precious" and (tmp_path / "payload").exists()
+
+
+def test_a_places_file_linking_out_of_the_seeds_folder_is_refused(tmp_path: Path, cache_dir: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    write_article(tmp_path / "seeds", GOOD[0], GOOD[1], published=GOOD[2])
+    (tmp_path / "secret.csv").write_text("name,lat,lon\nToretsk,10,10\n", encoding="utf-8")
+    os.symlink(tmp_path / "secret.csv", tmp_path / "seeds" / "places.csv")
+    result = geo(cache_dir, "run", "--seeds", "seeds", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 1 and "places.csv: is a link to a file outside the seeds folder" in result.stderr
+    assert claim_rows(tmp_path / "out")[0]["place_id"] != "user:toretsk"

@@ -154,3 +154,35 @@ def test_a_place_far_from_everything_else_is_left_out_with_why_and_the_run_says_
     said = ran.stderr.splitlines()
     assert [line for line in said if line.startswith("left out Antalovtsi (seeds/a.md): Antalovtsi (Zakarpattia Oblast)")], said
     assert not [line for line in said if "no gazetteer knows" in line], said  # unknown and left out are told apart
+
+
+def test_a_region_opening_the_sentence_binds_only_its_clause_and_never_a_known_city(gazetteer: Gazetteer) -> None:
+    text = ("In the Kursk region, Ukrainian troops held Sudzha, while Russia's defence ministry said its forces took "
+            "Toretsk and Pokrovsk.")
+    resolved, _ = resolve(text, gazetteer)
+    assert resolved["Sudzha"].place.admin1 == "Kursk Oblast"
+    assert resolved["Toretsk"].place.admin1 == "Donetsk Oblast" and resolved["Toretsk"].place.precision == "exact"
+    assert resolved["Pokrovsk"].place.admin1 == "Donetsk Oblast"
+
+
+def test_a_country_that_speaks_is_no_place_cue(gazetteer: Gazetteer) -> None:
+    resolved, _ = resolve("The army captured Toretsk, Russia said on Monday.", gazetteer)
+    assert resolved["Toretsk"].place.admin1 == "Donetsk Oblast"
+
+
+def test_one_name_in_two_regions_of_one_article_is_two_places(gazetteer: Gazetteer) -> None:
+    text = ("Russian forces captured Novoselivka in the Kharkiv region. Ukraine said it had retaken Novoselivka in the "
+            "Donetsk region.")
+    resolved, _ = resolve_mentions(find_mentions("t", text, gazetteer), gazetteer, text)
+    regions = [r.place.admin1 for r in resolved if r.mention.surface == "Novoselivka"]
+    assert regions == ["Kharkiv Oblast", "Donetsk Oblast"]
+
+
+def test_one_other_name_far_away_does_not_outweigh_a_known_town(gazetteer: Gazetteer) -> None:
+    resolved, _ = resolve("Russia's defence ministry said its forces had taken Avdiivka and Sudzha.", gazetteer)
+    assert resolved["Avdiivka"].place.admin1 == "Donetsk Oblast"
+
+
+@pytest.mark.parametrize("name", ["Bakhmut ", " Bakhmut", "Bakhmut,"])
+def test_geo_resolve_takes_a_name_as_typed(gazetteer: Gazetteer, name: str) -> None:
+    assert explain(name, "", gazetteer)[0].place.name == "Bakhmut"
