@@ -97,7 +97,8 @@ class Sentence:
     text: str
 
 
-def _spans(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=16)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of each sentence of ``text``, whole."""
     spans: list[tuple[int, int]] = []
     start = 0
@@ -106,7 +107,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
             continue
         spans.append((start, m.start()))
         start = m.end()
-    return [*spans, (start, len(text))]
+    return (*spans, (start, len(text)))
 
 
 @functools.lru_cache(maxsize=16)
