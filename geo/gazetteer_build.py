@@ -755,8 +755,14 @@ def remove_import(cache_dir: Path, name: str) -> None:
         known = ", ".join(sorted(dumps)) or "none"
         raise GazetteerError(f"no imported GeoNames dump is called {name!r} (imported: {known}); geo gazetteer list "
                              "shows them")
-    dumps[name].unlink()
-    build(cache_dir)
+    aside = dumps[name].with_name(f".{name}.tmp-removed")  # put back should the build without it fail
+    os.replace(dumps[name], aside)
+    try:
+        build(cache_dir)
+    except BaseException:
+        os.replace(aside, dumps[name])
+        raise
+    aside.unlink()
 
 
 def import_counts(cache_dir: Path) -> dict[str, int]:
