@@ -37,7 +37,7 @@ from geo.names import fold, has_cyrillic, plain, transliterate
 log = logging.getLogger(__name__)
 
 #: Bump when the build below changes what the cache holds.
-BUILD_VERSION = "12"
+BUILD_VERSION = "13"
 
 # Ukraine's first-level units: GeoNames admin1 code -> (English name, KATOTTG code prefix, capital).
 # Static reference data of the two classifications; the English names follow the national romanization.
@@ -239,16 +239,22 @@ def _dump_text(path: Path) -> Iterator[str]:
             yield from io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
 
 
+#: Features that are not populated places but are held and fought for like them: islands and spits (Snake
+#: Island, the Kinburn Spit).
+_HELD_FEATURES = frozenset({("T", "ISL"), ("T", "SPIT")})
+
+
 def _city(line: str) -> City | None:
-    """A populated place (feature class P) of a dump line, or None for other features; ValueError for a line
-    that is not in the dump's format. Empty fields, CRLF line ends and admin1 ``00`` (unknown) are accepted."""
+    """A populated place (feature class P), an island or a spit of a dump line, or None for other features;
+    ValueError for a line that is not in the dump's format. Empty fields, CRLF line ends and admin1 ``00``
+    (unknown) are accepted."""
     cols = line.rstrip("\r\n").split("\t")
     if len(cols) != _DUMP_COLUMNS:
         raise ValueError(f"{len(cols)} columns")
     geonameid, lat, lon = int(cols[0]), float(cols[4]), float(cols[5])
     if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
         raise ValueError("coordinates out of range")
-    if cols[6] != "P":
+    if cols[6] != "P" and (cols[6], cols[7]) not in _HELD_FEATURES:
         return None
     return City(geonameid, cols[1], lat, lon, sys.intern(cols[8]), sys.intern(cols[10]), sys.intern(cols[11]),
                 int(cols[14] or 0), sys.intern(cols[7]), useful_alternates(cols[3].split(",")))

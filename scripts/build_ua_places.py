@@ -50,7 +50,7 @@ def main() -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     digest = hashlib.sha256(args.out.read_bytes()).hexdigest()
-    print(f"{count} populated places -> {args.out} ({args.out.stat().st_size:,} bytes, sha256 {digest[:16]})")
+    print(f"{count} places (populated, islands, spits) -> {args.out} ({args.out.stat().st_size:,} bytes, sha256 {digest[:16]})")
     return 0
 
 
