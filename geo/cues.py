@@ -2,12 +2,15 @@
 
 A cue binds a name to its region or country, so that a namesake elsewhere is never chosen:
 
-- a region (or a raion: "the Pokrovsk district") named right after the name, or after a list the name is in: "Stepove in the Dnipropetrovsk region",
-  "Snagost, a village in the Kursk region", "Krasnopillia in the northeastern Sumy region", "A, B and C in Russia's
-  Belgorod region";
+- a region (or a raion: "the Pokrovsk district") named right after the name, or after a list the name is in:
+  "Stepove in the Dnipropetrovsk region", "Snagost, a village in the Kursk region", "Krasnopillia in the
+  northeastern Sumy region", "A, B and C in Russia's Belgorod region", "Novopokrovka (Zaporizhzhia region)";
 - a region that opens a list: "Kursk region villages of A, B and C", "in the Kharkiv region: A, B";
-- a region that opens the sentence: "In Russia's Kursk region, near Sudzha, troops took Viktorovka";
-- a country named with it: "the Russian border village of Tyotkino", "Tyotkino, Russia".
+- a region that opens the sentence, for the clause it governs: "In Russia's Kursk region, near Sudzha, troops
+  took Viktorovka" (a weak cue: it does not move a town the reader knows);
+- a country named with it: "the Russian border village of Tyotkino", "Tyotkino, Russia";
+- a region it lies beside, not in: "Oleshnya, just across from Ukraine's Sumy region" (across a border: the other
+  country).
 
 Rules are expressions over the few characters between a name and its region; the region must be a region mention
 of the same sentence.
@@ -69,7 +72,7 @@ class Cue:
     country: str | None = None
     why: str = ""
     beside: Mention | None = None  # a region the name lies beside, not in ("across from the Sumy region")
-    #: a weak cue (a region that opens the sentence) binds a name only if some place of that name lies there
+    #: a weak cue (a region that opens the sentence) does not bind a town of 10,000 people or more elsewhere
     weak: bool = False
 
 
