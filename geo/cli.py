@@ -251,9 +251,13 @@ def gazetteer_import(
     _logging(False)
     cache_dir = settings.default_cache_dir(os.environ)
     count = import_dump(cache_dir, file)
+    _say("", f"imported {count} populated places from {file}; {_holdings(cache_dir)}")
+
+
+def _holdings(cache_dir: Path) -> str:
+    """What the gazetteer of ``cache_dir`` holds, counted by kind of place."""
     stats = Gazetteer.open(cache_dir).stats()
-    _say("", f"imported {count} populated places from {file}; the gazetteer now holds "
-             + ", ".join(f"{n} {k}" for k, n in sorted(stats.items())))
+    return "the gazetteer now holds " + ", ".join(f"{n} {k}" for k, n in sorted(stats.items()))
 
 
 @gazetteer_app.command("info")
@@ -301,8 +305,7 @@ def gazetteer_remove(
     _logging(False)
     cache_dir = settings.default_cache_dir(os.environ)
     remove_import(cache_dir, name)
-    stats = Gazetteer.open(cache_dir).stats()
-    _say("", f"removed {name}; the gazetteer now holds " + ", ".join(f"{n} {k}" for k, n in sorted(stats.items())))
+    _say("", f"removed {name}; {_holdings(cache_dir)}")
 
 
 @app.command()

@@ -143,10 +143,8 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _last(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The last match of ``rx`` in ``text``."""
-    found = None
-    for found in rx.finditer(text):
-        pass
-    return found
+    matches = list(rx.finditer(text))
+    return matches[-1] if matches else None
 
 
 def long_sentences(text: str) -> int:

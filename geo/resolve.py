@@ -90,7 +90,6 @@ class _Context:
     named_regions: dict[str, tuple[int, ...]]  # region name -> sentences naming it
     region_places: tuple[Place, ...]
     anchors: tuple[tuple[Mention, Place], ...]
-    trust: dict[int, float]  # id(mention) -> how sure its anchor is: less the more namesakes it has
     attached: dict[int, str] = field(default_factory=dict)  # id(mention) -> the region named right after it
     starts: tuple[int, ...] = ()  # where the anchors' mentions start, in text order
 
@@ -297,7 +296,7 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, *, as
         if rankings is not None:
             rankings.update({id(m): ranking for m in members})
         if not group.allowed:
-            bound = regions.get(id(cue.region)) if cue and cue.region else None
+            bound = _bound(cue, regions)
             excluded = f"no place of this name lies where the text says ({cue.why})" if cue and group.candidates else ""
             out += _unknown(members, cue, bound, regions, options, placed, left_out=excluded, candidates=len(group.candidates))
             continue
@@ -355,8 +354,7 @@ def _context(options: Sequence[tuple[Mention, list[Place]]], gazetteer: Gazettee
             best = max(cands, key=lambda p: (_country(p) + _population(p) + (_REGION_BONUS if p.admin1 in named_regions else 0.0), p.place_id))
             anchors.append((m, best))
     anchors.sort(key=lambda a: a[0].start)  # in text order, for the nearest of a long article (see _Context.near)
-    trust = {id(m): 1 / math.sqrt(len(cands)) for m, cands in options if cands}
-    first = _Context(named_regions, tuple(region_places.values()), tuple(anchors), trust, _attached(options),
+    first = _Context(named_regions, tuple(region_places.values()), tuple(anchors), _attached(options),
                      tuple(m.start for m, _ in anchors))
     spelled = {id(m): gazetteer.spelled(_region_base(m.surface)) for m, cands in options if cands}
     winners = {id(m): cands[0] if len(cands) == 1 else rank(m, cands, first, spelled[id(m)], explained=0)[0].place
@@ -383,7 +381,7 @@ def _groups(options: Sequence[tuple[Mention, list[Place]]], cues: dict[int, Cue]
     out = []
     for members, cands, cue in groups.values():
         allowed = [p for p in cands if _fits_cue(p, cue, regions)]
-        region = regions.get(id(cue.region)) if cue and cue.region else None
+        region = _bound(cue, regions)
         if cue and not allowed and region is not None and region.admin1 and not cue.weak:
             allowed = gazetteer.settlements_like(members[0].surface, region.admin1)  # a slip of the pen: "Zaporizhske"
             cands = [*cands, *(p for p in allowed if p not in cands)]
@@ -393,23 +391,26 @@ def _groups(options: Sequence[tuple[Mention, list[Place]]], cues: dict[int, Cue]
     return out
 
 
+def _bound(cue: Cue | None, regions: dict[int, Place]) -> Place | None:
+    """The region (or raion) place a cue binds its name to, if it binds it to one."""
+    return regions.get(id(cue.region)) if cue is not None and cue.region is not None else None
+
+
 def _name_key(m: Mention) -> tuple[str, str]:
     return m.kind, fold(_region_base(m.surface) if m.kind == "region" else m.surface)
 
 
 def _cue_key(cue: Cue | None, regions: dict[int, Place]) -> tuple[str, str]:
     """Where a cue puts a name (its region's id, its country), for telling namesakes of one article apart."""
-    if cue is None:
-        return "", ""
-    region = regions.get(id(cue.region)) if cue.region else None
-    return (region.place_id if region else ""), (cue.country or "")
+    region = _bound(cue, regions)
+    return (region.place_id if region else ""), (cue.country or "") if cue else ""
 
 
 def _fits_cue(place: Place, cue: Cue | None, regions: dict[int, Place]) -> bool:
     """Whether ``place`` lies where ``cue`` says (any place fits no cue)."""
     if cue is None:
         return True
-    bound = regions.get(id(cue.region)) if cue.region else None
+    bound = _bound(cue, regions)
     beside = regions.get(id(cue.beside)) if cue.beside else None
     in_raion = bound is None or cue.region is None or cue.region.kind != "raion" or \
         km(place.lat, place.lon, bound.lat, bound.lon) <= _RAION_REACH_KM
