@@ -1,0 +1,291 @@
+"""Reading an article's claims: tokens, then per sentence actors, acts, frames, decisions and times; then one
+claim per place, side, event, voice, stance and date. The same pass records what ``geo explain`` prints."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from geo.claims import decide
+from geo.claims import vocab as V
+from geo.claims.frames import Blocked, Frame, Scene, frame_of, matches, scene
+from geo.claims.merge import merge_claims
+from geo.claims.sides import Actor, find_actors, opposite
+from geo.claims.timing import sentence_times, time_of
+from geo.claims.tokens import ArticleDoc, Span, build_doc
+from geo.claims.voices import Act, find_acts, reported_confirmation, reported_denial
+from geo.models import Article, Claim, Resolved, When
+from geo.when import latest_full_date
+
+#: how many sentences after a speaker's own sentence an unattributed claim is still taken as the speaker's
+SPEAKER_REACH = 2
+#: how many places named before a sentence "the city" or "it" may refer back to
+ANAPHOR_REACH = 6
+_SAYING = frozenset({"saying", "adding", "insisting", "stressing", "noting"})
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTrace:
+    """One claim of a sentence and the reasons for each of its values."""
+
+    claim: Claim
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceTrace:
+    """What one sentence gave: its frames, the triggers that made nothing and why, and its claims."""
+
+    index: int
+    text: str
+    acts: tuple[str, ...]
+    frames: tuple[str, ...]
+    blocked: tuple[Blocked, ...]
+    claims: tuple[ClaimTrace, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The claims of an article and how each sentence gave them."""
+
+    claims: tuple[Claim, ...]
+    sentences: tuple[SentenceTrace, ...] = field(default=())
+
+
+@dataclass(slots=True)
+class _Context:
+    """What carries from one sentence to the next: the last speaker, recent places, the last day named."""
+
+    act: Act | None = None
+    since: int = 99
+    topic: list[Resolved] = field(default_factory=list)
+    previous: list[Claim] = field(default_factory=list)
+    last_day: date | None = None
+
+
+def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim]:
+    """Every territorial-control claim an article makes, one per place/side/event/voice/stance/date."""
+    return list(read_claims(article, resolved, trace=False).claims)
+
+
+def read_claims(article: Article, resolved: Sequence[Resolved], trace: bool = True) -> Reading:
+    """The claims of one article, with the trace ``geo explain`` prints when ``trace`` is set."""
+    adoc = build_doc(article, resolved)
+    anchor = None if article.published else latest_full_date(article.text)
+    ctx, claims, traces = _Context(), [], []
+    places_in = {s.sentence.index: any(t in adoc.places for t in range(s.start, s.end)) for s in adoc.spans}
+    for n, span in enumerate(adoc.spans):
+        nxt = adoc.spans[n + 1] if n + 1 < len(adoc.spans) else None
+        found, sentence_trace = _sentence(adoc, span, nxt, ctx, anchor, places_in[span.sentence.index] or bool(ctx.topic))
+        claims += found
+        if trace and sentence_trace is not None:
+            traces.append(sentence_trace)
+    return Reading(tuple(merge_claims(claims)), tuple(traces))
+
+
+def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anchor: date | None,
+              may_claim: bool) -> tuple[list[Claim], SentenceTrace | None]:
+    actors = find_actors(adoc.doc, span.start, span.end)
+    acts = find_acts(adoc, span, actors)
+    times = sentence_times(adoc, span, adoc.article.published or anchor, ctx.last_day)
+    days = [w.event_date for w, _ in times if w.event_date and w.precision == "day"]
+    ctx.last_day = days[-1] if days else ctx.last_day
+    inherited = ctx.act if ctx.since <= SPEAKER_REACH else None
+    ctx.act, ctx.since = (acts[-1], 0) if acts else (ctx.act, ctx.since + 1)
+    if not may_claim:
+        return [], None
+    sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:])
+    hits, blocked = matches(adoc, span)
+    frames: list[Frame] = []
+    for rule, a, b in hits:
+        got = frame_of(sc, rule, a, b)
+        (frames.append(got) if isinstance(got, Frame) else blocked.append(got))  # type: ignore[func-returns-value]
+    frames = _nearest_owns(frames)
+    unverified = _unverified(adoc, span) or (nxt is not None and _unverified(adoc, nxt))
+    out: list[ClaimTrace] = []
+    for f in frames:
+        out += _claims_of(adoc, sc, f, acts, inherited, times, unverified, blocked)
+    found = [t.claim for t in out]
+    found = found or _revoiced(adoc, span, acts, ctx.previous)
+    ctx.previous = found or ctx.previous
+    ctx.topic += [t.resolved for f in frames for t in f.targets if t.resolved.place.feature == "settlement"] or \
+        [adoc.places[t] for t in sorted(sc.usable) if adoc.places[t].place.feature == "settlement"]
+    return found, SentenceTrace(span.sentence.index, span.sentence.text, tuple(_act_line(a) for a in acts),
+                                tuple(_frame_line(f) for f in frames), tuple(blocked), tuple(out))
+
+
+def _nearest_owns(frames: list[Frame]) -> list[Frame]:
+    """A place claimed by two triggers belongs to the nearer one ("advanced into Russian territory and taken
+    Sudzha": Sudzha is taken)."""
+    owner: dict[int, Frame] = {}
+    for f in frames:
+        for t in f.targets:
+            best = owner.get(t.token)
+            if best is None or _distance(f, t.token) < _distance(best, t.token):
+                owner[t.token] = f
+    kept = []
+    for f in frames:
+        targets = tuple(t for t in f.targets if owner.get(t.token) is f or "->" in t.via)
+        if targets:
+            kept.append(replace(f, targets=targets))
+    return kept
+
+
+def _distance(f: Frame, token: int) -> int:
+    return f.trigger[0] - token if token < f.trigger[0] else token - f.trigger[1]
+
+
+def _unverified(adoc: ArticleDoc, span: Span) -> bool:
+    """"could not be independently verified", "was unable to confirm"."""
+    for i in range(span.start, span.end):
+        if adoc.lemma(i) in ("verify", "confirm") and any(adoc.lower(k) in ("not", "n't", "unable", "cannot") for k in range(max(span.start, i - 4), i)):
+            return True
+    return False
+
+
+def _act_of(adoc: ArticleDoc, f: Frame, acts: Sequence[Act], inherited: Act | None) -> Act | None:
+    """The act that voices a frame: the nearest before its trigger, else the first after it, else the speaker of
+    the sentences before."""
+    before = [a for a in acts if a.verb < f.trigger[0]]
+    if before:
+        return before[-1]
+    after = [a for a in acts if a.verb >= f.trigger[1]]
+    return after[0] if after else inherited
+
+
+def _denied(adoc: ArticleDoc, f: Frame, act: Act | None) -> tuple[bool, str]:
+    """A denial covers the clauses its verb governs, up to ", saying"; a negated change is denied by its speaker."""
+    if f.negated and f.rule.negation == "deny":
+        return True, "negated"
+    if act is not None and act.kind == "deny" and act.verb < f.trigger[0] and not any(
+            adoc.lower(k) in _SAYING for k in range(act.verb, f.trigger[0])):
+        return True, f"under '{adoc.lower(act.verb)}'"
+    start = adoc.spans[f.sentence].start if f.sentence < len(adoc.spans) else 0
+    for k in range(max(start, f.trigger[0] - 12), f.trigger[0]):
+        if adoc.lower(k) in V.NEGATION and adoc.lemma(k + 1) in ("mean", "true", "confirm", "acknowledge") or \
+                adoc.lower(k) in ("too",) and adoc.lower(k + 1) in ("early", "soon"):
+            return True, f"'{adoc.text(k, k + 2)}'"
+    return False, ""
+
+
+def _claims_of(adoc: ArticleDoc, sc: Scene, f: Frame, acts: Sequence[Act], inherited: Act | None,
+               times: Sequence[tuple[When, int]], unverified: bool, blocked: list[Blocked]) -> list[ClaimTrace]:
+    act = _act_of(adoc, f, acts, inherited)
+    if f.rule.voice == "reporter":
+        act = None
+    denied, deny_why = _denied(adoc, f, act)
+    if f.negated and not denied:
+        blocked.append(Blocked(f.rule.id, f.text, "negated"))
+        return []
+    belligerents = frozenset(a.side for a in sc.actors if a.side in ("RU", "UA"))
+    when, when_why = time_of(adoc, f, times)
+    if act is not None and act is inherited and not decide.recent(when, adoc.article):
+        act = None  # background told in the reporter's voice
+    out = []
+    for t in f.targets:
+        side, side_why = decide.acting_side(f, act, t.resolved.place, denied, belligerents)
+        control, control_why = decide.controller(f, side)
+        if control is None:
+            blocked.append(Blocked(f.rule.id, f.text, f"{t.resolved.mention.surface}: {side_why}"))
+            continue
+        if f.rule.kind == "fight" and t.resolved.place.feature == "region" and f.rule.id != "fight.advance":
+            blocked.append(Blocked(f.rule.id, f.text, f"{t.resolved.mention.surface}: fighting in a region says nothing of who holds it"))
+            continue
+        out += _voiced(adoc, sc, f, t.resolved, act, acts, side, control, denied, unverified, when,
+                       (side_why, control_why, deny_why, when_why))
+    return out
+
+
+def _when_for(f: Frame, act: Act | None, when: When | None, adoc: ArticleDoc) -> When | None:
+    """A frame's own time, else the publication day for present states, fresh acts and present perfects."""
+    if when is not None:
+        return when
+    a = f.trigger[0]
+    words = {adoc.lower(k) for k in range(max(0, a - 4), f.trigger[1])}
+    present = bool(words & {"has", "have", "'s", "’s", "is", "are", "remains", "remain", "continues", "continue"})
+    if f.rule.kind == "hold" or act is not None or (present and f.rule.kind != "fight") or (
+            f.rule.kind == "fight" and words & {"is", "are", "continues", "continue", "remain", "remains", "ongoing", "has", "have"}):
+        return decide.as_published(adoc.article)
+    return None
+
+
+def _voiced(adoc: ArticleDoc, sc: Scene, f: Frame, r: Resolved, act: Act | None, acts: Sequence[Act], side, control,
+            denied: bool, unverified: bool, when0: When | None, why: tuple[str, str, str, str]) -> list[ClaimTrace]:  # type: ignore[no-untyped-def]
+    article = adoc.article
+    happened, event_why = decide.event(f, control, r.place)
+    when = _when_for(f, act, when0, adoc)
+    if f.rule.voice == "reporter":
+        voice, voice_why = decide.Voice(article.source or "the reporter", "third_party", "reporter", "confirmed"), "control stated in passing: the reporter's"
+    else:
+        voice, voice_why = decide.voice(f, act, control, side, denied, unverified, article, when)
+    voices = [voice] + _second_voices(adoc, f, act, acts, voice, control, denied)
+    reasons = (f"rule {f.rule.id}: '{f.text}' -> {r.mention.surface}", f"controller {control}: {why[1]}; side via {why[0]}",
+               f"event {happened}: {event_why}", f"claimant {voice.claimant} ({voice.side}): {voice_why}",
+               f"stance {voice.stance}" + (f": denied {why[2]}" if denied else ""),
+               f"date {when.event_date if when else None}: {why[3] if when0 else ('none in the clause; ' + (when.text if when else 'no date'))}")
+    conf = decide.confidence(f.side is not None, act, when, f, voice.stance)
+    out = []
+    for v in voices:
+        claim = Claim(claim_id="", article_id=article.id, place=r.place, surface=r.mention.surface, controller=control,
+                      event=happened, claimant=v.claimant, claimant_side=v.side, stance=v.stance,
+                      event_date=when.event_date if when else None, date_precision=when.precision if when else None,
+                      date_text=when.text if when else None, quote=adoc.spans[f.sentence].sentence.text if f.sentence < len(adoc.spans) else "",
+                      confidence=conf if v is voice else round(conf * 0.9, 2), start=r.mention.start, voice=v.kind)
+        out.append(ClaimTrace(_with_rule(claim, f.rule.id), reasons))
+    return out
+
+
+def _with_rule(claim: Claim, rule: str) -> Claim:
+    return replace(claim, rule=rule) if hasattr(claim, "rule") else claim
+
+
+def _second_voices(adoc: ArticleDoc, f: Frame, act: Act | None, acts: Sequence[Act], voice: decide.Voice,
+                   control: str, denied: bool) -> list[decide.Voice]:
+    """A second side in the sentence: one that calls the claim false, or the one whose claim is denied."""
+    others = [a for a in acts if a.side in ("RU", "UA") and a.side != voice.side and a is not act]
+    span = adoc.spans[f.sentence]
+    words = {adoc.lower(k) for k in range(span.start, span.end)}
+    if not denied and f.rule.kind != "fight" and others and (words & V.FALSE_WORDS or any(a.kind == "deny" for a in others)):
+        return [decide.Voice(others[0].who, others[0].side, others[0].voice, "denied")]
+    if denied and control in ("RU", "UA"):
+        return [decide.Voice(a.who, a.side, a.voice, "claimed") for a in others if a.side == control][:1]
+    return []
+
+
+def _revoiced(adoc: ArticleDoc, span: Span, acts: Sequence[Act], previous: Sequence[Claim]) -> list[Claim]:
+    """"Ukraine denied the claim.": the other side's claims of the sentence before, denied; "ISW confirmed the
+    breakthrough.": confirmed."""
+    speaker = acts[0] if acts else None
+    if speaker is None:
+        return []
+    if speaker.side in ("RU", "UA") and reported_denial(adoc, span):
+        return [_as_voiced(c, speaker, span, "denied") for c in previous if c.claimant_side == opposite(speaker.side) and c.stance != "denied"]
+    if reported_confirmation(adoc, span):
+        return [_as_voiced(c, speaker, span, "confirmed") for c in previous if c.claimant_side != speaker.side]
+    return []
+
+
+def _as_voiced(claim: Claim, act: Act, span: Span, stance: str) -> Claim:
+    return replace(claim, claimant=act.who, claimant_side=act.side, stance=stance, quote=span.sentence.text,  # type: ignore[arg-type]
+                   confidence=round(claim.confidence * 0.9, 2), start=span.sentence.start, voice=act.voice)
+
+
+def _act_line(a: Act) -> str:
+    return f"{a.kind} {a.who} ({a.side}, {a.voice}; {a.via})"
+
+
+def _frame_line(f: Frame) -> str:
+    places = ", ".join(f"{t.resolved.mention.surface} ({t.via})" for t in f.targets)
+    flags = [w for w, on in (("negated", f.negated), (f.modality, f.modality != "fact"), ("hedged", f.hedged)) if on]
+    return f"{f.rule.id} '{f.text}' -> {places}; side {f.side or '-'} ({f.side_via}), role {f.role}" + \
+        (f"; {', '.join(flags)}" if flags else "")
+
+
+def claim_id(article_id: str, place_id: str, event: str, controller: str, claimant_side: str, stance: str,
+             event_date: date | None = None, voice: str = "official") -> str:
+    """Stable id: the same claim in the same article always gets the same id."""
+    raw = "|".join((article_id, place_id, event, controller, claimant_side, stance, event_date.isoformat() if event_date else "",
+                    "" if voice == "official" else voice))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]

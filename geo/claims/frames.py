@@ -1,0 +1,377 @@
+"""From rule matches to frames: for each trigger, its places, its acting side and what that side did, and how
+negation, an attempt, a plan or a hedge change it. Frames are what :mod:`geo.claims.decide` turns into claims.
+
+Every slot finder reads tokens in a bounded window of the trigger's clause, so a sentence costs linear time.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from geo.claims import vocab as V
+from geo.claims.places import expand, locators
+from geo.claims.rules import RULES, BY_ID, Role, Rule
+from geo.claims.sides import Actor
+from geo.claims.tokens import ArticleDoc, Span
+from geo.models import Resolved, Side
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
+
+_SUBJECT_SKIP = V.AUX | V.ADVERB | V.NEGATION | V.MODAL | frozenset(
+    {"remain", "remains", "remained", "stay", "stays", "stayed", "itself", "finally", "now", "been", "being", "back",
+     "once", "again", "officially", "reportedly", "firmly", "mostly", "largely", "fully"})
+_OBJECT_SKIP = V.DET | V.PLACE_NOUN | V.ADVERB | frozenset({"of", "over", "the", "control", "full", "complete", "back",
+                                                            ":", "following", "up", "rest", "remaining", "village's",
+                                                            "town's", "city's", "in", "russian", "ukrainian"})
+_PP_SKIP = V.DET | V.PLACE_NOUN | V.PARTITIVE | V.ADVERB | frozenset({"of", "the", "close", "to", "vicinity", "areas",
+                                                                       "settlements", "villages", "direction"})
+_REF_NOUNS = frozenset({"village", "town", "city", "settlement", "island"})
+_OWN = frozenset({"its", "their", "our", "his"})
+_ENEMY = frozenset({"enemy", "adversary", "aggressor", "invaders", "occupiers"})
+_CONTROL_WORDS = frozenset({"control", "hands", "occupation", "rule", "flag", "flags"})
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A place a frame is about, and how it was found."""
+
+    resolved: Resolved
+    token: int
+    via: str
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One trigger with its places and its acting side: what matching found, before anything is decided."""
+
+    rule: Rule
+    sentence: int
+    trigger: tuple[int, int]
+    text: str
+    targets: tuple[Target, ...]
+    side: Side | None
+    role: Role
+    side_via: str
+    negated: bool
+    modality: str  # fact | attempt | plan
+    hedged: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Blocked:
+    """A trigger that made no claim, and why."""
+
+    rule: str
+    text: str
+    why: str
+
+
+@functools.cache
+def _matcher() -> Matcher:
+    from spacy.matcher import Matcher
+
+    from geo.claims.tokens import pipeline
+
+    matcher = Matcher(pipeline().vocab, validate=True)
+    for rule in RULES:
+        matcher.add(rule.id, [[dict(t) for t in p] for p in rule.patterns], greedy="LONGEST")
+    return matcher
+
+
+def matches(adoc: ArticleDoc, span: Span) -> tuple[list[tuple[Rule, int, int]], list[Blocked]]:
+    """The triggers of a sentence, overlaps settled: a higher priority wins, then the longer span, then the id."""
+    found = cast(list[tuple[int, int, int]], _matcher()(adoc.doc[span.start : span.end]))
+    hits = sorted(((BY_ID[adoc.doc.vocab.strings[k]], span.start + a, span.start + b) for k, a, b in found),
+                  key=lambda h: (-h[0].priority, -(h[2] - h[1]), h[0].id, h[1]))
+    kept: list[tuple[Rule, int, int]] = []
+    blocked = []
+    for rule, a, b in hits:
+        rival = next((r for r, x, y in kept if x < b and a < y), None)
+        if rival is not None:
+            blocked.append(Blocked(rule.id, adoc.text(a, b), f"overlaps {rival.id}"))
+        else:
+            kept.append((rule, a, b))
+    return sorted([k for k in kept if k[0].kind != "block"], key=lambda h: (h[1], h[2], h[0].id)), blocked
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """What slot finders read in a sentence: its span, the places a rule may claim, its actors, and the place a
+    definite reference ("the city", "it") may mean."""
+
+    adoc: ArticleDoc
+    span: Span
+    usable: frozenset[int]
+    actors: tuple[Actor, ...]
+    topic: tuple[Resolved, ...]  # places of earlier claims and names, nearest last
+
+
+def scene(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], topic: Sequence[Resolved]) -> Scene:
+    taken = {t for a in actors for t in range(a.start, a.end)}
+    skip = locators(adoc, span) | taken
+    usable = frozenset(t for t in range(span.start, span.end) if t in adoc.places and t not in skip)
+    return Scene(adoc, span, usable, tuple(actors), tuple(topic))
+
+
+def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
+    """The frame of one trigger, or why it makes none."""
+    targets = _targets(sc, rule, a, b)
+    if not targets:
+        return Blocked(rule.id, sc.adoc.text(a, b), "no place within reach")
+    side, role, via = _side(sc, rule, a, b, targets)
+    negated, modality, hedged = _verb_group(sc, a, b)
+    if modality == "plan" or (modality == "attempt" and rule.attempt == "block"):
+        return Blocked(rule.id, sc.adoc.text(a, b), f"{modality}: '{sc.adoc.text(max(sc.span.start, a - 3), a)}'")
+    return Frame(rule, sc.span.sentence.index, (a, b), sc.adoc.text(a, b), tuple(targets), side, role, via, negated,
+                 modality, hedged)
+
+
+def _targets(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
+    for slot in rule.places:
+        found = {"object": _object, "subject": _subject, "pp": _pp, "relative": _relative, "fronted": _fronted}[slot](sc, rule, a, b)
+        if found:
+            return found
+    return []
+
+
+def _list(sc: Scene, anchor: int, step: int, via: str) -> list[Target]:
+    tokens = expand(sc.adoc, anchor, sc.span, set(sc.usable), step)
+    return [Target(sc.adoc.places[t], t, via if i == 0 else f"{via}, list #{i + 1}") for i, t in enumerate(sorted(tokens))]
+
+
+def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
+    """The first place after the trigger, past the words of a place phrase ("the strategic village of")."""
+    adoc, j = sc.adoc, b
+    while j < min(sc.span.end, b + rule.reach) and j not in sc.usable and adoc.lower(j) in _OBJECT_SKIP:
+        j += 1
+    if j in sc.usable and adoc.clause[j] == adoc.clause[b - 1] or j in sc.usable and adoc.lower(j - 1) == ":":
+        return _list(sc, j, 1, "object")
+    return _anaphor(sc, b, j, "object")
+
+
+def _anaphor(sc: Scene, first: int, last: int, via: str) -> list[Target]:
+    """"the city (itself)", "the village", "it": the last place of the article that fits the noun."""
+    adoc = sc.adoc
+    noun = next((adoc.lower(k) for k in range(first, min(last + 1, sc.span.end)) if adoc.lower(k) in _REF_NOUNS), None)
+    pronoun = adoc.lower(last) in ("it", "there") and last == first
+    if (noun is None and not pronoun) or adoc.lower(last) == "of":
+        return []
+    earlier = [adoc.places[t] for t in sorted(sc.usable) if t < first]
+    for r in reversed([*sc.topic, *earlier]):
+        if noun is None or _fits(noun, r):
+            return [Target(r, last, f"{via}: '{adoc.text(first, last + 1)}' -> {r.mention.surface}")]
+    return []
+
+
+def _fits(noun: str, r: Resolved) -> bool:
+    """Whether "the city" / "the village" can mean this place (by population, when known)."""
+    population = r.place.population
+    if r.place.feature != "settlement":
+        return False
+    if noun == "city":
+        return population == 0 or population >= 10_000
+    return population < 10_000 if noun == "village" else True
+
+
+def _subject(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
+    """The place before the trigger in its clause, past auxiliaries, adverbs, locators and one apposition."""
+    adoc, j = sc.adoc, a - 1
+    while j >= sc.span.start and j not in sc.usable and (adoc.lower(j) in _SUBJECT_SKIP or _locator_word(sc, j)):
+        j -= 1
+    if adoc.lower(j) == "," and j > sc.span.start:  # "Bilohorivka, close to the border with Donetsk Oblast, was liberated"
+        k = j - 1
+        while k > sc.span.start and adoc.lower(k) != "," and j - k < 20:
+            k -= 1
+        if adoc.lower(k) == "," and k - 1 in sc.usable:
+            j = k - 1
+    if j in sc.usable:
+        return _list(sc, j, -1, "subject")
+    if j >= sc.span.start and adoc.lower(j) in _REF_NOUNS | {"itself", "it"}:
+        k = j
+        while k > sc.span.start and adoc.lower(k - 1) in V.DET | {"itself"}:
+            k -= 1
+        return _anaphor(sc, k, j, "subject") if adoc.lower(k) in ("the", "this", "it") else []
+    return []
+
+
+def _locator_word(sc: Scene, j: int) -> bool:
+    """A locator phrase a subject finder steps over: "in the Donetsk region", "(Donetsk Oblast)"."""
+    return (j in sc.adoc.places and j not in sc.usable) or sc.adoc.lower(j) in ("in", "the", "(", ")", "of")
+
+
+def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
+    """A place after a preposition of place the rule takes ("near X", "on the outskirts of X"), past the words
+    of a place phrase; the preposition may come right after the trigger or a few words on."""
+    adoc = sc.adoc
+    stop = min(sc.span.end, b + rule.reach)
+    for k in range(b, stop):
+        if adoc.clause[k] != adoc.clause[b - 1] and k > b:
+            break
+        if adoc.lower(k) in V.LOCATOR_BEFORE or (adoc.lower(k) == "from" and rule.kind == "fight"):
+            return []
+        if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE:
+            continue
+        j = k + 1
+        while j < stop + 4 and j < sc.span.end and j not in sc.usable and adoc.lower(j) in _PP_SKIP:
+            j += 1
+        if j in sc.usable:
+            return _list(sc, j, 1, f"after '{adoc.lower(k)}'")
+        found = _anaphor(sc, k + 1, j, f"after '{adoc.lower(k)}'")
+        if found:
+            return found
+    return []
+
+
+def _relative(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
+    """"X, which Kyiv says remains under Ukrainian control": the place the relative clause is about."""
+    adoc, c = sc.adoc, a
+    while c > sc.span.start and adoc.clause[c - 1] == adoc.clause[a]:
+        c -= 1
+    if adoc.lower(c) in ("which", "that", "where", "who") and adoc.lower(c - 1) == "," and c - 2 in sc.usable:
+        return [Target(adoc.places[c - 2], c - 2, f"relative: '{adoc.lower(c)}' -> the place before it")]
+    if adoc.lower(c) in ("which", "that", "where") and c - 1 in sc.usable:
+        return [Target(adoc.places[c - 1], c - 1, f"relative: '{adoc.lower(c)}' -> the place before it")]
+    return []
+
+
+def _fronted(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
+    """"In Vovchansk, the Russians are trying to advance": the place of a sentence-opening phrase."""
+    adoc, s = sc.adoc, sc.span.start
+    if adoc.lower(s) not in ("in", "near", "around", "at", "inside", "outside"):
+        return []
+    j = s + 1
+    while j < a and adoc.lower(j) in _PP_SKIP:
+        j += 1
+    return _list(sc, j, 1, "opening phrase") if j in sc.usable and j < a else []
+
+
+def _side(sc: Scene, rule: Rule, a: int, b: int, targets: Sequence[Target]) -> tuple[Side | None, Role, str]:
+    """The acting side the rule's side slots find, in order, and what it did; "SPEAKER"-sides are pronouns
+    ("its forces", "it") and "ENEMY" the other side of the speaker, settled with the act."""
+    last = max(t.token for t in targets)
+    for slot, role in rule.sides:
+        side, via = _SIDE_FINDERS[slot](sc, a, b, last)
+        if side is not None:
+            return side, role, via
+    return None, rule.sides[0][1] if rule.sides else "none", "no side named"
+
+
+def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, str]:
+    adoc = sc.adoc
+    clause = adoc.clause[a]
+    for i in range(a - 1, max(sc.span.start, a - 25) - 1, -1):
+        word = adoc.lower(i)
+        actor = next((x for x in sc.actors if x.end - 1 == i), None)
+        if actor is not None and actor.side in ("RU", "UA") and (actor.can_take or not actor.military) and adoc.clause[i] == clause:
+            return actor.side, f"subject '{actor.text}'"
+        if word in _OWN and adoc.lemma(i + 1) in ("force", "troop", "unit", "soldier", "army", "military", "serviceman", "fighter"):
+            return cast(Side, "SPEAKER"), f"'{adoc.text(i, i + 2)}' = the speaker's"
+        if word in ("it", "they", "we") and adoc.lower(i + 1) in V.AUX | V.ADVERB | {"had", "has", "have"} | {adoc.lower(a)}:
+            return cast(Side, "SPEAKER"), f"'{word}' = the speaker"
+        if word in _ENEMY:
+            return cast(Side, "ENEMY"), f"'{word}' = the other side of the speaker"
+        if adoc.clause[i] != clause and adoc.lower(i) in (";", "—"):
+            break
+    military = [x for x in sc.actors if x.end <= a and x.military and x.side in ("RU", "UA")]
+    return (military[-1].side, f"military subject '{military[-1].text}'") if military else (None, "")
+
+
+def _after_word(words: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    def find(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, str]:
+        for x in sc.actors:
+            if max(b, last) <= x.start <= max(b, last) + 6 and (sc.adoc.lower(x.start - 1) in words or (
+                    sc.adoc.lower(x.start - 1) == "the" and sc.adoc.lower(x.start - 2) in words)) and x.side in ("RU", "UA"):
+                return x.side, f"'{sc.adoc.lower(x.start - 1)} {x.text}'"
+        return None, ""
+    return find
+
+
+def _side_possessor(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, str]:
+    adoc = sc.adoc
+    for x in sc.actors:
+        if x.end in (a, a - 1) and x.side in ("RU", "UA"):
+            return x.side, f"possessor '{x.text}'"
+    side = V.SIDE_WORD.get(adoc.lower(a - 1))
+    return (cast(Side, side), f"'{adoc.lower(a - 1)}' before the noun") if side else (None, "")
+
+
+def _side_in_match(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, str]:
+    for i in range(a, b):
+        side = V.SIDE_WORD.get(sc.adoc.lower(i))
+        if side:
+            return cast(Side, side), f"'{sc.adoc.lower(i)}' in the phrase"
+    if sc.adoc.lower(b) == "of":  # "under the control of Russian forces"
+        x = next((x for x in sc.actors if x.start in (b + 1, b + 2) and x.side in ("RU", "UA")), None)
+        if x:
+            return x.side, f"'of {x.text}'"
+    return None, ""
+
+
+def _side_object(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, str]:
+    x = next((x for x in sc.actors if a < x.start < b and x.side in ("RU", "UA")), None)
+    return (x.side, f"object '{x.text}'") if x else (None, "")
+
+
+_SIDE_FINDERS = {"subject": _side_subject, "by": _after_word(("by",)), "to": _after_word(("to",)),
+                 "for": _after_word(("for",)), "possessor": _side_possessor, "in_match": _side_in_match,
+                 "object": _side_object}
+
+
+def _verb_group(sc: Scene, a: int, b: int) -> tuple[bool, str, bool]:
+    """Negation, modality (fact, attempt, plan) and hedging of a trigger, from its verb group and clause."""
+    adoc = sc.adoc
+    negated = any(adoc.lower(i) in V.NEGATION for i in range(a, b))
+    modality, hedged = "fact", False
+    i = a - 1
+    while i >= sc.span.start and a - i <= 6:
+        word, lem = adoc.lower(i), adoc.lemma(i)
+        if word in V.NEGATION:
+            negated = True
+        elif word in V.MODAL:
+            if adoc.lower(i + 1) == "have":
+                hedged = True
+            else:
+                modality = "plan"
+        elif word == "to":
+            modality = _infinitive(adoc, i, sc.span.start)
+            break
+        elif word in V.HEDGE:
+            hedged = True
+        elif word in ("and", "or") and _coordinated_plan(adoc, i, sc.span.start):
+            modality = "plan"
+            break
+        elif word not in V.AUX | V.ADVERB | {"been", "being", "be", "also", "had", "has", "have", "it", "they"}:
+            break
+        i -= 1
+    clause = adoc.clause[a]
+    hedged = hedged or any(adoc.lower(k) in V.HEDGE for k in range(max(sc.span.start, a - 12), b) if adoc.clause[k] == clause)
+    return negated, modality, hedged
+
+
+_FACT_BEFORE_TO = frozenset({"manage", "succeed", "begin", "start", "continue", "claim", "say", "report", "appear", "seem",
+                             "go", "happen", "prove", "turn", "come", "get", "able", "enough"})
+
+
+def _infinitive(adoc: ArticleDoc, to: int, floor: int) -> str:
+    """What "to" before a trigger makes of it: an attempt ("trying to take"), a fact ("managed to take", "claims
+    to have taken"), else a plan or a purpose ("aims to take", "in order to take", "the chance to take")."""
+    before = adoc.lemma(to - 1)
+    if before in V.ATTEMPT or before == "fail" or adoc.lower(to - 1) in ("attempts", "attempt", "efforts", "bid"):
+        return "attempt"
+    if adoc.lower(to + 1) == "have" or before in _FACT_BEFORE_TO or adoc.lower(to - 1) == "and":
+        return "fact"
+    return "plan"
+
+
+def _coordinated_plan(adoc: ArticleDoc, conj: int, floor: int) -> bool:
+    """"aiming to take X and force Y out": a verb joined to a planned one is planned too."""
+    for k in range(conj - 1, max(floor, conj - 10) - 1, -1):
+        if adoc.lower(k) == "to" and _infinitive(adoc, k, floor) == "plan":
+            return True
+        if adoc.lower(k) in (",", ";") or adoc.lemma(k) in V.SAY:
+            return False
+    return False

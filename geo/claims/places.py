@@ -1,0 +1,71 @@
+"""Which place tokens of a sentence a rule may claim, and the lists they stand in.
+
+A place is a *locator*, never a claim, where the grammar says it only locates something else: "20 km from X",
+"north of X", "toward X", "the X direction", "(Donetsk region)" after a village, "in the Donetsk region" after a
+list. Lists of every shape are built here, by one scanner over joiners (",", "and", "or", "as well as", "along
+with", ":", "including", "namely") that skips locators and the words of a place phrase ("the village of").
+"""
+
+from __future__ import annotations
+
+from geo.claims import vocab as V
+from geo.claims.tokens import ArticleDoc, Span
+
+MAX_LIST = 40
+_LIST_WORDS = V.DET | V.PLACE_NOUN | V.ADVERB | frozenset({"the", "of", "in", "also", "then", "nearby", "neighbouring"})
+
+
+def locators(adoc: ArticleDoc, span: Span) -> set[int]:
+    """The place tokens of a sentence that only locate something else."""
+    found = set()
+    for i in (t for t in range(span.start, span.end) if t in adoc.places):
+        b1, b2, b3 = adoc.lower(i - 1), adoc.lower(i - 2), adoc.lower(i - 3)
+        if b1 in V.LOCATOR_BEFORE or (b1 == "the" and b2 in V.LOCATOR_BEFORE) or {b2, b3} & {"km", "kilometres", "kilometers", "miles"}:
+            found.add(i)
+        elif b1 == "of" and (b2 in V.COMPASS or b2.endswith(("north", "south", "east", "west")) or b2 in ("outside", "short")):
+            found.add(i)
+        elif adoc.lower(i + 1) in V.AXIS or (adoc.lower(i + 1) in ("and", "-") and adoc.lower(i + 3) in ("direction", "directions", "axis")):
+            found.add(i)
+        elif _located(adoc, span, i):
+            found.add(i)
+    return found
+
+
+def _located(adoc: ArticleDoc, span: Span, i: int) -> bool:
+    """A region that says where the places before it are: "X and Y in the Donetsk region", "X (Donetsk Oblast)",
+    "X, in the Kharkiv region,"."""
+    if adoc.places[i].place.feature != "region":
+        return False
+    j = i - 1
+    while j >= span.start and adoc.lower(j) in ("the", "in", "of", "(", ",", "both", "eastern", "western", "northern",
+                                                "southern", "its", "russia", "ukraine", "'s", "’s", "russia's", "ukraine's"):
+        j -= 1
+    opener = {adoc.lower(k) for k in range(j + 1, i)}
+    return j >= span.start and j in adoc.places and bool(opener & {"in", "of", "("}) and adoc.places[j].place.feature == "settlement"
+
+
+def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: int) -> list[int]:
+    """The places of the list ``anchor`` stands in, read rightwards (``step`` 1) or leftwards (-1)."""
+    out = [anchor]
+    j = anchor + step
+    while span.start <= j < span.end and len(out) < MAX_LIST:
+        k, joined = j, False
+        while span.start <= k < span.end and abs(k - j) < 8 and (k not in usable) and (
+                adoc.lower(k) in V.LIST_JOIN or adoc.lower(k) in _LIST_WORDS or k in adoc.places or adoc.lower(k) in ("(", ")")
+                or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)):
+            joined = joined or adoc.lower(k) in V.LIST_JOIN
+            if k in adoc.places and k not in usable and not _skippable_locator(adoc, k, step):
+                return out
+            k += step
+        if joined and k in usable and span.start <= k < span.end:
+            out.append(k)
+            j = k + step
+        else:
+            break
+    return out
+
+
+def _skippable_locator(adoc: ArticleDoc, k: int, step: int) -> bool:
+    """A locator inside a list may be stepped over ("A in the Donetsk region, and B"); another claimable place
+    ends it."""
+    return adoc.places[k].place.feature == "region"

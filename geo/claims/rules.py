@@ -1,0 +1,197 @@
+"""The claim rules: one declared row per construction of English that states control of a place.
+
+A row holds the trigger phrase as spaCy ``Matcher`` patterns over lemmas and lower-cased words (never a character
+regex), what the phrase means (the event kind; where its places and its acting side are found, and what that side
+did; the side to assume when none is named; what negation and an attempt do to it; its priority in an overlap),
+and at least two example sentences from different articles of ``corpus/dev`` or ``corpus/dev2`` with the claims
+they must give, plus a counter-example. ``tests/test_claim_rows.py`` runs every example and counter-example.
+Adding a construction is adding a row; the examples live in :mod:`geo.claims.examples`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from geo.claims import vocab as V
+
+Pattern = tuple[Mapping[str, object], ...]
+Kind = Literal["capture", "withdraw", "hold", "fight", "block"]
+#: where a rule's places are, in the order tried: after the trigger ("captured X"), before it ("X was captured"),
+#: after a preposition of place ("fighting near X"), the antecedent of "which/where" ("X, which Kyiv says remains
+#: under ..."), or the sentence's opening "In X, ..."
+PlaceSlot = Literal["object", "subject", "pp", "relative", "fronted"]
+#: where the acting side is: the clause's subject, after "by"/"to"/"for", the possessor of a noun ("Russia's
+#: capture of"), a side word inside the phrase ("under Ukrainian control"), or the object ("drove Ukrainian forces out")
+SideSlot = Literal["subject", "by", "to", "for", "possessor", "in_match", "object"]
+#: what the side found did: took or holds the place, lost or left it
+Role = Literal["taker", "holder", "loser", "leaver", "none"]
+#: the side when none is named: the speaker's, the invader of the place's country (an "occupied" place), the
+#: place's own country ("liberated", a place freed by its own side), or none (no claim without a side)
+Default = Literal["speaker", "invader", "own_country", "none"]
+
+_ADV = {"LOWER": {"IN": sorted(V.ADVERB | V.NEGATION | V.AUX - {"'s", "’s"})}, "OP": "{,3}"}
+_BE = {"LEMMA": "be"}
+
+
+def lemma(words: frozenset[str] | set[str], op: str | None = None) -> dict[str, object]:
+    """A token whose lemma is one of ``words``."""
+    return {"LEMMA": {"IN": sorted(words)}, **({"OP": op} if op else {})}
+
+
+def lower(*words: str, op: str | None = None) -> dict[str, object]:
+    """A token that is one of ``words`` (lower-cased)."""
+    return {"LOWER": {"IN": sorted(words)}, **({"OP": op} if op else {})}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One construction: its trigger patterns and what they mean."""
+
+    id: str
+    patterns: tuple[Pattern, ...]
+    kind: Kind
+    places: tuple[PlaceSlot, ...] = ("object",)
+    sides: tuple[tuple[SideSlot, Role], ...] = (("subject", "taker"),)
+    default: Default = "speaker"
+    negation: Literal["deny", "block"] = "deny"
+    attempt: Literal["block", "fight"] = "block"
+    voice: Literal["act", "reporter"] = "act"
+    preps: frozenset[str] = V.PREP_AT
+    reach: int = 10
+    priority: int = 50
+    note: str = ""
+
+
+_SIDES_ACT = (("subject", "taker"), ("possessor", "taker"))
+_FALL_TO = lower("to", "under", "into")
+_CONTROL_WORDS = lower("control", "hands", "occupation", "rule")
+_SIDE_TOKENS = {"LOWER": {"IN": sorted({*V.SIDE_WORD, "'s", "’s", "the", "its", "their", "our", "full", "firm", "complete", "total", "effective",
+                                         "armed", "forces", "military", "army", "troops", "federation", "russia-backed"})},
+                "OP": "{,4}"}
+
+RULES: tuple[Rule, ...] = (
+    Rule("capture.verb", ((lemma(V.CAPTURE), lower("back", op="?")),), "capture", ("object",), _SIDES_ACT,
+         attempt="fight", note="a side takes or frees places; 'liberated' carries no side: the subject's, else the speaker's"),
+    Rule("capture.passive", ((_BE, _ADV, lower(*V.CAPTURED), lower("back", op="?")),), "capture", ("subject", "relative"),
+         (("by", "taker"),), priority=60, note="places were taken or freed; the side after 'by', else the speaker's"),
+    Rule("capture.fall_to", ((lemma({"fall", "pass", "go", "come", "return", "revert", "switch", "change"}), _ADV, _FALL_TO,
+                              _SIDE_TOKENS, _CONTROL_WORDS),
+                             (lemma({"fall", "pass", "go", "return", "revert", "surrender"}), _ADV, lower("to")),
+                             (lemma({"change", "switch"}), lower("hands"))),
+         "capture", ("subject", "relative"), (("to", "taker"), ("in_match", "taker")), default="none", priority=55,
+         note="places fell or passed to a side, or came under its control"),
+    Rule("capture.fell", ((lower("fell", "fallen", "falls"),),), "capture", ("subject", "relative"), (("subject", "taker"),),
+         default="invader", priority=40, note="a place fell with no side named: the invader of its country took it"),
+    Rule("capture.noun", ((lemma(V.CAPTURE_NOUN - {"loss", "fall", "collapse", "surrender"}), lower("of")),), "capture",
+         ("object",), (("possessor", "taker"), ("by", "taker"), ("to", "taker"), ("for", "taker"), ("subject", "taker")),
+         attempt="fight", note="the capture, liberation or seizure of places"),
+    Rule("capture.loss", ((lemma({"loss", "fall", "collapse", "surrender"}), lower("of")),
+                          (lemma({"lose", "cede", "surrender", "give"}), lower("up", op="?"))), "capture", ("object",),
+         (("to", "taker"), ("possessor", "loser"), ("subject", "loser")), default="invader", priority=45,
+         note="the fall or loss of places: the side it fell to took it; the side that lost it did not"),
+    Rule("capture.control", ((lemma(V.CONTROL_VERB), _ADV, lower("full", "complete", "total", "effective", "firm", op="?"),
+                              lower("control"), lower("of", "over")),
+                             (lower("control"), _ADV, _BE, _ADV, lower("established", "taken", "gained", "restored"),
+                              lower("over", "of")),
+                             (lower("flag", "flags"), _ADV, _BE, _ADV, lower("raised", "hoisted", "planted")),
+                             (lemma({"raise", "hoist", "plant"}), _ADV, lower("the", "a", "their", "its", op="?"),
+                              _SIDE_TOKENS, lower("flag", "flags"))),
+         "capture", ("object", "pp"), (*_SIDES_ACT, ("in_match", "taker")), priority=60,
+         note="take, gain or establish control of places; a flag raised over them"),
+    Rule("withdraw.verb", ((lemma({"withdraw", "retreat", "flee", "evacuate", "exit", "escape"}),
+                            lower("troops", "forces", "its", "their", "units", "from", "out", "of", op="{,3}")),
+                           (lemma({"pull"}), lower("troops", "forces", "its", "their", "units", op="{,2}"), lower("out", "back"),
+                            lower("of", "from", op="?")),
+                           (lemma({"fall"}), lower("back"), lower("from", op="?")),
+                           (lemma({"leave", "abandon", "quit", "vacate"}),)),
+         "withdraw", ("object",), (("subject", "leaver"),), priority=50,
+         note="a side leaves places; the other side is left in control"),
+    Rule("withdraw.driven_out", ((lemma(V.DRIVE_OUT), {"OP": "{,4}"}, lower("out", "from", "back"), lower("of", op="?")),),
+         "capture", ("object", "pp"), (("object", "loser"), ("subject", "taker")), default="none", priority=55,
+         note="one side drives the other out of places; the driver controls them"),
+    Rule("withdraw.driven_out_passive", ((_BE, _ADV, lower("driven", "pushed", "forced", "knocked", "kicked", "ousted",
+                                                           "dislodged", "expelled", "repelled", "repulsed", "thrown"),
+                                          lower("out", "back", "from", op="?"), lower("of", "from", op="?")),),
+         "capture", ("object", "pp"), (("subject", "loser"),), default="none", priority=60,
+         note="a side was driven out of places; the other side controls them"),
+    Rule("hold.under", ((lower("under", "in"), lower("the", "full", "firm", "complete", "effective", "total", op="{,2}"),
+                         _SIDE_TOKENS, _CONTROL_WORDS),), "hold", ("subject", "relative", "fronted"),
+         (("in_match", "holder"), ("by", "holder")), default="none", priority=55,
+         note="places are (or remain) under or in a side's control or hands"),
+    Rule("hold.in_control", ((lower("in", "retain", "retains", "retained", "maintain", "maintains", "maintained",
+                                    "keep", "keeps", "kept", "have", "has", "had", "exercise", "exercises"),
+                              lower("full", "firm", "complete", "effective", "total", op="?"), lower("control"),
+                              lower("of", "over")),
+                             (lower("control", "controls", "controlled", "controlling"),),),
+         "hold", ("object",), (("subject", "holder"), ("by", "holder")), priority=45,
+         note="a side controls places or is in control of them"),
+    Rule("hold.keep", ((lemma({"hold", "keep", "maintain", "retain"}), lower("on", "onto", "out", "up", op="?"),
+                        lower("their", "its", "our", "the", "up", "firm", "a", op="{,2}"), lemma(V.HOLD_NOUN, "?")),
+                       (lemma({"remain", "stay"}), lower("in", "inside", "within")),),
+         "hold", ("object", "pp", "relative", "fronted"), (("subject", "holder"),), default="none", priority=45,
+         preps=frozenset({"in", "inside", "at", "near", "around", "along", "of", "within", "on"}),
+         note="a side keeps positions, the line, or control in or near places, or remains inside them"),
+    Rule("hold.held_by", ((lower("held", "controlled", "occupied", "defended", "kept", "retained"), lower("by")),
+                          (_BE, _ADV, lower("held", "controlled", "kept", "retained", "defended"))),
+         "hold", ("subject", "relative"), (("by", "holder"),), default="speaker", priority=50,
+         note="places held or controlled by a side; 'the city is being held' by the speaker's side"),
+    Rule("hold.attributive", ((lower(*V.SIDE_WORD, "separatist", "rebel"), {"ORTH": "-"},
+                               lower("held", "controlled", "occupied")),
+                              (lower("the", "in", "of", "from", "to", "near", "into", "across", "around", "newly", "still",
+                                     "temporarily", "now", "russian", "occupied"), lower("occupied", "temporarily", op="?"),
+                               lower("occupied"))),
+         "hold", ("object",), (("in_match", "holder"),), default="invader", voice="reporter", reach=5, priority=55,
+         note="control stated in passing: 'the occupied city of X', 'Russian-held X'"),
+    Rule("fight.repel", ((lemma(V.REPEL), lower("off", "back", op="?"), {"OP": "{,4}"}, lemma(V.ATTACK_NOUN)),
+                         (lemma(V.ATTACK_NOUN), {"OP": "{,6}"}, _BE, _ADV,
+                          lower("repelled", "repulsed", "thwarted", "stopped", "foiled", "beaten", "halted", "rebuffed",
+                                "unsuccessful", "recorded", "registered", "reported"))),
+         "fight", ("pp",), (), default="none", priority=60, reach=14,
+         note="attacks on places were repelled: fighting, the place contested"),
+    Rule("fight.ongoing", ((lemma(V.FIGHT_NOUN),), (lower("fought", "fighting", "clashed", "clashing", "battled", "battling"),)),
+         "fight", ("pp", "fronted"), (), default="none", priority=45, reach=12,
+         preps=frozenset({"in", "near", "at", "around", "inside", "outside", "on", "for", "over", "within", "close", "by",
+                          "throughout", "across", "along", "of"}),
+         note="fighting, clashes or battles in, near or for places"),
+    Rule("fight.attack", ((lemma({"attack", "assault", "offensive", "storming", "counterattack", "counteroffensive",
+                                  "push", "attempt"}),),), "fight", ("pp",), (), default="none", priority=35, reach=8,
+         preps=frozenset({"near", "at", "around", "in", "outside", "close", "against", "on"}),
+         note="attacks near or at places: fighting; not 'toward' them"),
+    Rule("fight.advance", ((lemma(V.ADVANCE), lower("forward", "further", "deeper", "up", "in", "through", "ahead", op="{,2}")),),
+         "fight", ("pp", "object"), (), default="none", priority=40,
+         preps=frozenset({"into", "inside", "in", "near", "around", "on", "within", "to", "outskirts", "at", "across"}),
+         note="a side advances into, enters, approaches or storms places: fighting"),
+    Rule("fight.attempt", ((lemma(V.ATTEMPT), lower("to"), lemma(V.CAPTURE | V.ADVANCE | {"encircle", "surround", "break"})),
+                           (lemma({"attempt", "bid", "effort", "push", "offensive", "drive"}), lower("to"),
+                            lemma(V.CAPTURE | V.ADVANCE))),
+         "fight", ("object", "pp"), (), default="none", priority=65,
+         note="a side is trying to take or encircle places: fighting, the other side holds them"),
+    Rule("fight.encircled", ((lower("encircled", "surrounded", "besieged", "trapped", "encirclement", "siege", "cauldron",
+                                    "pocket", "blockaded", "semi-encircled", "semi-encirclement"),),
+                             (lower("cut"), lower("off"))),
+         "fight", ("pp", "subject", "object"), (), default="none", priority=50, reach=8,
+         preps=frozenset({"in", "inside", "near", "around", "of", "at"}),
+         note="troops encircled or cut off in places: fighting"),
+    Rule("fight.grey_zone", ((lower("grey", "gray"), {"ORTH": "-", "OP": "?"}, lower("zone")),
+                             (lower("contested"),)),
+         "fight", ("subject", "pp", "object"), (), default="none", priority=50, reach=6,
+         note="places in the grey zone or contested: fighting"),
+    # blocks: phrases that look like a trigger and are not
+    Rule("block.fire_control", ((lower("fire"), lower("control")),), "block", priority=90),
+    Rule("block.situation", ((lower("situation"), _ADV, lower("under"), lower("control")),), "block", priority=90),
+    Rule("block.de_occupied", ((lower("de", "de-"), {"ORTH": "-", "OP": "?"}, lower("occupied", "occupation")),), "block",
+         priority=90),
+    Rule("block.fall_season", ((lower("in", "by", "since", "until", "during", "through"), lower("the"), lower("fall"),
+                                lower("of"), {"LIKE_NUM": True}),
+                               (lower("in", "by", "since", "until", "during", "through"), lower("the"), lower("fall"),
+                                {"IS_PUNCT": True}),
+                               (lower("this", "last", "next", "early", "late"), lower("fall"))), "block", priority=90),
+    Rule("block.bank", ((lower("left", "right"), lower("bank", "banks", "side", "flank")),), "block", priority=90),
+    Rule("block.on_hold", ((lower("on"), lower("hold")),), "block", priority=90),
+    Rule("block.take_part", ((lemma({"take"}), lower("part", "place", "measures", "steps", "shelter", "cover", "months",
+                                                     "years", "weeks", "days", "time")),), "block", priority=90),
+)
+
+BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

@@ -1,0 +1,222 @@
+"""Who is who: actor phrases of news copy as token patterns, each with its side and kind.
+
+| side          | actors                                                                                        |
+|---------------|-----------------------------------------------------------------------------------------------|
+| `RU`          | Russia, Moscow, the Kremlin, the Russians, Russian forces/troops/ministry/officials, the      |
+|               | occupiers/invaders, Putin, Shoigu, Belousov, Gerasimov, Peskov, Wagner, Prigozhin, DPR/LPR,   |
+|               | Pushilin, Kadyrov, North Korean troops, Russian-installed officials, TASS, RIA, milbloggers   |
+| `UA`          | Ukraine, Kyiv, Ukrainian forces/troops/army/ministry/officials, Zelensky, the General Staff,  |
+|               | the AFU, numbered brigades, Syrskyi, Zaluzhnyi, Budanov, HUR, SBU, the National Guard, Azov,  |
+|               | Khortytsia/Tavria groups, DeepState, governors, mayors and military administrations            |
+| `third_party` | ISW, the Pentagon, the US, NATO, the UK defence ministry, Reuters, AP, AFP, the BBC, CNN,      |
+|               | analysts, journalists, OSINT groups                                                           |
+
+A place name is an actor only where the grammar makes it one ("Kyiv said", "Moscow's declaration"), never in
+"in Ukraine" or "Russia's Kursk region" (:func:`find_actors` decides). Each voice is also of a kind: an
+``official``, the ``media`` or an ``analyst``; two voices of one side and kind say the same thing once.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from geo.models import Side
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
+
+Pattern = tuple[Mapping[str, object], ...]
+
+_FORCE = ["force", "troop", "army", "military", "soldier", "unit", "serviceman", "servicemen", "brigade", "battalion",
+          "regiment", "division", "fighter", "defender", "paratrooper", "marine", "command", "commander", "group",
+          "grouping", "formation", "detachment", "corps", "occupier", "invader", "assault", "infantry", "armour",
+          "armor", "men", "personnel", "garrison", "sapper", "drone", "operator", "artillery", "navy", "airborne",
+          "guard", "special", "operation", "offensive", "advance", "attack", "defence", "defense", "line", "position",
+          "counteroffensive", "counter-offensive", "counterattack", "incursion", "side", "authority", "official",
+          "government", "ministry", "mod", "staff", "spokesman", "spokesperson", "spokeswoman", "source", "media",
+          "blogger", "milblogger", "correspondent", "channel", "outlet", "intelligence", "president", "minister",
+          "leader", "chief", "governor", "administration", "agency", "statement", "report", "claim", "border",
+          "service", "proxy", "separatist", "counterpart", "commando"]
+_SPEAKS_ONLY = frozenset({"authority", "official", "government", "ministry", "mod", "staff", "spokesman",
+                          "spokesperson", "spokeswoman", "source", "media", "blogger", "milblogger", "correspondent",
+                          "channel", "outlet", "intelligence", "president", "minister", "leader", "chief", "governor",
+                          "administration", "agency", "statement", "report", "claim", "service"})
+_CANNOT_TAKE = frozenset({"defence", "defense", "attack", "advance", "offensive", "line", "position", "border",
+                          "counterattack", "statement", "report", "claim"}) | _SPEAKS_ONLY
+_FIGHTERS = frozenset(_FORCE) - _SPEAKS_ONLY - {"defence", "defense", "border", "line", "position", "side", "offensive",
+                                              "advance", "attack", "operation", "counterattack", "incursion"}
+_MOD = ["armed", "ground", "airborne", "regular", "special", "military", "defence", "defense", "assault", "territorial",
+        "national", "general", "main", "occupying", "invading", "occupation", "marine", "mechanised", "mechanized",
+        "separate", "motorised", "motorized", "rifle", "tank", "artillery", "drone", "border", "foreign",
+        "deputy", "first", "prime", "state", "war", "local", "regional", "top", "senior", "military-civilian",
+        "installed", "proxy", "backed", "-", "led", "defence-ministry", "federal", "security", "presidential",
+        "intelligence", "operational", "strategic", "operational-strategic", "joint", "combined", "air", "forces",
+        "sea", "naval", "spetsnaz", "chechen", "akhmat", "eastern", "western", "northern", "southern", "central"]
+
+
+def _words(*words: str) -> list[dict[str, object]]:
+    return [{"LOWER": w} for w in words]
+
+
+_POSS = {"LOWER": {"IN": ["'s", "’s"]}, "OP": "?"}
+_THE = {"LOWER": "the", "OP": "?"}
+_GAP_MOD = {"LOWER": {"IN": _MOD}, "OP": "{,3}"}
+_TITLE_GAP = {"IS_TITLE": True, "OP": "{,3}"}
+_ORD = {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}
+_ORD_OPT = {**_ORD, "OP": "?"}
+_HEAD = {"LEMMA": {"IN": _FORCE}}
+_TAIL = {"LOWER": {"IN": ["chief", "commander", "spokesman", "spokesperson", "spokeswoman", "head", "press", "service",
+                          "office", "officials", "official", "sources", "representative", "representatives", "statement",
+                          "channel", "bulletin", "update", "of", "staff", "general", "minister", "ministry",
+                          "command"]}, "OP": "{,3}"}
+
+#: (side, patterns): the longest match at a position wins; rows are tried together
+_ROWS: tuple[tuple[Side, tuple[Pattern, ...]], ...] = (
+    ("RU", (
+        ({"LOWER": {"IN": ["russian", "russia", "moscow", "kremlin", "dpr", "lpr", "dnr", "lnr", "wagner", "chechen",
+                           "separatist", "pro-russian", "pro-kremlin", "russia-backed"]}}, _POSS, _ORD_OPT, _GAP_MOD, _TITLE_GAP,
+         _GAP_MOD, _HEAD, _TAIL),
+        (*_words("north", "korean"), _GAP_MOD, _HEAD),
+        ({"LOWER": {"IN": ["russian", "moscow", "kremlin"]}}, {"ORTH": "-"}, {"LOWER": "installed"}, _GAP_MOD, _HEAD),
+        (_THE, {"LOWER": {"IN": ["ministry", "minister"]}}, *_words("of", "defence"), *_words("of"), _THE,
+         {"LOWER": {"IN": ["russia", "russian"]}}),
+        ({"LOWER": {"IN": ["sever", "zapad", "tsentr", "yug", "vostok", "dnepr", "north", "west", "centre", "center",
+                           "south", "east"]}}, {"LOWER": {"IN": ["group", "grouping", "battlegroup"]}}, *_words("of", "forces")),
+        (_THE, {"LOWER": {"IN": ["russians", "occupiers", "invaders", "kremlin", "wagner", "rosgvardia"]}}),
+        ({"LOWER": {"IN": ["russia", "moscow", "putin", "shoigu", "belousov", "gerasimov", "peskov", "lavrov", "saldo",
+                           "balitsky", "pushilin", "pasechnik", "kadyrov", "prigozhin", "gladkov", "khinshtein", "rogov",
+                           "tass", "ria", "interfax", "zakharova", "konashenkov", "lapin", "rybar", "apti", "alaudinov",
+                           "mordvichev", "gerasimov's", "dpr", "lpr", "dnr", "lnr", "sputnik", "izvestia", "rt",
+                           "kommersant", "rosgvardia", "milbloggers", "milblogger"]}},),
+    )),
+    ("UA", (
+        ({"LOWER": {"IN": ["ukrainian", "ukraine", "kyiv", "kiev"]}}, _POSS, _ORD_OPT, _GAP_MOD, _TITLE_GAP, _GAP_MOD, _HEAD, _TAIL),
+        (_THE, _ORD, _TITLE_GAP, _GAP_MOD, {"LEMMA": {"IN": ["brigade", "battalion", "regiment", "corps", "division"]}}),
+        (_THE, {"LOWER": {"IN": ["general"]}}, {"LOWER": "staff"}),
+        (_THE, *_words("armed", "forces", "of", "ukraine")),
+        (_THE, {"LOWER": {"IN": ["khortytsia", "khortitsa", "khortytsya", "tavria", "tavriya", "azov", "kraken",
+                                 "skelya", "achilles", "magyar"]}}, _GAP_MOD, {"LEMMA": {"IN": _FORCE}, "OP": "?"}),
+        (_THE, *_words("national", "guard")),
+        (_THE, {"LOWER": {"IN": ["ukrainians", "ukraine", "kyiv", "kiev", "zelensky", "zelenskyy", "zelenskiy",
+                                 "zelenskyi", "syrskyi", "syrsky", "syrskiy", "zaluzhnyi", "zaluzhny", "budanov", "umerov",
+                                 "reznikov", "shmyhal", "yermak", "hur", "sbu", "deepstate", "deepstatemap", "afu", "zsu",
+                                 "ukrinform", "suspilne", "voloshyn", "trehubov", "shtupun", "cherevaty", "cherevatyi",
+                                 "malyar", "maliar", "sybiha", "kuleba", "podolyak", "podolyak", "syniehubov",
+                                 "lysak", "fedorov", "filashkin", "kiper", "prokudin", "zhyvytskyi", "hryhorov"]}},),
+        (*_words("deep", "state"),),
+    )),
+    ("third_party", (
+        (_THE, {"LOWER": {"IN": ["isw", "pentagon", "nato", "reuters", "afp", "bbc", "cnn", "washington", "osint",
+                                 "analysts", "analyst", "journalists", "un", "ap", "bloomberg", "oryx", "rusi",
+                                 "cit", "geoconfirmed", "blackbird", "bellingcat"]}},),
+        (_THE, *_words("institute", "for", "the", "study", "of", "war")),
+        (_THE, *_words("associated", "press")),
+        (_THE, *_words("new", "york", "times")),
+        (_THE, *_words("white", "house")),
+        (_THE, *_words("state", "department")),
+        (_THE, {"LOWER": {"IN": ["uk", "british", "britain", "us", "u.s.", "american", "western", "finnish", "estonian"]}},
+         _POSS, _GAP_MOD, {"LEMMA": {"IN": ["ministry", "mod", "intelligence", "official", "analyst", "government",
+                                            "military", "defence", "defense", "officer", "source", "group", "institute"]}}),
+        ({"LOWER": {"IN": ["military", "independent", "western", "open-source", "osint", "war"]}}, {"ORTH": "-", "OP": "?"},
+         {"LOWER": {"IN": ["analysts", "analyst", "researchers", "experts", "observers", "monitors"]}}),
+        (*_words("open", "source"), {"LOWER": {"IN": ["analysts", "researchers", "groups", "intelligence"]}}),
+    )),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor phrase as a token range, its side, and whether it fights (can take ground) or only speaks."""
+
+    start: int
+    end: int
+    text: str
+    side: Side
+    can_take: bool
+    military: bool
+    place: bool = False  # a country or capital named as its government ("Kyiv said")
+
+
+@functools.cache
+def _matcher() -> Matcher:
+    from spacy.matcher import Matcher
+
+    from geo.claims.tokens import pipeline
+
+    matcher = Matcher(pipeline().vocab, validate=True)
+    for side, patterns in _ROWS:
+        matcher.add(side, [[dict(t) for t in p] for p in patterns], greedy="LONGEST")
+    return matcher
+
+
+_PLACE_ACTORS = frozenset({"moscow", "kyiv", "kiev", "russia", "ukraine", "washington"})
+_PLACE_PREPS = frozenset({"in", "into", "to", "from", "of", "across", "near", "inside", "within", "throughout", "against",
+                          "toward", "towards", "on", "at", "over", "beyond", "with", "between", "outside", "around"})
+_PLACE_HEADS = frozenset({"region", "oblast", "province", "territory", "border", "soil", "land", "city", "town",
+                          "village", "side", "regions", "oblasts", "'s"})
+
+
+def find_actors(doc: Doc, start: int, end: int) -> list[Actor]:
+    """The actors of a token range, left to right, longest first; a country or capital only where it acts."""
+    from spacy.util import filter_spans
+
+    found = cast(list[tuple[int, int, int]], _matcher()(doc[start:end]))
+    spans = filter_spans([doc[start + a : start + b] for _, a, b in found])
+    sides = {(start + a, start + b): doc.vocab.strings[key] for key, a, b in found}
+    actors = []
+    for span in sorted(spans, key=lambda s: s.start):
+        side = cast(Side, sides[(span.start, span.end)])
+        words = [t.lemma_ for t in span]
+        place = len(span) == 1 and span[0].lower_ in _PLACE_ACTORS
+        if place and not _acts(doc, span.start, start):
+            continue
+        military = words[-1] in _FIGHTERS or span[-1].lower_ in ("russians", "ukrainians", "occupiers", "invaders", "wagner")
+        actors.append(Actor(span.start, span.end, span.text, side, not (set(words[-1:]) & _CANNOT_TAKE), military, place))
+    return actors
+
+
+def _acts(doc: Doc, i: int, floor: int) -> bool:
+    """Whether a country or capital at ``i`` is its government ("Kyiv said", "Moscow's claim"), not a place ("in
+    Ukraine", "Russia's Kursk region", "Ukraine's border")."""
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    after2 = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+    if after in ("'s", "’s"):
+        return after2 not in _PLACE_HEADS and not (doc[i + 2].is_title if i + 2 < len(doc) else False)
+    before = doc[i - 1].lower_ if i - 1 >= floor else ""
+    before2 = doc[i - 2].lower_ if i - 2 >= floor else ""
+    if before == "to" and before2 == "according":
+        return True
+    if before in _PLACE_PREPS or (before == "the" and before2 in _PLACE_PREPS):
+        return False
+    return after not in _PLACE_HEADS
+
+
+_MEDIA = frozenset({"tass", "ria", "interfax", "ukrinform", "suspilne", "deepstate", "deepstatemap", "reuters", "ap",
+                    "afp", "bbc", "cnn", "media", "outlet", "channel", "blogger", "milblogger", "milbloggers",
+                    "correspondent", "journalist", "journalists", "reporter", "news", "newspaper", "agency", "sputnik",
+                    "izvestia", "rt", "kommersant", "times", "press", "bloomberg", "rybar", "state"})
+_ANALYST = frozenset({"isw", "institute", "analyst", "analysts", "osint", "open-source", "researchers", "experts",
+                      "observers", "oryx", "rusi", "cit", "geoconfirmed", "blackbird", "bellingcat", "monitors"})
+
+
+def voice_kind(words: Sequence[str]) -> str:
+    """The kind of voice a claimant phrase names: ``analyst``, ``media`` or ``official`` (the rest)."""
+    lowered = {w.lower() for w in words}
+    if lowered & _ANALYST:
+        return "analyst"
+    if lowered & _MEDIA and "deep" not in lowered or {"deep", "state"} <= lowered:
+        return "media"
+    return "official"
+
+
+def opposite(side: Side) -> Side:
+    """The other belligerent; third parties and unknowns have none."""
+    return cast(Side, {"RU": "UA", "UA": "RU"}.get(side, "unknown"))
+
+
+def as_any(value: Any) -> Any:
+    return value

@@ -1,0 +1,47 @@
+"""When a frame's event happened: the time expressions of its sentence (:mod:`geo.when`) as token ranges, and
+the one that dates the trigger's clause."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from geo.claims import vocab as V
+from geo.claims.frames import Frame
+from geo.claims.tokens import ArticleDoc, Span
+from geo.models import When
+from geo.when import find_times
+
+_OPENING = frozenset({"on", "in", "by", "since", "as", "of", "earlier", "later", "the", "early", "late", "at", "during",
+                      "from", "overnight", "between"})
+
+
+def sentence_times(adoc: ArticleDoc, span: Span, reference: date | None, last_day: date | None) -> list[tuple[When, int]]:
+    """The time expressions of a sentence, each with its first token; not those that are a place's name."""
+    out = []
+    base = span.sentence.start
+    for w in find_times(span.sentence.text, reference, last_day):
+        tokens = adoc.doc.char_span(base + w.start, base + w.end, alignment_mode="expand")
+        if tokens is None or any(t in adoc.places for t in range(tokens.start, tokens.end)):
+            continue
+        out.append((w, tokens.start))
+    return out
+
+
+def time_of(adoc: ArticleDoc, f: Frame, times: Sequence[tuple[When, int]]) -> tuple[When | None, str]:
+    """The time of the trigger's clause, or one opening the sentence; the day of an event beats the day of the
+    statement that reports it."""
+    span = adoc.spans[f.sentence]
+    clause = adoc.clause[f.trigger[0]]
+    usable = []
+    for w, t in times:
+        opening = all(adoc.lower(k) in _OPENING for k in range(span.start, t))
+        if adoc.clause[t] != clause and not opening:
+            continue
+        statement = any(adoc.lemma(k) in V.SAY | V.CONFIRM | V.DENY for k in range(max(span.start, t - 3), min(span.end, t + 4))
+                        if k < t or adoc.lower(k) in ("said", "says", "told", "announced", "reported", "stated", "claimed"))
+        usable.append((statement, abs(t - f.trigger[0]), w))
+    if not usable:
+        return None, ""
+    statement, _, best = min(usable, key=lambda u: (u[0], u[1]))
+    return best, f"'{best.text}' in the trigger's clause" + (" (the day it was said)" if statement else "")

@@ -1,0 +1,143 @@
+"""The token layer: one spaCy ``Doc`` per article, its sentences, its places as single tokens, and its actors.
+
+spaCy's blank English pipeline (a tokenizer, no model, nothing downloaded) with lemmas looked up in the table
+``spacy-lookups-data`` ships, on the lower-cased word ("Captured" -> capture). Each place a mention names becomes
+one token (``Chasiv Yar``, ``Novo-Oleksandrivka``), so a rule sees "captured PLACE and PLACE". spaCy is imported
+here only, when the first article is read.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from geo.claims.vocab import CLAUSE_MARKS
+from geo.models import Article, Resolved
+from geo.recognize import Sentence, split_sentences
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: lemmas the lookup table gets wrong for news copy ("as" -> "a", "does" -> "doe", "ground" -> "grind")
+_LEMMA_OVERRIDES = {"as": "as", "'s": "'s", "’s": "’s", "more": "more", "could": "could", "first": "first",
+                    "ground": "ground", "number": "number", "evening": "evening", "does": "do", "wound": "wound",
+                    "left": "leave", "lines": "line", "forces": "force", "fighting": "fighting", "hostilities": "hostility",
+                    "data": "data", "media": "media", "remains": "remain", "positions": "position", "held": "hold",
+                    "outskirts": "outskirts", "news": "news", "taking": "take", "capturing": "capture",
+                    "liberating": "liberate", "storming": "storming", "retaking": "retake", "fell": "fall",
+                    "fallen": "fall", "falls": "fall", "falling": "fall", "won": "win", "lost": "lose", "fled": "flee",
+                    "drove": "drive", "driven": "drive", "repelled": "repel", "repulsed": "repulse",
+                    "beaten": "beat", "overran": "overrun", "withdrew": "withdraw", "withdrawn": "withdraw"}
+
+
+@functools.cache
+def pipeline() -> Language:
+    """The blank English tokenizer with the lookup lemmas (built once per process)."""
+    import spacy
+    from spacy.lookups import load_lookups
+
+    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    lemmas: dict[str, str] = {}
+
+    def lemma_of(word: str) -> str:
+        found = lemmas.get(word)
+        if found is None:
+            found = lemmas[word] = _LEMMA_OVERRIDES.get(word) or str(table.get(word, word))
+        return found
+
+    nlp = spacy.blank("en")
+
+    @spacy.Language.component("geo_lemma")  # type: ignore[misc]
+    def geo_lemma(doc: Doc) -> Doc:
+        for token in doc:
+            token.lemma_ = lemma_of(token.lower_)
+        return doc
+
+    if "geo_lemma" not in nlp.pipe_names:
+        nlp.add_pipe("geo_lemma")
+    return nlp
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A sentence as a token range of the article's doc, with the sentence it is."""
+
+    sentence: Sentence
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDoc:
+    """An article as tokens: the doc, its sentences, the place each place token stands for, and clause numbers."""
+
+    article: Article
+    doc: Doc
+    spans: tuple[Span, ...]
+    places: dict[int, Resolved]
+    clause: tuple[int, ...]
+
+    def lower(self, i: int) -> str:
+        return self.doc[i].lower_ if 0 <= i < len(self.doc) else ""
+
+    def lemma(self, i: int) -> str:
+        return self.doc[i].lemma_ if 0 <= i < len(self.doc) else ""
+
+    def text(self, a: int, b: int) -> str:
+        return self.doc[a:b].text if a < b else ""
+
+
+def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
+    """Tokenise an article once, merge each place mention into one token, and cut sentences and clauses."""
+    doc = pipeline()(article.text)
+    spans = [doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand") for r in resolved]
+    import spacy.util
+
+    keep = spacy.util.filter_spans([s for s in spans if s is not None and len(s) > 1])
+    with doc.retokenize() as retokenizer:
+        for s in keep:
+            retokenizer.merge(s, attrs={"LEMMA": s.text.lower()})
+    places: dict[int, Resolved] = {}
+    for r in resolved:
+        span = doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")
+        if span is not None and r.place.feature in ("settlement", "region"):
+            places.setdefault(span.start, r)
+    sentences = []
+    for s in split_sentences(article.text):
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is not None:
+            sentences.append(Span(s, span.start, span.end))
+    return ArticleDoc(article, doc, tuple(sentences), places, _clauses(doc))
+
+
+_OPENS_AFTER_COMMA = frozenset({"which", "who", "whom", "whose", "where", "while", "whereas", "although", "though",
+                                "but", "saying", "adding", "insisting", "noting", "stressing", "claiming",
+                                "according"})
+
+
+def _clauses(doc: Any) -> tuple[int, ...]:
+    """A clause number per token: a new clause starts at ``;``, dashes and colons, at ", which|who|where|while|
+    but|saying|...", and at "but" or "while" anywhere; a bracket is a clause of its own, and the words after it go
+    on with the clause before it."""
+    numbers: list[int] = []
+    current = fresh = 0
+    outer: list[int] = []
+    for i, token in enumerate(doc):
+        word = token.lower_
+        after_comma = i > 0 and doc[i - 1].text == ","
+        if word == "(":
+            outer.append(current)
+            fresh += 1
+            current = fresh
+        elif word == ")" and outer:
+            numbers.append(current)
+            current = outer.pop()
+            continue
+        elif word in CLAUSE_MARKS or (word in _OPENS_AFTER_COMMA and (after_comma or word in ("but", "while", "whereas"))):
+            fresh += 1
+            current = fresh
+        numbers.append(current)
+    return tuple(numbers)

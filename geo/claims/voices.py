@@ -1,0 +1,171 @@
+"""Who says so: the speech acts of a sentence, each with the actor who speaks, its side, and its kind.
+
+An act is an actor followed by a verb of speech ("Russia's defence ministry said"), a speech verb followed by its
+speaker (", said the regional governor"), "according to X", an actor's speech noun ("Moscow's declaration"), or a
+person named before a speech verb, with the body an apposition names ("Nazar Voloshyn, spokesperson for the
+Khortytsia group, said"). A person the actor table does not know speaks for an unknown side, or for Ukraine when
+the apposition names a Ukrainian local office (governor, mayor, military administration). Kinds: ``say``,
+``confirm``, ``admit`` and ``deny`` (the verb's lemma decides).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.claims import vocab as V
+from geo.claims.sides import Actor, voice_kind
+from geo.claims.tokens import ArticleDoc, Span
+from geo.models import Side
+
+_SPEECH = V.SAY | V.CONFIRM | V.DENY
+_BETWEEN = V.AUX | V.ADVERB | V.MODAL | frozenset({"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                   "sunday", "later", "officially", "publicly", "in", "a", "statement",
+                                                   "itself", "also", "separately", "earlier", "late", "this", "week",
+                                                   "yesterday", "today", "morning", "evening", "overnight", "then",
+                                                   "last", "night", "bulletin", "update", "report", "daily"})
+_LOCAL_OFFICE = frozenset({"governor", "mayor", "administration", "council", "police", "head", "chief", "community",
+                           "hromada", "municipality", "prosecutor"})
+_INSTALLED = frozenset({"installed", "pro-russian", "occupation", "separatist", "pro-kremlin", "proxy"})
+_PERSON_STOP = frozenset({"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "this", "that",
+                          "there", "officials", "sources", "some", "both", "earlier", "later", "when", "while"})
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """A speech act: who speaks, for which side, what kind of act, and where its verb is."""
+
+    who: str
+    side: Side
+    kind: str  # say | confirm | admit | deny
+    verb: int  # token of the speech verb (or of "according")
+    speaker: int  # first token of the speaker
+    voice: str  # official | media | analyst
+    via: str
+
+
+def _kind(lemma: str) -> str:
+    if lemma in V.DENY:
+        return "deny"
+    if lemma in V.ADMIT:
+        return "admit"
+    return "confirm" if lemma in V.CONFIRM else "say"
+
+
+def _act(actor_text: str, side: Side, lemma: str, verb: int, speaker: int, via: str) -> Act:
+    return Act(actor_text, side, _kind(lemma), verb, speaker, voice_kind(actor_text.split()), via)
+
+
+def _speech_after(adoc: ArticleDoc, end: int, stop: int) -> int | None:
+    """The speech verb right after an actor (past adverbs, auxiliaries and a day: "said on Friday")."""
+    j = end
+    while j < stop and j - end < 6 and adoc.lower(j) in _BETWEEN and adoc.lemma(j) not in _SPEECH:
+        j += 1
+    if j < stop and adoc.lemma(j) in _SPEECH and adoc.lower(j) not in ("claim", "report", "statement", "post", "map", "data"):
+        return j
+    return None
+
+
+def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
+    """The speech acts of one sentence, by the position of their verb."""
+    acts: list[Act] = []
+    for a in actors:
+        verb = _speech_after(adoc, a.end, span.end)
+        if verb is not None:
+            acts.append(_act(a.text, a.side, adoc.lemma(verb), verb, a.start, f"subject of '{adoc.lower(verb)}'"))
+        elif adoc.lemma(a.end - 1) in V.SPEECH_NOUN or (adoc.lower(a.end) in ("'s", "’s") and adoc.lemma(a.end + 1) in V.SPEECH_NOUN):
+            acts.append(_act(a.text, a.side, "say", a.end - 1, a.start, "owner of the statement"))
+        elif adoc.lower(a.start - 1) == "to" and adoc.lower(a.start - 2) == "according" or adoc.lower(a.start - 1) in ("citing", "by") and adoc.lower(a.start - 2) in ("reported", "published", "posted", "cited", "released", "circulated"):
+            acts.append(_act(a.text, a.side, "say", a.start - 1, a.start, "'according to'"))
+        elif adoc.lemma(a.start - 1) in V.SAY and adoc.lower(a.start - 2) in (",", "\"", "”", "'"):
+            acts.append(_act(a.text, a.side, adoc.lemma(a.start - 1), a.start - 1, a.start, "named after the quote"))
+    acts += _people(adoc, span, actors)
+    return sorted(acts, key=lambda x: x.verb)
+
+
+def _people(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
+    """Persons and offices the actor table does not know, before or after a speech verb."""
+    taken = {t for a in actors for t in range(a.start, a.end)}
+    out = []
+    for v in range(span.start, span.end):
+        if adoc.lemma(v) not in _SPEECH or v in taken:
+            continue
+        who = _name_before(adoc, span, v, taken) or _name_after(adoc, span, v, taken)
+        if who is not None:
+            first, last = who
+            words = adoc.text(first, last).split()
+            role = adoc.text(last, min(span.end, last + 14)).lower().split() if last > v else \
+                adoc.text(max(span.start, first - 14), first).lower().split()
+            out.append(_act(" ".join(words), _office_side(words, role, adoc, first, last, actors), adoc.lemma(v), v, first,
+                            "a person named with the verb"))
+    return out
+
+
+def _office_side(words: list[str], role: list[str], adoc: ArticleDoc, first: int, last: int, actors: Sequence[Actor]) -> Side:
+    """The side a person or office speaks for: a body named in apposition, a local office (Ukraine's, unless
+    installed by Russia), else unknown."""
+    near = [a for a in actors if last <= a.start <= last + 12 or first - 12 <= a.end <= first]
+    if near:
+        return near[0].side
+    lowered = {w.lower().strip(",") for w in words + role}
+    if lowered & _LOCAL_OFFICE:
+        return "RU" if lowered & _INSTALLED else "UA"
+    return "unknown"
+
+
+def _name_before(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple[int, int] | None:
+    """"Serhiy Haidai said", "the regional governor said", "Nazar Voloshyn, spokesperson for X, said"."""
+    j = v - 1
+    while j >= span.start and adoc.lower(j) in V.AUX | V.ADVERB:
+        j -= 1
+    if adoc.lower(j) == ",":  # an apposition: "Name, spokesperson for the group, said"
+        k = j - 1
+        while k > span.start and adoc.lower(k) != "," and j - k < 16:
+            k -= 1
+        if adoc.lower(k) == ",":
+            j = k - 1
+    end = j + 1
+    while j >= span.start and (adoc.doc[j].is_title or adoc.lower(j) in ("governor", "mayor", "spokesman", "spokesperson")) \
+            and j not in adoc.places and j not in taken and end - j < 5:
+        j -= 1
+    first = j + 1
+    if end - first < 1 or adoc.lower(first) in _PERSON_STOP or (end - first == 1 and adoc.lower(first) not in ("governor", "mayor")
+                                                                and not adoc.doc[first].is_title):
+        return None
+    if end - first == 1 and adoc.doc[first].is_title and first == span.start:
+        return None  # a lone capitalised word opening the sentence is not a name
+    return first, end
+
+
+def _name_after(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple[int, int] | None:
+    """", said Oleg Grygorov, head of ...", ", the regional governor said" read the other way round."""
+    if adoc.lower(v - 1) not in (",", "\"", "”", "'", "’") or adoc.lower(v) not in ("said", "says", "told", "added", "wrote", "noted"):
+        return None
+    j = v + 1
+    while j < span.end and adoc.lower(j) in ("the", "a", "regional", "local", "city", "region's", "military"):
+        j += 1
+    first = j
+    while j < span.end and (adoc.doc[j].is_title or adoc.lower(j) in ("governor", "mayor", "head", "spokesman")) \
+            and j not in adoc.places and j not in taken and j - first < 5:
+        j += 1
+    return (first, j) if j > first else None
+
+
+def reported_denial(adoc: ArticleDoc, span: Span) -> bool:
+    """"Kyiv denied the claim.", "Ukraine rejects this": a denial of what the sentence before said."""
+    for i in range(span.start, span.end - 1):
+        if adoc.lemma(i) in V.DENY and (adoc.lower(i + 1) in ("it", "this", "that", "them", "these") or (
+                adoc.lower(i + 1) in ("the", "such", "these", "those", "this", "that") and adoc.lemma(i + 2) in V.SPEECH_NOUN | {"report", "claim"})):
+            return True
+    return False
+
+
+def reported_confirmation(adoc: ArticleDoc, span: Span) -> bool:
+    """"ISW confirmed the breakthrough.", "DeepState backs this up": a confirmation of the sentence before."""
+    for i in range(span.start, span.end - 1):
+        if adoc.lemma(i) in V.CONFIRM - V.ADMIT and adoc.lower(i + 1) in ("the", "this", "that", "these", "such") and \
+                adoc.lemma(i + 2) in V.SPEECH_NOUN | {"breakthrough", "advance", "capture", "withdrawal", "gain", "account", "claim"}:
+            return True
+        if adoc.lemma(i) == "back" and adoc.lower(i + 1) in ("this", "that", "it", "these", "them") and adoc.lower(i + 2) == "up":
+            return True
+    return False
