@@ -29,10 +29,14 @@ class Voice:
     stance: Stance
 
 
-def acting_side(frame: Frame, act: Act | None, place: Place, denied: bool, belligerents: frozenset[str]) -> tuple[Side | None, str]:
-    """The side that acted: the one the frame names, else the rule's default."""
+def acting_side(frame: Frame, act: Act | None, place: Place, denied: bool, belligerents: frozenset[str],
+                antecedent: Side | None = None) -> tuple[Side | None, str]:
+    """The side that acted: the one the frame names, else the rule's default. A pronoun ("its forces", "it")
+    is the speaker's side, else the side named before it in the sentence."""
     speaker = act.side if act is not None and act.side in ("RU", "UA") else None
     if frame.side == "SPEAKER":
+        if speaker is None and antecedent is not None:
+            return antecedent, f"{frame.side_via}: no speaker, the side named before it ({antecedent})"
         return speaker, f"{frame.side_via} ({speaker or 'no speaker'})"
     if frame.side == "ENEMY":
         return (opposite(speaker), frame.side_via) if speaker else (None, "'the enemy' with no speaker")

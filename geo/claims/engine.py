@@ -93,7 +93,8 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     days = [w.event_date for w, _ in times if w.event_date and w.precision == "day"]
     ctx.last_day = days[-1] if days else ctx.last_day
     inherited = ctx.act if ctx.since <= SPEAKER_REACH else None
-    ctx.act, ctx.since = (acts[-1], 0) if acts else (ctx.act, ctx.since + 1)
+    told = [a for a in acts if not adoc.lower(a.verb).endswith("ing")]  # "confirming", "saying" report nothing after
+    ctx.act, ctx.since = (told[-1], 0) if told else (ctx.act, ctx.since + 1)
     if not may_claim:
         return [], None
     sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:])
@@ -148,7 +149,7 @@ def _unverified(adoc: ArticleDoc, span: Span) -> bool:
 def _act_of(adoc: ArticleDoc, f: Frame, acts: Sequence[Act], inherited: Act | None) -> Act | None:
     """The act that voices a frame: the nearest before its trigger, else the first after it, else the speaker of
     the sentences before."""
-    before = [a for a in acts if a.verb < f.trigger[0]]
+    before = [a for a in acts if a.verb < f.trigger[1]]
     if before:
         return before[-1]
     after = [a for a in acts if a.verb >= f.trigger[1]]
@@ -173,24 +174,28 @@ def _denied(adoc: ArticleDoc, f: Frame, act: Act | None) -> tuple[bool, str]:
 def _claims_of(adoc: ArticleDoc, sc: Scene, f: Frame, acts: Sequence[Act], inherited: Act | None,
                times: Sequence[tuple[When, int]], unverified: bool, blocked: list[Blocked]) -> list[ClaimTrace]:
     act = _act_of(adoc, f, acts, inherited)
-    if f.rule.voice == "reporter":
+    if f.rule.voice == "reporter" or all(t.via.startswith("apposition") for t in f.targets):
+        f = replace(f, rule=replace(f.rule, voice="reporter")) if f.rule.kind == "hold" else f
         act = None
     denied, deny_why = _denied(adoc, f, act)
     if f.negated and not denied:
         blocked.append(Blocked(f.rule.id, f.text, "negated"))
         return []
     belligerents = frozenset(a.side for a in sc.actors if a.side in ("RU", "UA"))
+    named_before = [a.side for a in sc.actors if a.side in ("RU", "UA") and a.end <= f.trigger[0]]
     when, when_why = time_of(adoc, f, times)
     if act is not None and act is inherited and not decide.recent(when, adoc.article):
         act = None  # background told in the reporter's voice
     out = []
     for t in f.targets:
-        side, side_why = decide.acting_side(f, act, t.resolved.place, denied, belligerents)
+        side, side_why = decide.acting_side(f, act, t.resolved.place, denied, belligerents,
+                                            named_before[-1] if named_before else None)
         control, control_why = decide.controller(f, side)
         if control is None:
             blocked.append(Blocked(f.rule.id, f.text, f"{t.resolved.mention.surface}: {side_why}"))
             continue
-        if f.rule.kind == "fight" and t.resolved.place.feature == "region" and f.rule.id != "fight.advance":
+        if f.rule.kind == "fight" and t.resolved.place.feature == "region" and not any(
+                w in f.text.lower() for w in ("into", "enter", "cross", "inside")):
             blocked.append(Blocked(f.rule.id, f.text, f"{t.resolved.mention.surface}: fighting in a region says nothing of who holds it"))
             continue
         out += _voiced(adoc, sc, f, t.resolved, act, acts, side, control, denied, unverified, when,

@@ -21,14 +21,28 @@ from geo.models import Resolved, Side
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
 
+_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                      "dozen", "dozens", "several", "more", "than"})
 _SUBJECT_SKIP = V.AUX | V.ADVERB | V.NEGATION | V.MODAL | frozenset(
     {"remain", "remains", "remained", "stay", "stays", "stayed", "itself", "finally", "now", "been", "being", "back",
      "once", "again", "officially", "reportedly", "firmly", "mostly", "largely", "fully"})
-_OBJECT_SKIP = V.DET | V.PLACE_NOUN | V.ADVERB | frozenset({"of", "over", "the", "control", "full", "complete", "back",
+_OBJECT_SKIP = V.DET | V.PLACE_NOUN | _NUMBERS | V.ADVERB | frozenset({"of", "over", "the", "control", "full", "complete", "back",
                                                             ":", "following", "up", "rest", "remaining", "village's",
-                                                            "town's", "city's", "in", "russian", "ukrainian"})
+                                                            "town's", "city's", "russian", "ukrainian", "defenses", "defences",
+                                                            "defensive"})
 _PP_SKIP = V.DET | V.PLACE_NOUN | V.PARTITIVE | V.ADVERB | frozenset({"of", "the", "close", "to", "vicinity", "areas",
                                                                        "settlements", "villages", "direction"})
+_COUNT_WORDS = frozenset({"dozens", "hundreds", "scores", "several", "more", "square", "kilometres", "kilometers", "km",
+                          "miles", "territory", "few", "many", "number"})
+_PLURAL_PLACES = frozenset({"villages", "settlements", "towns", "localities", "hamlets", "cities", "defenses", "defences",
+                            "lines", "positions"})
+_COUNTED_SKIP = _COUNT_WORDS | _PLURAL_PLACES | frozenset({",", ":", "including", "among", "them", "such", "as", "namely", "than", "sq",
+                                          "(", ")", "in", "of", "about", "around", "nearly", "almost", "over", "some",
+                                          "incl", "notably", "like"})
+_EDGES = frozenset({"outskirts", "edge", "edges", "approaches", "fringes", "outskirt", "doorstep", "southern", "northern",
+                    "eastern", "western", "flank", "flanks"})
+_REGION_REFS = frozenset({"region", "oblast", "territory"})
+_NAMING = frozenset({":", "including", "among", "namely", "such"})
 _REF_NOUNS = frozenset({"village", "town", "city", "settlement", "island"})
 _OWN = frozenset({"its", "their", "our", "his"})
 _ENEMY = frozenset({"enemy", "adversary", "aggressor", "invaders", "occupiers"})
@@ -123,7 +137,7 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     if not targets:
         return Blocked(rule.id, sc.adoc.text(a, b), "no place within reach")
     side, role, via = _side(sc, rule, a, b, targets)
-    negated, modality, hedged = _verb_group(sc, a, b)
+    negated, modality, hedged = _verb_group(sc, rule, a, b)
     if modality == "plan" or (modality == "attempt" and rule.attempt == "block"):
         return Blocked(rule.id, sc.adoc.text(a, b), f"{modality}: '{sc.adoc.text(max(sc.span.start, a - 3), a)}'")
     return Frame(rule, sc.span.sentence.index, (a, b), sc.adoc.text(a, b), tuple(targets), side, role, via, negated,
@@ -132,7 +146,7 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
 
 def _targets(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     for slot in rule.places:
-        found = {"object": _object, "subject": _subject, "pp": _pp, "relative": _relative, "fronted": _fronted}[slot](sc, rule, a, b)
+        found = _PLACE_FINDERS[slot](sc, rule, a, b)
         if found:
             return found
     return []
@@ -144,10 +158,20 @@ def _list(sc: Scene, anchor: int, step: int, via: str) -> list[Target]:
 
 
 def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
-    """The first place after the trigger, past the words of a place phrase ("the strategic village of")."""
-    adoc, j = sc.adoc, b
-    while j < min(sc.span.end, b + rule.reach) and j not in sc.usable and adoc.lower(j) in _OBJECT_SKIP:
+    """The first place after the trigger, past the words of a place phrase ("the strategic village of"), a count
+    ("30 settlements, Kupyansk and Balaklia among them", "400 square kilometres of territory in") and a naming
+    word ("including", "among them", ":")."""
+    adoc, j, counted = sc.adoc, b, False
+    while j < min(sc.span.end, b + rule.reach + (8 if counted else 0)) and j not in sc.usable and (
+            adoc.lower(j) in _OBJECT_SKIP or adoc.doc[j].like_num or (counted and adoc.lower(j) in _COUNTED_SKIP)):
+        counted = counted or adoc.doc[j].like_num or adoc.lower(j) in _COUNT_WORDS | _PLURAL_PLACES
         j += 1
+    if counted and j not in sc.usable:  # "three villages beyond X: A, B and C", "five settlements near X, among them A"
+        named = next((k for k in range(j, min(sc.span.end, j + 8)) if adoc.lower(k) in _NAMING), None)
+        if named is not None:
+            j = named
+            while j < min(sc.span.end, named + 6) and j not in sc.usable and adoc.lower(j) in _OBJECT_SKIP | _COUNTED_SKIP:
+                j += 1
     if j in sc.usable and adoc.clause[j] == adoc.clause[b - 1] or j in sc.usable and adoc.lower(j - 1) == ":":
         return _list(sc, j, 1, "object")
     return _anaphor(sc, b, j, "object")
@@ -156,7 +180,7 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
 def _anaphor(sc: Scene, first: int, last: int, via: str) -> list[Target]:
     """"the city (itself)", "the village", "it": the last place of the article that fits the noun."""
     adoc = sc.adoc
-    noun = next((adoc.lower(k) for k in range(first, min(last + 1, sc.span.end)) if adoc.lower(k) in _REF_NOUNS), None)
+    noun = next((adoc.lower(k) for k in range(first, min(last + 1, sc.span.end)) if adoc.lower(k) in _REF_NOUNS | _REGION_REFS), None)
     pronoun = adoc.lower(last) in ("it", "there") and last == first
     if (noun is None and not pronoun) or adoc.lower(last) == "of":
         return []
@@ -168,8 +192,11 @@ def _anaphor(sc: Scene, first: int, last: int, via: str) -> list[Target]:
 
 
 def _fits(noun: str, r: Resolved) -> bool:
-    """Whether "the city" / "the village" can mean this place (by population, when known)."""
+    """Whether "the city" / "the village" can mean this place (by population, when known); "the region" and "its
+    territory" a region."""
     population = r.place.population
+    if noun in _REGION_REFS:
+        return r.place.feature == "region"
     if r.place.feature != "settlement":
         return False
     if noun == "city":
@@ -182,6 +209,8 @@ def _subject(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     adoc, j = sc.adoc, a - 1
     while j >= sc.span.start and j not in sc.usable and (adoc.lower(j) in _SUBJECT_SKIP or _locator_word(sc, j)):
         j -= 1
+    if adoc.lower(j) == "," and j - 1 in sc.usable and _continues_list(adoc, j - 1, sc.span.start):
+        return _list(sc, j - 1, -1, "subject")
     if adoc.lower(j) == "," and j > sc.span.start:  # "Bilohorivka, close to the border with Donetsk Oblast, was liberated"
         k = j - 1
         while k > sc.span.start and adoc.lower(k) != "," and j - k < 20:
@@ -196,6 +225,16 @@ def _subject(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             k -= 1
         return _anaphor(sc, k, j, "subject") if adoc.lower(k) in ("the", "this", "it") else []
     return []
+
+
+def _continues_list(adoc: ArticleDoc, place: int, floor: int) -> bool:
+    """", together with the entire Kyiv region,": a comma phrase that adds to a list, not an apposition."""
+    for k in range(place - 1, max(floor, place - 6) - 1, -1):
+        if adoc.lower(k) in ("together", "along", "well", "plus", "and"):
+            return True
+        if adoc.lower(k) == ",":
+            return False
+    return False
 
 
 def _locator_word(sc: Scene, j: int) -> bool:
@@ -213,8 +252,9 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             break
         if adoc.lower(k) in V.LOCATOR_BEFORE or (adoc.lower(k) == "from" and rule.kind == "fight"):
             return []
-        if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE:
-            continue
+        if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE or (
+                adoc.lower(k) == "on" and not {adoc.lower(k + 1), adoc.lower(k + 2)} & _EDGES):
+            continue  # "on" only as "on the outskirts/edge/approaches of"
         j = k + 1
         while j < stop + 4 and j < sc.span.end and j not in sc.usable and adoc.lower(j) in _PP_SKIP:
             j += 1
@@ -249,6 +289,27 @@ def _fronted(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     return _list(sc, j, 1, "opening phrase") if j in sc.usable and j < a else []
 
 
+def _apposition(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
+    """"Avdiivka, a town Russia took in February", "Tokmak, a rail hub under Russian occupation": the place an
+    apposition describes (even one that locates something else in the main clause)."""
+    adoc = sc.adoc
+    for k in range(a - 1, max(sc.span.start, a - 9), -1):
+        if adoc.lower(k) == "," and adoc.lower(k + 1) in ("a", "an", "the", "now", "still") and k - 1 in adoc.places:
+            return [Target(adoc.places[k - 1], k - 1, "apposition: ', a ...' after the place")]
+        if adoc.lower(k) in (",", ";") or adoc.lemma(k) in V.SAY:
+            return []
+    return []
+
+
+def _there(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
+    """"Ukrainian units were still there": the place named last."""
+    return _anaphor(sc, b - 1, b - 1, "'there'") if sc.adoc.lower(b - 1) in ("there", "it") else []
+
+
+_PLACE_FINDERS = {"object": _object, "subject": _subject, "pp": _pp, "relative": _relative, "fronted": _fronted,
+                  "apposition": _apposition, "there": _there}
+
+
 def _side(sc: Scene, rule: Rule, a: int, b: int, targets: Sequence[Target]) -> tuple[Side | None, Role, str]:
     """The acting side the rule's side slots find, in order, and what it did; "SPEAKER"-sides are pronouns
     ("its forces", "it") and "ENEMY" the other side of the speaker, settled with the act."""
@@ -280,10 +341,10 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, st
     return (military[-1].side, f"military subject '{military[-1].text}'") if military else (None, "")
 
 
-def _after_word(words: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _after_word(words: tuple[str, ...], reach: int = 6):  # type: ignore[no-untyped-def]
     def find(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, str]:
         for x in sc.actors:
-            if max(b, last) <= x.start <= max(b, last) + 6 and (sc.adoc.lower(x.start - 1) in words or (
+            if max(b, last) <= x.start <= max(b, last) + reach and (sc.adoc.lower(x.start - 1) in words or (
                     sc.adoc.lower(x.start - 1) == "the" and sc.adoc.lower(x.start - 2) in words)) and x.side in ("RU", "UA"):
                 return x.side, f"'{sc.adoc.lower(x.start - 1)} {x.text}'"
         return None, ""
@@ -316,15 +377,21 @@ def _side_object(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, str
     return (x.side, f"object '{x.text}'") if x else (None, "")
 
 
+def _side_of_noun(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, str]:
+    """"the collapse of Ukrainian defences in X": the side named right after the noun's "of"."""
+    side = V.SIDE_WORD.get(sc.adoc.lower(b))
+    return (cast(Side, side), f"'of {sc.adoc.lower(b)}'") if side else (None, "")
+
+
 _SIDE_FINDERS = {"subject": _side_subject, "by": _after_word(("by",)), "to": _after_word(("to",)),
-                 "for": _after_word(("for",)), "possessor": _side_possessor, "in_match": _side_in_match,
-                 "object": _side_object}
+                 "for": _after_word(("for",), 16), "possessor": _side_possessor, "in_match": _side_in_match,
+                 "object": _side_object, "of_noun": _side_of_noun}
 
 
-def _verb_group(sc: Scene, a: int, b: int) -> tuple[bool, str, bool]:
+def _verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
     """Negation, modality (fact, attempt, plan) and hedging of a trigger, from its verb group and clause."""
     adoc = sc.adoc
-    negated = any(adoc.lower(i) in V.NEGATION for i in range(a, b))
+    negated = any(adoc.lower(i) in V.NEGATION for i in range(a, b)) and rule.negation != "part"
     modality, hedged = "fact", False
     i = a - 1
     while i >= sc.span.start and a - i <= 6:

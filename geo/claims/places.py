@@ -12,6 +12,9 @@ from geo.claims import vocab as V
 from geo.claims.tokens import ArticleDoc, Span
 
 MAX_LIST = 40
+_PHRASE = frozenset({"the", "a", "an", "city", "town", "village", "settlement", "of", "small", "regional", "centre",
+                     "center", "capital", "outskirts"})
+_DISTANCE = frozenset({"km", "kilometres", "kilometers", "miles", "metres", "meters", "away"})
 _LIST_WORDS = V.DET | V.PLACE_NOUN | V.ADVERB | frozenset({"the", "of", "in", "also", "then", "nearby", "neighbouring"})
 
 
@@ -19,16 +22,33 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
     """The place tokens of a sentence that only locate something else."""
     found = set()
     for i in (t for t in range(span.start, span.end) if t in adoc.places):
-        b1, b2, b3 = adoc.lower(i - 1), adoc.lower(i - 2), adoc.lower(i - 3)
-        if b1 in V.LOCATOR_BEFORE or (b1 == "the" and b2 in V.LOCATOR_BEFORE) or {b2, b3} & {"km", "kilometres", "kilometers", "miles"}:
-            found.add(i)
-        elif b1 == "of" and (b2 in V.COMPASS or b2.endswith(("north", "south", "east", "west")) or b2 in ("outside", "short")):
+        j = i - 1
+        while j > span.start and adoc.lower(j) in _PHRASE:
+            j -= 1
+        head, skipped = adoc.lower(j), {adoc.lower(k) for k in range(j + 1, i)}
+        if head in V.LOCATOR_BEFORE or (head == "from" and adoc.lower(j - 1) in _DISTANCE) or (
+                adoc.lower(j + 1) == "of" and (head in V.COMPASS or head.endswith(("north", "south", "east", "west")) or head in (
+                    "outside", "short", "direction", "km", "kilometres", "kilometers", "miles"))):
             found.add(i)
         elif adoc.lower(i + 1) in V.AXIS or (adoc.lower(i + 1) in ("and", "-") and adoc.lower(i + 3) in ("direction", "directions", "axis")):
             found.add(i)
+        elif adoc.places[i].place.feature == "region" and adoc.lower(i + 1) in ("city", "town", "village", "settlement", "cities", "towns", "villages"):
+            found.add(i)  # "this Donetsk Oblast city": the region names where the city is
+        elif head in ("of", "in", "near") and _in_apposition(adoc, span, j):
+            found.add(i)  # "Makariv, a suburb of Kyiv,": Kyiv only says where Makariv is
         elif _located(adoc, span, i):
             found.add(i)
     return found
+
+
+def _in_apposition(adoc: ArticleDoc, span: Span, k: int) -> bool:
+    """Whether ``k`` is inside ", a <noun phrase>" after a place."""
+    for m in range(k - 1, max(span.start, k - 6), -1):
+        if adoc.lower(m) in ("a", "an") and adoc.lower(m - 1) == "," and m - 2 in adoc.places:
+            return True
+        if adoc.lower(m) in (",", ";"):
+            return False
+    return False
 
 
 def _located(adoc: ArticleDoc, span: Span, i: int) -> bool:
@@ -52,7 +72,10 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
         k, joined = j, False
         while span.start <= k < span.end and abs(k - j) < 8 and (k not in usable) and (
                 adoc.lower(k) in V.LIST_JOIN or adoc.lower(k) in _LIST_WORDS or k in adoc.places or adoc.lower(k) in ("(", ")")
-                or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)):
+                or (step == 1 and adoc.lower(k) in V.PREP_AT and adoc.lower(k - 1) in ("and", "or"))
+                or (joined and adoc.doc[k].is_title)):
+            if joined and adoc.lower(k) in ("a", "an") and adoc.lower(k - step) == ",":
+                return out  # ", a suburb of Kyiv": an apposition, not a list
             joined = joined or adoc.lower(k) in V.LIST_JOIN
             if k in adoc.places and k not in usable and not _skippable_locator(adoc, k, step):
                 return out

@@ -21,10 +21,10 @@ Kind = Literal["capture", "withdraw", "hold", "fight", "block"]
 #: where a rule's places are, in the order tried: after the trigger ("captured X"), before it ("X was captured"),
 #: after a preposition of place ("fighting near X"), the antecedent of "which/where" ("X, which Kyiv says remains
 #: under ..."), or the sentence's opening "In X, ..."
-PlaceSlot = Literal["object", "subject", "pp", "relative", "fronted"]
+PlaceSlot = Literal["object", "subject", "pp", "relative", "fronted", "apposition", "there"]
 #: where the acting side is: the clause's subject, after "by"/"to"/"for", the possessor of a noun ("Russia's
 #: capture of"), a side word inside the phrase ("under Ukrainian control"), or the object ("drove Ukrainian forces out")
-SideSlot = Literal["subject", "by", "to", "for", "possessor", "in_match", "object"]
+SideSlot = Literal["subject", "by", "to", "for", "possessor", "in_match", "object", "of_noun"]
 #: what the side found did: took or holds the place, lost or left it
 Role = Literal["taker", "holder", "loser", "leaver", "none"]
 #: the side when none is named: the speaker's, the invader of the place's country (an "occupied" place), the
@@ -55,7 +55,7 @@ class Rule:
     places: tuple[PlaceSlot, ...] = ("object",)
     sides: tuple[tuple[SideSlot, Role], ...] = (("subject", "taker"),)
     default: Default = "speaker"
-    negation: Literal["deny", "block"] = "deny"
+    negation: Literal["deny", "block", "part"] = "deny"  # "part": the negation is the rule's own words
     attempt: Literal["block", "fight"] = "block"
     voice: Literal["act", "reporter"] = "act"
     preps: frozenset[str] = V.PREP_AT
@@ -72,7 +72,7 @@ _SIDE_TOKENS = {"LOWER": {"IN": sorted({*V.SIDE_WORD, "'s", "’s", "the", "its"
                 "OP": "{,4}"}
 
 RULES: tuple[Rule, ...] = (
-    Rule("capture.verb", ((lemma(V.CAPTURE), lower("back", op="?")),), "capture", ("object",), _SIDES_ACT,
+    Rule("capture.verb", ((lemma(V.CAPTURE), lower("back", op="?")),), "capture", ("object", "apposition"), _SIDES_ACT,
          attempt="fight", note="a side takes or frees places; 'liberated' carries no side: the subject's, else the speaker's"),
     Rule("capture.passive", ((_BE, _ADV, lower(*V.CAPTURED), lower("back", op="?")),), "capture", ("subject", "relative"),
          (("by", "taker"),), priority=60, note="places were taken or freed; the side after 'by', else the speaker's"),
@@ -89,7 +89,7 @@ RULES: tuple[Rule, ...] = (
          attempt="fight", note="the capture, liberation or seizure of places"),
     Rule("capture.loss", ((lemma({"loss", "fall", "collapse", "surrender"}), lower("of")),
                           (lemma({"lose", "cede", "surrender", "give"}), lower("up", op="?"))), "capture", ("object",),
-         (("to", "taker"), ("possessor", "loser"), ("subject", "loser")), default="invader", priority=45,
+         (("to", "taker"), ("of_noun", "loser"), ("possessor", "loser"), ("subject", "loser")), default="invader", priority=45,
          note="the fall or loss of places: the side it fell to took it; the side that lost it did not"),
     Rule("capture.control", ((lemma(V.CONTROL_VERB), _ADV, lower("full", "complete", "total", "effective", "firm", op="?"),
                               lower("control"), lower("of", "over")),
@@ -105,8 +105,11 @@ RULES: tuple[Rule, ...] = (
                            (lemma({"pull"}), lower("troops", "forces", "its", "their", "units", op="{,2}"), lower("out", "back"),
                             lower("of", "from", op="?")),
                            (lemma({"fall"}), lower("back"), lower("from", op="?")),
-                           (lemma({"leave", "abandon", "quit", "vacate"}),)),
-         "withdraw", ("object",), (("subject", "leaver"),), priority=50,
+                           (lemma({"leave", "abandon", "quit", "vacate"}),),
+                           (lemma({"order", "move", "take"}), lower("its", "their", "the", "troops", "forces", "units", op="{,3}"),
+                            lower("out"), lower("of"))),
+         "withdraw", ("object", "pp"), (("subject", "leaver"),), priority=50,
+         preps=frozenset({"from", "around", "of", "out", "in"}),
          note="a side leaves places; the other side is left in control"),
     Rule("withdraw.driven_out", ((lemma(V.DRIVE_OUT), {"OP": "{,4}"}, lower("out", "from", "back"), lower("of", op="?")),),
          "capture", ("object", "pp"), (("object", "loser"), ("subject", "taker")), default="none", priority=55,
@@ -117,15 +120,20 @@ RULES: tuple[Rule, ...] = (
          "capture", ("object", "pp"), (("subject", "loser"),), default="none", priority=60,
          note="a side was driven out of places; the other side controls them"),
     Rule("hold.under", ((lower("under", "in"), lower("the", "full", "firm", "complete", "effective", "total", op="{,2}"),
-                         _SIDE_TOKENS, _CONTROL_WORDS),), "hold", ("subject", "relative", "fronted"),
+                         _SIDE_TOKENS, _CONTROL_WORDS),), "hold", ("subject", "relative", "apposition", "fronted"),
          (("in_match", "holder"), ("by", "holder")), default="none", priority=55,
          note="places are (or remain) under or in a side's control or hands"),
     Rule("hold.in_control", ((lower("in", "retain", "retains", "retained", "maintain", "maintains", "maintained",
                                     "keep", "keeps", "kept", "have", "has", "had", "exercise", "exercises"),
                               lower("full", "firm", "complete", "effective", "total", op="?"), lower("control"),
                               lower("of", "over")),
-                             (lower("control", "controls", "controlled", "controlling"),),),
-         "hold", ("object",), (("subject", "holder"), ("by", "holder")), priority=45,
+                             ({"LOWER": {"NOT_IN": ["the", "full", "total", "complete", "of", "under", "in", "effective",
+                                                    "firm", "their", "its", "'s", "’s", "fire", "russian", "ukrainian",
+                                                    "gain", "gained", "take", "took", "taken", "establish", "established",
+                                                    "a", "operational", "partial", "and", "to", "regain", "seize", "for"]}},
+                              lower("control")),
+                             (lower("controls", "controlled", "controlling"),)),
+         "hold", ("object", "relative", "fronted"), (("subject", "holder"), ("by", "holder")), priority=45,
          note="a side controls places or is in control of them"),
     Rule("hold.keep", ((lemma({"hold", "keep", "maintain", "retain"}), lower("on", "onto", "out", "up", op="?"),
                         lower("their", "its", "our", "the", "up", "firm", "a", op="{,2}"), lemma(V.HOLD_NOUN, "?")),
@@ -139,11 +147,33 @@ RULES: tuple[Rule, ...] = (
          note="places held or controlled by a side; 'the city is being held' by the speaker's side"),
     Rule("hold.attributive", ((lower(*V.SIDE_WORD, "separatist", "rebel"), {"ORTH": "-"},
                                lower("held", "controlled", "occupied")),
+                              (lower("separatist", "rebel", "russian", "ukrainian", "pro-russian", "kremlin"),
+                               {"LOWER": {"IN": ["-", "held", "controlled", "logistics", "military", "frontline", "major",
+                                                 "key", "main", "last", "defensive", "strategic", "important", "vital",
+                                                 "supply", "rail", "transport", "fortified", "front-line"]}, "OP": "{,3}"},
+                               lower("stronghold", "hub", "bastion", "outpost", "garrison", "fortress", "citadel")),
                               (lower("the", "in", "of", "from", "to", "near", "into", "across", "around", "newly", "still",
                                      "temporarily", "now", "russian", "occupied"), lower("occupied", "temporarily", op="?"),
                                lower("occupied"))),
-         "hold", ("object",), (("in_match", "holder"),), default="invader", voice="reporter", reach=5, priority=55,
+         "hold", ("object", "apposition"), (("in_match", "holder"),), default="invader", voice="reporter", reach=5,
+         priority=55,
          note="control stated in passing: 'the occupied city of X', 'Russian-held X'"),
+    Rule("hold.there", ((_BE, lower("still", "now", "firmly"), lower("there")),),
+         "hold", ("there",), (("subject", "holder"),), default="speaker", priority=45,
+         note="a side's troops are still there: it holds the place named last"),
+    Rule("withdraw.no_longer", ((lower("no", "not"), lower("longer"), lemma({"occupy", "hold", "control"})),
+                                (lower("no"), {"OP": "{,2}"}, lemma({"troop", "force", "soldier", "unit"}),
+                                 lower("left", "remain", "remained", "remaining"))),
+         "withdraw", ("object", "pp"), (("subject", "leaver"), ("in_match", "leaver")), default="none", negation="part",
+         priority=55, preps=frozenset({"on", "in", "of"}),
+         note="a side no longer occupies places, or has no troops left there: it left them"),
+    Rule("fight.foothold", ((lemma({"take", "gain", "secure", "establish", "hold", "have"}), lower("up", "a", op="{,2}"),
+                             lemma({"position", "foothold", "bridgehead"})),
+                            (_BE, _ADV, lower("on", "at", "in", "inside", "near"), lower("the", op="?"),
+                             lower("outskirts", "edge", "approaches", "doorstep", "gates", "fringes", "streets"))),
+         "fight", ("pp",), (), default="none", priority=62, reach=10,
+         preps=frozenset({"in", "inside", "near", "of", "on", "at", "around"}),
+         note="a side has a foothold or positions in, or stands on the outskirts of, places: fighting"),
     Rule("fight.repel", ((lemma(V.REPEL), lower("off", "back", op="?"), {"OP": "{,4}"}, lemma(V.ATTACK_NOUN)),
                          (lemma(V.ATTACK_NOUN), {"OP": "{,6}"}, _BE, _ADV,
                           lower("repelled", "repulsed", "thwarted", "stopped", "foiled", "beaten", "halted", "rebuffed",
@@ -157,14 +187,16 @@ RULES: tuple[Rule, ...] = (
          note="fighting, clashes or battles in, near or for places"),
     Rule("fight.attack", ((lemma({"attack", "assault", "offensive", "storming", "counterattack", "counteroffensive",
                                   "push", "attempt"}),),), "fight", ("pp",), (), default="none", priority=35, reach=8,
-         preps=frozenset({"near", "at", "around", "in", "outside", "close", "against", "on"}),
+         preps=frozenset({"near", "at", "around", "in", "outside", "close"}),
          note="attacks near or at places: fighting; not 'toward' them"),
-    Rule("fight.advance", ((lemma(V.ADVANCE), lower("forward", "further", "deeper", "up", "in", "through", "ahead", op="{,2}")),),
+    Rule("fight.advance", (({"LEMMA": {"IN": sorted(V.ADVANCE)}, "LOWER": {"NOT_IN": ["surrounding", "pressing", "breaking"]}}, lower("forward", "further", "deeper", "up", "in", "through", "ahead", op="{,2}")),
+                           (lemma({"edge", "inch", "creep", "close"}), lower("closer", "forward", "in", "into", "nearer")),
+                           (lemma({"take"}), lower("up"), lower("positions", "position"))),
          "fight", ("pp", "object"), (), default="none", priority=40,
          preps=frozenset({"into", "inside", "in", "near", "around", "on", "within", "to", "outskirts", "at", "across"}),
          note="a side advances into, enters, approaches or storms places: fighting"),
     Rule("fight.attempt", ((lemma(V.ATTEMPT), lower("to"), lemma(V.CAPTURE | V.ADVANCE | {"encircle", "surround", "break"})),
-                           (lemma({"attempt", "bid", "effort", "push", "offensive", "drive"}), lower("to"),
+                           (lemma({"attempt", "bid", "push", "offensive", "drive"}), lower("to"),
                             lemma(V.CAPTURE | V.ADVANCE))),
          "fight", ("object", "pp"), (), default="none", priority=65,
          note="a side is trying to take or encircle places: fighting, the other side holds them"),

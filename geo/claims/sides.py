@@ -40,11 +40,11 @@ _FORCE = ["force", "troop", "army", "military", "soldier", "unit", "serviceman",
           "government", "ministry", "mod", "staff", "spokesman", "spokesperson", "spokeswoman", "source", "media",
           "blogger", "milblogger", "correspondent", "channel", "outlet", "intelligence", "president", "minister",
           "leader", "chief", "governor", "administration", "agency", "statement", "report", "claim", "border",
-          "service", "proxy", "separatist", "counterpart", "commando"]
+          "service", "proxy", "separatist", "counterpart", "commando", "resource", "milblogger"]
 _SPEAKS_ONLY = frozenset({"authority", "official", "government", "ministry", "mod", "staff", "spokesman",
                           "spokesperson", "spokeswoman", "source", "media", "blogger", "milblogger", "correspondent",
                           "channel", "outlet", "intelligence", "president", "minister", "leader", "chief", "governor",
-                          "administration", "agency", "statement", "report", "claim", "service"})
+                          "administration", "agency", "statement", "report", "claim", "service", "resource"})
 _CANNOT_TAKE = frozenset({"defence", "defense", "attack", "advance", "offensive", "line", "position", "border",
                           "counterattack", "statement", "report", "claim"}) | _SPEAKS_ONLY
 _FIGHTERS = frozenset(_FORCE) - _SPEAKS_ONLY - {"defence", "defense", "border", "line", "position", "side", "offensive",
@@ -72,7 +72,7 @@ _HEAD = {"LEMMA": {"IN": _FORCE}}
 _TAIL = {"LOWER": {"IN": ["chief", "commander", "spokesman", "spokesperson", "spokeswoman", "head", "press", "service",
                           "office", "officials", "official", "sources", "representative", "representatives", "statement",
                           "channel", "bulletin", "update", "of", "staff", "general", "minister", "ministry",
-                          "command"]}, "OP": "{,3}"}
+                          "command", "defence", "defense", "foreign", "affairs", "internal"]}, "OP": "{,3}"}
 
 #: (side, patterns): the longest match at a position wins; rows are tried together
 _ROWS: tuple[tuple[Side, tuple[Pattern, ...]], ...] = (
@@ -81,6 +81,7 @@ _ROWS: tuple[tuple[Side, tuple[Pattern, ...]], ...] = (
                            "separatist", "pro-russian", "pro-kremlin", "russia-backed"]}}, _POSS, _ORD_OPT, _GAP_MOD, _TITLE_GAP,
          _GAP_MOD, _HEAD, _TAIL),
         (*_words("north", "korean"), _GAP_MOD, _HEAD),
+        (_words("pro")[0], {"ORTH": "-"}, {"LOWER": {"IN": ["kremlin", "russian", "moscow"]}}, _GAP_MOD, _HEAD, _TAIL),
         ({"LOWER": {"IN": ["russian", "moscow", "kremlin"]}}, {"ORTH": "-"}, {"LOWER": "installed"}, _GAP_MOD, _HEAD),
         (_THE, {"LOWER": {"IN": ["ministry", "minister"]}}, *_words("of", "defence"), *_words("of"), _THE,
          {"LOWER": {"IN": ["russia", "russian"]}}),
@@ -112,7 +113,7 @@ _ROWS: tuple[tuple[Side, tuple[Pattern, ...]], ...] = (
     ("third_party", (
         (_THE, {"LOWER": {"IN": ["isw", "pentagon", "nato", "reuters", "afp", "bbc", "cnn", "washington", "osint",
                                  "analysts", "analyst", "journalists", "un", "ap", "bloomberg", "oryx", "rusi",
-                                 "cit", "geoconfirmed", "blackbird", "bellingcat"]}},),
+                                 "cit", "geoconfirmed", "blackbird", "bellingcat", "u.s.", "usa", "britain", "uk"]}},),
         (_THE, *_words("institute", "for", "the", "study", "of", "war")),
         (_THE, *_words("associated", "press")),
         (_THE, *_words("new", "york", "times")),
@@ -154,7 +155,7 @@ def _matcher() -> Matcher:
 
 
 _PLACE_ACTORS = frozenset({"moscow", "kyiv", "kiev", "russia", "ukraine", "washington"})
-_PLACE_PREPS = frozenset({"in", "into", "to", "from", "of", "across", "near", "inside", "within", "throughout", "against",
+_PLACE_PREPS = frozenset({"in", "into", "from", "of", "across", "near", "inside", "within", "throughout", "against",
                           "toward", "towards", "on", "at", "over", "beyond", "with", "between", "outside", "around"})
 _PLACE_HEADS = frozenset({"region", "oblast", "province", "territory", "border", "soil", "land", "city", "town",
                           "village", "side", "regions", "oblasts", "'s"})

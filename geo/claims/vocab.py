@@ -17,7 +17,7 @@ CAPTURE_NOUN = frozenset({"capture", "seizure", "liberation", "fall", "loss", "t
                           "occupation", "surrender", "retaking", "storming", "taking", "capturing", "liberating"})
 #: verbs of taking control: "took/gained/established/claimed (full) control of/over"
 CONTROL_VERB = frozenset({"take", "gain", "establish", "assume", "regain", "claim", "seize", "win", "restore", "declare"})
-WITHDRAW = frozenset({"withdraw", "retreat", "pull", "leave", "abandon", "flee", "evacuate", "fall", "surrender", "lose",
+WITHDRAW = frozenset({"withdraw", "retreat", "pull", "leave", "abandon", "flee", "fall", "surrender", "lose",
                       "cede", "exit"})
 DRIVE_OUT = frozenset({"drive", "push", "force", "knock", "kick", "oust", "dislodge", "expel", "repel", "repulse", "throw"})
 HOLD = frozenset({"hold", "keep", "maintain", "retain", "defend", "control"})
@@ -25,15 +25,15 @@ HOLD_NOUN = frozenset({"position", "line", "defence", "defense", "ground", "foot
                        "stronghold", "bridgehead"})
 REMAIN = frozenset({"remain", "stay", "be"})
 REPEL = frozenset({"repel", "repulse", "beat", "fight", "fend", "hold", "thwart", "stop", "halt", "foil", "rebuff",
-                   "repel", "push", "counter", "defeat", "destroy", "neutralize", "neutralise"})
+                   "repel", "push", "defeat", "destroy", "neutralize", "neutralise"})
 ATTACK_NOUN = frozenset({"attack", "assault", "offensive", "attempt", "storming", "action", "advance", "push",
                          "counterattack", "counteroffensive", "counter-attack", "onslaught", "raid", "breakthrough"})
 FIGHT_NOUN = frozenset({"fighting", "fight", "clash", "battle", "combat", "hostility", "skirmish", "firefight",
                         "engagement", "confrontation", "struggle"})
 FIGHT_VERB = frozenset({"fight", "clash", "battle", "rage", "continue", "intensify", "escalate"})
 ADVANCE = frozenset({"advance", "move", "push", "break", "enter", "approach", "storm", "reach", "infiltrate", "penetrate",
-                     "assault", "attack", "encircle", "surround", "besiege", "encroach", "press", "close", "creep",
-                     "edge", "inch", "progress", "breach", "cross", "gain"})
+                     "assault", "encircle", "surround", "besiege", "encroach", "press", "progress", "breach",
+                     "cross", "gain"})
 #: verbs of advancing that take their place as a direct object ("entered X", "stormed X")
 ADVANCE_OBJECT = frozenset({"enter", "approach", "storm", "reach", "infiltrate", "penetrate", "assault", "attack",
                             "encircle", "surround", "besiege", "breach"})
@@ -72,19 +72,20 @@ ADVERB = frozenset({"now", "already", "just", "also", "fully", "completely", "en
                     "actively", "fiercely", "relentlessly", "constantly", "repeatedly", "reliably", "independently"})
 DET = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "both", "all",
                  "several", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "many",
-                 "another", "other", "remaining", "nearby", "neighbouring", "neighboring", "key", "strategic",
+                 "another", "other", "remaining", "nearby", "surrounding", "adjacent", "neighbouring", "neighboring", "key", "strategic",
                  "strategically", "important", "small", "large", "tiny", "major", "former", "frontline", "front-line",
                  "embattled", "besieged", "eastern", "western", "northern", "southern", "central", "north-eastern",
                  "north-western", "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
                  "southwestern", "industrial", "mining", "coal", "port", "regional", "district", "administrative",
                  "logistics", "logistical", "fortress", "heavily", "fortified", "devastated", "ruined", "destroyed",
-                 "long-contested", "contested", "same", "first", "last", "latest", "new", "next", "whole", "entire"})
+                 "long-contested", "contested", "same", "first", "last", "latest", "new", "next", "whole", "entire",
+                 "critical", "crucial", "vital", "main", "besieged", "encircled", "battered", "symbolic"})
 #: head nouns of a place phrase: "the village of X", "the settlements of A, B and C"
 PLACE_NOUN = frozenset({"village", "villages", "town", "towns", "city", "cities", "settlement", "settlements",
                         "locality", "localities", "hamlet", "hamlets", "community", "communities", "hub", "centre",
                         "center", "stronghold", "strongholds", "outpost", "island", "islands", "suburb", "suburbs",
                         "region", "regions", "oblast", "oblasts", "district", "districts", "area", "areas", "territory",
-                        "positions", "point", "points", "bastion", "capital", "port", "urban-type", "station", "of",
+                        "bastion", "capital", "port", "urban-type", "station", "of",
                         "following", "mine", "outskirts", "part", "parts", "half", "most", "much", "rest", "edge",
                         "centre", "remainder", "section", "sections", "vicinity", "environs", "entirety"})
 #: nouns that make the place a part only: "part of X", "the outskirts of X"

@@ -27,6 +27,7 @@ _BETWEEN = V.AUX | V.ADVERB | V.MODAL | frozenset({"on", "monday", "tuesday", "w
 _LOCAL_OFFICE = frozenset({"governor", "mayor", "administration", "council", "police", "head", "chief", "community",
                            "hromada", "municipality", "prosecutor"})
 _INSTALLED = frozenset({"installed", "pro-russian", "occupation", "separatist", "pro-kremlin", "proxy"})
+_TITLES = frozenset({"governor", "mayor", "spokesman", "spokesperson", "head", "the", "regional", "local", "city"})
 _PERSON_STOP = frozenset({"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "this", "that",
                           "there", "officials", "sources", "some", "both", "earlier", "later", "when", "while"})
 
@@ -59,6 +60,12 @@ def _act(actor_text: str, side: Side, lemma: str, verb: int, speaker: int, via: 
 def _speech_after(adoc: ArticleDoc, end: int, stop: int) -> int | None:
     """The speech verb right after an actor (past adverbs, auxiliaries and a day: "said on Friday")."""
     j = end
+    if adoc.lower(j) == ",":  # "Nazar Voloshyn, spokesperson for the Khortytsia group, said"
+        k = j + 1
+        while k < stop and adoc.lower(k) != "," and k - j < 16:
+            k += 1
+        if k < stop and adoc.lower(k) == "," and adoc.lemma(k + 1) in _SPEECH:
+            return k + 1
     while j < stop and j - end < 6 and adoc.lower(j) in _BETWEEN and adoc.lemma(j) not in _SPEECH:
         j += 1
     if j < stop and adoc.lemma(j) in _SPEECH and adoc.lower(j) not in ("claim", "report", "statement", "post", "map", "data"):
@@ -72,7 +79,7 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
     for a in actors:
         verb = _speech_after(adoc, a.end, span.end)
         if verb is not None:
-            acts.append(_act(a.text, a.side, adoc.lemma(verb), verb, a.start, f"subject of '{adoc.lower(verb)}'"))
+            acts.append(_act(_full_name(adoc, span, a), a.side, adoc.lemma(verb), verb, a.start, f"subject of '{adoc.lower(verb)}'"))
         elif adoc.lemma(a.end - 1) in V.SPEECH_NOUN or (adoc.lower(a.end) in ("'s", "’s") and adoc.lemma(a.end + 1) in V.SPEECH_NOUN):
             acts.append(_act(a.text, a.side, "say", a.end - 1, a.start, "owner of the statement"))
         elif adoc.lower(a.start - 1) == "to" and adoc.lower(a.start - 2) == "according" or adoc.lower(a.start - 1) in ("citing", "by") and adoc.lower(a.start - 2) in ("reported", "published", "posted", "cited", "released", "circulated"):
@@ -80,7 +87,21 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
         elif adoc.lemma(a.start - 1) in V.SAY and adoc.lower(a.start - 2) in (",", "\"", "”", "'"):
             acts.append(_act(a.text, a.side, adoc.lemma(a.start - 1), a.start - 1, a.start, "named after the quote"))
     acts += _people(adoc, span, actors)
-    return sorted(acts, key=lambda x: x.verb)
+    return sorted((a for a in acts if not _concessive(adoc, a.speaker)), key=lambda x: x.verb)
+
+
+def _concessive(adoc: ArticleDoc, first: int) -> bool:
+    """"whatever Russia claims", "despite what Moscow says": not the one speaking."""
+    return adoc.lower(first - 1) == "whatever" or (adoc.lower(first - 1) == "what" and adoc.lower(first - 2) in ("despite", "of"))
+
+
+def _full_name(adoc: ArticleDoc, span: Span, a: Actor) -> str:
+    """An actor's words with the given names before a surname the table knows ("Nazar Voloshyn")."""
+    first = a.start
+    while first > span.start and a.end - first < 4 and adoc.doc[first - 1].is_title and first - 1 not in adoc.places \
+            and adoc.lower(first - 1) not in _PERSON_STOP and first - 1 > span.start:
+        first -= 1
+    return adoc.text(first, a.end) if a.end - a.start == 1 else a.text
 
 
 def _people(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
@@ -88,7 +109,7 @@ def _people(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
     taken = {t for a in actors for t in range(a.start, a.end)}
     out = []
     for v in range(span.start, span.end):
-        if adoc.lemma(v) not in _SPEECH or v in taken:
+        if adoc.lemma(v) not in _SPEECH or v in taken or adoc.lower(v - 1) in V.DET:
             continue
         who = _name_before(adoc, span, v, taken) or _name_after(adoc, span, v, taken)
         if who is not None:
@@ -96,21 +117,28 @@ def _people(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
             words = adoc.text(first, last).split()
             role = adoc.text(last, min(span.end, last + 14)).lower().split() if last > v else \
                 adoc.text(max(span.start, first - 14), first).lower().split()
-            out.append(_act(" ".join(words), _office_side(words, role, adoc, first, last, actors), adoc.lemma(v), v, first,
+            out.append(_act(_name(words), _office_side(words, role, adoc, first, last, actors), adoc.lemma(v), v, first,
                             "a person named with the verb"))
     return out
 
 
+def _name(words: list[str]) -> str:
+    """A person's name without the title before it ("the region's governor Vyacheslav Chaus" -> "Vyacheslav Chaus")."""
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in _TITLES and words[k + 1][:1].isupper():
+        k += 1
+    return " ".join(words[k:])
+
+
 def _office_side(words: list[str], role: list[str], adoc: ArticleDoc, first: int, last: int, actors: Sequence[Actor]) -> Side:
-    """The side a person or office speaks for: a body named in apposition, a local office (Ukraine's, unless
-    installed by Russia), else unknown."""
-    near = [a for a in actors if last <= a.start <= last + 12 or first - 12 <= a.end <= first]
-    if near:
-        return near[0].side
+    """The side a person or office speaks for: a local office (Ukraine's, unless installed by Russia), a body
+    named in apposition ("Name, spokesperson for the Khortytsia group,"), else unknown."""
     lowered = {w.lower().strip(",") for w in words + role}
     if lowered & _LOCAL_OFFICE:
         return "RU" if lowered & _INSTALLED else "UA"
-    return "unknown"
+    body = [a for a in actors if last < a.start <= last + 12 and adoc.lower(a.start - 1) in ("for", "of", "at", "the", "\"", "“")
+            and "," in adoc.text(last, a.start)]
+    return body[0].side if body else "unknown"
 
 
 def _name_before(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple[int, int] | None:
@@ -124,6 +152,11 @@ def _name_before(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple
             k -= 1
         if adoc.lower(k) == ",":
             j = k - 1
+    if j in adoc.places:  # "the governor of (the neighbouring) Zhytomyr region (, which ...,) said"
+        k = j - 1
+        while k > span.start and adoc.lower(k) in V.DET:
+            k -= 1
+        return (k - 1, j + 1) if adoc.lower(k) == "of" and adoc.lower(k - 1) in _LOCAL_OFFICE else None
     end = j + 1
     while j >= span.start and (adoc.doc[j].is_title or adoc.lower(j) in ("governor", "mayor", "spokesman", "spokesperson")) \
             and j not in adoc.places and j not in taken and end - j < 5:
