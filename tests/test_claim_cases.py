@@ -95,7 +95,9 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a strike", "A Russian missile struck Kharkiv, killing three people.", set()),
     ("shelling", "Russian forces shelled Kherson overnight, the governor said.", set()),
     ("casualties", "Two civilians were killed in Nikopol on Sunday.", set()),
-    ("an intention", "Russian forces are trying to encircle Kupiansk.", set()),
+    # trying to take or encircle a place is fighting for it (issue 14; dev2's "Russian troops are trying to encircle X")
+    ("an attempt", "Russian forces are trying to encircle Kupiansk.",
+     {("Kupiansk", "contested", "fighting", "third_party", "confirmed")}),
     ("a hope", "Ukraine hopes to retake Crimea.", set()),
     ("a possibility", "Zaporizhzhia could fall if the front line breaks.", set()),
     ("a capital as the source of a statement", "Kyiv said Russian strikes hit Odesa.", set()),

@@ -39,7 +39,7 @@ _PLURAL_PLACES = frozenset({"villages", "settlements", "towns", "localities", "h
 _COUNTED_SKIP = _COUNT_WORDS | _PLURAL_PLACES | frozenset({",", ":", "including", "among", "them", "such", "as", "namely", "than", "sq",
                                           "(", ")", "in", "of", "about", "around", "nearly", "almost", "over", "some",
                                           "incl", "notably", "like"})
-_EDGES = frozenset({"outskirts", "edge", "edges", "approaches", "fringes", "outskirt", "doorstep", "southern", "northern",
+_EDGES = frozenset({"territory", "settlements", "villages", "town", "city", "village", "towns", "outskirts", "edge", "edges", "approaches", "fringes", "outskirt", "doorstep", "southern", "northern",
                     "eastern", "western", "flank", "flanks"})
 _REGION_REFS = frozenset({"region", "oblast", "territory"})
 _NAMING = frozenset({":", "including", "among", "namely", "such"})
@@ -329,6 +329,8 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, st
         actor = next((x for x in sc.actors if x.end - 1 == i), None)
         if actor is not None and actor.side in ("RU", "UA") and (actor.can_take or not actor.military) and adoc.clause[i] == clause:
             return actor.side, f"subject '{actor.text}'"
+        if adoc.clause[i] != clause:
+            continue
         if word in _OWN and adoc.lemma(i + 1) in ("force", "troop", "unit", "soldier", "army", "military", "serviceman", "fighter"):
             return cast(Side, "SPEAKER"), f"'{adoc.text(i, i + 2)}' = the speaker's"
         if word in ("it", "they", "we") and adoc.lower(i + 1) in V.AUX | V.ADVERB | {"had", "has", "have"} | {adoc.lower(a)}:
@@ -365,6 +367,8 @@ def _side_in_match(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, s
         side = V.SIDE_WORD.get(sc.adoc.lower(i))
         if side:
             return cast(Side, side), f"'{sc.adoc.lower(i)}' in the phrase"
+        if sc.adoc.lower(i) in ("its", "their", "our"):
+            return cast(Side, "SPEAKER"), f"'{sc.adoc.lower(i)}' in the phrase = the speaker's"
     if sc.adoc.lower(b) == "of":  # "under the control of Russian forces"
         x = next((x for x in sc.actors if x.start in (b + 1, b + 2) and x.side in ("RU", "UA")), None)
         if x:

@@ -12,6 +12,8 @@ from geo.claims import vocab as V
 from geo.claims.tokens import ArticleDoc, Span
 
 MAX_LIST = 40
+_AS_MODIFIER = frozenset({"city", "town", "village", "settlement", "cities", "towns", "villages", "settlements",
+                          "localities", "communities", "hromada", "hamlets"})
 _PHRASE = frozenset({"the", "a", "an", "city", "town", "village", "settlement", "of", "small", "regional", "centre",
                      "center", "capital", "outskirts"})
 _DISTANCE = frozenset({"km", "kilometres", "kilometers", "miles", "metres", "meters", "away"})
@@ -32,9 +34,11 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
             found.add(i)
         elif adoc.lower(i + 1) in V.AXIS or (adoc.lower(i + 1) in ("and", "-") and adoc.lower(i + 3) in ("direction", "directions", "axis")):
             found.add(i)
-        elif adoc.places[i].place.feature == "region" and adoc.lower(i + 1) in ("city", "town", "village", "settlement", "cities", "towns", "villages"):
+        elif adoc.places[i].place.feature == "region" and adoc.lower(i + 1) in _AS_MODIFIER:
             found.add(i)  # "this Donetsk Oblast city": the region names where the city is
-        elif head in ("of", "in", "near") and _in_apposition(adoc, span, j):
+        elif head in ("near", "outside", "close") and adoc.lower(j - 1) == "," and j - 2 in adoc.places:
+            found.add(i)  # "Vovchansk, near Vovchanski Khutory": the second only says where the first is
+        elif adoc.lower(i - 1) in ("of", "in", "near") and _in_apposition(adoc, span, i - 1):
             found.add(i)  # "Makariv, a suburb of Kyiv,": Kyiv only says where Makariv is
         elif _located(adoc, span, i):
             found.add(i)
@@ -72,7 +76,7 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
         k, joined = j, False
         while span.start <= k < span.end and abs(k - j) < 8 and (k not in usable) and (
                 adoc.lower(k) in V.LIST_JOIN or adoc.lower(k) in _LIST_WORDS or k in adoc.places or adoc.lower(k) in ("(", ")")
-                or (step == 1 and adoc.lower(k) in V.PREP_AT and adoc.lower(k - 1) in ("and", "or"))
+                or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)
                 or (joined and adoc.doc[k].is_title)):
             if joined and adoc.lower(k) in ("a", "an") and adoc.lower(k - step) == ",":
                 return out  # ", a suburb of Kyiv": an apposition, not a list

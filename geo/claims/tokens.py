@@ -113,6 +113,9 @@ def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
     return ArticleDoc(article, doc, tuple(sentences), places, _clauses(doc))
 
 
+#: words after ", and" that open a clause with a subject of its own (", and that the flag was raised")
+_NEW_SUBJECT = frozenset({"the", "a", "an", "that", "it", "they", "he", "she", "we", "its", "their", "his", "her", "this",
+                          "these", "those", "there", "russian", "ukrainian", "russia", "ukraine", "kyiv", "moscow"})
 _OPENS_AFTER_COMMA = frozenset({"which", "who", "whom", "whose", "where", "while", "whereas", "although", "though",
                                 "but", "saying", "adding", "insisting", "noting", "stressing", "claiming",
                                 "according"})
@@ -136,7 +139,8 @@ def _clauses(doc: Any) -> tuple[int, ...]:
             numbers.append(current)
             current = outer.pop()
             continue
-        elif word in CLAUSE_MARKS or (word in _OPENS_AFTER_COMMA and (after_comma or word in ("but", "while", "whereas"))):
+        elif word in CLAUSE_MARKS or (word in _OPENS_AFTER_COMMA and (after_comma or word in ("but", "while", "whereas"))) or (
+                word == "and" and after_comma and i + 1 < len(doc) and doc[i + 1].lower_ in _NEW_SUBJECT):
             fresh += 1
             current = fresh
         numbers.append(current)

@@ -99,7 +99,7 @@ def _full_name(adoc: ArticleDoc, span: Span, a: Actor) -> str:
     """An actor's words with the given names before a surname the table knows ("Nazar Voloshyn")."""
     first = a.start
     while first > span.start and a.end - first < 4 and adoc.doc[first - 1].is_title and first - 1 not in adoc.places \
-            and adoc.lower(first - 1) not in _PERSON_STOP and first - 1 > span.start:
+            and adoc.lower(first - 1) not in _PERSON_STOP:
         first -= 1
     return adoc.text(first, a.end) if a.end - a.start == 1 else a.text
 
@@ -133,7 +133,7 @@ def _name(words: list[str]) -> str:
 def _office_side(words: list[str], role: list[str], adoc: ArticleDoc, first: int, last: int, actors: Sequence[Actor]) -> Side:
     """The side a person or office speaks for: a local office (Ukraine's, unless installed by Russia), a body
     named in apposition ("Name, spokesperson for the Khortytsia group,"), else unknown."""
-    lowered = {w.lower().strip(",") for w in words + role}
+    lowered = {part for w in words + role for part in w.lower().strip(",").split("-")}
     if lowered & _LOCAL_OFFICE:
         return "RU" if lowered & _INSTALLED else "UA"
     body = [a for a in actors if last < a.start <= last + 12 and adoc.lower(a.start - 1) in ("for", "of", "at", "the", "\"", "“")
@@ -165,8 +165,6 @@ def _name_before(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple
     if end - first < 1 or adoc.lower(first) in _PERSON_STOP or (end - first == 1 and adoc.lower(first) not in ("governor", "mayor")
                                                                 and not adoc.doc[first].is_title):
         return None
-    if end - first == 1 and adoc.doc[first].is_title and first == span.start:
-        return None  # a lone capitalised word opening the sentence is not a name
     return first, end
 
 
