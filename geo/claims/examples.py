@@ -440,9 +440,6 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
     "block.fall_season": (
         # without the veto, capture.loss reads "fall of" and gives Kupiansk RU captured
         _co("In the fall of 2023, Kupiansk was shelled daily.", WRITTEN, "Kupiansk"),
-        _co("In the fall of 2021, the village hosted the New York Literature Festival for the first time, with "
-            "well-known Ukrainian writers and poets such as Serhii Zhadan, Olena Styazhkina and Ruslan Horovyi taking "
-            "part.", "x022"),
     ),
     "block.on_hold": (
         # without the veto, hold.keep reads "hold" and gives Vuhledar RU holds

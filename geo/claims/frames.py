@@ -39,8 +39,6 @@ _PLURAL_PLACES = frozenset({"villages", "settlements", "towns", "localities", "h
 _COUNTED_SKIP = _COUNT_WORDS | _PLURAL_PLACES | frozenset({",", ":", "including", "among", "them", "such", "as", "namely", "than", "sq",
                                           "(", ")", "in", "of", "about", "around", "nearly", "almost", "over", "some",
                                           "incl", "notably", "like"})
-_EDGES = frozenset({"territory", "settlements", "villages", "town", "city", "village", "towns", "outskirts", "edge", "edges", "approaches", "fringes", "outskirt", "doorstep", "southern", "northern",
-                    "eastern", "western", "flank", "flanks"})
 _REGION_REFS = frozenset({"region", "oblast", "territory"})
 _NAMING = frozenset({":", "including", "among", "namely", "such"})
 _REF_NOUNS = frozenset({"village", "town", "city", "settlement", "island"})
@@ -250,11 +248,12 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     for k in range(b, stop):
         if adoc.clause[k] != adoc.clause[b - 1] and k > b:
             break
+        if adoc.lower(k) == "there" and rule.kind in ("fight", "hold"):
+            return _anaphor(sc, k, k, "'there'")
         if adoc.lower(k) in V.LOCATOR_BEFORE or (adoc.lower(k) == "from" and rule.kind == "fight"):
             return []
-        if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE or (
-                adoc.lower(k) == "on" and not {adoc.lower(k + 1), adoc.lower(k + 2)} & _EDGES):
-            continue  # "on" only as "on the outskirts/edge/approaches of"
+        if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE:
+            continue
         j = k + 1
         while j < stop + 4 and j < sc.span.end and j not in sc.usable and adoc.lower(j) in _PP_SKIP:
             j += 1
@@ -294,7 +293,7 @@ def _apposition(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     apposition describes (even one that locates something else in the main clause)."""
     adoc = sc.adoc
     for k in range(a - 1, max(sc.span.start, a - 9), -1):
-        if adoc.lower(k) == "," and adoc.lower(k + 1) in ("a", "an", "the", "now", "still") and k - 1 in adoc.places:
+        if adoc.lower(k) == "," and adoc.lower(k + 1) in ("a", "an", "the", "now", "still", "another") and k - 1 in adoc.places:
             return [Target(adoc.places[k - 1], k - 1, "apposition: ', a ...' after the place")]
         if adoc.lower(k) in (",", ";") or adoc.lemma(k) in V.SAY:
             return []

@@ -12,6 +12,7 @@ from geo.claims import vocab as V
 from geo.claims.tokens import ArticleDoc, Span
 
 MAX_LIST = 40
+_POINTS = ("north", "south", "east", "west")
 _AS_MODIFIER = frozenset({"city", "town", "village", "settlement", "cities", "towns", "villages", "settlements",
                           "localities", "communities", "hromada", "hamlets"})
 _PHRASE = frozenset({"the", "a", "an", "city", "town", "village", "settlement", "of", "small", "regional", "centre",
@@ -77,7 +78,7 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
         while span.start <= k < span.end and abs(k - j) < 8 and (k not in usable) and (
                 adoc.lower(k) in V.LIST_JOIN or adoc.lower(k) in _LIST_WORDS or k in adoc.places or adoc.lower(k) in ("(", ")")
                 or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)
-                or (joined and adoc.doc[k].is_title)):
+                or (joined and adoc.doc[k].is_title) or adoc.lower(k) in V.COMPASS or adoc.lower(k).endswith(_POINTS)):
             if joined and adoc.lower(k) in ("a", "an") and adoc.lower(k - step) == ",":
                 return out  # ", a suburb of Kyiv": an apposition, not a list
             joined = joined or adoc.lower(k) in V.LIST_JOIN
@@ -93,6 +94,7 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
 
 
 def _skippable_locator(adoc: ArticleDoc, k: int, step: int) -> bool:
-    """A locator inside a list may be stepped over ("A in the Donetsk region, and B"); another claimable place
-    ends it."""
-    return adoc.places[k].place.feature == "region"
+    """A locator inside a list may be stepped over: a region ("A in the Donetsk region, and B") or a place a
+    compass phrase locates ("A and B north-east of Bakhmut, and at C")."""
+    return adoc.places[k].place.feature == "region" or adoc.lower(k - 1) == "of" and (
+        adoc.lower(k - 2) in V.COMPASS or adoc.lower(k - 2).endswith(("north", "south", "east", "west")))

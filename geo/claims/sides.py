@@ -191,6 +191,8 @@ def _acts(doc: Doc, i: int, floor: int) -> bool:
     if after in ("'s", "’s"):
         return after2 not in _PLACE_HEADS and not (doc[i + 2].is_title if i + 2 < len(doc) else False)
     before = doc[i - 1].lower_ if i - 1 >= floor else ""
+    if before in ("capital", "city", "town", "region", "oblast", "province"):
+        return False  # "the capital Kyiv"
     before2 = doc[i - 2].lower_ if i - 2 >= floor else ""
     if before == "to" and before2 == "according":
         return True

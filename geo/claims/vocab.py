@@ -64,7 +64,7 @@ NEGATION = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "
 # --- function words the slot finders skip or stop at (lower-case) ---
 AUX = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "has", "have", "had", "having",
                  "do", "does", "did", "'ve", "’ve", "'d", "’d"})
-ADVERB = frozenset({"now", "already", "just", "also", "fully", "completely", "entirely", "finally", "reportedly",
+ADVERB = frozenset({"now", "already", "just", "also", "meanwhile", "reportedly", "nonetheless", "however", "indeed", "fully", "completely", "entirely", "finally", "reportedly",
                     "allegedly", "still", "recently", "successfully", "partially", "partly", "largely", "effectively",
                     "officially", "again", "earlier", "previously", "since", "then", "subsequently", "eventually",
                     "reportedly", "apparently", "likely", "probably", "almost", "nearly", "virtually", "practically",
