@@ -195,7 +195,7 @@ def _claims_of(adoc: ArticleDoc, sc: Scene, f: Frame, acts: Sequence[Act], inher
             blocked.append(Blocked(f.rule.id, f.text, f"{t.resolved.mention.surface}: {side_why}"))
             continue
         if f.rule.kind == "fight" and t.resolved.place.feature == "region" and not any(
-                w in f.text.lower() for w in ("into", "enter", "cross", "inside")):
+                w in f.text.lower() or w in t.via for w in ("into", "enter", "cross", "inside")):
             blocked.append(Blocked(f.rule.id, f.text, f"{t.resolved.mention.surface}: fighting in a region says nothing of who holds it"))
             continue
         out += _voiced(adoc, sc, f, t.resolved, act, acts, side, control, denied, unverified, when,

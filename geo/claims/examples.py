@@ -226,14 +226,24 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
         _ex("Around the village of Novoheorhiivka in the Dnipropetrovsk region clashes are still going on, according to "
             "the statement.", "y097", ("Novoheorhiivka", "contested", "fighting")),
     ),
-    "fight.attack": (
+    "fight.assault": (
         _ex("In the Kupyansk and Lyman directions, enemy offensive actions near Nevske, the Serebrianske forestry and "
             "Bilohorivka in the Luhansk Region failed.", "y040", ("Nevske", "contested", "fighting")),
         _ex("Although the Russian Ministry of Defence (MoD) has not announced the capture of Soledar, Kremlin "
             "spokesperson Dmitry Peskov congratulated Russian forces on successful offensive operations in the "
             "settlement.", "y032", ("Soledar", "contested", "fighting")),
+        _ex("Last June, one of the thrusts of the Ukrainian summer counteroffensive fell on Rabotino.", "y064",
+            ("Rabotino", "contested", "fighting")),
+    ),
+    "fight.attack": (
         _ex("On June 18 the Ukrainian military reported a rise in Russian attacks near the town of Toretsk after a "
             "\"long lull\" in the fighting there.", "y068", ("Toretsk", "contested", "fighting")),
+        _ex("Ukraine's General Staff reported late on Saturday six Russian attacks on a sector that takes in Starytsya, "
+            "without conceding that the village had been lost.", "y116", ("Starytsya", "contested", "fighting")),
+        _ex("Shupun said that over the past day [8 September] the enemy had made ten failed attempts to dislodge "
+            "Ukrainian units from their positions, and kept attacking in the areas of Novokalynove, Krasnohorivka and "
+            "Prechystivka in Donetsk Oblast.", "x053", ("Novokalynove", "contested", "fighting"),
+            ("Krasnohorivka", "contested", "fighting"), ("Prechystivka", "contested", "fighting")),
     ),
     "fight.advance": (
         _ex("On August 12, the American Institute for War Studies (ISW) said Ukrainian forces had entered Urozajny, "
@@ -393,6 +403,10 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
     "fight.attack": (
         _co("At least 14 people have been reported killed in the Russian attack on Kryvyi Rih in central Ukraine.",
             "x090", "Kryvyi Rih"),
+        _co("Russian forces attacked Kharkiv with glide bombs, and one of them struck a residential building, the "
+            "city's mayor Ihor Terekhov said.", "x093", "Kharkiv"),
+    ),
+    "fight.assault": (
         _co("He added that a Ukrainian foothold in Piatykhatky could open the way to an offensive towards Vasilyvka.",
             "x051", "Vasilyvka"),
         _co("Russia launched fresh offensive operations on May 10 in the north of Kharkiv Oblast, towards Lyptsi and "

@@ -331,15 +331,23 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, st
         if adoc.clause[i] != clause:
             continue
         if word in _OWN and adoc.lemma(i + 1) in ("force", "troop", "unit", "soldier", "army", "military", "serviceman", "fighter"):
-            return cast(Side, "SPEAKER"), f"'{adoc.text(i, i + 2)}' = the speaker's"
+            return _antecedent(sc, i, f"'{adoc.text(i, i + 2)}'")
         if word in ("it", "they", "we") and adoc.lower(i + 1) in V.AUX | V.ADVERB | {"had", "has", "have"} | {adoc.lower(a)}:
-            return cast(Side, "SPEAKER"), f"'{word}' = the speaker"
+            return _antecedent(sc, i, f"'{word}'")
         if word in _ENEMY:
             return cast(Side, "ENEMY"), f"'{word}' = the other side of the speaker"
         if adoc.clause[i] != clause and adoc.lower(i) in (";", "—"):
             break
     military = [x for x in sc.actors if x.end <= a and x.military and x.side in ("RU", "UA")]
     return (military[-1].side, f"military subject '{military[-1].text}'") if military else (None, "")
+
+
+def _antecedent(sc: Scene, i: int, words: str) -> tuple[Side | None, str]:
+    """A pronoun's side ("its forces", "they"): the side named last before it in the sentence, else the speaker's."""
+    before = [x for x in sc.actors if x.end <= i and x.side in ("RU", "UA")]
+    if before:
+        return before[-1].side, f"{words} = '{before[-1].text}'"
+    return cast(Side, "SPEAKER"), f"{words} = the speaker's"
 
 
 def _after_word(words: tuple[str, ...], reach: int = 6):  # type: ignore[no-untyped-def]

@@ -16,7 +16,11 @@ _POINTS = ("north", "south", "east", "west")
 _AS_MODIFIER = frozenset({"city", "town", "village", "settlement", "cities", "towns", "villages", "settlements",
                           "localities", "communities", "hromada", "hamlets"})
 _PHRASE = frozenset({"the", "a", "an", "city", "town", "village", "settlement", "of", "small", "regional", "centre",
-                     "center", "capital", "outskirts"})
+                     "center", "capital", "outskirts", "'s", "’s", "ukraine", "russia", "northeastern", "northwestern",
+                     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
+                     "eastern", "western", "northern", "southern", "central"})
+_HROMADA = frozenset({"hromada", "community", "district", "raion", "rayon", "municipality", "hromadas", "communities",
+                      "districts", "territorial"})
 _DISTANCE = frozenset({"km", "kilometres", "kilometers", "miles", "metres", "meters", "away"})
 _LIST_WORDS = V.DET | V.PLACE_NOUN | V.ADVERB | frozenset({"the", "of", "in", "also", "then", "nearby", "neighbouring"})
 
@@ -35,15 +39,27 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
             found.add(i)
         elif adoc.lower(i + 1) in V.AXIS or (adoc.lower(i + 1) in ("and", "-") and adoc.lower(i + 3) in ("direction", "directions", "axis")):
             found.add(i)
+        elif adoc.lower(i + 1) in _HROMADA or (adoc.places[i].place.feature == "region" and adoc.lower(i - 1) == "of"
+                                               and adoc.lower(i - 2) in _AS_MODIFIER):
+            found.add(i)  # "in the Khotin hromada", "four villages of Sumy Oblast": where the places named are
         elif adoc.places[i].place.feature == "region" and adoc.lower(i + 1) in _AS_MODIFIER:
             found.add(i)  # "this Donetsk Oblast city": the region names where the city is
         elif head in ("near", "outside", "close") and adoc.lower(j - 1) == "," and j - 2 in adoc.places:
             found.add(i)  # "Vovchansk, near Vovchanski Khutory": the second only says where the first is
-        elif adoc.lower(i - 1) in ("of", "in", "near") and _in_apposition(adoc, span, i - 1):
+        elif _apposed(adoc, span, i):
             found.add(i)  # "Makariv, a suburb of Kyiv,": Kyiv only says where Makariv is
         elif _located(adoc, span, i):
             found.add(i)
     return found
+
+
+def _apposed(adoc: ArticleDoc, span: Span, i: int) -> bool:
+    """"Makariv, a suburb of Kyiv", "Kostyantynivka, a settlement in Ukraine's Sumy region": a place that only
+    says where the place before it is."""
+    k = i - 1
+    while k > span.start and adoc.lower(k) in _PHRASE - {"of", "city", "town", "village", "settlement", "capital"}:
+        k -= 1
+    return adoc.lower(k) in ("of", "in", "near") and _in_apposition(adoc, span, k)
 
 
 def _in_apposition(adoc: ArticleDoc, span: Span, k: int) -> bool:
