@@ -14,7 +14,7 @@ A veto (a ``block.*`` rule) has counters only: sentences where its phrase overla
 makes no claim at all on the sentence).
 
 Rules with fewer than two articles of dev + dev2 where they make a claim the labels confirm are listed in
-:data:`UNPROVEN` instead of being given invented examples.
+:data:`UNPROVEN` instead of being given invented examples; the one article they have, if any, is an example.
 """
 
 from __future__ import annotations
@@ -69,6 +69,9 @@ UNPROVEN: tuple[str, ...] = (
     # "no longer occupy X" / "no troops left": one article only (x036 "Russian troops no longer occupied any of the
     # region's towns or villages" -> Sumy region UA withdrew, which its labels confirm)
     "withdraw.no_longer",
+    # "forces remain in X" (split from hold.keep, needs a named force): one article only (y112 "Ukrainian units remain
+    # inside Huliaipole" -> Huliaipole UA holds, which its labels confirm)
+    "hold.remain",
 )
 
 EXAMPLES: dict[str, tuple[Example, ...]] = {
@@ -174,8 +177,18 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             ("Krynky", "UA", "holds")),
         _ex("Zelenskiy wrote that Ukraine was holding its ground in Avdiivka and that Ukrainian courage and unity would "
             "decide how the war ends.", "x076", ("Avdiivka", "UA", "holds")),
+        _ex("Cherevaty told AFP that some soldiers had held the outskirts of Soledar while others built a defensive line "
+            "and fortified new points, all the while dealing the enemy \"a massive blow\".", "y035",
+            ("Soledar", "UA", "holds")),
+    ),
+    "hold.remain": (  # unproven: its only article
         _ex("Ukrainian units remain inside Huliaipole and on its western edge, Southern Defense Forces spokesman "
             "Vladyslav Voloshyn said", "y112", ("Huliaipole", "UA", "holds")),
+    ),
+    "withdraw.no_longer": (  # unproven: its only article
+        _ex("The governor of the neighbouring Sumy region, on Ukraine's border with Russia, said Russian troops no longer "
+            "occupied any of the region's towns or villages, and that Ukrainian troops were working to push out the "
+            "units that remained.", "x036", ("Sumy region", "UA", "withdrew")),
     ),
     "hold.held_by": (
         _ex("It also shows the northern districts of Kupiansk held by Ukraine", "y107", ("Kupiansk", "UA", "holds")),
@@ -373,6 +386,11 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
             "the occupied territory is roughly 1-2 km.", "x022", "Toretsk", "Bakhmut district"),
         _co("Snihurivka ranks among the most important settlements of the temporarily occupied right bank, which lies "
             "in the Kherson region and partly in the Mykolaiv region.", "x032", "Kherson region", "Mykolaiv region"),
+    ),
+    "hold.remain": (
+        _co("Filashkin urged parents to look after their children and evacuate in time, warning that the enemy shells "
+            "Donetsk region about 3,000 times a day and that staying in the region is very dangerous.", "x096",
+            "Donetsk region"),
     ),
     "hold.there": (
         _co("Authorities in the Chernihiv region, northeast of Kyiv, said some Russian troops were still there but had "

@@ -135,6 +135,8 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     if not targets:
         return Blocked(rule.id, sc.adoc.text(a, b), "no place within reach")
     side, role, via = _side(sc, rule, a, b, targets)
+    if rule.needs_actor and not via.startswith(("subject", "military")):
+        return Blocked(rule.id, sc.adoc.text(a, b), f"needs a named force as its subject ({via or 'none'})")
     negated, modality, hedged = _verb_group(sc, rule, a, b)
     if modality == "plan" or (modality == "attempt" and rule.attempt == "block"):
         return Blocked(rule.id, sc.adoc.text(a, b), f"{modality}: '{sc.adoc.text(max(sc.span.start, a - 3), a)}'")
@@ -250,6 +252,8 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             break
         if adoc.lower(k) == "there" and rule.kind in ("fight", "hold"):
             return _anaphor(sc, k, k, "'there'")
+        if k in sc.usable:
+            return []  # "attacked X and hit a house near Y": Y is not where the attack was
         if adoc.lower(k) in V.LOCATOR_BEFORE or (adoc.lower(k) == "from" and rule.kind == "fight"):
             return []
         if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE:
@@ -270,6 +274,9 @@ def _relative(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     adoc, c = sc.adoc, a
     while c > sc.span.start and adoc.clause[c - 1] == adoc.clause[a]:
         c -= 1
+    if "object" in rule.places and not (any(c < x.start and x.end <= a for x in sc.actors) or any(
+            adoc.lower(k) in ("it", "they", "we") for k in range(c, a))):
+        return []  # "X, which Ukrainian troops seized": the relative clause needs its own subject
     if adoc.lower(c) in ("which", "that", "where", "who") and adoc.lower(c - 1) == "," and c - 2 in sc.usable:
         return [Target(adoc.places[c - 2], c - 2, f"relative: '{adoc.lower(c)}' -> the place before it")]
     if adoc.lower(c) in ("which", "that", "where") and c - 1 in sc.usable:

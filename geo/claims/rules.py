@@ -61,6 +61,7 @@ class Rule:
     preps: frozenset[str] = V.PREP_AT
     reach: int = 10
     priority: int = 50
+    needs_actor: bool = False  # the side must be a named force, not a pronoun, "the enemy" or a default
     note: str = ""
 
 
@@ -133,12 +134,15 @@ RULES: tuple[Rule, ...] = (
                                                     "gain", "gained", "take", "took", "taken", "establish", "established",
                                                     "a", "operational", "partial", "and", "to", "regain", "seize", "for"]}},
                               lower("control")),
-                             (lower("controls", "controlled", "controlling"),)),
-         "hold", ("object", "relative", "fronted"), (("subject", "holder"), ("by", "holder")), priority=45,
+                             (lower("controls", "controlled", "controlling", "occupy", "occupies", "occupying"),)),
+         "hold", ("object", "relative", "fronted"), (("subject", "holder"), ("by", "holder")), priority=52,
          note="a side controls places or is in control of them"),
+    Rule("hold.remain", ((lemma({"remain", "stay"}), lower("in", "inside", "within", "on")),),
+         "hold", ("pp", "object"), (("subject", "holder"),), default="none", priority=44, needs_actor=True,
+         preps=frozenset({"in", "inside", "within", "on"}),
+         note="a side's forces remain in places (civilians who stay do not count: a named force is needed)"),
     Rule("hold.keep", ((lemma({"hold", "keep", "maintain", "retain"}), lower("on", "onto", "out", "up", op="?"),
-                        lower("their", "its", "our", "the", "up", "firm", "a", op="{,2}"), lemma(V.HOLD_NOUN, "?")),
-                       (lemma({"remain", "stay"}), lower("in", "inside", "within")),),
+                        lower("their", "its", "our", "the", "up", "firm", "a", op="{,2}"), lemma(V.HOLD_NOUN, "?")),),
          "hold", ("object", "pp", "relative", "fronted"), (("subject", "holder"),), default="none", priority=45,
          preps=frozenset({"in", "inside", "at", "near", "around", "along", "of", "within", "on"}),
          note="a side keeps positions, the line, or control in or near places, or remains inside them"),
@@ -195,6 +199,7 @@ RULES: tuple[Rule, ...] = (
          note="attacks near or at places: fighting; not 'toward' them"),
     Rule("fight.advance", (({"LEMMA": {"IN": sorted(V.ADVANCE)}, "LOWER": {"NOT_IN": ["surrounding", "pressing", "breaking"]}}, lower("forward", "further", "deeper", "up", "in", "through", "ahead", op="{,2}")),
                            (lemma({"edge", "inch", "creep", "close"}), lower("closer", "forward", "in", "into", "nearer")),
+                           (lemma({"cross"}), lower("into")),
                            (lemma({"take"}), lower("up"), lower("positions", "position"))),
          "fight", ("pp", "object"), (), default="none", priority=40,
          preps=frozenset({"into", "inside", "in", "near", "around", "on", "within", "to", "outskirts", "at", "across"}),

@@ -32,8 +32,7 @@ FIGHT_NOUN = frozenset({"fighting", "fight", "clash", "battle", "combat", "hosti
                         "engagement", "confrontation", "struggle"})
 FIGHT_VERB = frozenset({"fight", "clash", "battle", "rage", "continue", "intensify", "escalate"})
 ADVANCE = frozenset({"advance", "move", "push", "break", "enter", "approach", "storm", "reach", "infiltrate", "penetrate",
-                     "assault", "encircle", "surround", "besiege", "encroach", "press", "progress", "breach",
-                     "cross", "gain"})
+                     "assault", "encircle", "surround", "besiege", "encroach", "press", "progress", "breach", "gain"})
 #: verbs of advancing that take their place as a direct object ("entered X", "stormed X")
 ADVANCE_OBJECT = frozenset({"enter", "approach", "storm", "reach", "infiltrate", "penetrate", "assault", "attack",
                             "encircle", "surround", "besiege", "breach"})
