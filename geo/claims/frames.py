@@ -432,6 +432,9 @@ def _verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]
         elif word not in V.AUX | V.ADVERB | {"been", "being", "be", "also", "had", "has", "have", "it", "they"}:
             break
         i -= 1
+    if adoc.lower(a).endswith("ing") and rule.kind != "fight" and (a == sc.span.start or adoc.lower(a - 1) in (",", ";", "that")) \
+            and any(adoc.lower(k) in V.MODAL for k in range(b, min(sc.span.end, b + 12)) if adoc.clause[k] == adoc.clause[a]):
+        modality = "plan"  # "Capturing Tokmak would mark a milestone": a gerund subject of a modal is no report
     clause = adoc.clause[a]
     hedged = hedged or any(adoc.lower(k) in V.HEDGE for k in range(max(sc.span.start, a - 12), b) if adoc.clause[k] == clause)
     return negated, modality, hedged

@@ -39,7 +39,7 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
             found.add(i)
         elif adoc.lower(i + 1) in V.AXIS or (adoc.lower(i + 1) in ("and", "-") and adoc.lower(i + 3) in ("direction", "directions", "axis")):
             found.add(i)
-        elif adoc.lower(i + 1) in _HROMADA or (adoc.places[i].place.feature == "region" and adoc.lower(i - 1) == "of"
+        elif (adoc.lower(i + 1) in _HROMADA and adoc.lower(j) in ("in", "of")) or (adoc.places[i].place.feature == "region" and adoc.lower(i - 1) == "of"
                                                and adoc.lower(i - 2) in _AS_MODIFIER):
             found.add(i)  # "in the Khotin hromada", "four villages of Sumy Oblast": where the places named are
         elif adoc.places[i].place.feature == "region" and adoc.lower(i + 1) in _AS_MODIFIER:
@@ -82,6 +82,8 @@ def _located(adoc: ArticleDoc, span: Span, i: int) -> bool:
                                                 "southern", "its", "russia", "ukraine", "'s", "’s", "russia's", "ukraine's"):
         j -= 1
     opener = {adoc.lower(k) for k in range(j + 1, i)}
+    if j == i - 1 - (adoc.lower(i - 1) == "the") and adoc.lower(j) == "," and j - 1 in adoc.places:
+        return adoc.places[j - 1].place.feature == "settlement" and adoc.lower(i + 1) in (",", ".", ";", ")", "and", "")  # "Pishchane, Luhansk region"
     return j >= span.start and j in adoc.places and bool(opener & {"in", "of", "("}) and adoc.places[j].place.feature == "settlement"
 
 

@@ -31,7 +31,7 @@ Role = Literal["taker", "holder", "loser", "leaver", "none"]
 #: place's own country ("liberated", a place freed by its own side), or none (no claim without a side)
 Default = Literal["speaker", "invader", "own_country", "none"]
 
-_ADV = {"LOWER": {"IN": sorted(V.ADVERB | V.NEGATION | V.AUX - {"'s", "’s"})}, "OP": "{,3}"}
+_ADV = {"LOWER": {"IN": sorted(V.ADVERB | V.NEGATION | V.AUX - {"'s", "’s"} | {"\"", "“", "”"})}, "OP": "{,3}"}
 _BE = {"LEMMA": "be"}
 
 
@@ -111,7 +111,7 @@ RULES: tuple[Rule, ...] = (
                            (lemma({"order", "move", "take"}), lower("its", "their", "the", "troops", "forces", "units", op="{,3}"),
                             lower("out"), lower("of"))),
          "withdraw", ("object", "pp"), (("subject", "leaver"),), priority=50,
-         preps=frozenset({"from", "around", "of", "out", "in"}),
+         preps=frozenset({"from", "of", "out", "in"}),
          note="a side leaves places; the other side is left in control"),
     Rule("withdraw.driven_out", ((lemma(V.DRIVE_OUT), {"OP": "{,4}"}, lower("out", "from", "back"), lower("of", op="?")),),
          "capture", ("object", "pp"), (("object", "loser"), ("subject", "taker")), default="none", priority=55,
@@ -148,7 +148,7 @@ RULES: tuple[Rule, ...] = (
          note="a side keeps positions, the line, or control in or near places, or remains inside them"),
     Rule("hold.held_by", ((lower("held", "controlled", "occupied", "defended", "kept", "retained"), lower("by")),
                           (_BE, _ADV, lower("held", "controlled", "kept", "retained", "defended"))),
-         "hold", ("subject", "relative"), (("by", "holder"),), default="speaker", priority=50,
+         "hold", ("subject", "relative"), (("by", "holder"),), default="speaker", priority=56,
          note="places held or controlled by a side; 'the city is being held' by the speaker's side"),
     Rule("hold.attributive", ((lower(*V.SIDE_WORD, "separatist", "rebel"), {"ORTH": "-"},
                                lower("held", "controlled", "occupied")),
@@ -197,7 +197,8 @@ RULES: tuple[Rule, ...] = (
     Rule("fight.attack", ((lemma({"attack", "counterattack", "attempt"}),),), "fight", ("pp",), (), default="none",
          priority=35, reach=8, preps=frozenset({"near", "at", "around", "in", "outside", "close"}),
          note="attacks near or at places: fighting; not 'toward' them"),
-    Rule("fight.advance", (({"LEMMA": {"IN": sorted(V.ADVANCE)}, "LOWER": {"NOT_IN": ["surrounding", "pressing", "breaking"]}}, lower("forward", "further", "deeper", "up", "in", "through", "ahead", op="{,2}")),
+    Rule("fight.advance", ((lemma({"move"}), lower("forward", "further", "deeper", "closer", "ahead", "up")),
+                           ({"LEMMA": {"IN": sorted(V.ADVANCE)}, "LOWER": {"NOT_IN": ["surrounding", "pressing", "breaking"]}}, lower("forward", "further", "deeper", "up", "in", "through", "ahead", op="{,2}")),
                            (lemma({"edge", "inch", "creep", "close"}), lower("closer", "forward", "in", "into", "nearer")),
                            (lemma({"cross"}), lower("into")),
                            (lemma({"take"}), lower("up"), lower("positions", "position"))),

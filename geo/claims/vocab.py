@@ -31,7 +31,7 @@ ATTACK_NOUN = frozenset({"attack", "assault", "offensive", "attempt", "storming"
 FIGHT_NOUN = frozenset({"fighting", "fight", "clash", "battle", "combat", "hostility", "skirmish", "firefight",
                         "engagement", "confrontation", "struggle"})
 FIGHT_VERB = frozenset({"fight", "clash", "battle", "rage", "continue", "intensify", "escalate"})
-ADVANCE = frozenset({"advance", "move", "push", "break", "enter", "approach", "storm", "reach", "infiltrate", "penetrate",
+ADVANCE = frozenset({"advance", "push", "break", "enter", "approach", "storm", "reach", "infiltrate", "penetrate",
                      "assault", "encircle", "surround", "besiege", "encroach", "press", "progress", "breach", "gain"})
 #: verbs of advancing that take their place as a direct object ("entered X", "stormed X")
 ADVANCE_OBJECT = frozenset({"enter", "approach", "storm", "reach", "infiltrate", "penetrate", "assault", "attack",
@@ -100,6 +100,7 @@ COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                      "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern",
                      "western"})
 AXIS = frozenset({"direction", "directions", "axis", "axes", "sector", "sectors", "salient", "front", "bridgehead",
+                  "offensive", "counteroffensive", "counter-offensive", "operation", "campaign", "incursion",
                   "highway", "road", "river", "reservoir", "group", "grouping", "operational", "railway", "district"})
 LIST_JOIN = frozenset({",", "and", "or", "&", "as", "well", "along", "with", "plus", "together", "also", "including",
                        "namely", "among", "them", "such", "like", ":", "-", "–", "both", "then", "even"})
