@@ -26,6 +26,7 @@ from geo.corrections import FILE_NAME as CORRECTIONS
 from geo.corrections import read_corrections
 from geo.errors import GeoError
 from geo.gazetteer import Gazetteer
+from geo.models import Article
 from geo.pipeline import run as run_pipeline
 from geo.settings import RunSettings
 
@@ -308,6 +309,17 @@ def gazetteer_remove(
     _say("", f"removed {name}; {_holdings(cache_dir)}")
 
 
+def _gazetteer(seeds: Path) -> Gazetteer:
+    """The gazetteer of the cache folder with the user's own places (``SEEDS/places.csv``) added, as geo run
+    reads names; rows of places.csv that cannot be read are named."""
+    gazetteer = Gazetteer.open(settings.default_cache_dir(os.environ))
+    corrections, problems = read_corrections(seeds / CORRECTIONS)
+    for skipped in problems:
+        _say("[yellow]skipped[/]", f"{skipped.path}: {skipped.reason}")
+    gazetteer.add_user_places(corrections)
+    return gazetteer
+
+
 @app.command()
 @_door
 def resolve(
@@ -321,12 +333,7 @@ def resolve(
     from geo.resolve import decide
 
     _logging(False)
-    gazetteer = Gazetteer.open(settings.default_cache_dir(os.environ))
-    corrections, problems = read_corrections(seeds / CORRECTIONS)
-    for skipped in problems:
-        _say("[yellow]skipped[/]", f"{skipped.path}: {skipped.reason}")
-    gazetteer.add_user_places(corrections)
-    decision = decide(name, context, gazetteer)
+    decision = decide(name, context, _gazetteer(seeds))
     outcome = decision.outcome
     if not decision.ranking and not isinstance(outcome, Resolved):
         _say("", f"no place called {name!r} is known; add it to seeds/places.csv, or for a village in Russia import "
@@ -345,6 +352,61 @@ def resolve(
                    f"{outcome.place.lon:.4f}, {outcome.place.precision}): {outcome.reason}")
     elif outcome is not None and not isinstance(outcome, Resolved):
         typer.echo(f"geo run leaves it out: {outcome.reason}")
+
+
+def _explained(article: Article, gazetteer: Gazetteer, place: str | None, as_json: bool) -> tuple[list[str], bool]:
+    """What geo explain prints of one article (the whole reading as one JSON line with ``as_json``; else the
+    sentences naming ``place``, if given), and whether any sentence names ``place``."""
+    from geo.explain import as_json as json_line
+    from geo.explain import header_line, kept_lines, sentence_lines, shown
+    from geo.process import explain_article
+
+    reading = explain_article(article, gazetteer)
+    sentences = shown(reading, place)
+    if as_json:
+        return [json_line(article, reading)], bool(sentences)
+    body = [line for s in sentences for line in sentence_lines(s)]
+    return [header_line(article), *body, *kept_lines(reading, place)], bool(sentences)
+
+
+@app.command()
+@_door
+def explain(
+    article: Annotated[Path, typer.Argument(help="An article file (.txt, .md, .html, .jsonl: every line of a feed).")],
+    place: Annotated[Optional[str], typer.Option(metavar="NAME", help="Only the sentences whose frames, blocked "
+                                                 "triggers or claims name NAME (case-insensitive).")] = None,
+    seeds: Annotated[Path, typer.Option(help="Folder whose places.csv (your own places) wins over the gazetteer.")] = settings.SEEDS_DIR,
+    as_json: Annotated[bool, typer.Option("--json", help="Print each article's whole reading (--place aside) as "
+                                                          "one line of JSON, keys sorted.")] = False,
+) -> None:
+    """Show how the claim rules read ARTICLE: per sentence its speakers, the rules that fired and on which places,
+    the triggers that made no claim and why, and each claim with the reason for each of its values."""
+    from geo.ingest import Skipped, read_file
+
+    _logging(False)
+    if not article.is_file():
+        _fail(f"{article} is a folder; give one article file" if article.is_dir() else f"{article} is not a file; check the path")
+    if not article.name.lower().endswith(settings.ARTICLE_SUFFIXES):
+        _fail(f"{article}: not an article file; geo reads {', '.join(settings.ARTICLE_SUFFIXES)}")
+    gazetteer = _gazetteer(seeds)
+    # plain text: no markup, emoji codes or highlighting read in what an article says
+    out = Console(soft_wrap=True, highlight=False, markup=False, emoji=False)
+    read, skipped, matched = 0, 0, 0
+    for item in read_file(article):
+        if isinstance(item, Skipped):
+            skipped += 1
+            _say("[yellow]skipped[/]", f"{item.path}: {item.reason}")
+            continue
+        lines, named = _explained(item, gazetteer, place, as_json)
+        read, matched = read + 1, matched + named
+        for line in lines:
+            out.print(printable(line))
+    if not read:
+        _fail(f"{article}: no article could be read")
+    if place is not None and not matched:
+        _say("", f"no sentence names {place!r}; check the spelling, or run without --place")
+    if skipped or (place is not None and not matched):
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -149,3 +149,5 @@ class Claim:
     #: the kind of voice that makes the claim: official, media, analyst or reporter (two voices of one side and
     #: kind say the same thing once)
     voice: str = field(default="official", compare=False)
+    #: the id of the claim rule that made it, e.g. 'capture.verb'; see ``geo explain``
+    rule: str = field(default="", compare=False)

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from geo import settings
-from geo.claims import extract_claims
+from geo.claims import extract_claims, read_claims
+from geo.claims.engine import Reading
 from geo.gazetteer import Gazetteer
 from geo.models import Article, Claim, Place, Resolved, Unresolved
 from geo.recognize import candidate_names, find_mentions, long_sentences
@@ -68,10 +69,24 @@ def _online(resolved: list[Resolved], unresolved: list[Unresolved],
     return sorted(placed, key=lambda r: r.mention.start), still
 
 
-def _process(article: Article, gazetteer: Gazetteer, lookup: Callable[[str], Place | None] | None) -> Processed:
+def explain_article(article: Article, gazetteer: Gazetteer) -> Reading:
+    """The claims of one article with how each sentence gave them (what ``geo explain`` shows): the places found
+    and resolved as :func:`process_article` finds them, read with the claim rules' trace on. Errors propagate."""
+    resolved, _ = _resolve(article, gazetteer, None)
+    return read_claims(article, resolved, trace=True)
+
+
+def _resolve(article: Article, gazetteer: Gazetteer,
+             lookup: Callable[[str], Place | None] | None) -> tuple[list[Resolved], list[Unresolved]]:
+    """The places an article names, resolved; those no source knows looked up with ``lookup`` when given."""
     resolved, unresolved = resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer, article.text)
     if lookup is not None:
         resolved, unresolved = _online(resolved, unresolved, lookup)
+    return resolved, unresolved
+
+
+def _process(article: Article, gazetteer: Gazetteer, lookup: Callable[[str], Place | None] | None) -> Processed:
+    resolved, unresolved = _resolve(article, gazetteer, lookup)
     long = long_sentences(article.text)
     notes = (f"{long} sentence(s) longer than {settings.MAX_SENTENCE_CHARS:,} characters were read in pieces cut at "
              "clauses; a claim spread across a cut may be missed",) if long else ()

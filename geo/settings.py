@@ -45,7 +45,7 @@ DASK_TASK = 50
 #: How long to wait for a Dask scheduler to answer.
 DASK_CONNECT_TIMEOUT_S = 30
 #: Version of the extraction rules; a change re-processes every article.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 #: Where the kernel cannot kill a pool worker with the run (no ``prctl``), how often the worker checks that the
 #: run is alive (seconds).
 ORPHAN_POLL_S = 1.0

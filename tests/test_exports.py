@@ -83,15 +83,15 @@ def test_claims_as_geojson_csv_and_geopackage_are_the_stored_claims(cache_dir: P
     assert sorted(r["claim_id"] for r in rows) == sorted(claims)
     for r in rows:
         c = claims[r["claim_id"]]
-        assert (r["place_id"], r["controller"], r["stance"], r["event_date"], r["quote"]) == \
-               (c.place.place_id, c.controller, c.stance, c.event_date.isoformat() if c.event_date else "", c.quote)
+        assert (r["place_id"], r["controller"], r["stance"], r["event_date"], r["quote"], r["rule"]) == \
+               (c.place.place_id, c.controller, c.stance, c.event_date.isoformat() if c.event_date else "", c.quote, c.rule)
         assert (float(r["lat"]), float(r["lon"])) == (round(c.place.lat, 6), round(c.place.lon, 6))
     for fmt, frame in layers.items():
         assert sorted(frame["claim_id"]) == sorted(claims), fmt
         for _, r in frame.iterrows():
             c = claims[r["claim_id"]]
-            assert (r["place_id"], r["controller"], r["claimant"], r["title"]) == \
-                   (c.place.place_id, c.controller, c.claimant, stored["articles"][c.article_id].title), fmt
+            assert (r["place_id"], r["controller"], r["claimant"], r["title"], r["rule"]) == \
+                   (c.place.place_id, c.controller, c.claimant, stored["articles"][c.article_id].title, c.rule), fmt
             assert (round(r.geometry.x, 6), round(r.geometry.y, 6)) == (round(c.place.lon, 6), round(c.place.lat, 6)), fmt
 
 

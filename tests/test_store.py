@@ -1,9 +1,16 @@
+import csv
+import io
+import json
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from geo.claims import claim_id
 from geo.models import Article, Claim, Mention, Place, Resolved
+from geo.outputs import write
 from geo.process import Processed
 from geo.store import SCHEMA_VERSION, Store
 
@@ -65,3 +72,52 @@ def test_outputs_are_due_after_any_change_to_the_articles(tmp_path: Path) -> Non
         assert store.outputs_record("v1") is not None
         store.retire(["a1"])
         assert store.outputs_record("v1") is None
+
+
+def test_the_rule_of_a_claim_survives_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "geo.sqlite"
+    with Store(path) as store:
+        store.save([(article(), processed(replace(claim(), rule="capture.verb")), "1")])
+    with Store(path) as store:
+        assert [c.rule for c in store.claims()] == ["capture.verb"]
+        assert [c.rule for c in store.claims(articles=["a1"])] == ["capture.verb"]
+
+
+def test_a_store_of_schema_6_is_migrated_and_still_opens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "geo.sqlite"
+    with monkeypatch.context() as m:  # a store as geo left it before claims had rules
+        m.setattr("geo.store.SCHEMA_VERSION", 6)
+        Store(path).close()
+    c, a = claim(), article()
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("INSERT INTO article VALUES (?,?,?,?,?,?,?,?,0)",
+                    (a.id, a.path, a.title, "2024-10-29", a.source, a.url, a.text, "4"))
+        con.execute("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)",
+                    (PLACE.place_id, PLACE.name, PLACE.lat, PLACE.lon, PLACE.country, PLACE.admin1, PLACE.feature,
+                     PLACE.precision, PLACE.population))
+        con.execute("INSERT INTO claim VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (c.claim_id, a.id, PLACE.place_id, c.surface, c.controller, c.event, c.claimant, c.claimant_side,
+                     c.stance, "2024-10-29", c.date_precision, c.date_text, c.quote, c.confidence, c.start))
+    con.close()
+    with Store(path) as store:
+        assert store.claims() == [c] and [k.rule for k in store.claims()] == [""]  # no rule until read again
+        assert store.states() == {"a1": ("4", "seeds/a.md", False)}
+        store.save([(a, processed(replace(c, rule="capture.verb")), "5")])
+        assert [k.rule for k in store.claims()] == ["capture.verb"]
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_rule_is_in_claims_geojson_and_right_after_confidence_in_claims_csv(tmp_path: Path, cache_dir: Path) -> None:
+    out = tmp_path / "output"
+    with Store(out / "geo.sqlite") as store:
+        store.save([(article(), processed(replace(claim(), rule="capture.verb")), "1"),
+                    (article("Kyiv said Selydove.", "a2"), processed(replace(claim("a2"), rule="=HYPERLINK(1)")), "1")])
+        write(out, store, cache_dir)
+    features = json.loads((out / "claims.geojson").read_text(encoding="utf-8"))["features"]
+    assert sorted(f["properties"]["rule"] for f in features) == ["=HYPERLINK(1)", "capture.verb"]  # GeoJSON as it is
+    header, *rows = csv.reader(io.StringIO((out / "claims.csv").read_text(encoding="utf-8")))
+    assert header[header.index("confidence") + 1:] == ["rule", "lat", "lon"]
+    assert sorted(r[header.index("rule")] for r in rows) == ["'=HYPERLINK(1)", "capture.verb"]  # a formula is escaped
