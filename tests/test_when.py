@@ -70,3 +70,80 @@ def test_month_of_last_year_and_first_days_of_a_month() -> None:
 def test_news_that_comes_a_week_after_an_announcement() -> None:
     (w,) = find_times("The announcement comes a week after Russia declared it had taken Pokrovsk.", date(2025, 12, 9))
     assert (w.event_date, w.precision) == (date(2025, 12, 2), "week")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("fighting raged between August 4 and 16 near the town", "between August 4 and 16", (date(2024, 8, 4), "month")),
+        ("fighting raged between 4 and 16 August near the town", "between 4 and 16 August", (date(2024, 8, 4), "month")),
+        ("the town was shelled from 4 to 16 August", "from 4 to 16 August", (date(2024, 8, 4), "month")),
+        ("the town was shelled from August 4 to August 16", "from August 4 to August 16", (date(2024, 8, 4), "month")),
+        ("the assaults of August 4-16 failed", "August 4-16", (date(2024, 8, 4), "month")),
+        ("the assaults of 4–16 August failed", "4–16 August", (date(2024, 8, 4), "month")),
+        ("assaults on 4 - 16 August failed", "on 4 - 16 August", (date(2024, 8, 4), "month")),
+        ("fighting continued on June 9 and 10, around the plant", "on June 9 and 10", (date(2024, 6, 9), "day")),
+        ("fighting continued on 9 and 10 June", "on 9 and 10 June", (date(2024, 6, 9), "day")),
+        ("Sitrep for Aug. 19-21, 2023 (as of 9 a.m.", "Aug. 19-21, 2023", (date(2023, 8, 19), "week")),
+    ],
+)
+def test_a_range_is_its_first_day_its_precision_from_its_length(text: str, words: str, expected: tuple[date, str]) -> None:
+    assert one(text) == (words, *expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("August 4-5", "day"),  # two days
+        ("August 4-6", "week"),  # three
+        ("August 1-10", "week"),  # ten
+        ("August 1-11", "month"),  # eleven
+        ("from August 1 to September 14", "month"),  # 45
+        ("from August 1 to September 15", "season"),  # 46
+    ],
+)
+def test_the_precision_of_a_range_grows_with_its_length(text: str, precision: str) -> None:
+    assert one(text)[1:] == (date(2024, 8, 1 if "August 1" in text else 4), precision)
+
+
+def test_a_range_may_run_into_a_new_year() -> None:
+    (w,) = find_times("between December 28 and January 3", date(2024, 1, 10))
+    assert (w.event_date, w.precision) == (date(2023, 12, 28), "week")
+    (w,) = find_times("from 28 December to 3 January 2024", None)
+    assert (w.event_date, w.precision) == (date(2023, 12, 28), "week")
+
+
+def test_words_that_make_no_range_leave_the_single_date() -> None:
+    assert one("between 16 and 4 August") == ("4 August", date(2024, 8, 4), "day")  # the last day before the first
+    assert one("between August 4 to 16") == ("August 4", date(2024, 8, 4), "day")  # "between" goes with "and"
+    assert one("by August 4 and 16 soldiers had left") == ("August 4", date(2024, 8, 4), "day")  # "and" needs a lead
+
+
+def test_a_single_date_resolves_as_before() -> None:
+    assert one("the flag was raised over the town on August 4, the governor said") == ("August 4", date(2024, 8, 4), "day")
+    assert one("on 16 August 2023 the flag was raised") == ("16 August 2023", date(2023, 8, 16), "day")
+
+
+def test_a_range_without_a_publication_date_or_with_a_year_from_other_reports() -> None:
+    from geo.when import in_year
+
+    assert one("between August 4 and 16", None) == ("between August 4 and 16", None, None)
+    w = in_year("between August 4 and 16", 2023)
+    assert w is not None and (w.event_date, w.precision) == (date(2023, 8, 4), "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 Marines and 16 Marines left on 4-16 Marines", "mid-March, late 2022, the end of last year", "that evening",
+        "On Friday the town fell; later that evening the flag went up", "in the past 24 hours and two weeks ago",
+        "since the start of the full-scale invasion", "ſince ſummer 2023", "tonıght, İN 2023", "Sept. 4-6, 2024",
+        "from 4 to 16 August, between August 4 and 16, on June 9 and 10", "August 4" + " " * 300 + "and 16",
+    ],
+)
+def test_the_words_a_rule_needs_never_hide_a_match(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import geo.when
+
+    gated = find_times(text, TUESDAY)
+    monkeypatch.setattr(geo.when, "_may_match", lambda needs, words: True)
+    assert find_times(text, TUESDAY) == gated
