@@ -36,7 +36,7 @@ _COUNT_WORDS = frozenset({"dozens", "hundreds", "scores", "several", "more", "sq
                           "miles", "territory", "few", "many", "number"})
 _PLURAL_PLACES = frozenset({"villages", "settlements", "towns", "localities", "hamlets", "cities", "defenses", "defences",
                             "lines", "positions"})
-_COUNTED_SKIP = _COUNT_WORDS | _PLURAL_PLACES | frozenset({",", ":", "including", "among", "them", "such", "as", "namely", "than", "sq",
+_COUNTED_SKIP = _COUNT_WORDS | _PLURAL_PLACES | frozenset({",", ":", "-", "–", "—", "sq", "sq.", ".", "and", "including", "among", "them", "such", "as", "namely", "than", "sq",
                                           "(", ")", "in", "of", "about", "around", "nearly", "almost", "over", "some",
                                           "incl", "notably", "like"})
 _REGION_REFS = frozenset({"region", "oblast", "territory"})
@@ -163,11 +163,11 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     word ("including", "among them", ":")."""
     adoc, j, counted = sc.adoc, b, False
     while j < min(sc.span.end, b + rule.reach + (8 if counted else 0)) and j not in sc.usable and (
-            adoc.lower(j) in _OBJECT_SKIP or adoc.doc[j].like_num or (counted and adoc.lower(j) in _COUNTED_SKIP)):
+            adoc.lower(j) in _OBJECT_SKIP or adoc.doc[j].like_num or (counted and (adoc.lower(j) in _COUNTED_SKIP or j in adoc.places))):
         counted = counted or adoc.doc[j].like_num or adoc.lower(j) in _COUNT_WORDS | _PLURAL_PLACES
         j += 1
     if counted and j not in sc.usable:  # "three villages beyond X: A, B and C", "five settlements near X, among them A"
-        named = next((k for k in range(j, min(sc.span.end, j + 8)) if adoc.lower(k) in _NAMING), None)
+        named = next((k for k in range(j, min(sc.span.end, j + 14)) if adoc.lower(k) in _NAMING), None)
         if named is not None:
             j = named
             while j < min(sc.span.end, named + 6) and j not in sc.usable and adoc.lower(j) in _OBJECT_SKIP | _COUNTED_SKIP:
@@ -184,8 +184,10 @@ def _anaphor(sc: Scene, first: int, last: int, via: str) -> list[Target]:
     pronoun = adoc.lower(last) in ("it", "there") and last == first
     if (noun is None and not pronoun) or adoc.lower(last) == "of":
         return []
+    taken = {t for x in sc.actors for t in range(x.start, x.end)}
     earlier = [adoc.places[t] for t in sorted(sc.usable) if t < first]
-    for r in reversed([*sc.topic, *earlier]):
+    located = [adoc.places[t] for t in sorted(adoc.places) if sc.span.start <= t < first and t not in taken | sc.usable]
+    for r in [*reversed([*sc.topic, *earlier]), *reversed(located)]:
         if noun is None or _fits(noun, r):
             return [Target(r, last, f"{via}: '{adoc.text(first, last + 1)}' -> {r.mention.surface}")]
     return []

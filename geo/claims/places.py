@@ -22,7 +22,10 @@ _PHRASE = frozenset({"the", "a", "an", "city", "town", "village", "settlement", 
 _HROMADA = frozenset({"hromada", "community", "district", "raion", "rayon", "municipality", "hromadas", "communities",
                       "districts", "territorial"})
 _DISTANCE = frozenset({"km", "kilometres", "kilometers", "miles", "metres", "meters", "away"})
-_LIST_WORDS = V.DET | V.PLACE_NOUN | V.ADVERB | frozenset({"the", "of", "in", "also", "then", "nearby", "neighbouring"})
+_LIST_WORDS = V.DET | V.PLACE_NOUN | V.ADVERB | frozenset({"the", "of", "in", "also", "then", "nearby", "neighbouring",
+                                                            "'s", "’s", "ukraine", "russia", "on", "monday", "tuesday",
+                                                            "wednesday", "thursday", "friday", "saturday", "sunday",
+                                                            "last", "week", "day", "earlier", "later"})
 
 
 def locators(adoc: ArticleDoc, span: Span) -> set[int]:
