@@ -150,10 +150,20 @@ def _act_of(adoc: ArticleDoc, f: Frame, acts: Sequence[Act], inherited: Act | No
     """The act that voices a frame: the nearest before its trigger, else the first after it, else the speaker of
     the sentences before."""
     before = [a for a in acts if a.verb < f.trigger[1]]
+    if before and _relative_clause(adoc, f.trigger[0]) and adoc.clause[before[-1].verb] != adoc.clause[f.trigger[0]]:
+        return None  # "..., where the fighting has lasted longest": the reporter's aside, not the speaker's words
     if before:
         return before[-1]
     after = [a for a in acts if a.verb >= f.trigger[1]]
     return after[0] if after else inherited
+
+
+def _relative_clause(adoc: ArticleDoc, token: int) -> bool:
+    """Whether a token is inside a ", which/where/who ..." clause."""
+    c = token
+    while c > 0 and adoc.clause[c - 1] == adoc.clause[token]:
+        c -= 1
+    return adoc.lower(c) in ("which", "where", "who", "whose") and adoc.lower(c - 1) == ","
 
 
 def _denied(adoc: ArticleDoc, f: Frame, act: Act | None) -> tuple[bool, str]:
