@@ -74,9 +74,11 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Robotyne", "RU", "captured", "RU", "claimed"), ("Robotyne", "RU", "captured", "UA", "denied")}),
     ("denied by a second voice", "Moscow said on Sunday that its troops had taken Ryzhivka, but Zelensky denied it.",
      {("Ryzhivka", "RU", "captured", "RU", "claimed"), ("Ryzhivka", "RU", "captured", "UA", "denied")}),
+    # a side's media reporting the other side's gain claim it; they do not admit it as its officials would (the dev and
+    # dev2 labels: Ukrainian media on Russian captures are "claimed" 20 times, "confirmed" 3)
     ("confirmed in the next sentence", "DeepState said Russian forces had taken Vuhledar. The Institute for the Study of War "
                                        "confirmed the capture.",
-     {("Vuhledar", "RU", "captured", "UA", "confirmed"), ("Vuhledar", "RU", "captured", "third_party", "confirmed")}),
+     {("Vuhledar", "RU", "captured", "UA", "claimed"), ("Vuhledar", "RU", "captured", "third_party", "confirmed")}),
     ("unverified", "Russia said it had taken Novoselivka. The claim could not be independently verified.",
      {("Novoselivka", "RU", "captured", "RU", "unverified")}),
     ("a negated capture denies it", "Russia said its forces had not been driven out of Andriivka.",

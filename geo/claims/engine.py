@@ -16,7 +16,7 @@ from geo.claims.sides import Actor, find_actors, opposite
 from geo.claims.timing import sentence_times, time_of
 from geo.claims.tokens import ArticleDoc, Span, build_doc
 from geo.claims.voices import Act, find_acts, reported_confirmation, reported_denial
-from geo.models import Article, Claim, Resolved, When
+from geo.models import Article, Claim, Controller, Resolved, Side, When
 from geo.when import latest_full_date
 
 #: how many sentences after a speaker's own sentence an unattributed claim is still taken as the speaker's
@@ -102,7 +102,10 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     frames: list[Frame] = []
     for rule, a, b in hits:
         got = frame_of(sc, rule, a, b)
-        (frames.append(got) if isinstance(got, Frame) else blocked.append(got))  # type: ignore[func-returns-value]
+        if isinstance(got, Frame):
+            frames.append(got)
+        else:
+            blocked.append(got)
     frames = _nearest_owns(frames)
     unverified = _unverified(adoc, span) or (nxt is not None and _unverified(adoc, nxt))
     out: list[ClaimTrace] = []
@@ -173,7 +176,7 @@ def _denied(adoc: ArticleDoc, f: Frame, act: Act | None) -> tuple[bool, str]:
     if act is not None and act.kind == "deny" and act.verb < f.trigger[0] and not any(
             adoc.lower(k) in _SAYING for k in range(act.verb, f.trigger[0])):
         return True, f"under '{adoc.lower(act.verb)}'"
-    start = adoc.spans[f.sentence].start if f.sentence < len(adoc.spans) else 0
+    start = adoc.span(f.sentence).start
     for k in range(max(start, f.trigger[0] - 12), f.trigger[0]):
         if adoc.lower(k) in V.NEGATION and adoc.lemma(k + 1) in ("mean", "true", "confirm", "acknowledge") or \
                 adoc.lower(k) in ("too",) and adoc.lower(k + 1) in ("early", "soon"):
@@ -181,86 +184,104 @@ def _denied(adoc: ArticleDoc, f: Frame, act: Act | None) -> tuple[bool, str]:
     return False, ""
 
 
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    """What was decided for one place of a frame, before the voices that make it claims."""
+
+    frame: Frame
+    resolved: Resolved
+    act: Act | None
+    side: Side | None
+    control: Controller
+    denied: bool
+    unverified: bool
+    when: When | None
+    why: tuple[str, str, str, str]  # side, controller, denial, date
+
+
 def _claims_of(adoc: ArticleDoc, sc: Scene, f: Frame, acts: Sequence[Act], inherited: Act | None,
                times: Sequence[tuple[When, int]], unverified: bool, blocked: list[Blocked]) -> list[ClaimTrace]:
+    """The claims of one frame: one verdict per place, voiced by the frame's act and any second voice."""
     act = _act_of(adoc, f, acts, inherited)
     if f.rule.voice == "reporter" or all(t.via.startswith("apposition") for t in f.targets):
         f = replace(f, rule=replace(f.rule, voice="reporter")) if f.rule.kind == "hold" else f
-        act = None
+        act = None  # control stated in passing, or in an apposition: the reporter's
     denied, deny_why = _denied(adoc, f, act)
     if f.negated and not denied:
         blocked.append(Blocked(f.rule.id, f.text, "negated"))
         return []
-    belligerents = frozenset(a.side for a in sc.actors if a.side in ("RU", "UA"))
-    named_before = [a.side for a in sc.actors if a.side in ("RU", "UA") and a.end <= f.trigger[0]]
     when, when_why = time_of(adoc, f, times)
     if act is not None and act is inherited and not decide.recent(when, adoc.article):
         act = None  # background told in the reporter's voice
     out = []
     for t in f.targets:
-        side, side_why = decide.acting_side(f, act, t.resolved.place, denied, belligerents,
-                                            named_before[-1] if named_before else None)
-        control, control_why = decide.controller(f, side)
-        if control is None:
-            blocked.append(Blocked(f.rule.id, f.text, f"{t.resolved.mention.surface}: {side_why}"))
-            continue
-        if f.rule.kind == "fight" and t.resolved.place.feature == "region" and not any(
-                w in f.text.lower() or w in t.via for w in ("into", "enter", "cross", "inside")):
-            blocked.append(Blocked(f.rule.id, f.text, f"{t.resolved.mention.surface}: fighting in a region says nothing of who holds it"))
-            continue
-        out += _voiced(adoc, sc, f, t.resolved, act, acts, side, control, denied, unverified, when,
-                       (side_why, control_why, deny_why, when_why))
+        verdict = _verdict(sc, f, t.resolved, act, denied, unverified, when, (deny_why, when_why))
+        if isinstance(verdict, str):
+            blocked.append(Blocked(f.rule.id, f.text, f"{t.resolved.mention.surface}: {verdict}"))
+        else:
+            out += _voiced(adoc, verdict, acts)
     return out
+
+
+def _verdict(sc: Scene, f: Frame, r: Resolved, act: Act | None, denied: bool, unverified: bool, when: When | None,
+             why: tuple[str, str]) -> _Verdict | str:
+    """The side and controller of one place of a frame, or why it makes no claim."""
+    belligerents = frozenset(a.side for a in sc.actors if a.side in ("RU", "UA"))
+    before = [a.side for a in sc.actors if a.side in ("RU", "UA") and a.end <= f.trigger[0]]
+    side, side_why = decide.acting_side(f, act, r.place, denied, belligerents, before[-1] if before else None)
+    control, control_why = decide.controller(f, side)
+    if control is None:
+        return side_why
+    if f.rule.kind == "fight" and r.place.feature == "region" and not any(
+            w in f.text.lower() or w in t.via for t in f.targets for w in ("into", "enter", "cross", "inside")):
+        return "fighting in a region says nothing of who holds it"
+    return _Verdict(f, r, act, side, control, denied, unverified, when, (side_why, control_why, *why))
 
 
 def _when_for(f: Frame, act: Act | None, when: When | None, adoc: ArticleDoc) -> When | None:
     """A frame's own time, else the publication day for present states, fresh acts and present perfects."""
     if when is not None:
         return when
-    a = f.trigger[0]
-    words = {adoc.lower(k) for k in range(max(0, a - 4), f.trigger[1])}
-    present = bool(words & {"has", "have", "'s", "’s", "is", "are", "remains", "remain", "continues", "continue"})
-    if f.rule.kind == "hold" or act is not None or (present and f.rule.kind != "fight") or (
-            f.rule.kind == "fight" and words & {"is", "are", "continues", "continue", "remain", "remains", "ongoing", "has", "have"}):
+    words = {adoc.lower(k) for k in range(max(0, f.trigger[0] - 4), f.trigger[1])}
+    present = bool(words & {"has", "have", "'s", "’s", "is", "are", "remains", "remain", "continues", "continue", "ongoing"})
+    if f.rule.kind == "hold" or act is not None or present:
         return decide.as_published(adoc.article)
     return None
 
 
-def _voiced(adoc: ArticleDoc, sc: Scene, f: Frame, r: Resolved, act: Act | None, acts: Sequence[Act], side, control,
-            denied: bool, unverified: bool, when0: When | None, why: tuple[str, str, str, str]) -> list[ClaimTrace]:  # type: ignore[no-untyped-def]
-    article = adoc.article
-    happened, event_why = decide.event(f, control, r.place)
-    when = _when_for(f, act, when0, adoc)
+def _voiced(adoc: ArticleDoc, v: _Verdict, acts: Sequence[Act]) -> list[ClaimTrace]:
+    """The claims of a verdict, one per voice, each with the reasons for its values."""
+    f, r, article = v.frame, v.resolved, adoc.article
+    happened, event_why = decide.event(f, v.control, r.place)
+    when = _when_for(f, v.act, v.when, adoc)
     if f.rule.voice == "reporter":
-        voice, voice_why = decide.Voice(article.source or "the reporter", "third_party", "reporter", "confirmed"), "control stated in passing: the reporter's"
+        voice = decide.Voice(article.source or "the reporter", "third_party", "reporter", "confirmed")
+        voice_why = "control stated in passing: the reporter's"
     else:
-        voice, voice_why = decide.voice(f, act, control, side, denied, unverified, article, when)
-    voices = [voice] + _second_voices(adoc, f, act, acts, voice, control, denied)
-    reasons = (f"rule {f.rule.id}: '{f.text}' -> {r.mention.surface}", f"controller {control}: {why[1]}; side via {why[0]}",
-               f"event {happened}: {event_why}", f"claimant {voice.claimant} ({voice.side}): {voice_why}",
-               f"stance {voice.stance}" + (f": denied {why[2]}" if denied else ""),
-               f"date {when.event_date if when else None}: {why[3] if when0 else ('none in the clause; ' + (when.text if when else 'no date'))}")
-    conf = decide.confidence(f.side is not None, act, when, f, voice.stance)
-    out = []
-    for v in voices:
-        claim = Claim(claim_id="", article_id=article.id, place=r.place, surface=r.mention.surface, controller=control,
-                      event=happened, claimant=v.claimant, claimant_side=v.side, stance=v.stance,
-                      event_date=when.event_date if when else None, date_precision=when.precision if when else None,
-                      date_text=when.text if when else None, quote=adoc.spans[f.sentence].sentence.text if f.sentence < len(adoc.spans) else "",
-                      confidence=conf if v is voice else round(conf * 0.9, 2), start=r.mention.start, voice=v.kind)
-        out.append(ClaimTrace(_with_rule(claim, f.rule.id), reasons))
-    return out
-
-
-def _with_rule(claim: Claim, rule: str) -> Claim:
-    return replace(claim, rule=rule) if hasattr(claim, "rule") else claim
+        voice, voice_why = decide.voice(f, v.act, v.control, v.side, v.denied, v.unverified, article, when)
+    voices = [voice, *_second_voices(adoc, f, v.act, acts, voice, v.control, v.denied)]
+    dated = v.why[3] if v.when else "none in the clause; " + (when.text if when else "no date")
+    reasons = (f"rule {f.rule.id}: '{f.text}' -> {r.mention.surface}",
+               f"controller {v.control}: {v.why[1]}; side via {v.why[0]}", f"event {happened}: {event_why}",
+               f"claimant {voice.claimant} ({voice.side}): {voice_why}",
+               f"stance {voice.stance}" + (f": denied {v.why[2]}" if v.denied else ""),
+               f"date {when.event_date if when else None}: {dated}")
+    conf = decide.confidence(f.side is not None, v.act, when, f, voice.stance)
+    quote = adoc.sentence(f.sentence).text
+    return [ClaimTrace(Claim(claim_id="", article_id=article.id, place=r.place, surface=r.mention.surface,
+                             controller=v.control, event=happened, claimant=o.claimant, claimant_side=o.side,
+                             stance=o.stance, event_date=when.event_date if when else None,
+                             date_precision=when.precision if when else None, date_text=when.text if when else None,
+                             quote=quote, confidence=conf if o is voice else round(conf * 0.9, 2), start=r.mention.start,
+                             voice=o.kind, rule=f.rule.id), reasons)
+            for o in voices]
 
 
 def _second_voices(adoc: ArticleDoc, f: Frame, act: Act | None, acts: Sequence[Act], voice: decide.Voice,
                    control: str, denied: bool) -> list[decide.Voice]:
     """A second side in the sentence: one that calls the claim false, or the one whose claim is denied."""
     others = [a for a in acts if a.side in ("RU", "UA") and a.side != voice.side and a is not act]
-    span = adoc.spans[f.sentence]
+    span = adoc.span(f.sentence)
     words = {adoc.lower(k) for k in range(span.start, span.end)}
     if not denied and f.rule.kind != "fight" and others and (words & V.FALSE_WORDS or any(a.kind == "deny" for a in others)):
         return [decide.Voice(others[0].who, others[0].side, others[0].voice, "denied")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 from geo.claims import vocab as V
 from geo.claims.places import expand, locators
@@ -47,6 +47,10 @@ _ENEMY = frozenset({"enemy", "adversary", "aggressor", "invaders", "occupiers"})
 _CONTROL_WORDS = frozenset({"control", "hands", "occupation", "rule", "flag", "flags"})
 
 
+#: a side as matching finds it: a side, or a pronoun for the speaker's ("its forces") or the other side ("the enemy")
+Acting = Literal["RU", "UA", "third_party", "unknown", "SPEAKER", "ENEMY"]
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """A place a frame is about, and how it was found."""
@@ -65,7 +69,7 @@ class Frame:
     trigger: tuple[int, int]
     text: str
     targets: tuple[Target, ...]
-    side: Side | None
+    side: Acting | None
     role: Role
     side_via: str
     negated: bool
@@ -96,7 +100,7 @@ def _matcher() -> Matcher:
 
 def matches(adoc: ArticleDoc, span: Span) -> tuple[list[tuple[Rule, int, int]], list[Blocked]]:
     """The triggers of a sentence, overlaps settled: a higher priority wins, then the longer span, then the id."""
-    found = cast(list[tuple[int, int, int]], _matcher()(adoc.doc[span.start : span.end]))
+    found = _matcher()(adoc.doc[span.start : span.end])
     hits = sorted(((BY_ID[adoc.doc.vocab.strings[k]], span.start + a, span.start + b) for k, a, b in found),
                   key=lambda h: (-h[0].priority, -(h[2] - h[1]), h[0].id, h[1]))
     kept: list[tuple[Rule, int, int]] = []
@@ -318,7 +322,7 @@ _PLACE_FINDERS = {"object": _object, "subject": _subject, "pp": _pp, "relative":
                   "apposition": _apposition, "there": _there}
 
 
-def _side(sc: Scene, rule: Rule, a: int, b: int, targets: Sequence[Target]) -> tuple[Side | None, Role, str]:
+def _side(sc: Scene, rule: Rule, a: int, b: int, targets: Sequence[Target]) -> tuple[Acting | None, Role, str]:
     """The acting side the rule's side slots find, in order, and what it did; "SPEAKER"-sides are pronouns
     ("its forces", "it") and "ENEMY" the other side of the speaker, settled with the act."""
     last = max(t.token for t in targets)
@@ -329,7 +333,7 @@ def _side(sc: Scene, rule: Rule, a: int, b: int, targets: Sequence[Target]) -> t
     return None, rule.sides[0][1] if rule.sides else "none", "no side named"
 
 
-def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, str]:
+def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, str]:
     adoc = sc.adoc
     clause = adoc.clause[a]
     for i in range(a - 1, max(sc.span.start, a - 25) - 1, -1):
@@ -344,23 +348,23 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, st
         if word in ("it", "they", "we") and adoc.lower(i + 1) in V.AUX | V.ADVERB | {"had", "has", "have"} | {adoc.lower(a)}:
             return _antecedent(sc, i, f"'{word}'")
         if word in _ENEMY:
-            return cast(Side, "ENEMY"), f"'{word}' = the other side of the speaker"
+            return "ENEMY", f"'{word}' = the other side of the speaker"
         if adoc.clause[i] != clause and adoc.lower(i) in (";", "—"):
             break
     military = [x for x in sc.actors if x.end <= a and x.military and x.side in ("RU", "UA")]
     return (military[-1].side, f"military subject '{military[-1].text}'") if military else (None, "")
 
 
-def _antecedent(sc: Scene, i: int, words: str) -> tuple[Side | None, str]:
+def _antecedent(sc: Scene, i: int, words: str) -> tuple[Acting | None, str]:
     """A pronoun's side ("its forces", "they"): the side named last before it in the sentence, else the speaker's."""
     before = [x for x in sc.actors if x.end <= i and x.side in ("RU", "UA")]
     if before:
         return before[-1].side, f"{words} = '{before[-1].text}'"
-    return cast(Side, "SPEAKER"), f"{words} = the speaker's"
+    return "SPEAKER", f"{words} = the speaker's"
 
 
 def _after_word(words: tuple[str, ...], reach: int = 6):  # type: ignore[no-untyped-def]
-    def find(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, str]:
+    def find(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, str]:
         for x in sc.actors:
             if max(b, last) <= x.start <= max(b, last) + reach and (sc.adoc.lower(x.start - 1) in words or (
                     sc.adoc.lower(x.start - 1) == "the" and sc.adoc.lower(x.start - 2) in words)) and x.side in ("RU", "UA"):
@@ -369,7 +373,7 @@ def _after_word(words: tuple[str, ...], reach: int = 6):  # type: ignore[no-unty
     return find
 
 
-def _side_possessor(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, str]:
+def _side_possessor(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, str]:
     adoc = sc.adoc
     for x in sc.actors:
         if x.end in (a, a - 1) and x.side in ("RU", "UA"):
@@ -378,13 +382,13 @@ def _side_possessor(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, 
     return (cast(Side, side), f"'{adoc.lower(a - 1)}' before the noun") if side else (None, "")
 
 
-def _side_in_match(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, str]:
+def _side_in_match(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, str]:
     for i in range(a, b):
         side = V.SIDE_WORD.get(sc.adoc.lower(i))
         if side:
             return cast(Side, side), f"'{sc.adoc.lower(i)}' in the phrase"
         if sc.adoc.lower(i) in ("its", "their", "our"):
-            return cast(Side, "SPEAKER"), f"'{sc.adoc.lower(i)}' in the phrase = the speaker's"
+            return "SPEAKER", f"'{sc.adoc.lower(i)}' in the phrase = the speaker's"
     if sc.adoc.lower(b) == "of":  # "under the control of Russian forces"
         x = next((x for x in sc.actors if x.start in (b + 1, b + 2) and x.side in ("RU", "UA")), None)
         if x:
@@ -392,12 +396,12 @@ def _side_in_match(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, s
     return None, ""
 
 
-def _side_object(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, str]:
+def _side_object(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, str]:
     x = next((x for x in sc.actors if a < x.start < b and x.side in ("RU", "UA")), None)
     return (x.side, f"object '{x.text}'") if x else (None, "")
 
 
-def _side_of_noun(sc: Scene, a: int, b: int, last: int) -> tuple[Side | None, str]:
+def _side_of_noun(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, str]:
     """"the collapse of Ukrainian defences in X": the side named right after the noun's "of"."""
     side = V.SIDE_WORD.get(sc.adoc.lower(b))
     return (cast(Side, side), f"'of {sc.adoc.lower(b)}'") if side else (None, "")

@@ -65,7 +65,7 @@ class Rule:
     note: str = ""
 
 
-_SIDES_ACT = (("subject", "taker"), ("possessor", "taker"))
+_SIDES_ACT: tuple[tuple[SideSlot, Role], ...] = (("subject", "taker"), ("possessor", "taker"))
 _FALL_TO = lower("to", "under", "into")
 _CONTROL_WORDS = lower("control", "hands", "occupation", "rule")
 _SIDE_TOKENS = {"LOWER": {"IN": sorted({*V.SIDE_WORD, "'s", "’s", "the", "its", "their", "our", "full", "firm", "complete", "total", "effective",

@@ -169,7 +169,7 @@ def find_actors(doc: Doc, start: int, end: int) -> list[Actor]:
     """The actors of a token range, left to right, longest first; a country or capital only where it acts."""
     from spacy.util import filter_spans
 
-    found = cast(list[tuple[int, int, int]], _matcher()(doc[start:end]))
+    found = _matcher()(doc[start:end])
     spans = filter_spans([doc[start + a : start + b] for _, a, b in found])
     sides = {(start + a, start + b): doc.vocab.strings[key] for key, a, b in found}
     actors = []

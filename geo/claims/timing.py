@@ -32,7 +32,7 @@ def sentence_times(adoc: ArticleDoc, span: Span, reference: date | None, last_da
 def time_of(adoc: ArticleDoc, f: Frame, times: Sequence[tuple[When, int]]) -> tuple[When | None, str]:
     """The time of the trigger's clause, or one opening the sentence; the day of an event beats the day of the
     statement that reports it."""
-    span = adoc.spans[f.sentence]
+    span = adoc.span(f.sentence)
     clause = adoc.clause[f.trigger[0]]
     usable = []
     for w, t in times:

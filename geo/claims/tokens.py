@@ -37,6 +37,7 @@ _LEMMA_OVERRIDES = {"as": "as", "'s": "'s", "’s": "’s", "more": "more", "cou
 def pipeline() -> Language:
     """The blank English tokenizer with the lookup lemmas (built once per process)."""
     import spacy
+    from spacy.language import Language
     from spacy.lookups import load_lookups
 
     table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
@@ -50,7 +51,7 @@ def pipeline() -> Language:
 
     nlp = spacy.blank("en")
 
-    @spacy.Language.component("geo_lemma")  # type: ignore[misc]
+    @Language.component("geo_lemma")
     def geo_lemma(doc: Doc) -> Doc:
         for token in doc:
             token.lemma_ = lemma_of(token.lower_)
@@ -89,6 +90,13 @@ class ArticleDoc:
     def text(self, a: int, b: int) -> str:
         return self.doc[a:b].text if a < b else ""
 
+    def span(self, index: int) -> Span:
+        """The sentence of a given index."""
+        return next(s for s in self.spans if s.sentence.index == index)
+
+    def sentence(self, index: int) -> Sentence:
+        return self.span(index).sentence
+
 
 def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
     """Tokenise an article once, merge each place mention into one token, and cut sentences and clauses."""
@@ -96,20 +104,20 @@ def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
     spans = [doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand") for r in resolved]
     import spacy.util
 
-    keep = spacy.util.filter_spans([s for s in spans if s is not None and len(s) > 1])
+    keep = spacy.util.filter_spans([t for t in spans if t is not None and len(t) > 1])
     with doc.retokenize() as retokenizer:
-        for s in keep:
-            retokenizer.merge(s, attrs={"LEMMA": s.text.lower()})
+        for name in keep:
+            retokenizer.merge(name, attrs={"LEMMA": name.text.lower()})
     places: dict[int, Resolved] = {}
     for r in resolved:
-        span = doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")
-        if span is not None and r.place.feature in ("settlement", "region"):
-            places.setdefault(span.start, r)
+        named = doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")
+        if named is not None and r.place.feature in ("settlement", "region"):
+            places.setdefault(named.start, r)
     sentences = []
     for s in split_sentences(article.text):
-        span = doc.char_span(s.start, s.end, alignment_mode="expand")
-        if span is not None:
-            sentences.append(Span(s, span.start, span.end))
+        tokens = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if tokens is not None:
+            sentences.append(Span(s, tokens.start, tokens.end))
     return ArticleDoc(article, doc, tuple(sentences), places, _clauses(doc))
 
 
