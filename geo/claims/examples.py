@@ -56,23 +56,9 @@ def _co(text: str, article: str, *absent: str) -> Counter:
     return Counter(text, article, tuple(absent))
 
 
-#: Rules with no two articles of dev + dev2 where they make a claim the labels confirm (see the module doc).
-UNPROVEN: tuple[str, ...] = (
-    # "X fell" with no side named: no labelled claim in dev + dev2 comes from it; where "fell/fallen" appears the
-    # sentence has no place ("claims that the town has fallen"), another rule wins ("fell to", "fell back"), or the
-    # claim is wrong (x077 "rejected claims that Pokrovsk has fallen" -> Pokrovsk UA recaptured; y038 "if the city
-    # falls" -> Bakhmut RU captured)
-    "capture.fell",
-    # "grey zone" / "contested": no labelled claim in dev + dev2 comes from it; its only claim (x073 "Robotyne ...
-    # was fiercely contested for months") is not in the labels as fighting
-    "fight.grey_zone",
-    # "no longer occupy X" / "no troops left": one article only (x036 "Russian troops no longer occupied any of the
-    # region's towns or villages" -> Sumy region UA withdrew, which its labels confirm)
-    "withdraw.no_longer",
-    # "forces remain in X" (split from hold.keep, needs a named force): one article only (y112 "Ukrainian units remain
-    # inside Huliaipole" -> Huliaipole UA holds, which its labels confirm)
-    "hold.remain",
-)
+#: Rules with no two articles of dev + dev2 where they make a claim the labels confirm (see the module doc). None:
+#: such rows were removed ("X fell" with no side, "grey zone", "no longer occupy", "forces remain in": 0 or 1 article).
+UNPROVEN: tuple[str, ...] = ()
 
 EXAMPLES: dict[str, tuple[Example, ...]] = {
     "capture.verb": (
@@ -180,15 +166,6 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
         _ex("Cherevaty told AFP that some soldiers had held the outskirts of Soledar while others built a defensive line "
             "and fortified new points, all the while dealing the enemy \"a massive blow\".", "y035",
             ("Soledar", "UA", "holds")),
-    ),
-    "hold.remain": (  # unproven: its only article
-        _ex("Ukrainian units remain inside Huliaipole and on its western edge, Southern Defense Forces spokesman "
-            "Vladyslav Voloshyn said", "y112", ("Huliaipole", "UA", "holds")),
-    ),
-    "withdraw.no_longer": (  # unproven: its only article
-        _ex("The governor of the neighbouring Sumy region, on Ukraine's border with Russia, said Russian troops no longer "
-            "occupied any of the region's towns or villages, and that Ukrainian troops were working to push out the "
-            "units that remained.", "x036", ("Sumy region", "UA", "withdrew")),
     ),
     "hold.held_by": (
         _ex("It also shows the northern districts of Kupiansk held by Ukraine", "y107", ("Kupiansk", "UA", "holds")),
@@ -308,10 +285,6 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
             "like-minded people succeeded in having the historical name of New York returned to the village of "
             "Novhorodske.", "x022", "Novhorodske"),
     ),
-    "capture.fell": (
-        _co("At 10:57 PM explosions were heard in Kharkiv as glide bombs fell on the city, and the mayor warned that "
-            "more strikes were possible.", "x093", "Kharkiv"),
-    ),
     "capture.noun": (
         _co("The report of the alleged capture of Rabotino came as Russian troops pressed their recently launched "
             "offensive in the Kharkov region.", "y064", "Kharkov region"),
@@ -387,18 +360,9 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
         _co("Snihurivka ranks among the most important settlements of the temporarily occupied right bank, which lies "
             "in the Kherson region and partly in the Mykolaiv region.", "x032", "Kherson region", "Mykolaiv region"),
     ),
-    "hold.remain": (
-        _co("Filashkin urged parents to look after their children and evacuate in time, warning that the enemy shells "
-            "Donetsk region about 3,000 times a day and that staying in the region is very dangerous.", "x096",
-            "Donetsk region"),
-    ),
     "hold.there": (
         _co("Authorities in the Chernihiv region, northeast of Kyiv, said some Russian troops were still there but had "
             "pulled back from the area around the region's main city of Chernihiv.", "x036", "Kyiv"),
-    ),
-    "withdraw.no_longer": (
-        _co("The governor of Zhytomyr region, which lies west of Kyiv, said there were no Russian troops left on its "
-            "territory.", "x036", "Kyiv"),
     ),
     "fight.foothold": (
         _co("Russian troops have managed to break through and gain a foothold in Ocheretyne in the Donetsk region.",
@@ -448,15 +412,6 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
         _co("Fyodorov said about 20 buildings were damaged in the mid-afternoon attack on Zaporizhzhia's city centre on "
             "Tuesday, and that rescuers were still working because people were believed to be trapped under the "
             "rubble.", "x092", "Zaporizhzhia"),
-    ),
-    "fight.grey_zone": (
-        _co("Speaking on a news broadcast, Nazar Voloshin, a representative of Ukraine's 'Khortytsia' "
-            "operational-strategic group of forces, said the so-called \"grey zone\" in Kharkiv region had not started "
-            "to expand and that Ukrainian forces were not letting the Russians push deeper into the region.", "x058",
-            "Kharkiv region"),
-        _co("Luhansk governor Serhiy Gaidai said on Friday that Ukraine had ordered its troops out of Sievierodonetsk, "
-            "the contested twin city where Russian forces have been gaining ground slowly in recent weeks.", "x031",
-            "Luhansk"),
     ),
     # --- vetoes: the vetoed trigger would claim the absent places (none at all when absent is empty)
     "block.bank": (

@@ -415,7 +415,7 @@ _SIDE_FINDERS = {"subject": _side_subject, "by": _after_word(("by",)), "to": _af
 def _verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
     """Negation, modality (fact, attempt, plan) and hedging of a trigger, from its verb group and clause."""
     adoc = sc.adoc
-    negated = any(adoc.lower(i) in V.NEGATION for i in range(a, b)) and rule.negation != "part"
+    negated = any(adoc.lower(i) in V.NEGATION for i in range(a, b))
     modality, hedged = "fact", False
     i = a - 1
     while i >= sc.span.start and a - i <= 6:

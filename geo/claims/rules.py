@@ -55,7 +55,7 @@ class Rule:
     places: tuple[PlaceSlot, ...] = ("object",)
     sides: tuple[tuple[SideSlot, Role], ...] = (("subject", "taker"),)
     default: Default = "speaker"
-    negation: Literal["deny", "block", "part"] = "deny"  # "part": the negation is the rule's own words
+    negation: Literal["deny", "block"] = "deny"
     attempt: Literal["block", "fight"] = "block"
     voice: Literal["act", "reporter"] = "act"
     preps: frozenset[str] = V.PREP_AT
@@ -86,8 +86,6 @@ RULES: tuple[Rule, ...] = (
                              (lemma({"change", "switch"}), lower("hands"))),
          "capture", ("subject", "relative"), (("to", "taker"), ("in_match", "taker")), default="none", priority=55,
          note="places fell or passed to a side, or came under its control"),
-    Rule("capture.fell", ((lower("fell", "fallen", "falls"),),), "capture", ("subject", "relative"), (("subject", "taker"),),
-         default="invader", priority=40, note="a place fell with no side named: the invader of its country took it"),
     Rule("capture.noun", ((lemma(V.CAPTURE_NOUN - {"loss", "fall", "collapse", "surrender"}), lower("of")),), "capture",
          ("object",), (("possessor", "taker"), ("by", "taker"), ("to", "taker"), ("for", "taker"), ("subject", "taker")),
          attempt="fight", note="the capture, liberation or seizure of places"),
@@ -139,10 +137,6 @@ RULES: tuple[Rule, ...] = (
                              (lower("controls", "controlled", "controlling", "occupy", "occupies", "occupying"),)),
          "hold", ("object", "relative", "fronted"), (("subject", "holder"), ("by", "holder")), priority=52,
          note="a side controls places or is in control of them"),
-    Rule("hold.remain", ((lemma({"remain", "stay"}), lower("in", "inside", "within", "on")),),
-         "hold", ("pp", "object"), (("subject", "holder"),), default="none", priority=44, needs_actor=True,
-         preps=frozenset({"in", "inside", "within", "on"}),
-         note="a side's forces remain in places (civilians who stay do not count: a named force is needed)"),
     Rule("hold.keep", ((lemma({"hold", "keep", "maintain", "retain"}), lower("on", "onto", "out", "up", op="?"),
                         lower("their", "its", "our", "the", "up", "firm", "a", op="{,2}"), lemma(V.HOLD_NOUN, "?")),),
          "hold", ("object", "pp", "relative", "fronted"), (("subject", "holder"),), default="none", priority=45,
@@ -168,12 +162,6 @@ RULES: tuple[Rule, ...] = (
     Rule("hold.there", ((_BE, lower("still", "now", "firmly"), lower("there")),),
          "hold", ("there",), (("subject", "holder"),), default="speaker", priority=45,
          note="a side's troops are still there: it holds the place named last"),
-    Rule("withdraw.no_longer", ((lower("no", "not"), lower("longer"), lemma({"occupy", "hold", "control"})),
-                                (lower("no"), {"OP": "{,2}"}, lemma({"troop", "force", "soldier", "unit"}),
-                                 lower("left", "remain", "remained", "remaining"))),
-         "withdraw", ("object", "pp"), (("subject", "leaver"), ("in_match", "leaver")), default="none", negation="part",
-         priority=55, preps=frozenset({"on", "in", "of"}),
-         note="a side no longer occupies places, or has no troops left there: it left them"),
     Rule("fight.foothold", ((lemma({"take", "gain", "secure", "establish", "hold", "have"}), lower("up", "a", op="{,2}"),
                              lemma({"position", "foothold", "bridgehead"})),
                             (_BE, _ADV, lower("on", "at", "in", "inside", "near"), lower("the", op="?"),
@@ -219,11 +207,6 @@ RULES: tuple[Rule, ...] = (
          "fight", ("pp", "subject", "object"), (), default="none", priority=50, reach=8,
          preps=frozenset({"in", "inside", "near", "around", "of", "at"}),
          note="troops encircled or cut off in places: fighting"),
-    Rule("fight.grey_zone", ((lower("grey", "gray"), {"ORTH": "-", "OP": "?"}, lower("zone")),
-                             (lower("contested"),)),
-         "fight", ("subject", "pp", "object"), (), default="none", priority=50, reach=6,
-         note="places in the grey zone or contested: fighting"),
-    # blocks: phrases that look like a trigger and are not
     Rule("block.fire_control", ((lower("fire"), lower("control")),), "block", priority=90),
     Rule("block.situation", ((lower("situation"), _ADV, lower("under"), lower("control")),), "block", priority=90),
     Rule("block.de_occupied", ((lower("de", "de-"), {"ORTH": "-", "OP": "?"}, lower("occupied", "occupation")),), "block",
