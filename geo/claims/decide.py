@@ -42,27 +42,39 @@ def acting_side(frame: Frame, act: Act | None, place: Place, denied: bool, belli
         return (opposite(speaker), frame.side_via) if speaker else (None, "'the enemy' with no speaker")
     if frame.side is not None:
         return frame.side, frame.side_via
-    default = frame.rule.default
-    if "occupied" in frame.text.lower() and place.country in ("RU", "UA"):
-        default = "invader"
-    if default == "invader" and place.country in ("RU", "UA"):
-        return opposite(cast(Side, place.country)), f"no side named: the invader of {place.country}"
-    if default == "speaker" and speaker is not None:
-        side = opposite(speaker) if denied and not frame.negated else speaker
-        return side, f"no side named: the speaker's ({act.who if act else ''}){', denied' if side != speaker else ''}"
-    if default == "speaker" and len(belligerents) == 1:
-        return cast(Side, next(iter(belligerents))), "no side named: the only side the sentence names"
-    if default in ("speaker", "own_country") and "liberat" in frame.text.lower() and not belligerents and place.country in ("RU", "UA"):
-        return cast(Side, place.country), "'liberated' with no side: by the place's own country"
+    for default in frame.rule.defaults:
+        side, why = _default_side(default, act, speaker, place, denied and not frame.negated, belligerents)
+        if side is not None:
+            return side, why
     return None, "no side"
 
 
-def controller(frame: Frame, side: Side | None) -> tuple[Controller | None, str]:
-    """Fighting leaves a place contested; a taker or holder controls it; the side that lost or left it does not."""
+def _default_side(default: str, act: Act | None, speaker: Side | None, place: Place, denied: bool,
+                  belligerents: frozenset[str]) -> tuple[Side | None, str]:
+    """The side a rule's default gives, if it gives one here."""
+    country = cast(Side, place.country) if place.country in ("RU", "UA") else None
+    if default == "speaker" and speaker is not None:
+        side = opposite(speaker) if denied else speaker
+        return side, f"no side named: the speaker's ({act.who if act else ''}){', denied' if denied else ''}"
+    if default == "only_side" and len(belligerents) == 1:
+        return cast(Side, next(iter(belligerents))), "no side named: the only side the sentence names"
+    if default == "invader" and country is not None:
+        return opposite(country), f"no side named: the invader of {country}"
+    if default == "own_country" and country is not None and not belligerents:
+        return country, "freed with no side named at all: by the place's own country"
+    return None, ""
+
+
+def controller(frame: Frame, side: Side | None, place: Place) -> tuple[Controller | None, str]:
+    """Fighting leaves a place contested; a taker or holder controls it; the side that lost or left it does not.
+    Forces present in a place hold it when it is their own country's, and fight for it when it is not."""
     if frame.rule.kind == "fight":
         return "contested", "fighting: contested"
     if side not in ("RU", "UA"):
         return None, "no side"
+    if frame.rule.kind == "presence":
+        return (side, f"{side} forces in a place of {side}") if side == place.country else \
+            ("contested", f"{side} forces inside a place of {place.country}: contested")
     if frame.role in ("taker", "holder") or frame.role == "none":
         return side, f"{frame.role} {side}"
     return cast(Controller, opposite(cast(Side, side))), f"{frame.role} {side}: the other side controls"
@@ -71,6 +83,8 @@ def controller(frame: Frame, side: Side | None) -> tuple[Controller | None, str]
 def event(frame: Frame, control: Controller, place: Place) -> tuple[Event, str]:
     """The event a frame's kind makes; taking ground of one's own country back is a recapture."""
     kind = frame.rule.kind
+    if kind == "presence":
+        kind = "fight" if control == "contested" else "hold"
     if kind in ("hold", "withdraw", "fight"):
         return cast(Event, {"hold": "holds", "withdraw": "withdrew", "fight": "fighting"}[kind]), f"{kind} kind"
     if control == place.country:

@@ -39,6 +39,8 @@ _PLURAL_PLACES = frozenset({"villages", "settlements", "towns", "localities", "h
 _COUNTED_SKIP = _COUNT_WORDS | _PLURAL_PLACES | frozenset({",", ":", "-", "–", "—", "sq", "sq.", ".", "and", "including", "among", "them", "such", "as", "namely", "than", "sq",
                                           "(", ")", "in", "of", "about", "around", "nearly", "almost", "over", "some",
                                           "incl", "notably", "like"})
+#: prepositions of an agent or a source, stepped over: "attacks by Russian assault infantry near X"
+_AGENT = frozenset({"by", "from", "with"})
 _REGION_REFS = frozenset({"region", "oblast", "territory"})
 _NAMING = frozenset({":", "including", "among", "namely", "such"})
 _REF_NOUNS = frozenset({"village", "town", "city", "settlement", "island"})
@@ -262,10 +264,10 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             return []  # "attacked X and hit a house near Y": Y is not where the attack was
         if adoc.lower(k) in V.LOCATOR_BEFORE or (adoc.lower(k) == "from" and rule.kind == "fight"):
             return []
-        if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE:
+        if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE or adoc.lower(k) in _AGENT:
             continue
         j = k + 1
-        while j < stop + 4 and j < sc.span.end and j not in sc.usable and adoc.lower(j) in _PP_SKIP:
+        while j < stop + 4 and j < sc.span.end and j not in sc.usable and adoc.lower(j) in _PP_SKIP | V.PREP_AT:
             j += 1
         if j in sc.usable:
             return _list(sc, j, 1, f"after '{adoc.lower(k)}'")

@@ -12,6 +12,8 @@ from geo.claims import vocab as V
 from geo.claims.tokens import ArticleDoc, Span
 
 MAX_LIST = 40
+#: the most words between two places of one list (joiners, locators, "a settlement in Ukraine's Sumy region")
+_GAP = 12
 _POINTS = ("north", "south", "east", "west")
 _AS_MODIFIER = frozenset({"city", "town", "village", "settlement", "cities", "towns", "villages", "settlements",
                           "localities", "communities", "hromada", "hamlets"})
@@ -96,7 +98,7 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
     j = anchor + step
     while span.start <= j < span.end and len(out) < MAX_LIST:
         k, joined = j, False
-        while span.start <= k < span.end and abs(k - j) < 8 and (k not in usable) and (
+        while span.start <= k < span.end and abs(k - j) < _GAP and (k not in usable) and (
                 adoc.lower(k) in V.LIST_JOIN or adoc.lower(k) in _LIST_WORDS or k in adoc.places or adoc.lower(k) in ("(", ")")
                 or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)
                 or (joined and adoc.doc[k].is_title) or adoc.lower(k) in V.COMPASS or adoc.lower(k).endswith(_POINTS)):

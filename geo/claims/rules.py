@@ -17,7 +17,8 @@ from typing import Literal
 from geo.claims import vocab as V
 
 Pattern = tuple[Mapping[str, object], ...]
-Kind = Literal["capture", "withdraw", "hold", "fight", "block"]
+#: "presence": forces are in a place, which they hold when it is their own country's and fight for when it is not
+Kind = Literal["capture", "withdraw", "hold", "fight", "presence", "block"]
 #: where a rule's places are, in the order tried: after the trigger ("captured X"), before it ("X was captured"),
 #: after a preposition of place ("fighting near X"), the antecedent of "which/where" ("X, which Kyiv says remains
 #: under ..."), or the sentence's opening "In X, ..."
@@ -27,9 +28,10 @@ PlaceSlot = Literal["object", "subject", "pp", "relative", "fronted", "appositio
 SideSlot = Literal["subject", "by", "to", "for", "possessor", "in_match", "object", "of_noun"]
 #: what the side found did: took or holds the place, lost or left it
 Role = Literal["taker", "holder", "loser", "leaver", "none"]
-#: the side when none is named: the speaker's, the invader of the place's country (an "occupied" place), the
-#: place's own country ("liberated", a place freed by its own side), or none (no claim without a side)
-Default = Literal["speaker", "invader", "own_country", "none"]
+#: where the side comes from when none is named, tried in order: the speaker's (the other side's under a denial),
+#: the only belligerent the sentence names, the invader of the place's country (an "occupied" place), the place's
+#: own country (a place "liberated" with no side named is freed by its own side). No default: no claim without a side.
+Default = Literal["speaker", "only_side", "invader", "own_country"]
 
 _ADV = {"LOWER": {"IN": sorted(V.ADVERB | V.NEGATION | V.AUX - {"'s", "’s"} | {"\"", "“", "”"})}, "OP": "{,3}"}
 _BE = {"LEMMA": "be"}
@@ -54,7 +56,7 @@ class Rule:
     kind: Kind
     places: tuple[PlaceSlot, ...] = ("object",)
     sides: tuple[tuple[SideSlot, Role], ...] = (("subject", "taker"),)
-    default: Default = "speaker"
+    defaults: tuple[Default, ...] = ("speaker", "only_side")
     negation: Literal["deny", "block"] = "deny"
     attempt: Literal["block", "fight"] = "block"
     voice: Literal["act", "reporter"] = "act"
@@ -73,10 +75,24 @@ _SIDE_TOKENS = {"LOWER": {"IN": sorted({*V.SIDE_WORD, "'s", "’s", "the", "its"
                 "OP": "{,4}"}
 
 RULES: tuple[Rule, ...] = (
-    Rule("capture.verb", ((lemma(V.CAPTURE), lower("back", op="?")),), "capture", ("object", "apposition", "relative"),
-         _SIDES_ACT,
+    Rule("capture.liberate", ((lemma(V.LIBERATE), lower("back", op="?")),
+                              (lower("de"), {"ORTH": "-"}, lower("occupied", "occupy", "occupies", "occupying"))),
+         "capture", ("object", "apposition", "relative"), _SIDES_ACT, defaults=("speaker", "only_side", "own_country"),
+         attempt="fight", note="a side frees places; 'liberated' with no side named at all: by the place's own country"),
+    Rule("capture.occupy", ((lower("occupied"),),), "capture", ("object", "apposition", "relative"), _SIDES_ACT,
+         defaults=("invader",), note="a side occupied places; with no side named, the invader of the place's country"),
+    Rule("capture.verb", ((lemma(V.CAPTURE - V.LIBERATE - {"occupy"}), lower("back", op="?")),), "capture",
+         ("object", "apposition", "relative"), _SIDES_ACT,
          attempt="fight", note="a side takes or frees places; 'liberated' carries no side: the subject's, else the speaker's"),
-    Rule("capture.passive", ((_BE, _ADV, lower(*V.CAPTURED), lower("back", op="?")),
+    Rule("capture.liberated", ((_BE, _ADV, lower(*V.LIBERATED)),
+                               (_BE, _ADV, lower("de"), {"ORTH": "-"}, lower("occupied"))), "capture",
+         ("subject", "relative", "apposition", "pp"), (("by", "taker"),), preps=frozenset({"in"}),
+         defaults=("speaker", "only_side", "own_country"), priority=61,
+         note="places were freed; by the side after 'by', the speaker's, else the place's own country"),
+    Rule("capture.occupied", ((_BE, _ADV, lower("occupied")),), "capture", ("subject", "relative", "apposition"),
+         (("by", "taker"),), defaults=("invader",), priority=61,
+         note="places were occupied; by the side after 'by', else the invader of the place's country"),
+    Rule("capture.passive", ((_BE, _ADV, lower(*V.CAPTURED - V.LIBERATED - {"occupied"}), lower("back", op="?")),
                              (_BE, _ADV, lower("listed", "marked", "shown", "declared", "considered", "reported", "recorded"),
                               lower("as"), _ADV, lower(*V.CAPTURED))), "capture",
          ("subject", "relative", "apposition", "pp"), (("by", "taker"),), preps=frozenset({"in"}), priority=60, note="places were taken or freed; the side after 'by', else the speaker's"),
@@ -84,14 +100,20 @@ RULES: tuple[Rule, ...] = (
                               _SIDE_TOKENS, _CONTROL_WORDS),
                              (lemma({"fall", "pass", "go", "return", "revert", "surrender"}), _ADV, lower("to")),
                              (lemma({"change", "switch"}), lower("hands"))),
-         "capture", ("subject", "relative"), (("to", "taker"), ("in_match", "taker")), default="none", priority=55,
+         "capture", ("subject", "relative"), (("to", "taker"), ("in_match", "taker")), defaults=(), priority=55,
          note="places fell or passed to a side, or came under its control"),
-    Rule("capture.noun", ((lemma(V.CAPTURE_NOUN - {"loss", "fall", "collapse", "surrender"}), lower("of")),), "capture",
+    Rule("capture.liberation", ((lemma({"liberation", "liberating"}), lower("of")),
+                                (lower("de"), {"ORTH": "-"}, lower("occupation"), lower("of"))), "capture",
+         ("object",), (("possessor", "taker"), ("by", "taker"), ("for", "taker"), ("subject", "taker")),
+         defaults=("speaker", "only_side", "own_country"), attempt="fight",
+         note="the liberation of places; with no side named at all, by the place's own country"),
+    Rule("capture.noun", ((lemma(V.CAPTURE_NOUN - {"loss", "fall", "collapse", "surrender", "liberation", "liberating"}),
+                           lower("of")),), "capture",
          ("object",), (("possessor", "taker"), ("by", "taker"), ("to", "taker"), ("for", "taker"), ("subject", "taker")),
          attempt="fight", note="the capture, liberation or seizure of places"),
     Rule("capture.loss", ((lemma({"loss", "fall", "collapse", "surrender"}), lower("of")),
                           (lemma({"lose", "cede", "surrender", "give"}), lower("up", op="?"))), "capture", ("object",),
-         (("to", "taker"), ("of_noun", "loser"), ("possessor", "loser"), ("subject", "loser")), default="invader", priority=45,
+         (("to", "taker"), ("of_noun", "loser"), ("possessor", "loser"), ("subject", "loser")), defaults=("invader",), priority=45,
          note="the fall or loss of places: the side it fell to took it; the side that lost it did not"),
     Rule("capture.control", ((lemma(V.CONTROL_VERB), _ADV, lower("full", "complete", "total", "effective", "firm", op="?"),
                               lower("control"), lower("of", "over")),
@@ -114,16 +136,16 @@ RULES: tuple[Rule, ...] = (
          preps=frozenset({"from", "of", "out", "in"}),
          note="a side leaves places; the other side is left in control"),
     Rule("withdraw.driven_out", ((lemma(V.DRIVE_OUT), {"OP": "{,4}"}, lower("out", "from", "back"), lower("of", op="?")),),
-         "capture", ("object", "pp"), (("object", "loser"), ("subject", "taker")), default="none", priority=55,
+         "capture", ("object", "pp"), (("object", "loser"), ("subject", "taker")), defaults=(), priority=55,
          note="one side drives the other out of places; the driver controls them"),
     Rule("withdraw.driven_out_passive", ((_BE, _ADV, lower("driven", "pushed", "forced", "knocked", "kicked", "ousted",
                                                            "dislodged", "expelled", "repelled", "repulsed", "thrown"),
                                           lower("out", "back", "from", op="?"), lower("of", "from", op="?")),),
-         "capture", ("object", "pp"), (("subject", "loser"),), default="none", priority=60,
+         "capture", ("object", "pp"), (("subject", "loser"),), defaults=(), priority=60,
          note="a side was driven out of places; the other side controls them"),
     Rule("hold.under", ((lower("under", "in"), lower("the", "full", "firm", "complete", "effective", "total", op="{,2}"),
                          _SIDE_TOKENS, _CONTROL_WORDS),), "hold", ("subject", "relative", "apposition", "fronted"),
-         (("in_match", "holder"), ("by", "holder")), default="none", priority=55,
+         (("in_match", "holder"), ("by", "holder")), defaults=(), priority=55,
          note="places are (or remain) under or in a side's control or hands"),
     Rule("hold.in_control", ((lower("in", "retain", "retains", "retained", "maintain", "maintains", "maintained",
                                     "keep", "keeps", "kept", "have", "has", "had", "exercise", "exercises"),
@@ -139,12 +161,12 @@ RULES: tuple[Rule, ...] = (
          note="a side controls places or is in control of them"),
     Rule("hold.keep", ((lemma({"hold", "keep", "maintain", "retain"}), lower("on", "onto", "out", "up", op="?"),
                         lower("their", "its", "our", "the", "up", "firm", "a", op="{,2}"), lemma(V.HOLD_NOUN, "?")),),
-         "hold", ("object", "pp", "relative", "fronted"), (("subject", "holder"),), default="none", priority=45,
+         "hold", ("object", "pp", "relative", "fronted"), (("subject", "holder"),), defaults=(), priority=45,
          preps=frozenset({"in", "inside", "at", "near", "around", "along", "of", "within", "on"}),
          note="a side keeps positions, the line, or control in or near places, or remains inside them"),
     Rule("hold.held_by", ((lower("held", "controlled", "occupied", "defended", "kept", "retained"), lower("by")),
                           (_BE, _ADV, lower("held", "controlled", "kept", "retained", "defended"))),
-         "hold", ("subject", "relative"), (("by", "holder"),), default="speaker", priority=56,
+         "hold", ("subject", "relative"), (("by", "holder"),), defaults=("speaker", "only_side"), priority=56,
          note="places held or controlled by a side; 'the city is being held' by the speaker's side"),
     Rule("hold.attributive", ((lower(*V.SIDE_WORD, "separatist", "rebel"), {"ORTH": "-"},
                                lower("held", "controlled", "occupied")),
@@ -156,35 +178,42 @@ RULES: tuple[Rule, ...] = (
                               (lower("the", "in", "of", "from", "to", "near", "into", "across", "around", "newly", "still",
                                      "temporarily", "now", "russian", "occupied"), lower("occupied", "temporarily", op="?"),
                                lower("occupied"))),
-         "hold", ("object", "apposition"), (("in_match", "holder"),), default="invader", voice="reporter", reach=5,
+         "hold", ("object", "apposition"), (("in_match", "holder"),), defaults=("invader",), voice="reporter", reach=5,
          priority=55,
          note="control stated in passing: 'the occupied city of X', 'Russian-held X'"),
+    Rule("hold.presence", ((_BE, _ADV, lower("in", "inside", "within")),
+                           (lemma({"remain", "stay"}), _ADV, lower("in", "inside", "within")),
+                           (_BE, _ADV, lower("active", "present", "operating", "fighting", "entrenched"),
+                            lower("in", "inside", "within"))),
+         "presence", ("pp",), (("subject", "holder"),), defaults=(), priority=44, needs_actor=True, reach=6,
+         preps=frozenset({"in", "inside", "within"}),
+         note="a named force is (or remains) in a place: its own side's place it holds, the other side's it fights for"),
     Rule("hold.there", ((_BE, lower("still", "now", "firmly"), lower("there")),),
-         "hold", ("there",), (("subject", "holder"),), default="speaker", priority=45,
+         "hold", ("there",), (("subject", "holder"),), defaults=("speaker", "only_side"), priority=45,
          note="a side's troops are still there: it holds the place named last"),
     Rule("fight.foothold", ((lemma({"take", "gain", "secure", "establish", "hold", "have"}), lower("up", "a", op="{,2}"),
                              lemma({"position", "foothold", "bridgehead"})),
                             (_BE, _ADV, lower("on", "at", "in", "inside", "near"), lower("the", op="?"),
                              lower("outskirts", "edge", "approaches", "doorstep", "gates", "fringes", "streets"))),
-         "fight", ("pp",), (), default="none", priority=62, reach=10,
+         "fight", ("pp",), (), defaults=(), priority=62, reach=10,
          preps=frozenset({"in", "inside", "near", "of", "on", "at", "around"}),
          note="a side has a foothold or positions in, or stands on the outskirts of, places: fighting"),
     Rule("fight.repel", ((lemma(V.REPEL), lower("off", "back", op="?"), {"OP": "{,4}"}, lemma(V.ATTACK_NOUN)),
                          (lemma(V.ATTACK_NOUN), {"OP": "{,6}"}, _BE, _ADV,
                           lower("repelled", "repulsed", "thwarted", "stopped", "foiled", "beaten", "halted", "rebuffed",
                                 "unsuccessful", "recorded", "registered", "reported"))),
-         "fight", ("pp",), (), default="none", priority=60, reach=14,
+         "fight", ("pp",), (), defaults=(), priority=60, reach=14,
          note="attacks on places were repelled: fighting, the place contested"),
     Rule("fight.ongoing", ((lemma(V.FIGHT_NOUN),), (lower("fought", "fighting", "clashed", "clashing", "battled", "battling"),)),
-         "fight", ("pp", "relative", "fronted"), (), default="none", priority=45, reach=12,
+         "fight", ("pp", "relative", "fronted"), (), defaults=(), priority=45, reach=12,
          preps=frozenset({"in", "near", "at", "around", "inside", "outside", "for", "over", "within", "close", "by",
                           "throughout", "across", "along", "of"}),
          note="fighting, clashes or battles in, near or for places"),
     Rule("fight.assault", ((lemma({"assault", "offensive", "storming", "push", "onslaught", "counteroffensive",
-                                   "counter-offensive"}),),), "fight", ("pp",), (), default="none", priority=36, reach=8,
+                                   "counter-offensive", "operation", "pressure"}),),), "fight", ("pp",), (), defaults=(), priority=36, reach=8,
          preps=frozenset({"near", "at", "around", "in", "outside", "close", "on", "against", "into"}),
          note="a ground assault on, near or in places: fighting"),
-    Rule("fight.attack", ((lemma({"attack", "counterattack", "attempt"}),),), "fight", ("pp",), (), default="none",
+    Rule("fight.attack", ((lemma({"attack", "counterattack", "attempt"}),),), "fight", ("pp",), (), defaults=(),
          priority=35, reach=8, preps=frozenset({"near", "at", "around", "in", "outside", "close"}),
          note="attacks near or at places: fighting; not 'toward' them"),
     Rule("fight.advance", ((lemma({"move"}), lower("forward", "further", "deeper", "closer", "ahead", "up")),
@@ -193,24 +222,22 @@ RULES: tuple[Rule, ...] = (
                            (lemma({"cross"}), lower("into")),
                            (lemma({"get", "make", "force"}), lower("its", "their", "way", op="{,2}"), lower("into", "inside")),
                            (lemma({"take"}), lower("up"), lower("positions", "position"))),
-         "fight", ("pp", "object"), (), default="none", priority=40,
+         "fight", ("pp", "object"), (), defaults=(), priority=40,
          preps=frozenset({"into", "inside", "in", "near", "around", "on", "within", "to", "outskirts", "at", "across"}),
          note="a side advances into, enters, approaches or storms places: fighting"),
     Rule("fight.attempt", ((lemma(V.ATTEMPT), lower("to"), lemma(V.CAPTURE | V.ADVANCE | {"encircle", "surround", "break"})),
                            (lemma({"attempt", "bid", "push", "offensive", "drive"}), lower("to"),
                             lemma(V.CAPTURE | V.ADVANCE))),
-         "fight", ("object", "pp"), (), default="none", priority=65,
+         "fight", ("object", "pp"), (), defaults=(), priority=65,
          note="a side is trying to take or encircle places: fighting, the other side holds them"),
     Rule("fight.encircled", ((lower("encircled", "surrounded", "besieged", "trapped", "encirclement", "siege", "cauldron",
                                     "pocket", "blockaded", "semi-encircled", "semi-encirclement"),),
                              (lower("cut"), lower("off"))),
-         "fight", ("pp", "subject", "object"), (), default="none", priority=50, reach=8,
+         "fight", ("pp", "subject", "object"), (), defaults=(), priority=50, reach=8,
          preps=frozenset({"in", "inside", "near", "around", "of", "at"}),
          note="troops encircled or cut off in places: fighting"),
     Rule("block.fire_control", ((lower("fire"), lower("control")),), "block", priority=90),
     Rule("block.situation", ((lower("situation"), _ADV, lower("under"), lower("control")),), "block", priority=90),
-    Rule("block.de_occupied", ((lower("de", "de-"), {"ORTH": "-", "OP": "?"}, lower("occupied", "occupation")),), "block",
-         priority=90),
     Rule("block.fall_season", ((lower("in", "by", "since", "until", "during", "through"), lower("the"), lower("fall"),
                                 lower("of"), {"LIKE_NUM": True}),
                                (lower("in", "by", "since", "until", "during", "through"), lower("the"), lower("fall"),

@@ -9,6 +9,9 @@ from __future__ import annotations
 # --- verbs of taking, freeing, leaving, holding and fighting (lemmas) ---
 CAPTURE = frozenset({"capture", "seize", "take", "liberate", "free", "overrun", "storm", "occupy", "conquer", "win",
                      "retake", "recapture", "regain", "reclaim", "clear", "secure", "de-occupy", "deoccupy"})
+#: verbs and participles of freeing: with no side named at all, a place is freed by its own side
+LIBERATE = frozenset({"liberate", "free", "clear", "deoccupy", "de-occupy"})
+LIBERATED = frozenset({"liberated", "freed", "cleared", "deoccupied", "de-occupied"})
 #: past participles that make the passive of a capture ("was liberated", "had been retaken")
 CAPTURED = frozenset({"captured", "seized", "taken", "liberated", "freed", "overrun", "stormed", "occupied", "conquered",
                       "retaken", "recaptured", "regained", "reclaimed", "cleared", "secured", "won", "lost", "abandoned",
