@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -109,3 +110,11 @@ def test_every_rule_has_its_examples() -> None:
     written = [(r, e.article) for r, examples in EXAMPLES.items() for e in examples if not CORPUS_ID.fullmatch(e.article)]
     assert not written, f"examples must come from corpus/dev or corpus/dev2 (x### / y###): {written}"
     assert all(e.expect for examples in EXAMPLES.values() for e in examples)
+
+
+def test_the_readme_lists_every_rule_as_declared() -> None:
+    """The README's rule table is the one the rows make (regenerate it with scripts/rule_table.py)."""
+    from geo.claims.catalog import replace_in
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert replace_in(readme) == readme, "README.md's claim rule table is stale: run python scripts/rule_table.py"

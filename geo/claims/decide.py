@@ -65,16 +65,12 @@ def _default_side(default: str, act: Act | None, speaker: Side | None, place: Pl
     return None, ""
 
 
-def controller(frame: Frame, side: Side | None, place: Place) -> tuple[Controller | None, str]:
-    """Fighting leaves a place contested; a taker or holder controls it; the side that lost or left it does not.
-    Forces present in a place hold it when it is their own country's, and fight for it when it is not."""
+def controller(frame: Frame, side: Side | None) -> tuple[Controller | None, str]:
+    """Fighting leaves a place contested; a taker or holder controls it; the side that lost or left it does not."""
     if frame.rule.kind == "fight":
         return "contested", "fighting: contested"
     if side not in ("RU", "UA"):
         return None, "no side"
-    if frame.rule.kind == "presence":
-        return (side, f"{side} forces in a place of {side}") if side == place.country else \
-            ("contested", f"{side} forces inside a place of {place.country}: contested")
     if frame.role in ("taker", "holder") or frame.role == "none":
         return side, f"{frame.role} {side}"
     return cast(Controller, opposite(cast(Side, side))), f"{frame.role} {side}: the other side controls"
@@ -83,8 +79,6 @@ def controller(frame: Frame, side: Side | None, place: Place) -> tuple[Controlle
 def event(frame: Frame, control: Controller, place: Place) -> tuple[Event, str]:
     """The event a frame's kind makes; taking ground of one's own country back is a recapture."""
     kind = frame.rule.kind
-    if kind == "presence":
-        kind = "fight" if control == "contested" else "hold"
     if kind in ("hold", "withdraw", "fight"):
         return cast(Event, {"hold": "holds", "withdraw": "withdrew", "fight": "fighting"}[kind]), f"{kind} kind"
     if control == place.country:

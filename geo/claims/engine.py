@@ -229,7 +229,7 @@ def _verdict(sc: Scene, f: Frame, r: Resolved, act: Act | None, denied: bool, un
     belligerents = frozenset(a.side for a in sc.actors if a.side in ("RU", "UA"))
     before = [a.side for a in sc.actors if a.side in ("RU", "UA") and a.end <= f.trigger[0]]
     side, side_why = decide.acting_side(f, act, r.place, denied, belligerents, before[-1] if before else None)
-    control, control_why = decide.controller(f, side, r.place)
+    control, control_why = decide.controller(f, side)
     if control is None:
         return side_why
     if f.rule.kind == "fight" and r.place.feature == "region" and not any(

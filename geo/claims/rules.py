@@ -17,8 +17,7 @@ from typing import Literal
 from geo.claims import vocab as V
 
 Pattern = tuple[Mapping[str, object], ...]
-#: "presence": forces are in a place, which they hold when it is their own country's and fight for when it is not
-Kind = Literal["capture", "withdraw", "hold", "fight", "presence", "block"]
+Kind = Literal["capture", "withdraw", "hold", "fight", "block"]
 #: where a rule's places are, in the order tried: after the trigger ("captured X"), before it ("X was captured"),
 #: after a preposition of place ("fighting near X"), the antecedent of "which/where" ("X, which Kyiv says remains
 #: under ..."), or the sentence's opening "In X, ..."
@@ -79,8 +78,6 @@ RULES: tuple[Rule, ...] = (
                               (lower("de"), {"ORTH": "-"}, lower("occupied", "occupy", "occupies", "occupying"))),
          "capture", ("object", "apposition", "relative"), _SIDES_ACT, defaults=("speaker", "only_side", "own_country"),
          attempt="fight", note="a side frees places; 'liberated' with no side named at all: by the place's own country"),
-    Rule("capture.occupy", ((lower("occupied"),),), "capture", ("object", "apposition", "relative"), _SIDES_ACT,
-         defaults=("invader",), note="a side occupied places; with no side named, the invader of the place's country"),
     Rule("capture.verb", ((lemma(V.CAPTURE - V.LIBERATE - {"occupy"}), lower("back", op="?")),), "capture",
          ("object", "apposition", "relative"), _SIDES_ACT,
          attempt="fight", note="a side takes or frees places; 'liberated' carries no side: the subject's, else the speaker's"),
@@ -89,9 +86,6 @@ RULES: tuple[Rule, ...] = (
          ("subject", "relative", "apposition", "pp"), (("by", "taker"),), preps=frozenset({"in"}),
          defaults=("speaker", "only_side", "own_country"), priority=61,
          note="places were freed; by the side after 'by', the speaker's, else the place's own country"),
-    Rule("capture.occupied", ((_BE, _ADV, lower("occupied")),), "capture", ("subject", "relative", "apposition"),
-         (("by", "taker"),), defaults=("invader",), priority=61,
-         note="places were occupied; by the side after 'by', else the invader of the place's country"),
     Rule("capture.passive", ((_BE, _ADV, lower(*V.CAPTURED - V.LIBERATED - {"occupied"}), lower("back", op="?")),
                              (_BE, _ADV, lower("listed", "marked", "shown", "declared", "considered", "reported", "recorded"),
                               lower("as"), _ADV, lower(*V.CAPTURED))), "capture",
@@ -181,13 +175,6 @@ RULES: tuple[Rule, ...] = (
          "hold", ("object", "apposition"), (("in_match", "holder"),), defaults=("invader",), voice="reporter", reach=5,
          priority=55,
          note="control stated in passing: 'the occupied city of X', 'Russian-held X'"),
-    Rule("hold.presence", ((_BE, _ADV, lower("in", "inside", "within")),
-                           (lemma({"remain", "stay"}), _ADV, lower("in", "inside", "within")),
-                           (_BE, _ADV, lower("active", "present", "operating", "fighting", "entrenched"),
-                            lower("in", "inside", "within"))),
-         "presence", ("pp",), (("subject", "holder"),), defaults=(), priority=44, needs_actor=True, reach=6,
-         preps=frozenset({"in", "inside", "within"}),
-         note="a named force is (or remains) in a place: its own side's place it holds, the other side's it fights for"),
     Rule("hold.there", ((_BE, lower("still", "now", "firmly"), lower("there")),),
          "hold", ("there",), (("subject", "holder"),), defaults=("speaker", "only_side"), priority=45,
          note="a side's troops are still there: it holds the place named last"),
