@@ -94,7 +94,8 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     ctx.last_day = days[-1] if days else ctx.last_day
     inherited = ctx.act if ctx.since <= SPEAKER_REACH else None
     told = [a for a in acts if not adoc.lower(a.verb).endswith("ing")]  # "confirming", "saying" report nothing after
-    ctx.act, ctx.since = (told[-1], 0) if told else (ctx.act, ctx.since + 1)
+    # a speaker's report goes on in the next sentences; a denial covers its own clause only
+    ctx.act, ctx.since = (replace(told[-1], kind="say"), 0) if told else (ctx.act, ctx.since + 1)
     if not may_claim:
         return [], None
     sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:])

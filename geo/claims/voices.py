@@ -82,7 +82,7 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
             acts.append(_act(_full_name(adoc, span, a), a.side, adoc.lemma(verb), verb, a.start, f"subject of '{adoc.lower(verb)}'"))
         elif adoc.lemma(a.end - 1) in V.SPEECH_NOUN or (adoc.lower(a.end) in ("'s", "’s") and adoc.lemma(a.end + 1) in V.SPEECH_NOUN):
             acts.append(_act(a.text, a.side, "say", a.end - 1, a.start, "owner of the statement"))
-        elif adoc.lower(a.start - 1) == "to" and adoc.lower(a.start - 2) == "according" or adoc.lower(a.start - 1) in ("citing", "by") and adoc.lower(a.start - 2) in ("reported", "published", "posted", "cited", "released", "circulated"):
+        elif _cited(adoc, a.start):
             acts.append(_act(a.text, a.side, "say", a.start - 1, a.start, "'according to'"))
         elif adoc.lemma(a.start - 1) in V.SAY and adoc.lower(a.start - 2) in (",", "\"", "”", "'"):
             acts.append(_act(a.text, a.side, adoc.lemma(a.start - 1), a.start - 1, a.start, "named after the quote"))
@@ -93,6 +93,16 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
 def _concessive(adoc: ArticleDoc, first: int) -> bool:
     """"whatever Russia claims", "despite what Moscow says": not the one speaking."""
     return adoc.lower(first - 1) == "whatever" or (adoc.lower(first - 1) == "what" and adoc.lower(first - 2) in ("despite", "of"))
+
+
+_CITING = frozenset({"reported", "published", "posted", "cited", "released", "circulated", "spread"})
+
+
+def _cited(adoc: ArticleDoc, start: int) -> bool:
+    """"according to (the) X", "citing X", "circulated by X": X is the source of what the sentence says."""
+    k = start - 1 - (adoc.lower(start - 1) in ("the", "a"))
+    return (adoc.lower(k) == "to" and adoc.lower(k - 1) == "according") or adoc.lower(k) == "citing" or (
+        adoc.lower(k) == "by" and adoc.lower(k - 1) in _CITING)
 
 
 def _full_name(adoc: ArticleDoc, span: Span, a: Actor) -> str:
