@@ -75,10 +75,10 @@ def read_claims(article: Article, resolved: Sequence[Resolved], trace: bool = Tr
     adoc = build_doc(article, resolved)
     anchor = None if article.published else latest_full_date(article.text)
     ctx, claims, traces = _Context(), [], []
-    places_in = {s.sentence.index: any(t in adoc.places for t in range(s.start, s.end)) for s in adoc.spans}
+    places_in = {s.sentence.index: _may_claim(adoc, s) for s in adoc.spans}
     for n, span in enumerate(adoc.spans):
         nxt = adoc.spans[n + 1] if n + 1 < len(adoc.spans) else None
-        found, sentence_trace = _sentence(adoc, span, nxt, ctx, anchor, places_in[span.sentence.index] or bool(ctx.topic))
+        found, sentence_trace = _sentence(adoc, span, nxt, ctx, anchor, places_in[span.sentence.index])
         claims += found
         if trace and sentence_trace is not None:
             traces.append(sentence_trace)
@@ -87,7 +87,7 @@ def read_claims(article: Article, resolved: Sequence[Resolved], trace: bool = Tr
 
 def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anchor: date | None,
               may_claim: bool) -> tuple[list[Claim], SentenceTrace | None]:
-    actors = find_actors(adoc.doc, span.start, span.end)
+    actors = find_actors(adoc, span.start, span.end)
     acts = find_acts(adoc, span, actors)
     times = sentence_times(adoc, span, adoc.article.published or anchor, ctx.last_day)
     days = [w.event_date for w, _ in times if w.event_date and w.precision == "day"]
@@ -119,6 +119,17 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
         [adoc.places[t] for t in sorted(sc.usable) if adoc.places[t].place.feature == "settlement"]
     return found, SentenceTrace(span.sentence.index, span.sentence.text, tuple(_act_line(a) for a in acts),
                                 tuple(_frame_line(f) for f in frames), tuple(blocked), tuple(out))
+
+
+#: words that may refer to a place named before ("the city", "it", "there", "the region's towns")
+_REFERS = frozenset({"city", "town", "village", "settlement", "island", "it", "there", "region", "oblast", "territory",
+                     "settlements", "villages", "towns", "cities"})
+_REVOICES = V.DENY | V.CONFIRM | frozenset({"back"})
+
+
+def _may_claim(adoc: ArticleDoc, span: Span) -> bool:
+    """Whether a sentence may make a claim: it names a place, refers to one, or denies or confirms what was said."""
+    return any(t in adoc.places or adoc.lower(t) in _REFERS or adoc.lemma(t) in _REVOICES for t in range(span.start, span.end))
 
 
 def _nearest_owns(frames: list[Frame]) -> list[Frame]:

@@ -9,17 +9,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, cast
+from typing import Literal, cast
 
 from geo.claims import vocab as V
+from geo.claims.match import Matcher
 from geo.claims.places import expand, locators
 from geo.claims.rules import RULES, BY_ID, Role, Rule
 from geo.claims.sides import Actor
 from geo.claims.tokens import ArticleDoc, Span
 from geo.models import Resolved, Side
 
-if TYPE_CHECKING:
-    from spacy.matcher import Matcher
 
 _NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                       "dozen", "dozens", "several", "more", "than"})
@@ -90,20 +89,16 @@ class Blocked:
 
 @functools.cache
 def _matcher() -> Matcher:
-    from spacy.matcher import Matcher
-
-    from geo.claims.tokens import pipeline
-
-    matcher = Matcher(pipeline().vocab, validate=True)
+    matcher = Matcher()
     for rule in RULES:
-        matcher.add(rule.id, [[dict(t) for t in p] for p in rule.patterns], greedy="LONGEST")
+        matcher.add(rule.id, rule.patterns)
     return matcher
 
 
 def matches(adoc: ArticleDoc, span: Span) -> tuple[list[tuple[Rule, int, int]], list[Blocked]]:
     """The triggers of a sentence, overlaps settled: a higher priority wins, then the longer span, then the id."""
-    found = _matcher()(adoc.doc[span.start : span.end])
-    hits = sorted(((BY_ID[adoc.doc.vocab.strings[k]], span.start + a, span.start + b) for k, a, b in found),
+    found = _matcher()(adoc.words, span.start, span.end)
+    hits = sorted(((BY_ID[k], a, b) for k, a, b in found),
                   key=lambda h: (-h[0].priority, -(h[2] - h[1]), h[0].id, h[1]))
     kept: list[tuple[Rule, int, int]] = []
     blocked = []
@@ -169,8 +164,8 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     word ("including", "among them", ":")."""
     adoc, j, counted = sc.adoc, b, False
     while j < min(sc.span.end, b + rule.reach + (8 if counted else 0)) and j not in sc.usable and (
-            adoc.lower(j) in _OBJECT_SKIP or adoc.doc[j].like_num or (counted and (adoc.lower(j) in _COUNTED_SKIP or j in adoc.places))):
-        counted = counted or adoc.doc[j].like_num or adoc.lower(j) in _COUNT_WORDS | _PLURAL_PLACES
+            adoc.lower(j) in _OBJECT_SKIP or adoc.number(j) or (counted and (adoc.lower(j) in _COUNTED_SKIP or j in adoc.places))):
+        counted = counted or adoc.number(j) or adoc.lower(j) in _COUNT_WORDS | _PLURAL_PLACES
         j += 1
     if counted and j not in sc.usable:  # "three villages beyond X: A, B and C", "five settlements near X, among them A"
         named = next((k for k in range(j, min(sc.span.end, j + 14)) if adoc.lower(k) in _NAMING), None)

@@ -101,7 +101,7 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
         while span.start <= k < span.end and abs(k - j) < _GAP and (k not in usable) and (
                 adoc.lower(k) in V.LIST_JOIN or adoc.lower(k) in _LIST_WORDS or k in adoc.places or adoc.lower(k) in ("(", ")")
                 or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)
-                or (joined and adoc.doc[k].is_title) or adoc.lower(k) in V.COMPASS or adoc.lower(k).endswith(_POINTS)):
+                or (joined and adoc.title(k)) or adoc.lower(k) in V.COMPASS or adoc.lower(k).endswith(_POINTS)):
             if joined and adoc.lower(k) in ("a", "an") and adoc.lower(k - step) == ",":
                 return out  # ", a suburb of Kyiv": an apposition, not a list
             joined = joined or adoc.lower(k) in V.LIST_JOIN

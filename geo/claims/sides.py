@@ -21,13 +21,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
+from geo.claims.match import Matcher
 from geo.models import Side
 
 if TYPE_CHECKING:
-    from spacy.matcher import Matcher
-    from spacy.tokens import Doc
+    from geo.claims.tokens import ArticleDoc
 
 Pattern = tuple[Mapping[str, object], ...]
 
@@ -148,13 +148,9 @@ class Actor:
 
 @functools.cache
 def _matcher() -> Matcher:
-    from spacy.matcher import Matcher
-
-    from geo.claims.tokens import pipeline
-
-    matcher = Matcher(pipeline().vocab, validate=True)
+    matcher = Matcher()
     for side, patterns in _ROWS:
-        matcher.add(side, [[dict(t) for t in p] for p in patterns], greedy="LONGEST")
+        matcher.add(side, patterns)
     return matcher
 
 
@@ -165,36 +161,33 @@ _PLACE_HEADS = frozenset({"region", "oblast", "province", "territory", "border",
                           "village", "side", "regions", "oblasts", "'s"})
 
 
-def find_actors(doc: Doc, start: int, end: int) -> list[Actor]:
+def find_actors(adoc: ArticleDoc, start: int, end: int) -> list[Actor]:
     """The actors of a token range, left to right, longest first; a country or capital only where it acts."""
-    from spacy.util import filter_spans
-
-    found = _matcher()(doc[start:end])
-    spans = filter_spans([doc[start + a : start + b] for _, a, b in found])
-    sides = {(start + a, start + b): doc.vocab.strings[key] for key, a, b in found}
+    kept: list[tuple[str, int, int]] = []
+    for side, a, b in sorted(_matcher()(adoc.words, start, end), key=lambda m: (m[1] - m[2], m[1])):
+        if not any(x < b and a < y for _, x, y in kept):
+            kept.append((side, a, b))
     actors = []
-    for span in sorted(spans, key=lambda s: s.start):
-        side = cast(Side, sides[(span.start, span.end)])
-        words = [t.lemma_ for t in span]
-        place = len(span) == 1 and span[0].lower_ in _PLACE_ACTORS
-        if place and not _acts(doc, span.start, start):
+    for side, a, b in sorted(kept, key=lambda m: m[1]):
+        head, last = adoc.lemma(b - 1), adoc.lower(b - 1)
+        place = b - a == 1 and last in _PLACE_ACTORS
+        if place and not _acts(adoc, a, start):
             continue
-        military = words[-1] in _FIGHTERS or span[-1].lower_ in ("russians", "ukrainians", "occupiers", "invaders", "wagner")
-        actors.append(Actor(span.start, span.end, span.text, side, not (set(words[-1:]) & _CANNOT_TAKE), military, place))
+        military = head in _FIGHTERS or last in ("russians", "ukrainians", "occupiers", "invaders", "wagner")
+        actors.append(Actor(a, b, adoc.text(a, b), cast(Side, side), head not in _CANNOT_TAKE, military, place))
     return actors
 
 
-def _acts(doc: Doc, i: int, floor: int) -> bool:
+def _acts(adoc: ArticleDoc, i: int, floor: int) -> bool:
     """Whether a country or capital at ``i`` is its government ("Kyiv said", "Moscow's claim"), not a place ("in
     Ukraine", "Russia's Kursk region", "Ukraine's border")."""
-    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-    after2 = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+    after, after2 = adoc.lower(i + 1), adoc.lower(i + 2)
     if after in ("'s", "’s"):
-        return after2 not in _PLACE_HEADS and not (doc[i + 2].is_title if i + 2 < len(doc) else False)
-    before = doc[i - 1].lower_ if i - 1 >= floor else ""
+        return after2 not in _PLACE_HEADS and not adoc.title(i + 2)
+    before = adoc.lower(i - 1) if i - 1 >= floor else ""
     if before in ("capital", "city", "town", "region", "oblast", "province"):
         return False  # "the capital Kyiv"
-    before2 = doc[i - 2].lower_ if i - 2 >= floor else ""
+    before2 = adoc.lower(i - 2) if i - 2 >= floor else ""
     if before == "to" and before2 == "according":
         return True
     if before in _PLACE_PREPS or (before == "the" and before2 in _PLACE_PREPS):
@@ -223,7 +216,3 @@ def voice_kind(words: Sequence[str]) -> str:
 def opposite(side: Side) -> Side:
     """The other belligerent; third parties and unknowns have none."""
     return cast(Side, {"RU": "UA", "UA": "RU"}.get(side, "unknown"))
-
-
-def as_any(value: Any) -> Any:
-    return value

@@ -11,8 +11,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from geo.claims.match import Words
 from geo.claims.vocab import CLAUSE_MARKS
 from geo.models import Article, Resolved
 from geo.recognize import Sentence, split_sentences
@@ -73,19 +74,27 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class ArticleDoc:
-    """An article as tokens: the doc, its sentences, the place each place token stands for, and clause numbers."""
+    """An article as tokens: the doc, its words as plain strings, its sentences, the place each place token stands
+    for, and clause numbers."""
 
     article: Article
     doc: Doc
+    words: Words
     spans: tuple[Span, ...]
     places: dict[int, Resolved]
     clause: tuple[int, ...]
 
     def lower(self, i: int) -> str:
-        return self.doc[i].lower_ if 0 <= i < len(self.doc) else ""
+        return self.words.lower[i] if 0 <= i < len(self.words.lower) else ""
 
     def lemma(self, i: int) -> str:
-        return self.doc[i].lemma_ if 0 <= i < len(self.doc) else ""
+        return self.words.lemma[i] if 0 <= i < len(self.words.lemma) else ""
+
+    def title(self, i: int) -> bool:
+        return 0 <= i < len(self.words.title) and self.words.title[i]
+
+    def number(self, i: int) -> bool:
+        return 0 <= i < len(self.words.num) and self.words.num[i]
 
     def text(self, a: int, b: int) -> str:
         return self.doc[a:b].text if a < b else ""
@@ -101,24 +110,32 @@ class ArticleDoc:
 def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
     """Tokenise an article once, merge each place mention into one token, and cut sentences and clauses."""
     doc = pipeline()(article.text)
-    spans = [doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand") for r in resolved]
+    places = _merge_places(doc, resolved)
+    sentences = []
+    for s in split_sentences(article.text):
+        sentence = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if sentence is not None:
+            sentences.append(Span(s, sentence.start, sentence.end))
+    tokens = list(doc)
+    words = Words(tuple(t.lower_ for t in tokens), tuple(t.lemma_ for t in tokens), tuple(t.text for t in tokens),
+                  tuple(t.is_title for t in tokens), tuple(t.like_num for t in tokens), tuple(t.is_punct for t in tokens))
+    return ArticleDoc(article, doc, words, tuple(sentences), places, _clauses(words))
+
+
+def _merge_places(doc: Doc, resolved: Sequence[Resolved]) -> dict[int, Resolved]:
+    """Merge each mention into one token ("Chasiv Yar"); the settlement or region each place token stands for."""
     import spacy.util
 
-    keep = spacy.util.filter_spans([t for t in spans if t is not None and len(t) > 1])
+    spans = [doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand") for r in resolved]
     with doc.retokenize() as retokenizer:
-        for name in keep:
+        for name in spacy.util.filter_spans([t for t in spans if t is not None and len(t) > 1]):
             retokenizer.merge(name, attrs={"LEMMA": name.text.lower()})
     places: dict[int, Resolved] = {}
     for r in resolved:
         named = doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")
         if named is not None and r.place.feature in ("settlement", "region"):
             places.setdefault(named.start, r)
-    sentences = []
-    for s in split_sentences(article.text):
-        tokens = doc.char_span(s.start, s.end, alignment_mode="expand")
-        if tokens is not None:
-            sentences.append(Span(s, tokens.start, tokens.end))
-    return ArticleDoc(article, doc, tuple(sentences), places, _clauses(doc))
+    return places
 
 
 #: words after ", and" that open a clause with a subject of its own (", and that the flag was raised")
@@ -129,16 +146,15 @@ _OPENS_AFTER_COMMA = frozenset({"which", "who", "whom", "whose", "where", "while
                                 "according"})
 
 
-def _clauses(doc: Any) -> tuple[int, ...]:
+def _clauses(words: Words) -> tuple[int, ...]:
     """A clause number per token: a new clause starts at ``;``, dashes and colons, at ", which|who|where|while|
     but|saying|...", and at "but" or "while" anywhere; a bracket is a clause of its own, and the words after it go
     on with the clause before it."""
     numbers: list[int] = []
     current = fresh = 0
     outer: list[int] = []
-    for i, token in enumerate(doc):
-        word = token.lower_
-        after_comma = i > 0 and doc[i - 1].text == ","
+    for i, word in enumerate(words.lower):
+        after_comma = i > 0 and words.lower[i - 1] == ","
         if word == "(":
             outer.append(current)
             fresh += 1
@@ -148,7 +164,7 @@ def _clauses(doc: Any) -> tuple[int, ...]:
             current = outer.pop()
             continue
         elif word in CLAUSE_MARKS or (word in _OPENS_AFTER_COMMA and (after_comma or word in ("but", "while", "whereas"))) or (
-                word == "and" and after_comma and i + 1 < len(doc) and doc[i + 1].lower_ in _NEW_SUBJECT):
+                word == "and" and after_comma and i + 1 < len(words.lower) and words.lower[i + 1] in _NEW_SUBJECT):
             fresh += 1
             current = fresh
         numbers.append(current)

@@ -108,7 +108,7 @@ def _cited(adoc: ArticleDoc, start: int) -> bool:
 def _full_name(adoc: ArticleDoc, span: Span, a: Actor) -> str:
     """An actor's words with the given names before a surname the table knows ("Nazar Voloshyn")."""
     first = a.start
-    while first > span.start and a.end - first < 4 and adoc.doc[first - 1].is_title and first - 1 not in adoc.places \
+    while first > span.start and a.end - first < 4 and adoc.title(first - 1) and first - 1 not in adoc.places \
             and adoc.lower(first - 1) not in _PERSON_STOP:
         first -= 1
     return adoc.text(first, a.end) if a.end - a.start == 1 else a.text
@@ -168,12 +168,12 @@ def _name_before(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple
             k -= 1
         return (k - 1, j + 1) if adoc.lower(k) == "of" and adoc.lower(k - 1) in _LOCAL_OFFICE else None
     end = j + 1
-    while j >= span.start and (adoc.doc[j].is_title or adoc.lower(j) in ("governor", "mayor", "spokesman", "spokesperson")) \
+    while j >= span.start and (adoc.title(j) or adoc.lower(j) in ("governor", "mayor", "spokesman", "spokesperson")) \
             and j not in adoc.places and j not in taken and end - j < 5:
         j -= 1
     first = j + 1
     if end - first < 1 or adoc.lower(first) in _PERSON_STOP or (end - first == 1 and adoc.lower(first) not in ("governor", "mayor")
-                                                                and not adoc.doc[first].is_title):
+                                                                and not adoc.title(first)):
         return None
     return first, end
 
@@ -186,7 +186,7 @@ def _name_after(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple[
     while j < span.end and adoc.lower(j) in ("the", "a", "regional", "local", "city", "region's", "military"):
         j += 1
     first = j
-    while j < span.end and (adoc.doc[j].is_title or adoc.lower(j) in ("governor", "mayor", "head", "spokesman")) \
+    while j < span.end and (adoc.title(j) or adoc.lower(j) in ("governor", "mayor", "head", "spokesman")) \
             and j not in adoc.places and j not in taken and j - first < 5:
         j += 1
     return (first, j) if j > first else None
