@@ -12,14 +12,16 @@ from geo.claims.match import Matcher, Words
 from geo.claims.rules import RULES
 from geo.claims.sides import _ROWS
 from geo.claims.tokens import pipeline
+from geo.claims.tokens import words_of as tokens_words
 
 
 def words_of(text: str) -> tuple[Words, object]:
+    """The words of a text, and its spaCy doc with the same lemmas set (for spaCy's own Matcher)."""
     doc = pipeline()(text)
-    tokens = list(doc)
-    return Words(tuple(t.lower_ for t in tokens), tuple(t.lemma_ for t in tokens), tuple(t.text for t in tokens),
-                 tuple(t.is_title for t in tokens), tuple(t.like_num for t in tokens),
-                 tuple(t.is_punct for t in tokens)), doc
+    words = tokens_words(list(doc))
+    for token, lemma in zip(doc, words.lemma):
+        token.lemma_ = lemma
+    return words, doc
 
 
 def test_operators_sets_and_flags() -> None:

@@ -39,6 +39,16 @@ class _Spec:
     index: tuple[str, frozenset[str]] | None  # (attribute, values) a token must have to match, when known
 
 
+@dataclass(frozen=True, slots=True)
+class _Variant:
+    """A pattern with a required first spec, and the spec it is looked up by: the first indexed one whose offset
+    from the start is fixed (``offset`` tokens in)."""
+
+    key: str
+    specs: tuple[_Spec, ...]
+    offset: int
+
+
 _ATTRS = {"LOWER": "lower", "LEMMA": "lemma", "ORTH": "text", "TEXT": "text"}
 _FLAGS = {"IS_TITLE": "title", "LIKE_NUM": "num", "IS_PUNCT": "punct"}
 _OP = re.compile(r"\{(\d*),?(\d*)\}")
@@ -91,7 +101,21 @@ def _spec(token: Mapping[str, object]) -> _Spec:
         else:
             raise ValueError(f"unsupported pattern attribute {key!r}")
     low, high = _bounds(token.get("OP"))
+    if len(tests) == 1:
+        return _Spec(tests[0], low, high, index)
     return _Spec(lambda w, i: all(t(w, i) for t in tests), low, high, index)
+
+
+def _anchor(specs: tuple[_Spec, ...]) -> tuple[int, int] | None:
+    """(spec number, token offset) of the first indexed spec every match has at a fixed offset, if any."""
+    offset = 0
+    for n, spec in enumerate(specs):
+        if spec.index is not None and spec.low >= 1:
+            return n, offset
+        if spec.low != spec.high:
+            return None
+        offset += spec.low
+    return None
 
 
 def _variants(specs: tuple[_Spec, ...]) -> Iterable[tuple[_Spec, ...]]:
@@ -112,28 +136,34 @@ class Matcher:
     pattern at each start, sorted."""
 
     def __init__(self) -> None:
-        self._by_word: dict[tuple[str, str], list[tuple[str, tuple[_Spec, ...]]]] = defaultdict(list)
-        self._anywhere: list[tuple[str, tuple[_Spec, ...]]] = []
+        self._by_word: dict[tuple[str, str], list[_Variant]] = defaultdict(list)
+        self._anywhere: list[_Variant] = []
 
     def add(self, key: str, patterns: Iterable[Pattern]) -> None:
         for pattern in patterns:
-            for variant in _variants(tuple(_spec(t) for t in pattern)):
-                index = variant[0].index
-                if index is None:
-                    self._anywhere.append((key, variant))
-                else:
-                    for value in index[1]:
-                        self._by_word[(index[0], value)].append((key, variant))
+            for specs in _variants(tuple(_spec(t) for t in pattern)):
+                anchor = _anchor(specs)
+                if anchor is None:
+                    self._anywhere.append(_Variant(key, specs, 0))
+                    continue
+                attr, values = specs[anchor[0]].index  # type: ignore[misc]
+                for value in values:
+                    self._by_word[(attr, value)].append(_Variant(key, specs, anchor[1]))
 
     def __call__(self, words: Words, start: int, end: int) -> list[tuple[str, int, int]]:
         found: set[tuple[str, int, int]] = set()
+        get = self._by_word.get
         for i in range(start, end):
-            candidates = [*self._by_word.get(("lower", words.lower[i]), ()), *self._by_word.get(("lemma", words.lemma[i]), ()),
-                          *self._by_word.get(("text", words.text[i]), ()), *self._anywhere]
-            for key, specs in candidates:
-                stop = _longest(specs, words, i, end)
+            for v in (*get(("lower", words.lower[i]), ()), *get(("lemma", words.lemma[i]), ()),
+                      *get(("text", words.text[i]), ())):
+                if i - v.offset >= start:
+                    stop = _longest(v.specs, words, i - v.offset, end)
+                    if stop > i - v.offset:
+                        found.add((v.key, i - v.offset, stop))
+            for v in self._anywhere:
+                stop = _longest(v.specs, words, i, end)
                 if stop > i:
-                    found.add((key, i, stop))
+                    found.add((v.key, i, stop))
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
 

@@ -9,7 +9,7 @@ here only, when the first article is read.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,7 @@ from geo.recognize import Sentence, split_sentences
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: lemmas the lookup table gets wrong for news copy ("as" -> "a", "does" -> "doe", "ground" -> "grind")
 _LEMMA_OVERRIDES = {"as": "as", "'s": "'s", "’s": "’s", "more": "more", "could": "could", "first": "first",
@@ -36,9 +36,15 @@ _LEMMA_OVERRIDES = {"as": "as", "'s": "'s", "’s": "’s", "more": "more", "cou
 
 @functools.cache
 def pipeline() -> Language:
-    """The blank English tokenizer with the lookup lemmas (built once per process)."""
+    """spaCy's blank English tokenizer (built once per process; no model)."""
     import spacy
-    from spacy.language import Language
+
+    return spacy.blank("en")
+
+
+@functools.cache
+def lemmatizer() -> Callable[[str], str]:
+    """The lemma of a lower-cased word, from the lookup table ``spacy-lookups-data`` ships and a few overrides."""
     from spacy.lookups import load_lookups
 
     table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
@@ -50,17 +56,15 @@ def pipeline() -> Language:
             found = lemmas[word] = _LEMMA_OVERRIDES.get(word) or str(table.get(word, word))
         return found
 
-    nlp = spacy.blank("en")
+    return lemma_of
 
-    @Language.component("geo_lemma")
-    def geo_lemma(doc: Doc) -> Doc:
-        for token in doc:
-            token.lemma_ = lemma_of(token.lower_)
-        return doc
 
-    if "geo_lemma" not in nlp.pipe_names:
-        nlp.add_pipe("geo_lemma")
-    return nlp
+def words_of(tokens: Sequence[Token]) -> Words:
+    """The attributes the patterns read, as plain strings and flags."""
+    lower = tuple(t.lower_ for t in tokens)
+    lemma_of = lemmatizer()
+    return Words(lower, tuple(lemma_of(w) for w in lower), tuple(t.text for t in tokens), tuple(t.is_title for t in tokens),
+                 tuple(t.like_num for t in tokens), tuple(t.is_punct for t in tokens))
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +120,7 @@ def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
         sentence = doc.char_span(s.start, s.end, alignment_mode="expand")
         if sentence is not None:
             sentences.append(Span(s, sentence.start, sentence.end))
-    tokens = list(doc)
-    words = Words(tuple(t.lower_ for t in tokens), tuple(t.lemma_ for t in tokens), tuple(t.text for t in tokens),
-                  tuple(t.is_title for t in tokens), tuple(t.like_num for t in tokens), tuple(t.is_punct for t in tokens))
+    words = words_of(list(doc))
     return ArticleDoc(article, doc, words, tuple(sentences), places, _clauses(words))
 
 
@@ -129,7 +131,7 @@ def _merge_places(doc: Doc, resolved: Sequence[Resolved]) -> dict[int, Resolved]
     spans = [doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand") for r in resolved]
     with doc.retokenize() as retokenizer:
         for name in spacy.util.filter_spans([t for t in spans if t is not None and len(t) > 1]):
-            retokenizer.merge(name, attrs={"LEMMA": name.text.lower()})
+            retokenizer.merge(name)
     places: dict[int, Resolved] = {}
     for r in resolved:
         named = doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")
