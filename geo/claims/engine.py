@@ -87,8 +87,9 @@ def read_claims(article: Article, resolved: Sequence[Resolved], trace: bool = Tr
 
 def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anchor: date | None,
               may_claim: bool) -> tuple[list[Claim], SentenceTrace | None]:
-    actors = find_actors(adoc, span.start, span.end)
-    acts = find_acts(adoc, span, actors)
+    speaks = may_claim or bool(set(adoc.words.lemma[span.start : span.end]) & _SPEECH)
+    actors = find_actors(adoc, span.start, span.end) if speaks else []
+    acts = find_acts(adoc, span, actors) if speaks else []
     times = sentence_times(adoc, span, adoc.article.published or anchor, ctx.last_day)
     days = [w.event_date for w, _ in times if w.event_date and w.precision == "day"]
     ctx.last_day = days[-1] if days else ctx.last_day
@@ -125,11 +126,14 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
 _REFERS = frozenset({"city", "town", "village", "settlement", "island", "it", "there", "region", "oblast", "territory",
                      "settlements", "villages", "towns", "cities"})
 _REVOICES = V.DENY | V.CONFIRM | frozenset({"back"})
+#: words of a sentence whose speaker may go on speaking in the next ones
+_SPEECH = V.SAY | V.CONFIRM | V.DENY | frozenset({"according", "citing"})
 
 
 def _may_claim(adoc: ArticleDoc, span: Span) -> bool:
     """Whether a sentence may make a claim: it names a place, refers to one, or denies or confirms what was said."""
-    return any(t in adoc.places or adoc.lower(t) in _REFERS or adoc.lemma(t) in _REVOICES for t in range(span.start, span.end))
+    return any(t in adoc.places for t in range(span.start, span.end)) or bool(
+        set(adoc.words.lower[span.start : span.end]) & _REFERS or set(adoc.words.lemma[span.start : span.end]) & _REVOICES)
 
 
 def _nearest_owns(frames: list[Frame]) -> list[Frame]:

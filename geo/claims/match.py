@@ -154,12 +154,13 @@ class Matcher:
         found: set[tuple[str, int, int]] = set()
         get = self._by_word.get
         for i in range(start, end):
-            for v in (*get(("lower", words.lower[i]), ()), *get(("lemma", words.lemma[i]), ()),
-                      *get(("text", words.text[i]), ())):
-                if i - v.offset >= start:
-                    stop = _longest(v.specs, words, i - v.offset, end)
-                    if stop > i - v.offset:
-                        found.add((v.key, i - v.offset, stop))
+            for attr, value in (("lower", words.lower[i]), ("lemma", words.lemma[i]), ("text", words.text[i])):
+                for v in get((attr, value), ()):
+                    first = i - v.offset
+                    if first >= start:
+                        stop = _longest(v.specs, words, first, end)
+                        if stop > first:
+                            found.add((v.key, first, stop))
             for v in self._anywhere:
                 stop = _longest(v.specs, words, i, end)
                 if stop > i:

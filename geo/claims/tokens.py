@@ -61,10 +61,11 @@ def lemmatizer() -> Callable[[str], str]:
 
 def words_of(tokens: Sequence[Token]) -> Words:
     """The attributes the patterns read, as plain strings and flags."""
-    lower = tuple(t.lower_ for t in tokens)
+    if not tokens:
+        return Words((), (), (), (), (), ())
+    lower, text, title, num, punct = zip(*[(t.lower_, t.text, t.is_title, t.like_num, t.is_punct) for t in tokens])
     lemma_of = lemmatizer()
-    return Words(lower, tuple(lemma_of(w) for w in lower), tuple(t.text for t in tokens), tuple(t.is_title for t in tokens),
-                 tuple(t.like_num for t in tokens), tuple(t.is_punct for t in tokens))
+    return Words(lower, tuple(lemma_of(w) for w in lower), text, title, num, punct)
 
 
 @dataclass(frozen=True, slots=True)
