@@ -468,16 +468,6 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
             "Krynyky, on the left bank of the Kherson region, under extremely harsh conditions and at the cost of many "
             "casualties.", "x021", "Kherson region"),
     ),
-    "block.fall_season": (
-        # without the veto, capture.loss reads "fall of" and gives Kupiansk RU captured
-        _co("In the fall of 2023, Kupiansk was shelled daily.", WRITTEN, "Kupiansk"),
-    ),
-    "block.on_hold": (
-        # without the veto, hold.keep reads "hold" and gives Vuhledar RU holds
-        _co("Russian troops put their assault on hold in Vuhledar.", WRITTEN, "Vuhledar"),
-        _co("Because of Ukraine's gains, Russia has decided to put on hold a planned referendum on formally annexing the "
-            "Kherson region, similar to the way it absorbed Crimea.", "x049"),
-    ),
     "block.situation": (
         # without the veto, hold.under reads "under control" and gives Vovchansk UA holds
         _co("In Vovchansk, the situation is under control by the Ukrainian army.", WRITTEN, "Vovchansk"),
@@ -488,9 +478,5 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
         _co("Sirsky's statement does not make clear whether the complete withdrawal of the Armed Forces of Ukraine from "
             "Avdiivka has already taken place or is still under way.", "x007"),
         _co("Residents of Kupiansk took shelter in basements.", WRITTEN),
-    ),
-    "block.fire_control": (
-        # without the veto, capture.control reads "control has been established over" and gives Kupiansk RU captured
-        _co("Fire control has been established over Kupiansk, the Russian defence ministry said.", WRITTEN, "Kupiansk"),
     ),
 }
