@@ -94,7 +94,7 @@ def recent(when: When | None, article: Article) -> bool:
 
 
 def voice(frame: Frame, act: Act | None, control: Controller, side: Side | None, denied: bool, unverified: bool,
-          article: Article, when: When | None) -> tuple[Voice, str]:
+          article: Article, when: When | None) -> tuple[Voice, str, str]:
     """Who claims it and how: the act's speaker, else the side that acted (news relayed unattributed), else the
     reporter; a side admitting the other's gain, or an unhedged independent voice, confirms."""
     reporter = article.source or "the reporter"
@@ -110,18 +110,23 @@ def voice(frame: Frame, act: Act | None, control: Controller, side: Side | None,
     admitted = control in ("RU", "UA") and claimant_side == opposite(cast(Side, control)) and frame.rule.kind != "hold" and (
         act is None or act.kind in ("admit", "confirm") or own_loss or act.voice == "official")
     independent = claimant_side == "third_party" and not (act and act.voice == "analyst" and act.kind not in ("confirm", "admit"))
-    if denied:
-        stance: Stance = "denied"
-    elif unverified:
-        stance = "unverified"
-    elif (independent or admitted) and not frame.hedged:
-        stance = "confirmed"
-    else:
-        stance = "claimed"
+    stance, stance_why = _stance(denied, unverified, admitted, independent, frame.hedged)
     claimant = act.who if act else (f"unattributed, in {reporter}" if claimant_side in ("RU", "UA") else reporter)
     kind = act.voice if act else ("official" if claimant_side in ("RU", "UA") else "reporter")
     why = f"{act.via}" if act else "no speaker: " + ("news relayed from the side that acted" if claimant_side in ("RU", "UA") else "the reporter")
-    return Voice(claimant, claimant_side, kind, stance), f"{why}; stance {stance}" + (" (admitted)" if admitted and stance == "confirmed" else "")
+    return Voice(claimant, claimant_side, kind, stance), why, stance_why
+
+
+def _stance(denied: bool, unverified: bool, admitted: bool, independent: bool, hedged: bool) -> tuple[Stance, str]:
+    """Denied, unverified, confirmed (admitted by the other side, or stated unhedged by an independent voice), or
+    claimed; with the reason."""
+    if denied:
+        return "denied", "a denial covers it"
+    if unverified:
+        return "unverified", "'could not be verified'"
+    if (independent or admitted) and not hedged:
+        return "confirmed", "admitted by the side that lost it" if admitted else "an independent voice states it unhedged"
+    return "claimed", "hedged" if hedged else "a side's own word"
 
 
 def as_published(article: Article) -> When | None:

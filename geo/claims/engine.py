@@ -12,7 +12,7 @@ from geo.claims import decide
 from geo.claims import vocab as V
 from geo.claims.frames import Blocked, Frame, Scene, frame_of, matches, scene
 from geo.claims.merge import merge_claims
-from geo.claims.sides import Actor, find_actors, opposite
+from geo.claims.sides import find_actors, opposite
 from geo.claims.timing import sentence_times, time_of
 from geo.claims.tokens import ArticleDoc, Span, build_doc
 from geo.claims.voices import Act, find_acts, reported_confirmation, reported_denial
@@ -272,15 +272,15 @@ def _voiced(adoc: ArticleDoc, v: _Verdict, acts: Sequence[Act]) -> list[ClaimTra
     when = _when_for(f, v.act, v.when, adoc)
     if f.rule.voice == "reporter":
         voice = decide.Voice(article.source or "the reporter", "third_party", "reporter", "confirmed")
-        voice_why = "control stated in passing: the reporter's"
+        voice_why, stance_why = "control stated in passing: the reporter's", "the reporter states it"
     else:
-        voice, voice_why = decide.voice(f, v.act, v.control, v.side, v.denied, v.unverified, article, when)
+        voice, voice_why, stance_why = decide.voice(f, v.act, v.control, v.side, v.denied, v.unverified, article, when)
     voices = [voice, *_second_voices(adoc, f, v.act, acts, voice, v.control, v.denied)]
     dated = v.why[3] if v.when else "none in the clause; " + (when.text if when else "no date")
     reasons = (f"rule {f.rule.id}: '{f.text}' -> {r.mention.surface}",
                f"controller {v.control}: {v.why[1]}; side via {v.why[0]}", f"event {happened}: {event_why}",
                f"claimant {voice.claimant} ({voice.side}): {voice_why}",
-               f"stance {voice.stance}" + (f": denied {v.why[2]}" if v.denied else ""),
+               f"stance {voice.stance}: {stance_why}" + (f" ({v.why[2]})" if v.denied else ""),
                f"date {when.event_date if when else None}: {dated}")
     conf = decide.confidence(f.side is not None, v.act, when, f, voice.stance)
     quote = adoc.sentence(f.sentence).text

@@ -416,7 +416,7 @@ def _verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]
     modality, hedged = "fact", False
     i = a - 1
     while i >= sc.span.start and a - i <= 6:
-        word, lem = adoc.lower(i), adoc.lemma(i)
+        word = adoc.lower(i)
         if word in V.NEGATION:
             negated = True
         elif word in V.MODAL:

@@ -37,7 +37,7 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
         j = i - 1
         while j > span.start and adoc.lower(j) in _PHRASE:
             j -= 1
-        head, skipped = adoc.lower(j), {adoc.lower(k) for k in range(j + 1, i)}
+        head = adoc.lower(j)
         if head in V.LOCATOR_BEFORE or (head == "from" and adoc.lower(j - 1) in _DISTANCE) or (
                 adoc.lower(j + 1) == "of" and (head in V.COMPASS or head.endswith(("north", "south", "east", "west")) or head in (
                     "outside", "short", "direction", "km", "kilometres", "kilometers", "miles"))):
