@@ -18,7 +18,7 @@ from geo.claims.tokens import words_of as tokens_words
 def words_of(text: str) -> tuple[Words, object]:
     """The words of a text, and its spaCy doc with the same lemmas set (for spaCy's own Matcher)."""
     doc = pipeline()(text)
-    words = tokens_words(list(doc))
+    words = tokens_words(doc)
     for token, lemma in zip(doc, words.lemma):
         token.lemma_ = lemma
     return words, doc

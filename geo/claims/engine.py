@@ -90,7 +90,8 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     speaks = may_claim or bool(set(adoc.words.lemma[span.start : span.end]) & _SPEECH)
     actors = find_actors(adoc, span.start, span.end) if speaks else []
     acts = find_acts(adoc, span, actors) if speaks else []
-    times = sentence_times(adoc, span, adoc.article.published or anchor, ctx.last_day)
+    dated = may_claim or any(adoc.words.num[span.start : span.end]) or bool(set(adoc.words.lower[span.start : span.end]) & _DAYS)
+    times = sentence_times(adoc, span, adoc.article.published or anchor, ctx.last_day) if dated else []
     days = [w.event_date for w, _ in times if w.event_date and w.precision == "day"]
     ctx.last_day = days[-1] if days else ctx.last_day
     inherited = ctx.act if ctx.since <= SPEAKER_REACH else None
@@ -126,6 +127,11 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
 _REFERS = frozenset({"city", "town", "village", "settlement", "island", "it", "there", "region", "oblast", "territory",
                      "settlements", "villages", "towns", "cities"})
 _REVOICES = V.DENY | V.CONFIRM | frozenset({"back"})
+#: the words that name a day in a sentence that makes no claim (kept for a later "that evening", "the same day")
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+                   "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                   "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                   "dec"})
 #: words of a sentence whose speaker may go on speaking in the next ones
 _SPEECH = V.SAY | V.CONFIRM | V.DENY | frozenset({"according", "citing"})
 

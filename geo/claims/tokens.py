@@ -20,7 +20,7 @@ from geo.recognize import Sentence, split_sentences
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 #: lemmas the lookup table gets wrong for news copy ("as" -> "a", "does" -> "doe", "ground" -> "grind")
 _LEMMA_OVERRIDES = {"as": "as", "'s": "'s", "’s": "’s", "more": "more", "could": "could", "first": "first",
@@ -59,13 +59,15 @@ def lemmatizer() -> Callable[[str], str]:
     return lemma_of
 
 
-def words_of(tokens: Sequence[Token]) -> Words:
-    """The attributes the patterns read, as plain strings and flags."""
-    if not tokens:
+def words_of(doc: Doc) -> Words:
+    """The attributes the patterns read, as plain strings and flags (read as one array, not token by token)."""
+    if len(doc) == 0:
         return Words((), (), (), (), (), ())
-    lower, text, title, num, punct = zip(*[(t.lower_, t.text, t.is_title, t.like_num, t.is_punct) for t in tokens])
+    strings, rows = doc.vocab.strings, doc.to_array(["LOWER", "ORTH", "IS_TITLE", "LIKE_NUM", "IS_PUNCT"]).tolist()
+    lower = tuple(strings[r[0]] for r in rows)
     lemma_of = lemmatizer()
-    return Words(lower, tuple(lemma_of(w) for w in lower), text, title, num, punct)
+    return Words(lower, tuple(lemma_of(w) for w in lower), tuple(strings[r[1]] for r in rows),
+                 tuple(bool(r[2]) for r in rows), tuple(bool(r[3]) for r in rows), tuple(bool(r[4]) for r in rows))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +123,7 @@ def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
         sentence = doc.char_span(s.start, s.end, alignment_mode="expand")
         if sentence is not None:
             sentences.append(Span(s, sentence.start, sentence.end))
-    words = words_of(list(doc))
+    words = words_of(doc)
     return ArticleDoc(article, doc, words, tuple(sentences), places, _clauses(words))
 
 
