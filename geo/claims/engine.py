@@ -260,12 +260,19 @@ def _verdict(sc: Scene, f: Frame, r: Resolved, act: Act | None, denied: bool, un
     return _Verdict(f, r, act, side, control, denied, unverified, when, (side_why, control_why, *why))
 
 
+#: words of a verb group in the present: its statement is about the day of publication
+_PRESENT = frozenset({"has", "have", "'s", "’s", "is", "are", "remains", "remain", "continues", "continue", "ongoing",
+                      "goes", "rages", "now", "underway"})
+
+
 def _when_for(f: Frame, act: Act | None, when: When | None, adoc: ArticleDoc) -> When | None:
     """A frame's own time, else the publication day for present states, fresh acts and present perfects."""
     if when is not None:
         return when
-    words = {adoc.lower(k) for k in range(max(0, f.trigger[0] - 4), f.trigger[1])}
-    present = bool(words & {"has", "have", "'s", "’s", "is", "are", "remains", "remain", "continues", "continue", "ongoing"})
+    clause = adoc.clause[f.trigger[0]]
+    words = {adoc.lower(k) for k in range(max(0, f.trigger[0] - 4), min(len(adoc.clause), f.trigger[1] + 3))
+             if adoc.clause[k] == clause}
+    present = bool(words & _PRESENT)
     if f.rule.kind == "hold" or act is not None or present:
         return decide.as_published(adoc.article)
     return None
