@@ -110,7 +110,7 @@ def _date_ok(label: Mapping[str, Any], predicted: date | None) -> bool:
     return wanted.year == predicted.year
 
 
-def _controller_ok(label: Mapping[str, Any], claim: Claim) -> bool:
+def controller_ok(label: Mapping[str, Any], claim: Claim) -> bool:
     if label.get("event") == "fighting" or label.get("stance") == "contested":
         return claim.controller in ("contested", label.get("controller")) or claim.event == "fighting"
     return claim.controller == label.get("controller")
@@ -223,7 +223,7 @@ def _pair_cost(label: Mapping[str, Any], claim: Claim) -> float:
     distance = _distance(label, claim.place)
     if not named and distance > _NEAR_KM:
         return _UNMATCHED
-    agree = 100 * _controller_ok(label, claim) + 10 * _stance_ok(label, claim) + 10 * (
+    agree = 100 * controller_ok(label, claim) + 10 * _stance_ok(label, claim) + 10 * (
         bool(label.get("event_date")) and _date_ok(label, claim.event_date)) + named
     return -1000 - agree + min(distance, 999) / 1000
 
@@ -246,12 +246,12 @@ def _match_claims(labels: Sequence[Mapping[str, Any]], claims: Sequence[Claim], 
         used.add(j)
         claim = claims[j]
         tally.matched_claims += 1
-        tally.controller_ok += _controller_ok(label, claim)
+        tally.controller_ok += controller_ok(label, claim)
         tally.stance_ok += _stance_ok(label, claim)
         if not _stance_ok(label, claim):
             misses.append(f"STANCE {where} {label.get('place')!r} want {label.get('stance')} ({label.get('claimant')}) "
                           f"got {claim.stance} ({claim.claimant_side}: {claim.claimant})")
-        if not _controller_ok(label, claim):
+        if not controller_ok(label, claim):
             misses.append(f"CONTROLLER {where} {label.get('place')!r} want {label.get('controller')} got {claim.controller}")
         if label.get("event_date"):
             tally.dated += 1

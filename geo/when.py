@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from geo import settings
 from geo.models import Precision, When
+
+#: the text of the date a present statement takes: the day the article was published
+AS_PUBLISHED = "as of publication"
 
 #: The day Russia's full-scale invasion of Ukraine began ("since the start of the full-scale war").
 FULL_SCALE_INVASION = date(2022, 2, 24)
@@ -70,6 +73,8 @@ _RANGE_JOINS = {"between": ("and",), "on": ("and",), "from": ("to", "until", "ti
 _DIGIT = "<digit>"
 _NUMBER = frozenset({_DIGIT})
 _MONTH_WORDS = frozenset(_MONTHS)
+#: the words that name a day or a month without a digit ("on Tuesday", "in May", "yesterday")
+DAY_WORDS = _MONTH_WORDS | frozenset(_WEEKDAYS) | frozenset({"today", "yesterday"})
 #: The words "this week", "the previous day", "over the past two days" or "past 24 hours" end with.
 _PERIOD_WORDS = frozenset({"day", "days", "week", "month", "year", "hours"})
 _TIME_OF_DAY = frozenset({"day", "evening", "morning", "night", "afternoon"})
@@ -421,13 +426,11 @@ class _Taken:
         self._ends.insert(i, end)
 
 
-def _day_named_before(found: list[When], start: int, previous: date | None) -> date | None:
-    """The day of the expression found last (rules run in order) among those ending before ``start``, else
-    ``previous``: what "that evening" at ``start`` refers to."""
-    for w in reversed(found):
-        if w.end <= start and w.event_date and w.precision == "day":
-            return w.event_date
-    return previous
+def _day_named_before(days: Sequence[tuple[int, date]], start: int, previous: date | None) -> date | None:
+    """The day named nearest before ``start`` (``days`` is (end, day), sorted), else ``previous``: what "that
+    evening" at ``start`` refers to."""
+    i = bisect_right(days, (start, date.max))
+    return days[i - 1][1] if i else previous
 
 
 def find_times(text: str, published: date | None, previous: date | None = None) -> list[When]:
@@ -439,10 +442,11 @@ def find_times(text: str, published: date | None, previous: date | None = None) 
     for kind, needs, rx in _PATTERNS:
         if not _may_match(needs, words):
             continue
+        days = sorted((w.end, w.event_date) for w in found if w.event_date and w.precision == "day") if kind == "sameday" else []
         for m in rx.finditer(text):
             if taken.overlaps(m.start(), m.end()) or _refused(kind, m, text):
                 continue
-            before = _day_named_before(found, m.start(), previous) if kind == "sameday" else previous
+            before = _day_named_before(days, m.start(), previous) if kind == "sameday" else previous
             when, precision = _checked(kind, m, published, before)
             taken.add(m.start(), m.end())
             found.append(When(text=m.group(0).strip(), event_date=when, precision=precision if when else None,

@@ -33,7 +33,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from geo.claims.engine import Reading
 from geo.claims.rules import RULES
 from geo.corrections import FILE_NAME as CORRECTIONS
-from geo.evaluate import _controller_ok, name_key, read_labels
+from geo.evaluate import controller_ok, name_key, read_labels
 from geo.gazetteer import Gazetteer
 from geo.ingest import Skipped, read_folder
 from geo.models import Article, Claim
@@ -93,7 +93,7 @@ def _labels_of(path: Path) -> dict[str, Labels] | None:
 def labelled_right(claim: Claim, labels: Labels) -> bool:
     """Whether a label of the claim's article names its place and agrees on the controller."""
     keys = {name_key(claim.surface), name_key(claim.place.name)} - {""}
-    return any(keys & {name_key(lab.get("place")), name_key(lab.get("canonical"))} and _controller_ok(lab, claim)
+    return any(keys & {name_key(lab.get("place")), name_key(lab.get("canonical"))} and controller_ok(lab, claim)
                for lab in labels)
 
 

@@ -106,3 +106,12 @@ def test_not_claims(text: str, gazetteer: Gazetteer) -> None:
 def test_claim_ids_are_stable(gazetteer: Gazetteer) -> None:
     text = "Russian forces captured Avdiivka in February."
     assert claims(text, gazetteer)["Avdiivka"].claim_id == claims(text, gazetteer)["Avdiivka"].claim_id
+
+
+def test_an_article_over_a_million_characters_is_read_to_its_end(gazetteer: Gazetteer) -> None:
+    # spaCy refuses texts over its default max_length (1,000,000 characters) unless told otherwise; ingest accepts
+    # articles up to settings.MAX_ARTICLE_BYTES, so the claim engine must read them whole
+    text = "Russian forces captured Toretsk. " + "quiet " * 180_000 + ". Ukrainian forces liberated Pokrovsk."
+    assert len(text) > 1_000_000
+    found = claims(text, gazetteer)
+    assert (found["Toretsk"].controller, found["Pokrovsk"].controller) == ("RU", "UA")

@@ -13,8 +13,8 @@ from geo.claims.frames import Frame
 from geo.claims.sides import opposite
 from geo.claims.voices import Act
 from geo.models import Article, Controller, Event, Place, Side, Stance, When
+from geo.when import AS_PUBLISHED
 
-AS_PUBLISHED = "as of publication"
 #: an unattributed gain dated within this many days of publication is news relayed from a side, not background
 FRESH_DAYS = 14
 
@@ -140,7 +140,3 @@ def confidence(named: bool, act: Act | None, when: When | None, frame: Frame, st
     score += 0.1 if frame.rule.kind in ("capture", "withdraw") else 0.0
     score -= 0.2 if frame.hedged or stance == "unverified" else 0.0
     return round(max(0.05, min(0.99, score)), 2)
-
-
-def day_of(when: When | None) -> date | None:
-    return when.event_date if when else None

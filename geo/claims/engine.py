@@ -17,7 +17,7 @@ from geo.claims.timing import sentence_times, time_of
 from geo.claims.tokens import ArticleDoc, Span, build_doc
 from geo.claims.voices import Act, find_acts, reported_confirmation, reported_denial
 from geo.models import Article, Claim, Controller, Resolved, Side, When
-from geo.when import latest_full_date
+from geo.when import DAY_WORDS, latest_full_date
 
 #: how many sentences after a speaker's own sentence an unattributed claim is still taken as the speaker's
 SPEAKER_REACH = 2
@@ -70,7 +70,7 @@ def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim
     return list(read_claims(article, resolved, trace=False).claims)
 
 
-def read_claims(article: Article, resolved: Sequence[Resolved], trace: bool = True) -> Reading:
+def read_claims(article: Article, resolved: Sequence[Resolved], *, trace: bool = True) -> Reading:
     """The claims of one article, with the trace ``geo explain`` prints when ``trace`` is set."""
     adoc = build_doc(article, resolved)
     anchor = None if article.published else latest_full_date(article.text)
@@ -90,7 +90,7 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     speaks = may_claim or bool(set(adoc.words.lemma[span.start : span.end]) & _SPEECH)
     actors = find_actors(adoc, span.start, span.end) if speaks else []
     acts = find_acts(adoc, span, actors) if speaks else []
-    dated = may_claim or any(adoc.words.num[span.start : span.end]) or bool(set(adoc.words.lower[span.start : span.end]) & _DAYS)
+    dated = may_claim or any(adoc.words.num[span.start : span.end]) or bool(set(adoc.words.lower[span.start : span.end]) & DAY_WORDS)
     times = sentence_times(adoc, span, adoc.article.published or anchor, ctx.last_day) if dated else []
     days = [w.event_date for w, _ in times if w.event_date and w.precision == "day"]
     ctx.last_day = days[-1] if days else ctx.last_day
@@ -127,11 +127,6 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
 _REFERS = frozenset({"city", "town", "village", "settlement", "island", "it", "there", "region", "oblast", "territory",
                      "settlements", "villages", "towns", "cities"})
 _REVOICES = V.DENY | V.CONFIRM | frozenset({"back"})
-#: the words that name a day in a sentence that makes no claim (kept for a later "that evening", "the same day")
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-                   "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                   "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                   "dec"})
 #: words of a sentence whose speaker may go on speaking in the next ones
 _SPEECH = V.SAY | V.CONFIRM | V.DENY | frozenset({"according", "citing"})
 
@@ -185,9 +180,7 @@ def _act_of(adoc: ArticleDoc, f: Frame, acts: Sequence[Act], inherited: Act | No
 
 def _relative_clause(adoc: ArticleDoc, token: int) -> bool:
     """Whether a token is inside a ", which/where/who ..." clause."""
-    c = token
-    while c > 0 and adoc.clause[c - 1] == adoc.clause[token]:
-        c -= 1
+    c = adoc.opening[token]
     return adoc.lower(c) in ("which", "where", "who", "whose") and adoc.lower(c - 1) == ","
 
 

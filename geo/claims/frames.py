@@ -1,7 +1,8 @@
 """From rule matches to frames: for each trigger, its places, its acting side and what that side did, and how
 negation, an attempt, a plan or a hedge change it. Frames are what :mod:`geo.claims.decide` turns into claims.
 
-Every slot finder reads tokens in a bounded window of the trigger's clause, so a sentence costs linear time.
+Every slot finder reads only the tokens of its trigger's sentence, and sentences are bounded (a longer one is read in
+pieces cut at clauses, see :func:`geo.recognize.split_sentences`), so an article costs time linear in its length.
 """
 
 from __future__ import annotations
@@ -45,7 +46,6 @@ _NAMING = frozenset({":", "including", "among", "namely", "such"})
 _REF_NOUNS = frozenset({"village", "town", "city", "settlement", "island"})
 _OWN = frozenset({"its", "their", "our", "his"})
 _ENEMY = frozenset({"enemy", "adversary", "aggressor", "invaders", "occupiers"})
-_CONTROL_WORDS = frozenset({"control", "hands", "occupation", "rule", "flag", "flags"})
 
 
 #: a side as matching finds it: a side, or a pronoun for the speaker's ("its forces") or the other side ("the enemy")
@@ -187,7 +187,7 @@ def _anaphor(sc: Scene, first: int, last: int, via: str) -> list[Target]:
         return []
     taken = {t for x in sc.actors for t in range(x.start, x.end)}
     earlier = [adoc.places[t] for t in sorted(sc.usable) if t < first]
-    located = [adoc.places[t] for t in sorted(adoc.places) if sc.span.start <= t < first and t not in taken | sc.usable]
+    located = [adoc.places[t] for t in range(sc.span.start, first) if t in adoc.places and t not in taken and t not in sc.usable]
     for r in [*reversed([*sc.topic, *earlier]), *reversed(located)]:
         if noun is None or _fits(noun, r):
             return [Target(r, last, f"{via}: '{adoc.text(first, last + 1)}' -> {r.mention.surface}")]
@@ -274,9 +274,8 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
 
 def _relative(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     """"X, which Kyiv says remains under Ukrainian control": the place the relative clause is about."""
-    adoc, c = sc.adoc, a
-    while c > sc.span.start and adoc.clause[c - 1] == adoc.clause[a]:
-        c -= 1
+    adoc = sc.adoc
+    c = max(sc.span.start, adoc.opening[a])
     if "object" in rule.places and not (any(c < x.start and x.end <= a for x in sc.actors) or any(
             adoc.lower(k) in ("it", "they", "we") for k in range(c, a))):
         return []  # "X, which Ukrainian troops seized": the relative clause needs its own subject
@@ -425,7 +424,7 @@ def _verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]
             else:
                 modality = "plan"
         elif word == "to":
-            modality = _infinitive(adoc, i, sc.span.start)
+            modality = _infinitive(adoc, i)
             break
         elif word in V.HEDGE:
             hedged = True
@@ -447,7 +446,7 @@ _FACT_BEFORE_TO = frozenset({"manage", "succeed", "begin", "start", "continue", 
                              "go", "happen", "prove", "turn", "come", "get", "able", "enough"})
 
 
-def _infinitive(adoc: ArticleDoc, to: int, floor: int) -> str:
+def _infinitive(adoc: ArticleDoc, to: int) -> str:
     """What "to" before a trigger makes of it: an attempt ("trying to take"), a fact ("managed to take", "claims
     to have taken"), else a plan or a purpose ("aims to take", "in order to take", "the chance to take")."""
     before = adoc.lemma(to - 1)
@@ -461,7 +460,7 @@ def _infinitive(adoc: ArticleDoc, to: int, floor: int) -> str:
 def _coordinated_plan(adoc: ArticleDoc, conj: int, floor: int) -> bool:
     """"aiming to take X and force Y out": a verb joined to a planned one is planned too."""
     for k in range(conj - 1, max(floor, conj - 10) - 1, -1):
-        if adoc.lower(k) == "to" and _infinitive(adoc, k, floor) == "plan":
+        if adoc.lower(k) == "to" and _infinitive(adoc, k) == "plan":
             return True
         if adoc.lower(k) in (",", ";") or adoc.lemma(k) in V.SAY:
             return False

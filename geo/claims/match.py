@@ -171,9 +171,12 @@ class Matcher:
 def _longest(specs: tuple[_Spec, ...], words: Words, i: int, end: int) -> int:
     """The end of the longest match of ``specs`` from token ``i`` (not past ``end``), or -1."""
     best = -1
-    stack = [(0, i)]
+    stack, seen = [(0, i)], set()
     while stack:
         s, p = stack.pop()
+        if (s, p) in seen:
+            continue
+        seen.add((s, p))
         if s == len(specs):
             best = max(best, p)
             continue

@@ -8,10 +8,9 @@ from dataclasses import replace
 from datetime import date
 
 from geo.models import Claim
-from geo.when import in_year
+from geo.when import AS_PUBLISHED, in_year
 
 _CHANGES = ("captured", "recaptured", "withdrew")
-_AS_PUBLISHED = "as of publication"
 
 
 def merge_claims(claims: Sequence[Claim]) -> list[Claim]:
@@ -43,7 +42,7 @@ def _one_per_voice(group: Sequence[Claim]) -> list[Claim]:
     for (side, voice, stance, when), same in sorted(by_voice.items(), key=lambda kv: (*kv[0][:3], kv[0][3] or date.min)):
         if when is None and any(k[:3] == (side, voice, stance) and k[3] is not None for k in by_voice):
             continue  # the same voice dates this claim elsewhere in the article
-        best = max(same, key=lambda c: (c.event_date is not None and c.date_text != _AS_PUBLISHED,
+        best = max(same, key=lambda c: (c.event_date is not None and c.date_text != AS_PUBLISHED,
                                         bool(c.date_text and in_year(c.date_text, 2000)), -c.start, c.confidence))
         if best.event_date is None and dated:
             d = dated[0]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from geo import settings
 from geo.claims.match import Words
 from geo.claims.vocab import CLAUSE_MARKS
 from geo.models import Article, Resolved
@@ -36,10 +37,13 @@ _LEMMA_OVERRIDES = {"as": "as", "'s": "'s", "’s": "’s", "more": "more", "cou
 
 @functools.cache
 def pipeline() -> Language:
-    """spaCy's blank English tokenizer (built once per process; no model)."""
+    """spaCy's blank English tokenizer (built once per process; no model), taking articles up to the size ingest
+    accepts (spaCy's own limit of a million characters guards a parser's memory, which a tokenizer does not use)."""
     import spacy
 
-    return spacy.blank("en")
+    nlp = spacy.blank("en")
+    nlp.max_length = settings.MAX_ARTICLE_BYTES + 1
+    return nlp
 
 
 @functools.cache
@@ -90,6 +94,9 @@ class ArticleDoc:
     spans: tuple[Span, ...]
     places: dict[int, Resolved]
     clause: tuple[int, ...]
+    #: the first token of each token's run of its clause (where ", which ..." or "but ..." opens)
+    opening: tuple[int, ...]
+    by_index: dict[int, Span]
 
     def lower(self, i: int) -> str:
         return self.words.lower[i] if 0 <= i < len(self.words.lower) else ""
@@ -108,7 +115,7 @@ class ArticleDoc:
 
     def span(self, index: int) -> Span:
         """The sentence of a given index."""
-        return next(s for s in self.spans if s.sentence.index == index)
+        return self.by_index[index]
 
     def sentence(self, index: int) -> Sentence:
         return self.span(index).sentence
@@ -124,7 +131,9 @@ def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
         if sentence is not None:
             sentences.append(Span(s, sentence.start, sentence.end))
     words = words_of(doc)
-    return ArticleDoc(article, doc, words, tuple(sentences), places, _clauses(words))
+    clause = _clauses(words, frozenset(s.start for s in sentences))
+    return ArticleDoc(article, doc, words, tuple(sentences), places, clause, _openings(clause),
+                      {s.sentence.index: s for s in sentences})
 
 
 def _merge_places(doc: Doc, resolved: Sequence[Resolved]) -> dict[int, Resolved]:
@@ -151,15 +160,19 @@ _OPENS_AFTER_COMMA = frozenset({"which", "who", "whom", "whose", "where", "while
                                 "according"})
 
 
-def _clauses(words: Words) -> tuple[int, ...]:
-    """A clause number per token: a new clause starts at ``;``, dashes and colons, at ", which|who|where|while|
-    but|saying|...", and at "but" or "while" anywhere; a bracket is a clause of its own, and the words after it go
-    on with the clause before it."""
+def _clauses(words: Words, sentence_starts: frozenset[int]) -> tuple[int, ...]:
+    """A clause number per token: a new clause starts with each sentence, at ``;`` and dashes, at ", which|who|
+    where|while|but|saying|...", and at "but" or "while" anywhere; a bracket is a clause of its own, and the words
+    after it go on with the clause before it."""
     numbers: list[int] = []
     current = fresh = 0
     outer: list[int] = []
     for i, word in enumerate(words.lower):
         after_comma = i > 0 and words.lower[i - 1] == ","
+        if i in sentence_starts:
+            outer.clear()
+            fresh += 1
+            current = fresh
         if word == "(":
             outer.append(current)
             fresh += 1
@@ -174,3 +187,11 @@ def _clauses(words: Words) -> tuple[int, ...]:
             current = fresh
         numbers.append(current)
     return tuple(numbers)
+
+
+def _openings(clause: tuple[int, ...]) -> tuple[int, ...]:
+    """For each token, the first token of the unbroken run of its clause it stands in."""
+    openings: list[int] = []
+    for i, number in enumerate(clause):
+        openings.append(openings[-1] if i and clause[i - 1] == number else i)
+    return tuple(openings)

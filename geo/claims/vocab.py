@@ -20,27 +20,18 @@ CAPTURE_NOUN = frozenset({"capture", "seizure", "liberation", "fall", "loss", "t
                           "occupation", "surrender", "retaking", "storming", "taking", "capturing", "liberating"})
 #: verbs of taking control: "took/gained/established/claimed (full) control of/over"
 CONTROL_VERB = frozenset({"take", "gain", "establish", "assume", "regain", "claim", "seize", "win", "restore", "declare"})
-WITHDRAW = frozenset({"withdraw", "retreat", "pull", "leave", "abandon", "flee", "fall", "surrender", "lose",
-                      "cede", "exit"})
 DRIVE_OUT = frozenset({"drive", "push", "force", "knock", "kick", "oust", "dislodge", "expel", "repel", "repulse", "throw"})
-HOLD = frozenset({"hold", "keep", "maintain", "retain", "defend", "control"})
 HOLD_NOUN = frozenset({"position", "line", "defence", "defense", "ground", "foothold", "control", "presence", "grip",
                        "stronghold", "bridgehead"})
-REMAIN = frozenset({"remain", "stay", "be"})
 REPEL = frozenset({"repel", "repulse", "beat", "fight", "fend", "hold", "thwart", "stop", "halt", "foil", "rebuff",
                    "repel", "push", "defeat", "destroy", "neutralize", "neutralise"})
 ATTACK_NOUN = frozenset({"attack", "assault", "offensive", "attempt", "storming", "action", "advance", "push",
                          "counterattack", "counteroffensive", "counter-attack", "onslaught", "raid", "breakthrough"})
 FIGHT_NOUN = frozenset({"fighting", "fight", "clash", "battle", "combat", "hostility", "skirmish", "firefight",
                         "engagement", "confrontation", "struggle"})
-FIGHT_VERB = frozenset({"fight", "clash", "battle", "rage", "continue", "intensify", "escalate"})
 ADVANCE = frozenset({"advance", "push", "break", "enter", "approach", "storm", "reach", "infiltrate", "penetrate",
                      "assault", "encircle", "surround", "besiege", "encroach", "press", "progress", "breach", "gain"})
-#: verbs of advancing that take their place as a direct object ("entered X", "stormed X")
-ADVANCE_OBJECT = frozenset({"enter", "approach", "storm", "reach", "infiltrate", "penetrate", "assault", "attack",
-                            "encircle", "surround", "besiege", "breach"})
 ATTEMPT = frozenset({"try", "attempt", "seek", "struggle", "strive", "push"})
-ENCIRCLED = frozenset({"encircled", "surrounded", "besieged", "trapped", "cut"})
 
 # --- speech acts (lemmas) ---
 SAY = frozenset({"say", "tell", "report", "claim", "announce", "state", "write", "post", "add", "note", "declare",
@@ -59,8 +50,6 @@ FALSE_WORDS = frozenset({"false", "untrue", "fake", "disinformation", "propagand
 HEDGE = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "likely", "probably", "possibly",
                    "presumably", "unconfirmed", "seemingly"})
 MODAL = frozenset({"would", "could", "might", "will", "shall", "should", "may", "can", "must", "'ll", "’ll", "wo"})
-PLAN = frozenset({"aim", "plan", "hope", "want", "intend", "seek", "threaten", "vow", "pledge", "promise", "order",
-                  "need", "prepare", "expect", "wish", "goal", "ambition", "bid", "able", "unable", "ready", "set"})
 NEGATION = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing"})
 
 # --- function words the slot finders skip or stop at (lower-case) ---
@@ -107,9 +96,6 @@ AXIS = frozenset({"direction", "directions", "axis", "axes", "sector", "sectors"
                   "highway", "road", "river", "reservoir", "group", "grouping", "operational", "railway", "district"})
 LIST_JOIN = frozenset({",", "and", "or", "&", "as", "well", "along", "with", "plus", "together", "also", "including",
                        "namely", "among", "them", "such", "like", ":", "-", "–", "both", "then", "even"})
-CLAUSE_OPENERS = frozenset({"which", "who", "whom", "whose", "where", "when", "while", "whereas", "although",
-                            "though", "but", "after", "before", "because", "since", "as", "if", "unless", "until",
-                            "saying", "adding", "insisting", "noting", "according", "despite", "amid", "and"})
 CLAUSE_MARKS = frozenset({";", "—", "–"})
 SIDE_WORD = {"russian": "RU", "russia": "RU", "russians": "RU", "moscow": "RU", "kremlin": "RU", "ukrainian": "UA",
              "ukraine": "UA", "ukrainians": "UA", "kyiv": "UA", "kiev": "UA"}
