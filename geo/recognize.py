@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -212,7 +213,26 @@ def find_mentions(article_id: str, text: str, gazetteer: Gazetteer, *, max_words
             before = text[max(sentence.start, run[0][0] - 90) : run[0][0]]
             listed = bool(_LIST_INTRO.search(before)) or _continues_list(text, mentions, sentence.index, run[0][0])
             _match_run(article_id, text, run, sentence.index, gazetteer, people, mentions, max_words, listed)
-    return mentions
+    return _recurring(article_id, text, [s for s, _ in sentences], mentions, gazetteer)
+
+
+def _recurring(article_id: str, text: str, sentences: Sequence[Sentence], mentions: list[Mention],
+               gazetteer: Gazetteer) -> list[Mention]:
+    """A name no gazetteer knows that the text introduced as a settlement ("the village of Zaporizhske") names it
+    again wherever it recurs ("its forces took Zaporizhske on Monday")."""
+    introduced = {m.surface for m in mentions if m.typed_settlement and m.kind == "plain" and not gazetteer.knows(m.surface)}
+    if not introduced:
+        return mentions
+    starts, ends = [m.start for m in mentions], [m.end for m in mentions]
+    openings = [s.start for s in sentences]
+    found = list(mentions)
+    for m in re.finditer(r"\b(?:" + "|".join(re.escape(n) for n in sorted(introduced, key=len, reverse=True)) + r")\b", text):
+        i = bisect_right(starts, m.start())
+        if (i and ends[i - 1] > m.start()) or (i < len(starts) and starts[i] < m.end()):
+            continue  # inside a mention found already
+        sentence = sentences[max(0, bisect_right(openings, m.start()) - 1)]
+        found.append(_mention(article_id, text, m.start(), m.end(), sentence.index, typed_settlement=True))
+    return sorted(found, key=lambda m: m.start)
 
 
 def candidate_names(text: str, *, max_words: int = 3) -> set[str]:

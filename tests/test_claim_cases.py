@@ -113,6 +113,16 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Marinka", "RU", "captured", "RU", "claimed")}),
     ("North Korean troops fight for Russia", "North Korean troops recaptured Sudzha, Russian officials said.",
      {("Sudzha", "RU", "recaptured", "RU", "claimed")}),
+    # the side whose advances were halted is not the subject of the verb coordinated after it
+    ("a force stopped is not the subject", "Ukraine's General Staff said its troops had halted Russian attacks on "
+     "the outskirts and still held Kupiansk.", {("Kupiansk", "UA", "holds", "UA", "claimed")}),
+    # a rule whose trigger finds no place leaves its words to one that does ("in control" then "in control of")
+    ("control of a place after 'in control'", "Ukraine's Armed Forces are now in control of the city of Balakliia, "
+     "the General Staff said.", {("Balakliia", "UA", "holds", "UA", "claimed")}),
+    # a name no gazetteer knows, introduced as a village, names the village wherever it recurs
+    ("a village named again", "Fighting went on near the village of Snagostka in the Kursk region. Moscow said its "
+     "forces took Snagostka on Sunday.", {("Snagostka", "contested", "fighting", "third_party", "confirmed"),
+                                          ("Snagostka", "RU", "recaptured", "RU", "claimed")}),
     # --- control in passing, history ---
     ("held, in passing", "Shells fell on Ukrainian-controlled Kupiansk.", {("Kupiansk", "UA", "holds", "third_party", "confirmed")}),
     ("history with its own date", "Russian forces took Crimea in 2014.", {("Crimea", "RU", "captured", "third_party", "confirmed")}),
@@ -148,6 +158,9 @@ TIMES: list[tuple[str, str, date, str]] = [
     ("Russian forces have held Kupiansk-Vuzlovyi since the start of the full-scale war.", "Kupiansk-Vuzlovyi", date(2022, 2, 24), "day"),
     ("On February 10 Russian troops entered Marinka. That evening Moscow said it had taken Marinka.", "Marinka",
      date(2024, 2, 10), "day"),
+    # gapping: each place of a list takes the time that follows it
+    ("Moscow said its forces took Marinka on Saturday and Krynky last Wednesday.", "Krynky", date(2024, 2, 14), "day"),
+    ("Moscow said its forces took Marinka on Saturday and Krynky last Wednesday.", "Marinka", date(2024, 2, 17), "day"),
 ]
 
 

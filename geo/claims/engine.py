@@ -10,10 +10,11 @@ from datetime import date
 
 from geo.claims import decide
 from geo.claims import vocab as V
-from geo.claims.frames import Blocked, Frame, Scene, frame_of, matches, scene
+from geo.claims.frames import Blocked, Frame, Scene, scene
+from geo.claims.frames import frames as frames_of
 from geo.claims.merge import merge_claims
 from geo.claims.sides import find_actors, opposite
-from geo.claims.timing import sentence_times, time_of
+from geo.claims.timing import own_time, sentence_times, time_of
 from geo.claims.tokens import ArticleDoc, Span, build_doc
 from geo.claims.voices import Act, find_acts, reported_confirmation, reported_denial
 from geo.models import Article, Claim, Controller, Resolved, Side, When
@@ -101,15 +102,8 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     if not may_claim:
         return [], None
     sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:])
-    hits, blocked = matches(adoc, span)
-    frames: list[Frame] = []
-    for rule, a, b in hits:
-        got = frame_of(sc, rule, a, b)
-        if isinstance(got, Frame):
-            frames.append(got)
-        else:
-            blocked.append(got)
-    frames = _nearest_owns(frames)
+    found, blocked = frames_of(sc)
+    frames = _nearest_owns(found)
     unverified = _unverified(adoc, span) or (nxt is not None and _unverified(adoc, nxt))
     out: list[ClaimTrace] = []
     for f in frames:
@@ -230,7 +224,9 @@ def _claims_of(adoc: ArticleDoc, sc: Scene, f: Frame, acts: Sequence[Act], inher
         act = None  # background told in the reporter's voice
     out = []
     for t in f.targets:
-        verdict = _verdict(sc, f, t.resolved, act, denied, unverified, when, (deny_why, when_why))
+        own = own_time(times, t.token) if len(f.targets) > 1 else None
+        dated = (own, f"'{own.text}' right after the place") if own else (when, when_why)
+        verdict = _verdict(sc, f, t.resolved, act, denied, unverified, dated[0], (deny_why, dated[1]))
         if isinstance(verdict, str):
             blocked.append(Blocked(f.rule.id, f.text, f"{t.resolved.mention.surface}: {verdict}"))
         else:

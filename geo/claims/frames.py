@@ -95,20 +95,31 @@ def _matcher() -> Matcher:
     return matcher
 
 
-def matches(adoc: ArticleDoc, span: Span) -> tuple[list[tuple[Rule, int, int]], list[Blocked]]:
-    """The triggers of a sentence, overlaps settled: a higher priority wins, then the longer span, then the id."""
-    found = _matcher()(adoc.words, span.start, span.end)
+#: why a trigger found no place: the words it spans are then free for a rule of lower priority
+NO_PLACE = "no place within reach"
+
+
+def frames(sc: Scene) -> tuple[list[Frame], list[Blocked]]:
+    """The frames of a sentence, overlaps settled: the higher priority (a veto's is highest), then the longer span,
+    then the id holds its words; a trigger that finds no place frees them for the next ("in control of X": the frame of "in
+    control of" once "in control" found nothing)."""
+    found = _matcher()(sc.adoc.words, sc.span.start, sc.span.end)
     hits = sorted(((BY_ID[k], a, b) for k, a, b in found),
                   key=lambda h: (-h[0].priority, -(h[2] - h[1]), h[0].id, h[1]))
-    kept: list[tuple[Rule, int, int]] = []
+    held: list[tuple[Rule, int, int]] = []
+    kept: list[Frame] = []
     blocked = []
     for rule, a, b in hits:
-        rival = next((r for r, x, y in kept if x < b and a < y), None)
-        if rival is not None:
-            blocked.append(Blocked(rule.id, adoc.text(a, b), f"overlaps {rival.id}"))
-        else:
-            kept.append((rule, a, b))
-    return sorted([k for k in kept if k[0].kind != "block"], key=lambda h: (h[1], h[2], h[0].id)), blocked
+        rival = next((r for r, x, y in held if x < b and a < y), None)
+        got = Blocked(rule.id, sc.adoc.text(a, b), f"overlaps {rival.id}") if rival is not None else \
+            None if rule.kind == "block" else frame_of(sc, rule, a, b)
+        if isinstance(got, Frame):
+            kept.append(got)
+        elif got is not None:
+            blocked.append(got)
+        if rival is None and (not isinstance(got, Blocked) or got.why != NO_PLACE):
+            held.append((rule, a, b))
+    return sorted(kept, key=lambda f: (f.trigger, f.rule.id)), blocked
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +145,7 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     """The frame of one trigger, or why it makes none."""
     targets = _targets(sc, rule, a, b)
     if not targets:
-        return Blocked(rule.id, sc.adoc.text(a, b), "no place within reach")
+        return Blocked(rule.id, sc.adoc.text(a, b), NO_PLACE)
     side, role, via = _side(sc, rule, a, b, targets)
     if rule.needs_actor and not via.startswith(("subject", "military")):
         return Blocked(rule.id, sc.adoc.text(a, b), f"needs a named force as its subject ({via or 'none'})")
@@ -334,7 +345,7 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, 
     clause = adoc.clause[a]
     for i in range(a - 1, max(sc.span.start, a - 25) - 1, -1):
         word = adoc.lower(i)
-        actor = next((x for x in sc.actors if x.end - 1 == i), None)
+        actor = next((x for x in sc.actors if x.end - 1 == i and not _object_of_repel(adoc, x)), None)
         if actor is not None and actor.side in ("RU", "UA") and (actor.can_take or not actor.military) and adoc.clause[i] == clause:
             return actor.side, f"subject '{actor.text}'"
         if adoc.clause[i] != clause:
@@ -347,8 +358,17 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, 
             return "ENEMY", f"'{word}' = the other side of the speaker"
         if adoc.clause[i] != clause and adoc.lower(i) in (";", "—"):
             break
-    military = [x for x in sc.actors if x.end <= a and x.military and x.side in ("RU", "UA")]
+    military = [x for x in sc.actors if x.end <= a and x.military and x.side in ("RU", "UA") and not _object_of_repel(adoc, x)]
     return (military[-1].side, f"military subject '{military[-1].text}'") if military else (None, "")
+
+
+def _object_of_repel(adoc: ArticleDoc, actor: Actor) -> bool:
+    """"(had) halted Russian advances", "repelled several Ukrainian attacks", "fighting against Russian troops": the
+    actor is what was stopped or fought, never the subject of a verb after it."""
+    k = actor.start - 1
+    while adoc.lower(k) in V.DET or adoc.number(k):
+        k -= 1
+    return adoc.lemma(k) in V.REPEL or adoc.lower(k) == "against"
 
 
 def _antecedent(sc: Scene, i: int, words: str) -> tuple[Acting | None, str]:

@@ -46,3 +46,8 @@ def time_of(adoc: ArticleDoc, f: Frame, times: Sequence[tuple[When, int]]) -> tu
         return None, ""
     statement, _, best = min(usable, key=lambda u: (u[0], u[1]))
     return best, f"'{best.text}' in the trigger's clause" + (" (the day it was said)" if statement else "")
+
+
+def own_time(times: Sequence[tuple[When, int]], place: int) -> When | None:
+    """A time right after a place of a list is that place's ("took A on Monday and B last Wednesday")."""
+    return next((w for w, t in times if t == place + 1), None)
