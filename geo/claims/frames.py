@@ -23,15 +23,18 @@ from geo.models import Resolved, Side
 
 _NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                       "dozen", "dozens", "several", "more", "than"})
-_SUBJECT_SKIP = V.AUX | V.ADVERB | V.NEGATION | V.MODAL | frozenset(
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+#: words between a place and the trigger it is the subject of ("X has now been", 'X "remains')
+_SUBJECT_SKIP = _QUOTES | V.AUX | V.ADVERB | V.NEGATION | V.MODAL | frozenset(
     {"remain", "remains", "remained", "stay", "stays", "stayed", "itself", "finally", "now", "been", "being", "back",
      "once", "again", "officially", "reportedly", "firmly", "mostly", "largely", "fully"})
-_OBJECT_SKIP = V.DET | V.PLACE_NOUN | _NUMBERS | V.ADVERB | frozenset({"of", "over", "the", "control", "full", "complete", "back",
+_OBJECT_SKIP = _QUOTES | V.DET | V.PLACE_NOUN | _NUMBERS | V.ADVERB | frozenset({"of", "over", "the", "control", "full", "complete", "back",
                                                             ":", "following", "up", "rest", "remaining", "village's",
                                                             "town's", "city's", "russian", "ukrainian", "defenses", "defences",
                                                             "defensive"})
 _PP_SKIP = V.DET | V.PLACE_NOUN | V.PARTITIVE | V.ADVERB | frozenset({"of", "the", "close", "to", "vicinity", "areas",
-                                                                       "settlements", "villages", "direction"})
+                                                                       "settlements", "villages", "direction", "russia",
+                                                                       "ukraine", "'s", "’s"})
 _COUNT_WORDS = frozenset({"dozens", "hundreds", "scores", "several", "more", "square", "kilometres", "kilometers", "km",
                           "miles", "territory", "few", "many", "number"})
 _PLURAL_PLACES = frozenset({"villages", "settlements", "towns", "localities", "hamlets", "cities", "defenses", "defences",
@@ -405,8 +408,9 @@ def _side_in_match(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None,
             return cast(Side, side), f"'{sc.adoc.lower(i)}' in the phrase"
         if sc.adoc.lower(i) in ("its", "their", "our"):
             return "SPEAKER", f"'{sc.adoc.lower(i)}' in the phrase = the speaker's"
-    if sc.adoc.lower(b) == "of":  # "under the control of Russian forces"
-        x = next((x for x in sc.actors if x.start in (b + 1, b + 2) and x.side in ("RU", "UA")), None)
+    of = b + (sc.adoc.lower(b) in _QUOTES)
+    if sc.adoc.lower(of) == "of":  # "under the control of Russian forces", 'remains "under the control" of the army'
+        x = next((x for x in sc.actors if x.start in (of + 1, of + 2) and x.side in ("RU", "UA")), None)
         if x:
             return x.side, f"'of {x.text}'"
     return None, ""

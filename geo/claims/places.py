@@ -27,7 +27,7 @@ _DISTANCE = frozenset({"km", "kilometres", "kilometers", "miles", "metres", "met
 _LIST_WORDS = V.DET | V.PLACE_NOUN | V.ADVERB | frozenset({"the", "of", "in", "also", "then", "nearby", "neighbouring",
                                                             "'s", "’s", "ukraine", "russia", "on", "monday", "tuesday",
                                                             "wednesday", "thursday", "friday", "saturday", "sunday",
-                                                            "last", "week", "day", "earlier", "later"})
+                                                            "last", "week", "day", "earlier", "later"}) | _HROMADA
 
 
 def locators(adoc: ArticleDoc, span: Span) -> set[int]:
@@ -117,7 +117,8 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
 
 
 def _skippable_locator(adoc: ArticleDoc, k: int, step: int) -> bool:
-    """A locator inside a list may be stepped over: a region ("A in the Donetsk region, and B") or a place a
-    compass phrase locates ("A and B north-east of Bakhmut, and at C")."""
-    return adoc.places[k].place.feature == "region" or adoc.lower(k - 1) == "of" and (
+    """A locator inside a list may be stepped over: a region ("A in the Donetsk region, and B"), a hromada ("A
+    and B in the Yunakivka hromada and C") or a place a compass phrase locates ("A and B north-east of Bakhmut, and
+    at C")."""
+    return adoc.places[k].place.feature == "region" or adoc.lower(k + step) in _HROMADA or adoc.lower(k - 1) == "of" and (
         adoc.lower(k - 2) in V.COMPASS or adoc.lower(k - 2).endswith(("north", "south", "east", "west")))
