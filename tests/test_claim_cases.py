@@ -103,6 +103,13 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a hope", "Ukraine hopes to retake Crimea.", set()),
     ("a possibility", "Zaporizhzhia could fall if the front line breaks.", set()),
     ("a capital as the source of a statement", "Kyiv said Russian strikes hit Odesa.", set()),
+    # a region that only says where the settlements taken are is not taken itself
+    ("villages in a region", "Russia's defence ministry said its forces had recaptured two villages in the Kursk region.",
+     set()),
+    ("villages in a region, then named", "Russia said its forces had taken three villages in the Kharkiv region: "
+     "Strilecha, Pylna and Borysivka.", {(p, "RU", "captured", "RU", "claimed") for p in ("Strilecha", "Pylna", "Borysivka")}),
+    # civilians evacuated: no side leaves anything
+    ("an evacuation of civilians", "Russian authorities say they have evacuated 120,000 residents of the Kursk region.", set()),
     ("an annexation", "Moscow announced the annexation of the Kherson and Zaporizhzhia regions.", set()),
     # --- sides ---
     ("a capital names its government", "Kyiv announced that its forces had taken back Robotyne.",

@@ -42,6 +42,8 @@ _PLURAL_PLACES = frozenset({"villages", "settlements", "towns", "localities", "h
 _COUNTED_SKIP = _COUNT_WORDS | _PLURAL_PLACES | frozenset({",", ":", "-", "–", "—", "sq", "sq.", ".", "and", "including", "among", "them", "such", "as", "namely", "than", "sq",
                                           "(", ")", "in", "of", "about", "around", "nearly", "almost", "over", "some",
                                           "incl", "notably", "like"})
+_SETTLEMENT_NOUNS = frozenset({"village", "villages", "town", "towns", "city", "cities", "settlement", "settlements",
+                               "locality", "localities", "hamlet", "hamlets", "communities"})
 #: prepositions of an agent or a source, stepped over: "attacks by Russian assault infantry near X"
 _AGENT = frozenset({"by", "from", "with"})
 _REGION_REFS = frozenset({"region", "oblast", "territory"})
@@ -181,7 +183,10 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             adoc.lower(j) in _OBJECT_SKIP or adoc.number(j) or (counted and (adoc.lower(j) in _COUNTED_SKIP or j in adoc.places))):
         counted = counted or adoc.number(j) or adoc.lower(j) in _COUNT_WORDS | _PLURAL_PLACES
         j += 1
-    if counted and j not in sc.usable:  # "three villages beyond X: A, B and C", "five settlements near X, among them A"
+    located = j in sc.usable and _region_of_settlements(adoc, b, j)
+    if located:
+        j += 1  # "two villages in the Kursk region": the region only says where the villages are
+    if (counted or located) and j not in sc.usable:  # "three villages beyond X: A, B and C", "five settlements near X, among them A"
         named = next((k for k in range(j, min(sc.span.end, j + 14)) if adoc.lower(k) in _NAMING), None)
         if named is not None:
             j = named
@@ -189,7 +194,14 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
                 j += 1
     if j in sc.usable and adoc.clause[j] == adoc.clause[b - 1] or j in sc.usable and adoc.lower(j - 1) == ":":
         return _list(sc, j, 1, "object")
-    return _anaphor(sc, b, j, "object")
+    return [] if located else _anaphor(sc, b, j, "object")
+
+
+def _region_of_settlements(adoc: ArticleDoc, b: int, j: int) -> bool:
+    """Whether the region at ``j`` only locates settlements named between the trigger and it ("recaptured two
+    villages in its Kursk region", "withdrew from three villages in the eastern Donetsk region")."""
+    return adoc.places[j].place.feature == "region" and any(
+        adoc.lower(k) in _SETTLEMENT_NOUNS and adoc.lower(k + 1) in ("in", "of") for k in range(b, j))
 
 
 def _anaphor(sc: Scene, first: int, last: int, via: str) -> list[Target]:
