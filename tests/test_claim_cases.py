@@ -83,6 +83,9 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Novoselivka", "RU", "captured", "RU", "unverified")}),
     ("a negated capture denies it", "Russia said its forces had not been driven out of Andriivka.",
      {("Andriivka", "UA", "recaptured", "RU", "denied")}),
+    # "Russian claims" are Russia's words, and "its troops" in them are Russia's; the rejection is Ukraine's
+    ("a side's claims rejected", "Ukraine rejected Russian claims that its troops had taken Krynky.",
+     {("Krynky", "RU", "captured", "RU", "claimed"), ("Krynky", "RU", "captured", "UA", "denied")}),
     # --- fighting, not captures ---
     ("encircled", "Russian troops in Lyman are encircled, Ukraine's eastern command said.",
      {("Lyman", "contested", "fighting", "UA", "claimed")}),

@@ -39,7 +39,7 @@ _FORCE = ["force", "troop", "army", "military", "soldier", "unit", "serviceman",
           "counteroffensive", "counter-offensive", "counterattack", "incursion", "side", "authority", "official",
           "government", "ministry", "mod", "staff", "spokesman", "spokesperson", "spokeswoman", "source", "media",
           "blogger", "milblogger", "correspondent", "channel", "outlet", "intelligence", "president", "minister",
-          "leader", "chief", "governor", "administration", "agency", "border",
+          "leader", "chief", "governor", "administration", "agency", "border", "claim", "report", "statement",
           "service", "proxy", "separatist", "counterpart", "commando", "resource", "milblogger"]
 _SPEAKS_ONLY = frozenset({"authority", "official", "government", "ministry", "mod", "staff", "spokesman",
                           "spokesperson", "spokeswoman", "source", "media", "blogger", "milblogger", "correspondent",
@@ -68,7 +68,7 @@ _GAP_MOD = {"LOWER": {"IN": _MOD}, "OP": "{,3}"}
 _TITLE_GAP = {"IS_TITLE": True, "OP": "{,3}"}
 _ORD = {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}
 _ORD_OPT = {**_ORD, "OP": "?"}
-_HEAD = {"LEMMA": {"IN": _FORCE}}
+_HEAD = {"LEMMA": {"IN": _FORCE}, "LOWER": {"NOT_IN": ["reported", "reporting", "claimed", "claiming", "stated"]}}
 _TAIL = {"LOWER": {"IN": ["chief", "commander", "spokesman", "spokesperson", "spokeswoman", "head", "press", "service",
                           "office", "officials", "official", "sources", "representative", "representatives", "statement",
                           "channel", "bulletin", "update", "of", "staff", "general", "minister", "ministry",

@@ -30,6 +30,9 @@ _INSTALLED = frozenset({"installed", "pro-russian", "occupation", "separatist", 
 _TITLES = frozenset({"governor", "mayor", "spokesman", "spokesperson", "head", "the", "regional", "local", "city"})
 _PERSON_STOP = frozenset({"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "this", "that",
                           "there", "officials", "sources", "some", "both", "earlier", "later", "when", "while"})
+#: words of nationality: "Russian claims", "Western reports" are claims and reports, not a person who claims
+_NATIONALITY = frozenset({*V.SIDE_WORD, "american", "british", "western", "european", "german", "french", "polish",
+                          "belarusian", "chechen", "north", "korean", "u.s.", "us", "uk"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +83,8 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
         verb = _speech_after(adoc, a.end, span.end)
         if verb is not None:
             acts.append(_act(_full_name(adoc, span, a), a.side, adoc.lemma(verb), verb, a.start, f"subject of '{adoc.lower(verb)}'"))
-        elif adoc.lemma(a.end - 1) in V.SPEECH_NOUN or (adoc.lower(a.end) in ("'s", "’s") and adoc.lemma(a.end + 1) in V.SPEECH_NOUN):
+        elif any(adoc.lemma(k) in V.SPEECH_NOUN for k in range(a.start, a.end)) or (
+                adoc.lower(a.end) in ("'s", "’s") and adoc.lemma(a.end + 1) in V.SPEECH_NOUN):
             acts.append(_act(a.text, a.side, "say", a.end - 1, a.start, "owner of the statement"))
         elif _cited(adoc, a.start):
             acts.append(_act(a.text, a.side, "say", a.start - 1, a.start, "'according to'"))
@@ -174,6 +178,8 @@ def _name_before(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple
     first = j + 1
     if end - first < 1 or adoc.lower(first) in _PERSON_STOP or (end - first == 1 and adoc.lower(first) not in ("governor", "mayor")
                                                                 and not adoc.title(first)):
+        return None
+    if all(adoc.lower(k) in _NATIONALITY for k in range(first, end)):
         return None
     return first, end
 
