@@ -76,7 +76,7 @@ _MONTH_WORDS = frozenset(_MONTHS)
 #: the words that name a day or a month without a digit ("on Tuesday", "in May", "yesterday")
 DAY_WORDS = _MONTH_WORDS | frozenset(_WEEKDAYS) | frozenset({"today", "yesterday"})
 #: The words "this week", "the previous day", "over the past two days" or "past 24 hours" end with.
-_PERIOD_WORDS = frozenset({"day", "days", "week", "month", "year", "hours"})
+_PERIOD_WORDS = frozenset({"day", "days", "week", "month", "year", "hours", "weekend"})
 _TIME_OF_DAY = frozenset({"day", "evening", "morning", "night", "afternoon"})
 #: Kinds whose month names must be capitalised ("may soon", "March of the troops" are not dates).
 _CASED = frozenset({"month_day", "day_month", "month_year", "month_rel", "month", "range"})
@@ -117,7 +117,8 @@ _RULES: tuple[tuple[str, tuple[frozenset[str], ...], str], ...] = (
      r"(?P<unit2>days?|weeks?|months?)\s+after\b"),
     ("relperiod", (_PERIOD_WORDS,),
      r"\b(?:since\s+)?(?P<rp>(?:earlier|later) this (?:year|month|week)|this (?:year|month|week)|last (?:year|month|week)|"
-     r"(?:past|previous) (?:week|(?:\w+ )?days)|the previous day|(?:past|previous|last) (?:24|48) hours|past day)\b(?!['’]s)"),
+     r"(?:past|previous) (?:week|(?:\w+ )?days)|recent days|the previous day|(?:past|previous|last) (?:24|48) hours|past day|"
+     r"(?<=over )the weekend|(?<=at )the weekend)\b(?!['’]s)"),
     ("year", (_NUMBER,), rf"\b(?:in|since|by|during|until|throughout|of)\s+{_YEAR}\b"),
 )
 _PATTERNS: tuple[tuple[str, tuple[frozenset[str], ...], re.Pattern[str]], ...] = tuple(
@@ -306,7 +307,8 @@ def _ago(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
 
 
 def _relperiod(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"earlier this year", "last week", "over the past two days", "in the past 24 hours"."""
+    """"earlier this year", "last week", "over the past two days", "in recent days", "in the past 24 hours", "over
+    the weekend"."""
     if not pub:
         return None, None
     rp = _fold(m.group("rp"))
@@ -318,9 +320,11 @@ def _relperiod(m: re.Match[str], pub: date | None, previous: date | None) -> Res
         return date(pub.year - (1 if rp.startswith("last") else 0), 1, 1), "year"
     if rp.endswith("month"):
         return (_months_back(pub, 1) if rp.startswith("last") else date(pub.year, pub.month, 1)), "month"
-    if rp.endswith("days"):  # "over the past two days", "in the previous few days": the days just before
-        count = rp.split()[1]
-        n = int(count) if count.isdigit() else _NUMBERS.get(count, 7)
+    if rp == "the weekend":  # "over the weekend": its Sunday, the one before publication
+        return pub - timedelta(days=(pub.weekday() + 1) % 7), "day"
+    if rp.endswith("days"):  # "over the past two days", "in the previous few days", "in recent days": the days just before
+        count = rp.split()[0 if rp.startswith("recent") else 1]
+        n = int(count) if count.isdigit() else _NUMBERS.get(count, 3 if count == "recent" else 7)
         return pub - timedelta(days=n), "day" if n == 1 else "week"
     if rp.startswith(("past", "previous")):  # "over the past week": the seven days before publication
         return pub - timedelta(days=7), "week"

@@ -133,6 +133,10 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a village named again", "Fighting went on near the village of Snagostka in the Kursk region. Moscow said its "
      "forces took Snagostka on Sunday.", {("Snagostka", "contested", "fighting", "third_party", "confirmed"),
                                           ("Snagostka", "RU", "recaptured", "RU", "claimed")}),
+    # "they" with no side before it in its sentence: the side named after it, else the force of the sentence before
+    ("'they' of the sentence before", "Russian forces attacked near Pokrovsk on Sunday. They took the village of "
+     "Novohrodivka.", {("Pokrovsk", "contested", "fighting", "third_party", "confirmed"),
+                       ("Novohrodivka", "RU", "captured", "RU", "claimed")}),
     # --- control in passing, history ---
     ("held, in passing", "Shells fell on Ukrainian-controlled Kupiansk.", {("Kupiansk", "UA", "holds", "third_party", "confirmed")}),
     ("history with its own date", "Russian forces took Crimea in 2014.", {("Crimea", "RU", "captured", "third_party", "confirmed")}),
@@ -168,6 +172,8 @@ TIMES: list[tuple[str, str, date, str]] = [
     ("Russian forces have held Kupiansk-Vuzlovyi since the start of the full-scale war.", "Kupiansk-Vuzlovyi", date(2022, 2, 24), "day"),
     ("On February 10 Russian troops entered Marinka. That evening Moscow said it had taken Marinka.", "Marinka",
      date(2024, 2, 10), "day"),
+    ("Russian forces took Marinka in recent days.", "Marinka", date(2024, 2, 16), "week"),
+    ("Russian forces took Marinka over the weekend.", "Marinka", date(2024, 2, 18), "day"),
     # gapping: each place of a list takes the time that follows it
     ("Moscow said its forces took Marinka on Saturday and Krynky last Wednesday.", "Krynky", date(2024, 2, 14), "day"),
     ("Moscow said its forces took Marinka on Saturday and Krynky last Wednesday.", "Marinka", date(2024, 2, 17), "day"),

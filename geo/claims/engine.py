@@ -62,6 +62,7 @@ class _Context:
     act: Act | None = None
     since: int = 99
     topic: list[Resolved] = field(default_factory=list)
+    force: Side | None = None
     previous: list[Claim] = field(default_factory=list)
     last_day: date | None = None
 
@@ -101,7 +102,7 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     ctx.act, ctx.since = (replace(told[-1], kind="say"), 0) if told else (ctx.act, ctx.since + 1)
     if not may_claim:
         return [], None
-    sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:])
+    sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:], ctx.force)
     found, blocked = frames_of(sc)
     frames = _nearest_owns(found)
     unverified = _unverified(adoc, span) or (nxt is not None and _unverified(adoc, nxt))
@@ -111,6 +112,8 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     found = [t.claim for t in out]
     found = found or _revoiced(adoc, span, acts, ctx.previous)
     ctx.previous = found or ctx.previous
+    forces = [a.side for a in actors if a.military and a.side in ("RU", "UA")]
+    ctx.force = forces[-1] if forces else ctx.force
     ctx.topic += [t.resolved for f in frames for t in f.targets if t.resolved.place.feature == "settlement"] or \
         [adoc.places[t] for t in sorted(sc.usable) if adoc.places[t].place.feature == "settlement"]
     return found, SentenceTrace(span.sentence.index, span.sentence.text, tuple(_act_line(a) for a in acts),
@@ -234,12 +237,21 @@ def _claims_of(adoc: ArticleDoc, sc: Scene, f: Frame, acts: Sequence[Act], inher
     return out
 
 
+def _antecedent(sc: Scene, f: Frame) -> Side | None:
+    """The side a pronoun with no speaker stands for: the side named last before the trigger, else the fighting
+    side named first after it ("As they retreated, the Russian occupiers ..."), else the one named last in the
+    sentences before ("Russian forces pushed on. They took X")."""
+    sides = [a for a in sc.actors if a.side in ("RU", "UA")]
+    before = [a.side for a in sides if a.end <= f.trigger[0]]
+    after = [a.side for a in sides if a.start >= f.trigger[1] and a.military]
+    return before[-1] if before else after[0] if after else sc.force
+
+
 def _verdict(sc: Scene, f: Frame, r: Resolved, act: Act | None, denied: bool, unverified: bool, when: When | None,
              why: tuple[str, str]) -> _Verdict | str:
     """The side and controller of one place of a frame, or why it makes no claim."""
     belligerents = frozenset(a.side for a in sc.actors if a.side in ("RU", "UA"))
-    before = [a.side for a in sc.actors if a.side in ("RU", "UA") and a.end <= f.trigger[0]]
-    side, side_why = decide.acting_side(f, act, r.place, denied, belligerents, before[-1] if before else None)
+    side, side_why = decide.acting_side(f, act, r.place, denied, belligerents, _antecedent(sc, f))
     control, control_why = decide.controller(f, side)
     if control is None:
         return side_why

@@ -137,13 +137,15 @@ class Scene:
     usable: frozenset[int]
     actors: tuple[Actor, ...]
     topic: tuple[Resolved, ...]  # places of earlier claims and names, nearest last
+    force: Side | None = None  # the fighting side named last in the sentences before ("... They took X")
 
 
-def scene(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], topic: Sequence[Resolved]) -> Scene:
+def scene(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], topic: Sequence[Resolved],
+          force: Side | None = None) -> Scene:
     taken = {t for a in actors for t in range(a.start, a.end)}
     skip = locators(adoc, span) | taken
     usable = frozenset(t for t in range(span.start, span.end) if t in adoc.places and t not in skip)
-    return Scene(adoc, span, usable, tuple(actors), tuple(topic))
+    return Scene(adoc, span, usable, tuple(actors), tuple(topic), force)
 
 
 def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:

@@ -68,7 +68,11 @@ _GAP_MOD = {"LOWER": {"IN": _MOD}, "OP": "{,3}"}
 _TITLE_GAP = {"IS_TITLE": True, "OP": "{,3}"}
 _ORD = {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}
 _ORD_OPT = {**_ORD, "OP": "?"}
-_HEAD = {"LEMMA": {"IN": _FORCE}, "LOWER": {"NOT_IN": ["reported", "reporting", "claimed", "claiming", "stated"]}}
+#: verb forms whose lemma is a head noun: "Russian forces attacked" ends with "forces"
+_VERB_FORMS = ["reported", "reporting", "claimed", "claiming", "stated", "attacked", "attacking", "advanced",
+               "advancing", "defended", "defending", "assaulted", "assaulting", "counterattacked", "counterattacking",
+               "operated", "commanded", "guarded", "guarding", "bordering", "bordered", "sourced", "led", "governed"]
+_HEAD = {"LEMMA": {"IN": _FORCE}, "LOWER": {"NOT_IN": _VERB_FORMS}}
 _TAIL = {"LOWER": {"IN": ["chief", "commander", "spokesman", "spokesperson", "spokeswoman", "head", "press", "service",
                           "office", "officials", "official", "sources", "representative", "representatives", "statement",
                           "channel", "bulletin", "update", "of", "staff", "general", "minister", "ministry",
