@@ -107,15 +107,16 @@ def _spec(token: Mapping[str, object]) -> _Spec:
 
 
 def _anchor(specs: tuple[_Spec, ...]) -> tuple[int, int] | None:
-    """(spec number, token offset) of the first indexed spec every match has at a fixed offset, if any."""
-    offset = 0
+    """(spec number, token offset) of the indexed spec every match has at a fixed offset that accepts the fewest
+    words ("occupied" rather than "the|in|of|..."), if any."""
+    offset, found = 0, []
     for n, spec in enumerate(specs):
         if spec.index is not None and spec.low >= 1:
-            return n, offset
+            found.append((len(spec.index[1]), n, offset))
         if spec.low != spec.high:
-            return None
+            break
         offset += spec.low
-    return None
+    return min(found)[1:] if found else None
 
 
 def _variants(specs: tuple[_Spec, ...]) -> Iterable[tuple[_Spec, ...]]:
@@ -162,6 +163,8 @@ class Matcher:
                         if stop > first:
                             found.add((v.key, first, stop))
             for v in self._anywhere:
+                if not v.specs[0].test(words, i):  # every variant's first spec is required
+                    continue
                 stop = _longest(v.specs, words, i, end)
                 if stop > i:
                     found.add((v.key, i, stop))
