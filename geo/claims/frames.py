@@ -27,7 +27,7 @@ _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 #: words between a place and the trigger it is the subject of ("X has now been", 'X "remains')
 _SUBJECT_SKIP = _QUOTES | V.AUX | V.ADVERB | V.NEGATION | V.MODAL | frozenset(
     {"remain", "remains", "remained", "stay", "stays", "stayed", "itself", "finally", "now", "been", "being", "back",
-     "once", "again", "officially", "reportedly", "firmly", "mostly", "largely", "fully"})
+     "once", "again", "officially", "reportedly", "firmly", "mostly", "largely", "fully", "as", "entirely"})
 _OBJECT_SKIP = _QUOTES | V.DET | V.PLACE_NOUN | _NUMBERS | V.ADVERB | frozenset({"of", "over", "the", "control", "full", "complete", "back",
                                                             ":", "following", "up", "rest", "remaining", "village's",
                                                             "town's", "city's", "russian", "ukrainian", "defenses", "defences",
@@ -244,10 +244,13 @@ def _subject(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         return _list(sc, j - 1, -1, "subject")
     if adoc.lower(j) == "," and j > sc.span.start:  # "Bilohorivka, close to the border with Donetsk Oblast, was liberated"
         k = j - 1
-        while k > sc.span.start and adoc.lower(k) != "," and j - k < 20:
+        while k > sc.span.start and adoc.lower(k) != "," and j - k < 30:
             k -= 1
-        if adoc.lower(k) == "," and k - 1 in sc.usable:
-            j = k - 1
+        before = k - 1  # "the village of Rabotino in the Zaporozhye region, the scene of heavy fighting, had been"
+        while before > sc.span.start and before not in sc.usable and k - before < 5 and _locator_word(sc, before):
+            before -= 1
+        if adoc.lower(k) == "," and before in sc.usable:
+            j = before
     if j in sc.usable:
         return _list(sc, j, -1, "subject")
     if j >= sc.span.start and adoc.lower(j) in _REF_NOUNS | {"itself", "it"}:
