@@ -137,6 +137,13 @@ CASES: list[tuple[str, str, Expected]] = [
     ("'they' of the sentence before", "Russian forces attacked near Pokrovsk on Sunday. They took the village of "
      "Novohrodivka.", {("Pokrovsk", "contested", "fighting", "third_party", "confirmed"),
                        ("Novohrodivka", "RU", "captured", "RU", "claimed")}),
+    # a relative clause on the noun phrase said of a place is about the place
+    ("the last city that a side controls", "Sievierodonetsk is the last major city in the Luhansk region that Ukraine "
+     "still controls, the governor said.", {("Sievierodonetsk", "UA", "holds", "UA", "claimed")}),
+    ("one of the villages still held", "Russia's defence ministry said its troops had liberated Goncharovka, one of "
+     "the few villages in the region that were still held by Ukraine.",
+     {("Goncharovka", "RU", "captured", "RU", "claimed"), ("Goncharovka", "UA", "holds", "RU", "claimed")}),
+    ("where something else was held", "A bomb hit the club in Toretsk where the festival had been held.", set()),
     # --- control in passing, history ---
     ("held, in passing", "Shells fell on Ukrainian-controlled Kupiansk.", {("Kupiansk", "UA", "holds", "third_party", "confirmed")}),
     ("history with its own date", "Russian forces took Crimea in 2014.", {("Crimea", "RU", "captured", "third_party", "confirmed")}),

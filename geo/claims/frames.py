@@ -304,17 +304,70 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
 
 
 def _relative(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
-    """"X, which Kyiv says remains under Ukrainian control": the place the relative clause is about."""
+    """"X, which Kyiv says remains under Ukrainian control", "X, one of the few villages that were still held by
+    Ukraine", "X is the last city that Ukraine still controls": the place the relative clause is about."""
     adoc = sc.adoc
-    c = max(sc.span.start, adoc.opening[a])
+    c = _relativizer(sc, a)
+    if c is None:
+        return []
     if "object" in rule.places and not (any(c < x.start and x.end <= a for x in sc.actors) or any(
             adoc.lower(k) in ("it", "they", "we") for k in range(c, a))):
         return []  # "X, which Ukrainian troops seized": the relative clause needs its own subject
-    if adoc.lower(c) in ("which", "that", "where", "who") and adoc.lower(c - 1) == "," and c - 2 in sc.usable:
-        return [Target(adoc.places[c - 2], c - 2, f"relative: '{adoc.lower(c)}' -> the place before it")]
-    if adoc.lower(c) in ("which", "that", "where") and c - 1 in sc.usable:
-        return [Target(adoc.places[c - 1], c - 1, f"relative: '{adoc.lower(c)}' -> the place before it")]
-    return []
+    if adoc.lower(c) == "where" and "subject" in rule.places:
+        return []  # "X, where the festival had been held": the place is not what was held
+    head, via = _relative_head(sc, c)
+    return [Target(adoc.places[head], head, f"relative: '{adoc.lower(c)}' -> {via}")] if head is not None else []
+
+
+_RELATIVIZERS = frozenset({"which", "that", "where", "who"})
+#: words of the noun phrase a relative clause hangs on: "one of the few villages in the region", "the last major city"
+_RELATIVE_NP = V.DET | V.PLACE_NOUN | _SETTLEMENT_NOUNS | frozenset(
+    {"one", "of", "few", "last", "only", "major", "biggest", "largest", "remaining", "in", "the", "people's", "republic",
+     "'s", "’s", "two", "three"})
+_COPULA = frozenset({"is", "was", "are", "were", "remains", "remained", "became", "'s", "’s"})
+
+
+def _relativizer(sc: Scene, a: int) -> int | None:
+    """The "which" or "that" opening the relative clause a trigger stands in, if it does."""
+    adoc = sc.adoc
+    opening = max(sc.span.start, adoc.opening[a])
+    if adoc.lower(opening) in _RELATIVIZERS:
+        return opening
+    for k in range(a - 1, max(sc.span.start, a - 8) - 1, -1):
+        if adoc.lower(k) in _RELATIVIZERS:
+            return k
+        if k in sc.usable or adoc.lower(k) in (",", ";", ":") or k in sc.adoc.places:
+            return None
+    return None
+
+
+def _relative_head(sc: Scene, c: int) -> tuple[int | None, str]:
+    """The place a relative clause at ``c`` is about: the place right before it, or the one the noun phrase before
+    it is said of ("X, one of the few villages that", "X is the last major city that")."""
+    adoc = sc.adoc
+    restrictive = adoc.lower(c - 1) != ","  # "the last city in the Luhansk region that ...": the city's clause
+    k = c - 1 - (not restrictive)
+    if k in sc.usable and not (restrictive and _region_in(adoc, k)):
+        return k, "the place before it"
+    start = k
+    while k > sc.span.start and (k not in sc.usable or _region_in(adoc, k)) and start - k < 14 and (
+            adoc.lower(k) in _RELATIVE_NP or k in adoc.places or adoc.title(k)):
+        k -= 1
+    if k == start or adoc.lower(k) not in _COPULA | {","}:
+        return None, ""
+    phrase, k = adoc.text(k + 1, start + 1), k - 1
+    if adoc.lower(k) == "and" and sc.span.start in sc.usable:  # "X lies near Y and is a hub that ..."
+        k = sc.span.start
+    return (k, f"the place '{phrase}' is said of") if k in sc.usable else (None, "")
+
+
+def _region_in(adoc: ArticleDoc, k: int) -> bool:
+    """"(the last city) in the Luhansk region", "in its Kursk region": a region that only says where the noun
+    before it is."""
+    j = k - 1
+    while j > k - 4 and adoc.lower(j) in V.DET:
+        j -= 1
+    return adoc.places[k].place.feature == "region" and adoc.lower(j) == "in"
 
 
 def _fronted(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
