@@ -106,6 +106,8 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a hope", "Ukraine hopes to retake Crimea.", set()),
     ("a possibility", "Zaporizhzhia could fall if the front line breaks.", set()),
     ("a capital as the source of a statement", "Kyiv said Russian strikes hit Odesa.", set()),
+    ("a convoy leaving a city", "Russian missiles struck a humanitarian convoy leaving Zaporizhzhia, the governor said.",
+     set()),
     # a region that only says where the settlements taken are is not taken itself
     ("villages in a region", "Russia's defence ministry said its forces had recaptured two villages in the Kursk region.",
      set()),

@@ -31,7 +31,7 @@ _SUBJECT_SKIP = _QUOTES | V.AUX | V.ADVERB | V.NEGATION | V.MODAL | frozenset(
 _OBJECT_SKIP = _QUOTES | V.DET | V.PLACE_NOUN | _NUMBERS | V.ADVERB | frozenset({"of", "over", "the", "control", "full", "complete", "back",
                                                             ":", "following", "up", "rest", "remaining", "village's",
                                                             "town's", "city's", "russian", "ukrainian", "defenses", "defences",
-                                                            "defensive"})
+                                                            "defensive", "border"})
 _PP_SKIP = V.DET | V.PLACE_NOUN | V.PARTITIVE | V.ADVERB | frozenset({"of", "the", "close", "to", "vicinity", "areas",
                                                                        "settlements", "villages", "direction", "russia",
                                                                        "ukraine", "'s", "’s"})
@@ -156,11 +156,27 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     side, role, via = _side(sc, rule, a, b, targets)
     if rule.needs_actor and not via.startswith(("subject", "military")):
         return Blocked(rule.id, sc.adoc.text(a, b), f"needs a named force as its subject ({via or 'none'})")
+    if rule.kind == "withdraw" and side is None and not _force_before(sc, a):
+        return Blocked(rule.id, sc.adoc.text(a, b), "no force leaves (a convoy, residents)")
     negated, modality, hedged = _verb_group(sc, rule, a, b)
     if modality == "plan" or (modality == "attempt" and rule.attempt == "block"):
         return Blocked(rule.id, sc.adoc.text(a, b), f"{modality}: '{sc.adoc.text(max(sc.span.start, a - 3), a)}'")
     return Frame(rule, sc.span.sentence.index, (a, b), sc.adoc.text(a, b), tuple(targets), side, role, via, negated,
                  modality, hedged)
+
+
+#: nouns of a force that may leave a place with no side named ("the troops withdrew", "units pulled out")
+_FORCE_NOUNS = frozenset({"troop", "force", "unit", "soldier", "army", "military", "garrison", "brigade", "battalion",
+                          "defender", "fighter", "serviceman", "servicemen", "occupier", "invader", "enemy", "command",
+                          "personnel", "they", "we", "it"})
+
+
+def _force_before(sc: Scene, a: int) -> bool:
+    """Whether the subject a withdrawal verb has (the word before it, past auxiliaries and adverbs) is a force."""
+    adoc, j = sc.adoc, a - 1
+    while j > sc.span.start and adoc.lower(j) in _SUBJECT_SKIP:
+        j -= 1
+    return adoc.lemma(j) in _FORCE_NOUNS or adoc.lower(j) in _FORCE_NOUNS or j in sc.usable
 
 
 def _targets(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:

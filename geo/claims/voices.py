@@ -26,6 +26,8 @@ _BETWEEN = V.AUX | V.ADVERB | V.MODAL | frozenset({"on", "monday", "tuesday", "w
                                                    "last", "night", "bulletin", "update", "report", "daily"})
 _LOCAL_OFFICE = frozenset({"governor", "mayor", "administration", "council", "police", "head", "chief", "community",
                            "hromada", "municipality", "prosecutor"})
+#: words of a local authority's name: "the oblast military administration", "the regional state administration"
+_ADMINISTRATION = frozenset({"oblast", "regional", "military", "state", "city", "district", "civil-military", "civil", "local"})
 _INSTALLED = frozenset({"installed", "pro-russian", "occupation", "separatist", "pro-kremlin", "proxy"})
 _TITLES = frozenset({"governor", "mayor", "spokesman", "spokesperson", "head", "the", "regional", "local", "city"})
 _PERSON_STOP = frozenset({"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "this", "that",
@@ -130,7 +132,7 @@ def _people(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
             first, last = who
             words = adoc.text(first, last).split()
             role = adoc.text(last, min(span.end, last + 14)).lower().split() if last > v else \
-                adoc.text(max(span.start, first - 14), first).lower().split()
+                adoc.text(max(span.start, first - 14), first).lower().split() + adoc.text(last, v).lower().split()
             out.append(_act(_name(words), _office_side(words, role, adoc, first, last, actors), adoc.lemma(v), v, first,
                             "a person named with the verb"))
     return out
@@ -172,6 +174,10 @@ def _name_before(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple
             k -= 1
         return (k - 1, j + 1) if adoc.lower(k) == "of" and adoc.lower(k - 1) in _LOCAL_OFFICE else None
     end = j + 1
+    if adoc.lower(j) == "administration":  # "the oblast military administration said"
+        while j > span.start and adoc.lower(j - 1) in _ADMINISTRATION and end - j < 5:
+            j -= 1
+        return (j, end) if j < end - 1 else None
     while j >= span.start and (adoc.title(j) or adoc.lower(j) in ("governor", "mayor", "spokesman", "spokesperson")) \
             and j not in adoc.places and j not in taken and end - j < 5:
         j -= 1
