@@ -103,8 +103,8 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     if not may_claim:
         return [], None
     sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:], ctx.force)
-    found, blocked = frames_of(sc)
-    frames = _nearest_owns(found)
+    matched, blocked = frames_of(sc)
+    frames = _nearest_owns(matched)
     unverified = _unverified(adoc, span) or (nxt is not None and _unverified(adoc, nxt))
     out: list[ClaimTrace] = []
     for f in frames:

@@ -280,6 +280,13 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             "trying to take the village of Stepnohirsk for about a month and a half.", "y115",
             ("Stepnohirsk", "contested", "fighting")),
     ),
+    "fight.situation": (
+        _ex("The Ukrainian military said on Friday that the battlefield situation near the eastern town of Chasiv Yar "
+            "was tense", "x020", ("Chasiv Yar", "contested", "fighting")),
+        _ex("Meanwhile, according to the Institute for the Study of War, the tactical situation in Verbove remains "
+            "unclear as Ukrainian forces press on with offensive operations in the western Zaporizhzhia region.", "x055",
+            ("Verbove", "contested", "fighting")),
+    ),
     "fight.encircled": (
         _ex("According to official statements, the \"primary objective\" of Russian forces now is to eliminate the "
             "Ukrainian troops \"encircled\" in Myrnohrad.", "x077", ("Myrnohrad", "contested", "fighting")),
@@ -453,6 +460,10 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
         _co("In the Siversk direction, the enemy is trying to advance at Spirne and Bilohorivka and is training assault "
             "units drawn from airborne troops for an offensive toward Soledar and Siversk.", "y055", "Soledar",
             "Siversk"),
+    ),
+    "fight.situation": (
+        _co("Kiev has admitted that the situation in the Kharkov Region is extremely difficult for Ukrainian troops.",
+            "x059", "Kharkov Region"),
     ),
     "fight.encircled": (
         _co("Russia's probable capture of Soledar on January 11 does not matter much operationally and does not suggest "

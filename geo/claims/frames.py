@@ -414,8 +414,25 @@ def _there(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     return _anaphor(sc, b - 1, b - 1, "'there'") if sc.adoc.lower(b - 1) in ("there", "it") else []
 
 
+def _inside(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
+    """A place the trigger's own words name after one of the rule's prepositions ("the situation in X remains
+    unclear", "the situation near the town of X was tense", "the situation there is difficult")."""
+    adoc = sc.adoc
+    for k in range(a, b):
+        if adoc.lower(k) == "there" and "there" in rule.preps:
+            return _anaphor(sc, k, k, "'there'")
+        if adoc.lower(k) not in rule.preps:
+            continue
+        j = k + 1
+        while j < b and j not in sc.usable and adoc.lower(j) in _PP_SKIP:
+            j += 1
+        if j < b and j in sc.usable:
+            return _list(sc, j, 1, f"after '{adoc.lower(k)}'")
+    return []
+
+
 _PLACE_FINDERS = {"object": _object, "subject": _subject, "pp": _pp, "relative": _relative, "fronted": _fronted,
-                  "apposition": _apposition, "there": _there}
+                  "apposition": _apposition, "there": _there, "inside": _inside}
 
 
 def _side(sc: Scene, rule: Rule, a: int, b: int, targets: Sequence[Target]) -> tuple[Acting | None, Role, str]:

@@ -21,7 +21,7 @@ Kind = Literal["capture", "withdraw", "hold", "fight", "block"]
 #: where a rule's places are, in the order tried: after the trigger ("captured X"), before it ("X was captured"),
 #: after a preposition of place ("fighting near X"), the antecedent of "which/where" ("X, which Kyiv says remains
 #: under ..."), or the sentence's opening "In X, ..."
-PlaceSlot = Literal["object", "subject", "pp", "relative", "fronted", "apposition", "there"]
+PlaceSlot = Literal["object", "subject", "pp", "relative", "fronted", "apposition", "there", "inside"]
 #: where the acting side is: the clause's subject, after "by"/"to"/"for", the possessor of a noun ("Russia's
 #: capture of"), a side word inside the phrase ("under Ukrainian control"), or the object ("drove Ukrainian forces out")
 SideSlot = Literal["subject", "by", "to", "for", "possessor", "in_match", "object", "of_noun"]
@@ -224,6 +224,13 @@ RULES: tuple[Rule, ...] = (
          "fight", ("pp", "subject", "object"), (), defaults=(), priority=50, reach=8,
          preps=frozenset({"in", "inside", "near", "around", "of", "at"}),
          note="troops encircled or cut off in places: fighting"),
+    Rule("fight.situation", (({"LOWER": {"NOT_IN": ["humanitarian", "energy", "economic", "political", "security",
+                                                    "financial", "power", "electricity", "supply"]}},
+                               lower("situation"), {"OP": "{,7}"}, lemma({"be", "remain", "stay"}), _ADV,
+                               lower("tense", "difficult", "complicated", "complex", "unclear", "fluid", "critical",
+                                     "hard", "dire", "challenging", "precarious", "volatile", "uncertain", "dynamic")),),
+         "fight", ("inside",), (), defaults=(), priority=50, preps=frozenset({"in", "near", "around", "at", "on", "there"}),
+         note="the situation in or near places is tense, difficult or unclear: fighting"),
     Rule("block.situation", ((lower("situation"), _ADV, lower("under"), lower("control")),), "block", priority=90),
     Rule("block.bank", ((lower("left", "right"), lower("bank", "banks", "side", "flank")),), "block", priority=90),
     Rule("block.take_part", ((lemma({"take"}), lower("part", "place", "measures", "steps", "shelter", "cover", "months",
