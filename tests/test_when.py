@@ -37,6 +37,11 @@ def test_earlier_weekday_is_the_last_one_before_publication() -> None:
         ("on 2024-03-05", (date(2024, 3, 5), "day")),
         ("yesterday", (date(2024, 10, 28), "day")),
         ("last year", (date(2023, 1, 1), "year")),
+        # a month opening a sentence: its preposition is capitalised, the month still is a month
+        ("In January, Prigozhin claimed his fighters had seized it", (date(2024, 1, 1), "month")),
+        ("Since March, the town has been under fire", (date(2024, 3, 1), "month")),
+        ("In recent days they took the village", (date(2024, 10, 26), "week")),
+        ("took it over the weekend", (date(2024, 10, 27), "day")),
     ],
 )
 def test_relative_expressions_resolve_to_the_start_of_their_period(text: str, expected: tuple[date, str]) -> None:
