@@ -146,6 +146,8 @@ CASES: list[tuple[str, str, Expected]] = [
      "the few villages in the region that were still held by Ukraine.",
      {("Goncharovka", "RU", "captured", "RU", "claimed"), ("Goncharovka", "UA", "holds", "RU", "claimed")}),
     ("where something else was held", "A bomb hit the club in Toretsk where the festival had been held.", set()),
+    ("freed of a side", 'Kyiv said Klishchiivka had been "cleared of Russians and liberated".',
+     {("Klishchiivka", "UA", "recaptured", "UA", "claimed")}),
     # --- control in passing, history ---
     ("held, in passing", "Shells fell on Ukrainian-controlled Kupiansk.", {("Kupiansk", "UA", "holds", "third_party", "confirmed")}),
     ("history with its own date", "Russian forces took Crimea in 2014.", {("Crimea", "RU", "captured", "third_party", "confirmed")}),

@@ -13,7 +13,7 @@ from geo.claims import vocab as V
 from geo.claims.frames import Blocked, Frame, Scene, scene
 from geo.claims.frames import frames as frames_of
 from geo.claims.merge import merge_claims
-from geo.claims.sides import find_actors, opposite
+from geo.claims.sides import Actor, find_actors, opposite
 from geo.claims.timing import own_time, sentence_times, time_of
 from geo.claims.tokens import ArticleDoc, Span, build_doc
 from geo.claims.voices import Act, find_acts, reported_confirmation, reported_denial
@@ -237,6 +237,13 @@ def _claims_of(adoc: ArticleDoc, sc: Scene, f: Frame, acts: Sequence[Act], inher
     return out
 
 
+def _freed_of(sc: Scene, f: Frame, actor: Actor) -> bool:
+    """"cleared of Russians", "liberated from the occupiers": the side a place was freed of, not the one that
+    freed it."""
+    return sc.adoc.lower(actor.start - 1 - (sc.adoc.lower(actor.start - 1) == "the")) in ("of", "from") and \
+        f.trigger[1] <= actor.start <= f.trigger[1] + 2
+
+
 def _antecedent(sc: Scene, f: Frame) -> Side | None:
     """The side a pronoun with no speaker stands for: the side named last before the trigger, else the fighting
     side named first after it ("As they retreated, the Russian occupiers ..."), else the one named last in the
@@ -250,7 +257,7 @@ def _antecedent(sc: Scene, f: Frame) -> Side | None:
 def _verdict(sc: Scene, f: Frame, r: Resolved, act: Act | None, denied: bool, unverified: bool, when: When | None,
              why: tuple[str, str]) -> _Verdict | str:
     """The side and controller of one place of a frame, or why it makes no claim."""
-    belligerents = frozenset(a.side for a in sc.actors if a.side in ("RU", "UA"))
+    belligerents = frozenset(a.side for a in sc.actors if a.side in ("RU", "UA") and not _freed_of(sc, f, a))
     side, side_why = decide.acting_side(f, act, r.place, denied, belligerents, _antecedent(sc, f))
     control, control_why = decide.controller(f, side)
     if control is None:
