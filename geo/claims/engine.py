@@ -136,16 +136,18 @@ def _may_claim(adoc: ArticleDoc, span: Span) -> bool:
 
 def _nearest_owns(frames: list[Frame]) -> list[Frame]:
     """A place claimed by two triggers belongs to the nearer one ("advanced into Russian territory and taken
-    Sudzha": Sudzha is taken)."""
+    Sudzha": Sudzha is taken); an apposition ("X, the scene of heavy fighting,") says its own thing of it."""
     owner: dict[int, Frame] = {}
     for f in frames:
         for t in f.targets:
+            if t.via.startswith("apposition"):
+                continue
             best = owner.get(t.token)
             if best is None or _distance(f, t.token) < _distance(best, t.token):
                 owner[t.token] = f
     kept = []
     for f in frames:
-        targets = tuple(t for t in f.targets if owner.get(t.token) is f or "->" in t.via)
+        targets = tuple(t for t in f.targets if owner.get(t.token) is f or "->" in t.via or t.via.startswith("apposition"))
         if targets:
             kept.append(replace(f, targets=targets))
     return kept

@@ -153,6 +153,12 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
         _ex("As Ukrainian News Agency reported earlier, the Russian occupiers have left the Borova community of the "
             "Kharkiv Region.", "x042", ("Borova", "UA", "withdrew")),
     ),
+    "withdraw.noun": (
+        _ex("Sirsky's statement does not make clear whether the complete withdrawal of the Armed Forces of Ukraine from "
+            "Avdiivka has already taken place or is still under way.", "x007", ("Avdiivka", "RU", "withdrew")),
+        _ex("Russia's Ministry of Defense has officially announced what it calls a withdrawal of its troops from Lyman in "
+            "the Donetsk region.", "y023", ("Lyman", "UA", "withdrew")),
+    ),
     "withdraw.driven_out": (
         _ex("Ukrainian forces say \"heroic defenders\" have driven Russian troops out of the town of Makariv, to the "
             "west of Kyiv.", "x038", ("Makariv", "UA", "recaptured")),
@@ -279,6 +285,14 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
         _ex("Vladyslav Voloshyn, spokesman for Ukraine's Southern Defense Forces, told Ukrinform that Russia has been "
             "trying to take the village of Stepnohirsk for about a month and a half.", "y115",
             ("Stepnohirsk", "contested", "fighting")),
+    ),
+    "fight.scene": (
+        _ex("Viktor Trehubov, a spokesman for Ukrainian forces in the east, told the Ukrinform news agency that "
+            "Kostiantynivka and the city of Pokrovsk to the west were \"the main arena of battles\" and of the Kremlin's "
+            "strategic ambitions.", "x085", ("Kostiantynivka", "contested", "fighting"), ("Pokrovsk", "contested", "fighting")),
+        _ex("In its report for May 15, the Russian Ministry of Defense said the village of Rabotino in the Zaporozhye "
+            "region, the scene of heavy fighting for almost a year, had been \"completely liberated\".", "y064",
+            ("Rabotino", "contested", "fighting"), ("Rabotino", "RU", "captured")),
     ),
     "fight.situation": (
         _ex("The Ukrainian military said on Friday that the battlefield situation near the eastern town of Chasiv Yar "
@@ -460,6 +474,13 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
         _co("In the Siversk direction, the enemy is trying to advance at Spirne and Bilohorivka and is training assault "
             "units drawn from airborne troops for an offensive toward Soledar and Siversk.", "y055", "Soledar",
             "Siversk"),
+    ),
+    "withdraw.noun": (
+        _co("After the withdrawal from Kherson, Russian troops shelled Beryslav across the river.", WRITTEN, "Beryslav"),
+    ),
+    "fight.scene": (
+        _co("According to the defense ministry, its troops seized the village of Novomykolaivka near the border with the "
+            "Donetsk region, the epicenter of the fighting along the front.", "x081", "Donetsk region"),
     ),
     "fight.situation": (
         _co("Kiev has admitted that the situation in the Kharkov Region is extremely difficult for Ukrainian troops.",

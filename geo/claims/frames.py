@@ -268,7 +268,7 @@ def _subject(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         if adoc.lower(k) == "," and before in sc.usable:
             j = before
     if j in sc.usable:
-        return _list(sc, j, -1, "subject")
+        return _list(sc, j, -1, "apposition: the place before it" if adoc.lower(a) == "," else "subject")
     if j >= sc.span.start and adoc.lower(j) in _REF_NOUNS | {"itself", "it"}:
         k = j
         while k > sc.span.start and adoc.lower(k - 1) in V.DET | {"itself"}:
@@ -288,8 +288,10 @@ def _continues_list(adoc: ArticleDoc, place: int, floor: int) -> bool:
 
 
 def _locator_word(sc: Scene, j: int) -> bool:
-    """A locator phrase a subject finder steps over: "in the Donetsk region", "(Donetsk Oblast)"."""
-    return (j in sc.adoc.places and j not in sc.usable) or sc.adoc.lower(j) in ("in", "the", "(", ")", "of")
+    """A locator phrase a subject finder steps over: "in the Donetsk region", "(Donetsk Oblast)", "to the west"."""
+    return (j in sc.adoc.places and j not in sc.usable) or sc.adoc.lower(j) in ("in", "the", "(", ")", "of") or (
+        sc.adoc.lower(j) in V.COMPASS and sc.adoc.lower(j - 1) == "the" and sc.adoc.lower(j - 2) == "to") or (
+        sc.adoc.lower(j) == "to" and sc.adoc.lower(j + 2) in V.COMPASS)
 
 
 def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
@@ -337,7 +339,7 @@ def _relative(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
 
 _RELATIVIZERS = frozenset({"which", "that", "where", "who"})
 #: words of the noun phrase a relative clause hangs on: "one of the few villages in the region", "the last major city"
-_RELATIVE_NP = V.DET | V.PLACE_NOUN | _SETTLEMENT_NOUNS | frozenset(
+_RELATIVE_NP = V.DET | V.PLACE_NOUN | _SETTLEMENT_NOUNS | V.COMPASS | frozenset(
     {"one", "of", "few", "last", "only", "major", "biggest", "largest", "remaining", "in", "the", "people's", "republic",
      "'s", "’s", "two", "three"})
 _COPULA = frozenset({"is", "was", "are", "were", "remains", "remained", "became", "'s", "’s"})

@@ -73,6 +73,9 @@ _SIDE_TOKENS = {"LOWER": {"IN": sorted({*V.SIDE_WORD, "'s", "’s", "the", "its"
                                          "armed", "forces", "military", "army", "troops", "federation", "russia-backed"})},
                 "OP": "{,4}"}
 
+#: words before "scene", "focus" or "arena": "the main", "one of the hottest"
+_SCENE_WORDS = ("the", "a", "one", "of", "main", "key", "major", "biggest", "hottest", "principal", "primary", "central")
+
 RULES: tuple[Rule, ...] = (
     Rule("capture.liberate", ((lemma(V.LIBERATE), lower("back", op="?")),
                               (lower("de"), {"ORTH": "-"}, lower("occupied", "occupy", "occupies", "occupying"))),
@@ -129,6 +132,11 @@ RULES: tuple[Rule, ...] = (
          "withdraw", ("object", "pp"), (("subject", "leaver"),), priority=50,
          preps=frozenset({"from", "of", "out", "in"}),
          note="a side leaves places; the other side is left in control"),
+    Rule("withdraw.noun", ((lemma({"withdrawal", "pullout", "pull-out", "retreat"}),
+                            lower("of", "its", "their", "the", "troops", "forces", "units", "armed", "ukraine", "russia",
+                                  "ukrainian", "russian", "army", "military", op="{,6}"), lower("from")),),
+         "withdraw", ("object",), (("in_match", "leaver"), ("possessor", "leaver"), ("subject", "leaver")), priority=50,
+         note="a side's withdrawal or retreat from places; the other side is left in control"),
     Rule("withdraw.driven_out", (({"LEMMA": {"IN": sorted(V.DRIVE_OUT)}, "LOWER": {"NOT_IN": ["forces"]}}, {"OP": "{,4}"}, lower("out", "from", "back"), lower("of", op="?")),),
          "capture", ("object", "pp"), (("object", "loser"), ("subject", "taker")), defaults=(), priority=55,
          note="one side drives the other out of places; the driver controls them"),
@@ -151,7 +159,8 @@ RULES: tuple[Rule, ...] = (
                                                     "gain", "gained", "take", "took", "taken", "establish", "established",
                                                     "a", "operational", "partial", "and", "to", "regain", "seize", "for"]}},
                               lower("control")),
-                             (lower("controls", "controlled", "controlling", "occupy", "occupies", "occupying"),)),
+                             (lower("controls", "controlled", "controlling", "occupy", "occupies", "occupying"),),
+                             (lower("has", "have", "had"), _ADV, lower("occupied"))),
          "hold", ("object", "relative", "fronted"), (("subject", "holder"), ("by", "holder")), priority=52,
          note="a side controls places or is in control of them"),
     Rule("hold.keep", ((lemma({"hold", "keep", "maintain", "retain"}), lower("on", "onto", "out", "up", op="?"),
@@ -160,7 +169,7 @@ RULES: tuple[Rule, ...] = (
          preps=frozenset({"in", "inside", "at", "near", "around", "along", "of", "within", "on"}),
          note="a side keeps positions, the line, or control in or near places, or remains inside them"),
     Rule("hold.held_by", ((lower("held", "controlled", "occupied", "defended", "kept", "retained"), lower("by")),
-                          (_BE, _ADV, lower("held", "controlled", "kept", "retained", "defended"))),
+                          (_BE, _ADV, lower("held", "controlled", "kept", "retained", "defended", "occupied"))),
          "hold", ("subject", "relative"), (("by", "holder"),), defaults=("speaker", "only_side"), priority=56,
          note="places held or controlled by a side; 'the city is being held' by the speaker's side"),
     Rule("hold.attributive", ((lower(*V.SIDE_WORD, "separatist", "rebel"), {"ORTH": "-"},
@@ -226,6 +235,14 @@ RULES: tuple[Rule, ...] = (
          "fight", ("pp", "subject", "object"), (), defaults=(), priority=50, reach=8,
          preps=frozenset({"in", "inside", "near", "around", "of", "at"}),
          note="troops encircled or cut off in places: fighting"),
+    Rule("fight.scene", ((_BE, _ADV, lower(*_SCENE_WORDS, op="{,4}"), lower("scene", "focus", "epicentre", "epicenter",
+                                                                        "arena", "centre", "center", "site", "hotspot"),
+                          lower("of"), {"LOWER": {"NOT_IN": ["the"]}, "OP": "{,2}"}, lemma(V.FIGHT_NOUN | V.ATTACK_NOUN)),
+                         (lower(",", "\"", "“"), lower(*_SCENE_WORDS, op="{,4}"), lower("scene", "focus", "epicentre",
+                                                                                         "epicenter", "arena", "hotspot"),
+                          lower("of"), {"LOWER": {"NOT_IN": ["the"]}, "OP": "{,2}"}, lemma(V.FIGHT_NOUN | V.ATTACK_NOUN))),
+         "fight", ("subject", "relative"), (), defaults=(), priority=50,
+         note="places are the scene, focus or arena of fighting or attacks"),
     Rule("fight.situation", (({"LOWER": {"NOT_IN": ["humanitarian", "energy", "economic", "political", "security",
                                                     "financial", "power", "electricity", "supply"]}},
                                lower("situation"), {"OP": "{,7}"}, lemma({"be", "remain", "stay"}), _ADV,
