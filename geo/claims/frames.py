@@ -31,7 +31,8 @@ _SUBJECT_SKIP = _QUOTES | V.AUX | V.ADVERB | V.NEGATION | V.MODAL | frozenset(
 _OBJECT_SKIP = _QUOTES | V.DET | V.PLACE_NOUN | _NUMBERS | V.ADVERB | frozenset({"of", "over", "the", "control", "full", "complete", "back",
                                                             ":", "following", "up", "rest", "remaining", "village's",
                                                             "town's", "city's", "russian", "ukrainian", "defenses", "defences",
-                                                            "defensive", "border"})
+                                                            "defensive", "border", "about", "around", "nearly",
+                                                            "almost", "roughly", "some", "percent", "per", "cent", "%"})
 _PP_SKIP = V.DET | V.PLACE_NOUN | V.PARTITIVE | V.ADVERB | frozenset({"of", "the", "close", "to", "vicinity", "areas",
                                                                        "settlements", "villages", "direction", "russia",
                                                                        "ukraine", "'s", "’s"})
@@ -306,8 +307,10 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             return _anaphor(sc, k, k, "'there'")
         if k in sc.usable:
             return []  # "attacked X and hit a house near Y": Y is not where the attack was
-        if adoc.lower(k) in V.LOCATOR_BEFORE or (adoc.lower(k) == "from" and rule.kind == "fight"):
+        if adoc.lower(k) == "from" and rule.kind == "fight":
             return []
+        if adoc.lower(k) in V.LOCATOR_BEFORE:
+            continue  # "towards X and near Y": X is no claim, Y may be
         if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE or adoc.lower(k) in _AGENT:
             continue
         j = k + 1
@@ -581,7 +584,8 @@ def _infinitive(adoc: ArticleDoc, to: int) -> str:
     before = adoc.lemma(to - 1)
     if before in V.ATTEMPT or before == "fail" or adoc.lower(to - 1) in ("attempts", "attempt", "efforts", "bid"):
         return "attempt"
-    if adoc.lower(to + 1) == "have" or before in _FACT_BEFORE_TO or adoc.lower(to - 1) == "and":
+    if adoc.lower(to + 1) == "have" or before in _FACT_BEFORE_TO or adoc.lower(to - 1) in ("and", "had", "forced", "compelled",
+                                                                                         "obliged"):
         return "fact"
     return "plan"
 

@@ -19,7 +19,8 @@ CAPTURED = frozenset({"captured", "seized", "taken", "liberated", "freed", "over
 CAPTURE_NOUN = frozenset({"capture", "seizure", "liberation", "fall", "loss", "takeover", "recapture", "collapse",
                           "occupation", "surrender", "retaking", "storming", "taking", "capturing", "liberating"})
 #: verbs of taking control: "took/gained/established/claimed (full) control of/over"
-CONTROL_VERB = frozenset({"take", "gain", "establish", "assume", "regain", "claim", "seize", "win", "restore", "declare"})
+CONTROL_VERB = frozenset({"take", "gain", "establish", "assume", "regain", "claim", "seize", "win", "restore", "declare",
+                          "retake", "re-establish", "reestablish"})
 DRIVE_OUT = frozenset({"drive", "push", "force", "knock", "kick", "oust", "dislodge", "expel", "repel", "repulse", "throw"})
 HOLD_NOUN = frozenset({"position", "line", "defence", "defense", "ground", "foothold", "control", "presence", "grip",
                        "stronghold", "bridgehead"})
