@@ -192,7 +192,7 @@ RULES: tuple[Rule, ...] = (
     Rule("hold.there", ((_BE, lower("still", "now", "firmly"), lower("there")),),
          "hold", ("there",), (("subject", "holder"),), defaults=("speaker", "only_side"), priority=45,
          note="a side's troops are still there: it holds the place named last"),
-    Rule("fight.foothold", ((lemma({"take", "gain", "secure", "establish", "hold", "have"}), lower("up", "a", op="{,2}"),
+    Rule("fight.foothold", ((lemma({"take", "gain", "secure", "establish", "have"}), lower("up", "a", op="{,2}"),
                              lemma({"position", "foothold", "bridgehead"})),
                             (_BE, _ADV, lower("on", "at", "in", "inside", "near"), lower("the", op="?"),
                              lower("outskirts", "edge", "approaches", "doorstep", "gates", "fringes", "streets"))),
