@@ -167,6 +167,23 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Pokrovsk", "RU", "withdrew", "UA", "confirmed")}),
     ("towards one place, near others", "Kyiv said the enemy tried to advance towards Kostiantynivka and near Shakhove and "
      "Dorozhnie.", {("Shakhove", "contested", "fighting", "UA", "claimed"), ("Dorozhnie", "contested", "fighting", "UA", "claimed")}),
+    ("a list past a hromada", "Russian forces now control Novenke and Basivka in the Yunakivka hromada and Veselivka "
+     "in the Khotin hromada, the oblast military administration has said.",
+     {(p, "RU", "holds", "UA", "claimed") for p in ("Novenke", "Basivka", "Veselivka")}),
+    ("under the control of a named force", "Voloshyn said Ocheretyne was under the control of the Defense Forces of "
+     "Ukraine.", {("Ocheretyne", "UA", "holds", "UA", "claimed")}),
+    ("a quoted verb", 'Kyiv said Russian troops had been "repelled" from Makariv.',
+     {("Makariv", "UA", "recaptured", "UA", "claimed")}),
+    ("inside a Russian region", "Kyiv said its forces were fighting inside Russia's Belgorod region.",
+     {("Belgorod region", "contested", "fighting", "UA", "claimed")}),
+    ("a subject past a long apposition", "Moscow said the village of Rabotino in the Zaporizhzhia region, the scene of "
+     "heavy fighting for almost a year, had been liberated.",
+     {("Rabotino", "RU", "captured", "RU", "claimed"), ("Rabotino", "contested", "fighting", "third_party", "confirmed")}),
+    ("described as in a side's hands", "Russian military bloggers described Krynky as entirely in Russian hands.",
+     {("Krynky", "RU", "holds", "RU", "claimed")}),
+    ("has occupied", "Moscow said Russian troops had occupied Lyman since May.", {("Lyman", "RU", "holds", "RU", "claimed")}),
+    ("moving north within a town", "Moscow said its troops were moving north within Pokrovsk.",
+     {("Pokrovsk", "contested", "fighting", "RU", "claimed")}),
     # --- control in passing, history ---
     ("held, in passing", "Shells fell on Ukrainian-controlled Kupiansk.", {("Kupiansk", "UA", "holds", "third_party", "confirmed")}),
     ("history with its own date", "Russian forces took Crimea in 2014.", {("Crimea", "RU", "captured", "third_party", "confirmed")}),
