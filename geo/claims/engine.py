@@ -10,8 +10,7 @@ from datetime import date
 
 from geo.claims import decide
 from geo.claims import vocab as V
-from geo.claims.frames import Blocked, Frame, Scene, scene
-from geo.claims.frames import frames as frames_of
+from geo.claims.frames import Blocked, Frame, Scene, read_frames, scene
 from geo.claims.merge import merge_claims
 from geo.claims.sides import Actor, find_actors, opposite
 from geo.claims.timing import own_time, sentence_times, time_of
@@ -103,7 +102,7 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     if not may_claim:
         return [], None
     sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:], ctx.force)
-    matched, blocked = frames_of(sc)
+    matched, blocked = read_frames(sc)
     frames = _nearest_owns(matched)
     unverified = _unverified(adoc, span) or (nxt is not None and _unverified(adoc, nxt))
     out: list[ClaimTrace] = []
@@ -230,8 +229,8 @@ def _claims_of(adoc: ArticleDoc, sc: Scene, f: Frame, acts: Sequence[Act], inher
     out = []
     for t in f.targets:
         own = own_time(times, t.token) if len(f.targets) > 1 else None
-        dated = (own, f"'{own.text}' right after the place") if own else (when, when_why)
-        verdict = _verdict(sc, f, t.resolved, act, denied, unverified, dated[0], (deny_why, dated[1]))
+        dated, dated_why = (own, f"'{own.text}' right after the place") if own else (when, when_why)
+        verdict = _verdict(sc, f, t.resolved, act, denied, unverified, dated, (deny_why, dated_why))
         if isinstance(verdict, str):
             blocked.append(Blocked(f.rule.id, f.text, f"{t.resolved.mention.surface}: {verdict}"))
         else:
@@ -246,7 +245,7 @@ def _freed_of(sc: Scene, f: Frame, actor: Actor) -> bool:
         f.trigger[1] <= actor.start <= f.trigger[1] + 2
 
 
-def _antecedent(sc: Scene, f: Frame) -> Side | None:
+def _pronoun_side(sc: Scene, f: Frame) -> Side | None:
     """The side a pronoun with no speaker stands for: the side named last before the trigger, else the fighting
     side named first after it ("As they retreated, the Russian occupiers ..."), else the one named last in the
     sentences before ("Russian forces pushed on. They took X")."""
@@ -260,7 +259,7 @@ def _verdict(sc: Scene, f: Frame, r: Resolved, act: Act | None, denied: bool, un
              why: tuple[str, str]) -> _Verdict | str:
     """The side and controller of one place of a frame, or why it makes no claim."""
     belligerents = frozenset(a.side for a in sc.actors if a.side in ("RU", "UA") and not _freed_of(sc, f, a))
-    side, side_why = decide.acting_side(f, act, r.place, denied, belligerents, _antecedent(sc, f))
+    side, side_why = decide.acting_side(f, act, r.place, denied, belligerents, _pronoun_side(sc, f))
     control, control_why = decide.controller(f, side)
     if control is None:
         return side_why

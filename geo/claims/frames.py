@@ -105,7 +105,7 @@ def _matcher() -> Matcher:
 NO_PLACE = "no place within reach"
 
 
-def frames(sc: Scene) -> tuple[list[Frame], list[Blocked]]:
+def read_frames(sc: Scene) -> tuple[list[Frame], list[Blocked]]:
     """The frames of a sentence, overlaps settled: the higher priority (a veto's is highest), then the longer span,
     then the id holds its words; a trigger that finds no place frees them for the next ("in control of X": the frame of "in
     control of" once "in control" found nothing)."""
@@ -357,7 +357,7 @@ def _relativizer(sc: Scene, a: int) -> int | None:
     for k in range(a - 1, max(sc.span.start, a - 8) - 1, -1):
         if adoc.lower(k) in _RELATIVIZERS:
             return k
-        if k in sc.usable or adoc.lower(k) in (",", ";", ":") or k in sc.adoc.places:
+        if k in adoc.places or adoc.lower(k) in (",", ";", ":"):
             return None
     return None
 
