@@ -108,9 +108,16 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a capital as the source of a statement", "Kyiv said Russian strikes hit Odesa.", set()),
     ("a convoy leaving a city", "Russian missiles struck a humanitarian convoy leaving Zaporizhzhia, the governor said.",
      set()),
-    # a region that only says where the settlements taken are is not taken itself
-    ("villages in a region", "Russia's defence ministry said its forces had recaptured two villages in the Kursk region.",
-     set()),
+    # settlements counted but never named: the region carries the claim (the labelling of dev and dev2); named in
+    # the sentence or the next one, the region only says where they are
+    ("villages in a region, none named", "Ukraine's governor said its forces had freed 46 settlements in Kherson Oblast.",
+     {("Kherson Oblast", "UA", "recaptured", "UA", "claimed")}),
+    ("villages in a region, named next", "Russia's defence ministry said its forces had recaptured two villages in the "
+     "Kursk region. The ministry said troops had liberated Malaya Loknya and Kositsa.",
+     {(p, "RU", "recaptured", "RU", "claimed") for p in ("Malaya Loknya", "Kositsa")}),
+    ("villages in a region, a locator next", "Ukraine's governor said its forces had freed 46 settlements in Kherson "
+     "Oblast. Most lie in the north, with a few in the south near Mykolaiv.",
+     {("Kherson Oblast", "UA", "recaptured", "UA", "claimed")}),
     ("villages in a region, then named", "Russia said its forces had taken three villages in the Kharkiv region: "
      "Strilecha, Pylna and Borysivka.", {(p, "RU", "captured", "RU", "claimed") for p in ("Strilecha", "Pylna", "Borysivka")}),
     # civilians evacuated: no side leaves anything

@@ -285,6 +285,9 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
         _ex("Vladyslav Voloshyn, spokesman for Ukraine's Southern Defense Forces, told Ukrinform that Russia has been "
             "trying to take the village of Stepnohirsk for about a month and a half.", "y115",
             ("Stepnohirsk", "contested", "fighting")),
+        _ex("He said Russian troops had tried three times to approach Ukraine's positions near Chasiv Yar and "
+            "Klishchiivka, but that the situation was \"under control\" and fighting was continuing.", "y068",
+            ("Chasiv Yar", "contested", "fighting"), ("Klishchiivka", "contested", "fighting")),
     ),
     "fight.scene": (
         _ex("Viktor Trehubov, a spokesman for Ukrainian forces in the east, told the Ukrinform news agency that "

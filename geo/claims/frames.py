@@ -199,7 +199,7 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     word ("including", "among them", ":")."""
     adoc, j, counted = sc.adoc, b, False
     while j < min(sc.span.end, b + rule.reach + (8 if counted else 0)) and j not in sc.usable and (
-            adoc.lower(j) in _OBJECT_SKIP or adoc.number(j) or (counted and (adoc.lower(j) in _COUNTED_SKIP or j in adoc.places))):
+            adoc.lower(j) in _OBJECT_SKIP | _COUNT_WORDS or adoc.number(j) or (counted and (adoc.lower(j) in _COUNTED_SKIP or j in adoc.places))):
         counted = counted or adoc.number(j) or adoc.lower(j) in _COUNT_WORDS | _PLURAL_PLACES
         j += 1
     located = j in sc.usable and _region_of_settlements(adoc, b, j)
@@ -213,6 +213,8 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
                 j += 1
     if j in sc.usable and adoc.clause[j] == adoc.clause[b - 1] or j in sc.usable and adoc.lower(j - 1) == ":":
         return _list(sc, j, 1, "object")
+    if located and rule.kind == "capture" and not _names_settlements(sc, j):
+        return [Target(adoc.places[j - 1], j - 1, "object: the region of settlements it does not name")]
     return [] if located else _anaphor(sc, b, j, "object")
 
 
@@ -221,6 +223,20 @@ def _region_of_settlements(adoc: ArticleDoc, b: int, j: int) -> bool:
     villages in its Kursk region", "withdrew from three villages in the eastern Donetsk region")."""
     return adoc.places[j].place.feature == "region" and any(
         adoc.lower(k) in _SETTLEMENT_NOUNS and adoc.lower(k + 1) in ("in", "of") for k in range(b, j))
+
+
+def _names_settlements(sc: Scene, after: int) -> bool:
+    """Whether settlements are named after ``after`` in the sentence, or two or more in the next one ("freed 46
+    settlements in Kherson Oblast" names none, so the region carries the claim; "liberated 10 settlements in the
+    Kursk Region. ... liberated ten settlements in two days: A, B, ..." names them)."""
+    adoc, following = sc.adoc, sc.adoc.following(sc.span)
+    if any(adoc.places[t].place.feature == "settlement" for t in sc.usable if t > after):
+        return True
+    if following is None:
+        return False
+    skip = locators(adoc, following)
+    return sum(1 for t in range(following.start, following.end) if t in adoc.places and t not in skip
+               and adoc.places[t].place.feature == "settlement") > 1
 
 
 def _anaphor(sc: Scene, first: int, last: int, via: str) -> list[Target]:
@@ -581,15 +597,24 @@ _FACT_BEFORE_TO = frozenset({"manage", "succeed", "begin", "start", "continue", 
 def _infinitive(adoc: ArticleDoc, to: int) -> str:
     """What "to" before a trigger makes of it: an attempt ("trying to take"), a fact ("managed to take", "claims
     to have taken"), else a plan or a purpose ("aims to take", "in order to take", "the chance to take")."""
-    before = adoc.lemma(to - 1)
-    if before in V.ATTEMPT or before == "fail" or adoc.lower(to - 1) in ("attempts", "attempt", "efforts", "bid"):
+    verb = _past_adverbial(adoc, to - 1)
+    if adoc.lemma(verb) in V.ATTEMPT or adoc.lemma(verb) == "fail" or adoc.lower(to - 1) in ("attempts", "attempt", "efforts", "bid"):
         return "attempt"
+    before = adoc.lemma(to - 1)
     if any(adoc.lemma(k) in ("order", "authorize", "authorise") for k in range(to - 3, to)):
         return "fact"  # "ordered its troops to withdraw": the order is how the withdrawal is reported
     if adoc.lower(to + 1) == "have" or before in _FACT_BEFORE_TO or adoc.lower(to - 1) in ("and", "had", "forced", "compelled",
                                                                                          "obliged"):
         return "fact"
     return "plan"
+
+
+def _past_adverbial(adoc: ArticleDoc, k: int) -> int:
+    """The verb before "to" at ``k`` or further back past an adverbial of how often or how well."""
+    j = k
+    while k - j < 3 and (adoc.lower(j) in V.TRY_ADVERBIAL or adoc.number(j)):
+        j -= 1
+    return j if j < k and adoc.lemma(j) in V.ATTEMPT | {"fail"} else k
 
 
 def _coordinated_plan(adoc: ArticleDoc, conj: int, floor: int) -> bool:

@@ -117,6 +117,10 @@ class ArticleDoc:
         """The sentence of a given index."""
         return self.by_index[index]
 
+    def following(self, span: Span) -> Span | None:
+        """The sentence after ``span``, if any."""
+        return self.by_index.get(span.sentence.index + 1)
+
     def sentence(self, index: int) -> Sentence:
         return self.span(index).sentence
 

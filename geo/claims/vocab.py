@@ -33,6 +33,9 @@ FIGHT_NOUN = frozenset({"fighting", "fight", "clash", "battle", "combat", "hosti
 ADVANCE = frozenset({"advance", "push", "break", "enter", "approach", "storm", "reach", "infiltrate", "penetrate",
                      "assault", "encircle", "surround", "besiege", "encroach", "press", "progress", "breach", "gain"})
 ATTEMPT = frozenset({"try", "attempt", "seek", "struggle", "strive", "push"})
+#: adverbials between an attempt and its "to": "tried six times to", "trying in vain to", "tried again to"
+TRY_ADVERBIAL = frozenset({"times", "twice", "again", "repeatedly", "unsuccessfully", "vainly", "vain", "in", "once",
+                           "more", "several", "many", "multiple", "numerous", "also", "still"})
 
 # --- speech acts (lemmas) ---
 SAY = frozenset({"say", "tell", "report", "claim", "announce", "state", "write", "post", "add", "note", "declare",
