@@ -191,6 +191,12 @@ CASES: list[tuple[str, str, Expected]] = [
     ("has occupied", "Moscow said Russian troops had occupied Lyman since May.", {("Lyman", "RU", "holds", "RU", "claimed")}),
     ("moving north within a town", "Moscow said its troops were moving north within Pokrovsk.",
      {("Pokrovsk", "contested", "fighting", "RU", "claimed")}),
+    ("fighting in a region near places", "Kyiv said its troops had carried out operations in the Zaporizhzhia region "
+     "near Orikhiv and Huliaipole.", {(p, "contested", "fighting", "UA", "claimed") for p in ("Orikhiv", "Huliaipole")}),
+    ("a named feature inside a list", "Kyiv said Russian attacks near Nevske, the Serebrianske forestry and Bilohorivka "
+     "failed.", {(p, "contested", "fighting", "UA", "claimed") for p in ("Nevske", "Bilohorivka")}),
+    ("an attempt repeated", "Kyiv said Russian troops had tried six times to push back Ukrainian forces near Chasiv Yar.",
+     {("Chasiv Yar", "contested", "fighting", "UA", "claimed")}),
     # --- control in passing, history ---
     ("held, in passing", "Shells fell on Ukrainian-controlled Kupiansk.", {("Kupiansk", "UA", "holds", "third_party", "confirmed")}),
     ("history with its own date", "Russian forces took Crimea in 2014.", {("Crimea", "RU", "captured", "third_party", "confirmed")}),

@@ -316,15 +316,15 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     of a place phrase; the preposition may come right after the trigger or a few words on."""
     adoc = sc.adoc
     stop = min(sc.span.end, b + rule.reach)
-    for k in range(b, stop):
+    regions: list[Target] = []
+    k = b - 1
+    while (k := k + 1) < stop:
         if adoc.clause[k] != adoc.clause[b - 1] and k > b:
             break
         if adoc.lower(k) == "there" and rule.kind in ("fight", "hold"):
             return _anaphor(sc, k, k, "'there'")
-        if k in sc.usable:
-            return []  # "attacked X and hit a house near Y": Y is not where the attack was
-        if adoc.lower(k) == "from" and rule.kind == "fight":
-            return []
+        if k in sc.usable or (adoc.lower(k) == "from" and rule.kind == "fight"):
+            break  # "attacked X and hit a house near Y": Y is not where the attack was
         if adoc.lower(k) in V.LOCATOR_BEFORE:
             continue  # "towards X and near Y": X is no claim, Y may be
         if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE or adoc.lower(k) in _AGENT:
@@ -332,12 +332,14 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         j = k + 1
         while j < stop + 4 and j < sc.span.end and j not in sc.usable and adoc.lower(j) in _PP_SKIP | V.PREP_AT:
             j += 1
-        if j in sc.usable:
-            return _list(sc, j, 1, f"after '{adoc.lower(k)}'")
-        found = _anaphor(sc, k + 1, j, f"after '{adoc.lower(k)}'")
-        if found:
+        found = _list(sc, j, 1, f"after '{adoc.lower(k)}'") if j in sc.usable else \
+            _anaphor(sc, k + 1, j, f"after '{adoc.lower(k)}'")
+        if found and rule.kind == "fight" and not regions and all(t.resolved.place.feature == "region" for t in found):
+            regions, k = found, max(t.token for t in found)  # "operations in the Zaporizhzhia region near X and Y"
+            stop = min(sc.span.end, k + 1 + rule.reach)
+        elif found:
             return found
-    return []
+    return regions
 
 
 def _relative(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:

@@ -23,6 +23,10 @@ _PHRASE = frozenset({"the", "a", "an", "city", "town", "village", "settlement", 
                      "eastern", "western", "northern", "southern", "central"})
 _HROMADA = frozenset({"hromada", "community", "district", "raion", "rayon", "municipality", "hromadas", "communities",
                       "districts", "territorial"})
+#: the common noun of a named feature that stands in a list of places ("near Nevske, the Serebrianske forestry and
+#: Bilohorivka", "at the Azovstal steel plant and in Mariupol")
+_FEATURE = frozenset({"forestry", "forest", "woods", "wood", "heights", "hill", "plant", "works", "mine", "station",
+                      "farm", "reservoir", "quarry", "microdistrict", "neighbourhood", "neighborhood", "island"})
 _DISTANCE = frozenset({"km", "kilometres", "kilometers", "miles", "metres", "meters", "away"})
 _LIST_WORDS = V.DET | V.PLACE_NOUN | V.ADVERB | frozenset({"the", "of", "in", "also", "then", "nearby", "neighbouring",
                                                             "'s", "’s", "ukraine", "russia", "on", "monday", "tuesday",
@@ -101,7 +105,8 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
         while span.start <= k < span.end and abs(k - j) < _GAP and (k not in usable) and (
                 adoc.lower(k) in V.LIST_JOIN or adoc.lower(k) in _LIST_WORDS or k in adoc.places or adoc.lower(k) in ("(", ")")
                 or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)
-                or (joined and adoc.title(k)) or adoc.lower(k) in V.COMPASS or adoc.lower(k).endswith(_POINTS)):
+                or (joined and (adoc.title(k) or adoc.lower(k) in _FEATURE)) or adoc.lower(k) in V.COMPASS
+                or adoc.lower(k).endswith(_POINTS)):
             if joined and adoc.lower(k) in ("a", "an") and adoc.lower(k - step) == ",":
                 return out  # ", a suburb of Kyiv": an apposition, not a list
             joined = joined or adoc.lower(k) in V.LIST_JOIN
