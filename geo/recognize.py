@@ -212,7 +212,8 @@ def find_mentions(article_id: str, text: str, gazetteer: Gazetteer, *, max_words
         for run in runs:
             before = text[max(sentence.start, run[0][0] - 90) : run[0][0]]
             listed = bool(_LIST_INTRO.search(before)) or _continues_list(text, mentions, sentence.index, run[0][0])
-            _match_run(article_id, text, run, sentence.index, gazetteer, people, mentions, max_words, listed)
+            paired = listed or _coordinated(text, mentions, sentence.index, run, gazetteer)
+            _match_run(article_id, text, run, sentence.index, gazetteer, people, mentions, max_words, listed, paired)
     return _recurring(article_id, text, [s for s, _ in sentences], mentions, gazetteer)
 
 
@@ -261,6 +262,18 @@ def _continues_list(text: str, mentions: Sequence[Mention], sentence_index: int,
     return bool(chain) and (chain[0].typed_settlement or len(chain) >= 2)
 
 
+def _coordinated(text: str, mentions: Sequence[Mention], sentence_index: int, run: Run, gazetteer: Gazetteer) -> bool:
+    """Whether a run is joined by "," or "and" to a place before it or to a known name after it ("Irpin, Bukha and
+    Hostomel", "near Tykhe and Vovchanski Khutory"): a short name is then a place too."""
+    last = mentions[-1] if mentions else None
+    if last is not None and last.sentence_index == sentence_index and _LIST_SEPARATOR.fullmatch(text[last.end : run[0][0]]):
+        return True
+    joined = _LIST_SEPARATOR.match(text, run[-1][1])
+    following = _WORD.match(text, joined.end()) if joined and joined.end() > run[-1][1] else None
+    return following is not None and following.group(0)[:1].isupper() and gazetteer.knows(following.group(0)) \
+        and not gazetteer.is_common_word(following.group(0))
+
+
 def _trim(text: str, run: Run, gazetteer: Gazetteer) -> Run:
     """Drop capitalised common words that open a run ("Near Avdiivka", "Heavy fighting"), unless the run is a name:
     a known place, or a person after a title ("Health Minister Viktor Lyashko")."""
@@ -290,10 +303,11 @@ def _person_names(text: str, runs: list[Run], gazetteer: Gazetteer) -> set[str]:
     return people
 
 
-def _match_run(article_id: str, text: str, run: Run, sentence_index: int,
-               gazetteer: Gazetteer, people: set[str], out: list[Mention], max_words: int, listed: bool = False) -> None:
+def _match_run(article_id: str, text: str, run: Run, sentence_index: int, gazetteer: Gazetteer, people: set[str],
+               out: list[Mention], max_words: int, listed: bool = False, paired: bool = False) -> None:
     """Match the longest place names inside a run of capitalised words; ``listed``: the run is an item of a list
-    of settlements ("liberated the settlements of Melovoy, Podol and Sudzha")."""
+    of settlements ("liberated the settlements of Melovoy, Podol and Sudzha"); ``paired``: it is joined to a
+    place ("Irpin, Bukha and Hostomel"), so a short name that is no English word is a place."""
     j = 0
     while j < len(run):
         for n in range(min(max_words, len(run) - j), 0, -1):
@@ -330,7 +344,8 @@ def _match_run(article_id: str, text: str, run: Run, sentence_index: int,
                 break
             cue = bool(_SETTLEMENT_CUE.search(text[max(0, start - 40) : start])) or (listed and j == 0)
             if gazetteer.knows(surface):
-                if n < len(run) or not _plausible(surface, gazetteer, cue):
+                if n < len(run) or not _plausible(surface, gazetteer, cue or (paired and n == len(run) - j and j == 0
+                                                                    and not gazetteer.is_common_word(surface))):
                     # one word of a longer name ("Volodymyr Zelensky", "Pat Ryder") is not a place
                     continue
                 out.append(_mention(article_id, text, start, end, sentence_index, typed_settlement=cue))

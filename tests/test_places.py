@@ -129,6 +129,14 @@ def test_new_york_in_donetsk_and_coordinated_names(gazetteer: Gazetteer) -> None
     assert places["Velyka Oleksandrivka"].admin1 == places["Mala Oleksandrivka"].admin1
 
 
+def test_a_short_name_joined_to_places_is_a_place_and_a_word_is_not(gazetteer: Gazetteer) -> None:
+    # a name that folds to a short key is found only beside places ("Irpin, Bukha and Hostomel"); "Police" never
+    surfaces = [m.surface for t in ("Irpin, Bukha and Hostomel had been freed.", "Fighting went on near Tykhe and "
+                                    "Vovchanski Khutory.", "Bukha is quiet.", "Police and Kharkiv officials said.")
+                for m in find_mentions("t", t, gazetteer)]
+    assert surfaces == ["Irpin", "Bukha", "Hostomel", "Tykhe", "Vovchanski Khutory", "Kharkiv"]
+
+
 def test_names_the_gazetteer_lacks_are_drawn_in_the_region_the_article_names(gazetteer: Gazetteer) -> None:
     text = ("Russia said it took the village of Zzyzxivka and Qwertove, a village in the Kursk region, and Sudzha. "
             "Its troops entered Plovdyrka.")
