@@ -263,8 +263,8 @@ def _continues_list(text: str, mentions: Sequence[Mention], sentence_index: int,
 
 
 def _coordinated(text: str, mentions: Sequence[Mention], sentence_index: int, run: Run, gazetteer: Gazetteer) -> bool:
-    """Whether a run is joined by "," or "and" to a place before it or to a known name after it ("Irpin, Bukha and
-    Hostomel", "near Tykhe and Vovchanski Khutory"): a short name is then a place too."""
+    """Whether a run is joined by "," or "and" to a place before it or to a known name after it ("near Tykhe and
+    Vovchanski Khutory"): a short name is then a place too."""
     last = mentions[-1] if mentions else None
     if last is not None and last.sentence_index == sentence_index and _LIST_SEPARATOR.fullmatch(text[last.end : run[0][0]]):
         return True
@@ -307,7 +307,7 @@ def _match_run(article_id: str, text: str, run: Run, sentence_index: int, gazett
                out: list[Mention], max_words: int, listed: bool = False, paired: bool = False) -> None:
     """Match the longest place names inside a run of capitalised words; ``listed``: the run is an item of a list
     of settlements ("liberated the settlements of Melovoy, Podol and Sudzha"); ``paired``: it is joined to a
-    place ("Irpin, Bukha and Hostomel"), so a short name that is no English word is a place."""
+    place ("near Tykhe and Vovchanski Khutory"), so a short name spelled as a place and no English word is a place."""
     j = 0
     while j < len(run):
         for n in range(min(max_words, len(run) - j), 0, -1):
@@ -345,7 +345,7 @@ def _match_run(article_id: str, text: str, run: Run, sentence_index: int, gazett
             cue = bool(_SETTLEMENT_CUE.search(text[max(0, start - 40) : start])) or (listed and j == 0)
             if gazetteer.knows(surface):
                 if n < len(run) or not _plausible(surface, gazetteer, cue or (paired and n == len(run) - j and j == 0
-                                                                    and not gazetteer.is_common_word(surface))):
+                                                                    and _spelled_place(surface, gazetteer))):
                     # one word of a longer name ("Volodymyr Zelensky", "Pat Ryder") is not a place
                     continue
                 out.append(_mention(article_id, text, start, end, sentence_index, typed_settlement=cue))
@@ -376,6 +376,11 @@ def _large_place(name: str, gazetteer: Gazetteer) -> bool:
     spelled = gazetteer.spelled(name)
     return any(p.population >= 50_000 and p.country in settings.GAZETTEER_COUNTRIES
                for p in gazetteer.settlements(name) if p.place_id in spelled)
+
+
+def _spelled_place(surface: str, gazetteer: Gazetteer) -> bool:
+    """A name spelled exactly as a place, and no English word ("Tykhe"; not "Bukha", which only folds like Buhai)."""
+    return bool(gazetteer.spelled(surface)) and not gazetteer.is_common_word(surface)
 
 
 def _plausible(surface: str, gazetteer: Gazetteer, cue: bool) -> bool:

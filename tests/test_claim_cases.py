@@ -198,6 +198,10 @@ CASES: list[tuple[str, str, Expected]] = [
     ("an attempt repeated", "Kyiv said Russian troops had tried six times to push back Ukrainian forces near Chasiv Yar.",
      {("Chasiv Yar", "contested", "fighting", "UA", "claimed")}),
     # --- control in passing, history ---
+    ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
+     {("Sudzha", "UA", "holds", "third_party", "confirmed")}),
+    ("held, in a relative clause after a speaker's", "Moscow said its troops had reached Sudzha, which Kyiv controls.",
+     {("Sudzha", "contested", "fighting", "RU", "claimed"), ("Sudzha", "UA", "holds", "third_party", "confirmed")}),
     ("held, in passing", "Shells fell on Ukrainian-controlled Kupiansk.", {("Kupiansk", "UA", "holds", "third_party", "confirmed")}),
     ("history with its own date", "Russian forces took Crimea in 2014.", {("Crimea", "RU", "captured", "third_party", "confirmed")}),
 ]

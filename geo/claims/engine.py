@@ -158,8 +158,9 @@ def _distance(f: Frame, token: int) -> int:
 
 def _unverified(adoc: ArticleDoc, span: Span) -> bool:
     """"could not be independently verified", "was unable to confirm"."""
-    for i in range(span.start, span.end):
-        if adoc.lemma(i) in ("verify", "confirm") and any(adoc.lower(k) in ("not", "n't", "unable", "cannot") for k in range(max(span.start, i - 4), i)):
+    lemmas = adoc.words.lemma
+    for i in (k for k in range(span.start, span.end) if lemmas[k] in ("verify", "confirm")):
+        if any(adoc.lower(k) in ("not", "n't", "unable", "cannot") for k in range(max(span.start, i - 4), i)):
             return True
     return False
 
@@ -216,7 +217,8 @@ def _claims_of(adoc: ArticleDoc, sc: Scene, f: Frame, acts: Sequence[Act], inher
                times: Sequence[tuple[When, int]], unverified: bool, blocked: list[Blocked]) -> list[ClaimTrace]:
     """The claims of one frame: one verdict per place, voiced by the frame's act and any second voice."""
     act = _act_of(adoc, f, acts, inherited)
-    if f.rule.voice == "reporter" or all(t.via.startswith("apposition") for t in f.targets):
+    aside = f.rule.kind == "hold" and (act is None or act is inherited) and all(t.via.startswith("relative") for t in f.targets)
+    if f.rule.voice == "reporter" or aside or all(t.via.startswith("apposition") for t in f.targets):
         f = replace(f, rule=replace(f.rule, voice="reporter")) if f.rule.kind == "hold" else f
         act = None  # control stated in passing, or in an apposition: the reporter's
     denied, deny_why = _denied(adoc, f, act)

@@ -37,6 +37,7 @@ class _Spec:
     low: int
     high: int
     index: tuple[str, frozenset[str]] | None  # (attribute, values) a token must have to match, when known
+    flag: tuple[str, bool] | None = None  # (flag, value) a token must have to match, when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,8 @@ class _Variant:
     key: str
     specs: tuple[_Spec, ...]
     offset: int
+    #: word sets a match must draw on besides the one it is looked up by (a sentence without them is skipped)
+    required: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 _ATTRS = {"LOWER": "lower", "LEMMA": "lemma", "ORTH": "text", "TEXT": "text"}
@@ -87,12 +90,14 @@ def _spec(token: Mapping[str, object]) -> _Spec:
     """One token spec, compiled."""
     tests: list[Test] = []
     index: tuple[str, frozenset[str]] | None = None
+    flagged: tuple[str, bool] | None = None
     for key, value in token.items():
         if key == "OP":
             continue
         if key in _FLAGS:
             flag, wanted = _FLAGS[key], bool(value)
             tests.append(lambda w, i, flag=flag, wanted=wanted: getattr(w, flag)[i] is wanted)  # type: ignore[misc]
+            flagged = (flag, wanted)
         elif key in _ATTRS:
             test, values = _value_test(_ATTRS[key], value)
             tests.append(test)
@@ -102,8 +107,8 @@ def _spec(token: Mapping[str, object]) -> _Spec:
             raise ValueError(f"unsupported pattern attribute {key!r}")
     low, high = _bounds(token.get("OP"))
     if len(tests) == 1:
-        return _Spec(tests[0], low, high, index)
-    return _Spec(lambda w, i: all(t(w, i) for t in tests), low, high, index)
+        return _Spec(tests[0], low, high, index, flagged)
+    return _Spec(lambda w, i: all(t(w, i) for t in tests), low, high, index, flagged)
 
 
 def _anchor(specs: tuple[_Spec, ...]) -> tuple[int, int] | None:
@@ -128,7 +133,7 @@ def _variants(specs: tuple[_Spec, ...]) -> Iterable[tuple[_Spec, ...]]:
         yield specs
         return
     if first.high >= 1:
-        yield (_Spec(first.test, 1, first.high, first.index), *specs[1:])
+        yield (_Spec(first.test, 1, first.high, first.index, first.flag), *specs[1:])
     yield from _variants(specs[1:])
 
 
@@ -139,8 +144,10 @@ class Matcher:
     def __init__(self) -> None:
         self._by_word: dict[tuple[str, str], list[_Variant]] = defaultdict(list)
         self._anywhere: list[_Variant] = []
+        self._split: dict[str, dict[str, list[_Variant]]] | None = None
 
     def add(self, key: str, patterns: Iterable[Pattern]) -> None:
+        self._split = None
         for pattern in patterns:
             for specs in _variants(tuple(_spec(t) for t in pattern)):
                 anchor = _anchor(specs)
@@ -148,27 +155,42 @@ class Matcher:
                     self._anywhere.append(_Variant(key, specs, 0))
                     continue
                 attr, values = specs[anchor[0]].index  # type: ignore[misc]
+                required = tuple(spec.index for n, spec in enumerate(specs)
+                                 if spec.index is not None and spec.low >= 1 and n != anchor[0])
                 for value in values:
-                    self._by_word[(attr, value)].append(_Variant(key, specs, anchor[1]))
+                    self._by_word[(attr, value)].append(_Variant(key, specs, anchor[1], required))
 
     def __call__(self, words: Words, start: int, end: int) -> list[tuple[str, int, int]]:
         found: set[tuple[str, int, int]] = set()
-        get = self._by_word.get
+        indexes = [(getattr(words, attr), by_value) for attr, by_value in self._indexes().items()]
+        present = {attr: set(getattr(words, attr)[start:end]) for attr in ("lower", "lemma", "text")}
         for i in range(start, end):
-            for attr, value in (("lower", words.lower[i]), ("lemma", words.lemma[i]), ("text", words.text[i])):
-                for v in get((attr, value), ()):
+            for column, by_value in indexes:
+                for v in by_value.get(column[i], ()):
                     first = i - v.offset
-                    if first >= start:
+                    if first >= start and not any(values.isdisjoint(present[attr]) for attr, values in v.required):
                         stop = _longest(v.specs, words, first, end)
                         if stop > first:
                             found.add((v.key, first, stop))
-            for v in self._anywhere:
-                if not v.specs[0].test(words, i):  # every variant's first spec is required
+        for v in self._anywhere:
+            first_spec = v.specs[0]  # every variant's first spec is required
+            flag = first_spec.flag
+            column = getattr(words, flag[0]) if flag is not None else None
+            for i in range(start, end):
+                if (column is not None and column[i] is not flag[1]) or not first_spec.test(words, i):  # type: ignore[index]
                     continue
                 stop = _longest(v.specs, words, i, end)
                 if stop > i:
                     found.add((v.key, i, stop))
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+    def _indexes(self) -> dict[str, dict[str, list[_Variant]]]:
+        """The variants by attribute, then by the word they are looked up by (built once, after the last add)."""
+        if self._split is None:
+            self._split = defaultdict(dict)
+            for (attr, value), variants in self._by_word.items():
+                self._split[attr][value] = variants
+        return self._split
 
 
 def _longest(specs: tuple[_Spec, ...], words: Words, i: int, end: int) -> int:

@@ -66,7 +66,7 @@ _POSS = {"LOWER": {"IN": ["'s", "’s"]}, "OP": "?"}
 _THE = {"LOWER": "the", "OP": "?"}
 _GAP_MOD = {"LOWER": {"IN": _MOD}, "OP": "{,3}"}
 _TITLE_GAP = {"IS_TITLE": True, "OP": "{,3}"}
-_ORD = {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}
+_ORD = {"LIKE_NUM": True, "TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}
 _ORD_OPT = {**_ORD, "OP": "?"}
 #: verb forms whose lemma is a head noun: "Russian forces attacked" ends with "forces"
 _VERB_FORMS = ["reported", "reporting", "claimed", "claiming", "stated", "attacked", "attacking", "advanced",

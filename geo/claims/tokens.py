@@ -9,7 +9,8 @@ here only, when the first article is read.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,32 +47,49 @@ def pipeline() -> Language:
     return nlp
 
 
+class _Lemmas(dict[str, str]):
+    """Lemmas of lower-cased words, looked up in the table ``spacy-lookups-data`` ships (with a few overrides) the
+    first time each word is asked for."""
+
+    def __init__(self, table: Mapping[str, str]) -> None:
+        super().__init__()
+        self._table = table
+
+    def __missing__(self, word: str) -> str:
+        found = self[word] = _LEMMA_OVERRIDES.get(word) or str(self._table.get(word, word))
+        return found
+
+
 @functools.cache
 def lemmatizer() -> Callable[[str], str]:
     """The lemma of a lower-cased word, from the lookup table ``spacy-lookups-data`` ships and a few overrides."""
     from spacy.lookups import load_lookups
 
-    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-    lemmas: dict[str, str] = {}
+    return _Lemmas(load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")).__getitem__
 
-    def lemma_of(word: str) -> str:
-        found = lemmas.get(word)
-        if found is None:
-            found = lemmas[word] = _LEMMA_OVERRIDES.get(word) or str(table.get(word, word))
-        return found
 
-    return lemma_of
+@functools.cache
+def _strings() -> Callable[[int], str]:
+    """The string of a hash of the tokenizer's vocabulary, remembered once asked for."""
+    store = pipeline().vocab.strings
+
+    class Strings(dict[int, str]):
+        def __missing__(self, key: int) -> str:
+            found = self[key] = store[key]
+            return found
+
+    return Strings().__getitem__
 
 
 def words_of(doc: Doc) -> Words:
     """The attributes the patterns read, as plain strings and flags (read as one array, not token by token)."""
     if len(doc) == 0:
         return Words((), (), (), (), (), ())
-    strings, rows = doc.vocab.strings, doc.to_array(["LOWER", "ORTH", "IS_TITLE", "LIKE_NUM", "IS_PUNCT"]).tolist()
-    lower = tuple(strings[r[0]] for r in rows)
-    lemma_of = lemmatizer()
-    return Words(lower, tuple(lemma_of(w) for w in lower), tuple(strings[r[1]] for r in rows),
-                 tuple(bool(r[2]) for r in rows), tuple(bool(r[3]) for r in rows), tuple(bool(r[4]) for r in rows))
+    string = _strings() if doc.vocab is pipeline().vocab else doc.vocab.strings.__getitem__
+    columns = doc.to_array(["LOWER", "ORTH", "IS_TITLE", "LIKE_NUM", "IS_PUNCT"]).T.tolist()
+    lower = tuple(map(string, columns[0]))
+    title, num, punct = (tuple(map(bool, c)) for c in columns[2:])
+    return Words(lower, tuple(map(lemmatizer(), lower)), tuple(map(string, columns[1])), title, num, punct)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,12 +147,14 @@ def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
     """Tokenise an article once, merge each place mention into one token, and cut sentences and clauses."""
     doc = pipeline()(article.text)
     places = _merge_places(doc, resolved)
+    words = words_of(doc)
+    starts = doc.to_array("IDX").tolist()
+    ends = [start + len(word) for start, word in zip(starts, words.text)]
     sentences = []
     for s in split_sentences(article.text):
-        sentence = doc.char_span(s.start, s.end, alignment_mode="expand")
-        if sentence is not None:
-            sentences.append(Span(s, sentence.start, sentence.end))
-    words = words_of(doc)
+        first, last = bisect_right(ends, s.start), bisect_left(starts, s.end)  # the tokens the sentence overlaps
+        if first < last:
+            sentences.append(Span(s, first, last))
     clause = _clauses(words, frozenset(s.start for s in sentences))
     return ArticleDoc(article, doc, words, tuple(sentences), places, clause, _openings(clause),
                       {s.sentence.index: s for s in sentences})

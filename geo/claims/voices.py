@@ -124,8 +124,9 @@ def _people(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
     """Persons and offices the actor table does not know, before or after a speech verb."""
     taken = {t for a in actors for t in range(a.start, a.end)}
     out = []
-    for v in range(span.start, span.end):
-        if adoc.lemma(v) not in _SPEECH or v in taken or adoc.lower(v - 1) in V.DET:
+    lemmas = adoc.words.lemma
+    for v in (k for k in range(span.start, span.end) if lemmas[k] in _SPEECH):
+        if v in taken or adoc.lower(v - 1) in V.DET:
             continue
         who = _name_before(adoc, span, v, taken) or _name_after(adoc, span, v, taken)
         if who is not None:
