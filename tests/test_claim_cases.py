@@ -197,6 +197,9 @@ CASES: list[tuple[str, str, Expected]] = [
      "failed.", {(p, "contested", "fighting", "UA", "claimed") for p in ("Nevske", "Bilohorivka")}),
     ("an attempt repeated", "Kyiv said Russian troops had tried six times to push back Ukrainian forces near Chasiv Yar.",
      {("Chasiv Yar", "contested", "fighting", "UA", "claimed")}),
+    ("a village that lies somewhere is no lie", "Russia's defence ministry said its forces had liberated Novoselivka "
+     "Persha, which lies northwest of Avdiivka, a town Russia took in February.",
+     {("Novoselivka Persha", "RU", "captured", "RU", "claimed"), ("Avdiivka", "RU", "captured", "third_party", "confirmed")}),
     # --- control in passing, history ---
     ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
      {("Sudzha", "UA", "holds", "third_party", "confirmed")}),

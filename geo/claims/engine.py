@@ -321,13 +321,22 @@ def _second_voices(adoc: ArticleDoc, f: Frame, act: Act | None, acts: Sequence[A
                    control: str, denied: bool) -> list[decide.Voice]:
     """A second side in the sentence: one that calls the claim false, or the one whose claim is denied."""
     others = [a for a in acts if a.side in ("RU", "UA") and a.side != voice.side and a is not act]
-    span = adoc.span(f.sentence)
-    words = {adoc.lower(k) for k in range(span.start, span.end)}
-    if not denied and f.rule.kind != "fight" and others and (words & V.FALSE_WORDS or any(a.kind == "deny" for a in others)):
+    if not denied and f.rule.kind != "fight" and others and (_calls_false(adoc, adoc.span(f.sentence)) or
+                                                              any(a.kind == "deny" for a in others)):
         return [decide.Voice(others[0].who, others[0].side, others[0].voice, "denied")]
     if denied and control in ("RU", "UA"):
         return [decide.Voice(a.who, a.side, a.voice, "claimed") for a in others if a.side == control][:1]
     return []
+
+
+#: words before "lie(s)" that make it a falsehood ("a lie", "these are lies"), not a location ("which lies in")
+_LIE_NOUN = V.DET | frozenset({"are", "is", "was", "were", "blatant", "outright", "complete", "total", "pure"})
+
+
+def _calls_false(adoc: ArticleDoc, span: Span) -> bool:
+    """Whether a sentence calls something false ("untrue", "propaganda", "a lie"; not "the village lies")."""
+    return any(adoc.lower(k) in V.FALSE_WORDS and (adoc.lower(k) not in ("lie", "lies") or adoc.lower(k - 1) in _LIE_NOUN)
+               for k in range(span.start, span.end))
 
 
 def _revoiced(adoc: ArticleDoc, span: Span, acts: Sequence[Act], previous: Sequence[Claim]) -> list[Claim]:
