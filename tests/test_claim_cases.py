@@ -200,6 +200,8 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a village that lies somewhere is no lie", "Russia's defence ministry said its forces had liberated Novoselivka "
      "Persha, which lies northwest of Avdiivka, a town Russia took in February.",
      {("Novoselivka Persha", "RU", "captured", "RU", "claimed"), ("Avdiivka", "RU", "captured", "third_party", "confirmed")}),
+    ("'they' is a side that acts, not the lines it presses", "Russia's forces are also pressing Ukrainian lines in the "
+     "Zaporizhzhia region, which they partly occupy.", {("Zaporizhzhia region", "RU", "holds", "third_party", "confirmed")}),
     # --- control in passing, history ---
     ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
      {("Sudzha", "UA", "holds", "third_party", "confirmed")}),

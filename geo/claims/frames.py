@@ -482,7 +482,7 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, 
         if word in _OWN and adoc.lemma(i + 1) in ("force", "troop", "unit", "soldier", "army", "military", "serviceman", "fighter"):
             return _antecedent(sc, i, f"'{adoc.text(i, i + 2)}'")
         if word in ("it", "they", "we") and adoc.lower(i + 1) in V.AUX | V.ADVERB | {"had", "has", "have"} | {adoc.lower(a)}:
-            return _antecedent(sc, i, f"'{word}'")
+            return _antecedent(sc, i, f"'{word}'", agent=True)
         if word in _ENEMY:
             return "ENEMY", f"'{word}' = the other side of the speaker"
         if adoc.clause[i] != clause and adoc.lower(i) in (";", "—"):
@@ -500,9 +500,10 @@ def _object_of_repel(adoc: ArticleDoc, actor: Actor) -> bool:
     return adoc.lemma(k) in V.REPEL or adoc.lower(k) == "against"
 
 
-def _antecedent(sc: Scene, i: int, words: str) -> tuple[Acting | None, str]:
-    """A pronoun's side ("its forces", "they"): the side named last before it in the sentence, else the speaker's."""
-    before = [x for x in sc.actors if x.end <= i and x.side in ("RU", "UA")]
+def _antecedent(sc: Scene, i: int, words: str, agent: bool = False) -> tuple[Acting | None, str]:
+    """A pronoun's side ("its forces", "they"): the side named last before it in the sentence (for a pronoun that
+    acts, one that can: not "Ukrainian lines"), else the speaker's."""
+    before = [x for x in sc.actors if x.end <= i and x.side in ("RU", "UA") and (x.can_take or not agent)]
     if before:
         return before[-1].side, f"{words} = '{before[-1].text}'"
     return "SPEAKER", f"{words} = the speaker's"
