@@ -21,11 +21,11 @@ def sentence_times(adoc: ArticleDoc, span: Span, reference: date | None, last_da
     out = []
     base = span.sentence.start
     for w in find_times(span.sentence.text, reference, last_day):
-        tokens = adoc.doc.char_span(base + w.start, base + w.end, alignment_mode="expand")
-        if tokens is None or any(t in adoc.places for t in range(tokens.start, tokens.end)) or (
-                adoc.lower(tokens.start - 1) in (",", "and") and tokens.start - 2 in adoc.places):
+        tokens = adoc.tokens_at(base + w.start, base + w.end)
+        if tokens is None or any(t in adoc.places for t in range(*tokens)) or (
+                adoc.lower(tokens[0] - 1) in (",", "and") and tokens[0] - 2 in adoc.places):
             continue  # a name in a list of places ("A, B and 10th October") is not a date
-        out.append((w, tokens.start))
+        out.append((w, tokens[0]))
     return out
 
 

@@ -115,6 +115,9 @@ class ArticleDoc:
     #: the first token of each token's run of its clause (where ", which ..." or "but ..." opens)
     opening: tuple[int, ...]
     by_index: dict[int, Span]
+    #: where each token starts and ends in the article's text
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
 
     def lower(self, i: int) -> str:
         return self.words.lower[i] if 0 <= i < len(self.words.lower) else ""
@@ -129,7 +132,13 @@ class ArticleDoc:
         return 0 <= i < len(self.words.num) and self.words.num[i]
 
     def text(self, a: int, b: int) -> str:
-        return self.doc[a:b].text if a < b else ""
+        """The article's text from token ``a`` to the end of token ``b - 1`` (clamped to the doc, as a slice is)."""
+        a, b = max(a, 0), min(b, len(self.ends))
+        return self.article.text[self.starts[a] : self.ends[b - 1]] if a < b else ""
+
+    def tokens_at(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens that characters ``start:end`` of the article's text overlap, as a range, if any."""
+        return _overlapped(self.starts, self.ends, start, end)
 
     def span(self, index: int) -> Span:
         """The sentence of a given index."""
@@ -148,16 +157,22 @@ def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
     doc = pipeline()(article.text)
     places = _merge_places(doc, resolved)
     words = words_of(doc)
-    starts = doc.to_array("IDX").tolist()
-    ends = [start + len(word) for start, word in zip(starts, words.text)]
+    starts = tuple(doc.to_array("IDX").tolist())
+    ends = tuple(start + len(word) for start, word in zip(starts, words.text))
     sentences = []
     for s in split_sentences(article.text):
-        first, last = bisect_right(ends, s.start), bisect_left(starts, s.end)  # the tokens the sentence overlaps
-        if first < last:
-            sentences.append(Span(s, first, last))
+        tokens = _overlapped(starts, ends, s.start, s.end)
+        if tokens is not None:
+            sentences.append(Span(s, *tokens))
     clause = _clauses(words, frozenset(s.start for s in sentences))
     return ArticleDoc(article, doc, words, tuple(sentences), places, clause, _openings(clause),
-                      {s.sentence.index: s for s in sentences})
+                      {s.sentence.index: s for s in sentences}, starts, ends)
+
+
+def _overlapped(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int] | None:
+    """The range of tokens (by where each starts and ends) that characters ``start:end`` overlap, if any."""
+    first, last = bisect_right(ends, start), bisect_left(starts, end)
+    return (first, last) if first < last else None
 
 
 def _merge_places(doc: Doc, resolved: Sequence[Resolved]) -> dict[int, Resolved]:
