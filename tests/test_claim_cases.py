@@ -202,6 +202,8 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Novoselivka Persha", "RU", "captured", "RU", "claimed"), ("Avdiivka", "RU", "captured", "third_party", "confirmed")}),
     ("'they' is a side that acts, not the lines it presses", "Russia's forces are also pressing Ukrainian lines in the "
      "Zaporizhzhia region, which they partly occupy.", {("Zaporizhzhia region", "RU", "holds", "third_party", "confirmed")}),
+    ("a place after a direction is no locator's locator", "Kyiv said the enemy continues to push in the direction of "
+     "Pokrovsk, near Myrolyubivka and Lysivka.", {(p, "contested", "fighting", "UA", "claimed") for p in ("Myrolyubivka", "Lysivka")}),
     # --- control in passing, history ---
     ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
      {("Sudzha", "UA", "holds", "third_party", "confirmed")}),

@@ -53,8 +53,9 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
             found.add(i)  # "in the Khotin hromada", "four villages of Sumy Oblast": where the places named are
         elif adoc.places[i].place.feature == "region" and adoc.lower(i + 1) in _AS_MODIFIER:
             found.add(i)  # "this Donetsk Oblast city": the region names where the city is
-        elif head in ("near", "outside", "close") and adoc.lower(j - 1) == "," and j - 2 in adoc.places:
-            found.add(i)  # "Vovchansk, near Vovchanski Khutory": the second only says where the first is
+        elif head in ("near", "outside", "close") and adoc.lower(j - 1) == "," and j - 2 in adoc.places and j - 2 not in found:
+            found.add(i)  # "Vovchansk, near Vovchanski Khutory": the second only says where the first is (unless the
+            # first only says where something is: "in the direction of Pokrovsk, near Myrolyubivka")
         elif _apposed(adoc, span, i):
             found.add(i)  # "Makariv, a suburb of Kyiv,": Kyiv only says where Makariv is
         elif _located(adoc, span, i):
