@@ -204,6 +204,12 @@ CASES: list[tuple[str, str, Expected]] = [
      "Zaporizhzhia region, which they partly occupy.", {("Zaporizhzhia region", "RU", "holds", "third_party", "confirmed")}),
     ("a place after a direction is no locator's locator", "Kyiv said the enemy continues to push in the direction of "
      "Pokrovsk, near Myrolyubivka and Lysivka.", {(p, "contested", "fighting", "UA", "claimed") for p in ("Myrolyubivka", "Lysivka")}),
+    ("'that the town' after a noun of speech", "Ukrainian troops entered Sudzha on Tuesday. Kyiv rejected claims "
+     "that the town was under Russian control.", {("Sudzha", "contested", "fighting", "third_party", "confirmed"),
+                                                  ("Sudzha", "RU", "holds", "UA", "denied")}),
+    ("lost is no capture by the speaker", "Kyiv did not say that Starytsya had been lost.", set()),
+    ("forced to retreat", "Kyiv said Ukrainian troops had been forced to retreat from Selydove.",
+     {("Selydove", "RU", "withdrew", "UA", "confirmed")}),
     # --- control in passing, history ---
     ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
      {("Sudzha", "UA", "holds", "third_party", "confirmed")}),

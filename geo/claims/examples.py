@@ -110,6 +110,17 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             ("Velyka Oleksandrivka", "UA", "recaptured"), ("Mala Oleksandrivka", "UA", "recaptured"),
             ("Davydiv Brid", "UA", "recaptured")),
     ),
+    "capture.fallen": (
+        _ex("Kyiv has rejected claims that Pokrovsk has fallen and that its troops are encircled, saying its forces "
+            "still hold the city's northern district, about six kilometers (3.7 miles) west of Myrnohrad.", "x077",
+            ("Pokrovsk", "RU", "captured"), ("Pokrovsk", "UA", "holds")),
+        _ex("Ukrainian troops entered Sudzha on Tuesday. Russia has not reacted to the claims that the town has fallen, but "
+            "its defence ministry said Russian troops had stopped attempts to seize several other communities.", "x010",
+            ("Sudzha", "contested", "fighting"), ("Sudzha", "UA", "captured")),
+        _ex("He also released a short video that seemed to show Wagner fighters standing by the sign at the entrance to "
+            "Krasna Hora, a village of 600 people before the war. Reuters was unable to confirm independently that the "
+            "village had fallen.", "y038", ("Krasna Hora", "RU", "captured")),
+    ),
     "capture.liberation": (
         _ex("On Sept. 15, Ukraine's General Staff announced the liberation of Andriivka, another small settlement "
             "roughly three kilometers south of Klishchiivka and less than 10 kilometers from occupied Bakhmut.", "x056",
@@ -352,6 +363,13 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
         _co("A year before the full-scale invasion, the civic group \"Ukrainian New York in Donetsk oblast\" and "
             "like-minded people succeeded in having the historical name of New York returned to the village of "
             "Novhorodske.", "x022", "Novhorodske"),
+    ),
+    "capture.fallen": (
+        _co("Military spokesman Sergiy Cherevaty said that after months of heavy fighting, the past weeks included, "
+            "Ukraine's Armed Forces had left Soledar and fallen back along its outskirts to \"pre-prepared positions\".",
+            "y035", "Soledar"),
+        _co("The commander-in-chief added that the success came at a price and honoured the memory of fallen soldiers "
+            "near Kupiansk.", WRITTEN, "Kupiansk"),
     ),
     "capture.liberation": (
         _co("With the liberation of Ugledar, Russian forces will push the Ukrainian military further from the capital "

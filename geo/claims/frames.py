@@ -288,8 +288,8 @@ def _subject(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         return _list(sc, j, -1, "apposition: the place before it" if adoc.lower(a) == "," else "subject")
     if j >= sc.span.start and adoc.lower(j) in _REF_NOUNS | {"itself", "it"}:
         k = j
-        while k > sc.span.start and adoc.lower(k - 1) in V.DET | {"itself"}:
-            k -= 1
+        while k > sc.span.start and adoc.lower(k - 1) in V.DET | {"itself"} and adoc.lower(k) not in ("the", "this"):
+            k -= 1  # back to the determiner ("claims that the town": "that" opens the clause, it is no determiner)
         return _anaphor(sc, k, j, "subject") if adoc.lower(k) in ("the", "this", "it") else []
     return []
 

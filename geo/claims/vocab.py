@@ -14,8 +14,8 @@ LIBERATE = frozenset({"liberate", "free", "clear", "deoccupy", "de-occupy"})
 LIBERATED = frozenset({"liberated", "freed", "cleared", "deoccupied", "de-occupied"})
 #: past participles that make the passive of a capture ("was liberated", "had been retaken")
 CAPTURED = frozenset({"captured", "seized", "taken", "liberated", "freed", "overrun", "stormed", "occupied", "conquered",
-                      "retaken", "recaptured", "regained", "reclaimed", "cleared", "secured", "won", "lost", "abandoned",
-                      "surrendered", "de-occupied", "deoccupied"})
+                      "retaken", "recaptured", "regained", "reclaimed", "cleared", "secured", "won", "de-occupied",
+                      "deoccupied"})  # not "lost", "abandoned", "surrendered": the side they name lost the place
 CAPTURE_NOUN = frozenset({"capture", "seizure", "liberation", "fall", "loss", "takeover", "recapture", "collapse",
                           "occupation", "surrender", "retaking", "storming", "taking", "capturing", "liberating"})
 #: verbs of taking control: "took/gained/established/claimed (full) control of/over"
