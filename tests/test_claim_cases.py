@@ -210,6 +210,8 @@ CASES: list[tuple[str, str, Expected]] = [
     ("lost is no capture by the speaker", "Kyiv did not say that Starytsya had been lost.", set()),
     ("forced to retreat", "Kyiv said Ukrainian troops had been forced to retreat from Selydove.",
      {("Selydove", "RU", "withdrew", "UA", "confirmed")}),
+    ("fighting at the places a sentence opens with", "Near Lyptsi and Vovchansk, the enemy launched five assaults, "
+     "Kyiv said.", {(p, "contested", "fighting", "UA", "claimed") for p in ("Lyptsi", "Vovchansk")}),
     # --- control in passing, history ---
     ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
      {("Sudzha", "UA", "holds", "third_party", "confirmed")}),

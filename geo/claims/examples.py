@@ -296,6 +296,8 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
         _ex("Vladyslav Voloshyn, spokesman for Ukraine's Southern Defense Forces, told Ukrinform that Russia has been "
             "trying to take the village of Stepnohirsk for about a month and a half.", "y115",
             ("Stepnohirsk", "contested", "fighting")),
+        _ex("In Vovchansk, the Russians are trying to advance with small infantry groups, drones and artillery, but the "
+            "Ukrainian military is holding its positions.", "y103", ("Vovchansk", "contested", "fighting")),
         _ex("He said Russian troops had tried three times to approach Ukraine's positions near Chasiv Yar and "
             "Klishchiivka, but that the situation was \"under control\" and fighting was continuing.", "y068",
             ("Chasiv Yar", "contested", "fighting"), ("Klishchiivka", "contested", "fighting")),
