@@ -212,6 +212,10 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Selydove", "RU", "withdrew", "UA", "confirmed")}),
     ("fighting at the places a sentence opens with", "Near Lyptsi and Vovchansk, the enemy launched five assaults, "
      "Kyiv said.", {(p, "contested", "fighting", "UA", "claimed") for p in ("Lyptsi", "Vovchansk")}),
+    ("a list of directions", "Kyiv said the Russians are focusing their main offensive efforts on the Kupyansk, Lyman, "
+     "Bakhmut and Avdiivka directions.", set()),
+    ("a list of areas", "Kyiv said Russian troops are keeping up operations in the Kupyansk, Lyman and Siversk areas.",
+     set()),
     # --- control in passing, history ---
     ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
      {("Sudzha", "UA", "holds", "third_party", "confirmed")}),

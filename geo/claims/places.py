@@ -46,7 +46,7 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
                 adoc.lower(j + 1) == "of" and (head in V.COMPASS or head.endswith(("north", "south", "east", "west")) or head in (
                     "outside", "short", "direction", "km", "kilometres", "kilometers", "miles"))):
             found.add(i)
-        elif adoc.lower(i + 1) in V.AXIS or (adoc.lower(i + 1) in ("and", "-") and adoc.lower(i + 3) in ("direction", "directions", "axis")):
+        elif adoc.lower(i + 1) in V.AXIS or _names_axes(adoc, span, i):
             found.add(i)
         elif (adoc.lower(i + 1) in _HROMADA and adoc.lower(j) in ("in", "of")) or (adoc.places[i].place.feature == "region" and adoc.lower(i - 1) == "of"
                                                and adoc.lower(i - 2) in _AS_MODIFIER):
@@ -61,6 +61,15 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
         elif _located(adoc, span, i):
             found.add(i)
     return found
+
+
+def _names_axes(adoc: ArticleDoc, span: Span, i: int) -> bool:
+    """"the Kupyansk, Lyman, Bakhmut and Avdiyivka directions", "the Siversk and Bakhmut areas": a list of names
+    ending in a plural of direction or area names axes, not places."""
+    k = i + 1
+    while k + 1 < span.end and adoc.lower(k) in (",", "and", "-", "or") and k + 1 in adoc.places:
+        k += 2
+    return k > i + 1 and adoc.lower(k) in ("directions", "axes", "sectors", "areas", "direction", "axis")
 
 
 def _apposed(adoc: ArticleDoc, span: Span, i: int) -> bool:
