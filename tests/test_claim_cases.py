@@ -216,6 +216,9 @@ CASES: list[tuple[str, str, Expected]] = [
      "Bakhmut and Avdiivka directions.", set()),
     ("a list of areas", "Kyiv said Russian troops are keeping up operations in the Kupyansk, Lyman and Siversk areas.",
      set()),
+    ("a speaker after the quote, with a given name", "Ukrainian troops beat back all Russian attacks near Avdiivka on 10 "
+     "October, where the Russian army had stepped up its offensive, said Oleksandr Shtupun.",
+     {("Avdiivka", "contested", "fighting", "UA", "claimed")}),
     # --- control in passing, history ---
     ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
      {("Sudzha", "UA", "holds", "third_party", "confirmed")}),

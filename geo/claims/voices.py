@@ -17,6 +17,7 @@ from geo.claims import vocab as V
 from geo.claims.sides import Actor, voice_kind
 from geo.claims.tokens import ArticleDoc, Span
 from geo.models import Side
+from geo.when import DAY_WORDS
 
 _SPEECH = V.SAY | V.CONFIRM | V.DENY
 _BETWEEN = V.AUX | V.ADVERB | V.MODAL | frozenset({"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -90,10 +91,20 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
             acts.append(_act(a.text, a.side, "say", a.end - 1, a.start, "owner of the statement"))
         elif _cited(adoc, a.start):
             acts.append(_act(a.text, a.side, "say", a.start - 1, a.start, "'according to'"))
-        elif adoc.lemma(a.start - 1) in V.SAY and adoc.lower(a.start - 2) in (",", "\"", "”", "'"):
-            acts.append(_act(a.text, a.side, adoc.lemma(a.start - 1), a.start - 1, a.start, "named after the quote"))
-    acts += _people(adoc, span, actors)
+        elif (said := _said_before(adoc, a.start)) is not None:  # ', said (Oleksandr) Shtupun'
+            acts.append(_act(adoc.text(said + 1, a.end), a.side, adoc.lemma(said), said, said + 1, "named after the quote"))
+    verbs = {a.verb for a in acts}
+    acts += [p for p in _people(adoc, span, actors) if p.verb not in verbs]  # one speaker to a verb
     return sorted((a for a in acts if not _concessive(adoc, a.speaker)), key=lambda x: x.verb)
+
+
+def _said_before(adoc: ArticleDoc, start: int) -> int | None:
+    """The speech verb right before an actor and its given names, after a comma or a quote (", said Oleksandr
+    Shtupun")."""
+    k = start - 1
+    while start - k <= 2 and adoc.title(k) and adoc.lemma(k) not in V.SAY:
+        k -= 1
+    return k if adoc.lemma(k) in V.SAY and adoc.lower(k - 1) in (",", "\"", "”", "'") else None
 
 
 def _concessive(adoc: ArticleDoc, first: int) -> bool:
@@ -186,8 +197,8 @@ def _name_before(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple
     if end - first < 1 or adoc.lower(first) in _PERSON_STOP or (end - first == 1 and adoc.lower(first) not in ("governor", "mayor")
                                                                 and not adoc.title(first)):
         return None
-    if all(adoc.lower(k) in _NATIONALITY for k in range(first, end)):
-        return None
+    if all(adoc.lower(k) in _NATIONALITY | DAY_WORDS for k in range(first, end)):
+        return None  # "Russian officials", "on 10 October, where ..., said": no person
     return first, end
 
 
