@@ -600,7 +600,7 @@ _FACT_BEFORE_TO = frozenset({"manage", "succeed", "begin", "start", "continue", 
 def _infinitive(adoc: ArticleDoc, to: int) -> str:
     """What "to" before a trigger makes of it: an attempt ("trying to take"), a fact ("managed to take", "claims
     to have taken"), else a plan or a purpose ("aims to take", "in order to take", "the chance to take")."""
-    verb = _past_adverbial(adoc, to - 1)
+    verb = _verb_before_to(adoc, to - 1)
     if adoc.lemma(verb) in V.ATTEMPT or adoc.lemma(verb) == "fail" or adoc.lower(to - 1) in ("attempts", "attempt", "efforts", "bid"):
         return "attempt"
     before = adoc.lemma(to - 1)
@@ -612,8 +612,9 @@ def _infinitive(adoc: ArticleDoc, to: int) -> str:
     return "plan"
 
 
-def _past_adverbial(adoc: ArticleDoc, k: int) -> int:
-    """The verb before "to" at ``k`` or further back past an adverbial of how often or how well."""
+def _verb_before_to(adoc: ArticleDoc, k: int) -> int:
+    """The token before "to" at ``k``, or the attempt before an adverbial of how often or how well that stands
+    between them ("tried six times to", "trying in vain to")."""
     j = k
     while k - j < 3 and (adoc.lower(j) in V.TRY_ADVERBIAL or adoc.number(j)):
         j -= 1

@@ -142,12 +142,11 @@ class Matcher:
     pattern at each start, sorted."""
 
     def __init__(self) -> None:
-        self._by_word: dict[tuple[str, str], list[_Variant]] = defaultdict(list)
+        #: the variants by the attribute, then the word, they are looked up by
+        self._by_word: dict[str, dict[str, list[_Variant]]] = defaultdict(lambda: defaultdict(list))
         self._anywhere: list[_Variant] = []
-        self._split: dict[str, dict[str, list[_Variant]]] | None = None
 
     def add(self, key: str, patterns: Iterable[Pattern]) -> None:
-        self._split = None
         for pattern in patterns:
             for specs in _variants(tuple(_spec(t) for t in pattern)):
                 anchor = _anchor(specs)
@@ -158,11 +157,11 @@ class Matcher:
                 required = tuple(spec.index for n, spec in enumerate(specs)
                                  if spec.index is not None and spec.low >= 1 and n != anchor[0])
                 for value in values:
-                    self._by_word[(attr, value)].append(_Variant(key, specs, anchor[1], required))
+                    self._by_word[attr][value].append(_Variant(key, specs, anchor[1], required))
 
     def __call__(self, words: Words, start: int, end: int) -> list[tuple[str, int, int]]:
         found: set[tuple[str, int, int]] = set()
-        indexes = [(getattr(words, attr), by_value) for attr, by_value in self._indexes().items()]
+        indexes = [(getattr(words, attr), by_value) for attr, by_value in self._by_word.items()]
         present = {attr: set(getattr(words, attr)[start:end]) for attr in ("lower", "lemma", "text")}
         for i in range(start, end):
             for column, by_value in indexes:
@@ -183,14 +182,6 @@ class Matcher:
                 if stop > i:
                     found.add((v.key, i, stop))
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
-
-    def _indexes(self) -> dict[str, dict[str, list[_Variant]]]:
-        """The variants by attribute, then by the word they are looked up by (built once, after the last add)."""
-        if self._split is None:
-            self._split = defaultdict(dict)
-            for (attr, value), variants in self._by_word.items():
-                self._split[attr][value] = variants
-        return self._split
 
 
 def _longest(specs: tuple[_Spec, ...], words: Words, i: int, end: int) -> int:
