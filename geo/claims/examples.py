@@ -302,6 +302,12 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             "Klishchiivka, but that the situation was \"under control\" and fighting was continuing.", "y068",
             ("Chasiv Yar", "contested", "fighting"), ("Klishchiivka", "contested", "fighting")),
     ),
+    "fight.operating": (
+        _ex("The US-based think tank said in its report that elements of the Russian 42nd Motorized Rifle Division were "
+            "reportedly operating near Robotyne.", "x074", ("Robotyne", "contested", "fighting")),
+        _ex("Ukrainian officials say their forces are still operating inside the region, as well as in Belgorod, a "
+            "neighbouring Russian region.", "y086", ("Belgorod", "contested", "fighting")),
+    ),
     "fight.scene": (
         _ex("Viktor Trehubov, a spokesman for Ukrainian forces in the east, told the Ukrinform news agency that "
             "Kostiantynivka and the city of Pokrovsk to the west were \"the main arena of battles\" and of the Kremlin's "
@@ -500,6 +506,9 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
     ),
     "withdraw.noun": (
         _co("After the withdrawal from Kherson, Russian troops shelled Beryslav across the river.", WRITTEN, "Beryslav"),
+    ),
+    "fight.operating": (
+        _co("The city's main hospital keeps operating in Kharkiv despite the shelling.", WRITTEN, "Kharkiv"),
     ),
     "fight.scene": (
         _co("According to the defense ministry, its troops seized the village of Novomykolaivka near the border with the "

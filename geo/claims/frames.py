@@ -155,7 +155,7 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     if not targets:
         return Blocked(rule.id, sc.adoc.text(a, b), NO_PLACE)
     side, role, via = _side(sc, rule, a, b, targets)
-    if rule.needs_actor and not via.startswith(("subject", "military")):
+    if rule.needs_actor and not (via.startswith(("subject", "military")) or via[1:].split(" ", 1)[0].lower() in _OWN):
         return Blocked(rule.id, sc.adoc.text(a, b), f"needs a named force as its subject ({via or 'none'})")
     if rule.kind == "withdraw" and side is None and not _force_before(sc, a):
         return Blocked(rule.id, sc.adoc.text(a, b), "no force leaves (a convoy, residents)")
