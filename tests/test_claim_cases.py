@@ -219,6 +219,8 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a speaker after the quote, with a given name", "Ukrainian troops beat back all Russian attacks near Avdiivka on 10 "
      "October, where the Russian army had stepped up its offensive, said Oleksandr Shtupun.",
      {("Avdiivka", "contested", "fighting", "UA", "claimed")}),
+    ("a trigger word inside a name", "Kyiv said that in Donetsk Oblast, where Russia is using many Storm-Z units, the "
+     "situation is unchanged.", set()),
     # --- control in passing, history ---
     ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
      {("Sudzha", "UA", "holds", "third_party", "confirmed")}),

@@ -151,6 +151,8 @@ def scene(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], topic: Sequence
 
 def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     """The frame of one trigger, or why it makes none."""
+    if _in_a_name(sc, a):
+        return Blocked(rule.id, sc.adoc.text(a, b), "part of a name")
     targets = _targets(sc, rule, a, b)
     if not targets:
         return Blocked(rule.id, sc.adoc.text(a, b), NO_PLACE)
@@ -164,6 +166,18 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
         return Blocked(rule.id, sc.adoc.text(a, b), f"{modality}: '{sc.adoc.text(max(sc.span.start, a - 3), a)}'")
     return Frame(rule, sc.span.sentence.index, (a, b), sc.adoc.text(a, b), tuple(targets), side, role, via, negated,
                  modality, hedged)
+
+
+#: capitalised words that open a trigger as adjectives, not as names
+_PROPER_ADJECTIVES = frozenset({*V.SIDE_WORD, "pro-russian", "separatist", "rebel"})
+
+
+def _in_a_name(sc: Scene, a: int) -> bool:
+    """A capitalised trigger inside a sentence is a word of a name ("Storm-Z units", "Operation Task Force East",
+    "Liberation Square"), unless a quote or a colon opens it."""
+    adoc = sc.adoc
+    return a > sc.span.start and adoc.title(a) and adoc.lower(a - 1) not in ('"', "“", "'", "‘", ":", "(", "-", "—") \
+        and adoc.lower(a) not in _PROPER_ADJECTIVES  # "Russian-held"
 
 
 #: nouns of a force that may leave a place with no side named ("the troops withdrew", "units pulled out")
