@@ -108,6 +108,9 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a capital as the source of a statement", "Kyiv said Russian strikes hit Odesa.", set()),
     ("a convoy leaving a city", "Russian missiles struck a humanitarian convoy leaving Zaporizhzhia, the governor said.",
      set()),
+    ("villages around a city", "Kyiv said its forces had recaptured over 30 villages around Kyiv.", set()),
+    ("withdrawn from villages in a region", "Kyiv said it had withdrawn from three villages in the eastern Donetsk "
+     "region.", set()),
     # settlements counted but never named: the region carries the claim (the labelling of dev and dev2); named in
     # the sentence or the next one, the region only says where they are
     ("villages in a region, none named", "Ukraine's governor said its forces had freed 46 settlements in Kherson Oblast.",

@@ -216,9 +216,9 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             adoc.lower(j) in _OBJECT_SKIP | _COUNT_WORDS or adoc.number(j) or (counted and (adoc.lower(j) in _COUNTED_SKIP or j in adoc.places))):
         counted = counted or adoc.number(j) or adoc.lower(j) in _COUNT_WORDS | _PLURAL_PLACES
         j += 1
-    located = j in sc.usable and _region_of_settlements(adoc, b, j)
+    located = j in sc.usable and _locates_settlements(adoc, b, j)
     if located:
-        j += 1  # "two villages in the Kursk region": the region only says where the villages are
+        j += 1  # "two villages in the Kursk region", "30 villages around Kyiv": only where the villages are
     if (counted or located) and j not in sc.usable:  # "three villages beyond X: A, B and C", "five settlements near X, among them A"
         named = next((k for k in range(j, min(sc.span.end, j + 14)) if adoc.lower(k) in _NAMING), None)
         if named is not None:
@@ -227,16 +227,17 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
                 j += 1
     if j in sc.usable and adoc.clause[j] == adoc.clause[b - 1] or j in sc.usable and adoc.lower(j - 1) == ":":
         return _list(sc, j, 1, "object")
-    if located and rule.kind == "capture" and not _names_settlements(sc, j):
+    if located and rule.kind == "capture" and adoc.places[j - 1].place.feature == "region" and not _names_settlements(sc, j):
         return [Target(adoc.places[j - 1], j - 1, "object: the region of settlements it does not name")]
     return [] if located else _anaphor(sc, b, j, "object")
 
 
-def _region_of_settlements(adoc: ArticleDoc, b: int, j: int) -> bool:
-    """Whether the region at ``j`` only locates settlements named between the trigger and it ("recaptured two
-    villages in its Kursk region", "withdrew from three villages in the eastern Donetsk region")."""
-    return adoc.places[j].place.feature == "region" and any(
-        adoc.lower(k) in _SETTLEMENT_NOUNS and adoc.lower(k + 1) in ("in", "of") for k in range(b, j))
+def _locates_settlements(adoc: ArticleDoc, b: int, j: int) -> bool:
+    """Whether the place at ``j`` only locates settlements named between the trigger and it ("recaptured two
+    villages in its Kursk region", "withdrew from three villages in the eastern Donetsk region", "recaptured over
+    30 villages around Kyiv")."""
+    preps = ("in", "of") if adoc.places[j].place.feature == "region" else ("around", "near", "outside")
+    return any(adoc.lower(k) in _SETTLEMENT_NOUNS and adoc.lower(k + 1) in preps for k in range(b, j))
 
 
 def _names_settlements(sc: Scene, after: int) -> bool:
@@ -346,6 +347,8 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         j = k + 1
         while j < stop + 4 and j < sc.span.end and j not in sc.usable and adoc.lower(j) in _PP_SKIP | V.PREP_AT:
             j += 1
+        if j in sc.usable and _locates_settlements(adoc, b, j):
+            continue  # "withdrew from three villages in the Donetsk region": the object says what was left
         found = _list(sc, j, 1, f"after '{adoc.lower(k)}'") if j in sc.usable else \
             _anaphor(sc, k + 1, j, f"after '{adoc.lower(k)}'")
         if found and rule.kind == "fight" and not regions and all(t.resolved.place.feature == "region" for t in found):
