@@ -224,6 +224,8 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Avdiivka", "contested", "fighting", "UA", "claimed")}),
     ("a trigger word inside a name", "Kyiv said that in Donetsk Oblast, where Russia is using many Storm-Z units, the "
      "situation is unchanged.", set()),
+    ("a side's observer, not its military", "According to Ukrainian military observer Kostyantyn Mashovets, Russian "
+     "forces have captured Katerynivka.", {("Katerynivka", "RU", "captured", "UA", "claimed")}),
     # --- control in passing, history ---
     ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
      {("Sudzha", "UA", "holds", "third_party", "confirmed")}),

@@ -203,7 +203,7 @@ def _acts(adoc: ArticleDoc, i: int, floor: int) -> bool:
 _MEDIA = frozenset({"tass", "ria", "interfax", "ukrinform", "suspilne", "deepstate", "deepstatemap", "reuters", "ap",
                     "afp", "bbc", "cnn", "media", "outlet", "channel", "blogger", "milblogger", "milbloggers",
                     "correspondent", "journalist", "journalists", "reporter", "news", "newspaper", "agency", "sputnik",
-                    "izvestia", "rt", "kommersant", "times", "press", "bloomberg", "rybar", "state"})
+                    "izvestia", "rt", "kommersant", "times", "press", "bloomberg", "rybar", "state", "observer"})
 _ANALYST = frozenset({"isw", "institute", "analyst", "analysts", "osint", "open-source", "researchers", "experts",
                       "observers", "oryx", "rusi", "cit", "geoconfirmed", "blackbird", "bellingcat", "monitors"})
 

@@ -90,7 +90,7 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
                 adoc.lower(a.end) in ("'s", "’s") and adoc.lemma(a.end + 1) in V.SPEECH_NOUN):
             acts.append(_act(a.text, a.side, "say", a.end - 1, a.start, "owner of the statement"))
         elif _cited(adoc, a.start):
-            acts.append(_act(a.text, a.side, "say", a.start - 1, a.start, "'according to'"))
+            acts.append(_act(_with_role(adoc, span, a), a.side, "say", a.start - 1, a.start, "'according to'"))
         elif (said := _said_before(adoc, a.start)) is not None:  # ', said (Oleksandr) Shtupun'
             acts.append(_act(adoc.text(said + 1, a.end), a.side, adoc.lemma(said), said, said + 1, "named after the quote"))
     verbs = {a.verb for a in acts}
@@ -120,6 +120,22 @@ def _cited(adoc: ArticleDoc, start: int) -> bool:
     k = start - 1 - (adoc.lower(start - 1) in ("the", "a"))
     return (adoc.lower(k) == "to" and adoc.lower(k - 1) == "according") or adoc.lower(k) == "citing" or (
         adoc.lower(k) == "by" and adoc.lower(k - 1) in _CITING)
+
+
+#: what a person an actor phrase qualifies is ("Ukrainian military observer Kostyantyn Mashovets")
+_ROLES = frozenset({"observer", "analyst", "expert", "blogger", "milblogger", "commentator", "correspondent",
+                    "journalist", "reporter"})
+
+
+def _with_role(adoc: ArticleDoc, span: Span, a: Actor) -> str:
+    """An actor's words, with the role and the name after them when the actor only qualifies a person
+    ("Ukrainian military" + "observer Kostyantyn Mashovets")."""
+    if adoc.lower(a.end) not in _ROLES:
+        return a.text
+    end = a.end + 1
+    while end < span.end and adoc.title(end) and end - a.end < 4:
+        end += 1
+    return adoc.text(a.start, end)
 
 
 def _full_name(adoc: ArticleDoc, span: Span, a: Actor) -> str:
