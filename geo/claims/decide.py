@@ -104,10 +104,10 @@ def voice(frame: Frame, act: Act | None, control: Controller, side: Side | None,
         claimant_side = side if side in ("RU", "UA") and took else cast(Side, control)
         if denied:
             claimant_side = opposite(claimant_side)
-    # a side's officials admit the other's gain (so do its confirmations and its own losses); its media and
+    # a side's officials admit the other's gain or hold (so do its confirmations and its own losses); its media and
     # observers reporting the other side's advance only claim it (dev + dev2 labels: 20 of 23 such reports "claimed")
     own_loss = frame.role in ("leaver", "loser") and side == claimant_side
-    admitted = control in ("RU", "UA") and claimant_side == opposite(cast(Side, control)) and frame.rule.kind != "hold" and (
+    admitted = control in ("RU", "UA") and claimant_side == opposite(cast(Side, control)) and (
         act is None or act.kind in ("admit", "confirm") or own_loss or act.voice == "official")
     independent = claimant_side == "third_party" and not (act and act.voice == "analyst" and act.kind not in ("confirm", "admit"))
     stance, stance_why = _stance(denied, unverified, admitted, independent, frame.hedged)
