@@ -91,19 +91,20 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     speaks = may_claim or bool(set(adoc.words.lemma[span.start : span.end]) & _SPEECH)
     actors = find_actors(adoc, span.start, span.end) if speaks else []
     acts = find_acts(adoc, span, actors) if speaks else []
-    dated = may_claim or any(adoc.words.num[span.start : span.end]) or bool(set(adoc.words.lower[span.start : span.end]) & DAY_WORDS)
-    times = sentence_times(adoc, span, adoc.article.published or anchor, ctx.last_day) if dated else []
-    days = [w.event_date for w, _ in times if w.event_date and w.precision == "day"]
-    ctx.last_day = days[-1] if days else ctx.last_day
     inherited = ctx.act if ctx.since <= SPEAKER_REACH else None
     told = [a for a in acts if not adoc.lower(a.verb).endswith("ing")]  # "confirming", "saying" report nothing after
     # a speaker's report goes on in the next sentences; a denial covers its own clause only
     ctx.act, ctx.since = (replace(told[-1], kind="say"), 0) if told else (ctx.act, ctx.since + 1)
-    if not may_claim:
-        return [], None
-    sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:], ctx.force)
-    matched, blocked = read_frames(sc)
+    sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:], ctx.force) if may_claim else None
+    matched, blocked = read_frames(sc) if sc is not None else ([], [])
     frames = _nearest_owns(matched)
+    # times date the frames, and a day named anywhere dates "that evening" in the sentences after
+    dated = bool(frames) or any(adoc.words.num[span.start : span.end]) or bool(set(adoc.words.lower[span.start : span.end]) & DAY_WORDS)
+    times = sentence_times(adoc, span, adoc.article.published or anchor, ctx.last_day) if dated else []
+    days = [w.event_date for w, _ in times if w.event_date and w.precision == "day"]
+    ctx.last_day = days[-1] if days else ctx.last_day
+    if sc is None:
+        return [], None
     unverified = _unverified(adoc, span) or (nxt is not None and _unverified(adoc, nxt))
     out: list[ClaimTrace] = []
     for f in frames:
