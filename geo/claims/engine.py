@@ -130,7 +130,7 @@ _SPEECH = V.SAY | V.CONFIRM | V.DENY | frozenset({"according", "citing"})
 
 def _may_claim(adoc: ArticleDoc, span: Span) -> bool:
     """Whether a sentence may make a claim: it names a place, refers to one, or denies or confirms what was said."""
-    return any(t in adoc.places for t in range(span.start, span.end)) or bool(
+    return adoc.names_a_place(span) or bool(
         set(adoc.words.lower[span.start : span.end]) & _REFERS or set(adoc.words.lemma[span.start : span.end]) & _REVOICES)
 
 

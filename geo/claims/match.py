@@ -161,13 +161,22 @@ class Matcher:
 
     def __call__(self, words: Words, start: int, end: int) -> list[tuple[str, int, int]]:
         found: set[tuple[str, int, int]] = set()
-        indexes = [(getattr(words, attr), by_value) for attr, by_value in self._by_word.items()]
-        present = {attr: set(getattr(words, attr)[start:end]) for attr in ("lower", "lemma", "text")}
-        for i in range(start, end):
-            for column, by_value in indexes:
+        present: dict[str, set[str]] = {}  # the words of the range, by attribute, read when first needed
+
+        def has_all(required: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+            for attr, values in required:
+                if attr not in present:
+                    present[attr] = set(getattr(words, attr)[start:end])
+                if values.isdisjoint(present[attr]):
+                    return False
+            return True
+
+        for attr, by_value in self._by_word.items():
+            column = getattr(words, attr)
+            for i in range(start, end):
                 for v in by_value.get(column[i], ()):
                     first = i - v.offset
-                    if first >= start and not any(values.isdisjoint(present[attr]) for attr, values in v.required):
+                    if first >= start and (not v.required or has_all(v.required)):
                         stop = _longest(v.specs, words, first, end)
                         if stop > first:
                             found.add((v.key, first, stop))

@@ -118,6 +118,7 @@ class ArticleDoc:
     #: where each token starts and ends in the article's text
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+    place_tokens: tuple[int, ...]  # the keys of ``places``, sorted
 
     def lower(self, i: int) -> str:
         return self.words.lower[i] if 0 <= i < len(self.words.lower) else ""
@@ -135,6 +136,11 @@ class ArticleDoc:
         """The article's text from token ``a`` to the end of token ``b - 1`` (clamped to the doc, as a slice is)."""
         a, b = max(a, 0), min(b, len(self.ends))
         return self.article.text[self.starts[a] : self.ends[b - 1]] if a < b else ""
+
+    def names_a_place(self, span: Span) -> bool:
+        """Whether a sentence holds a place token."""
+        k = bisect_left(self.place_tokens, span.start)
+        return k < len(self.place_tokens) and self.place_tokens[k] < span.end
 
     def tokens_at(self, start: int, end: int) -> tuple[int, int] | None:
         """The tokens that characters ``start:end`` of the article's text overlap, as a range, if any."""
@@ -166,7 +172,7 @@ def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
             sentences.append(Span(s, *tokens))
     clause = _clauses(words, frozenset(s.start for s in sentences))
     return ArticleDoc(article, doc, words, tuple(sentences), places, clause, _openings(clause),
-                      {s.sentence.index: s for s in sentences}, starts, ends)
+                      {s.sentence.index: s for s in sentences}, starts, ends, tuple(sorted(places)))
 
 
 def _overlapped(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int] | None:
@@ -199,6 +205,10 @@ _OPENS_AFTER_COMMA = frozenset({"which", "who", "whom", "whose", "where", "while
                                 "according"})
 
 
+#: the words that may open or close a clause
+_CLAUSE_WORDS = CLAUSE_MARKS | _OPENS_AFTER_COMMA | frozenset({"(", ")", "and"})
+
+
 def _clauses(words: Words, sentence_starts: frozenset[int]) -> tuple[int, ...]:
     """A clause number per token: a new clause starts with each sentence, at ``;`` and dashes, at ", which|who|
     where|while|but|saying|...", and at "but" or "while" anywhere; a bracket is a clause of its own, and the words
@@ -207,11 +217,14 @@ def _clauses(words: Words, sentence_starts: frozenset[int]) -> tuple[int, ...]:
     current = fresh = 0
     outer: list[int] = []
     for i, word in enumerate(words.lower):
-        after_comma = i > 0 and words.lower[i - 1] == ","
         if i in sentence_starts:
             outer.clear()
             fresh += 1
             current = fresh
+        if word not in _CLAUSE_WORDS:
+            numbers.append(current)
+            continue
+        after_comma = i > 0 and words.lower[i - 1] == ","
         if word == "(":
             outer.append(current)
             fresh += 1
