@@ -161,10 +161,15 @@ class ArticleDoc:
 def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
     """Tokenise an article once, merge each place mention into one token, and cut sentences and clauses."""
     doc = pipeline()(article.text)
-    places = _merge_places(doc, resolved)
+    _merge_places(doc, resolved)
     words = words_of(doc)
     starts = tuple(doc.to_array("IDX").tolist())
     ends = tuple(start + len(word) for start, word in zip(starts, words.text))
+    places: dict[int, Resolved] = {}
+    for r in resolved:  # the settlement or region each place token stands for
+        named = _overlapped(starts, ends, r.mention.start, r.mention.end)
+        if named is not None and r.place.feature in ("settlement", "region"):
+            places.setdefault(named[0], r)
     sentences = []
     for s in split_sentences(article.text):
         tokens = _overlapped(starts, ends, s.start, s.end)
@@ -181,20 +186,14 @@ def _overlapped(starts: Sequence[int], ends: Sequence[int], start: int, end: int
     return (first, last) if first < last else None
 
 
-def _merge_places(doc: Doc, resolved: Sequence[Resolved]) -> dict[int, Resolved]:
-    """Merge each mention into one token ("Chasiv Yar"); the settlement or region each place token stands for."""
+def _merge_places(doc: Doc, resolved: Sequence[Resolved]) -> None:
+    """Merge each mention into one token ("Chasiv Yar")."""
     import spacy.util
 
     spans = [doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand") for r in resolved]
     with doc.retokenize() as retokenizer:
         for name in spacy.util.filter_spans([t for t in spans if t is not None and len(t) > 1]):
             retokenizer.merge(name)
-    places: dict[int, Resolved] = {}
-    for r in resolved:
-        named = doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")
-        if named is not None and r.place.feature in ("settlement", "region"):
-            places.setdefault(named.start, r)
-    return places
 
 
 #: words after ", and" that open a clause with a subject of its own (", and that the flag was raised")
