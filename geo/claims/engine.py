@@ -58,6 +58,7 @@ class Reading:
 class _Context:
     """What carries from one sentence to the next: the last speaker, recent places, the last day named."""
 
+    trace: bool = False  # whether the sentences' traces are kept (``geo explain``)
     act: Act | None = None
     since: int = 99
     topic: list[Resolved] = field(default_factory=list)
@@ -75,13 +76,13 @@ def read_claims(article: Article, resolved: Sequence[Resolved], *, trace: bool =
     """The claims of one article, with the trace ``geo explain`` prints when ``trace`` is set."""
     adoc = build_doc(article, resolved)
     anchor = None if article.published else latest_full_date(article.text)
-    ctx, claims, traces = _Context(), [], []
+    ctx, claims, traces = _Context(trace=trace), [], []
     places_in = {s.sentence.index: _may_claim(adoc, s) for s in adoc.spans}
     for n, span in enumerate(adoc.spans):
         nxt = adoc.spans[n + 1] if n + 1 < len(adoc.spans) else None
         found, sentence_trace = _sentence(adoc, span, nxt, ctx, anchor, places_in[span.sentence.index])
         claims += found
-        if trace and sentence_trace is not None:
+        if sentence_trace is not None:
             traces.append(sentence_trace)
     return Reading(tuple(merge_claims(claims)), tuple(traces))
 
@@ -116,6 +117,8 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     ctx.force = forces[-1] if forces else ctx.force
     ctx.topic += [t.resolved for f in frames for t in f.targets if t.resolved.place.feature == "settlement"] or \
         [adoc.places[t] for t in sorted(sc.usable) if adoc.places[t].place.feature == "settlement"]
+    if not ctx.trace:
+        return found, None
     return found, SentenceTrace(span.sentence.index, span.sentence.text, tuple(_act_line(a) for a in acts),
                                 tuple(_frame_line(f) for f in frames), tuple(blocked), tuple(out))
 
