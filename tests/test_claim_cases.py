@@ -226,6 +226,8 @@ CASES: list[tuple[str, str, Expected]] = [
      "situation is unchanged.", set()),
     ("a side's observer, not its military", "According to Ukrainian military observer Kostyantyn Mashovets, Russian "
      "forces have captured Katerynivka.", {("Katerynivka", "RU", "captured", "UA", "claimed")}),
+    ("fighting on the city's fringes", "Air-raid sirens sounded in Kyiv, as fighting continues on the city's fringes, "
+     "Ukrainian media said.", {("Kyiv", "contested", "fighting", "UA", "claimed")}),
     # --- control in passing, history ---
     ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
      {("Sudzha", "UA", "holds", "third_party", "confirmed")}),
