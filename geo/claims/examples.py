@@ -324,6 +324,9 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             ("Verbove", "contested", "fighting")),
     ),
     "fight.encircled": (
+        _ex("Russia's Defence Ministry responded by accusing Zelenskyy of \"concealing the dire situation\" facing his "
+            "troops, and asserted that its forces had caught Kyiv's soldiers in \"cauldrons\" around Pokrovsk and "
+            "Kupiansk.", "x034", ("Pokrovsk", "contested", "fighting"), ("Kupiansk", "contested", "fighting")),
         _ex("According to official statements, the \"primary objective\" of Russian forces now is to eliminate the "
             "Ukrainian troops \"encircled\" in Myrnohrad.", "x077", ("Myrnohrad", "contested", "fighting")),
         _ex("Earlier, on Oct. 1, Luhansk Oblast Governor Serhiy Haidai said that Ukraine's Armed Forces had encircled "

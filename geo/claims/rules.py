@@ -242,7 +242,7 @@ RULES: tuple[Rule, ...] = (
          "fight", ("object", "pp", "fronted"), (), defaults=(), priority=65,
          note="a side is trying to take or encircle places: fighting, the other side holds them"),
     Rule("fight.encircled", ((lower("encircled", "surrounded", "besieged", "trapped", "encirclement", "siege", "cauldron",
-                                    "pocket", "blockaded", "semi-encircled", "semi-encirclement"),),
+                                    "cauldrons", "pocket", "blockaded", "semi-encircled", "semi-encirclement"),),
                              (lower("cut"), lower("off"))),
          "fight", ("pp", "subject", "object"), (), defaults=(), priority=50, reach=8,
          preps=frozenset({"in", "inside", "near", "around", "of", "at"}),
