@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from geo import settings
 from geo.claims.match import Words
@@ -23,6 +23,8 @@ from geo.recognize import Sentence, split_sentences
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+_K = TypeVar("_K")
 
 #: lemmas the lookup table gets wrong for news copy ("as" -> "a", "does" -> "doe", "ground" -> "grind")
 _LEMMA_OVERRIDES = {"as": "as", "'s": "'s", "’s": "’s", "more": "more", "could": "could", "first": "first",
@@ -47,16 +49,15 @@ def pipeline() -> Language:
     return nlp
 
 
-class _Lemmas(dict[str, str]):
-    """Lemmas of lower-cased words, looked up in the table ``spacy-lookups-data`` ships (with a few overrides) the
-    first time each word is asked for."""
+class _Remembered(dict[_K, str]):
+    """A lookup that asks ``fill`` once for each key and remembers the answer."""
 
-    def __init__(self, table: Mapping[str, str]) -> None:
+    def __init__(self, fill: Callable[[_K], str]) -> None:
         super().__init__()
-        self._table = table
+        self._fill = fill
 
-    def __missing__(self, word: str) -> str:
-        found = self[word] = _LEMMA_OVERRIDES.get(word) or str(self._table.get(word, word))
+    def __missing__(self, key: _K) -> str:
+        found = self[key] = self._fill(key)
         return found
 
 
@@ -65,20 +66,15 @@ def lemmatizer() -> Callable[[str], str]:
     """The lemma of a lower-cased word, from the lookup table ``spacy-lookups-data`` ships and a few overrides."""
     from spacy.lookups import load_lookups
 
-    return _Lemmas(load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")).__getitem__
+    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    return _Remembered[str](lambda word: _LEMMA_OVERRIDES.get(word) or str(table.get(word, word))).__getitem__
 
 
 @functools.cache
 def _strings() -> Callable[[int], str]:
-    """The string of a hash of the tokenizer's vocabulary, remembered once asked for."""
+    """The string of a hash of the tokenizer's vocabulary."""
     store = pipeline().vocab.strings
-
-    class Strings(dict[int, str]):
-        def __missing__(self, key: int) -> str:
-            found = self[key] = store[key]
-            return found
-
-    return Strings().__getitem__
+    return _Remembered[int](lambda key: str(store[key])).__getitem__
 
 
 def words_of(doc: Doc) -> Words:
