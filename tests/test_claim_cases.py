@@ -228,6 +228,18 @@ CASES: list[tuple[str, str, Expected]] = [
      "forces have captured Katerynivka.", {("Katerynivka", "RU", "captured", "UA", "claimed")}),
     ("fighting on the city's fringes", "Air-raid sirens sounded in Kyiv, as fighting continues on the city's fringes, "
      "Ukrainian media said.", {("Kyiv", "contested", "fighting", "UA", "claimed")}),
+    # the constructions issue 14 names, in its own sentences
+    ("a side controls part of a place", "Kyiv acknowledged that Russian forces control part of Toretsk.",
+     {("Toretsk", "RU", "holds", "UA", "confirmed")}),
+    ("the fall and the loss, no side named", "Russian forces continued their advance after the fall of Avdiivka on 17 "
+     "February, followed by the loss of Lastochkyne.",  # two days before publication: news relayed from Russia's side
+     {(p, "RU", "captured", "RU", "claimed") for p in ("Avdiivka", "Lastochkyne")}),
+    ("fell, no side named", "After Bakhmut fell in May, Russian forces turned to Avdiivka.",
+     {("Bakhmut", "RU", "captured", "third_party", "confirmed")}),
+    ("a count of settlements named after a colon", "Twelve settlements were liberated on November 9: Kupiansk, Izium "
+     "and Lyman, Kyiv said.", {(p, "UA", "recaptured", "UA", "claimed") for p in ("Kupiansk", "Izium", "Lyman")}),
+    ("part of a place in a list", "Kyiv said its forces had liberated Robotyne, Verbove and part of Novoprokopivka.",
+     {(p, "UA", "recaptured", "UA", "claimed") for p in ("Robotyne", "Verbove", "Novoprokopivka")}),
     # --- control in passing, history ---
     ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
      {("Sudzha", "UA", "holds", "third_party", "confirmed")}),

@@ -376,6 +376,9 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
             "Novhorodske.", "x022", "Novhorodske"),
     ),
     "capture.fallen": (
+        _co("At 10:57 PM explosions were heard in Kharkiv as glide bombs fell on the city, and the mayor warned that more "
+            "strikes were possible.", "x093", "Kharkiv"),
+        _co("Last June, one of the thrusts of the Ukrainian summer counteroffensive fell on Rabotino.", "y064", "Rabotino"),
         _co("Military spokesman Sergiy Cherevaty said that after months of heavy fighting, the past weeks included, "
             "Ukraine's Armed Forces had left Soledar and fallen back along its outskirts to \"pre-prepared positions\".",
             "y035", "Soledar"),

@@ -301,6 +301,10 @@ def _subject(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             j = before
     if j in sc.usable:
         return _list(sc, j, -1, "apposition: the place before it" if adoc.lower(a) == "," else "subject")
+    if adoc.lower(j) in _PLURAL_PLACES and (adoc.number(j - 1) or adoc.lower(j - 1) in _COUNT_WORDS):
+        named = next((k for k in range(b, sc.span.end) if adoc.lower(k) == ":"), None)  # "Twelve settlements were
+        if named is not None and named + 1 in sc.usable:  # liberated on November 9: A, B, C"
+            return _list(sc, named + 1, 1, "named after the count")
     if j >= sc.span.start and adoc.lower(j) in _REF_NOUNS | {"itself", "it"}:
         k = j
         while k > sc.span.start and adoc.lower(k - 1) in V.DET | {"itself"} and adoc.lower(k) not in ("the", "this"):
@@ -486,9 +490,18 @@ def _side(sc: Scene, rule: Rule, a: int, b: int, targets: Sequence[Target]) -> t
     return None, rule.sides[0][1] if rule.sides else "none", "no side named"
 
 
+#: prepositions that make a noun phrase an adverbial: its noun has no subject in the clause
+_ADVERBIAL = frozenset({"after", "before", "since", "following", "despite", "amid", "until", "by", "with"})
+
+
 def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, str]:
     adoc = sc.adoc
     clause = adoc.clause[a]
+    head = next((x for x in sc.actors if x.end - 1 == a and x.start < a and x.side in ("RU", "UA")), None)
+    if head is not None:  # "Russian forces control ...": the trigger opens on the subject's head
+        return head.side, f"subject '{head.text}'"
+    if adoc.lower(a - 1) == "the" and adoc.lower(a - 2) in _ADVERBIAL:
+        return None, ""  # "Russian forces pushed on after the fall of X": the clause's subject did not lose X
     for i in range(a - 1, max(sc.span.start, a - 25) - 1, -1):
         word = adoc.lower(i)
         actor = next((x for x in sc.actors if x.end - 1 == i and not _object_of_repel(adoc, x)), None)

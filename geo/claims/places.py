@@ -28,7 +28,7 @@ _HROMADA = frozenset({"hromada", "community", "district", "raion", "rayon", "mun
 _FEATURE = frozenset({"forestry", "forest", "woods", "wood", "heights", "hill", "plant", "works", "mine", "station",
                       "farm", "reservoir", "quarry", "microdistrict", "neighbourhood", "neighborhood", "island"})
 _DISTANCE = frozenset({"km", "kilometres", "kilometers", "miles", "metres", "meters", "away"})
-_LIST_WORDS = V.DET | V.PLACE_NOUN | V.ADVERB | frozenset({"the", "of", "in", "also", "then", "nearby", "neighbouring",
+_LIST_WORDS = V.DET | V.PLACE_NOUN | V.ADVERB | V.PARTITIVE | frozenset({"the", "of", "in", "also", "then", "nearby", "neighbouring",
                                                             "'s", "’s", "ukraine", "russia", "on", "monday", "tuesday",
                                                             "wednesday", "thursday", "friday", "saturday", "sunday",
                                                             "last", "week", "day", "earlier", "later"}) | _HROMADA

@@ -99,7 +99,7 @@ RULES: tuple[Rule, ...] = (
                              (lemma({"change", "switch"}), lower("hands"))),
          "capture", ("subject", "relative"), (("to", "taker"), ("in_match", "taker")), defaults=(), priority=55,
          note="places fell or passed to a side, or came under its control"),
-    Rule("capture.fallen", ((lower("has", "had", "have", "having", "'s", "’s"), _ADV, lower("fallen")),),
+    Rule("capture.fallen", ((lower("has", "had", "have", "having", "'s", "’s"), _ADV, lower("fallen")), (lower("fell"),)),
          "capture", ("subject", "relative"), (("to", "taker"),), defaults=("invader",), priority=44,
          note="places have fallen, no side named: taken by the invader of the place's country"),
     Rule("capture.liberation", ((lemma({"liberation", "liberating"}), lower("of")),
