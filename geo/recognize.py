@@ -313,26 +313,16 @@ def _match_run(article_id: str, text: str, run: Run, sentence_index: int, gazett
         for n in range(min(max_words, len(run) - j), 0, -1):
             start, end = run[j][0], run[j + n - 1][1]
             surface = text[start:end]
-            after = text[end : end + 16]
             if n == 1 and (surface.lower() in STOPWORDS or surface in people):
                 continue
             if _NOT_A_PLACE_AFTER.match(text, end) or _NOT_A_PLACE_BEFORE.search(text[max(0, start - 40) : start]):
                 j += n
                 break
-            raion = _RAION_WORD.match(after)
-            if raion and n == len(run) - j and gazetteer.raions(surface):
-                out.append(_mention(article_id, text, start, end + raion.end(), sentence_index, kind="raion"))
+            area = _area_mention(article_id, text, start, end, sentence_index, gazetteer) if n == len(run) - j else None
+            if area is not None:
+                out.append(area)
                 j += n
                 break
-            region = _REGION_WORD.match(after) or _REGIONS_WORD.match(after) or _PAIR_OF_REGIONS.match(text, end)
-            if region is not None and n == len(run) - j:
-                regions = gazetteer.regions(surface) or gazetteer.regions_like(surface)
-                if regions:
-                    tail = _REGION_WORD.match(after)
-                    span_end = end + (tail.end() if tail else 0)
-                    out.append(_mention(article_id, text, start, span_end, sentence_index, kind="region"))
-                    j += n
-                    break
             if gazetteer.country(surface) and n == 1:
                 j += n
                 break
@@ -344,8 +334,7 @@ def _match_run(article_id: str, text: str, run: Run, sentence_index: int, gazett
                 break
             cue = bool(_SETTLEMENT_CUE.search(text[max(0, start - 40) : start])) or (listed and j == 0)
             if gazetteer.knows(surface):
-                if n < len(run) or not _plausible(surface, gazetteer, cue or (paired and n == len(run) - j and j == 0
-                                                                    and _spelled_place(surface, gazetteer))):
+                if n < len(run) or not _plausible(surface, gazetteer, cue or (paired and _spelled_place(surface, gazetteer))):
                     # one word of a longer name ("Volodymyr Zelensky", "Pat Ryder") is not a place
                     continue
                 out.append(_mention(article_id, text, start, end, sentence_index, typed_settlement=cue))
@@ -362,6 +351,21 @@ def _match_run(article_id: str, text: str, run: Run, sentence_index: int, gazett
                 break
         else:
             j += 1
+
+
+def _area_mention(article_id: str, text: str, start: int, end: int, sentence_index: int,
+                  gazetteer: Gazetteer) -> Mention | None:
+    """A name followed by "district" or "raion" that names a raion, or by "region", "oblast", "regions" (or closing
+    a list of regions) that names a region: the mention of that area."""
+    surface, after = text[start:end], text[end : end + 16]
+    raion = _RAION_WORD.match(after)
+    if raion and gazetteer.raions(surface):
+        return _mention(article_id, text, start, end + raion.end(), sentence_index, kind="raion")
+    region = _REGION_WORD.match(after) or _REGIONS_WORD.match(after) or _PAIR_OF_REGIONS.match(text, end)
+    if region is not None and (gazetteer.regions(surface) or gazetteer.regions_like(surface)):
+        tail = _REGION_WORD.match(after)
+        return _mention(article_id, text, start, end + (tail.end() if tail else 0), sentence_index, kind="region")
+    return None
 
 
 def _mention(article_id: str, text: str, start: int, end: int, sentence_index: int, *, surface: str | None = None,
