@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import Literal
 
 from geo import settings
@@ -65,6 +66,7 @@ _ELIDED_PAIR = re.compile(r"\s+(?:and|or|&)\s+([A-Z][\w’'\-]+)\s+([A-Z][\w’'
 # Lists of settlements: "the following settlements in Kharkiv region: A, B", "the villages of A, B and C".
 _LIST_INTRO = re.compile(r"\b(?:settlements|villages|towns|localities|hamlets)\b[^.;:]{0,60}:\s*(?:the\s+villages?\s+of\s+)?$", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*")
+_AND = re.compile(r",?\s+(?:and|or)\s+")
 # "Snagost, a village in the Kursk region": a name presented as a settlement.
 _TYPED_AFTER = re.compile(r",\s+(?:a|the)\s+(?:small\s+)?(?:village|town|city|settlement|hamlet)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9\u0400-\u04ff])|\n+")
@@ -263,15 +265,18 @@ def _continues_list(text: str, mentions: Sequence[Mention], sentence_index: int,
 
 
 def _coordinated(text: str, mentions: Sequence[Mention], sentence_index: int, run: Run, gazetteer: Gazetteer) -> bool:
-    """Whether a run is joined by "," or "and" to a place before it or to a known name after it ("near Tykhe and
-    Vovchanski Khutory"): a short name is then a place too."""
+    """Whether a run is joined by "and" or "or" to a place before it or to a known name after it ("near Tykhe and
+    Vovchanski Khutory", "Tykhe and Chasiv Yar"): a short name is then a place too. A comma alone joins no more
+    than a name to its apposition ("Olga, a Kharkiv resident")."""
     last = mentions[-1] if mentions else None
-    if last is not None and last.sentence_index == sentence_index and _LIST_SEPARATOR.fullmatch(text[last.end : run[0][0]]):
+    if last is not None and last.sentence_index == sentence_index and _AND.fullmatch(text[last.end : run[0][0]]):
         return True
-    joined = _LIST_SEPARATOR.match(text, run[-1][1])
-    following = _WORD.match(text, joined.end()) if joined and joined.end() > run[-1][1] else None
-    return following is not None and following.group(0)[:1].isupper() and gazetteer.knows(following.group(0)) \
-        and not gazetteer.is_common_word(following.group(0))
+    joined = _AND.match(text, run[-1][1])
+    if joined is None:
+        return False
+    following = [m.group(0) for m in _WORD.finditer(text[joined.end() : joined.end() + 40])][:3]
+    name = list(takewhile(lambda word: word[:1].isupper(), following))  # the capitalised words after "and"
+    return any(gazetteer.knows(n) and not gazetteer.is_common_word(n) for n in (" ".join(name[:k]) for k in range(len(name), 0, -1)))
 
 
 def _trim(text: str, run: Run, gazetteer: Gazetteer) -> Run:

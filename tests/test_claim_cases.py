@@ -240,6 +240,23 @@ CASES: list[tuple[str, str, Expected]] = [
      "and Lyman, Kyiv said.", {(p, "UA", "recaptured", "UA", "claimed") for p in ("Kupiansk", "Izium", "Lyman")}),
     ("part of a place in a list", "Kyiv said its forces had liberated Robotyne, Verbove and part of Novoprokopivka.",
      {(p, "UA", "recaptured", "UA", "claimed") for p in ("Robotyne", "Verbove", "Novoprokopivka")}),
+    # from a review of this round's changes
+    ("villages in a region, one named by 'including'", "Kyiv said its forces had recaptured two villages in the Kursk "
+     "region, including one near the border.", {("Kursk region", "UA", "captured", "UA", "claimed")}),
+    ("fell silent", "Kharkiv fell silent after the strike, the governor said.", set()),
+    ("fell under shelling", "Avdiivka fell under heavy shelling, the governor said.", set()),
+    ("supplies in a city have fallen", "Electricity supplies in Kherson have fallen, the governor said.", set()),
+    ("fighting in a region, then another place", "Kyiv said fighting continued in the Donetsk region and the shelling "
+     "of Kharkiv intensified.", set()),
+    ("fighting in villages near a town", "Kyiv said fierce fighting is under way in villages near Bakhmut.",
+     {("Bakhmut", "contested", "fighting", "UA", "claimed")}),
+    ("lies, a falsehood", "Russia said it had taken Krynky, Ukraine's army said, calling the Russian claims a pack of "
+     "lies.",
+     {("Krynky", "RU", "captured", "RU", "claimed"), ("Krynky", "RU", "captured", "UA", "denied")}),
+    ("a bullet opens a trigger", "* Fighting continues near Bakhmut, Kyiv said.",
+     {("Bakhmut", "contested", "fighting", "UA", "claimed")}),
+    ("said, then what was said", "Oleksandr Syrskyi, commander of Ukraine's army, said Russian forces captured Tonenke.",
+     {("Tonenke", "RU", "captured", "UA", "confirmed")}),
     # --- control in passing, history ---
     ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
      {("Sudzha", "UA", "holds", "third_party", "confirmed")}),

@@ -134,9 +134,10 @@ def test_a_short_name_joined_to_places_is_a_place_and_a_word_is_not(gazetteer: G
     # Vovchansk front); not alone, not an English word ("Police"), not a misspelling that only folds like another
     # place ("Bukha" for Bucha would be Buhai in Odesa Oblast)
     surfaces = [m.surface for t in ("Fighting went on near Tykhe and Vovchanski Khutory.", "Tykhe is quiet.",
-                                    "Police and Kharkiv officials said.", "Irpin, Bukha and Hostomel had been freed.")
+                                    "Police and Kharkiv officials said.", "Irpin, Bukha and Hostomel had been freed.",
+                                    "Fighting went on near Tykhe and Chasiv Yar.", "Olga, a Kharkiv resident, said so.")
                 for m in find_mentions("t", t, gazetteer)]
-    assert surfaces == ["Tykhe", "Vovchanski Khutory", "Kharkiv", "Irpin", "Hostomel"]
+    assert surfaces == ["Tykhe", "Vovchanski Khutory", "Kharkiv", "Irpin", "Hostomel", "Tykhe", "Chasiv Yar", "Kharkiv"]
 
 
 def test_names_the_gazetteer_lacks_are_drawn_in_the_region_the_article_names(gazetteer: Gazetteer) -> None:

@@ -333,14 +333,22 @@ def _second_voices(adoc: ArticleDoc, f: Frame, act: Act | None, acts: Sequence[A
     return []
 
 
-#: words before "lie(s)" that make it a falsehood ("a lie", "these are lies"), not a location ("which lies in")
-_LIE_NOUN = V.DET | frozenset({"are", "is", "was", "were", "blatant", "outright", "complete", "total", "pure"})
+#: words after "lie(s)" that make it a location ("which lies in the Donetsk region", "lies 20 km north of"), not a
+#: falsehood ("a pack of lies", "Moscow lies about its losses")
+_LIES_WHERE = V.PREP_AT | V.COMPASS | frozenset({"between", "along", "just", "some", "roughly", "approximately", "about",
+                                                 "only", "less", "more", "northwest", "northeast", "southwest", "southeast"})
 
 
 def _calls_false(adoc: ArticleDoc, span: Span) -> bool:
-    """Whether a sentence calls something false ("untrue", "propaganda", "a lie"; not "the village lies")."""
-    return any(adoc.lower(k) in V.FALSE_WORDS and (adoc.lower(k) not in ("lie", "lies") or adoc.lower(k - 1) in _LIE_NOUN)
+    """Whether a sentence calls something false ("untrue", "propaganda", "a pack of lies"; not "the village lies
+    northwest of X", "lies about 20 km from")."""
+    return any(adoc.lower(k) in V.FALSE_WORDS and not (adoc.lower(k) in ("lie", "lies") and _located_lie(adoc, k))
                for k in range(span.start, span.end))
+
+
+def _located_lie(adoc: ArticleDoc, k: int) -> bool:
+    after = adoc.lower(k + 1)
+    return after in _LIES_WHERE and (after != "about" or adoc.number(k + 2)) or after.endswith(("north", "south", "east", "west"))
 
 
 def _revoiced(adoc: ArticleDoc, span: Span, acts: Sequence[Act], previous: Sequence[Claim]) -> list[Claim]:

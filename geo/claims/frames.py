@@ -43,6 +43,7 @@ _PLURAL_PLACES = frozenset({"villages", "settlements", "towns", "localities", "h
 _COUNTED_SKIP = _COUNT_WORDS | _PLURAL_PLACES | frozenset({",", ":", "-", "–", "—", "sq", "sq.", ".", "and", "including", "among", "them", "such", "as", "namely", "than", "sq",
                                           "(", ")", "in", "of", "about", "around", "nearly", "almost", "over", "some",
                                           "incl", "notably", "like"})
+_OBJECT_OR_COUNT = _OBJECT_SKIP | _COUNT_WORDS
 _SETTLEMENT_NOUNS = frozenset({"village", "villages", "town", "towns", "city", "cities", "settlement", "settlements",
                                "locality", "localities", "hamlet", "hamlets", "communities"})
 #: prepositions of an agent or a source, stepped over: "attacks by Russian assault infantry near X"
@@ -174,9 +175,9 @@ _PROPER_ADJECTIVES = frozenset({*V.SIDE_WORD, "pro-russian", "separatist", "rebe
 
 def _in_a_name(sc: Scene, a: int) -> bool:
     """A capitalised trigger inside a sentence is a word of a name ("Storm-Z units", "Operation Task Force East",
-    "Liberation Square"), unless a quote or a colon opens it."""
+    "Liberation Square"), unless punctuation opens it (a quote, a colon, a list's bullet)."""
     adoc = sc.adoc
-    return a > sc.span.start and adoc.title(a) and adoc.lower(a - 1) not in ('"', "“", "'", "‘", ":", "(", "-", "—") \
+    return a > sc.span.start and adoc.title(a) and not adoc.words.punct[a - 1] \
         and adoc.lower(a) not in _PROPER_ADJECTIVES  # "Russian-held"
 
 
@@ -213,10 +214,11 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     word ("including", "among them", ":")."""
     adoc, j, counted = sc.adoc, b, False
     while j < min(sc.span.end, b + rule.reach + (8 if counted else 0)) and j not in sc.usable and (
-            adoc.lower(j) in _OBJECT_SKIP | _COUNT_WORDS or adoc.number(j) or (counted and (adoc.lower(j) in _COUNTED_SKIP or j in adoc.places))):
+            adoc.lower(j) in _OBJECT_OR_COUNT or adoc.number(j) or (counted and (adoc.lower(j) in _COUNTED_SKIP or j in adoc.places))):
         counted = counted or adoc.number(j) or adoc.lower(j) in _COUNT_WORDS | _PLURAL_PLACES
         j += 1
-    located = j in sc.usable and _locates_settlements(adoc, b, j)
+    locator = j if j in sc.usable and _locates_settlements(adoc, b, j) else None
+    located = locator is not None
     if located:
         j += 1  # "two villages in the Kursk region", "30 villages around Kyiv": only where the villages are
     if (counted or located) and j not in sc.usable:  # "three villages beyond X: A, B and C", "five settlements near X, among them A"
@@ -227,8 +229,9 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
                 j += 1
     if j in sc.usable and adoc.clause[j] == adoc.clause[b - 1] or j in sc.usable and adoc.lower(j - 1) == ":":
         return _list(sc, j, 1, "object")
-    if located and rule.kind == "capture" and adoc.places[j - 1].place.feature == "region" and not _names_settlements(sc, j):
-        return [Target(adoc.places[j - 1], j - 1, "object: the region of settlements it does not name")]
+    if locator is not None and rule.kind == "capture" and adoc.places[locator].place.feature == "region" and \
+            not _names_settlements(sc, locator + 1):
+        return [Target(adoc.places[locator], locator, "object: the region of settlements it does not name")]
     return [] if located else _anaphor(sc, b, j, "object")
 
 
@@ -299,6 +302,8 @@ def _subject(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             before -= 1
         if adoc.lower(k) == "," and before in sc.usable:
             j = before
+    if j in sc.usable and rule.bare_subject and adoc.lower(j - 1) in V.PREP_AT | {"of", "from", "to"}:
+        return []  # "supplies in Kherson have fallen": Kherson is no subject
     if j in sc.usable:
         return _list(sc, j, -1, "apposition: the place before it" if adoc.lower(a) == "," else "subject")
     if adoc.lower(j) in _PLURAL_PLACES and (adoc.number(j - 1) or adoc.lower(j - 1) in _COUNT_WORDS):
@@ -351,13 +356,14 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         j = k + 1
         while j < stop + 4 and j < sc.span.end and j not in sc.usable and adoc.lower(j) in _PP_SKIP | V.PREP_AT:
             j += 1
-        if j in sc.usable and _locates_settlements(adoc, b, j):
+        if j in sc.usable and adoc.places[j].place.feature == "region" and _locates_settlements(adoc, b, j):
             continue  # "withdrew from three villages in the Donetsk region": the object says what was left
         found = _list(sc, j, 1, f"after '{adoc.lower(k)}'") if j in sc.usable else \
             _anaphor(sc, k + 1, j, f"after '{adoc.lower(k)}'")
-        if found and rule.kind == "fight" and not regions and all(t.resolved.place.feature == "region" for t in found):
-            regions, k = found, max(t.token for t in found)  # "operations in the Zaporizhzhia region near X and Y"
-            stop = min(sc.span.end, k + 1 + rule.reach)
+        last = max((t.token for t in found), default=k)
+        if found and rule.kind == "fight" and not regions and all(t.resolved.place.feature == "region" for t in found) \
+                and adoc.lower(last + 1 + (adoc.lower(last + 1) == ",")) in _NEAR:
+            regions, k = found, last  # "operations in the Zaporizhzhia region near X and Y": X and Y, not the region
         elif found:
             return found
     return regions
@@ -490,6 +496,8 @@ def _side(sc: Scene, rule: Rule, a: int, b: int, targets: Sequence[Target]) -> t
     return None, rule.sides[0][1] if rule.sides else "none", "no side named"
 
 
+#: prepositions that say where, near a place, something named before it is
+_NEAR = frozenset({"near", "around", "outside", "close"})
 #: prepositions that make a noun phrase an adverbial: its noun has no subject in the clause
 _ADVERBIAL = frozenset({"after", "before", "since", "following", "despite", "amid", "until", "by", "with"})
 
@@ -623,6 +631,8 @@ def _verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]
     return negated, modality, hedged
 
 
+#: verbs of trying (or failing to): what follows them is an attempt
+_TRYING = V.ATTEMPT | {"fail"}
 _FACT_BEFORE_TO = frozenset({"manage", "succeed", "begin", "start", "continue", "claim", "say", "report", "appear", "seem",
                              "go", "happen", "prove", "turn", "come", "get", "able", "enough"})
 
@@ -630,8 +640,7 @@ _FACT_BEFORE_TO = frozenset({"manage", "succeed", "begin", "start", "continue", 
 def _infinitive(adoc: ArticleDoc, to: int) -> str:
     """What "to" before a trigger makes of it: an attempt ("trying to take"), a fact ("managed to take", "claims
     to have taken"), else a plan or a purpose ("aims to take", "in order to take", "the chance to take")."""
-    verb = _verb_before_to(adoc, to - 1)
-    if adoc.lemma(verb) in V.ATTEMPT or adoc.lemma(verb) == "fail" or adoc.lower(to - 1) in ("attempts", "attempt", "efforts", "bid"):
+    if adoc.lemma(_verb_before_to(adoc, to - 1)) in _TRYING or adoc.lower(to - 1) in ("attempts", "attempt", "efforts", "bid"):
         return "attempt"
     before = adoc.lemma(to - 1)
     if any(adoc.lemma(k) in ("order", "authorize", "authorise") for k in range(to - 3, to)):
@@ -648,7 +657,7 @@ def _verb_before_to(adoc: ArticleDoc, k: int) -> int:
     j = k
     while k - j < 3 and (adoc.lower(j) in V.TRY_ADVERBIAL or adoc.number(j)):
         j -= 1
-    return j if j < k and adoc.lemma(j) in V.ATTEMPT | {"fail"} else k
+    return j if j < k and adoc.lemma(j) in _TRYING else k
 
 
 def _coordinated_plan(adoc: ArticleDoc, conj: int, floor: int) -> bool:

@@ -63,6 +63,7 @@ class Rule:
     reach: int = 10
     priority: int = 50
     needs_actor: bool = False  # the side must be a named force, not a pronoun, "the enemy" or a default
+    bare_subject: bool = False  # the subject place stands bare ("supplies in Kherson have fallen": Kherson did not fall)
     note: str = ""
 
 
@@ -72,6 +73,14 @@ _CONTROL_WORDS = lower("control", "hands", "occupation", "rule")
 _SIDE_TOKENS = {"LOWER": {"IN": sorted({*V.SIDE_WORD, "'s", "’s", "the", "its", "their", "our", "full", "firm", "complete", "total", "effective",
                                          "armed", "forces", "military", "army", "troops", "federation", "russia-backed"})},
                 "OP": "{,4}"}
+
+#: what may follow "fell"/"has fallen" when a place fell: not a complement of another sense ("fell silent", "fell
+#: under heavy shelling", "fell into darkness", "have fallen sharply", "fell 20%")
+_NOT_COMPLEMENT = {"LOWER": {"NOT_IN": ["silent", "quiet", "dark", "under", "into", "onto", "on", "upon", "by", "from",
+                                        "sharply", "steeply", "slightly", "significantly", "dramatically", "steadily",
+                                        "short", "back", "apart", "behind", "victim", "prey", "ill", "asleep", "below",
+                                        "off", "over", "out", "through", "flat", "to", "down", "away", "%"]},
+                   "LIKE_NUM": False}
 
 #: words before "scene", "focus" or "arena": "the main", "one of the hottest"
 _SCENE_WORDS = ("the", "a", "one", "of", "main", "key", "major", "biggest", "hottest", "principal", "primary", "central")
@@ -99,8 +108,9 @@ RULES: tuple[Rule, ...] = (
                              (lemma({"change", "switch"}), lower("hands"))),
          "capture", ("subject", "relative"), (("to", "taker"), ("in_match", "taker")), defaults=(), priority=55,
          note="places fell or passed to a side, or came under its control"),
-    Rule("capture.fallen", ((lower("has", "had", "have", "having", "'s", "’s"), _ADV, lower("fallen")), (lower("fell"),)),
-         "capture", ("subject", "relative"), (("to", "taker"),), defaults=("invader",), priority=44,
+    Rule("capture.fallen", ((lower("has", "had", "have", "having", "'s", "’s"), _ADV, lower("fallen"), _NOT_COMPLEMENT),
+                            (lower("fell"), _NOT_COMPLEMENT)),
+         "capture", ("subject", "relative"), (("to", "taker"),), defaults=("invader",), priority=44, bare_subject=True,
          note="places have fallen, no side named: taken by the invader of the place's country"),
     Rule("capture.liberation", ((lemma({"liberation", "liberating"}), lower("of")),
                                 (lower("de"), {"ORTH": "-"}, lower("occupation"), lower("of"))), "capture",

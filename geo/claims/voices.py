@@ -36,6 +36,8 @@ _PERSON_STOP = frozenset({"the", "a", "an", "in", "on", "but", "and", "it", "he"
 #: words of nationality: "Russian claims", "Western reports" are claims and reports, not a person who claims
 _NATIONALITY = frozenset({*V.SIDE_WORD, "american", "british", "western", "european", "german", "french", "polish",
                           "belarusian", "chechen", "north", "korean", "u.s.", "us", "uk"})
+#: capitalised words that name no person: nationalities, days and months
+_NO_PERSON = _NATIONALITY | DAY_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +93,8 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
             acts.append(_act(a.text, a.side, "say", a.end - 1, a.start, "owner of the statement"))
         elif _cited(adoc, a.start):
             acts.append(_act(_with_role(adoc, span, a), a.side, "say", a.start - 1, a.start, "'according to'"))
-        elif (said := _said_before(adoc, a.start)) is not None:  # ', said (Oleksandr) Shtupun'
+        elif (said := _said_before(adoc, a.start)) is not None and (a.end >= span.end or adoc.words.punct[a.end]):
+            # ', said (Oleksandr) Shtupun.' -- not ', said Russian forces captured X': those are what was said
             acts.append(_act(adoc.text(said + 1, a.end), a.side, adoc.lemma(said), said, said + 1, "named after the quote"))
     verbs = {a.verb for a in acts}
     acts += [p for p in _people(adoc, span, actors) if p.verb not in verbs]  # one speaker to a verb
@@ -213,7 +216,7 @@ def _name_before(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple
     if end - first < 1 or adoc.lower(first) in _PERSON_STOP or (end - first == 1 and adoc.lower(first) not in ("governor", "mayor")
                                                                 and not adoc.title(first)):
         return None
-    if all(adoc.lower(k) in _NATIONALITY | DAY_WORDS for k in range(first, end)):
+    if all(adoc.lower(k) in _NO_PERSON for k in range(first, end)):
         return None  # "Russian officials", "on 10 October, where ..., said": no person
     return first, end
 
