@@ -58,7 +58,6 @@ class Reading:
 class _Context:
     """What carries from one sentence to the next: the last speaker, recent places, the last day named."""
 
-    trace: bool = False  # whether the sentences' traces are kept (``geo explain``)
     act: Act | None = None
     since: int = 99
     topic: list[Resolved] = field(default_factory=list)
@@ -76,11 +75,11 @@ def read_claims(article: Article, resolved: Sequence[Resolved], *, trace: bool =
     """The claims of one article, with the trace ``geo explain`` prints when ``trace`` is set."""
     adoc = build_doc(article, resolved)
     anchor = None if article.published else latest_full_date(article.text)
-    ctx, claims, traces = _Context(trace=trace), [], []
+    ctx, claims, traces = _Context(), [], []
     places_in = {s.sentence.index: _may_claim(adoc, s) for s in adoc.spans}
     for n, span in enumerate(adoc.spans):
         nxt = adoc.spans[n + 1] if n + 1 < len(adoc.spans) else None
-        found, sentence_trace = _sentence(adoc, span, nxt, ctx, anchor, places_in[span.sentence.index])
+        found, sentence_trace = _sentence(adoc, span, nxt, ctx, anchor, places_in[span.sentence.index], trace=trace)
         claims += found
         if sentence_trace is not None:
             traces.append(sentence_trace)
@@ -88,7 +87,7 @@ def read_claims(article: Article, resolved: Sequence[Resolved], *, trace: bool =
 
 
 def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anchor: date | None,
-              may_claim: bool) -> tuple[list[Claim], SentenceTrace | None]:
+              may_claim: bool, *, trace: bool) -> tuple[list[Claim], SentenceTrace | None]:
     speaks = may_claim or bool(set(adoc.words.lemma[span.start : span.end]) & _SPEECH)
     actors = find_actors(adoc, span.start, span.end) if speaks else []
     acts = find_acts(adoc, span, actors) if speaks else []
@@ -117,7 +116,7 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     ctx.force = forces[-1] if forces else ctx.force
     ctx.topic += [t.resolved for f in frames for t in f.targets if t.resolved.place.feature == "settlement"] or \
         [adoc.places[t] for t in sorted(sc.usable) if adoc.places[t].place.feature == "settlement"]
-    if not ctx.trace:
+    if not trace:
         return found, None
     return found, SentenceTrace(span.sentence.index, span.sentence.text, tuple(_act_line(a) for a in acts),
                                 tuple(_frame_line(f) for f in frames), tuple(blocked), tuple(out))
@@ -336,7 +335,7 @@ def _second_voices(adoc: ArticleDoc, f: Frame, act: Act | None, acts: Sequence[A
 #: words after "lie(s)" that make it a location ("which lies in the Donetsk region", "lies 20 km north of"), not a
 #: falsehood ("a pack of lies", "Moscow lies about its losses")
 _LIES_WHERE = V.PREP_AT | V.COMPASS | frozenset({"between", "along", "just", "some", "roughly", "approximately", "about",
-                                                 "only", "less", "more", "northwest", "northeast", "southwest", "southeast"})
+                                                 "only", "less", "more"})
 
 
 def _calls_false(adoc: ArticleDoc, span: Span) -> bool:
@@ -347,6 +346,7 @@ def _calls_false(adoc: ArticleDoc, span: Span) -> bool:
 
 
 def _located_lie(adoc: ArticleDoc, k: int) -> bool:
+    """Whether "lie(s)" at ``k`` says where something is ("lies in", "lies about 20 km", "lies north-west of")."""
     after = adoc.lower(k + 1)
     return after in _LIES_WHERE and (after != "about" or adoc.number(k + 2)) or after.endswith(("north", "south", "east", "west"))
 

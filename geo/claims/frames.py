@@ -218,10 +218,9 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         counted = counted or adoc.number(j) or adoc.lower(j) in _COUNT_WORDS | _PLURAL_PLACES
         j += 1
     locator = j if j in sc.usable and _locates_settlements(adoc, b, j) else None
-    located = locator is not None
-    if located:
+    if locator is not None:
         j += 1  # "two villages in the Kursk region", "30 villages around Kyiv": only where the villages are
-    if (counted or located) and j not in sc.usable:  # "three villages beyond X: A, B and C", "five settlements near X, among them A"
+    if (counted or locator is not None) and j not in sc.usable:  # "three villages beyond X: A, B and C", "five settlements near X, among them A"
         named = next((k for k in range(j, min(sc.span.end, j + 14)) if adoc.lower(k) in _NAMING), None)
         if named is not None:
             j = named
@@ -232,7 +231,7 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     if locator is not None and rule.kind == "capture" and adoc.places[locator].place.feature == "region" and \
             not _names_settlements(sc, locator + 1):
         return [Target(adoc.places[locator], locator, "object: the region of settlements it does not name")]
-    return [] if located else _anaphor(sc, b, j, "object")
+    return [] if locator is not None else _anaphor(sc, b, j, "object")
 
 
 def _locates_settlements(adoc: ArticleDoc, b: int, j: int) -> bool:
@@ -333,6 +332,10 @@ def _locator_word(sc: Scene, j: int) -> bool:
     return (j in sc.adoc.places and j not in sc.usable) or sc.adoc.lower(j) in ("in", "the", "(", ")", "of") or (
         sc.adoc.lower(j) in V.COMPASS and sc.adoc.lower(j - 1) == "the" and sc.adoc.lower(j - 2) == "to") or (
         sc.adoc.lower(j) == "to" and sc.adoc.lower(j + 2) in V.COMPASS)
+
+
+#: prepositions that say where, near a place, something named before it is
+_NEAR = frozenset({"near", "around", "outside", "close"})
 
 
 def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
@@ -496,8 +499,6 @@ def _side(sc: Scene, rule: Rule, a: int, b: int, targets: Sequence[Target]) -> t
     return None, rule.sides[0][1] if rule.sides else "none", "no side named"
 
 
-#: prepositions that say where, near a place, something named before it is
-_NEAR = frozenset({"near", "around", "outside", "close"})
 #: prepositions that make a noun phrase an adverbial: its noun has no subject in the clause
 _ADVERBIAL = frozenset({"after", "before", "since", "following", "despite", "amid", "until", "by", "with"})
 
