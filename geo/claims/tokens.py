@@ -1,4 +1,4 @@
-"""The token layer: one spaCy ``Doc`` per article, its sentences, its places as single tokens, and its actors.
+"""The token layer: an article's words as spaCy's tokenizer cuts them, its sentences, its places as single tokens.
 
 spaCy's blank English pipeline (a tokenizer, no model, nothing downloaded) with lemmas looked up in the table
 ``spacy-lookups-data`` ships, on the lower-cased word ("Captured" -> capture). Each place a mention names becomes
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _K = TypeVar("_K")
+_V = TypeVar("_V")
 
 #: lemmas the lookup table gets wrong for news copy ("as" -> "a", "does" -> "doe", "ground" -> "grind")
 _LEMMA_OVERRIDES = {"as": "as", "'s": "'s", "’s": "’s", "more": "more", "could": "could", "first": "first",
@@ -49,14 +50,14 @@ def pipeline() -> Language:
     return nlp
 
 
-class _Remembered(dict[_K, str]):
+class _Remembered(dict[_K, _V]):
     """A lookup that asks ``fill`` once for each key and remembers the answer."""
 
-    def __init__(self, fill: Callable[[_K], str]) -> None:
+    def __init__(self, fill: Callable[[_K], _V]) -> None:
         super().__init__()
         self._fill = fill
 
-    def __missing__(self, key: _K) -> str:
+    def __missing__(self, key: _K) -> _V:
         found = self[key] = self._fill(key)
         return found
 
@@ -67,25 +68,34 @@ def lemmatizer() -> Callable[[str], str]:
     from spacy.lookups import load_lookups
 
     table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-    return _Remembered[str](lambda word: _LEMMA_OVERRIDES.get(word) or str(table.get(word, word))).__getitem__
+    return _Remembered[str, str](lambda word: _LEMMA_OVERRIDES.get(word) or str(table.get(word, word))).__getitem__
+
+
+#: what the patterns read of one word: lower case, lemma, text, title case, like a number, punctuation
+_Row = tuple[str, str, str, bool, bool, bool]
 
 
 @functools.cache
-def _strings() -> Callable[[int], str]:
-    """The string of a hash of the tokenizer's vocabulary."""
-    store = pipeline().vocab.strings
-    return _Remembered[int](lambda key: str(store[key])).__getitem__
+def _rows() -> Callable[[int | str], _Row]:
+    """The row of a word of the tokenizer's vocabulary, by its hash or its text (worked out once per word)."""
+    vocab, lemma = pipeline().vocab, lemmatizer()
+
+    def fill(key: int | str) -> _Row:
+        lex = vocab[key]
+        return lex.lower_, lemma(lex.lower_), lex.orth_, lex.is_title, lex.like_num, lex.is_punct
+
+    return _Remembered[int | str, _Row](fill).__getitem__
+
+
+def _words(rows: Sequence[_Row]) -> Words:
+    if not rows:
+        return Words((), (), (), (), (), ())
+    return Words(*map(tuple, zip(*rows)))
 
 
 def words_of(doc: Doc) -> Words:
-    """The attributes the patterns read, as plain strings and flags (read as one array, not token by token)."""
-    if len(doc) == 0:
-        return Words((), (), (), (), (), ())
-    string = _strings() if doc.vocab is pipeline().vocab else doc.vocab.strings.__getitem__
-    columns = doc.to_array(["LOWER", "ORTH", "IS_TITLE", "LIKE_NUM", "IS_PUNCT"]).T.tolist()
-    lower = tuple(map(string, columns[0]))
-    title, num, punct = (tuple(map(bool, c)) for c in columns[2:])
-    return Words(lower, tuple(map(lemmatizer(), lower)), tuple(map(string, columns[1])), title, num, punct)
+    """The attributes the patterns read of a doc of :func:`pipeline`, as plain strings and flags."""
+    return _words([_rows()(orth) for orth in doc.to_array("ORTH").tolist()])
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +109,10 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class ArticleDoc:
-    """An article as tokens: the doc, its words as plain strings, its sentences, the place each place token stands
+    """An article as tokens: its words as plain strings, its sentences, the place each place token stands
     for, and clause numbers."""
 
     article: Article
-    doc: Doc
     words: Words
     spans: tuple[Span, ...]
     places: dict[int, Resolved]
@@ -155,12 +164,10 @@ class ArticleDoc:
 
 
 def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
-    """Tokenise an article once, merge each place mention into one token, and cut sentences and clauses."""
-    doc = pipeline()(article.text)
-    _merge_places(doc, resolved)
-    words = words_of(doc)
-    starts = tuple(doc.to_array("IDX").tolist())
-    ends = tuple(start + len(word) for start, word in zip(starts, words.text))
+    """Tokenise an article once, make each place mention one token, and cut sentences and clauses."""
+    orths, offsets = pipeline().make_doc(article.text).to_array(["ORTH", "IDX"]).T.tolist()
+    starts, ends, rows = _merge_places(article.text, offsets, [_rows()(orth) for orth in orths], resolved)
+    words = _words(rows)
     places: dict[int, Resolved] = {}
     for r in resolved:  # the settlement or region each place token stands for
         named = _overlapped(starts, ends, r.mention.start, r.mention.end)
@@ -172,8 +179,8 @@ def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
         if tokens is not None:
             sentences.append(Span(s, *tokens))
     clause = _clauses(words, frozenset(s.start for s in sentences))
-    return ArticleDoc(article, doc, words, tuple(sentences), places, clause, _openings(clause),
-                      {s.sentence.index: s for s in sentences}, starts, ends, tuple(sorted(places)))
+    return ArticleDoc(article, words, tuple(sentences), places, clause, _openings(clause),
+                      {s.sentence.index: s for s in sentences}, tuple(starts), tuple(ends), tuple(sorted(places)))
 
 
 def _overlapped(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int] | None:
@@ -182,14 +189,31 @@ def _overlapped(starts: Sequence[int], ends: Sequence[int], start: int, end: int
     return (first, last) if first < last else None
 
 
-def _merge_places(doc: Doc, resolved: Sequence[Resolved]) -> None:
-    """Merge each mention into one token ("Chasiv Yar")."""
-    import spacy.util
-
-    spans = [doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand") for r in resolved]
-    with doc.retokenize() as retokenizer:
-        for name in spacy.util.filter_spans([t for t in spans if t is not None and len(t) > 1]):
-            retokenizer.merge(name)
+def _merge_places(text: str, starts: list[int], rows: list[_Row], resolved: Sequence[Resolved]
+                  ) -> tuple[list[int], list[int], list[_Row]]:
+    """Each mention of more than one token as one token ("Chasiv Yar"): the longest first where mentions overlap,
+    as spaCy's ``filter_spans`` keeps them. Gives where the tokens start and end, and their rows."""
+    ends = [start + len(row[2]) for start, row in zip(starts, rows)]
+    runs = {_overlapped(starts, ends, r.mention.start, r.mention.end) for r in resolved}
+    taken: set[int] = set()
+    merged = []
+    for first, last in sorted((r for r in runs if r is not None and r[1] - r[0] > 1), key=lambda r: (r[0] - r[1], r[0])):
+        if taken.isdisjoint(range(first, last)):
+            taken.update(range(first, last))
+            merged.append((first, last))
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    out_rows: list[_Row] = []
+    i = 0
+    for first, last in sorted(merged):
+        out_starts += starts[i:first]
+        out_ends += ends[i:first]
+        out_rows += rows[i:first]
+        out_starts.append(starts[first])
+        out_ends.append(ends[last - 1])
+        out_rows.append(_rows()(text[starts[first] : ends[last - 1]]))
+        i = last
+    return out_starts + starts[i:], out_ends + ends[i:], out_rows + rows[i:]
 
 
 #: words after ", and" that open a clause with a subject of its own (", and that the flag was raised")
