@@ -33,7 +33,7 @@ from geo.corrections import Correction
 from geo.errors import GeoError, UsageError
 from geo.gazetteer import Gazetteer
 from geo.models import Article, Place
-from geo.process import Processed, process_article
+from geo.process import Processed, process_article, warm_up
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,7 @@ def _gazetteer(job: Job) -> Gazetteer:
             raise GeoError(f"a worker's gazetteer ({gazetteer.signature}) is not this run's ({job.signature}); "
                            "install the same geo and import the same GeoNames dumps on every worker")
         _OPENED[job] = gazetteer
+        warm_up()
     return _OPENED[job]
 
 
@@ -131,6 +132,7 @@ def results(articles: Sequence[Article], gazetteer: Gazetteer, job: Job, *, work
     elif workers > 1 and lookup is None and len(articles) >= settings.MIN_PARALLEL_ARTICLES:
         yield from _in_pool(articles, job, workers)
     else:
+        warm_up()
         for article in articles:
             yield process_article(article, gazetteer, lookup)
 

@@ -94,3 +94,23 @@ def test_a_worker_with_another_gazetteer_refuses_the_work(cache_dir: Path) -> No
     article = Article("x", "x.md", "x", date(2024, 1, 1), None, None, "Russian forces took Toretsk.")
     with pytest.raises(GeoError, match="install the same geo"):
         work(article, Job(cache_dir, (), "another-gazetteer"))
+
+
+def test_warm_up_hides_what_lives_as_long_as_the_process_from_the_collector() -> None:
+    """A worker loads the claim engine once and freezes what is alive then: later full collections skip it, and
+    articles read afterwards give what they gave before."""
+    import gc
+
+    from geo.claims import extract_claims
+    from geo.process import warm_up
+
+    article = Article("a", "a.md", "t", date(2024, 6, 1), None, None, "Russian forces captured Avdiivka on Friday.")
+    before = extract_claims(article, [])
+    warm_up.cache_clear()
+    gc.unfreeze()
+    try:
+        warm_up()
+        assert gc.get_freeze_count() > 1000
+        assert extract_claims(article, []) == before
+    finally:
+        gc.unfreeze()
