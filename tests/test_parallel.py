@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -12,8 +13,10 @@ from typer.testing import CliRunner
 from geo import settings
 from geo.cli import app
 from geo.errors import GeoError
+from geo.gazetteer import Gazetteer
 from geo.models import Article
 from geo.parallel import Job, work
+from geo.process import process_article, warm_up
 from tests.conftest import write_article
 
 OUTPUTS = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
@@ -96,21 +99,17 @@ def test_a_worker_with_another_gazetteer_refuses_the_work(cache_dir: Path) -> No
         work(article, Job(cache_dir, (), "another-gazetteer"))
 
 
-def test_warm_up_hides_what_lives_as_long_as_the_process_from_the_collector() -> None:
+def test_warm_up_hides_what_lives_as_long_as_the_process_from_the_collector(gazetteer: Gazetteer) -> None:
     """A worker loads the claim engine once and freezes what is alive then: later full collections skip it, and
     articles read afterwards give what they gave before."""
-    import gc
-
-    from geo.claims import extract_claims
-    from geo.process import warm_up
-
     article = Article("a", "a.md", "t", date(2024, 6, 1), None, None, "Russian forces captured Avdiivka on Friday.")
-    before = extract_claims(article, [])
+    before = [(c.surface, c.controller, c.event) for c in process_article(article, gazetteer).claims]
+    assert before == [("Avdiivka", "RU", "captured")]
     warm_up.cache_clear()
     gc.unfreeze()
     try:
         warm_up()
         assert gc.get_freeze_count() > 1000
-        assert extract_claims(article, []) == before
+        assert [(c.surface, c.controller, c.event) for c in process_article(article, gazetteer).claims] == before
     finally:
         gc.unfreeze()
