@@ -59,7 +59,11 @@ class _Context:
     """What carries from one sentence to the next: the last speaker, recent places, the last day named."""
 
     act: Act | None = None
-    since: int = 99
+    #: the number of the sentence that said ``act``, of the sentence being read, and of the sentences before it
+    #: that may say something but are read only when a later sentence needs their speaker
+    act_at: int = -99
+    at: int = -1
+    unheard: list[tuple[int, Span]] = field(default_factory=list)
     topic: list[Resolved] = field(default_factory=list)
     force: Side | None = None
     previous: list[Claim] = field(default_factory=list)
@@ -88,16 +92,22 @@ def read_claims(article: Article, resolved: Sequence[Resolved], *, trace: bool =
 
 def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anchor: date | None,
               may_claim: bool, *, trace: bool) -> tuple[list[Claim], SentenceTrace | None]:
-    speaks = may_claim or bool(set(adoc.words.lemma[span.start : span.end]) & _SPEECH)
-    actors = find_actors(adoc, span.start, span.end) if speaks else []
-    acts = find_acts(adoc, span, actors) if speaks else []
-    inherited = ctx.act if ctx.since <= SPEAKER_REACH else None
-    told = [a for a in acts if not adoc.lower(a.verb).endswith("ing")]  # "confirming", "saying" report nothing after
-    # a speaker's report goes on in the next sentences; a denial covers its own clause only
-    ctx.act, ctx.since = (replace(told[-1], kind="say"), 0) if told else (ctx.act, ctx.since + 1)
+    ctx.at += 1
+    actors: list[Actor] = []
+    acts: list[Act] = []
+    if may_claim:
+        actors = find_actors(adoc, span.start, span.end)
+        acts = find_acts(adoc, span, actors)
+    elif set(adoc.words.lemma[span.start : span.end]) & _SPEECH:
+        ctx.unheard.append((ctx.at, span))
     sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:], ctx.force) if may_claim else None
     matched, blocked = read_frames(sc) if sc is not None else ([], [])
     frames = _nearest_owns(matched)
+    inherited = _inherited(adoc, ctx) if frames else None
+    told = _told(adoc, acts)
+    if told is not None:
+        ctx.act, ctx.act_at = told, ctx.at
+        ctx.unheard.clear()
     # times date the frames, and a day named anywhere dates "that evening" in the sentences after
     dated = bool(frames) or any(adoc.words.num[span.start : span.end]) or bool(set(adoc.words.lower[span.start : span.end]) & DAY_WORDS)
     times = sentence_times(adoc, span, adoc.article.published or anchor, ctx.last_day) if dated else []
@@ -120,6 +130,27 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
         return found, None
     return found, SentenceTrace(span.sentence.index, span.sentence.text, tuple(_act_line(a) for a in acts),
                                 tuple(_frame_line(f) for f in frames), tuple(blocked), tuple(out))
+
+
+def _told(adoc: ArticleDoc, acts: Sequence[Act]) -> Act | None:
+    """What a sentence's speaker goes on saying in the next sentences: its last act, as a report (a denial covers
+    its own clause only; "confirming", "saying" report nothing after them)."""
+    told = [a for a in acts if not adoc.lower(a.verb).endswith("ing")]
+    return replace(told[-1], kind="say") if told else None
+
+
+def _inherited(adoc: ArticleDoc, ctx: _Context) -> Act | None:
+    """The speaker of the sentences before, if within reach. The sentences that only speak are read here, when a
+    sentence with frames needs them (the latest that tells something wins), not each as it comes."""
+    for at, span in reversed(ctx.unheard):
+        if ctx.at - at - 1 > SPEAKER_REACH:
+            break
+        told = _told(adoc, find_acts(adoc, span, find_actors(adoc, span.start, span.end)))
+        if told is not None:
+            ctx.act, ctx.act_at = told, at
+            break
+    ctx.unheard.clear()
+    return ctx.act if ctx.at - ctx.act_at - 1 <= SPEAKER_REACH else None
 
 
 #: words that may refer to a place named before ("the city", "it", "there", "the region's towns")

@@ -172,9 +172,8 @@ class Matcher:
             return True
 
         for attr, by_value in self._by_word.items():
-            column = getattr(words, attr)
-            for i in range(start, end):
-                for v in by_value.get(column[i], ()):
+            for i, variants in enumerate(map(by_value.get, getattr(words, attr)[start:end]), start):
+                for v in variants or ():
                     first = i - v.offset
                     if first >= start and (not v.required or has_all(v.required)):
                         stop = _longest(v.specs, words, first, end)
