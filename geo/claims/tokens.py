@@ -9,6 +9,7 @@ here only, when the first article is read.
 from __future__ import annotations
 
 import functools
+import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -231,19 +232,23 @@ _CLAUSE_WORDS = CLAUSE_MARKS | _OPENS_AFTER_COMMA | frozenset({"(", ")", "and"})
 def _clauses(words: Words, sentence_starts: frozenset[int]) -> tuple[int, ...]:
     """A clause number per token: a new clause starts with each sentence, at ``;`` and dashes, at ", which|who|
     where|while|but|saying|...", and at "but" or "while" anywhere; a bracket is a clause of its own, and the words
-    after it go on with the clause before it."""
+    after it go on with the clause before it. Only the tokens where a clause may change are visited."""
+    lower = words.lower
     numbers: list[int] = []
-    current = fresh = 0
+    current = fresh = done = 0
     outer: list[int] = []
-    for i, word in enumerate(words.lower):
+    for i in sorted(sentence_starts.union(i for i, word in enumerate(lower) if word in _CLAUSE_WORDS)):
+        numbers += [current] * (i - done)  # the words between go on with the clause they are in
+        done = i + 1
         if i in sentence_starts:
             outer.clear()
             fresh += 1
             current = fresh
+        word = lower[i]
         if word not in _CLAUSE_WORDS:
             numbers.append(current)
             continue
-        after_comma = i > 0 and words.lower[i - 1] == ","
+        after_comma = i > 0 and lower[i - 1] == ","
         if word == "(":
             outer.append(current)
             fresh += 1
@@ -253,16 +258,16 @@ def _clauses(words: Words, sentence_starts: frozenset[int]) -> tuple[int, ...]:
             current = outer.pop()
             continue
         elif word in CLAUSE_MARKS or (word in _OPENS_AFTER_COMMA and (after_comma or word in ("but", "while", "whereas"))) or (
-                word == "and" and after_comma and i + 1 < len(words.lower) and words.lower[i + 1] in _NEW_SUBJECT):
+                word == "and" and after_comma and i + 1 < len(lower) and lower[i + 1] in _NEW_SUBJECT):
             fresh += 1
             current = fresh
         numbers.append(current)
-    return tuple(numbers)
+    return tuple(numbers + [current] * (len(lower) - done))
 
 
 def _openings(clause: tuple[int, ...]) -> tuple[int, ...]:
     """For each token, the first token of the unbroken run of its clause it stands in."""
     openings: list[int] = []
-    for i, number in enumerate(clause):
-        openings.append(openings[-1] if i and clause[i - 1] == number else i)
+    for _, run in itertools.groupby(clause):
+        openings += [len(openings)] * len(tuple(run))
     return tuple(openings)
