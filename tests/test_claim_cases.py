@@ -257,6 +257,18 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Bakhmut", "contested", "fighting", "UA", "claimed")}),
     ("said, then what was said", "Oleksandr Syrskyi, commander of Ukraine's army, said Russian forces captured Tonenke.",
      {("Tonenke", "RU", "captured", "UA", "confirmed")}),
+    # a count of settlements named in a later sentence takes the count's event
+    ("counted villages named later, 'as'", "Russia's defence ministry said its forces had captured three villages in "
+     "the Donetsk region. Later the ministry named the three villages as Tonenke, Orlivka and Umanske.",
+     {(p, "RU", "captured", "RU", "claimed") for p in ("Tonenke", "Orlivka", "Umanske")}),
+    ("counted villages named later, partitive", "Ukraine's army said its troops had recaptured five villages in the "
+     "Kharkiv region. Officials said two of the five were Hrakove and Shevchenkove.",
+     {(p, "UA", "recaptured", "UA", "claimed") for p in ("Hrakove", "Shevchenkove")}),
+    ("counted villages located later, not named", "Russia said its forces had captured nine villages. Seven of the "
+     "villages are in the Donetsk region.", set()),
+    ("a list whose places each have their region", "Moscow said its forces took Kamianske in the southeastern "
+     "Zaporizhzhia region, Dehtiarne in the northeastern Kharkiv region and Tonenke in the Donetsk region.",
+     {(p, "RU", "captured", "RU", "claimed") for p in ("Kamianske", "Dehtiarne", "Tonenke")}),
     # --- control in passing, history ---
     ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
      {("Sudzha", "UA", "holds", "third_party", "confirmed")}),

@@ -228,6 +228,10 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
                 j += 1
     if j in sc.usable and adoc.clause[j] == adoc.clause[b - 1] or j in sc.usable and adoc.lower(j - 1) == ":":
         return _list(sc, j, 1, "object")
+    if counted and j not in sc.usable:
+        later = _named_later(sc, b, j)
+        if later:
+            return later
     if locator is not None and rule.kind == "capture" and adoc.places[locator].place.feature == "region" and \
             not _names_settlements(sc, locator + 1):
         return [Target(adoc.places[locator], locator, "object: the region of settlements it does not name")]
@@ -240,6 +244,48 @@ def _locates_settlements(adoc: ArticleDoc, b: int, j: int) -> bool:
     30 villages around Kyiv")."""
     preps = ("in", "of") if adoc.places[j].place.feature == "region" else ("around", "near", "outside")
     return any(adoc.lower(k) in _SETTLEMENT_NOUNS and adoc.lower(k + 1) in preps for k in range(b, j))
+
+
+#: how many sentences after a count of settlements one may name them ("The sources said the villages are A and B")
+NAMING_REACH = 3
+_DEFINITE = frozenset({"the", "these", "those"})
+_NAMED_AS = frozenset({"are", "were", "include", "included", "as"})
+
+
+def _named_later(sc: Scene, b: int, j: int) -> list[Target]:
+    """The settlements a count after the trigger ("captured four villages") is named as in a sentence soon after:
+    "the villages are A, B and C", "two of the six are A and B", "named the three settlements as A, B and C"."""
+    adoc = sc.adoc
+    if not any(adoc.number(k) and adoc.lower(k + 1) in _SETTLEMENT_NOUNS for k in range(b, j)):
+        return []
+    span = sc.span
+    for _ in range(NAMING_REACH):
+        following = adoc.following(span)
+        if following is None:
+            return []
+        span = following
+        first = _naming(adoc, span)
+        if first is not None:
+            usable = set(t for t in range(span.start, span.end) if t in adoc.places) - locators(adoc, span)
+            if first in usable:
+                listed = expand(adoc, first, span, usable, 1)
+                via = f"named in a later sentence: '{adoc.text(first - 2, first)}'"
+                return [Target(adoc.places[t], t, via if n == 0 else f"{via}, list #{n + 1}") for n, t in enumerate(listed)]
+    return []
+
+
+def _naming(adoc: ArticleDoc, span: Span) -> int | None:
+    """The first place a sentence names counted settlements as: after "the villages are", "the three settlements
+    as", "two of the six are" (a definite plural settlement noun or a partitive count, then a copula or "as")."""
+    for k in range(span.start, span.end - 1):
+        word = adoc.lower(k)
+        noun = word in _SETTLEMENT_NOUNS and word.endswith("s") and (
+            adoc.lower(k - 1) in _DEFINITE or adoc.number(k - 1) and adoc.lower(k - 2) in _DEFINITE)
+        partitive = adoc.number(k) and adoc.lower(k - 1) == "the" and adoc.lower(k - 2) == "of" and adoc.number(k - 3)
+        if (noun or partitive) and adoc.lower(k + 1) in _NAMED_AS and adoc.places.get(k + 2) is not None and \
+                adoc.places[k + 2].place.feature == "settlement":
+            return k + 2
+    return None
 
 
 def _names_settlements(sc: Scene, after: int) -> bool:

@@ -97,13 +97,17 @@ def _located(adoc: ArticleDoc, span: Span, i: int) -> bool:
     if adoc.places[i].place.feature != "region":
         return False
     j = i - 1
-    while j >= span.start and adoc.lower(j) in ("the", "in", "of", "(", ",", "both", "eastern", "western", "northern",
-                                                "southern", "its", "russia", "ukraine", "'s", "’s", "russia's", "ukraine's"):
+    while j >= span.start and adoc.lower(j) in _LOCATOR_SKIP:
         j -= 1
     opener = {adoc.lower(k) for k in range(j + 1, i)}
     if j == i - 1 - (adoc.lower(i - 1) == "the") and adoc.lower(j) == "," and j - 1 in adoc.places:
         return adoc.places[j - 1].place.feature == "settlement" and adoc.lower(i + 1) in (",", ".", ";", ")", "and", "")  # "Pishchane, Luhansk region"
     return j >= span.start and j in adoc.places and bool(opener & {"in", "of", "("}) and adoc.places[j].place.feature == "settlement"
+
+
+#: the words between a settlement and the region that locates it ("X, in Ukraine's southeastern Zaporizhzhia region")
+_LOCATOR_SKIP = frozenset({"the", "in", "of", "(", ",", "both", "its", "russia", "ukraine", "'s", "’s", "russia's",
+                           "ukraine's"}) | frozenset(w for w in V.COMPASS if w.endswith("ern"))
 
 
 def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: int) -> list[int]:

@@ -94,7 +94,8 @@ LOCATOR_BEFORE = frozenset({"toward", "towards", "km", "kilometres", "kilometers
                             "via", "beyond", "past"})
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                      "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern",
-                     "western"})
+                     "western", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+                     "north-western", "south-eastern", "south-western"})
 AXIS = frozenset({"direction", "directions", "axis", "axes", "sector", "sectors", "salient", "front", "bridgehead",
                   "offensive", "counteroffensive", "counter-offensive", "operation", "campaign", "incursion",
                   "highway", "road", "river", "reservoir", "group", "grouping", "operational", "railway", "district"})
