@@ -269,6 +269,11 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a list whose places each have their region", "Moscow said its forces took Kamianske in the southeastern "
      "Zaporizhzhia region, Dehtiarne in the northeastern Kharkiv region and Tonenke in the Donetsk region.",
      {(p, "RU", "captured", "RU", "claimed") for p in ("Kamianske", "Dehtiarne", "Tonenke")}),
+    # a relative clause after an apposition is about the apposition's place, and one after a locator about it
+    ("relative after an apposition with 'near'", "Russian forces shelled Robotyne, a small village near Tokmak that "
+     "Ukrainian troops liberated in August.", {("Robotyne", "UA", "recaptured", "third_party", "confirmed")}),
+    ("relative after a place that locates another", "The village lies five kilometres west of Avdiivka, which Russian "
+     "forces seized in February.", {("Avdiivka", "RU", "captured", "third_party", "confirmed")}),
     # --- control in passing, history ---
     ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
      {("Sudzha", "UA", "holds", "third_party", "confirmed")}),

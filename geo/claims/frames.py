@@ -438,7 +438,8 @@ _RELATIVIZERS = frozenset({"which", "that", "where", "who"})
 #: words of the noun phrase a relative clause hangs on: "one of the few villages in the region", "the last major city"
 _RELATIVE_NP = V.DET | V.PLACE_NOUN | _SETTLEMENT_NOUNS | V.COMPASS | frozenset(
     {"one", "of", "few", "last", "only", "major", "biggest", "largest", "remaining", "in", "the", "people's", "republic",
-     "'s", "’s", "two", "three"})
+     "'s", "’s", "two", "three", "and", "close", "to", "near", "outside", "symbolic", "vital", "logistics", "logistical",
+     "industrial", "mining", "railway", "rail", "transport", "sea"})
 _COPULA = frozenset({"is", "was", "are", "were", "remains", "remained", "became", "'s", "’s"})
 
 
@@ -457,14 +458,28 @@ def _relativizer(sc: Scene, a: int) -> int | None:
 
 
 def _relative_head(sc: Scene, c: int) -> tuple[int | None, str]:
-    """The place a relative clause at ``c`` is about: the place right before it, or the one the noun phrase before
-    it is said of ("X, one of the few villages that", "X is the last major city that")."""
+    """The place a relative clause at ``c`` is about: the place right before it (even one that only locates
+    another: "west of Avdiivka, which Russian forces seized"), or the one the noun phrase before it is said of ("X,
+    one of the few villages that", "X is the last major city that", "X, another village close to Y that")."""
     adoc = sc.adoc
     restrictive = adoc.lower(c - 1) != ","  # "the last city in the Luhansk region that ...": the city's clause
     k = c - 1 - (not restrictive)
-    if k in sc.usable and not (restrictive and _region_in(adoc, k)):
+    if restrictive and k in sc.usable and (adoc.lower(k - 1) in ("near", "outside") or adoc.lower(k - 1) == "to" and
+                                           adoc.lower(k - 2) in ("close", "next")):
+        head, via = _said_of(sc, k - 1)  # "another village close to Bakhmut that ...": the village's clause
+        if head is not None:
+            return head, via
+    before = k in sc.usable or not restrictive and k in adoc.places and adoc.places[k].place.feature == "settlement" \
+        and not any(x.start <= k < x.end for x in sc.actors)
+    if before and not (restrictive and _region_in(adoc, k)):
         return k, "the place before it"
-    start = k
+    return _said_of(sc, k)
+
+
+def _said_of(sc: Scene, k: int) -> tuple[int | None, str]:
+    """The place the noun phrase ending at ``k`` is said of, by a comma ("X, a strategic outpost in the Black Sea")
+    or a copula ("X is the last major city")."""
+    adoc, start = sc.adoc, k
     while k > sc.span.start and (k not in sc.usable or _region_in(adoc, k)) and start - k < 14 and (
             adoc.lower(k) in _RELATIVE_NP or k in adoc.places or adoc.title(k)):
         k -= 1
