@@ -274,6 +274,10 @@ CASES: list[tuple[str, str, Expected]] = [
      "Ukrainian troops liberated in August.", {("Robotyne", "UA", "recaptured", "third_party", "confirmed")}),
     ("relative after a place that locates another", "The village lies five kilometres west of Avdiivka, which Russian "
      "forces seized in February.", {("Avdiivka", "RU", "captured", "third_party", "confirmed")}),
+    # where a force withdrew to is not what it left
+    ("withdrew to a place", "Kyiv's troops have withdrawn to the outskirts of Pokrovsk, the army said.", set()),
+    ("withdrew from one place to another", "Ukrainian troops withdrew from Avdiivka to positions near Lastochkyne, "
+     "the army said.", {("Avdiivka", "RU", "withdrew", "UA", "confirmed")}),
     # --- control in passing, history ---
     ("held, in a relative clause of the reporter", "The fighting moved to the town of Sudzha, which Kyiv controls.",
      {("Sudzha", "UA", "holds", "third_party", "confirmed")}),

@@ -50,6 +50,7 @@ _SETTLEMENT_NOUNS = frozenset({"village", "villages", "town", "towns", "city", "
 _AGENT = frozenset({"by", "from", "with"})
 _REGION_REFS = frozenset({"region", "oblast", "territory"})
 _NAMING = frozenset({":", "including", "among", "namely", "such"})
+_DESTINATION = frozenset({"to", "towards", "toward"})
 _REF_NOUNS = frozenset({"village", "town", "city", "settlement", "island"})
 _OWN = frozenset({"its", "their", "our", "his"})
 _ENEMY = frozenset({"enemy", "adversary", "aggressor", "invaders", "occupiers"})
@@ -390,10 +391,12 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     adoc = sc.adoc
     stop = min(sc.span.end, b + rule.reach)
     regions: list[Target] = []
+    destination = False  # "withdrew to the outskirts of X": where a force went is not what it left
     k = b - 1
     while (k := k + 1) < stop:
         if adoc.clause[k] != adoc.clause[b - 1] and k > b:
             break
+        destination = destination or rule.kind == "withdraw" and adoc.lower(k) in _DESTINATION
         if adoc.lower(k) == "there" and rule.kind in ("fight", "hold"):
             return _anaphor(sc, k, k, "'there'")
         if k in sc.usable or (adoc.lower(k) == "from" and rule.kind == "fight"):
@@ -413,6 +416,8 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         if found and rule.kind == "fight" and not regions and all(t.resolved.place.feature == "region" for t in found) \
                 and adoc.lower(last + 1 + (adoc.lower(last + 1) == ",")) in _NEAR:
             regions, k = found, last  # "operations in the Zaporizhzhia region near X and Y": X and Y, not the region
+        elif found and destination:
+            return [t for t in found if t.resolved.place.feature == "region"]  # "to the left bank in Kherson region"
         elif found:
             return found
     return regions
