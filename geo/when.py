@@ -80,6 +80,10 @@ _PERIOD_WORDS = frozenset({"day", "days", "week", "month", "year", "hours", "wee
 _TIME_OF_DAY = frozenset({"day", "evening", "morning", "night", "afternoon"})
 #: Kinds whose month names must be capitalised ("may soon", "March of the troops" are not dates).
 _CASED = frozenset({"month_day", "day_month", "month_year", "month_rel", "month", "range"})
+#: Words one of which every expression of a single day holds, an ISO date aside ("on 5 May", "that evening",
+#: "two days ago", "overnight", "the previous day", "since the start of the full-scale invasion").
+DAY_CUES = DAY_WORDS | _TIME_OF_DAY | _PERIOD_WORDS | frozenset({"overnight", "tonight", "ago", "after", "full"})
+ISO_DATE = re.compile(r"\b(?:1\d|20)\d\d-[01]\d-[0-3]\d\b")
 
 # Order matters: longer, more specific forms first; matches never overlap. Each rule: its kind, the sets of words
 # (case-folded) every match of it holds one of, whole, and its expression. A month name is such a word only where the

@@ -17,7 +17,7 @@ from geo.claims.timing import own_time, sentence_times, time_of
 from geo.claims.tokens import ArticleDoc, Span, build_doc
 from geo.claims.voices import Act, find_acts, reported_confirmation, reported_denial
 from geo.models import Article, Claim, Controller, Resolved, Side, When
-from geo.when import DAY_WORDS, latest_full_date
+from geo.when import DAY_CUES, ISO_DATE, latest_full_date
 
 #: how many sentences after a speaker's own sentence an unattributed claim is still taken as the speaker's
 SPEAKER_REACH = 2
@@ -109,7 +109,8 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
         ctx.act, ctx.act_at = told, ctx.at
         ctx.unheard.clear()
     # times date the frames, and a day named anywhere dates "that evening" in the sentences after
-    dated = bool(frames) or any(adoc.words.num[span.start : span.end]) or bool(set(adoc.words.lower[span.start : span.end]) & DAY_WORDS)
+    dated = bool(frames) or bool(set(adoc.words.lower[span.start : span.end]) & DAY_CUES) or bool(
+        any(adoc.words.num[span.start : span.end]) and ISO_DATE.search(span.sentence.text))
     times = sentence_times(adoc, span, adoc.article.published or anchor, ctx.last_day) if dated else []
     days = [w.event_date for w, _ in times if w.event_date and w.precision == "day"]
     ctx.last_day = days[-1] if days else ctx.last_day

@@ -172,10 +172,16 @@ class Matcher:
             return True
 
         for attr, by_value in self._by_word.items():
-            for i, variants in enumerate(map(by_value.get, getattr(words, attr)[start:end]), start):
+            column = getattr(words, attr)[start:end]
+            # the variants anchored on a word of the range whose other required words the range holds too
+            live = {w: vs for w in by_value.keys() & set(column)
+                    if (vs := [v for v in by_value[w] if not v.required or has_all(v.required)])}
+            if not live:
+                continue
+            for i, variants in enumerate(map(live.get, column), start):
                 for v in variants or ():
                     first = i - v.offset
-                    if first >= start and (not v.required or has_all(v.required)):
+                    if first >= start:
                         stop = _longest(v.specs, words, first, end)
                         if stop > first:
                             found.add((v.key, first, stop))
