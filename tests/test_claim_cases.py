@@ -274,6 +274,8 @@ CASES: list[tuple[str, str, Expected]] = [
      "Ukrainian troops liberated in August.", {("Robotyne", "UA", "recaptured", "third_party", "confirmed")}),
     ("relative after a place that locates another", "The village lies five kilometres west of Avdiivka, which Russian "
      "forces seized in February.", {("Avdiivka", "RU", "captured", "third_party", "confirmed")}),
+    ("the enemy's, a possessive, does nothing", "Russia's defence ministry said its troops had broken through the "
+     "enemy's defences and liberated Ocheretyne.", {("Ocheretyne", "RU", "captured", "RU", "claimed")}),
     # where a force withdrew to is not what it left
     ("withdrew to a place", "Kyiv's troops have withdrawn to the outskirts of Pokrovsk, the army said.", set()),
     ("withdrew from one place to another", "Ukrainian troops withdrew from Avdiivka to positions near Lastochkyne, "

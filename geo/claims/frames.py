@@ -588,7 +588,7 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, 
             return _antecedent(sc, i, f"'{adoc.text(i, i + 2)}'")
         if word in ("it", "they", "we") and adoc.lower(i + 1) in V.AUX | V.ADVERB | {"had", "has", "have"} | {adoc.lower(a)}:
             return _antecedent(sc, i, f"'{word}'", agent=True)
-        if word in _ENEMY:
+        if word in _ENEMY and adoc.lower(i + 1) not in ("'s", "’s"):  # "the enemy's defence" does nothing
             return "ENEMY", f"'{word}' = the other side of the speaker"
         if adoc.clause[i] != clause and adoc.lower(i) in (";", "—"):
             break
