@@ -276,6 +276,8 @@ CASES: list[tuple[str, str, Expected]] = [
      "forces seized in February.", {("Avdiivka", "RU", "captured", "third_party", "confirmed")}),
     ("the enemy's, a possessive, does nothing", "Russia's defence ministry said its troops had broken through the "
      "enemy's defences and liberated Ocheretyne.", {("Ocheretyne", "RU", "captured", "RU", "claimed")}),
+    ("regions sharing a plural head, as the subject", "Kyiv said 20 villages in the Kharkiv and Kherson oblasts had "
+     "been liberated.", {(p, "UA", "recaptured", "UA", "claimed") for p in ("Kharkiv", "Kherson")}),
     # where a force withdrew to is not what it left
     ("withdrew to a place", "Kyiv's troops have withdrawn to the outskirts of Pokrovsk, the army said.", set()),
     ("withdrew from one place to another", "Ukrainian troops withdrew from Avdiivka to positions near Lastochkyne, "

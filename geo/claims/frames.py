@@ -50,6 +50,8 @@ _SETTLEMENT_NOUNS = frozenset({"village", "villages", "town", "towns", "city", "
 _AGENT = frozenset({"by", "from", "with"})
 _REGION_REFS = frozenset({"region", "oblast", "territory"})
 _NAMING = frozenset({":", "including", "among", "namely", "such"})
+#: the plural head two or more regions share ("the Donetsk and Luhansk regions")
+_REGION_HEADS = frozenset({"regions", "oblasts", "provinces"})
 _DESTINATION = frozenset({"to", "towards", "toward"})
 _REF_NOUNS = frozenset({"village", "town", "city", "settlement", "island"})
 _OWN = frozenset({"its", "their", "our", "his"})
@@ -335,7 +337,8 @@ def _fits(noun: str, r: Resolved) -> bool:
 def _subject(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     """The place before the trigger in its clause, past auxiliaries, adverbs, locators and one apposition."""
     adoc, j = sc.adoc, a - 1
-    while j >= sc.span.start and j not in sc.usable and (adoc.lower(j) in _SUBJECT_SKIP or _locator_word(sc, j)):
+    while j >= sc.span.start and j not in sc.usable and (adoc.lower(j) in _SUBJECT_SKIP or _locator_word(sc, j) or (
+            adoc.lower(j) in _REGION_HEADS and j - 1 in adoc.places)):  # "the Kharkiv and Kherson oblasts had been"
         j -= 1
     if adoc.lower(j) == "," and j - 1 in sc.usable and _continues_list(adoc, j - 1, sc.span.start):
         return _list(sc, j - 1, -1, "subject")
