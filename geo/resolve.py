@@ -67,12 +67,10 @@ def _km_matrix(a: Sequence[Place], b: Sequence[Place]) -> np.ndarray:
     return km
 
 
-def _country(place: Place) -> float:
-    return _COUNTRY_PRIOR.get(place.country, 0.0) + (0.3 if place.precision == "exact" else 0.0)
-
-
-def _population(place: Place) -> float:
-    return math.log10(place.population + 10) / 3
+def _prior(place: Place) -> tuple[float, float]:
+    """What a place scores before any context: its country (more for an exact point), and its population."""
+    return (_COUNTRY_PRIOR.get(place.country, 0.0) + (0.3 if place.precision == "exact" else 0.0),
+            math.log10(place.population + 10) / 3)
 
 
 def _region_base(surface: str) -> str:
@@ -166,15 +164,21 @@ def rank(mention: Mention, places: Sequence[Place], context: _Context, spelled: 
         closeness = area = np.zeros(len(places))
     scored = []
     for p, near, around in zip(places, closeness.tolist(), area.tolist()):
-        parts = (("context", _CONTEXT_WEIGHT * near), ("area", _AREA_WEIGHT * around),
-                 ("region named", _region_bonus(p, mention, context)),
-                 ("spelling", _SPELLING_BONUS if exact_matters and p.place_id in spelled else 0.0),
-                 ("country", _country(p)), ("population", _population(p)))
-        scored.append((round(sum(v for _, v in parts), 4), p, parts))
+        parts = (_CONTEXT_WEIGHT * near, _AREA_WEIGHT * around, _region_bonus(p, mention, context),
+                 _SPELLING_BONUS if exact_matters and p.place_id in spelled else 0.0, _prior(p))
+        scored.append((round(parts[0] + parts[1] + parts[2] + parts[3] + parts[4][0] + parts[4][1], 4), p, parts))
     scored.sort(key=lambda s: (-s[0], s[1].place_id))
     limit = len(scored) if explained is None else explained
-    return [Candidate(p, score, " + ".join(f"{k} {v:.2f}" for k, v in parts if v) if i < limit else "")
-            for i, (score, p, parts) in enumerate(scored)]
+    return [Candidate(p, score, _why(parts) if i < limit else "") for i, (score, p, parts) in enumerate(scored)]
+
+
+_PARTS = ("context", "area", "region named", "spelling", "country", "population")
+
+
+def _why(parts: tuple[float, float, float, float, tuple[float, float]]) -> str:
+    """What a score is made of, its nonzero parts named."""
+    values = (*parts[:4], *parts[4])
+    return " + ".join(f"{k} {v:.2f}" for k, v in zip(_PARTS, values) if v)
 
 
 def _stray(mention: Mention, best: Candidate, context: _Context) -> float:
@@ -351,7 +355,7 @@ def _context(options: Sequence[tuple[Mention, list[Place]]], gazetteer: Gazettee
     anchors = []
     for m, cands in options:
         if cands and cands[0].feature == "settlement":
-            best = max(cands, key=lambda p: (_country(p) + _population(p) + (_REGION_BONUS if p.admin1 in named_regions else 0.0), p.place_id))
+            best = max(cands, key=lambda p: (sum(_prior(p)) + (_REGION_BONUS if p.admin1 in named_regions else 0.0), p.place_id))
             anchors.append((m, best))
     anchors.sort(key=lambda a: a[0].start)  # in text order, for the nearest of a long article (see _Context.near)
     first = _Context(named_regions, tuple(region_places.values()), tuple(anchors), _attached(options),
