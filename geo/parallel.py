@@ -132,7 +132,8 @@ def results(articles: Sequence[Article], gazetteer: Gazetteer, job: Job, *, work
     elif workers > 1 and lookup is None and len(articles) >= settings.MIN_PARALLEL_ARTICLES:
         yield from _in_pool(articles, job, workers)
     else:
-        warm_up()
+        if articles:
+            warm_up()
         for article in articles:
             yield process_article(article, gazetteer, lookup)
 

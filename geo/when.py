@@ -82,7 +82,9 @@ _TIME_OF_DAY = frozenset({"day", "evening", "morning", "night", "afternoon"})
 _CASED = frozenset({"month_day", "day_month", "month_year", "month_rel", "month", "range"})
 #: Words one of which every expression of a single day holds, an ISO date aside ("on 5 May", "that evening",
 #: "two days ago", "overnight", "the previous day", "since the start of the full-scale invasion").
-DAY_CUES = DAY_WORDS | _TIME_OF_DAY | _PERIOD_WORDS | frozenset({"overnight", "tonight", "ago", "after", "full"})
+#: (a tokenizer may keep an abbreviation's dot: "Aug." is one word).
+_DAY_CUES = DAY_WORDS | _TIME_OF_DAY | _PERIOD_WORDS | frozenset({"overnight", "tonight", "ago", "after", "full"})
+DAY_CUES = _DAY_CUES | frozenset(w + "." for w in _DAY_CUES)
 ISO_DATE = re.compile(r"\b(?:1\d|20)\d\d-[01]\d-[0-3]\d\b")
 
 # Order matters: longer, more specific forms first; matches never overlap. Each rule: its kind, the sets of words

@@ -52,6 +52,9 @@ _REGION_REFS = frozenset({"region", "oblast", "territory"})
 _NAMING = frozenset({":", "including", "among", "namely", "such"})
 #: the plural head two or more regions share ("the Donetsk and Luhansk regions")
 _REGION_HEADS = frozenset({"regions", "oblasts", "provinces"})
+_JOINS = frozenset({",", "and", "or"})
+#: words that put a place near another ("near Y", "outside Y", "close to Y", "next to Y")
+_NEAR_WORDS = frozenset({"near", "outside", "close", "next"})
 _DESTINATION = frozenset({"to", "towards", "toward"})
 _REF_NOUNS = frozenset({"village", "town", "city", "settlement", "island"})
 _OWN = frozenset({"its", "their", "our", "his"})
@@ -268,6 +271,8 @@ def _named_later(sc: Scene, b: int, j: int) -> list[Target]:
             return []
         span = following
         first = _naming(adoc, span)
+        if first is None and _counts_settlements(adoc, span):
+            return []  # "... five villages had been evacuated. The villages are A and B": those five
         if first is not None:
             usable = set(t for t in range(span.start, span.end) if t in adoc.places) - locators(adoc, span)
             if first in usable:
@@ -275,6 +280,12 @@ def _named_later(sc: Scene, b: int, j: int) -> list[Target]:
                 via = f"named in a later sentence: '{adoc.text(first - 2, first)}'"
                 return [Target(adoc.places[t], t, via if n == 0 else f"{via}, list #{n + 1}") for n, t in enumerate(listed)]
     return []
+
+
+def _counts_settlements(adoc: ArticleDoc, span: Span) -> bool:
+    """Whether a sentence counts settlements of its own ("two villages", not "the two villages")."""
+    return any(adoc.number(k) and adoc.lower(k + 1) in _SETTLEMENT_NOUNS and adoc.lower(k - 1) not in _DEFINITE
+               for k in range(span.start, span.end - 1))
 
 
 def _naming(adoc: ArticleDoc, span: Span) -> int | None:
@@ -338,7 +349,7 @@ def _subject(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     """The place before the trigger in its clause, past auxiliaries, adverbs, locators and one apposition."""
     adoc, j = sc.adoc, a - 1
     while j >= sc.span.start and j not in sc.usable and (adoc.lower(j) in _SUBJECT_SKIP or _locator_word(sc, j) or (
-            adoc.lower(j) in _REGION_HEADS and j - 1 in adoc.places)):  # "the Kharkiv and Kherson oblasts had been"
+            adoc.lower(j) in _REGION_HEADS and j - 1 in adoc.places and _regions_said_of(sc, j - 1, b))):
         j -= 1
     if adoc.lower(j) == "," and j - 1 in sc.usable and _continues_list(adoc, j - 1, sc.span.start):
         return _list(sc, j - 1, -1, "subject")
@@ -365,6 +376,16 @@ def _subject(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             k -= 1  # back to the determiner ("claims that the town": "that" opens the clause, it is no determiner)
         return _anaphor(sc, k, j, "subject") if adoc.lower(k) in ("the", "this", "it") else []
     return []
+
+
+def _regions_said_of(sc: Scene, last: int, b: int) -> bool:
+    """Whether regions sharing a plural head are what a trigger after them is said of ("20 villages in the Kharkiv and
+    Kherson oblasts had been liberated"): not when they only locate "parts of" them or settlements named after."""
+    adoc, k = sc.adoc, last
+    while adoc.lower(k - 1) in _JOINS and k - 2 in adoc.places:
+        k -= 2
+    k -= 1 + (adoc.lower(k - 1) == "the")
+    return not (adoc.lower(k) == "of" and adoc.lower(k - 1) in V.PARTITIVE) and not _names_settlements(sc, b)
 
 
 def _continues_list(adoc: ArticleDoc, place: int, floor: int) -> bool:
@@ -399,7 +420,8 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     while (k := k + 1) < stop:
         if adoc.clause[k] != adoc.clause[b - 1] and k > b:
             break
-        destination = destination or rule.kind == "withdraw" and adoc.lower(k) in _DESTINATION
+        if rule.kind == "withdraw" and adoc.lower(k) in _DESTINATION | {"from"}:
+            destination = adoc.lower(k) != "from"
         if adoc.lower(k) == "there" and rule.kind in ("fight", "hold"):
             return _anaphor(sc, k, k, "'there'")
         if k in sc.usable or (adoc.lower(k) == "from" and rule.kind == "fight"):
@@ -420,7 +442,10 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
                 and adoc.lower(last + 1 + (adoc.lower(last + 1) == ",")) in _NEAR:
             regions, k = found, last  # "operations in the Zaporizhzhia region near X and Y": X and Y, not the region
         elif found and destination:
-            return [t for t in found if t.resolved.place.feature == "region"]  # "to the left bank in Kherson region"
+            regions = [t for t in found if t.resolved.place.feature == "region"]  # "to the left bank in Kherson region"
+            if regions:
+                return regions
+            k = max(t.token for t in found)  # "to the left bank of the Dnipro in ...": on past the destination
         elif found:
             return found
     return regions
@@ -446,8 +471,7 @@ _RELATIVIZERS = frozenset({"which", "that", "where", "who"})
 #: words of the noun phrase a relative clause hangs on: "one of the few villages in the region", "the last major city"
 _RELATIVE_NP = V.DET | V.PLACE_NOUN | _SETTLEMENT_NOUNS | V.COMPASS | frozenset(
     {"one", "of", "few", "last", "only", "major", "biggest", "largest", "remaining", "in", "the", "people's", "republic",
-     "'s", "’s", "two", "three", "and", "close", "to", "near", "outside", "symbolic", "vital", "logistics", "logistical",
-     "industrial", "mining", "railway", "rail", "transport", "sea"})
+     "'s", "’s", "two", "three", "and", "close", "to", "near", "outside", "next"})
 _COPULA = frozenset({"is", "was", "are", "were", "remains", "remained", "became", "'s", "’s"})
 
 
@@ -472,9 +496,12 @@ def _relative_head(sc: Scene, c: int) -> tuple[int | None, str]:
     adoc = sc.adoc
     restrictive = adoc.lower(c - 1) != ","  # "the last city in the Luhansk region that ...": the city's clause
     k = c - 1 - (not restrictive)
-    if restrictive and k in sc.usable and (adoc.lower(k - 1) in ("near", "outside") or adoc.lower(k - 1) == "to" and
-                                           adoc.lower(k - 2) in ("close", "next")):
-        head, via = _said_of(sc, k - 1)  # "another village close to Bakhmut that ...": the village's clause
+    first = k
+    while adoc.lower(first - 1) in _JOINS and first - 2 in adoc.places:
+        first -= 2  # "a village near Verbove and Tokmak that ...": the list's first place
+    if restrictive and k in sc.usable and (adoc.lower(first - 1) in _NEAR_WORDS or adoc.lower(first - 1) == "to" and
+                                           adoc.lower(first - 2) in _NEAR_WORDS):
+        head, via = _said_of(sc, first - 1)  # "another village close to Bakhmut that ...": the village's clause
         if head is not None:
             return head, via
     before = k in sc.usable or not restrictive and k in adoc.places and adoc.places[k].place.feature == "settlement" \
@@ -591,7 +618,8 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, 
             return _antecedent(sc, i, f"'{adoc.text(i, i + 2)}'")
         if word in ("it", "they", "we") and adoc.lower(i + 1) in V.AUX | V.ADVERB | {"had", "has", "have"} | {adoc.lower(a)}:
             return _antecedent(sc, i, f"'{word}'", agent=True)
-        if word in _ENEMY and adoc.lower(i + 1) not in ("'s", "’s"):  # "the enemy's defence" does nothing
+        if word in _ENEMY and not (adoc.lower(i + 1) in V.POSSESSIVE and adoc.lemma(i + 2) not in _FORCE_NOUNS):
+            # "the enemy's forces took X" acts; "broke through the enemy's defences" does not
             return "ENEMY", f"'{word}' = the other side of the speaker"
         if adoc.clause[i] != clause and adoc.lower(i) in (";", "—"):
             break

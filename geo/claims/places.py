@@ -121,7 +121,7 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
                 or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)
                 or (joined and (adoc.title(k) or adoc.lower(k) in _FEATURE)) or adoc.lower(k) in V.COMPASS
                 or adoc.lower(k).endswith(_POINTS)):
-            if joined and adoc.lower(k) in ("a", "an") and adoc.lower(k - step) == ",":
+            if joined and adoc.lower(k) in ("a", "an", "another") and adoc.lower(k - step) == ",":
                 return out  # ", a suburb of Kyiv": an apposition, not a list
             joined = joined or adoc.lower(k) in V.LIST_JOIN
             if k in adoc.places and k not in usable and not _skippable_locator(adoc, k, step):

@@ -84,6 +84,7 @@ PLACE_NOUN = frozenset({"village", "villages", "town", "towns", "city", "cities"
                         "following", "mine", "outskirts", "part", "parts", "half", "most", "much", "rest", "edge",
                         "centre", "remainder", "section", "sections", "vicinity", "environs", "entirety"})
 #: nouns that make the place a part only: "part of X", "the outskirts of X"
+POSSESSIVE = frozenset({"'s", "’s"})
 PARTITIVE = frozenset({"part", "parts", "half", "most", "much", "outskirts", "edge", "section", "sections", "rest",
                        "remainder", "areas", "area", "some", "percent", "%", "vicinity"})
 #: prepositions of place that fighting and holding take: "near X", "in X", "on the outskirts of X"
