@@ -512,8 +512,8 @@ def _relative_head(sc: Scene, c: int) -> tuple[int | None, str]:
 
 
 def _said_of(sc: Scene, k: int) -> tuple[int | None, str]:
-    """The place the noun phrase ending at ``k`` is said of, by a comma ("X, a strategic outpost in the Black Sea")
-    or a copula ("X is the last major city")."""
+    """The place the noun phrase ending at ``k`` is said of, by a comma ("X, a small village near Y") or a copula
+    ("X is the last major city")."""
     adoc, start = sc.adoc, k
     while k > sc.span.start and (k not in sc.usable or _region_in(adoc, k)) and start - k < 14 and (
             adoc.lower(k) in _RELATIVE_NP or k in adoc.places or adoc.title(k)):
