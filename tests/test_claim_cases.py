@@ -286,6 +286,9 @@ CASES: list[tuple[str, str, Expected]] = [
      "liberated.", set()),
     ("relative after an apposition with a list after 'near'", "Russian forces shelled Robotyne, a village near "
      "Verbove and Tokmak that Russia had occupied.", {("Robotyne", "RU", "holds", "third_party", "confirmed")}),
+    ("'the settlement of' a name no gazetteer knows is no earlier place", "Ukraine's army said its troops still held "
+     "Tonenke. Russia's defence ministry said its troops had liberated the settlement of Middle.",
+     {("Tonenke", "UA", "holds", "UA", "claimed")}),
     # where a force withdrew to is not what it left
     ("withdrew to a place", "Kyiv's troops have withdrawn to the outskirts of Pokrovsk, the army said.", set()),
     ("withdrew from one place to another", "Ukrainian troops withdrew from Avdiivka to positions near Lastochkyne, "

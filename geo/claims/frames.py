@@ -321,12 +321,17 @@ def _anaphor(sc: Scene, first: int, last: int, via: str) -> list[Target]:
     adoc = sc.adoc
     noun = next((adoc.lower(k) for k in range(first, min(last + 1, sc.span.end)) if adoc.lower(k) in _REF_NOUNS | _REGION_REFS), None)
     pronoun = adoc.lower(last) in ("it", "there") and last == first
-    if (noun is None and not pronoun) or adoc.lower(last) == "of":
+    # "the settlement of Middle": a settlement named (one named before only if it is that one), not a reference
+    named = adoc.places.get(last) if adoc.lower(last - 1) == "of" and adoc.title(last) else None
+    if (noun is None and not pronoun) or adoc.lower(last) == "of" or (adoc.lower(last - 1) == "of" and adoc.title(last)
+                                                                       and named is None):
         return []
     taken = {t for x in sc.actors for t in range(x.start, x.end)}
     earlier = [adoc.places[t] for t in sorted(sc.usable) if t < first]
     located = [adoc.places[t] for t in range(sc.span.start, first) if t in adoc.places and t not in taken and t not in sc.usable]
     for r in [*reversed([*sc.topic, *earlier]), *reversed(located)]:
+        if named is not None and r.place.place_id != named.place.place_id:
+            continue
         if noun is None or _fits(noun, r):
             return [Target(r, last, f"{via}: '{adoc.text(first, last + 1)}' -> {r.mention.surface}")]
     return []
