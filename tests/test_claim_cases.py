@@ -289,6 +289,10 @@ CASES: list[tuple[str, str, Expected]] = [
     ("'the settlement of' a name no gazetteer knows is no earlier place", "Ukraine's army said its troops still held "
      "Tonenke. Russia's defence ministry said its troops had liberated the settlement of Middle.",
      {("Tonenke", "UA", "holds", "UA", "claimed")}),
+    ("counted settlements of a region, others named next", "Kyiv said its forces had freed 46 settlements in "
+     "Kherson Oblast. Fighting continued near Bakhmut and Chasiv Yar, Kyiv said.",
+     {("Kherson Oblast", "UA", "recaptured", "UA", "claimed"), ("Bakhmut", "contested", "fighting", "UA", "claimed"),
+      ("Chasiv Yar", "contested", "fighting", "UA", "claimed")}),
     # where a force withdrew to is not what it left
     ("withdrew to a place", "Kyiv's troops have withdrawn to the outskirts of Pokrovsk, the army said.", set()),
     ("withdrew from one place to another", "Ukrainian troops withdrew from Avdiivka to positions near Lastochkyne, "

@@ -239,7 +239,7 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         if later:
             return later
     if locator is not None and rule.kind == "capture" and adoc.places[locator].place.feature == "region" and \
-            not _names_settlements(sc, locator + 1):
+            not _names_settlements(sc, locator + 1, adoc.places[locator].place.admin1):
         return [Target(adoc.places[locator], locator, "object: the region of settlements it does not name")]
     return [] if locator is not None else _anaphor(sc, b, j, "object")
 
@@ -302,10 +302,11 @@ def _naming(adoc: ArticleDoc, span: Span) -> int | None:
     return None
 
 
-def _names_settlements(sc: Scene, after: int) -> bool:
-    """Whether settlements are named after ``after`` in the sentence, or two or more in the next one ("freed 46
-    settlements in Kherson Oblast" names none, so the region carries the claim; "liberated 10 settlements in the
-    Kursk Region. ... liberated ten settlements in two days: A, B, ..." names them)."""
+def _names_settlements(sc: Scene, after: int, region: str | None = None) -> bool:
+    """Whether settlements are named after ``after`` in the sentence, or two or more in the next one (of ``region``,
+    when given: settlements elsewhere are others) ("freed 46 settlements in Kherson Oblast" names none, so the region
+    carries the claim; "liberated 10 settlements in the Kursk Region. ... liberated ten settlements in two days: A,
+    B, ..." names them)."""
     adoc, following = sc.adoc, sc.adoc.following(sc.span)
     if any(adoc.places[t].place.feature == "settlement" for t in sc.usable if t > after):
         return True
@@ -313,7 +314,7 @@ def _names_settlements(sc: Scene, after: int) -> bool:
         return False
     skip = locators(adoc, following)
     return sum(1 for t in range(following.start, following.end) if t in adoc.places and t not in skip
-               and adoc.places[t].place.feature == "settlement") > 1
+               and adoc.places[t].place.feature == "settlement" and region in (None, adoc.places[t].place.admin1)) > 1
 
 
 def _anaphor(sc: Scene, first: int, last: int, via: str) -> list[Target]:
