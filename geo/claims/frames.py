@@ -164,7 +164,7 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     if not targets:
         return Blocked(rule.id, sc.adoc.text(a, b), NO_PLACE)
     side, role, via = _side(sc, rule, a, b, targets)
-    if rule.needs_actor and not (via.startswith(("subject", "military")) or via[1:].split(" ", 1)[0].lower() in _OWN):
+    if rule.needs_actor and not _names_a_force(sc, a, side):
         return Blocked(rule.id, sc.adoc.text(a, b), f"needs a named force as its subject ({via or 'none'})")
     if rule.kind == "withdraw" and side is None and not _force_before(sc, a):
         return Blocked(rule.id, sc.adoc.text(a, b), "no force leaves (a convoy, residents)")
@@ -173,6 +173,16 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
         return Blocked(rule.id, sc.adoc.text(a, b), f"{modality}: '{sc.adoc.text(max(sc.span.start, a - 3), a)}'")
     return Frame(rule, sc.span.sentence.index, (a, b), sc.adoc.text(a, b), tuple(targets), side, role, via, negated,
                  modality, hedged)
+
+
+def _names_a_force(sc: Scene, a: int, side: Acting | None) -> bool:
+    """Whether the side acting at a trigger is a force named before it: an actor of that side in its clause ("Russian
+    forces are operating"), or a fighting one anywhere before it, or a side's own troops ("its units are operating");
+    not a pronoun, "the enemy" or a default."""
+    adoc, clause = sc.adoc, sc.adoc.clause[a]
+    return any(x.end <= a and x.side == side and (adoc.clause[x.start] == clause or x.military) for x in sc.actors) \
+        or any(adoc.lower(k) in _OWN and adoc.lemma(k + 1) in _FORCE_NOUNS and adoc.clause[k] == clause
+               for k in range(sc.span.start, a))
 
 
 #: capitalised words that open a trigger as adjectives, not as names
