@@ -85,13 +85,14 @@ _CASED = frozenset({"month_day", "day_month", "month_year", "month_rel", "month"
 #: (a tokenizer may keep an abbreviation's dot: "Aug." is one word).
 _DAY_CUES = DAY_WORDS | _TIME_OF_DAY | _PERIOD_WORDS | frozenset({"overnight", "tonight", "ago", "after", "full"})
 DAY_CUES = _DAY_CUES | frozenset(w + "." for w in _DAY_CUES)
-ISO_DATE = re.compile(r"\b(?:1\d|20)\d\d-[01]\d-[0-3]\d\b")
+_ISO = r"(?:1\d|20)\d\d-[01]\d-[0-3]\d"
+ISO_DATE = re.compile(rf"\b{_ISO}\b")
 
 # Order matters: longer, more specific forms first; matches never overlap. Each rule: its kind, the sets of words
 # (case-folded) every match of it holds one of, whole, and its expression. A month name is such a word only where the
 # expression bounds it ("16 Marines" is a "day_month" match: "Mar" is no word of it).
 _RULES: tuple[tuple[str, tuple[frozenset[str], ...], str], ...] = (
-    ("iso", (_NUMBER,), r"\b(?P<iso>(?:1\d|20)\d\d-[01]\d-[0-3]\d)\b"),
+    ("iso", (_NUMBER,), rf"\b(?P<iso>{_ISO})\b"),
     # the war's own calendar: Russia's full-scale invasion began on 24 February 2022
     ("invasion", (frozenset({"full"}),),
      r"\b(?:since\s+)?(?:the\s+)?(?:start|beginning|outset|first\s+days?)\s+of\s+(?:the\s+|Russia's\s+|Russia’s\s+)?full[- ]scale\s+(?:war|invasion)\b"

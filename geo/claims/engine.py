@@ -380,7 +380,7 @@ def _calls_false(adoc: ArticleDoc, span: Span) -> bool:
 def _located_lie(adoc: ArticleDoc, k: int) -> bool:
     """Whether "lie(s)" at ``k`` says where something is ("lies in", "lies about 20 km", "lies north-west of")."""
     after = adoc.lower(k + 1)
-    return after in _LIES_WHERE and (after != "about" or adoc.number(k + 2)) or after.endswith(("north", "south", "east", "west"))
+    return after in _LIES_WHERE and (after != "about" or adoc.number(k + 2)) or after.endswith(V.POINTS)
 
 
 def _revoiced(adoc: ArticleDoc, span: Span, acts: Sequence[Act], previous: Sequence[Claim]) -> list[Claim]:

@@ -53,8 +53,6 @@ _NAMING = frozenset({":", "including", "among", "namely", "such"})
 #: the plural head two or more regions share ("the Donetsk and Luhansk regions")
 _REGION_HEADS = frozenset({"regions", "oblasts", "provinces"})
 _JOINS = frozenset({",", "and", "or"})
-#: words that put a place near another ("near Y", "outside Y", "close to Y", "next to Y")
-_NEAR_WORDS = frozenset({"near", "outside", "close", "next"})
 _DESTINATION = frozenset({"to", "towards", "toward"})
 _REF_NOUNS = frozenset({"village", "town", "city", "settlement", "island"})
 _OWN = frozenset({"its", "their", "our", "his"})
@@ -333,9 +331,9 @@ def _anaphor(sc: Scene, first: int, last: int, via: str) -> list[Target]:
     noun = next((adoc.lower(k) for k in range(first, min(last + 1, sc.span.end)) if adoc.lower(k) in _REF_NOUNS | _REGION_REFS), None)
     pronoun = adoc.lower(last) in ("it", "there") and last == first
     # "the settlement of Middle": a settlement named (one named before only if it is that one), not a reference
-    named = adoc.places.get(last) if adoc.lower(last - 1) == "of" and adoc.title(last) else None
-    if (noun is None and not pronoun) or adoc.lower(last) == "of" or (adoc.lower(last - 1) == "of" and adoc.title(last)
-                                                                       and named is None):
+    of_name = adoc.lower(last - 1) == "of" and adoc.title(last)
+    named = adoc.places.get(last) if of_name else None
+    if (noun is None and not pronoun) or adoc.lower(last) == "of" or (of_name and named is None):
         return []
     taken = {t for x in sc.actors for t in range(x.start, x.end)}
     earlier = [adoc.places[t] for t in sorted(sc.usable) if t < first]
@@ -397,11 +395,18 @@ def _subject(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
 def _regions_said_of(sc: Scene, last: int, b: int) -> bool:
     """Whether regions sharing a plural head are what a trigger after them is said of ("20 villages in the Kharkiv and
     Kherson oblasts had been liberated"): not when they only locate "parts of" them or settlements named after."""
-    adoc, k = sc.adoc, last
-    while adoc.lower(k - 1) in _JOINS and k - 2 in adoc.places:
-        k -= 2
+    adoc = sc.adoc
+    k = _list_start(adoc, last)
     k -= 1 + (adoc.lower(k - 1) == "the")
     return not (adoc.lower(k) == "of" and adoc.lower(k - 1) in V.PARTITIVE) and not _names_settlements(sc, b)
+
+
+def _list_start(adoc: ArticleDoc, last: int) -> int:
+    """The first place of the list of places ("A, B and C") that ends at ``last``."""
+    k = last
+    while adoc.lower(k - 1) in _JOINS and k - 2 in adoc.places:
+        k -= 2
+    return k
 
 
 def _continues_list(adoc: ArticleDoc, place: int, floor: int) -> bool:
@@ -421,8 +426,8 @@ def _locator_word(sc: Scene, j: int) -> bool:
         sc.adoc.lower(j) == "to" and sc.adoc.lower(j + 2) in V.COMPASS)
 
 
-#: prepositions that say where, near a place, something named before it is
-_NEAR = frozenset({"near", "around", "outside", "close"})
+#: words that put something near a place ("near Y", "around Y", "outside Y", "close to Y", "next to Y")
+_NEAR = frozenset({"near", "around", "outside", "close", "next"})
 
 
 def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
@@ -461,7 +466,7 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             regions = [t for t in found if t.resolved.place.feature == "region"]  # "to the left bank in Kherson region"
             if regions:
                 return regions
-            k = max(t.token for t in found)  # "to the left bank of the Dnipro in ...": on past the destination
+            k = last  # "to the left bank of the Dnipro in ...": on past the destination
         elif found:
             return found
     return regions
@@ -512,11 +517,9 @@ def _relative_head(sc: Scene, c: int) -> tuple[int | None, str]:
     adoc = sc.adoc
     restrictive = adoc.lower(c - 1) != ","  # "the last city in the Luhansk region that ...": the city's clause
     k = c - 1 - (not restrictive)
-    first = k
-    while adoc.lower(first - 1) in _JOINS and first - 2 in adoc.places:
-        first -= 2  # "a village near Verbove and Tokmak that ...": the list's first place
-    if restrictive and k in sc.usable and (adoc.lower(first - 1) in _NEAR_WORDS or adoc.lower(first - 1) == "to" and
-                                           adoc.lower(first - 2) in _NEAR_WORDS):
+    first = _list_start(adoc, k)  # "a village near Verbove and Tokmak that ..."
+    if restrictive and k in sc.usable and (adoc.lower(first - 1) in _NEAR or adoc.lower(first - 1) == "to" and
+                                           adoc.lower(first - 2) in _NEAR):
         head, via = _said_of(sc, first - 1)  # "another village close to Bakhmut that ...": the village's clause
         if head is not None:
             return head, via

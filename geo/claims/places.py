@@ -14,7 +14,6 @@ from geo.claims.tokens import ArticleDoc, Span
 MAX_LIST = 40
 #: the most words between two places of one list (joiners, locators, "a settlement in Ukraine's Sumy region")
 _GAP = 12
-_POINTS = ("north", "south", "east", "west")
 _AS_MODIFIER = frozenset({"city", "town", "village", "settlement", "cities", "towns", "villages", "settlements",
                           "localities", "communities", "hromada", "hamlets"})
 _PHRASE = frozenset({"the", "a", "an", "city", "town", "village", "settlement", "of", "small", "regional", "centre",
@@ -43,7 +42,7 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
             j -= 1
         head = adoc.lower(j)
         if head in V.LOCATOR_BEFORE or (head == "from" and adoc.lower(j - 1) in _DISTANCE) or (
-                adoc.lower(j + 1) == "of" and (head in V.COMPASS or head.endswith(("north", "south", "east", "west")) or head in (
+                adoc.lower(j + 1) == "of" and (head in V.COMPASS or head.endswith(V.POINTS) or head in (
                     "outside", "short", "direction", "km", "kilometres", "kilometers", "miles"))):
             found.add(i)
         elif adoc.lower(i + 1) in V.AXIS or _names_axes(adoc, span, i):
@@ -120,7 +119,7 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
                 adoc.lower(k) in V.LIST_JOIN or adoc.lower(k) in _LIST_WORDS or k in adoc.places or adoc.lower(k) in ("(", ")")
                 or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)
                 or (joined and (adoc.title(k) or adoc.lower(k) in _FEATURE)) or adoc.lower(k) in V.COMPASS
-                or adoc.lower(k).endswith(_POINTS)):
+                or adoc.lower(k).endswith(V.POINTS)):
             if joined and adoc.lower(k) in ("a", "an", "another") and adoc.lower(k - step) == ",":
                 return out  # ", a suburb of Kyiv": an apposition, not a list
             joined = joined or adoc.lower(k) in V.LIST_JOIN
@@ -140,4 +139,4 @@ def _skippable_locator(adoc: ArticleDoc, k: int, step: int) -> bool:
     and B in the Yunakivka hromada and C") or a place a compass phrase locates ("A and B north-east of Bakhmut, and
     at C")."""
     return adoc.places[k].place.feature == "region" or adoc.lower(k + step) in _HROMADA or adoc.lower(k - 1) == "of" and (
-        adoc.lower(k - 2) in V.COMPASS or adoc.lower(k - 2).endswith(("north", "south", "east", "west")))
+        adoc.lower(k - 2) in V.COMPASS or adoc.lower(k - 2).endswith(V.POINTS))

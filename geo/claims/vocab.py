@@ -83,8 +83,9 @@ PLACE_NOUN = frozenset({"village", "villages", "town", "towns", "city", "cities"
                         "bastion", "capital", "port", "urban-type", "station", "of",
                         "following", "mine", "outskirts", "part", "parts", "half", "most", "much", "rest", "edge",
                         "centre", "remainder", "section", "sections", "vicinity", "environs", "entirety"})
-#: nouns that make the place a part only: "part of X", "the outskirts of X"
+#: the possessive ending as a word of its own: "the enemy's", "Russia's"
 POSSESSIVE = frozenset({"'s", "’s"})
+#: nouns that make the place a part only: "part of X", "the outskirts of X"
 PARTITIVE = frozenset({"part", "parts", "half", "most", "much", "outskirts", "edge", "section", "sections", "rest",
                        "remainder", "areas", "area", "some", "percent", "%", "vicinity"})
 #: prepositions of place that fighting and holding take: "near X", "in X", "on the outskirts of X"
@@ -97,6 +98,8 @@ COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                      "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern",
                      "western", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
                      "north-western", "south-eastern", "south-western"})
+#: what a compass word ends with ("north", "north-east", "southwest")
+POINTS = ("north", "south", "east", "west")
 AXIS = frozenset({"direction", "directions", "axis", "axes", "sector", "sectors", "salient", "front", "bridgehead",
                   "offensive", "counteroffensive", "counter-offensive", "operation", "campaign", "incursion",
                   "highway", "road", "river", "reservoir", "group", "grouping", "operational", "railway", "district"})
