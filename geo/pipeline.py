@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,6 +37,20 @@ log = logging.getLogger(__name__)
 
 #: The lock file a run holds in the output folder.
 LOCK_NAME = ".geo.lock"
+#: The code that reads an article (modules and packages of ``geo``): when it changes, every article is read again.
+READERS = ("claims", "cues.py", "names.py", "process.py", "recognize.py", "resolve.py", "when.py")
+
+
+@functools.cache
+def reader_version() -> str:
+    """The version of what reads an article: ``settings.EXTRACTOR_VERSION`` and a digest of the code of
+    :data:`READERS`, so that a store read by other rules is read again without anyone bumping a number."""
+    root = Path(__file__).parent
+    files = sorted(f for name in READERS for f in ((root / name).glob("*.py") if (root / name).is_dir() else [root / name]))
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f"{f.relative_to(root).as_posix()}\0".encode() + f.read_bytes().replace(b"\r\n", b"\n"))
+    return f"{settings.EXTRACTOR_VERSION}.{digest.hexdigest()[:12]}"
 
 @dataclass(slots=True)
 class RunReport:
@@ -82,7 +98,7 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
     gazetteer.add_user_places(corrections)
     # the latest year a date may have is part of the rules: on New Year every article is read again, so a re-run
     # and a fresh run agree
-    version = f"{settings.EXTRACTOR_VERSION}+g{gazetteer.version}+y{latest_year()}"
+    version = f"{reader_version()}+g{gazetteer.version}+y{latest_year()}"
     with exclusive(options.out), Store(options.out / settings.STORE_NAME) as store:
         if store.meta("gazetteer") != gazetteer.signature:
             store.restate_names(gazetteer.name_states, gazetteer.signature)

@@ -135,6 +135,12 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Marinka", "RU", "captured", "RU", "claimed")}),
     ("North Korean troops fight for Russia", "North Korean troops recaptured Sudzha, Russian officials said.",
      {("Sudzha", "RU", "recaptured", "RU", "claimed")}),
+    # "their control" is the control of the side named before the pronoun, not always the speaker's
+    ("'their' after another side than the speaker's", "DeepState said Russian troops now control the eastern "
+     "outskirts, with Pivnichne and Zalizne either partly or fully under their control.",
+     {("Pivnichne", "RU", "holds", "UA", "claimed"), ("Zalizne", "RU", "holds", "UA", "claimed")}),
+    ("'their' after the speaker", "Ukrainian officials said Kupiansk remained under their control.",
+     {("Kupiansk", "UA", "holds", "UA", "claimed")}),
     # the side whose advances were halted is not the subject of the verb coordinated after it
     ("a force stopped is not the subject", "Ukraine's General Staff said its troops had halted Russian attacks on "
      "the outskirts and still held Kupiansk.", {("Kupiansk", "UA", "holds", "UA", "claimed")}),

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from geo import settings
 from geo.cli import app
 from tests.conftest import write_article
 
@@ -80,6 +81,45 @@ def test_a_rerun_costs_only_the_new_work_and_loses_nothing(cache_dir: Path, seed
     assert "Kupiansk" not in {c["place"] for c in claims(out).values()}
     with sqlite3.connect(out / "geo.sqlite") as con:
         assert con.execute("SELECT retired FROM article WHERE path LIKE '%kupiansk.md'").fetchone() == (1,)
+
+
+def test_articles_read_by_other_rules_are_read_again(cache_dir: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A geo whose reading code differs (an upgrade, an edited rule) reads every article again, unasked."""
+    from geo import pipeline
+
+    assert pipeline.reader_version().startswith(f"{settings.EXTRACTOR_VERSION}.")
+    assert run(cache_dir, seeds)[1].startswith("3 new, 0 changed, 0 unchanged")
+    monkeypatch.setattr(pipeline, "reader_version", lambda: "other rules")
+    code, said = run(cache_dir, seeds)
+    assert code == 0 and said.startswith("0 new, 3 changed, 0 unchanged"), said
+    assert run(cache_dir, seeds)[1].startswith("0 new, 0 changed, 3 unchanged")
+
+
+def test_the_reader_version_follows_the_code_that_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The digest covers every module that reads an article, so editing one changes it."""
+    from geo import pipeline
+
+    root = Path(pipeline.__file__).parent
+    copy = tmp_path / "geo"
+    for name in pipeline.READERS:
+        source = root / name
+        target = copy / name
+        if source.is_dir():
+            target.mkdir(parents=True)
+            for f in source.glob("*.py"):
+                (target / f.name).write_bytes(f.read_bytes())
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+    monkeypatch.setattr(pipeline, "__file__", str(copy / "pipeline.py"))
+    versions = []
+    for edit in ("", "# an edited rule\n"):
+        with (copy / "claims" / "rules.py").open("a", encoding="utf-8") as f:
+            f.write(edit)
+        pipeline.reader_version.cache_clear()
+        versions.append(pipeline.reader_version())
+    pipeline.reader_version.cache_clear()
+    assert versions[0] != versions[1]
 
 
 def test_a_rerun_writes_what_a_fresh_run_on_the_same_articles_writes(cache_dir: Path, seeds: Path, tmp_path: Path) -> None:

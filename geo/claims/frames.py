@@ -27,7 +27,8 @@ _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 #: words between a place and the trigger it is the subject of ("X has now been", 'X "remains')
 _SUBJECT_SKIP = _QUOTES | V.AUX | V.ADVERB | V.NEGATION | V.MODAL | frozenset(
     {"remain", "remains", "remained", "stay", "stays", "stayed", "itself", "finally", "now", "been", "being", "back",
-     "once", "again", "officially", "reportedly", "firmly", "mostly", "largely", "fully", "as", "entirely"})
+     "once", "again", "officially", "reportedly", "firmly", "mostly", "largely", "fully", "as", "entirely", "either",
+     "or"})
 _OBJECT_SKIP = _QUOTES | V.DET | V.PLACE_NOUN | _NUMBERS | V.ADVERB | frozenset({"of", "over", "the", "control", "full", "complete", "back",
                                                             ":", "following", "up", "rest", "remaining", "village's",
                                                             "town's", "city's", "russian", "ukrainian", "defenses", "defences",
@@ -688,8 +689,10 @@ def _side_in_match(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None,
         side = V.SIDE_WORD.get(sc.adoc.lower(i))
         if side:
             return cast(Side, side), f"'{sc.adoc.lower(i)}' in the phrase"
-        if sc.adoc.lower(i) in ("its", "their", "our"):
-            return "SPEAKER", f"'{sc.adoc.lower(i)}' in the phrase = the speaker's"
+        if sc.adoc.lower(i) in ("its", "their"):  # "Russian troops now control ..., with X under their control"
+            return _antecedent(sc, i, f"'{sc.adoc.lower(i)}' in the phrase")
+        if sc.adoc.lower(i) == "our":
+            return "SPEAKER", "'our' in the phrase = the speaker's"
     of = b + (sc.adoc.lower(b) in _QUOTES)
     if sc.adoc.lower(of) == "of":  # "under the control of Russian forces", 'remains "under the control" of the army'
         x = next((x for x in sc.actors if x.start in (of + 1, of + 2) and x.side in ("RU", "UA")), None)
