@@ -60,6 +60,14 @@ CASES: list[tuple[str, str, Expected]] = [
                               "the Dnipropetrovsk region.",
      {("Derylove", "RU", "captured", "RU", "claimed"), ("Maiske", "RU", "captured", "RU", "claimed"),
       ("Stepove", "RU", "captured", "RU", "claimed")}),
+    ("a list past an aside in brackets", "Ukraine's General Staff said Russian forces attacked near Robotyne and "
+     "Verbove (the ministry gave no figures), and near Novoprokopivka.",
+     {("Robotyne", "contested", "fighting", "UA", "claimed"), ("Verbove", "contested", "fighting", "UA", "claimed"),
+      ("Novoprokopivka", "contested", "fighting", "UA", "claimed")}),
+    # a compass phrase locates the advance and does not use up the distance to the places it was made in
+    ("places past a compass phrase", "Ukraine's General Staff said Russian forces were advancing west of the Oskil "
+     "River both north and south of Kupiansk, in the areas of the villages of Synkivka and Petropavlivka.",
+     {("Synkivka", "contested", "fighting", "UA", "claimed"), ("Petropavlivka", "contested", "fighting", "UA", "claimed")}),
     # --- stances ---
     ("confirmed by the other side", "Russia's defence ministry acknowledged that its troops had left Kherson.",
      {("Kherson", "UA", "withdrew", "RU", "confirmed")}),

@@ -450,6 +450,9 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             break  # "attacked X and hit a house near Y": Y is not where the attack was
         if adoc.lower(k) in V.LOCATOR_BEFORE:
             continue  # "towards X and near Y": X is no claim, Y may be
+        if (passed := _compass_phrase(adoc, k, sc.span.end)) > k:  # "advancing west of the Bakhmutka River, in the
+            stop, k = min(sc.span.end, stop + passed - k), passed - 1  # areas of A and B": the locator takes no reach
+            continue
         if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE or adoc.lower(k) in _AGENT:
             continue
         j = k + 1
@@ -471,6 +474,17 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         elif found:
             return found
     return regions
+
+
+def _compass_phrase(adoc: ArticleDoc, k: int, end: int) -> int:
+    """Where a compass phrase that starts at ``k`` ends ("south of Siversk", "west of the Bakhmutka River"), or
+    ``k`` if none starts there."""
+    if not (adoc.lower(k).endswith(V.POINTS) and adoc.lower(k + 1) == "of"):
+        return k
+    j = k + 2 + (adoc.lower(k + 2) == "the")
+    while j < min(end, k + 7) and adoc.title(j):
+        j += 1
+    return j if j > k + 2 + (adoc.lower(k + 2) == "the") else k
 
 
 def _relative(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:

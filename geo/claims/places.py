@@ -114,8 +114,8 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
     out = [anchor]
     j = anchor + step
     while span.start <= j < span.end and len(out) < MAX_LIST:
-        k, joined = j, False
-        while span.start <= k < span.end and abs(k - j) < _GAP and (k not in usable) and (
+        k, joined, aside = j, False, 0
+        while span.start <= k < span.end and abs(k - j) - aside < _GAP and (k not in usable) and (
                 adoc.lower(k) in V.LIST_JOIN or adoc.lower(k) in _LIST_WORDS or k in adoc.places or adoc.lower(k) in ("(", ")")
                 or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)
                 or (joined and (adoc.title(k) or adoc.lower(k) in _FEATURE)) or adoc.lower(k) in V.COMPASS
@@ -123,6 +123,9 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
             if joined and adoc.lower(k) in ("a", "an", "another") and adoc.lower(k - step) == ",":
                 return out  # ", a suburb of Kyiv": an apposition, not a list
             joined = joined or adoc.lower(k) in V.LIST_JOIN
+            if step == 1 and adoc.lower(k) == "(" and (close := _closing(adoc, k, span.end)) is not None:
+                aside += close - k  # "A and B (DeepState marks C as captured), and near D": the aside is no part
+                k = close  # of the list
             if k in adoc.places and k not in usable and not _skippable_locator(adoc, k, step):
                 return out
             k += step
@@ -132,6 +135,11 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
         else:
             break
     return out
+
+
+def _closing(adoc: ArticleDoc, k: int, end: int) -> int | None:
+    """The ")" that closes the "(" at ``k``, within a short aside."""
+    return next((c for c in range(k + 1, min(end, k + 25)) if adoc.lower(c) == ")"), None)
 
 
 def _skippable_locator(adoc: ArticleDoc, k: int, step: int) -> bool:
