@@ -270,6 +270,14 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
         _ex("Last June, one of the thrusts of the Ukrainian summer counteroffensive fell on Rabotino.", "y064",
             ("Rabotino", "contested", "fighting")),
     ),
+    "fight.presence": (
+        _ex("The ISW says geolocated footage from 24 November confirms a Russian presence in eastern Yelizavetivka and "
+            "in central Trudove.", "y079", ("Yelizavetivka", "contested", "fighting"), ("Trudove", "contested", "fighting")),
+        _ex("According to the Ukrainian analytical project DeepState, Russian forces had taken control of the village of "
+            "Vremivka and most of Velyka Novosilka. On the Russian presence in the settlement, Trehubov said "
+            "the Russians had put their flag on a boiler house behind the Kolos stadium and had been seen in the "
+            "settlement since the previous day.", "x087", ("Velyka Novosilka", "contested", "fighting")),
+    ),
     "fight.attack": (
         _ex("On June 18 the Ukrainian military reported a rise in Russian attacks near the town of Toretsk after a "
             "\"long lull\" in the fighting there.", "y068", ("Toretsk", "contested", "fighting")),
@@ -485,6 +493,10 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
             "further south towards Tokmak and Melitopol.", "y064", "Tokmak", "Melitopol"),
         _co("Bakhmut, north of the city of Donetsk, has been fiercely fought over and has been at the heart of "
             "hostilities between Russia and Ukraine for months.", "x025", "Donetsk"),
+    ),
+    "fight.presence": (
+        _co("Kostyantynivka lies on supply routes that Ukrainian forces need to keep their presence in the Donbas.",
+            "y101", "Donbas"),
     ),
     "fight.attack": (
         _co("At least 14 people have been reported killed in the Russian attack on Kryvyi Rih in central Ukraine.",
