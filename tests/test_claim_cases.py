@@ -104,6 +104,9 @@ CASES: list[tuple[str, str, Expected]] = [
     ("attacks repelled", "Ukrainian forces repelled Russian attacks near Robotyne, the General Staff said.",
      {("Robotyne", "contested", "fighting", "UA", "claimed")}),
     ("a village near a town is not the town", "Russian forces captured a village near Pokrovsk.", set()),
+    ("the situation is difficult near places", "The situation remains difficult near Toretsk and Shcherbynivka, "
+     "Ukraine's General Staff said.",
+     {("Toretsk", "contested", "fighting", "UA", "claimed"), ("Shcherbynivka", "contested", "fighting", "UA", "claimed")}),
     # --- not claims ---
     ("a strike", "A Russian missile struck Kharkiv, killing three people.", set()),
     ("shelling", "Russian forces shelled Kherson overnight, the governor said.", set()),
