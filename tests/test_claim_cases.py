@@ -152,6 +152,10 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Pivnichne", "RU", "holds", "UA", "claimed"), ("Zalizne", "RU", "holds", "UA", "claimed")}),
     ("'their' after the speaker", "Ukrainian officials said Kupiansk remained under their control.",
      {("Kupiansk", "UA", "holds", "UA", "claimed")}),
+    # what a side does names the side but is no one: it neither speaks nor loses the place
+    ("an advance is no speaker and no loser", "The report on Russian advances noted the fall of Vuhledar on 2 October, "
+     "followed by the loss of Selydove.",
+     {("Vuhledar", "RU", "captured", "third_party", "confirmed"), ("Selydove", "RU", "captured", "third_party", "confirmed")}),
     # the side whose advances were halted is not the subject of the verb coordinated after it
     ("a force stopped is not the subject", "Ukraine's General Staff said its troops had halted Russian attacks on "
      "the outskirts and still held Kupiansk.", {("Kupiansk", "UA", "holds", "UA", "claimed")}),

@@ -644,7 +644,8 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, 
     for i in range(a - 1, max(sc.span.start, a - 25) - 1, -1):
         word = adoc.lower(i)
         actor = next((x for x in sc.actors if x.end - 1 == i and not _object_of_repel(adoc, x)), None)
-        if actor is not None and actor.side in ("RU", "UA") and (actor.can_take or not actor.military) and adoc.clause[i] == clause:
+        if actor is not None and actor.side in ("RU", "UA") and (actor.can_take or not actor.military) and not actor.event \
+                and adoc.clause[i] == clause:
             return actor.side, f"subject '{actor.text}'"
         if adoc.clause[i] != clause:
             continue

@@ -47,6 +47,10 @@ _SPEAKS_ONLY = frozenset({"authority", "official", "government", "ministry", "mo
                           "administration", "agency", "statement", "report", "claim", "service", "resource"})
 _CANNOT_TAKE = frozenset({"defence", "defense", "attack", "advance", "offensive", "line", "position", "border",
                           "counterattack", "statement", "report", "claim"}) | _SPEAKS_ONLY
+#: what a side does, not who does it: "Russian advances" neither speak nor lose a place
+_EVENTS = frozenset({"attack", "advance", "offensive", "counteroffensive", "counter-offensive", "counterattack", "incursion",
+                     "operation", "assault", "defence", "defense", "line", "position"})
+_WHO = frozenset(_FORCE) - _EVENTS
 _FIGHTERS = frozenset(_FORCE) - _SPEAKS_ONLY - {"defence", "defense", "border", "line", "position", "side", "offensive",
                                               "advance", "attack", "operation", "counterattack", "incursion"}
 _MOD = ["armed", "ground", "airborne", "regular", "special", "military", "defence", "defense", "assault", "territorial",
@@ -149,6 +153,8 @@ class Actor:
     can_take: bool
     military: bool
     place: bool = False  # a country or capital named as its government ("Kyiv said")
+    event: bool = False  # what a side does ("Russian advances"), which names the side but is no one
+
 
 
 @functools.cache
@@ -179,7 +185,8 @@ def find_actors(adoc: ArticleDoc, start: int, end: int) -> list[Actor]:
         if place and not _acts(adoc, a, start):
             continue
         military = head in _FIGHTERS or last in ("russians", "ukrainians", "occupiers", "invaders", "wagner")
-        actors.append(Actor(a, b, adoc.text(a, b), cast(Side, side), head not in _CANNOT_TAKE, military, place))
+        event = head in _EVENTS and not any(adoc.lemma(k) in _WHO for k in range(a, b - 1))  # not "Ministry of Defence"
+        actors.append(Actor(a, b, adoc.text(a, b), cast(Side, side), head not in _CANNOT_TAKE, military, place, event))
     return actors
 
 
