@@ -43,6 +43,8 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Kherson", "UA", "recaptured", "UA", "claimed")}),
     ("liberated in Russia", "Russia's defence ministry said its troops had liberated Sudzha.",
      {("Sudzha", "RU", "recaptured", "RU", "claimed")}),
+    ("de-occupying frees a place; occupying would hold it", "Ukrainian forces have finished de-occupying "
+     "Vysokopillia, the General Staff said.", {("Vysokopillia", "UA", "recaptured", "UA", "claimed")}),
     # --- passives and nouns ---
     ("passive with its agent", "Bakhmut was captured by Wagner fighters, Prigozhin said.",
      {("Bakhmut", "RU", "captured", "RU", "claimed")}),

@@ -89,7 +89,8 @@ RULES: tuple[Rule, ...] = (
     Rule("capture.liberate", ((lemma(V.LIBERATE), lower("back", op="?")),
                               (lower("de"), {"ORTH": "-"}, lower("occupied", "occupy", "occupies", "occupying"))),
          "capture", ("object", "apposition", "relative"), _SIDES_ACT, defaults=("speaker", "only_side", "own_country"),
-         attempt="fight", note="a side frees places; 'liberated' with no side named at all: by the place's own country"),
+         attempt="fight", priority=53,  # above hold.in_control: "de-occupying X" frees X, whatever "occupying" says
+         note="a side frees places; 'liberated' with no side named at all: by the place's own country"),
     Rule("capture.verb", ((lemma(V.CAPTURE - V.LIBERATE - {"occupy"}), lower("back", op="?")),), "capture",
          ("object", "apposition", "relative"), _SIDES_ACT,
          attempt="fight", note="a side takes or frees places; 'liberated' carries no side: the subject's, else the speaker's"),
