@@ -70,6 +70,11 @@ CASES: list[tuple[str, str, Expected]] = [
     ("places past a compass phrase", "Ukraine's General Staff said Russian forces were advancing west of the Oskil "
      "River both north and south of Kupiansk, in the areas of the villages of Synkivka and Petropavlivka.",
      {("Synkivka", "contested", "fighting", "UA", "claimed"), ("Petropavlivka", "contested", "fighting", "UA", "claimed")}),
+    # a count of settlements in a region, named two sentences on: the settlements, not the region
+    ("counted villages named two sentences on", "Ukraine's General Staff said its forces had liberated three villages "
+     "in the Kharkiv region. The operation took a week. Its troops liberated Kivsharivka, Synkivka and Petropavlivka, "
+     "it said.", {("Kivsharivka", "UA", "recaptured", "UA", "claimed"), ("Synkivka", "UA", "recaptured", "UA", "claimed"),
+                  ("Petropavlivka", "UA", "recaptured", "UA", "claimed")}),
     # --- stances ---
     ("confirmed by the other side", "Russia's defence ministry acknowledged that its troops had left Kherson.",
      {("Kherson", "UA", "withdrew", "RU", "confirmed")}),

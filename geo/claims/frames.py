@@ -312,18 +312,23 @@ def _naming(adoc: ArticleDoc, span: Span) -> int | None:
 
 
 def _names_settlements(sc: Scene, after: int, region: str | None = None) -> bool:
-    """Whether settlements are named after ``after`` in the sentence, or two or more in the next one (of ``region``,
-    when given: settlements elsewhere are others) ("freed 46 settlements in Kherson Oblast" names none, so the region
-    carries the claim; "liberated 10 settlements in the Kursk Region. ... liberated ten settlements in two days: A,
-    B, ..." names them)."""
-    adoc, following = sc.adoc, sc.adoc.following(sc.span)
+    """Whether settlements are named after ``after`` in the sentence, or two or more in one of the next
+    :data:`NAMING_REACH` (of ``region``, when given: settlements elsewhere are others) ("freed 46 settlements in Kherson
+    Oblast" names none, so the region carries the claim; "liberated 10 settlements in the Kursk Region. ... liberated
+    ten settlements in two days: A, B, ..." names them)."""
+    adoc, span = sc.adoc, sc.span
     if any(adoc.places[t].place.feature == "settlement" for t in sc.usable if t > after):
         return True
-    if following is None:
-        return False
-    skip = locators(adoc, following)
-    return sum(1 for t in range(following.start, following.end) if t in adoc.places and t not in skip
-               and adoc.places[t].place.feature == "settlement" and region in (None, adoc.places[t].place.admin1)) > 1
+    for _ in range(NAMING_REACH):
+        following = adoc.following(span)
+        if following is None:
+            return False
+        skip = locators(adoc, following)
+        if sum(1 for t in range(following.start, following.end) if t in adoc.places and t not in skip and
+               adoc.places[t].place.feature == "settlement" and region in (None, adoc.places[t].place.admin1)) > 1:
+            return True
+        span = following
+    return False
 
 
 def _anaphor(sc: Scene, first: int, last: int, via: str) -> list[Target]:
