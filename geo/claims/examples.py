@@ -324,6 +324,14 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             "region, the scene of heavy fighting for almost a year, had been \"completely liberated\".", "y064",
             ("Rabotino", "contested", "fighting"), ("Rabotino", "RU", "captured")),
     ),
+    "fight.grey_zone": (
+        _ex("Ukraine did not acknowledge that Popiv Yar, northeast of Pokrovsk, which has been a focus of Russian "
+            "attacks in the Donetsk region for months, had changed hands. The village has been in the \"grey zone\" for "
+            "at least a week.", "y092", ("Popiv Yar", "contested", "fighting")),
+        _ex("A military official told the Guardian on Sunday that the waters around Snake Island were still a grey "
+            "zone, meaning that technically the Ukrainians did not plan to send their forces back.", "y016",
+            ("Snake Island", "contested", "fighting")),
+    ),
     "fight.situation": (
         _ex("The Ukrainian military said on Friday that the battlefield situation near the eastern town of Chasiv Yar "
             "was tense", "x020", ("Chasiv Yar", "contested", "fighting")),
@@ -531,6 +539,11 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
     "fight.scene": (
         _co("According to the defense ministry, its troops seized the village of Novomykolaivka near the border with the "
             "Donetsk region, the epicenter of the fighting along the front.", "x081", "Donetsk region"),
+    ),
+    "fight.grey_zone": (
+        _co("Speaking on a news broadcast, Nazar Voloshin, a representative of Ukraine's 'Khortytsia' "
+            "operational-strategic group of forces, said the so-called \"grey zone\" in Kharkiv region had not started "
+            "to expand.", "x058", "Kharkiv region"),
     ),
     "fight.situation": (
         _co("Kiev has admitted that the situation in the Kharkov Region is extremely difficult for Ukrainian troops.",

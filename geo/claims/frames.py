@@ -374,14 +374,7 @@ def _subject(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     if adoc.lower(j) == "," and j - 1 in sc.usable and _continues_list(adoc, j - 1, sc.span.start):
         return _list(sc, j - 1, -1, "subject")
     if adoc.lower(j) == "," and j > sc.span.start:  # "Bilohorivka, close to the border with Donetsk Oblast, was liberated"
-        k = j - 1
-        while k > sc.span.start and adoc.lower(k) != "," and j - k < 30:
-            k -= 1
-        before = k - 1  # "the village of Rabotino in the Zaporozhye region, the scene of heavy fighting, had been"
-        while before > sc.span.start and before not in sc.usable and k - before < 5 and _locator_word(sc, before):
-            before -= 1
-        if adoc.lower(k) == "," and before in sc.usable:
-            j = before
+        j = _before_asides(sc, j)
     if j in sc.usable and rule.bare_subject and adoc.lower(j - 1) in V.PREP_AT | {"of", "from", "to"}:
         return []  # "supplies in Kherson have fallen": Kherson is no subject
     if j in sc.usable:
@@ -396,6 +389,26 @@ def _subject(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             k -= 1  # back to the determiner ("claims that the town": "that" opens the clause, it is no determiner)
         return _anaphor(sc, k, j, "subject") if adoc.lower(k) in ("the", "this", "it") else []
     return []
+
+
+def _before_asides(sc: Scene, j: int) -> int:
+    """The place before one or two asides set off by commas that end at the comma ``j`` ("the village of Rabotino in
+    the Zaporozhye region, the scene of heavy fighting, had been"; "Popiv Yar, northeast of Pokrovsk, which has been a
+    focus of attacks, had changed hands"), else ``j``."""
+    adoc, end = sc.adoc, j
+    for _ in range(2):
+        k = end - 1
+        while k > sc.span.start and adoc.lower(k) != "," and end - k < 30:
+            k -= 1
+        before = k - 1
+        while before > sc.span.start and before not in sc.usable and k - before < 5 and _locator_word(sc, before):
+            before -= 1
+        if adoc.lower(k) != ",":
+            break
+        if before in sc.usable:
+            return before
+        end = k
+    return j
 
 
 def _regions_said_of(sc: Scene, last: int, b: int) -> bool:
