@@ -101,6 +101,9 @@ CASES: list[tuple[str, str, Expected]] = [
     # "Russian claims" are Russia's words, and "its troops" in them are Russia's; the rejection is Ukraine's
     ("a side's claims rejected", "Ukraine rejected Russian claims that its troops had taken Krynky.",
      {("Krynky", "RU", "captured", "RU", "claimed"), ("Krynky", "RU", "captured", "UA", "denied")}),
+    # a speaker opening a clause of contrast speaks of that clause only
+    ("'but X said' speaks of its own clause", "Russia's Vostok group \"liberated\" Velyka Novosilka, the ministry "
+     "claimed, but Kyiv said fighting continued.", {("Velyka Novosilka", "RU", "captured", "RU", "claimed")}),
     # --- fighting, not captures ---
     ("encircled", "Russian troops in Lyman are encircled, Ukraine's eastern command said.",
      {("Lyman", "contested", "fighting", "UA", "claimed")}),

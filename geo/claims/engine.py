@@ -24,6 +24,8 @@ SPEAKER_REACH = 2
 #: how many places named before a sentence "the city" or "it" may refer back to
 ANAPHOR_REACH = 6
 _SAYING = frozenset({"saying", "adding", "insisting", "stressing", "noting"})
+#: words that open a clause of its own, whose speaker says nothing of what came before
+_CONTRAST = frozenset({"but", "while", "whereas", "although", "though", "yet", ";"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,8 +210,15 @@ def _act_of(adoc: ArticleDoc, f: Frame, acts: Sequence[Act], inherited: Act | No
         return None  # "..., where the fighting has lasted longest": the reporter's aside, not the speaker's words
     if before:
         return before[-1]
-    after = [a for a in acts if a.verb >= f.trigger[1]]
+    after = [a for a in acts if a.verb >= f.trigger[1] and not _opens_contrast(adoc, a.speaker)]
     return after[0] if after else inherited
+
+
+def _opens_contrast(adoc: ArticleDoc, speaker: int) -> bool:
+    """Whether a speaker opens a contrasting clause ("X was taken, the ministry claimed, but Kyiv said ..."): it
+    speaks of its own clause, not of what came before."""
+    k = speaker - 1 - (adoc.lower(speaker - 1) == "the")
+    return adoc.lower(k) in _CONTRAST
 
 
 def _relative_clause(adoc: ArticleDoc, token: int) -> bool:
