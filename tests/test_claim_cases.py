@@ -104,6 +104,10 @@ CASES: list[tuple[str, str, Expected]] = [
     # a speaker opening a clause of contrast speaks of that clause only
     ("'but X said' speaks of its own clause", "Russia's Vostok group \"liberated\" Velyka Novosilka, the ministry "
      "claimed, but Kyiv said fighting continued.", {("Velyka Novosilka", "RU", "captured", "RU", "claimed")}),
+    ("'a claim X denied' denies, it does not voice", "The ministry said Russian forces had taken Krasnohorivka, a claim "
+     "Kyiv denied.", {("Krasnohorivka", "RU", "captured", "RU", "claimed"), ("Krasnohorivka", "RU", "captured", "UA", "denied")}),
+    ("a doubt before a claimant is not the claimant's denial", "The ISW said it could not confirm Russian claims that "
+     "Moscow's forces had taken Toretsk.", {("Toretsk", "RU", "captured", "RU", "unverified")}),
     # --- fighting, not captures ---
     ("encircled", "Russian troops in Lyman are encircled, Ukraine's eastern command said.",
      {("Lyman", "contested", "fighting", "UA", "claimed")}),

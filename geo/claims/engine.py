@@ -210,7 +210,7 @@ def _act_of(adoc: ArticleDoc, f: Frame, acts: Sequence[Act], inherited: Act | No
         return None  # "..., where the fighting has lasted longest": the reporter's aside, not the speaker's words
     if before:
         return before[-1]
-    after = [a for a in acts if a.verb >= f.trigger[1] and not _opens_contrast(adoc, a.speaker)]
+    after = [a for a in acts if a.verb >= f.trigger[1] and a.kind != "deny" and not _opens_contrast(adoc, a.speaker)]
     return after[0] if after else inherited
 
 
@@ -235,6 +235,8 @@ def _denied(adoc: ArticleDoc, f: Frame, act: Act | None) -> tuple[bool, str]:
             adoc.lower(k) in _SAYING for k in range(act.verb, f.trigger[0])):
         return True, f"under '{adoc.lower(act.verb)}'"
     start = adoc.span(f.sentence).start
+    if act is not None and act.speaker < f.trigger[0]:  # "could not confirm Russian claims that X had fallen": the
+        start = max(start, act.speaker)  # claim is the claimant's; the doubt before it is another voice's
     for k in range(max(start, f.trigger[0] - 12), f.trigger[0]):
         if adoc.lower(k) in V.NEGATION and adoc.lemma(k + 1) in ("mean", "true", "confirm", "acknowledge") or \
                 adoc.lower(k) in ("too",) and adoc.lower(k + 1) in ("early", "soon"):
