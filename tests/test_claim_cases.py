@@ -121,6 +121,8 @@ CASES: list[tuple[str, str, Expected]] = [
     ("the situation is difficult near places", "The situation remains difficult near Toretsk and Shcherbynivka, "
      "Ukraine's General Staff said.",
      {("Toretsk", "contested", "fighting", "UA", "claimed"), ("Shcherbynivka", "contested", "fighting", "UA", "claimed")}),
+    ("a failed capture is fighting", "Zelensky said Russian troops had failed to capture Chasiv Yar.",
+     {("Chasiv Yar", "contested", "fighting", "UA", "claimed")}),
     # --- not claims ---
     ("a strike", "A Russian missile struck Kharkiv, killing three people.", set()),
     ("shelling", "Russian forces shelled Kherson overnight, the governor said.", set()),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, cast
 
 from geo.claims import vocab as V
@@ -170,6 +170,8 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     negated, modality, hedged = _verb_group(sc, rule, a, b)
     if modality == "plan" or (modality == "attempt" and rule.attempt == "block"):
         return Blocked(rule.id, sc.adoc.text(a, b), f"{modality}: '{sc.adoc.text(max(sc.span.start, a - 3), a)}'")
+    if modality == "attempt":  # "failed to capture X", "tried in vain to take X": X was fought for, not taken
+        rule = replace(rule, kind="fight")
     return Frame(rule, sc.span.sentence.index, (a, b), sc.adoc.text(a, b), tuple(targets), side, role, via, negated,
                  modality, hedged)
 
