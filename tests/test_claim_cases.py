@@ -153,6 +153,12 @@ CASES: list[tuple[str, str, Expected]] = [
     # civilians evacuated: no side leaves anything
     ("an evacuation of civilians", "Russian authorities say they have evacuated 120,000 residents of the Kursk region.", set()),
     ("an annexation", "Moscow announced the annexation of the Kherson and Zaporizhzhia regions.", set()),
+    # a gerund subject of a present verb says what taking a place would do, not that it was taken; a participle
+    # with a subject of its own reports it
+    ("a gerund subject is no report", "According to Russian commanders, taking Siversk, a town of 10,000 people before the "
+     "war, opens the way to Sloviansk.", set()),
+    ("a participle with its own subject reports", "Capturing Avdiivka, Russian forces are now pushing west, the ISW said.",
+     {("Avdiivka", "RU", "captured", "third_party", "claimed")}),
     # --- sides ---
     ("a capital names its government", "Kyiv announced that its forces had taken back Robotyne.",
      {("Robotyne", "UA", "recaptured", "UA", "claimed")}),

@@ -779,11 +779,29 @@ def _verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]
             break
         i -= 1
     if adoc.lower(a).endswith("ing") and rule.kind != "fight" and (a == sc.span.start or adoc.lower(a - 1) in (",", ";", "that")) \
-            and any(adoc.lower(k) in V.MODAL for k in range(b, min(sc.span.end, b + 12)) if adoc.clause[k] == adoc.clause[a]):
+            and (any(adoc.lower(k) in V.MODAL for k in range(b, min(sc.span.end, b + 12)) if adoc.clause[k] == adoc.clause[a])
+                 or _gerund_subject(sc, a, b)):
         modality = "plan"  # "Capturing Tokmak would mark a milestone": a gerund subject of a modal is no report
     clause = adoc.clause[a]
     hedged = hedged or any(adoc.lower(k) in V.HEDGE for k in range(max(sc.span.start, a - 12), b) if adoc.clause[k] == clause)
     return negated, modality, hedged
+
+
+#: present verbs whose subject may be a gerund: "taking X opens the way to Y", "seizing X is Moscow's main aim"
+_GENERIC_VERBS = frozenset({"is", "are", "remains", "opens", "means", "gives", "allows", "paves", "puts", "makes"})
+
+
+def _gerund_subject(sc: Scene, a: int, b: int) -> bool:
+    """Whether the gerund at ``a`` is the subject of a present verb after its object and asides ("According to the
+    commanders, taking Siversk, a town of 10,000 people, opens the way to Slovyansk"), not a participle with a
+    subject of its own ("Capturing X, Russian forces are now pushing on")."""
+    adoc = sc.adoc
+    for k in range(b, min(sc.span.end, b + 25)):
+        if adoc.lower(k - 1) == "," and any(x.start == k for x in sc.actors):
+            return False
+        if adoc.lower(k) in _GENERIC_VERBS:
+            return adoc.lower(k - 1) == "," or k - b <= 2
+    return False
 
 
 #: verbs of trying (or failing to): what follows them is an attempt
