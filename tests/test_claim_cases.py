@@ -75,6 +75,11 @@ CASES: list[tuple[str, str, Expected]] = [
      "in the Kharkiv region. The operation took a week. Its troops liberated Kivsharivka, Synkivka and Petropavlivka, "
      "it said.", {("Kivsharivka", "UA", "recaptured", "UA", "claimed"), ("Synkivka", "UA", "recaptured", "UA", "claimed"),
                   ("Petropavlivka", "UA", "recaptured", "UA", "claimed")}),
+    # "the north of X" is a part of X; "to the north of X" lies outside it
+    ("the north of a region is part of it", "Ukraine's General Staff said Russian troops had withdrawn from the north of "
+     "the Kyiv region.", {("Kyiv region", "UA", "withdrew", "UA", "claimed")}),
+    ("to the north of a town is outside it", "Ukraine's General Staff said Russian troops had withdrawn from a village "
+     "to the north of Kupiansk.", set()),
     # --- stances ---
     ("confirmed by the other side", "Russia's defence ministry acknowledged that its troops had left Kherson.",
      {("Kherson", "UA", "withdrew", "RU", "confirmed")}),

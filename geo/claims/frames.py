@@ -14,7 +14,7 @@ from typing import Literal, cast
 
 from geo.claims import vocab as V
 from geo.claims.match import Matcher
-from geo.claims.places import expand, locators
+from geo.claims.places import expand, locators, part_of
 from geo.claims.rules import RULES, BY_ID, Role, Rule
 from geo.claims.sides import Actor
 from geo.claims.tokens import ArticleDoc, Span
@@ -231,7 +231,8 @@ def _object(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     word ("including", "among them", ":")."""
     adoc, j, counted = sc.adoc, b, False
     while j < min(sc.span.end, b + rule.reach + (8 if counted else 0)) and j not in sc.usable and (
-            adoc.lower(j) in _OBJECT_OR_COUNT or adoc.number(j) or (counted and (adoc.lower(j) in _COUNTED_SKIP or j in adoc.places))):
+            adoc.lower(j) in _OBJECT_OR_COUNT or adoc.number(j) or part_of(adoc, j) or (
+                counted and (adoc.lower(j) in _COUNTED_SKIP or j in adoc.places))):
         counted = counted or adoc.number(j) or adoc.lower(j) in _COUNT_WORDS | _PLURAL_PLACES
         j += 1
     locator = j if j in sc.usable and _locates_settlements(adoc, b, j) else None
@@ -476,7 +477,8 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE or adoc.lower(k) in _AGENT:
             continue
         j = k + 1
-        while j < stop + 4 and j < sc.span.end and j not in sc.usable and adoc.lower(j) in _PP_SKIP | V.PREP_AT:
+        while j < stop + 4 and j < sc.span.end and j not in sc.usable and (adoc.lower(j) in _PP_SKIP | V.PREP_AT or
+                                                                           part_of(adoc, j)):
             j += 1
         if j in sc.usable and adoc.places[j].place.feature == "region" and _locates_settlements(adoc, b, j):
             continue  # "withdrew from three villages in the Donetsk region": the object says what was left
