@@ -113,6 +113,13 @@ CASES: list[tuple[str, str, Expected]] = [
      "Kyiv denied.", {("Krasnohorivka", "RU", "captured", "RU", "claimed"), ("Krasnohorivka", "RU", "captured", "UA", "denied")}),
     ("a doubt before a claimant is not the claimant's denial", "The ISW said it could not confirm Russian claims that "
      "Moscow's forces had taken Toretsk.", {("Toretsk", "RU", "captured", "RU", "unverified")}),
+    # the speaker is who speaks, past its acronym in brackets; a think tank is an analyst, not the previous speaker
+    ("a speaker past its acronym", "Ukraine's General Staff said its troops held Robotyne. The Institute for the Study "
+     "of War (ISW) said Russian forces had likely captured Pervomayske.",
+     {("Robotyne", "UA", "holds", "UA", "claimed"), ("Pervomayske", "RU", "captured", "third_party", "claimed")}),
+    ("a think tank speaks for itself", "Ukraine's General Staff said its troops held Robotyne. The US-based think tank "
+     "said Russian forces were operating near Kupiansk.",
+     {("Robotyne", "UA", "holds", "UA", "claimed"), ("Kupiansk", "contested", "fighting", "third_party", "claimed")}),
     # --- fighting, not captures ---
     ("encircled", "Russian troops in Lyman are encircled, Ukraine's eastern command said.",
      {("Lyman", "contested", "fighting", "UA", "claimed")}),

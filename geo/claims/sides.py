@@ -128,6 +128,7 @@ _ROWS: tuple[tuple[Side, tuple[Pattern, ...]], ...] = (
                                  "analysts", "analyst", "journalists", "un", "ap", "bloomberg", "oryx", "rusi",
                                  "cit", "geoconfirmed", "blackbird", "bellingcat", "u.s.", "usa", "britain", "uk"]}},),
         (*_words("institute", "for", "the", "study", "of", "war"),),
+        ({"LOWER": "think"}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["tank", "tanks"]}}),
         (*_words("associated", "press"),),
         (*_words("new", "york", "times"),),
         (*_words("white", "house"),),
@@ -211,7 +212,7 @@ _MEDIA = frozenset({"tass", "ria", "interfax", "ukrinform", "suspilne", "deepsta
                     "afp", "bbc", "cnn", "media", "outlet", "channel", "blogger", "milblogger", "milbloggers",
                     "correspondent", "journalist", "journalists", "reporter", "news", "newspaper", "agency", "sputnik",
                     "izvestia", "rt", "kommersant", "times", "press", "bloomberg", "rybar", "state", "observer"})
-_ANALYST = frozenset({"isw", "institute", "analyst", "analysts", "osint", "open-source", "researchers", "experts",
+_ANALYST = frozenset({"isw", "institute", "tank", "analyst", "analysts", "osint", "open-source", "researchers", "experts",
                       "observers", "oryx", "rusi", "cit", "geoconfirmed", "blackbird", "bellingcat", "monitors"})
 
 
