@@ -120,6 +120,12 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a think tank speaks for itself", "Ukraine's General Staff said its troops held Robotyne. The US-based think tank "
      "said Russian forces were operating near Kupiansk.",
      {("Robotyne", "UA", "holds", "UA", "claimed"), ("Kupiansk", "contested", "fighting", "third_party", "claimed")}),
+    # a claim called false: whoever says so denies it; a named claimant still claims it
+    ("an unowned claim called untrue is the speaker's denial", "The Ukrainian military said the claim that Robotyne had "
+     "been captured was untrue.", {("Robotyne", "RU", "captured", "UA", "denied")}),
+    ("an owned claim called false stays its owner's", "Russia's claim that its troops have taken Chasiv Yar is false, "
+     "the Ukrainian army said.", {("Chasiv Yar", "RU", "captured", "RU", "claimed"),
+                                  ("Chasiv Yar", "RU", "captured", "UA", "denied")}),
     # --- fighting, not captures ---
     ("encircled", "Russian troops in Lyman are encircled, Ukraine's eastern command said.",
      {("Lyman", "contested", "fighting", "UA", "claimed")}),

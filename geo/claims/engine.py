@@ -234,7 +234,10 @@ def _denied(adoc: ArticleDoc, f: Frame, act: Act | None) -> tuple[bool, str]:
     if act is not None and act.kind == "deny" and act.verb < f.trigger[0] and not any(
             adoc.lower(k) in _SAYING for k in range(act.verb, f.trigger[0])):
         return True, f"under '{adoc.lower(act.verb)}'"
-    start = adoc.span(f.sentence).start
+    span = adoc.span(f.sentence)
+    if _called_false(adoc, span, f, act):
+        return True, "a claim that it happened is called false"
+    start = span.start
     if act is not None and act.speaker < f.trigger[0]:  # "could not confirm Russian claims that X had fallen": the
         start = max(start, act.speaker)  # claim is the claimant's; the doubt before it is another voice's
     for k in range(max(start, f.trigger[0] - 12), f.trigger[0]):
@@ -379,6 +382,21 @@ def _second_voices(adoc: ArticleDoc, f: Frame, act: Act | None, acts: Sequence[A
 #: falsehood ("a pack of lies", "Moscow lies about its losses")
 _LIES_WHERE = V.PREP_AT | V.COMPASS | frozenset({"between", "along", "just", "some", "roughly", "approximately", "about",
                                                  "only", "less", "more"})
+
+
+def _called_false(adoc: ArticleDoc, span: Span, f: Frame, act: Act | None) -> bool:
+    """"(The military said) the claim that the village had been captured was untrue": the trigger is in the content
+    clause of a claim nobody owns here and the sentence calls it false after it; the speaker denies it. ("Russia's
+    claim that ... is false": Russia claims, and who calls it false is the second voice.)"""
+    k = f.trigger[0] - 1
+    while k > span.start and f.trigger[0] - k < 10 and adoc.lower(k) != "that":
+        k -= 1
+    if not (adoc.lower(k) == "that" and adoc.lemma(k - 1) in V.SPEECH_NOUN | {"report", "claim"}):
+        return False
+    if act is not None and act.speaker < k <= act.verb + 1:
+        return False
+    return any(adoc.lower(j) in V.FALSE_WORDS or (adoc.lower(j) in V.NEGATION and adoc.lower(j + 1) == "true")
+               for j in range(f.trigger[1], span.end))
 
 
 def _calls_false(adoc: ArticleDoc, span: Span) -> bool:
