@@ -38,7 +38,8 @@ log = logging.getLogger(__name__)
 #: The lock file a run holds in the output folder.
 LOCK_NAME = ".geo.lock"
 #: The code that reads an article (modules and packages of ``geo``): when it changes, every article is read again.
-READERS = ("claims", "cues.py", "names.py", "process.py", "recognize.py", "resolve.py", "when.py")
+READERS = ("claims", "cues.py", "models.py", "names.py", "process.py", "recognize.py", "resolve.py", "settings.py",
+           "when.py")
 
 
 @functools.cache
@@ -46,11 +47,13 @@ def reader_version() -> str:
     """The version of what reads an article: ``settings.EXTRACTOR_VERSION`` and a digest of the code of
     :data:`READERS`, so that a store read by other rules is read again without anyone bumping a number."""
     root = Path(__file__).parent
-    files = sorted(f for name in READERS for f in ((root / name).glob("*.py") if (root / name).is_dir() else [root / name]))
+    files = sorted(f for name in READERS
+                   for f in ((root / name).glob("*.py") if (root / name).is_dir() else [root / name]))
     digest = hashlib.sha256()
     for f in files:
         digest.update(f"{f.relative_to(root).as_posix()}\0".encode() + f.read_bytes().replace(b"\r\n", b"\n"))
     return f"{settings.EXTRACTOR_VERSION}.{digest.hexdigest()[:12]}"
+
 
 @dataclass(slots=True)
 class RunReport:

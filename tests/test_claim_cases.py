@@ -72,14 +72,17 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Synkivka", "contested", "fighting", "UA", "claimed"), ("Petropavlivka", "contested", "fighting", "UA", "claimed")}),
     # a count of settlements in a region, named two sentences on: the settlements, not the region
     ("counted villages named two sentences on", "Ukraine's General Staff said its forces had liberated three villages "
-     "in the Kharkiv region. The operation took a week. Its troops liberated Kivsharivka, Synkivka and Petropavlivka, "
-     "it said.", {("Kivsharivka", "UA", "recaptured", "UA", "claimed"), ("Synkivka", "UA", "recaptured", "UA", "claimed"),
+     "in the Kharkiv region. The operation took a week. Its troops liberated the villages of Kivsharivka, Synkivka and "
+     "Petropavlivka, it said.", {("Kivsharivka", "UA", "recaptured", "UA", "claimed"), ("Synkivka", "UA", "recaptured", "UA", "claimed"),
                   ("Petropavlivka", "UA", "recaptured", "UA", "claimed")}),
     # "the north of X" is a part of X; "to the north of X" lies outside it
     ("the north of a region is part of it", "Ukraine's General Staff said Russian troops had withdrawn from the north of "
      "the Kyiv region.", {("Kyiv region", "UA", "withdrew", "UA", "claimed")}),
     ("to the north of a town is outside it", "Ukraine's General Staff said Russian troops had withdrawn from a village "
      "to the north of Kupiansk.", set()),
+    ("counted villages, other towns named later", "Ukraine's General Staff said its forces had liberated two villages "
+     "in the Kharkiv region. Russian drones struck a depot. Officials in Kupiansk and Izium reported shelling.",
+     {("Kharkiv region", "UA", "recaptured", "UA", "claimed")}),
     # --- stances ---
     ("confirmed by the other side", "Russia's defence ministry acknowledged that its troops had left Kherson.",
      {("Kherson", "UA", "withdrew", "RU", "confirmed")}),
@@ -175,6 +178,8 @@ CASES: list[tuple[str, str, Expected]] = [
     # with a subject of its own reports it
     ("a gerund subject is no report", "According to Russian commanders, taking Siversk, a town of 10,000 people before the "
      "war, opens the way to Sloviansk.", set()),
+    ("a gerund subject right before its verb", "Seizing the whole of the Donetsk region is Moscow's main aim, the ISW "
+     "said.", set()),
     ("a participle with its own subject reports", "Capturing Avdiivka, Russian forces are now pushing west, the ISW said.",
      {("Avdiivka", "RU", "captured", "third_party", "claimed")}),
     # --- sides ---
@@ -190,6 +195,9 @@ CASES: list[tuple[str, str, Expected]] = [
     ("'their' after another side than the speaker's", "DeepState said Russian troops now control the eastern "
      "outskirts, with Pivnichne and Zalizne either partly or fully under their control.",
      {("Pivnichne", "RU", "holds", "UA", "claimed"), ("Zalizne", "RU", "holds", "UA", "claimed")}),
+    ("'their' skips what a side does", "Ukrainian officials said Russian attacks near Robotyne had failed and the "
+     "village remained under their control.", {("Robotyne", "contested", "fighting", "UA", "claimed"),
+                                              ("Robotyne", "UA", "holds", "UA", "claimed")}),
     ("'their' after the speaker", "Ukrainian officials said Kupiansk remained under their control.",
      {("Kupiansk", "UA", "holds", "UA", "claimed")}),
     # what a side does names the side but is no one: it neither speaks nor loses the place

@@ -95,22 +95,47 @@ def test_articles_read_by_other_rules_are_read_again(cache_dir: Path, seeds: Pat
     assert run(cache_dir, seeds)[1].startswith("0 new, 0 changed, 3 unchanged")
 
 
-def test_the_reader_version_follows_the_code_that_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The digest covers every module that reads an article, so editing one changes it."""
+def test_the_reader_version_covers_every_module_that_reads_an_article(cache_dir: Path) -> None:
+    """Every module of geo that reading an article runs is in the version's digest (but the gazetteer's own, which
+    has a version of its own), so an edit to any of them reads the articles again."""
+    import sys
+
+    from geo import pipeline
+    from geo.gazetteer import Gazetteer
+    from geo.models import Article
+    from geo.process import process_article
+
+    gazetteer = Gazetteer.open(cache_dir)
+    article = Article("a", "a.md", "t", None, "example.org", None, "Russian forces took Toretsk, the ministry said.")
+    assert process_article(article, gazetteer).claims
+    root = Path(pipeline.__file__).parent
+    covered = {root / name for name in pipeline.READERS}
+    used = {Path(m.__file__) for name, m in list(sys.modules.items())
+            if name.startswith("geo.") and getattr(m, "__file__", None)}
+    reading = {f for f in used if f.parent != root or f.name not in _NOT_READERS}
+    missing = sorted(str(f.relative_to(root)) for f in reading if f not in covered and f.parent not in covered)
+    assert not missing, f"modules that read articles but are not in pipeline.READERS: {missing}"
+
+
+#: modules of geo a run loads that do not decide what an article says (the gazetteer is versioned on its own)
+_NOT_READERS = {"__init__.py", "cli.py", "pipeline.py", "gazetteer.py", "gazetteer_build.py", "errors.py", "atomic.py",
+                "store.py", "ingest.py", "corrections.py", "parallel.py", "outputs.py", "geocode.py", "http.py",
+                "evaluate.py", "explain.py", "export.py", "formats.py", "maprows.py", "render.py", "picture.py",
+                "snapshot.py", "timeline.py", "dating.py", "borders.py", "add.py"}
+
+
+def test_an_edit_to_a_reading_module_changes_the_reader_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The digest follows the files: a byte more in a rule module gives another version."""
     from geo import pipeline
 
-    root = Path(pipeline.__file__).parent
     copy = tmp_path / "geo"
     for name in pipeline.READERS:
-        source = root / name
-        target = copy / name
-        if source.is_dir():
-            target.mkdir(parents=True)
-            for f in source.glob("*.py"):
-                (target / f.name).write_bytes(f.read_bytes())
-        else:
+        source = Path(pipeline.__file__).parent / name
+        files = sorted(source.glob("*.py")) if source.is_dir() else [source]
+        for f in files:
+            target = copy / f.relative_to(source.parent)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(source.read_bytes())
+            target.write_bytes(f.read_bytes())
     monkeypatch.setattr(pipeline, "__file__", str(copy / "pipeline.py"))
     versions = []
     for edit in ("", "# an edited rule\n"):

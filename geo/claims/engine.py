@@ -210,7 +210,8 @@ def _act_of(adoc: ArticleDoc, f: Frame, acts: Sequence[Act], inherited: Act | No
         return None  # "..., where the fighting has lasted longest": the reporter's aside, not the speaker's words
     if before:
         return before[-1]
-    after = [a for a in acts if a.verb >= f.trigger[1] and a.kind != "deny" and not _opens_contrast(adoc, a.speaker)]
+    after = [a for a in acts
+             if a.verb >= f.trigger[1] and a.kind != "deny" and not _opens_contrast(adoc, a.speaker)]
     return after[0] if after else inherited
 
 

@@ -8,7 +8,7 @@ pieces cut at clauses, see :func:`geo.recognize.split_sentences`), so an article
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, cast
 
@@ -27,8 +27,7 @@ _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 #: words between a place and the trigger it is the subject of ("X has now been", 'X "remains')
 _SUBJECT_SKIP = _QUOTES | V.AUX | V.ADVERB | V.NEGATION | V.MODAL | frozenset(
     {"remain", "remains", "remained", "stay", "stays", "stayed", "itself", "finally", "now", "been", "being", "back",
-     "once", "again", "officially", "reportedly", "firmly", "mostly", "largely", "fully", "as", "entirely", "either",
-     "or"})
+     "once", "again", "officially", "reportedly", "firmly", "mostly", "largely", "fully", "as", "entirely", "either"})
 _OBJECT_SKIP = _QUOTES | V.DET | V.PLACE_NOUN | _NUMBERS | V.ADVERB | frozenset({"of", "over", "the", "control", "full", "complete", "back",
                                                             ":", "following", "up", "rest", "remaining", "village's",
                                                             "town's", "city's", "russian", "ukrainian", "defenses", "defences",
@@ -276,12 +275,7 @@ def _named_later(sc: Scene, b: int, j: int) -> list[Target]:
     adoc = sc.adoc
     if not any(adoc.number(k) and adoc.lower(k + 1) in _SETTLEMENT_NOUNS for k in range(b, j)):
         return []
-    span = sc.span
-    for _ in range(NAMING_REACH):
-        following = adoc.following(span)
-        if following is None:
-            return []
-        span = following
+    for span in _following(adoc, sc.span):
         first = _naming(adoc, span)
         if first is None and _counts_settlements(adoc, span):
             return []  # "... five villages had been evacuated. The villages are A and B": those five
@@ -319,19 +313,27 @@ def _names_settlements(sc: Scene, after: int, region: str | None = None) -> bool
     :data:`NAMING_REACH` (of ``region``, when given: settlements elsewhere are others) ("freed 46 settlements in Kherson
     Oblast" names none, so the region carries the claim; "liberated 10 settlements in the Kursk Region. ... liberated
     ten settlements in two days: A, B, ..." names them)."""
-    adoc, span = sc.adoc, sc.span
+    adoc = sc.adoc
     if any(adoc.places[t].place.feature == "settlement" for t in sc.usable if t > after):
         return True
+    for n, span in enumerate(_following(adoc, sc.span)):
+        if n and not any(adoc.lower(k) in _SETTLEMENT_NOUNS for k in range(span.start, span.end)):
+            continue  # past the next sentence, only one that names settlements as such ("the settlements of A and B")
+        skip = locators(adoc, span)
+        if sum(1 for t in range(span.start, span.end) if t in adoc.places and t not in skip and
+               adoc.places[t].place.feature == "settlement" and region in (None, adoc.places[t].place.admin1)) > 1:
+            return True
+    return False
+
+
+def _following(adoc: ArticleDoc, span: Span) -> Iterator[Span]:
+    """The sentences after ``span``, up to :data:`NAMING_REACH` of them."""
     for _ in range(NAMING_REACH):
         following = adoc.following(span)
         if following is None:
-            return False
-        skip = locators(adoc, following)
-        if sum(1 for t in range(following.start, following.end) if t in adoc.places and t not in skip and
-               adoc.places[t].place.feature == "settlement" and region in (None, adoc.places[t].place.admin1)) > 1:
-            return True
+            return
+        yield following
         span = following
-    return False
 
 
 def _anaphor(sc: Scene, first: int, last: int, via: str) -> list[Target]:
@@ -372,6 +374,7 @@ def _subject(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     """The place before the trigger in its clause, past auxiliaries, adverbs, locators and one apposition."""
     adoc, j = sc.adoc, a - 1
     while j >= sc.span.start and j not in sc.usable and (adoc.lower(j) in _SUBJECT_SKIP or _locator_word(sc, j) or (
+            adoc.lower(j) == "or" and adoc.lower(j - 2) == "either") or (
             adoc.lower(j) in _REGION_HEADS and j - 1 in adoc.places and _regions_said_of(sc, j - 1, b))):
         j -= 1
     if adoc.lower(j) == "," and j - 1 in sc.usable and _continues_list(adoc, j - 1, sc.span.start):
@@ -501,7 +504,7 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
 def _compass_phrase(adoc: ArticleDoc, k: int, end: int) -> int:
     """Where a compass phrase that starts at ``k`` ends ("south of Siversk", "west of the Bakhmutka River"), or
     ``k`` if none starts there."""
-    if not (adoc.lower(k).endswith(V.POINTS) and adoc.lower(k + 1) == "of"):
+    if not (adoc.lower(k).endswith(V.POINTS) and adoc.lower(k + 1) == "of") or part_of(adoc, k):
         return k
     j = k + 2 + (adoc.lower(k + 2) == "the")
     while j < min(end, k + 7) and adoc.title(j):
@@ -666,8 +669,8 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, 
     for i in range(a - 1, max(sc.span.start, a - 25) - 1, -1):
         word = adoc.lower(i)
         actor = next((x for x in sc.actors if x.end - 1 == i and not _object_of_repel(adoc, x)), None)
-        if actor is not None and actor.side in ("RU", "UA") and (actor.can_take or not actor.military) and not actor.event \
-                and adoc.clause[i] == clause:
+        if actor is not None and actor.side in ("RU", "UA") and (actor.can_take or not actor.military) \
+                and not actor.event and adoc.clause[i] == clause:
             return actor.side, f"subject '{actor.text}'"
         if adoc.clause[i] != clause:
             continue
@@ -696,7 +699,8 @@ def _object_of_repel(adoc: ArticleDoc, actor: Actor) -> bool:
 def _antecedent(sc: Scene, i: int, words: str, agent: bool = False) -> tuple[Acting | None, str]:
     """A pronoun's side ("its forces", "they"): the side named last before it in the sentence (for a pronoun that
     acts, one that can: not "Ukrainian lines"), else the speaker's."""
-    before = [x for x in sc.actors if x.end <= i and x.side in ("RU", "UA") and (x.can_take or not agent)]
+    before = [x for x in sc.actors
+              if x.end <= i and x.side in ("RU", "UA") and (x.can_take or not agent) and not x.event]
     if before:
         return before[-1].side, f"{words} = '{before[-1].text}'"
     return "SPEAKER", f"{words} = the speaker's"
@@ -781,16 +785,19 @@ def _verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]
             break
         i -= 1
     if adoc.lower(a).endswith("ing") and rule.kind != "fight" and (a == sc.span.start or adoc.lower(a - 1) in (",", ";", "that")) \
-            and (any(adoc.lower(k) in V.MODAL for k in range(b, min(sc.span.end, b + 12)) if adoc.clause[k] == adoc.clause[a])
-                 or _gerund_subject(sc, a, b)):
+            and (any(adoc.lower(k) in V.MODAL for k in range(b, min(sc.span.end, b + 12))
+                     if adoc.clause[k] == adoc.clause[a]) or _gerund_subject(sc, a, b)):
         modality = "plan"  # "Capturing Tokmak would mark a milestone": a gerund subject of a modal is no report
     clause = adoc.clause[a]
     hedged = hedged or any(adoc.lower(k) in V.HEDGE for k in range(max(sc.span.start, a - 12), b) if adoc.clause[k] == clause)
     return negated, modality, hedged
 
 
-#: present verbs whose subject may be a gerund: "taking X opens the way to Y", "seizing X is Moscow's main aim"
+#: present verbs whose subject may be a gerund: "taking X opens the way to Y", "seizing X is Moscow's main aim" (word
+#: forms, not lemmas: "was", "opened" report what taking it did)
 _GENERIC_VERBS = frozenset({"is", "are", "remains", "opens", "means", "gives", "allows", "paves", "puts", "makes"})
+#: how far after a gerund its verb may come, past its object and an aside
+GERUND_REACH = 25
 
 
 def _gerund_subject(sc: Scene, a: int, b: int) -> bool:
@@ -798,11 +805,12 @@ def _gerund_subject(sc: Scene, a: int, b: int) -> bool:
     commanders, taking Siversk, a town of 10,000 people, opens the way to Slovyansk"), not a participle with a
     subject of its own ("Capturing X, Russian forces are now pushing on")."""
     adoc = sc.adoc
-    for k in range(b, min(sc.span.end, b + 25)):
+    for k in range(b, min(sc.span.end, b + GERUND_REACH)):
         if adoc.lower(k - 1) == "," and any(x.start == k for x in sc.actors):
             return False
-        if adoc.lower(k) in _GENERIC_VERBS:
-            return adoc.lower(k - 1) == "," or k - b <= 2
+        if adoc.lower(k) in _GENERIC_VERBS:  # right after the object, or after an aside closed by a comma
+            return adoc.lower(k - 1) == "," or all(
+                j in adoc.places or adoc.lower(j) in _OBJECT_SKIP for j in range(b, k))
     return False
 
 

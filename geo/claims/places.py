@@ -34,7 +34,8 @@ _LIST_WORDS = V.DET | V.PLACE_NOUN | V.ADVERB | V.PARTITIVE | frozenset({"the", 
 
 
 def part_of(adoc: ArticleDoc, j: int) -> bool:
-    """"the west of X", "the north of the Kharkiv region": a part of X (not "to the west of X", which lies outside it)."""
+    """"the west of X", "the north of the Kharkiv region": a part of X (not "to the west of X", which lies outside
+    it)."""
     return adoc.lower(j) in V.COMPASS and adoc.lower(j + 1) == "of" and adoc.lower(j - 1) == "the" and \
         adoc.lower(j - 2) != "to"
 
@@ -48,8 +49,9 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
             j -= 1
         head = adoc.lower(j)
         if head in V.LOCATOR_BEFORE or (head == "from" and adoc.lower(j - 1) in _DISTANCE) or (
-                adoc.lower(j + 1) == "of" and not part_of(adoc, j) and (head in V.COMPASS or head.endswith(V.POINTS) or head in (
-                    "outside", "short", "direction", "km", "kilometres", "kilometers", "miles"))):
+                adoc.lower(j + 1) == "of" and not part_of(adoc, j) and (
+                    head in V.COMPASS or head.endswith(V.POINTS) or head in (
+                        "outside", "short", "direction", "km", "kilometres", "kilometers", "miles"))):
             found.add(i)
         elif adoc.lower(i + 1) in V.AXIS or _names_axes(adoc, span, i):
             found.add(i)

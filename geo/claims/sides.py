@@ -45,14 +45,14 @@ _SPEAKS_ONLY = frozenset({"authority", "official", "government", "ministry", "mo
                           "spokesperson", "spokeswoman", "source", "media", "blogger", "milblogger", "correspondent",
                           "channel", "outlet", "intelligence", "president", "minister", "leader", "chief", "governor",
                           "administration", "agency", "statement", "report", "claim", "service", "resource"})
-_CANNOT_TAKE = frozenset({"defence", "defense", "attack", "advance", "offensive", "line", "position", "border",
-                          "counterattack", "statement", "report", "claim"}) | _SPEAKS_ONLY
 #: what a side does, not who does it: "Russian advances" neither speak nor lose a place
-_EVENTS = frozenset({"attack", "advance", "offensive", "counteroffensive", "counter-offensive", "counterattack", "incursion",
-                     "operation", "assault", "defence", "defense", "line", "position"})
+_EVENTS = frozenset({"attack", "advance", "offensive", "counteroffensive", "counter-offensive", "counterattack",
+                     "incursion", "operation", "assault", "defence", "defense", "line", "position"})
 _WHO = frozenset(_FORCE) - _EVENTS
-_FIGHTERS = frozenset(_FORCE) - _SPEAKS_ONLY - {"defence", "defense", "border", "line", "position", "side", "offensive",
-                                              "advance", "attack", "operation", "counterattack", "incursion"}
+_CANNOT_TAKE = _EVENTS - {"incursion", "operation", "assault", "counteroffensive", "counter-offensive"} \
+    | _SPEAKS_ONLY | {"border", "statement", "report", "claim"}
+_FIGHTERS = frozenset(_FORCE) - _SPEAKS_ONLY - (_EVENTS - {"assault", "counteroffensive", "counter-offensive"}) - {
+    "border", "side"}
 _MOD = ["armed", "ground", "airborne", "regular", "special", "military", "defence", "defense", "assault", "territorial",
         "national", "general", "main", "occupying", "invading", "occupation", "marine", "mechanised", "mechanized",
         "separate", "motorised", "motorized", "rifle", "tank", "artillery", "drone", "border", "foreign",
@@ -157,7 +157,6 @@ class Actor:
     event: bool = False  # what a side does ("Russian advances"), which names the side but is no one
 
 
-
 @functools.cache
 def _matcher() -> Matcher:
     matcher = Matcher()
@@ -186,7 +185,8 @@ def find_actors(adoc: ArticleDoc, start: int, end: int) -> list[Actor]:
         if place and not _acts(adoc, a, start):
             continue
         military = head in _FIGHTERS or last in ("russians", "ukrainians", "occupiers", "invaders", "wagner")
-        event = head in _EVENTS and not any(adoc.lemma(k) in _WHO for k in range(a, b - 1))  # not "Ministry of Defence"
+        # an event ("Russian advances"), but not a who named after its head ("Ministry of Defence")
+        event = head in _EVENTS and not any(adoc.lemma(k) in _WHO for k in range(a, b - 1))
         actors.append(Actor(a, b, adoc.text(a, b), cast(Side, side), head not in _CANNOT_TAKE, military, place, event))
     return actors
 

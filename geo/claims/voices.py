@@ -74,9 +74,9 @@ def _speech_after(adoc: ArticleDoc, end: int, stop: int) -> int | None:
             k += 1
         if k < stop and adoc.lower(k) == "," and adoc.lemma(k + 1) in _SPEECH:
             return k + 1
-    if adoc.lower(j) == "(" and adoc.lower(j + 2) == ")":  # "the Institute for the Study of War (ISW) reported"
-        j += 3
-    while j < stop and j - end < 9 and adoc.lower(j) in _BETWEEN and adoc.lemma(j) not in _SPEECH:
+    acronym = 3 if adoc.lower(j) == "(" and adoc.lower(j + 2) == ")" else 0  # "the Institute ... (ISW) reported"
+    j += acronym
+    while j < stop and j - end - acronym < 6 and adoc.lower(j) in _BETWEEN and adoc.lemma(j) not in _SPEECH:
         j += 1
     if j < stop and adoc.lemma(j) in _SPEECH and adoc.lower(j) not in ("claim", "report", "statement", "post", "map", "data"):
         return j
