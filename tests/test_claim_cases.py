@@ -45,6 +45,8 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Sudzha", "RU", "recaptured", "RU", "claimed")}),
     ("de-occupying frees a place; occupying would hold it", "Ukrainian forces have finished de-occupying "
      "Vysokopillia, the General Staff said.", {("Vysokopillia", "UA", "recaptured", "UA", "claimed")}),
+    ("control in a place", "Russian forces have expanded the area they control in the village of Pivnichne, "
+     "DeepState said.", {("Pivnichne", "RU", "holds", "UA", "claimed")}),
     # --- passives and nouns ---
     ("passive with its agent", "Bakhmut was captured by Wagner fighters, Prigozhin said.",
      {("Bakhmut", "RU", "captured", "RU", "claimed")}),
