@@ -131,6 +131,13 @@ CASES: list[tuple[str, str, Expected]] = [
     ("an owned claim called false stays its owner's", "Russia's claim that its troops have taken Chasiv Yar is false, "
      "the Ukrainian army said.", {("Chasiv Yar", "RU", "captured", "RU", "claimed"),
                                   ("Chasiv Yar", "RU", "captured", "UA", "denied")}),
+    # who speaks: bloggers (the plural the lemma table lacks), a report named after its kind, a statement cited
+    ("war bloggers speak", "According to Russian war bloggers, Russian troops have entered Toretsk.",
+     {("Toretsk", "contested", "fighting", "RU", "claimed")}),
+    ("a speaker's morning report", "The General Staff's morning report said 15 attacks were repelled near Pokrovsk.",
+     {("Pokrovsk", "contested", "fighting", "UA", "claimed")}),
+    ("according to a statement from a speaker", "Russian forces have captured Novoselydivka, according to a statement "
+     "from the Russian defence ministry.", {("Novoselydivka", "RU", "captured", "RU", "claimed")}),
     # --- fighting, not captures ---
     ("encircled", "Russian troops in Lyman are encircled, Ukraine's eastern command said.",
      {("Lyman", "contested", "fighting", "UA", "claimed")}),

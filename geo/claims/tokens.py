@@ -37,7 +37,10 @@ _LEMMA_OVERRIDES = {"as": "as", "'s": "'s", "’s": "’s", "more": "more", "cou
                     "liberating": "liberate", "storming": "storming", "retaking": "retake", "fell": "fall",
                     "fallen": "fall", "falls": "fall", "falling": "fall", "won": "win", "lost": "lose", "fled": "flee",
                     "drove": "drive", "driven": "drive", "repelled": "repel", "repulsed": "repulse",
-                    "beaten": "beat", "overran": "overrun", "withdrew": "withdraw", "withdrawn": "withdraw"}
+                    "beaten": "beat", "overran": "overrun", "withdrew": "withdraw", "withdrawn": "withdraw",
+                    # plurals the table lacks
+                    "bloggers": "blogger", "milbloggers": "milblogger", "sappers": "sapper",
+                    "counteroffensives": "counteroffensive"}
 
 
 @functools.cache

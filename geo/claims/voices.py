@@ -91,7 +91,8 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
         if verb is not None:
             acts.append(_act(_full_name(adoc, span, a), a.side, adoc.lemma(verb), verb, a.start, f"subject of '{adoc.lower(verb)}'"))
         elif any(adoc.lemma(k) in V.SPEECH_NOUN for k in range(a.start, a.end)) or (
-                adoc.lower(a.end) in ("'s", "’s") and adoc.lemma(a.end + 1) in V.SPEECH_NOUN):
+                adoc.lower(a.end) in ("'s", "’s") and (adoc.lemma(a.end + 1) in V.SPEECH_NOUN or (
+                    adoc.lower(a.end + 1) in _REPORT_KINDS and adoc.lemma(a.end + 2) in V.SPEECH_NOUN))):
             acts.append(_act(a.text, a.side, "say", a.end - 1, a.start, "owner of the statement"))
         elif _cited(adoc, a.start):
             acts.append(_act(_with_role(adoc, span, a), a.side, "say", a.start - 1, a.start, "'according to'"))
@@ -120,9 +121,17 @@ def _concessive(adoc: ArticleDoc, first: int) -> bool:
 _CITING = frozenset({"reported", "published", "posted", "cited", "released", "circulated", "spread"})
 
 
+#: what kind of report a speaker's report is: "the General Staff's morning report"
+_REPORT_KINDS = frozenset({"morning", "evening", "daily", "latest", "weekly", "official", "regular", "operational"})
+
+
 def _cited(adoc: ArticleDoc, start: int) -> bool:
-    """"according to (the) X", "citing X", "circulated by X": X is the source of what the sentence says."""
+    """"according to (the) X", "according to a statement from X", "citing X", "circulated by X": X is the source of
+    what the sentence says."""
     k = start - 1 - (adoc.lower(start - 1) in ("the", "a"))
+    if adoc.lower(k) in ("from", "by", "of") and adoc.lemma(k - 1) in V.SPEECH_NOUN:  # "a statement from X"
+        k -= 2 + (adoc.lower(k - 2) in _REPORT_KINDS)
+        k -= adoc.lower(k) in ("the", "a", "an")
     return (adoc.lower(k) == "to" and adoc.lower(k - 1) == "according") or adoc.lower(k) == "citing" or (
         adoc.lower(k) == "by" and adoc.lower(k - 1) in _CITING)
 
