@@ -392,19 +392,23 @@ def _called_false(adoc: ArticleDoc, span: Span, f: Frame, act: Act | None) -> bo
     k = f.trigger[0] - 1
     while k > span.start and f.trigger[0] - k < 10 and adoc.lower(k) != "that":
         k -= 1
-    if not (adoc.lower(k) == "that" and adoc.lemma(k - 1) in V.SPEECH_NOUN | {"report", "claim"}):
+    if not (adoc.lower(k) == "that" and adoc.lemma(k - 1) in V.SPEECH_NOUN):
         return False
     if act is not None and act.speaker < k <= act.verb + 1:
         return False
-    return any(adoc.lower(j) in V.FALSE_WORDS or (adoc.lower(j) in V.NEGATION and adoc.lower(j + 1) == "true")
+    return any(_false(adoc, j) or (adoc.lower(j) in V.NEGATION and adoc.lower(j + 1) == "true")
                for j in range(f.trigger[1], span.end))
 
 
 def _calls_false(adoc: ArticleDoc, span: Span) -> bool:
-    """Whether a sentence calls something false ("untrue", "propaganda", "a pack of lies"; not "the village lies
-    northwest of X", "lies about 20 km from")."""
-    return any(adoc.lower(k) in V.FALSE_WORDS and not (adoc.lower(k) in ("lie", "lies") and _located_lie(adoc, k))
-               for k in range(span.start, span.end))
+    """Whether a sentence calls something false."""
+    return any(_false(adoc, k) for k in range(span.start, span.end))
+
+
+def _false(adoc: ArticleDoc, k: int) -> bool:
+    """Whether the word at ``k`` calls something false ("untrue", "propaganda", "a pack of lies"; not "the village
+    lies northwest of X", "lies about 20 km from")."""
+    return adoc.lower(k) in V.FALSE_WORDS and not (adoc.lower(k) in ("lie", "lies") and _located_lie(adoc, k))
 
 
 def _located_lie(adoc: ArticleDoc, k: int) -> bool:

@@ -406,11 +406,11 @@ def _before_asides(sc: Scene, j: int) -> int:
         k = end - 1
         while k > sc.span.start and adoc.lower(k) != "," and end - k < 30:
             k -= 1
+        if adoc.lower(k) != ",":
+            break
         before = k - 1
         while before > sc.span.start and before not in sc.usable and k - before < 5 and _locator_word(sc, before):
             before -= 1
-        if adoc.lower(k) != ",":
-            break
         if before in sc.usable:
             return before
         end = k
@@ -506,10 +506,10 @@ def _compass_phrase(adoc: ArticleDoc, k: int, end: int) -> int:
     ``k`` if none starts there."""
     if not (adoc.lower(k).endswith(V.POINTS) and adoc.lower(k + 1) == "of") or part_of(adoc, k):
         return k
-    j = k + 2 + (adoc.lower(k + 2) == "the")
+    name = j = k + 2 + (adoc.lower(k + 2) == "the")
     while j < min(end, k + 7) and adoc.title(j):
         j += 1
-    return j if j > k + 2 + (adoc.lower(k + 2) == "the") else k
+    return j if j > name else k
 
 
 def _relative(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
