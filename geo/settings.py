@@ -24,6 +24,9 @@ MAX_SENTENCE_CHARS = 800
 MAX_CONTEXT_MENTIONS = 200
 #: The earliest year a date may have (``published`` and years in the text); the latest is next year.
 MIN_YEAR = 1900
+#: The year the war began (Crimea, February 2014): a time before it in a sentence is history ("the attempt in 1915 to
+#: take the Dardanelles"), never when a claim's event happened.
+WAR_START_YEAR = 2014
 #: Article file suffixes read from the seeds folder: text with a header, saved web pages, feeds (one article a line).
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 #: Countries whose every GeoNames place of 500+ people is indexed.

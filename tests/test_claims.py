@@ -69,6 +69,12 @@ def test_withdrawal_gives_the_place_to_the_other_side(gazetteer: Gazetteer) -> N
     assert c.event_date == date(2024, 10, 27)
 
 
+def test_a_year_before_the_war_is_history_not_a_date(gazetteer: Gazetteer) -> None:
+    c = claims("He compared the fighting in Krynky with the attempt in 1915 to take the Dardanelles.", gazetteer)["Krynky"]
+    assert (c.controller, c.event) == ("contested", "fighting")
+    assert c.event_date is None or c.event_date.year >= 2014
+
+
 def test_liberated_by_russia_is_a_russian_capture(gazetteer: Gazetteer) -> None:
     c = claims("Russia's Defence Ministry said its forces had liberated the village of Krasnohorivka.", gazetteer)["Krasnohorivka"]
     assert (c.controller, c.event, c.claimant, c.stance) == ("RU", "captured", "Russia's Defence Ministry", "claimed")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from geo import settings
 from geo.claims import vocab as V
 from geo.claims.frames import Frame
 from geo.claims.tokens import ArticleDoc, Span
@@ -25,6 +26,8 @@ def sentence_times(adoc: ArticleDoc, span: Span, reference: date | None, last_da
         if tokens is None or any(t in adoc.places for t in range(*tokens)) or (
                 adoc.lower(tokens[0] - 1) in (",", "and") and tokens[0] - 2 in adoc.places):
             continue  # a name in a list of places ("A, B and 10th October") is not a date
+        if w.event_date is not None and w.event_date.year < settings.WAR_START_YEAR:
+            continue  # history ("the attempt in 1915 to take the Dardanelles"), not the time of a claim
         out.append((w, tokens[0]))
     return out
 
