@@ -170,7 +170,7 @@ class ArticleDoc:
 def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
     """Tokenise an article once, make each place mention one token, and cut sentences and clauses."""
     orths, offsets = pipeline().make_doc(article.text).to_array(["ORTH", "IDX"]).T.tolist()
-    starts, ends, rows = _merge_places(article.text, offsets, [_rows()(orth) for orth in orths], resolved)
+    starts, ends, rows = _merge_places(article.text, offsets, list(map(_rows(), orths)), resolved)
     words = _words(rows)
     places: dict[int, Resolved] = {}
     for r in resolved:  # the settlement or region each place token stands for
