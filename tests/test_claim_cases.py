@@ -85,6 +85,10 @@ CASES: list[tuple[str, str, Expected]] = [
     ("counted villages, other towns named later", "Ukraine's General Staff said its forces had liberated two villages "
      "in the Kharkiv region. Russian drones struck a depot. Officials in Kupiansk and Izium reported shelling.",
      {("Kharkiv region", "UA", "recaptured", "UA", "claimed")}),
+    ("a region after a comma only locates", "Russia's defence ministry said its forces had captured Pishchane, "
+     "Kharkiv region, on Monday.", {("Pishchane", "RU", "captured", "RU", "claimed")}),
+    ("a decision to withdraw, announced", "General Syrskyi, Ukraine's commander-in-chief, announced his decision to pull "
+     "Ukrainian troops out of Avdiivka.", {("Avdiivka", "RU", "withdrew", "UA", "confirmed")}),
     # --- stances ---
     ("confirmed by the other side", "Russia's defence ministry acknowledged that its troops had left Kherson.",
      {("Kherson", "UA", "withdrew", "RU", "confirmed")}),

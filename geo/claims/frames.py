@@ -775,6 +775,8 @@ def _verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]
                 modality = "plan"
         elif word == "to":
             modality = _infinitive(adoc, i)
+            if modality == "plan" and rule.kind == "withdraw" and adoc.lemma(i - 1) in ("decide", "decision"):
+                modality = "fact"  # "announced his decision to pull troops out of X": the withdrawal is announced
             break
         elif word in V.HEDGE:
             hedged = True

@@ -103,12 +103,13 @@ def _located(adoc: ArticleDoc, span: Span, i: int) -> bool:
     "X, in the Kharkiv region,"."""
     if adoc.places[i].place.feature != "region":
         return False
+    comma = i - 1 - (adoc.lower(i - 1) == "the")
+    if adoc.lower(comma) == "," and comma - 1 in adoc.places:  # "Pishchane, Luhansk region"
+        return adoc.places[comma - 1].place.feature == "settlement" and adoc.lower(i + 1) in (",", ".", ";", ")", "and", "")
     j = i - 1
     while j >= span.start and adoc.lower(j) in _LOCATOR_SKIP:
         j -= 1
     opener = {adoc.lower(k) for k in range(j + 1, i)}
-    if j == i - 1 - (adoc.lower(i - 1) == "the") and adoc.lower(j) == "," and j - 1 in adoc.places:
-        return adoc.places[j - 1].place.feature == "settlement" and adoc.lower(i + 1) in (",", ".", ";", ")", "and", "")  # "Pishchane, Luhansk region"
     return j >= span.start and j in adoc.places and bool(opener & {"in", "of", "("}) and adoc.places[j].place.feature == "settlement"
 
 
