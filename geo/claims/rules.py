@@ -182,7 +182,7 @@ RULES: tuple[Rule, ...] = (
                              (lower("controls", "controlled", "controlling", "occupy", "occupies", "occupying"),),
                              (lower("has", "have", "had"), _ADV, lower("occupied"))),
          "hold", ("object", "relative", "fronted", "pp"), (("subject", "holder"), ("by", "holder")), priority=52,
-         preps=frozenset({"in", "inside", "within"}), reach=4,
+         preps=frozenset({"in", "inside", "within"}),
          note="a side controls places or is in control of them"),
     Rule("hold.keep", ((lemma({"hold", "keep", "maintain", "retain", "defend"}), lower("on", "onto", "out", "up", op="?"),
                         lower("their", "its", "our", "the", "up", "firm", "a", op="{,2}"), lemma(V.HOLD_NOUN, "?")),),
