@@ -157,6 +157,20 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Toretsk", "contested", "fighting", "UA", "claimed"), ("Shcherbynivka", "contested", "fighting", "UA", "claimed")}),
     ("a failed capture is fighting", "Zelensky said Russian troops had failed to capture Chasiv Yar.",
      {("Chasiv Yar", "contested", "fighting", "UA", "claimed")}),
+    # a fighting trigger's place may stand anywhere in its clause, past times, asides and other phrases
+    ("fighting, its place far on in the clause", "Heavy fighting went on throughout Tuesday and late into the night, "
+     "with both sides bringing up fresh reserves, in and around the village of Krasnohorivka, the General Staff said.",
+     {("Krasnohorivka", "contested", "fighting", "UA", "claimed")}),
+    ("an assault, its place past a time and a cause", "Russian forces launched a fresh assault on Tuesday morning after "
+     "two days of heavy artillery preparation near Robotyne, Ukraine's military said.",
+     {("Robotyne", "contested", "fighting", "UA", "claimed")}),
+    # ... but not past what a strike did, and not what a strike or weapon "attacks" or "cuts off"
+    ("casualties of an attack", "The strike was part of a wider Russian attack that killed 12 people, with most of the "
+     "casualties in Kharkiv, officials said.", set()),
+    ("a drone attack", "A drone attack on Zaporizhzhia damaged a school, the governor said.", set()),
+    ("cut off by shelling", "The shelling had cut off the villages of Tetkino and Volfino from the power grid, the "
+     "governor said.", set()),
+    ("news that broke", "The news broke on Monday, after soldiers of the 47th brigade filmed a tank near Avdiivka.", set()),
     # --- not claims ---
     ("a strike", "A Russian missile struck Kharkiv, killing three people.", set()),
     ("shelling", "Russian forces shelled Kherson overnight, the governor said.", set()),
@@ -196,6 +210,10 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a participle with its own subject reports", "Capturing Avdiivka, Russian forces are now pushing west, the ISW said.",
      {("Avdiivka", "RU", "captured", "third_party", "claimed")}),
     # --- sides ---
+    # a person named again by surname speaks for the side found when first named
+    ("a speaker named again by surname", "Ivan Petrenko, spokesperson for the Khortytsia group of forces, said Russian "
+     "troops were shelling Kupiansk. Petrenko said the enemy had been pushed out of the village of Synkivka.",
+     {("Synkivka", "UA", "recaptured", "UA", "claimed")}),
     ("a capital names its government", "Kyiv announced that its forces had taken back Robotyne.",
      {("Robotyne", "UA", "recaptured", "UA", "claimed")}),
     ("the Kremlin", "The Kremlin said Russian troops had taken full control of Bakhmut.",

@@ -15,7 +15,7 @@ from geo.claims.merge import merge_claims
 from geo.claims.sides import Actor, find_actors, opposite
 from geo.claims.timing import own_time, sentence_times, time_of
 from geo.claims.tokens import ArticleDoc, Span, build_doc
-from geo.claims.voices import Act, find_acts, reported_confirmation, reported_denial
+from geo.claims.voices import Act, find_acts, remembered, reported_confirmation, reported_denial
 from geo.models import Article, Claim, Controller, Resolved, Side, When
 from geo.when import DAY_CUES, ISO_DATE, latest_full_date
 
@@ -70,6 +70,8 @@ class _Context:
     force: Side | None = None
     previous: list[Claim] = field(default_factory=list)
     last_day: date | None = None
+    #: persons whose side is known, by surname
+    people: dict[str, Act] = field(default_factory=dict)
 
 
 def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim]:
@@ -99,7 +101,7 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     acts: list[Act] = []
     if may_claim:
         actors = find_actors(adoc, span.start, span.end)
-        acts = find_acts(adoc, span, actors)
+        acts = remembered(find_acts(adoc, span, actors), ctx.people)
     elif set(adoc.words.lemma[span.start : span.end]) & _SPEECH:
         ctx.unheard.append((ctx.at, span))
     sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:], ctx.force) if may_claim else None
@@ -148,7 +150,7 @@ def _inherited(adoc: ArticleDoc, ctx: _Context) -> Act | None:
     for at, span in reversed(ctx.unheard):
         if ctx.at - at - 1 > SPEAKER_REACH:
             break
-        told = _told(adoc, find_acts(adoc, span, find_actors(adoc, span.start, span.end)))
+        told = _told(adoc, remembered(find_acts(adoc, span, find_actors(adoc, span.start, span.end)), ctx.people))
         if told is not None:
             ctx.act, ctx.act_at = told, at
             break

@@ -509,6 +509,8 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
     "fight.attack": (
         _co("At least 14 people have been reported killed in the Russian attack on Kryvyi Rih in central Ukraine.",
             "x090", "Kryvyi Rih"),
+        _co("The Russian attack also caused three fires at the same time at different places in Kharkiv, which took "
+            "more than 5 hours to put out, and four people, one of them a child, were injured.", "x097", "Kharkiv"),
         _co("Russian forces attacked Kharkiv with glide bombs, and one of them struck a residential building, the "
             "city's mayor Ihor Terekhov said.", "x093", "Kharkiv"),
     ),
@@ -522,6 +524,10 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
         _co("Russian forces are continuing to advance in the Pokrovsk direction.", "y074", "Pokrovsk"),
         _co("She said Ukrainian troops had pushed forward by up to 7 kilometers in the Tavriia direction.", "x051",
             "Tavriia"),
+        _co("According to Ukraine's Interior Ministry, the strike was part of a wider Russian assault across Ukraine that "
+            "killed more than 20 people and injured over 50, with most of the casualties in Kyiv and the city of Kryvyi "
+            "Rih.", "x095", "Kyiv", "Kryvyi Rih"),
+        _co("Once the news broke, users began sharing a video of a tank filmed close to Avdiivka.", WRITTEN, "Avdiivka"),
     ),
     "fight.attempt": (
         _co("The sources said the villages are Strilecha, Krasne, Pylna and Borysivka, and that the Russians are trying "
@@ -555,6 +561,9 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
         _co("Fyodorov said about 20 buildings were damaged in the mid-afternoon attack on Zaporizhzhia's city centre on "
             "Tuesday, and that rescuers were still working because people were believed to be trapped under the "
             "rubble.", "x092", "Zaporizhzhia"),
+        _co("Mash said the strike had cut off the border area of the Glushkovsky district, including the villages of "
+            "Tetkino, Popovo-Lezhachi and Volfino and about 27 other localities.", "y073", "Tetkino", "Popovo-Lezhachi",
+            "Volfino"),
     ),
     # --- vetoes: the vetoed trigger would claim the absent places (none at all when absent is empty)
     "block.bank": (

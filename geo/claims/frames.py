@@ -53,6 +53,9 @@ _NAMING = frozenset({":", "including", "among", "namely", "such"})
 #: the plural head two or more regions share ("the Donetsk and Luhansk regions")
 _REGION_HEADS = frozenset({"regions", "oblasts", "provinces"})
 _JOINS = frozenset({",", "and", "or"})
+_HARM = frozenset({"casualties", "casualty", "killed", "killing", "injured", "injuring", "wounded", "dead", "deaths",
+                   "died", "fire", "fires", "damage", "damaged", "destroyed", "hit", "struck", "strike", "strikes",
+                   "blackout", "blackouts", "civilians", "residents", "people", "evacuated", "evacuation"})
 _DESTINATION = frozenset({"to", "towards", "toward"})
 _REF_NOUNS = frozenset({"village", "town", "city", "settlement", "island"})
 _OWN = frozenset({"its", "their", "our", "his"})
@@ -154,10 +157,26 @@ def scene(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], topic: Sequence
     return Scene(adoc, span, usable, tuple(actors), tuple(topic), force)
 
 
+_AUX = frozenset({"had", "has", "have", "was", "were", "is", "are", "been", "also", "reportedly"})
+_WEAPONS = frozenset({"strike", "strikes", "shelling", "bombing", "bombardment", "explosion", "explosions", "blast", "shell",
+                      "shells", "missile", "missiles", "drone", "drones", "rocket", "rockets", "airstrike", "airstrikes"})
+
+
+def _struck(sc: Scene, a: int) -> bool:
+    """A trigger whose subject or modifier is a weapon or strike ("the strike had cut off X", "a drone attack on
+    X"): what a strike does is no ground fighting."""
+    j = a - 1
+    while j > sc.span.start and sc.adoc.lower(j) in _AUX:
+        j -= 1
+    return sc.adoc.lower(j) in _WEAPONS
+
+
 def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     """The frame of one trigger, or why it makes none."""
     if _in_a_name(sc, a):
         return Blocked(rule.id, sc.adoc.text(a, b), "part of a name")
+    if rule.kind == "fight" and _struck(sc, a):
+        return Blocked(rule.id, sc.adoc.text(a, b), "done by a strike: what strikes hit is no fighting")
     targets = _targets(sc, rule, a, b)
     if not targets:
         return Blocked(rule.id, sc.adoc.text(a, b), NO_PLACE)
@@ -470,6 +489,8 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             destination = adoc.lower(k) != "from"
         if adoc.lower(k) == "there" and rule.kind in ("fight", "hold"):
             return _anaphor(sc, k, k, "'there'")
+        if rule.kind == "fight" and adoc.lower(k) in _HARM:
+            break
         if k in sc.usable or (adoc.lower(k) == "from" and rule.kind == "fight"):
             break  # "attacked X and hit a house near Y": Y is not where the attack was
         if adoc.lower(k) in V.LOCATOR_BEFORE:

@@ -60,13 +60,16 @@ class Rule:
     attempt: Literal["block", "fight"] = "block"
     voice: Literal["act", "reporter"] = "act"
     preps: frozenset[str] = V.PREP_AT
-    reach: int = 10
+    reach: int = 10  # the most words after the trigger its place may stand at (CLAUSE: anywhere in its clause)
     priority: int = 50
     needs_actor: bool = False  # the side must be a named force, not a pronoun, "the enemy" or a default
     bare_subject: bool = False  # the subject place stands bare ("supplies in Kherson have fallen": Kherson did not fall)
     note: str = ""
 
 
+#: the reach of a trigger whose place may stand anywhere in its clause: fighting "continued on Tuesday, with
+#: Russian units attacking from three directions, near X" is where the clause says it is, however far
+CLAUSE = 10_000
 _SIDES_ACT: tuple[tuple[SideSlot, Role], ...] = (("subject", "taker"), ("possessor", "taker"))
 _FALL_TO = lower("to", "under", "into")
 _CONTROL_WORDS = lower("control", "hands", "occupation", "rule")
@@ -213,54 +216,56 @@ RULES: tuple[Rule, ...] = (
                              lemma({"position", "foothold", "bridgehead"})),
                             (_BE, _ADV, lower("on", "at", "in", "inside", "near"), lower("the", op="?"),
                              lower("outskirts", "edge", "approaches", "doorstep", "gates", "fringes", "streets"))),
-         "fight", ("pp",), (), defaults=(), priority=62, reach=10,
+         "fight", ("pp",), (), defaults=(), priority=62, reach=CLAUSE,
          preps=frozenset({"in", "inside", "near", "of", "on", "at", "around"}),
          note="a side has a foothold or positions in, or stands on the outskirts of, places: fighting"),
     Rule("fight.repel", ((lemma(V.REPEL), lower("off", "back", op="?"), {"OP": "{,4}"}, lemma(V.ATTACK_NOUN)),
                          (lemma(V.ATTACK_NOUN), {"OP": "{,6}"}, _BE, _ADV,
                           lower("repelled", "repulsed", "thwarted", "stopped", "foiled", "beaten", "halted", "rebuffed",
                                 "unsuccessful", "recorded", "registered", "reported"))),
-         "fight", ("pp", "fronted"), (), defaults=(), priority=60, reach=14,
+         "fight", ("pp", "fronted"), (), defaults=(), priority=60, reach=CLAUSE,
          note="attacks on places were repelled: fighting, the place contested"),
     Rule("fight.ongoing", ((lemma(V.FIGHT_NOUN),), (lower("fought", "fighting", "clashed", "clashing", "battled", "battling"),)),
-         "fight", ("pp", "relative", "fronted"), (), defaults=(), priority=45, reach=12,
+         "fight", ("pp", "relative", "fronted"), (), defaults=(), priority=45, reach=CLAUSE,
          preps=frozenset({"in", "near", "at", "around", "inside", "outside", "for", "over", "within", "close", "by",
                           "throughout", "across", "along", "of", "on"}),
          note="fighting, clashes or battles in, near, on the edge of or for places"),
     Rule("fight.assault", ((lemma({"assault", "offensive", "storming", "push", "onslaught", "counteroffensive",
-                                   "counter-offensive", "operation", "pressure"}),),), "fight", ("pp", "object", "fronted"), (), defaults=(), priority=36, reach=8,
+                                   "counter-offensive", "operation", "pressure"}),),), "fight", ("pp", "object", "fronted"), (), defaults=(), priority=36, reach=CLAUSE,
          preps=frozenset({"near", "at", "around", "in", "outside", "close", "on", "against", "into"}),
          note="a ground assault on, near or in places: fighting"),
-    Rule("fight.presence", ((lemma({"presence"}),),), "fight", ("pp",), (), defaults=(), priority=30, reach=5,
+    Rule("fight.presence", ((lemma({"presence"}),),), "fight", ("pp",), (), defaults=(), priority=30, reach=CLAUSE,
          preps=frozenset({"in", "inside", "at", "near"}),
          note="a side's presence in places: fighting there (of a region it says nothing)"),
     Rule("fight.attack", ((lemma({"attack", "counterattack", "attempt"}),),), "fight", ("pp", "fronted"), (), defaults=(),
-         priority=35, reach=8, preps=frozenset({"near", "at", "around", "in", "outside", "close"}),
+         priority=35, reach=CLAUSE, preps=frozenset({"near", "at", "around", "in", "outside", "close"}),
          note="attacks near or at places: fighting; not 'toward' them"),
     Rule("fight.advance", ((lemma({"move"}), lower("forward", "further", "deeper", "closer", "ahead", "up", "north", "south",
                                                  "east", "west", "northward", "southward", "eastward", "westward",
                                                  "northwest", "northeast", "southwest", "southeast")),
-                           ({"LEMMA": {"IN": sorted(V.ADVANCE)}, "LOWER": {"NOT_IN": ["surrounding", "pressing", "breaking"]}}, lower("forward", "further", "deeper", "up", "in", "through", "ahead", op="{,2}")),
+                           ({"LEMMA": {"IN": sorted(V.ADVANCE - {"break"})}, "LOWER": {"NOT_IN": ["surrounding", "pressing"]}},
+                            lower("forward", "further", "deeper", "up", "in", "through", "ahead", op="{,2}")),
+                           (lemma({"break"}), lower("through", "into", "in")),  # not "the news broke", "war broke out"
                            (lemma({"edge", "inch", "creep", "close"}), lower("closer", "forward", "in", "into", "nearer")),
                            (lemma({"cross"}), lower("into")),
                            (lemma({"get", "make", "force"}), lower("its", "their", "way", op="{,2}"), lower("into", "inside")),
                            (lemma({"take"}), lower("up"), lower("positions", "position"))),
-         "fight", ("pp", "object", "fronted"), (), defaults=(), priority=40,
+         "fight", ("pp", "object", "fronted"), (), defaults=(), reach=CLAUSE, priority=40,
          preps=frozenset({"into", "inside", "in", "near", "around", "on", "within", "to", "outskirts", "at", "across"}),
          note="a side advances into, enters, approaches or storms places: fighting"),
     Rule("fight.operating", ((lemma({"operate"}),),), "fight", ("pp",), (("subject", "none"),), defaults=(),
-         needs_actor=True, priority=45, preps=frozenset({"in", "inside", "near", "around", "at", "within"}),
+         needs_actor=True, reach=CLAUSE, priority=45, preps=frozenset({"in", "inside", "near", "around", "at", "within"}),
          note="a side's forces operate in or near places: fighting"),
     Rule("fight.attempt", ((lemma(V.ATTEMPT), {"LIKE_NUM": True, "OP": "?"}, lower(*V.TRY_ADVERBIAL, op="{,2}"), lower("to"),
                             lemma(V.CAPTURE | V.ADVANCE | {"encircle", "surround", "break"})),
                            (lemma({"attempt", "bid", "push", "offensive", "drive"}), lower("to"),
                             lemma(V.CAPTURE | V.ADVANCE))),
-         "fight", ("object", "pp", "fronted"), (), defaults=(), priority=65,
+         "fight", ("object", "pp", "fronted"), (), defaults=(), reach=CLAUSE, priority=65,
          note="a side is trying to take or encircle places: fighting, the other side holds them"),
     Rule("fight.encircled", ((lower("encircled", "surrounded", "besieged", "trapped", "encirclement", "siege", "cauldron",
                                     "cauldrons", "pocket", "blockaded", "semi-encircled", "semi-encirclement"),),
                              (lower("cut"), lower("off"))),
-         "fight", ("pp", "subject", "object"), (), defaults=(), priority=50, reach=8,
+         "fight", ("pp", "subject", "object"), (), defaults=(), priority=50, reach=CLAUSE,
          preps=frozenset({"in", "inside", "near", "around", "of", "at"}),
          note="troops encircled or cut off in places: fighting"),
     Rule("fight.scene", ((_BE, _ADV, lower(*_SCENE_WORDS, op="{,4}"), lower("scene", "focus", "epicentre", "epicenter",
@@ -280,7 +285,7 @@ RULES: tuple[Rule, ...] = (
                                lower("situation"), {"OP": "{,7}"}, lemma({"be", "remain", "stay"}), _ADV,
                                lower("tense", "difficult", "complicated", "complex", "unclear", "fluid", "critical",
                                      "hard", "dire", "challenging", "precarious", "volatile", "uncertain", "dynamic")),),
-         "fight", ("inside", "pp"), (), defaults=(), priority=50, reach=4,
+         "fight", ("inside", "pp"), (), defaults=(), priority=50, reach=CLAUSE,
          preps=frozenset({"in", "near", "around", "at", "on", "there"}),
          note="the situation in or near places is (or remains) tense, difficult or unclear there: fighting"),
     Rule("block.situation", ((lower("situation"), _ADV, lower("under"), lower("control")),), "block", priority=90),

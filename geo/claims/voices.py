@@ -11,7 +11,7 @@ the apposition names a Ukrainian local office (governor, mayor, military adminis
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.claims import vocab as V
 from geo.claims.sides import Actor, voice_kind
@@ -59,6 +59,10 @@ def _kind(lemma: str) -> str:
     if lemma in V.ADMIT:
         return "admit"
     return "confirm" if lemma in V.CONFIRM else "say"
+
+
+#: how a person speaking is found (see :func:`_people`)
+PERSON = "a person named with the verb"
 
 
 def _act(actor_text: str, side: Side, lemma: str, verb: int, speaker: int, via: str) -> Act:
@@ -176,7 +180,23 @@ def _people(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
             role = adoc.text(last, min(span.end, last + 14)).lower().split() if last > v else \
                 adoc.text(max(span.start, first - 14), first).lower().split() + adoc.text(last, v).lower().split()
             out.append(_act(_name(words), _office_side(words, role, adoc, first, last, actors), adoc.lemma(v), v, first,
-                            "a person named with the verb"))
+                            PERSON))
+    return out
+
+
+def remembered(acts: Sequence[Act], people: dict[str, Act]) -> list[Act]:
+    """Acts of persons, with the side of a person named earlier in the article under the same surname ("Vyacheslav
+    Chaus, the region's governor, said ..." then "Chaus said ..."); the persons whose side is known are added to
+    ``people``."""
+    out = []
+    for a in acts:
+        surname = a.who.split()[-1] if a.via == PERSON and a.who[:1].isupper() else ""
+        known = people.get(surname)
+        if a.side == "unknown" and known is not None:
+            a = replace(a, who=known.who, side=known.side, voice=known.voice, via=f"{PERSON}, named before as {known.who}")
+        elif surname and a.side != "unknown" and len(a.who.split()) > 1:
+            people[surname] = a
+        out.append(a)
     return out
 
 
