@@ -105,8 +105,9 @@ class MapPlace:
 
 
 def map_place(status: PlaceStatus, articles: Mapping[str, Article], voices: Mapping[str, Voices]) -> MapPlace:
-    """The row of one place: names, point, kind, periods, claims, where. A claim is [day, code, article id, claimant,
-    quote], the last two as places in the article's :class:`Voices`."""
+    """The row of one place: names, point, kind, periods, claims, where, its region, and the status its undated
+    claims give (``[controller, stance]``; null when any claim is dated: then the periods say it). A claim is [day,
+    code, article id, claimant, quote], the last two as places in the article's :class:`Voices`."""
     p = status.place
     names = [p.name, *sorted({c.surface for c in status.claims} - {p.name})]
     claims = [[_day(c.event_date) if c.event_date else None, _code(c), c.article_id,
@@ -114,7 +115,10 @@ def map_place(status: PlaceStatus, articles: Mapping[str, Article], voices: Mapp
               for c in status.claims]
     days = [_day(d) for c in status.claims if (d := effective_date(c, articles)) is not None]
     periods = [[_day(q.start), _CONTROLLERS.index(q.controller), _STANCES.index(q.stance)] for q in status.periods]
-    row = script_json([names, round(p.lat, 5), round(p.lon, 5), _kind(p), periods, claims, _where(p)])
+    latest = status.claims[-1]
+    undated = None if status.periods else [_CONTROLLERS.index(status.controller), _STANCES.index(latest.stance)]
+    row = script_json([names, round(p.lat, 5), round(p.lon, 5), _kind(p), periods, claims, _where(p),
+                       p.admin1 if p.feature != "region" else "", undated])
     return MapPlace(p.place_id, p.name, p.feature == "region", len(status.claims), min(days, default=None),
                     max(days, default=None), row)
 

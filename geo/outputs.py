@@ -30,7 +30,7 @@ Progress = Callable[[str, int, int], None]
 #: The files of the output folder, in the order they are written.
 OUTPUT_FILES = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
 #: The code that makes the shares and the files: shares made by other code are all made again.
-SIGNATURE = f"{__version__}+{settings.EXTRACTOR_VERSION}+outputs2"
+SIGNATURE = f"{__version__}+{settings.EXTRACTOR_VERSION}+outputs3"
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ _ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--
 _OPEN_ALL = """() => {
     const maps = Object.keys(window).map(k => window[k]).filter(v => v instanceof L.Map);
     let markers = 0; const layers = [];
-    maps[0].eachLayer(l => { if (l instanceof L.CircleMarker) { markers++; layers.push(l); } });
+    maps[0].eachLayer(l => { if (l.geo) { markers++; layers.push(l); } });  // a place's dot, outline or badge
     for (const l of layers) { l.openPopup(); l.openTooltip(); }
     return {maps: maps.length, markers,
             popups: Array.from(document.querySelectorAll('.geo-popup')).map(e => e.textContent),

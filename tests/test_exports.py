@@ -30,11 +30,11 @@ ARTICLES = {  # a place each side holds, and one fought over
 }
 
 
-#: How many places a page's map draws (markers are drawn on a canvas: they are counted in Leaflet, not in the DOM).
+#: How many places a page's map draws (dots are drawn on a canvas: they are counted in Leaflet, not in the DOM).
 MARKERS = """() => { let map = null, n = 0;
                      for (const k of Object.keys(window)) {  // a sandboxed frame refuses some globals (localStorage)
                        try { if (window[k] instanceof L.Map) { map = window[k]; } } catch (e) {} }
-                     map.eachLayer(l => { if (l instanceof L.CircleMarker) n++; }); return n; }"""
+                     map.eachLayer(l => { if (l.geo) n++; }); return n; }"""
 
 
 def geo(cache_dir: Path, *args: str) -> tuple[int, str]:
