@@ -79,8 +79,10 @@ def load_seconds(path: Path) -> float:
         page.goto(path.resolve().as_uri(), wait_until="load")
         elapsed = time.perf_counter() - start
         markers = page.evaluate("() => document.querySelectorAll('.geo-count').length")
+        labels = page.evaluate("() => document.querySelectorAll('.geo-base-label').length")
         browser.close()
-    if markers != 3:
+    print(f"basemap labels drawn at the first view: {labels}")
+    if markers < 3:  # the legend's counts, one per controller at least
         raise SystemExit("the map did not start")
     return elapsed
 

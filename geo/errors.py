@@ -30,3 +30,7 @@ class UsageError(GeoError, ValueError):
 
 class BusyError(GeoError, RuntimeError):
     """Another run is writing to the same output folder."""
+
+
+class BasemapError(GeoError, RuntimeError):
+    """The offline basemap shipped in the package (or the sources it is built from) cannot be read."""

@@ -3,7 +3,8 @@
 folium's defaults load Leaflet, jQuery, Bootstrap and Font Awesome from CDNs, which leaves a blank page
 offline. This map needs only Leaflet, inlined from the pinned ``django-js-lib-leaflet`` package, and geo's own
 script and style (``geo/assets``): a time slider, search by any spelling, filters by controller and stance, a
-legend, popups with each place's claims in time order, and country borders drawn without tiles.
+legend, popups with each place's claims in time order, and country borders drawn without tiles. The offline
+basemap (:mod:`geo.basemap`, drawn by ``geo/assets/basemap.js``) is a JSON island of its own in the skeleton.
 
 The data travel as one JSON island (:mod:`geo.maprows`: compact rows, each quote kept once with its article). Article
 text reaches the page only there, with ``<``, ``>`` and ``&`` escaped, and is put into the page with
@@ -19,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from importlib import metadata, resources
 from typing import Any
 
+from geo import basemap
 from geo.maprows import Voices, article_entry, map_json, map_place
 from geo.models import Article
 from geo.timeline import PlaceStatus
@@ -54,8 +56,11 @@ def _slot(name: str) -> str:
 _ASSETS_TEMPLATE = """{% macro header(this, kwargs) %}<style>__GEO_SLOT_leaflet_css__</style>
 <script>__GEO_SLOT_leaflet_js__</script>
 <style>__GEO_SLOT_css__</style>
+<style>__GEO_SLOT_basemap_css__</style>
+<script>__GEO_SLOT_basemap_js__</script>
 <script>__GEO_SLOT_js__</script>{% endmacro %}
-{% macro html(this, kwargs) %}<script type="application/json" id="geo-data">__GEO_SLOT_data__</script>{% endmacro %}
+{% macro html(this, kwargs) %}<script type="application/json" id="geo-basemap">__GEO_SLOT_basemap__</script>
+<script type="application/json" id="geo-data">__GEO_SLOT_data__</script>{% endmacro %}
 {% macro script(this, kwargs) %}geoMap({{ this._parent.get_name() }}, JSON.parse(document.getElementById("geo-data").textContent));
 {% endmacro %}"""
 
@@ -97,15 +102,18 @@ def skeleton() -> str:
     text: str = root.render()
     leaflet_js, leaflet_css = _leaflet_assets()
     filling = {"leaflet_css": leaflet_css, "leaflet_js": leaflet_js, "css": _asset("map.css"),
-               "js": _asset("map.js").replace("</", "<\\/")}
+               "basemap_css": _asset("basemap.css"), "basemap_js": _asset("basemap.js").replace("</", "<\\/"),
+               "js": _asset("map.js").replace("</", "<\\/"), "basemap": basemap.page_json()}
     for name, value in filling.items():
         text = text.replace(_slot(name), value, 1)
     return text
 
 
 def skeleton_key() -> str:
-    """What the skeleton is made of: geo's assets and the versions of folium and Leaflet (no folium import)."""
-    parts = [_asset("map.js"), _asset("map.css"), metadata.version("folium"), metadata.version("django-js-lib-leaflet")]
+    """What the skeleton is made of: geo's assets, the basemap and the versions of folium and Leaflet (no folium
+    import)."""
+    parts = [_asset("map.js"), _asset("map.css"), _asset("basemap.js"), _asset("basemap.css"), basemap.page_json(),
+             metadata.version("folium"), metadata.version("django-js-lib-leaflet")]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 

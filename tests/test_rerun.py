@@ -121,7 +121,7 @@ def test_the_reader_version_covers_every_module_that_reads_an_article(cache_dir:
 _NOT_READERS = {"__init__.py", "cli.py", "pipeline.py", "gazetteer.py", "gazetteer_build.py", "errors.py", "atomic.py",
                 "store.py", "ingest.py", "corrections.py", "parallel.py", "outputs.py", "geocode.py", "http.py",
                 "evaluate.py", "explain.py", "export.py", "formats.py", "maprows.py", "render.py", "picture.py",
-                "snapshot.py", "timeline.py", "dating.py", "borders.py", "add.py"}
+                "snapshot.py", "timeline.py", "dating.py", "borders.py", "basemap.py", "add.py"}
 
 
 def test_an_edit_to_a_reading_module_changes_the_reader_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
