@@ -106,7 +106,8 @@ def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = 
     """Bring the shares up to date, then write the files unless they already show the store (and nobody touched
     them since): joined from the shares, the map over the borders cached in ``cache_dir``."""
     refresh(store, progress)
-    record = store.outputs_record(SIGNATURE)
+    written_by = f"{SIGNATURE}+{skeleton_key()}"  # a new map script or style writes the map again
+    record = store.outputs_record(written_by)
     if record is not None and all(_fingerprint(out / name) == seen for name, seen in record["files"].items()):
         return Outputs(record["claims"], record["places"])
     report = Outputs()
@@ -128,7 +129,7 @@ def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = 
     # replaced together: a run killed while renaming leaves a journal the next run finishes (geo.atomic)
     changed = write_together({out / name: files[name]() for name in OUTPUT_FILES})
     report.written = [path.name for path in changed]
-    store.record_outputs(SIGNATURE, {"claims": report.claims, "places": report.places,
+    store.record_outputs(written_by, {"claims": report.claims, "places": report.places,
                                      "files": {name: _fingerprint(out / name) for name in OUTPUT_FILES}})
     return report
 

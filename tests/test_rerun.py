@@ -194,6 +194,18 @@ def test_outputs_a_user_removed_or_edited_are_written_again(cache_dir: Path, see
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == outputs
 
 
+def test_a_new_map_script_writes_the_map_again_on_a_rerun_with_nothing_new(cache_dir: Path, seeds: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run(cache_dir, seeds)[0] == 0
+    out = seeds.parent / "out"
+    before = (out / "map.html").stat().st_mtime_ns
+    assert run(cache_dir, seeds)[0] == 0 and (out / "map.html").stat().st_mtime_ns == before  # nothing new: not written
+    monkeypatch.setattr("geo.outputs.skeleton_key", lambda: "a-new-map-script")
+    monkeypatch.setattr("geo.outputs.skeleton", lambda: "<html>__GEO_SLOT_data__</html>")
+    assert run(cache_dir, seeds)[0] == 0
+    assert (out / "map.html").read_text(encoding="utf-8").startswith("<html>{")
+
+
 def test_a_changed_places_file_rereads_only_the_articles_it_concerns(cache_dir: Path, seeds: Path) -> None:
     assert run(cache_dir, seeds)[0] == 0
     (seeds / "places.csv").write_text("name,lat,lon,country,admin1\nToretsk,48.4,37.9,UA,Donetsk Oblast\n", encoding="utf-8")

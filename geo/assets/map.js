@@ -292,7 +292,7 @@ function geoMap(map, data) {
   map.createPane('geo-borders').style.zIndex = 250;  /* above tiles (200), below places (400) */
   var borders = L.geoJSON(data.borders, {
     interactive: false, pane: 'geo-borders',
-    style: function () { return {color: '#8a8a8a', weight: 1, fillColor: '#f3f0e8', fillOpacity: base ? 0 : 1}; }
+    style: function () { return {color: '#8a8a8a', weight: 1, fillColor: '#f3f0e8', fillOpacity: 1}; }
   }).addTo(map);
   var countryLabels = L.layerGroup(data.countries.map(function (c) {
     return L.tooltip({permanent: true, direction: 'center', className: 'geo-country', interactive: false})
@@ -446,9 +446,12 @@ function geoMap(map, data) {
       else { map.removeLayer(borders); map.removeLayer(countryLabels); }
     });
     var online = el('small', null, 'geo-online');
-    checkbox(legend, 'street map (online)', false, function (on) {
+    var ground = (base && base.layers ? base.layers : []).filter(function (e) { return e[0] === 'land and sea'; })
+      .map(function (e) { return e[1]; });
+    checkbox(legend, 'street map (online)', false, function (on) {  /* the drawn ground would hide the tiles */
+      ground.forEach(function (g) { if (on) { map.removeLayer(g); } else { g.addTo(map); } });
       if (on) { tiles.addTo(map); borders.setStyle({fillOpacity: 0}); online.textContent = 'loading the street map needs the internet'; }
-      else { map.removeLayer(tiles); borders.setStyle({fillOpacity: base ? 0 : 1}); online.textContent = ''; }
+      else { map.removeLayer(tiles); borders.setStyle({fillOpacity: 1}); online.textContent = ''; }
     });
     tiles.on('tileerror', function () { online.textContent = 'the street map cannot load: no connection (the map works without it)'; });
     tiles.on('load', function () { online.textContent = ''; });
