@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import zlib
 import sys
 import tempfile
 import time
@@ -87,6 +88,14 @@ def load_seconds(path: Path) -> float:
     return elapsed
 
 
+def spellings(place_id: str) -> list[str]:
+    """Two or three other spellings of each place, of nine letters, as the gazetteer gives the places of the
+    development corpus (2.3 search keys a place on average)."""
+    h = zlib.crc32(place_id.encode())
+    word = "".join(chr(97 + (h >> (3 * k)) % 26) for k in range(9))
+    return [word, word[::-1], *([word[3:] + word[:3]] if h % 3 == 0 else [])]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--places", type=int, default=10_000)
@@ -95,7 +104,7 @@ def main() -> None:
     claims, articles = synthetic(args.places, args.claims)
     borders = load_borders(default_cache_dir({}))
     start = time.perf_counter()
-    html = render_map(statuses(claims, articles), articles, borders)
+    html = render_map(statuses(claims, articles), articles, borders, spellings)
     generated = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "map.html"

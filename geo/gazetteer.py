@@ -196,6 +196,12 @@ class Gazetteer:
         """Regions indexed under the folded ``key``."""
         return self._places("JOIN name_key k ON k.place = p.id WHERE k.key = ? ORDER BY p.population DESC, p.place_id", ("region:" + key,))
 
+    def spellings(self, place_id: str) -> list[str]:
+        """Every spelling the sources give a place (lower case: old names, other languages and scripts), sorted."""
+        rows = self._con.execute("SELECT s.text FROM spelling s JOIN place p ON p.id = s.place WHERE p.place_id = ? "
+                                 "ORDER BY s.text", (place_id,))
+        return [r[0] for r in rows]
+
     def by_id(self, place_id: str) -> Place | None:
         """The place with this source-qualified id."""
         found = self._places("WHERE p.place_id = ?", (place_id,))

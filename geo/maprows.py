@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from geo.models import Article, Claim, Place
+from geo.names import fold
 from geo.timeline import PlaceStatus, effective_date
 
 #: Marker colours by controller (colour-blind safe: blue, red, amber).
@@ -28,6 +29,8 @@ _STANCES = ("claimed", "confirmed", "denied", "unverified")
 _EVENTS = ("captured", "recaptured", "holds", "withdrew", "fighting")
 _PRECISIONS = ("day", "week", "month", "season", "year")
 _SIDES = ("RU", "UA", "third_party", "unknown")
+#: The most search keys of other spellings a place's row carries (the page's size grows with them).
+MAX_SEARCH_KEYS = 6
 #: How many of the most claimed places carry a permanent label (regions always do).
 LABELLED_PLACES = 40
 #: The online street map, off until the user turns it on: CARTO's tiles accept requests from a file:// page.
@@ -104,10 +107,12 @@ class MapPlace:
     row: str
 
 
-def map_place(status: PlaceStatus, articles: Mapping[str, Article], voices: Mapping[str, Voices]) -> MapPlace:
-    """The row of one place: names, point, kind, periods, claims, where, its region, and the status its undated
-    claims give (``[controller, stance]``; null when any claim is dated: then the periods say it). A claim is [day,
-    code, article id, claimant, quote], the last two as places in the article's :class:`Voices`."""
+def map_place(status: PlaceStatus, articles: Mapping[str, Article], voices: Mapping[str, Voices],
+              spellings: Sequence[str] = ()) -> MapPlace:
+    """The row of one place: names, point, kind, periods, claims, where, its region, the status its undated
+    claims give (``[controller, stance]``; null when any claim is dated: then the periods say it), and the search
+    keys of its other ``spellings`` (old names: "Artemivsk" finds Bakhmut). A claim is [day, code, article id,
+    claimant, quote], the last two as places in the article's :class:`Voices`."""
     p = status.place
     names = [p.name, *sorted({c.surface for c in status.claims} - {p.name})]
     claims = [[_day(c.event_date) if c.event_date else None, _code(c), c.article_id,
@@ -118,9 +123,17 @@ def map_place(status: PlaceStatus, articles: Mapping[str, Article], voices: Mapp
     latest = status.claims[-1]
     undated = None if status.periods else [_CONTROLLERS.index(status.controller), _STANCES.index(latest.stance)]
     row = script_json([names, round(p.lat, 5), round(p.lon, 5), _kind(p), periods, claims, _where(p),
-                       p.admin1 if p.feature != "region" else "", undated])
+                       p.admin1 if p.feature != "region" else "", undated, search_keys(spellings, names)])
     return MapPlace(p.place_id, p.name, p.feature == "region", len(status.claims), min(days, default=None),
                     max(days, default=None), row)
+
+
+def search_keys(spellings: Iterable[str], names: Iterable[str]) -> list[str]:
+    """The spelling-insensitive keys (:func:`geo.names.fold`) of a place's other spellings that its names do not
+    already give, at most :data:`MAX_SEARCH_KEYS`, sorted."""
+    own = {fold(n) for n in names}
+    keys = sorted({k for s in spellings if (k := fold(s)) and len(k) >= 3 and k not in own})
+    return keys[:MAX_SEARCH_KEYS]
 
 
 def map_json(places: Sequence[MapPlace], articles: Iterable[tuple[str, str]], borders: Mapping[str, Any]) -> str:

@@ -10,7 +10,7 @@ files are the same bytes.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +30,7 @@ Progress = Callable[[str, int, int], None]
 #: The files of the output folder, in the order they are written.
 OUTPUT_FILES = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
 #: The code that makes the shares and the files: shares made by other code are all made again.
-SIGNATURE = f"{__version__}+{settings.EXTRACTOR_VERSION}+outputs3"
+SIGNATURE = f"{__version__}+{settings.EXTRACTOR_VERSION}+outputs4"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,17 +58,22 @@ class Outputs:
     written: list[str] = field(default_factory=list)
 
 
-def place_output(status: PlaceStatus, articles: dict[str, Article], voices: Mapping[str, Voices]) -> PlaceOutput:
+#: The other spellings of a place, by its id (the gazetteer's), for the map's search.
+Spellings = Callable[[str], Sequence[str]]
+
+
+def place_output(status: PlaceStatus, articles: dict[str, Article], voices: Mapping[str, Voices],
+                 spellings: Sequence[str] = ()) -> PlaceOutput:
     """The shares of one place."""
     table = claim_table(status.claims, articles)
-    drawn = map_place(status, articles, voices)
+    drawn = map_place(status, articles, voices, spellings)
     return PlaceOutput(status.place.place_id, status.place.name, len(status.claims), claim_features(table), csv_rows(table),
                        place_feature(status), drawn.region, drawn.first_day, drawn.last_day, drawn.row)
 
 
-def refresh(store: Store, progress: Progress | None = None) -> int:
+def refresh(store: Store, progress: Progress | None = None, spellings: Spellings | None = None) -> int:
     """Make again the shares of the places whose claims changed; return how many places that was. ``progress`` is
-    told how many places are done."""
+    told how many places are done; ``spellings`` gives each place's other names for the map's search."""
     everything = store.meta("outputs_code") != SIGNATURE
     if everything:
         store.mark_all_dirty(SIGNATURE)
@@ -95,17 +100,18 @@ def refresh(store: Store, progress: Progress | None = None) -> int:
     drawn = statuses(claims, articles)
     shares = []
     for i, status in enumerate(drawn, 1):
-        shares.append(place_output(status, articles, voices))
+        shares.append(place_output(status, articles, voices, spellings(status.place.place_id) if spellings else ()))
         if progress and (i % 250 == 0 or i == len(drawn)):
             progress("places", i, len(drawn))
     store.refresh_places(dirty, shares, moved, entries)
     return len(dirty)
 
 
-def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = None) -> Outputs:
+def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = None,
+          spellings: Spellings | None = None) -> Outputs:
     """Bring the shares up to date, then write the files unless they already show the store (and nobody touched
     them since): joined from the shares, the map over the borders cached in ``cache_dir``."""
-    refresh(store, progress)
+    refresh(store, progress, spellings)
     written_by = f"{SIGNATURE}+{skeleton_key()}"  # a new map script or style writes the map again
     record = store.outputs_record(written_by)
     if record is not None and all(_fingerprint(out / name) == seen for name, seen in record["files"].items()):

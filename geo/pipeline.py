@@ -123,7 +123,7 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
         _account(store, sorter, geocoder)
         from geo.outputs import write  # the output writers load only here
 
-        shown = write(options.out, store, options.cache_dir, progress)
+        shown = write(options.out, store, options.cache_dir, progress, gazetteer.spellings)
         report.claims, report.places, report.written = shown.claims, shown.places, shown.written
     return report
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from importlib import metadata, resources
 from typing import Any
 
@@ -117,13 +117,14 @@ def skeleton_key() -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
-def render_map(statuses: Sequence[PlaceStatus], articles: Mapping[str, Article], borders: Mapping[str, Any] | None = None) -> str:
+def render_map(statuses: Sequence[PlaceStatus], articles: Mapping[str, Article], borders: Mapping[str, Any] | None = None,
+               spellings: Callable[[str], Sequence[str]] | None = None) -> str:
     """The map of ``statuses`` as one self-contained HTML page; ``borders`` is the offline background
-    (:mod:`geo.borders`)."""
+    (:mod:`geo.borders`); ``spellings`` gives each place's other names for the search."""
     said: dict[str, list[tuple[str, str]]] = {}
     for c in (c for s in statuses for c in s.claims):
         said.setdefault(c.article_id, []).append((c.claimant, c.quote))
     voices = {a: Voices.of(pairs) for a, pairs in said.items()}
-    places = [map_place(s, articles, voices) for s in statuses]
+    places = [map_place(s, articles, voices, spellings(s.place.place_id) if spellings else ()) for s in statuses]
     entries = [(a, article_entry(articles[a], v)) for a, v in sorted(voices.items()) if a in articles]
     return skeleton().replace(DATA_SLOT, map_json(places, entries, borders or {}), 1)

@@ -211,3 +211,23 @@ def test_hostile_names_stay_text_in_the_change_list_and_search(tmp_path: Path) -
         page.get_by_placeholder("Find a place (any spelling)").fill("Selo")
         assert payload in page.locator(".geo-results li").first.text_content()
         assert browsed.pwned() is False and browsed.errors == []
+
+
+def test_search_finds_a_place_by_an_old_name_the_gazetteer_knows(cache_dir: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from geo.cli import app
+    from tests.conftest import write_article
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    write_article(seeds, "bakhmut.md", "Russia's defence ministry said its forces had captured Bakhmut.", published="2023-05-21")
+    result = CliRunner().invoke(app, ["run", "--seeds", str(seeds), "--out", str(tmp_path / "out")],
+                                env={"GEO_CACHE_DIR": str(cache_dir)})
+    assert result.exit_code == 0, result.stderr
+    with chromium(tmp_path / "out" / "map.html") as browsed:
+        search = browsed.page.get_by_placeholder("Find a place (any spelling)")
+        for old in ("Artemivsk", "Artyomovsk"):  # its name until 2016, in Ukrainian and Russian spelling
+            search.fill(old)
+            assert browsed.page.locator(".geo-results li").first.text_content() == "Bakhmut", old
+        assert browsed.errors == []

@@ -151,3 +151,11 @@ def test_the_first_view_fits_the_bulk_of_the_places_not_a_stray_one(tmp_path: Pa
         }""")
         assert view["north"] < 55 and view["south"] <= 48.2 and view["east"] >= 37.32, view  # the Arctic is not in view
         assert view["markers"] == 13  # the stray place is still drawn
+
+
+def test_search_keys_are_the_other_spellings_the_names_do_not_give() -> None:
+    from geo.maprows import MAX_SEARCH_KEYS, search_keys
+
+    keys = search_keys(["artemivsk", "artemovsk", "bakhmut", "бахмут", "артемівськ", "ab"], ["Bakhmut", "Bachmut"])
+    assert keys == ["artemivsk", "artemovsk"]  # Bakhmut's own spellings and Cyrillic forms of them fold away; "ab" is too short
+    assert len(search_keys([f"village number {chr(97 + i)}x" for i in range(20)], ["Other"])) == MAX_SEARCH_KEYS

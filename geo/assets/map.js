@@ -121,7 +121,7 @@ function geoMap(map, data) {
   var places = data.places.map(function (row, index) {
     var p = {index: index, name: row[0][0], names: row[0], lat: row[1], lon: row[2], kind: row[3], periods: row[4],
              claims: row[5].map(unpack), where: row[6], region: row[7] || '', undated: row[8] || null,
-             labelled: labelled[index] === true, keys: null, shown: null, status: null};
+             labelled: labelled[index] === true, keys: null, shown: null, status: null, aliases: row[9] || []};
     p.days = p.claims.map(function (c) { return c.effective; }).filter(function (d) { return d !== null; })
       .sort(function (a, b) { return a - b; });
     p.marker = p.kind === 3 ? regionLayer(p) : dotLayer(p);
@@ -348,7 +348,7 @@ function geoMap(map, data) {
     if (!plain) { return []; }
     var ranked = [];
     places.forEach(function (p) {
-      if (p.keys === null) { p.keys = p.names.map(fold); }
+      if (p.keys === null) { p.keys = p.names.map(fold).concat(p.aliases); }  /* old names and other spellings too */
       var lower = p.names.map(function (n) { return n.toLowerCase(); });
       var rank = lower.indexOf(plain) >= 0 ? 0 : (q && p.keys.indexOf(q) >= 0 ? 1 :
         (lower.some(function (n) { return n.indexOf(plain) === 0; }) ? 2 :
