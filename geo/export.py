@@ -20,7 +20,7 @@ from geo.timeline import PlaceStatus
 CLAIM_FIELDS = (
     "claim_id", "place", "surface", "place_id", "country", "admin1", "feature", "location_precision", "controller",
     "event", "claimant", "claimant_side", "stance", "event_date", "date_precision", "date_text", "published",
-    "article_id", "title", "source", "url", "quote", "confidence", "rule",
+    "article_id", "title", "source", "url", "quote", "confidence", "rule", "part",
 )
 
 
@@ -36,7 +36,7 @@ def claim_table(claims: Iterable[Claim], articles: Mapping[str, Article]) -> lis
             c.event_date.isoformat() if c.event_date else None, c.date_precision, c.date_text,
             a.published.isoformat() if a and a.published else None,
             c.article_id, a.title if a else None, a.source if a else None, a.url if a else None, c.quote, c.confidence,
-            c.rule, round(p.lat, 6), round(p.lon, 6),
+            c.rule, c.part, round(p.lat, 6), round(p.lon, 6),
         ))
     return sorted(rows, key=lambda r: (r[1], r[3], r[13] is None, r[13] or "", r[0]))
 

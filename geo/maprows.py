@@ -112,12 +112,13 @@ def map_place(status: PlaceStatus, articles: Mapping[str, Article], voices: Mapp
     """The row of one place: names, point, kind, periods, claims, where, its region, the status its undated
     claims give (``[controller, stance]``; null when any claim is dated: then the periods say it), and the search
     keys of its other ``spellings`` (old names: "Artemivsk" finds Bakhmut). A claim is [day, code, article id,
-    claimant, quote], the last two as places in the article's :class:`Voices`."""
+    claimant, quote(, part)], claimant and quote as places in the article's :class:`Voices`, and the part of the
+    place it is about when it names one."""
     p = status.place
     names = [p.name, *sorted({c.surface for c in status.claims} - {p.name})]
     claims = [[_day(c.event_date) if c.event_date else None, _code(c), c.article_id,
-               voices[c.article_id].claimants.index(c.claimant), voices[c.article_id].quotes.index(c.quote)]
-              for c in status.claims]
+               voices[c.article_id].claimants.index(c.claimant), voices[c.article_id].quotes.index(c.quote),
+               *([c.part] if c.part else [])] for c in status.claims]
     days = [_day(d) for c in status.claims if (d := effective_date(c, articles)) is not None]
     periods = [[_day(q.start), _CONTROLLERS.index(q.controller), _STANCES.index(q.stance)] for q in status.periods]
     latest = status.claims[-1]

@@ -151,3 +151,6 @@ class Claim:
     voice: str = field(default="official", compare=False)
     #: the id of the claim rule that made it, e.g. 'capture.verb'; see ``geo explain``
     rule: str = field(default="", compare=False)
+    #: the part of the place the claim is about, as the text names it ("eastern outskirts", "80%", "most"); empty
+    #: when the claim is about the whole place
+    part: str = field(default="", compare=False)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from geo.outputs import PlaceOutput
     from geo.process import Processed
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -93,6 +93,10 @@ _MIGRATIONS: dict[int, str] = {
     # the rule that made each claim; claims stored before it have none until their article is read again
     7: """
     ALTER TABLE claim ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+    """,
+    # the part of the place a claim is about ("eastern outskirts"); claims stored before it have none until read again
+    8: """
+    ALTER TABLE claim ADD COLUMN part TEXT NOT NULL DEFAULT '';
     """,
 }
 
@@ -214,10 +218,10 @@ class Store:
                for u in processed.unresolved],
         )
         self.con.executemany(
-            "INSERT OR REPLACE INTO claim VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO claim VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(c.claim_id, c.article_id, c.place.place_id, c.surface, c.controller, c.event, c.claimant,
               c.claimant_side, c.stance, _iso(c.event_date), c.date_precision, c.date_text, c.quote,
-              c.confidence, c.start, c.rule) for c in claims],
+              c.confidence, c.start, c.rule, c.part) for c in claims],
         )
         self.con.executemany("INSERT OR IGNORE INTO dirty_place VALUES (?)", [(c.place.place_id,) for c in claims])
         self.con.executemany("INSERT INTO article_name VALUES (?,?)", [(article.id, n) for n in sorted(processed.names)])
@@ -331,7 +335,8 @@ class Store:
             where += " AND c.article_id " + self._wanted("wanted_article", articles)
         rows = self.con.execute(
             f"""SELECT c.claim_id, c.article_id, c.place_id, c.surface, c.controller, c.event, c.claimant, c.claimant_side,
-                       c.stance, c.event_date, c.date_precision, c.date_text, c.quote, c.confidence, c.start, c.rule
+                       c.stance, c.event_date, c.date_precision, c.date_text, c.quote, c.confidence, c.start, c.rule,
+                       c.part
                 FROM claim c JOIN article a ON a.id = c.article_id WHERE {where} ORDER BY c.claim_id""").fetchall()
         ids = {r[2] for r in rows}
         places_by_id = {r[0]: Place(*r) for r in self.con.execute(
@@ -339,7 +344,7 @@ class Store:
             + self._wanted("wanted_place", ids))}
         days = functools.lru_cache(maxsize=None)(_date)
         return [Claim(r[0], r[1], places_by_id[r[2]], r[3], r[4], r[5], r[6], r[7], r[8], days(r[9]), r[10], r[11], r[12],
-                      r[13], r[14], rule=r[15]) for r in rows]
+                      r[13], r[14], rule=r[15], part=r[16]) for r in rows]
 
     # --- what the outputs show, kept per place so that a re-run draws again only the places it changed -----------
 

@@ -464,3 +464,19 @@ def test_regions_that_locate_settlements_named_after_carry_no_claim(gazetteer: G
     claims = extract("Kyiv said dozens of villages in the Kharkiv and Kherson regions had been liberated, including "
                      "Kupiansk and Balakliia.", gazetteer)
     assert not [c for c in claims if c.place.feature == "region"]
+
+
+PARTS = [
+    ("Russian troops have reached the eastern outskirts of Pokrovsk, Ukraine's military said.", "Pokrovsk",
+     "eastern outskirts"),
+    ("Russian forces now control about 80% of Vuhledar, the Ukrainian military said.", "Vuhledar", "about 80%"),
+    ("Ukrainian forces hold the northern part of Kupiansk, the General Staff said.", "Kupiansk", "northern part"),
+    ("Russia said its forces had captured most of Toretsk.", "Toretsk", "most"),
+    ("Russian troops are fighting in the city centre of Chasiv Yar, Kyiv said.", "Chasiv Yar", "city centre"),
+    ("Russian forces captured the village of Krasnohorivka, Moscow said.", "Krasnohorivka", ""),  # the place itself
+]
+
+
+@pytest.mark.parametrize(("text", "place", "part"), PARTS, ids=[p[1] for p in PARTS])
+def test_a_claim_says_which_part_of_the_place_the_text_names(gazetteer: Gazetteer, text: str, place: str, part: str) -> None:
+    assert {c.part for c in extract(text, gazetteer) if c.surface == place} == {part}

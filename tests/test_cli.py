@@ -52,7 +52,7 @@ def test_run_on_the_seed_writes_the_contract(workdir: Path) -> None:
     for name in ("Kyiv", "Moscow", "Pyongyang", "Ankara"):
         assert name not in claims
     header = (out / "claims.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
-    assert header[:3] == ["claim_id", "place", "surface"] and header[-4:] == ["confidence", "rule", "lat", "lon"]
+    assert header[:3] == ["claim_id", "place", "surface"] and header[-5:] == ["confidence", "rule", "part", "lat", "lon"]
     assert len((out / "claims.csv").read_text(encoding="utf-8").splitlines()) == 1 + len(claims)
     places = {f["properties"]["place"]: f["properties"] for f in features(out / "places.geojson")}
     assert places["Selydove"]["controller"] == "RU" and places["Selydove"]["since"] == "2024-10-29" and places["Selydove"]["claims"] == 1

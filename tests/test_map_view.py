@@ -33,15 +33,16 @@ AVDIIVKA = place("geonames:8", "Avdiivka", 48.14, 37.74)
 DONETSK_OBLAST = place("region:UA-14", "Donetsk Oblast", 48.0, 37.8, feature="region", precision="region")
 
 
-def claim(p: Place, controller: str, event: str, side: str, stance: str, day: date | None, aid: str) -> Claim:
+def claim(p: Place, controller: str, event: str, side: str, stance: str, day: date | None, aid: str, part: str = "") -> Claim:
     return Claim(claim_id(aid, p.place_id, event, controller, side, stance, day), aid, p, p.name, controller, event,  # type: ignore[arg-type]
-                 f"Claimant of {aid}", side, stance, day, "day" if day else None, None, f"A quote on {p.name}.", 0.8)  # type: ignore[arg-type]
+                 f"Claimant of {aid}", side, stance, day, "day" if day else None, None, f"A quote on {p.name}.", 0.8,  # type: ignore[arg-type]
+                 part=part)
 
 
 CLAIMS = [
     claim(KUPIANSK, "RU", "captured", "RU", "claimed", date(2025, 5, 1), "a1"),
     claim(KUPIANSK, "UA", "recaptured", "UA", "claimed", NEWEST, "a2"),
-    claim(VUZLOVYI, "RU", "captured", "RU", "claimed", date(2025, 6, 20), "a1"),
+    claim(VUZLOVYI, "RU", "captured", "RU", "claimed", date(2025, 6, 20), "a1", part="eastern outskirts"),
     claim(IZIUM, "UA", "recaptured", "UA", "confirmed", date(2023, 6, 1), "a3"),
     claim(BAKHMUT, "contested", "fighting", "UA", "claimed", date(2025, 1, 1), "a3"),
     claim(ROBOTYNE, "UA", "recaptured", "UA", "claimed", None, "undated"),
@@ -147,6 +148,7 @@ def test_popups_search_legend_and_time_controls(page_path: Path) -> None:
         text = page.evaluate(OPEN, "Avdiivka")
         assert "Ukraine withdrew; Russia holds it" in text  # said from the side that left, not "Russia: withdrew"
         assert "Donetsk Oblast" in text and "Kyiv retakes Kupiansk" in text and "published 2025-06-30" in text
+        assert "Russia captured it (eastern outskirts of it)" in page.evaluate(OPEN, "Kupiansk-Vuzlovyi")  # the part named
         page.keyboard.press("Escape")
         search = page.get_by_placeholder("Find a place (any spelling)")
         search.fill("Kupiansk")

@@ -102,22 +102,27 @@ def test_a_store_of_schema_6_is_migrated_and_still_opens(tmp_path: Path, monkeyp
     con.close()
     with Store(path) as store:
         assert store.claims() == [c] and [k.rule for k in store.claims()] == [""]  # no rule until read again
+        assert [k.part for k in store.claims()] == [""]  # nor a part
         assert store.states() == {"a1": ("4", "seeds/a.md", False)}
-        store.save([(a, processed(replace(c, rule="capture.verb")), "5")])
-        assert [k.rule for k in store.claims()] == ["capture.verb"]
+        store.save([(a, processed(replace(c, rule="capture.verb", part="eastern outskirts")), "5")])
+        assert [(k.rule, k.part) for k in store.claims()] == [("capture.verb", "eastern outskirts")]
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_the_rule_is_in_claims_geojson_and_right_after_confidence_in_claims_csv(tmp_path: Path, cache_dir: Path) -> None:
+def test_the_rule_and_part_are_in_claims_geojson_and_right_after_confidence_in_claims_csv(tmp_path: Path,
+                                                                                         cache_dir: Path) -> None:
     out = tmp_path / "output"
     with Store(out / "geo.sqlite") as store:
-        store.save([(article(), processed(replace(claim(), rule="capture.verb")), "1"),
-                    (article("Kyiv said Selydove.", "a2"), processed(replace(claim("a2"), rule="=HYPERLINK(1)")), "1")])
+        store.save([(article(), processed(replace(claim(), rule="capture.verb", part="eastern outskirts")), "1"),
+                    (article("Kyiv said Selydove.", "a2"), processed(replace(claim("a2"), rule="=HYPERLINK(1)",
+                                                                             part="@SUM(1)")), "1")])
         write(out, store, cache_dir)
     features = json.loads((out / "claims.geojson").read_text(encoding="utf-8"))["features"]
     assert sorted(f["properties"]["rule"] for f in features) == ["=HYPERLINK(1)", "capture.verb"]  # GeoJSON as it is
+    assert sorted(f["properties"]["part"] for f in features) == ["@SUM(1)", "eastern outskirts"]
     header, *rows = csv.reader(io.StringIO((out / "claims.csv").read_text(encoding="utf-8")))
-    assert header[header.index("confidence") + 1:] == ["rule", "lat", "lon"]
+    assert header[header.index("confidence") + 1:] == ["rule", "part", "lat", "lon"]
     assert sorted(r[header.index("rule")] for r in rows) == ["'=HYPERLINK(1)", "capture.verb"]  # a formula is escaped
+    assert sorted(r[header.index("part")] for r in rows) == ["'@SUM(1)", "eastern outskirts"]

@@ -54,9 +54,9 @@ function geoMap(map, data) {
     return stripped.length >= 3 ? stripped : s;
   }
 
-  /* A claim row: [day or null, packed codes, article id, claimant, quote] (the last two as places in the article's
-     lists of claimants and quotes); the codes as maprows.py packs them. A claim takes effect on its day, else on
-     its article's day of publication. */
+  /* A claim row: [day or null, packed codes, article id, claimant, quote, and the part of the place it is about
+     when it names one] (claimant and quote as places in the article's lists of claimants and quotes); the codes as
+     maprows.py packs them. A claim takes effect on its day, else on its article's day of publication. */
   var articles = data.articles;
   function unpack(row) {
     var code = row[1];
@@ -66,7 +66,7 @@ function geoMap(map, data) {
     c.controller = CONTROLLERS[code % 3];
     c.precision = PRECISIONS[Math.floor(code / 3) - 1] || null;
     c.article = articles[row[2]] || [];
-    c.claimant = (c.article[4] || [])[row[3]]; c.quote = (c.article[5] || [])[row[4]];
+    c.claimant = (c.article[4] || [])[row[3]]; c.quote = (c.article[5] || [])[row[4]]; c.part = row[5] || '';
     c.effective = c.day !== null ? c.day : dayOf(c.article[3]);
     return c;
   }
@@ -277,7 +277,7 @@ function geoMap(map, data) {
     p.claims.forEach(function (c) {
       var li = el('li', null, 'geo-claim geo-' + c.stance);
       li.appendChild(el('b', claimWhen(c)));
-      li.appendChild(el('span', ' ' + claimWhat(c) + ', ', 'geo-what'));
+      li.appendChild(el('span', ' ' + claimWhat(c) + (c.part ? ' (' + c.part + ' of it)' : '') + ', ', 'geo-what'));
       li.appendChild(el('span', c.stance, 'geo-stance'));
       li.appendChild(el('div', 'by ' + c.claimant + ' (' + SIDES[c.side] + ')', 'geo-who'));
       li.appendChild(el('blockquote', c.quote));

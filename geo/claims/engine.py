@@ -12,6 +12,7 @@ from geo.claims import decide
 from geo.claims import vocab as V
 from geo.claims.frames import Blocked, Frame, Scene, read_frames, scene
 from geo.claims.merge import merge_claims
+from geo.claims.places import part_named
 from geo.claims.sides import Actor, find_actors, opposite
 from geo.claims.timing import own_time, sentence_times, time_of
 from geo.claims.tokens import ArticleDoc, Span, build_doc
@@ -263,6 +264,7 @@ class _Verdict:
     unverified: bool
     when: When | None
     why: tuple[str, str, str, str]  # side, controller, denial, date
+    part: str = ""  # the part of the place the claim is about, as the text names it
 
 
 def _claims_of(adoc: ArticleDoc, sc: Scene, f: Frame, acts: Sequence[Act], inherited: Act | None,
@@ -288,7 +290,7 @@ def _claims_of(adoc: ArticleDoc, sc: Scene, f: Frame, acts: Sequence[Act], inher
         if isinstance(verdict, str):
             blocked.append(Blocked(f.rule.id, f.text, f"{t.resolved.mention.surface}: {verdict}"))
         else:
-            out += _voiced(adoc, verdict, acts)
+            out += _voiced(adoc, replace(verdict, part=part_named(adoc, t.token)), acts)
     return out
 
 
@@ -357,7 +359,8 @@ def _voiced(adoc: ArticleDoc, v: _Verdict, acts: Sequence[Act]) -> list[ClaimTra
                f"controller {v.control}: {v.why[1]}; side via {v.why[0]}", f"event {happened}: {event_why}",
                f"claimant {voice.claimant} ({voice.side}): {voice_why}",
                f"stance {voice.stance}: {stance_why}" + (f" ({v.why[2]})" if v.denied else ""),
-               f"date {when.event_date if when else None}: {dated}")
+               f"date {when.event_date if when else None}: {dated}",
+               *([f"part: '{v.part}' of it"] if v.part else []))
     conf = decide.confidence(f.side is not None, v.act, when, f, voice.stance)
     quote = adoc.sentence(f.sentence).text
     return [ClaimTrace(Claim(claim_id="", article_id=article.id, place=r.place, surface=r.mention.surface,
@@ -365,7 +368,7 @@ def _voiced(adoc: ArticleDoc, v: _Verdict, acts: Sequence[Act]) -> list[ClaimTra
                              stance=o.stance, event_date=when.event_date if when else None,
                              date_precision=when.precision if when else None, date_text=when.text if when else None,
                              quote=quote, confidence=conf if o is voice else round(conf * 0.9, 2), start=r.mention.start,
-                             voice=o.kind, rule=f.rule.id), reasons)
+                             voice=o.kind, rule=f.rule.id, part=v.part), reasons)
             for o in voices]
 
 

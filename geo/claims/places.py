@@ -33,6 +33,33 @@ _LIST_WORDS = V.DET | V.PLACE_NOUN | V.ADVERB | V.PARTITIVE | frozenset({"the", 
                                                             "last", "week", "day", "earlier", "later"}) | _HROMADA
 
 
+#: words of a phrase naming a part of a place: "the eastern outskirts of", "about 80% of", "the city centre of"
+_PART_PHRASE = V.PARTITIVE | V.COMPASS | frozenset({"centre", "center", "districts", "district", "quarter", "quarters",
+                                                    "neighbourhoods", "neighborhoods", "suburbs", "streets", "about",
+                                                    "nearly", "almost", "around", "over", "roughly", "per", "cent",
+                                                    "city", "town", "village", "industrial", "residential", "the"})
+#: the words that make such a phrase name a part (not "the village of X", "the city of X")
+_PART_HEADS = (V.PARTITIVE - {"vicinity", "area", "areas", "some"}) | frozenset({"centre", "center", "districts", "district",
+                                                                                 "quarter", "quarters", "neighbourhoods",
+                                                                                 "neighborhoods", "suburbs", "streets"})
+
+
+def part_named(adoc: ArticleDoc, t: int) -> str:
+    """The part of the place at ``t`` the phrase before it names ("the eastern outskirts of X" -> "eastern outskirts",
+    "about 80% of X" -> "about 80%", "most of X" -> "most"), or "" when the phrase names the place itself."""
+    if adoc.lower(t - 1) != "of":
+        return ""
+    k = t - 2
+    while k >= 0 and t - 2 - k < 5 and (adoc.lower(k) in _PART_PHRASE or adoc.number(k)):
+        k -= 1
+    words = [adoc.lower(j) for j in range(k + 1, t - 1)]
+    if not any(w in _PART_HEADS or w == "%" for w in words):
+        return ""
+    while words and words[0] in ("the", "a"):
+        words = words[1:]
+    return adoc.text(t - 1 - len(words), t - 1)
+
+
 def part_of(adoc: ArticleDoc, j: int) -> bool:
     """"the west of X", "the north of the Kharkiv region": a part of X (not "to the west of X", which lies outside
     it)."""
