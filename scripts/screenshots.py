@@ -13,6 +13,7 @@ opens each ``map.html`` and centres the oblast and village views on the place wi
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import subprocess
 import sys
@@ -53,6 +54,10 @@ def shoot(page_path: Path, name: str, docs: Path) -> list[Path]:
         page.goto(page_path.as_uri())
         page.wait_for_timeout(800)
         busiest = page.evaluate(_BUSIEST)
+        drawn = page.evaluate("() => { let n = 0; Object.values(window).find(v => v instanceof L.Map)"
+                              ".eachLayer(l => { if (l.geo) n++; }); return n; }")
+        listed = len(json.loads((page_path.parent / "places.geojson").read_text(encoding="utf-8"))["features"])
+        log.info("%s: the map draws %d of the %d places of places.geojson", name, drawn, listed)
         for view, zoom in VIEWS:
             if zoom is not None and busiest:
                 page.evaluate("([lat, lon, zoom]) => { Object.values(window).find(v => v instanceof L.Map)"

@@ -70,7 +70,7 @@ DRAWN = """() => {
     const map = Object.values(window).find(v => v instanceof L.Map), out = {};
     map.eachLayer(l => { if (l.geo) { const s = l.geo.status; out[l.geo.name] = {
         controller: s.controller, undated: s.undated, stale: s.stale, age: s.age,
-        dot: l instanceof L.CircleMarker, fill: l.options.fillColor || null,
+        dot: l instanceof L.CircleMarker, area: l instanceof L.GeoJSON, fill: l.options.fillColor || null,
         at: l.getLatLng ? map.latLngToContainerPoint(l.getLatLng()) : null}; } });
     return out;
 }"""
@@ -121,7 +121,8 @@ def test_places_at_one_point_are_all_visible_and_a_region_is_no_control_dot(page
         drawn = browsed.page.evaluate(DRAWN)
         nove, stare = drawn["Nove"]["at"], drawn["Stare"]["at"]
         assert abs(nove["x"] - stare["x"]) + abs(nove["y"] - stare["y"]) >= 10  # spread apart, both visible
-        assert drawn["Donetsk Oblast"]["dot"] is False  # a region is drawn as an area or a badge, never a dot
+        assert drawn["Donetsk Oblast"]["dot"] is False  # a region is never a dot: it is drawn on its outline
+        assert drawn["Donetsk Oblast"]["area"] is True
         assert drawn["Nove"]["dot"] is True
         assert browsed.errors == []
 
