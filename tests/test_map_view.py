@@ -157,7 +157,7 @@ def test_popups_search_legend_and_time_controls(page_path: Path) -> None:
         search.fill("Zzyzx")
         assert page.locator(".geo-results li").all_text_contents() == ["no match"]
         # the legend folds away
-        toggle = page.locator(".geo-toggle")
+        toggle = page.locator(".geo-panel .geo-toggle")
         toggle.click()
         assert page.locator(".geo-legend").is_hidden() and toggle.get_attribute("aria-expanded") == "false"
         toggle.click()
@@ -171,6 +171,21 @@ def test_popups_search_legend_and_time_controls(page_path: Path) -> None:
         assert page.locator(".geo-day").text_content() == "2025-06-20"
         page.get_by_role("button", name="Previous day").click()
         assert page.locator(".geo-day").text_content() == "2025-06-19"
+        assert browsed.errors == []
+
+
+def test_on_a_phone_the_legend_and_the_change_view_start_folded_and_clear_of_the_time_bar(page_path: Path) -> None:
+    with chromium(page_path) as browsed:
+        page = browsed.page
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.reload()
+        page.wait_for_timeout(300)
+        assert page.locator(".geo-legend").is_hidden() and page.locator(".geo-change-body").is_hidden()
+        assert page.locator(".geo-asof").is_visible()
+        boxes = page.evaluate("""() => ['.geo-changes', '.geo-time'].map(s => {
+            const r = document.querySelector(s).getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })""")
+        (a, b) = boxes
+        assert a[3] <= b[1] or b[3] <= a[1] or a[2] <= b[0] or b[2] <= a[0], boxes  # they do not overlap
         assert browsed.errors == []
 
 
@@ -234,3 +249,22 @@ def test_search_finds_a_place_by_an_old_name_the_gazetteer_knows(cache_dir: Path
             search.fill(old)
             assert browsed.page.locator(".geo-results li").first.text_content() == "Bakhmut", old
         assert browsed.errors == []
+
+
+def test_fighting_long_ago_gives_way_to_the_last_claim_of_control(tmp_path: Path) -> None:
+    claims = [claim(BAKHMUT, "RU", "captured", "RU", "confirmed", date(2024, 5, 20), "a1"),
+              claim(BAKHMUT, "contested", "fighting", "UA", "claimed", date(2024, 9, 18), "a1"),
+              claim(KUPIANSK, "UA", "holds", "UA", "claimed", NEWEST, "a2")]
+    path = tmp_path / "map.html"
+    path.write_text(render_map(statuses(claims, ARTICLES), ARTICLES, {}), encoding="utf-8")
+    with chromium(path) as browsed:
+        drawn = browsed.page.evaluate(DRAWN)
+        assert drawn["Bakhmut"]["controller"] == "RU" and drawn["Bakhmut"]["stale"] is False
+        assert "shown as the last claim of control says" in browsed.page.evaluate(OPEN, "Bakhmut")
+        browsed.page.evaluate(SET_DAY, "2024-09-20")  # while the fighting is fresh, it is contested
+        assert browsed.page.evaluate(DRAWN)["Bakhmut"]["controller"] == "contested"
+        assert browsed.errors == []
+
+
+SET_DAY = """(iso) => { const s = document.querySelector('.geo-slider');
+    s.value = String(Math.floor(Date.parse(iso) / 86400000)); s.dispatchEvent(new Event('input')); }"""

@@ -3,7 +3,8 @@
  * is drawn in panes below the places (the overlay pane, z-index 400) and takes no clicks; names are put into the
  * page with textContent only.
  *
- * geoBasemap(map, basemap) -> {layers: [[label, layer], ...], oblast: function (name) -> feature or null}
+ * geoBasemap(map, basemap) -> {layers: [[label, layer], ...], oblast: function (name) -> feature or null,
+ *                              avoid: function ([[lat, lon, label], ...]) -> town labels keep clear of these}
  * `layers` are on the map already (a page may offer a checkbox for each); `oblast` finds an oblast's GeoJSON
  * feature by its English name ("Kharkiv Oblast"), whatever the case. */
 function geoBasemap(map, basemap) {
@@ -69,11 +70,13 @@ function geoBasemap(map, basemap) {
     return population >= 1e5 ? 'geo-base-city' : (population >= 1e4 ? 'geo-base-town' : 'geo-base-village');
   }
 
+  var avoided = [];  /* points drawn above the background (and their labels): no town label covers them */
   function relabel() {
-    var zoom = map.getZoom(), view = map.getBounds(), placed = [];
+    var zoom = map.getZoom(), view = map.getBounds();
+    var placed = avoided.filter(function (a) { return view.contains([a[0], a[1]]); }).map(function (a) { var b = box([a[0], a[1]], a[2] || '', false, 12); b[0] -= 6; return b; });
     [oblastNames, riverNames, townNames].forEach(function (g) { g.clearLayers(); });
     function put(group, key, latlng, text, cls, centred, size) {
-      if (placed.length >= MAX_LABELS || !view.contains(latlng)) { return; }
+      if (placed.length >= MAX_LABELS + avoided.length || !view.contains(latlng)) { return; }
       var b = box(latlng, text, centred, size);
       if (free(b, placed)) { placed.push(b); group.addLayer(label(key, latlng, text, cls)); }
     }
@@ -85,7 +88,7 @@ function geoBasemap(map, basemap) {
     if (map.hasLayer(townNames)) {
       var least = TOWN_MIN[Math.max(0, Math.min(zoom, TOWN_MIN.length - 1))];
       var rows = basemap.towns.rows;
-      for (var i = 0; i < rows.length && rows[i][3] >= least && placed.length < MAX_LABELS; i++) {
+      for (var i = 0; i < rows.length && rows[i][3] >= least && placed.length < MAX_LABELS + avoided.length; i++) {
         var t = rows[i];
         put(townNames, 't' + i, [t[1], t[2]], t[0], townClass(t[3]), false, townSize(t[3]));
       }
@@ -112,5 +115,6 @@ function geoBasemap(map, basemap) {
     var found = basemap.oblasts.features.filter(function (f) { return f.properties.name_en.toLowerCase() === wanted; });
     return found.length ? found[0] : null;
   }
-  return {layers: layers, oblast: oblast};
+  function avoid(points) { avoided = points; relabel(); }
+  return {layers: layers, oblast: oblast, avoid: avoid};
 }

@@ -166,7 +166,24 @@ function geoMap(map, data) {
     var s = {controller: CONTROLLERS[found[1]], stance: STANCES[found[2]], undated: false, last: last,
              age: last === null ? null : day - last};
     s.stale = s.controller === 'contested' && s.age !== null && s.age > STALE_DAYS;
+    if (s.stale) {  /* fighting long ago and nothing since: the side the last claim of control named, if any */
+      var held = lastHolder(p, day);
+      if (held) { s.controller = held.controller; s.stance = held.stance; s.stale = false; s.after = true; }
+    }
     return s;
+  }
+  /* The latest claim of control (not fighting, not denied) up to a day; one with a day of its own before one dated
+     only by its article's publication. */
+  function lastHolder(p, day) {
+    var found = null;
+    function rank(c) { return [c.day !== null ? 1 : 0, c.effective]; }
+    p.claims.forEach(function (c) {
+      if (c.effective === null || c.effective > day || c.controller === 'contested' || c.stance === 'denied' ||
+          c.event === 'fighting') { return; }
+      var r = rank(c), best = found && rank(found);
+      if (!found || r[0] > best[0] || (r[0] === best[0] && r[1] >= best[1])) { found = c; }
+    });
+    return found;
   }
   function shownDay() { return state.day === null ? asOf : state.day; }
 
@@ -206,6 +223,10 @@ function geoMap(map, data) {
     });
     Object.keys(legendCounts).forEach(function (k) { legendCounts[k].textContent = String(counts[k]); });
     spread();
+    if (base && base.avoid) {  /* the background's town labels keep clear of the places and their labels */
+      base.avoid(places.filter(function (p) { return p.shown && p.kind !== 3; })
+        .map(function (p) { var at = p.marker.getLatLng(); return [at.lat, at.lng, p.label ? p.name : '']; }));
+    }
   }
 
   /* --- places at one point are spread around it, so that none hides another --- */
@@ -248,7 +269,8 @@ function geoMap(map, data) {
     if (s.age === null) { return ''; }
     var when = state.day === null ? 'the newest claim (' + iso(asOf) + ')' : iso(state.day);
     return 'last reported ' + (s.age === 0 ? 'that day' : plural(s.age, 'day') + ' before ' + when) +
-      (s.stale ? ': no longer shown as contested' : '');
+      (s.stale ? ': no longer shown as contested' : '') +
+      (s.after ? ': the fighting reported then is over ' + STALE_DAYS + ' days old; shown as the last claim of control says' : '');
   }
   function source(a) {
     var box = el('div', null, 'geo-source');
@@ -274,7 +296,9 @@ function geoMap(map, data) {
     root.appendChild(el('div', p.where + (p.region ? ', ' + p.region : ''), 'geo-where'));
     if (p.names.length > 1) { root.appendChild(el('div', 'also written: ' + p.names.slice(1).join(', '), 'geo-names')); }
     var list = el('ol');
-    p.claims.forEach(function (c) {
+    p.claims.slice().sort(function (x, y) {  /* oldest first, those with no day at all last */
+      return (x.effective === null) - (y.effective === null) || (x.effective || 0) - (y.effective || 0);
+    }).forEach(function (c) {
       var li = el('li', null, 'geo-claim geo-' + c.stance);
       li.appendChild(el('b', claimWhen(c)));
       li.appendChild(el('span', ' ' + claimWhat(c) + (c.part ? ' (' + c.part + ' of it)' : '') + ', ', 'geo-what'));
@@ -448,13 +472,22 @@ function geoMap(map, data) {
     var online = el('small', null, 'geo-online');
     var ground = (base && base.layers ? base.layers : []).filter(function (e) { return e[0] === 'land and sea'; })
       .map(function (e) { return e[1]; });
-    checkbox(legend, 'street map (online)', false, function (on) {  /* the drawn ground would hide the tiles */
-      ground.forEach(function (g) { if (on) { map.removeLayer(g); } else { g.addTo(map); } });
-      if (on) { tiles.addTo(map); borders.setStyle({fillOpacity: 0}); online.textContent = 'loading the street map needs the internet'; }
-      else { map.removeLayer(tiles); borders.setStyle({fillOpacity: 1}); online.textContent = ''; }
+    var failed = false;
+    function underTiles(on) {  /* the drawn ground would hide the tiles: it goes only once a tile has come */
+      ground.forEach(function (g) { if (on) { map.removeLayer(g); } else if (!map.hasLayer(g)) { g.addTo(map); } });
+      borders.setStyle({fillOpacity: on ? 0 : 1});
+    }
+    checkbox(legend, 'street map (online)', false, function (on) {
+      failed = false;
+      if (on) { tiles.addTo(map); online.textContent = 'loading the street map: it needs the internet'; }
+      else { map.removeLayer(tiles); underTiles(false); online.textContent = ''; }
     });
-    tiles.on('tileerror', function () { online.textContent = 'the street map cannot load: no connection (the map works without it)'; });
-    tiles.on('load', function () { online.textContent = ''; });
+    tiles.on('tileload', function () { if (!failed) { underTiles(true); online.textContent = ''; } });
+    tiles.on('tileerror', function () {
+      failed = true;
+      underTiles(false);
+      online.textContent = 'the street map cannot load: no connection (the map works without it)';
+    });
     legend.appendChild(online);
     legend.appendChild(el('small', data.note, 'geo-note'));
   }
@@ -512,7 +545,17 @@ function geoMap(map, data) {
   }
   control('bottomright', function (box) {
     box.classList.add('geo-changes');
-    box.appendChild(el('b', 'What changed'));
+    var body = el('div', null, 'geo-change-body');
+    var fold = button('What changed ▾', function () { folded(!body.classList.contains('geo-collapsed')); });
+    fold.className = 'geo-toggle geo-change-toggle';
+    function folded(yes) {
+      body.classList.toggle('geo-collapsed', yes);
+      fold.textContent = yes ? 'What changed ▸' : 'What changed ▾';
+      fold.setAttribute('aria-expanded', String(!yes));
+    }
+    box.appendChild(fold);
+    box.appendChild(body);
+    folded(window.innerWidth < 700);  /* folded on a phone, where it would cover the time bar */
     var from = el('input'), to = el('input'), list = el('ol', null, 'geo-change-list');
     [from, to].forEach(function (input, i) {
       input.type = 'date'; input.min = iso(first); input.max = iso(asOf);
@@ -525,7 +568,8 @@ function geoMap(map, data) {
       state.changed = {};
       found.forEach(function (f) { state.changed[f.place.index] = true; });
       list.textContent = '';
-      summary.textContent = plural(found.length, 'place') + ' changed hands or were first reported after ' + iso(a) + ' up to ' + iso(b);
+      summary.textContent = plural(found.length, 'place') + (found.length === 1 ? ' changed hands or was' : ' changed hands or were') +
+        ' first reported after ' + iso(a) + ' up to ' + iso(b);
       found.forEach(function (f) {
         var li = el('li', null, 'geo-change');
         var name = el('a', f.place.name);
@@ -545,16 +589,18 @@ function geoMap(map, data) {
     row.appendChild(from); row.appendChild(el('span', ' to ')); row.appendChild(to);
     row.appendChild(button('Show', function () {
       var a = dayOf(from.value), b = dayOf(to.value);
-      if (a !== null && b !== null && a < b) { show(a, b); }
+      if (a !== null && b !== null && a < b) { show(a, b); return; }
+      clear();
+      summary.textContent = 'pick two days, the first before the second';
     }));
-    box.appendChild(row);
+    body.appendChild(row);
     var quick = el('div', null, 'geo-change-row');
     quick.appendChild(button('Last 7 days', function () { show(asOf - 7, asOf); }));
     quick.appendChild(button('Last 30 days', function () { show(asOf - 30, asOf); }));
     quick.appendChild(button('Clear', clear));
-    box.appendChild(quick);
-    box.appendChild(summary);
-    box.appendChild(list);
+    body.appendChild(quick);
+    body.appendChild(summary);
+    body.appendChild(list);
   });
 
   setDay(null);
