@@ -180,7 +180,7 @@ class Matcher:
             for w in by_value.keys() & present[attr]:
                 variants = [v for v in by_value[w] if not v.required or has_all(v.required)]
                 if variants:
-                    for i in _positions(column, w, start, end):
+                    for i in positions(column, w, start, end):
                         for v in variants:
                             first = i - v.offset
                             if first >= start:
@@ -190,7 +190,7 @@ class Matcher:
         for v in self._anywhere:
             first_spec = v.specs[0]  # every variant's first spec is required
             flag = first_spec.flag
-            candidates = _positions(getattr(words, flag[0]), flag[1], start, end) if flag is not None else range(start, end)
+            candidates = positions(getattr(words, flag[0]), flag[1], start, end) if flag is not None else range(start, end)
             for i in candidates:
                 if not first_spec.test(words, i):
                     continue
@@ -200,12 +200,13 @@ class Matcher:
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
 
-def _positions(column: Sequence[object], value: object, start: int, end: int) -> list[int]:
+def positions(column: Sequence[object], value: object, start: int, end: int) -> list[int]:
     """Where ``column[start:end]`` holds ``value`` (compared with ``==``), in order."""
     out: list[int] = []
     index = column.index
     i = start - 1
-    for _ in range(column[start:end].count(value)):
+    whole = start == 0 and end >= len(column)
+    for _ in range(column.count(value) if whole else column[start:end].count(value)):
         i = index(value, i + 1, end)
         out.append(i)
     return out
