@@ -71,18 +71,26 @@ def _online(resolved: list[Resolved], unresolved: list[Unresolved],
     return sorted(placed, key=lambda r: r.mention.start), still
 
 
+#: objects allocated (less those freed) before the garbage collector looks at the young ones again; Python's own
+#: 700 made it look about 20 times an article (0.15 ms an article on ``benchmarks/``' corpus), for cycles that
+#: reading an article hardly makes
+YOUNG_COLLECTION_THRESHOLD = 10_000
+
+
 @functools.cache
 def warm_up() -> None:
     """Load what reading claims needs (spaCy's tokenizer, its lemma table, the rules) once per process, then hide
-    every object alive from the garbage collector (``gc.freeze``). Those objects live as long as the process; left
-    in sight, each full collection walks them all again, which cost 0.4 ms an article on ``benchmarks/``' corpus.
-    Call it once the gazetteer is open, before the first article."""
+    every object alive from the garbage collector (``gc.freeze``) and let it look at young objects less often.
+    Those objects live as long as the process; left in sight, each full collection walks them all again, which
+    cost 0.4 ms an article on ``benchmarks/``' corpus. Call it once the gazetteer is open, before the first
+    article."""
     try:
         extract_claims(Article("", "", "", None, None, None, "Russian forces said they captured the town."), [])
     except Exception:  # noqa: BLE001 - then each article says what fails, as process_article reports it
         log.debug("warming up the claim engine failed", exc_info=True)
         return
     gc.freeze()
+    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def explain_article(article: Article, gazetteer: Gazetteer) -> Reading:

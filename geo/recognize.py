@@ -20,6 +20,10 @@ from geo.models import Mention
 from geo.names import fold
 
 _WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?")
+# The words of _WORD that may begin with a capital, as group 1 (the others are passed over by the regex engine, not
+# by Python): a run of word characters, apostrophes and hyphens holds one word of _WORD, from its first letter to
+# its last word character, and here that letter must be no ASCII lower-case one.
+_CAPITAL_WORD = re.compile(r"(?<![\w’'\-])[\d_’'\-]*([^\W\d_a-z](?:[\w’'\-]*\w)?)")
 _REGION_WORD = re.compile(r"\s+(?:border\s+)?(?:region|oblast|Oblast|Region|province|Province|oblast's|region's)\b")
 _RAION_WORD = re.compile(r"\s+(?:district|raion|rayon)s?\b", re.IGNORECASE)
 _REGIONS_WORD = re.compile(r"\s+(?:regions|oblasts|Oblasts|Regions|provinces)\b")
@@ -184,7 +188,8 @@ def _runs(sentence: Sentence) -> tuple[Run, ...]:
     """
     # only the words that begin with a capital can be in a run; "adjacent" is measured in characters, so leaving the
     # others out changes nothing: a word between two capitalised ones keeps them apart either way
-    words = [_strip_possessive(m.start() + sentence.start, w) for m in _WORD.finditer(sentence.text) if (w := m.group(0))[:1].isupper()]
+    words = [_strip_possessive(m.start(1) + sentence.start, w) for m in _CAPITAL_WORD.finditer(sentence.text)
+             if (w := m.group(1))[:1].isupper()]
     runs, i = [], 0
     while i < len(words):
         opener = words[i][2] in _NAME_OPENERS and i + 1 < len(words) and _capitalised(words[i + 1][2]) \
@@ -282,12 +287,26 @@ def _coordinated(text: str, mentions: Sequence[Mention], sentence_index: int, ru
 def _trim(text: str, run: Run, gazetteer: Gazetteer) -> Run:
     """Drop capitalised common words that open a run ("Near Avdiivka", "Heavy fighting"), unless the run is a name:
     a known place, or a person after a title ("Health Minister Viktor Lyashko")."""
-    if _TITLE_BEFORE.search(text[max(0, run[0][0] - 30) : run[0][0]]):
+    if _titled(text, run[0][0]):
         return run
     while len(run) > 1 and (gazetteer.is_common_word(run[0][2]) or _ENGLISH_FORM.fullmatch(run[0][2])) \
             and run[0][2] not in _NAME_OPENERS and not gazetteer.knows(text[run[0][0] : run[-1][1]]):
         run = run[1:]
     return run
+
+
+@functools.lru_cache(maxsize=1024)
+def _before(cue: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether the 40 characters before ``start`` end with ``cue`` (asked for each name a run's words may make, of
+    the same words before it: answered once)."""
+    return cue.search(text[max(0, start - 40) : start]) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _titled(text: str, start: int) -> bool:
+    """Whether a title ("President", "Gen.") stands right before ``start`` (asked when a run is trimmed and again
+    when surnames are collected: answered once)."""
+    return _TITLE_BEFORE.search(text[max(0, start - 30) : start]) is not None
 
 
 def _person_names(text: str, runs: list[Run], gazetteer: Gazetteer) -> set[str]:
@@ -298,7 +317,7 @@ def _person_names(text: str, runs: list[Run], gazetteer: Gazetteer) -> set[str]:
     people = set()
     for run in runs:
         first = run[0]
-        titled = bool(_TITLE_BEFORE.search(text[max(0, first[0] - 30) : first[0]]))
+        titled = _titled(text, first[0])
         last = run[-1][2]
         if len(run) in (2, 3) and not gazetteer.knows(text[first[0] : run[-1][1]]) and run[0][2] not in _NAME_OPENERS \
                 and not _large_place(last, gazetteer):
@@ -320,7 +339,7 @@ def _match_run(article_id: str, text: str, run: Run, sentence_index: int, gazett
             surface = text[start:end]
             if n == 1 and (surface.lower() in STOPWORDS or surface in people):
                 continue
-            if _NOT_A_PLACE_AFTER.match(text, end) or _NOT_A_PLACE_BEFORE.search(text[max(0, start - 40) : start]):
+            if _NOT_A_PLACE_AFTER.match(text, end) or _before(_NOT_A_PLACE_BEFORE, text, start):
                 j += n
                 break
             area = _area_mention(article_id, text, start, end, sentence_index, gazetteer) if n == len(run) - j else None
@@ -337,7 +356,7 @@ def _match_run(article_id: str, text: str, run: Run, sentence_index: int, gazett
                 out.append(_mention(article_id, text, start, end, sentence_index, surface=f"{surface} {elided.group(2)}"))
                 j += n
                 break
-            cue = bool(_SETTLEMENT_CUE.search(text[max(0, start - 40) : start])) or (listed and j == 0)
+            cue = _before(_SETTLEMENT_CUE, text, start) or (listed and j == 0)
             if gazetteer.knows(surface):
                 if n < len(run) or not _plausible(surface, gazetteer, cue or (paired and _spelled_place(surface, gazetteer))):
                     # one word of a longer name ("Volodymyr Zelensky", "Pat Ryder") is not a place

@@ -12,6 +12,7 @@ is not run on a text that lacks them. This only saves time: results are those of
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -451,7 +452,7 @@ def find_times(text: str, published: date | None, previous: date | None = None) 
     taken = _Taken()
     found: list[When] = []
     for kind, needs, rx in _PATTERNS:
-        if not _may_match(needs, words):
+        if needs[0].isdisjoint(words) or (len(needs) > 1 and not _may_match(needs, words)):  # _may_match, cheaper
             continue
         days = sorted((w.end, w.event_date) for w in found if w.event_date and w.precision == "day") if kind == "sameday" else []
         for m in rx.finditer(text):
@@ -469,8 +470,10 @@ def find_times(text: str, published: date | None, previous: date | None = None) 
 _WITHIN_A_YEAR = frozenset({"range", "month_day", "day_month", "part_month", "month", "season"})
 
 
+@functools.lru_cache(maxsize=4096)
 def in_year(text: str, year: int) -> When | None:
-    """The first expression of ``text`` that names a day, month or season but no year, resolved in ``year``."""
+    """The first expression of ``text`` that names a day, month or season but no year, resolved in ``year``
+    (remembered: merging an article's claims asks it of the same date texts again and again)."""
     end_of_year = date(year, 12, 31)
     for kind, _, rx in _PATTERNS:
         if kind in _WITHIN_A_YEAR:

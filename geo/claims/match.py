@@ -172,25 +172,27 @@ class Matcher:
             return True
 
         for attr, by_value in self._by_word.items():
-            column = getattr(words, attr)[start:end]
-            # the variants anchored on a word of the range whose other required words the range holds too
-            live = {w: vs for w in by_value.keys() & set(column)
-                    if (vs := [v for v in by_value[w] if not v.required or has_all(v.required)])}
-            if not live:
-                continue
-            for i, variants in enumerate(map(live.get, column), start):
-                for v in variants or ():
-                    first = i - v.offset
-                    if first >= start:
-                        stop = _longest(v.specs, words, first, end)
-                        if stop > first:
-                            found.add((v.key, first, stop))
+            column = getattr(words, attr)
+            if attr not in present:
+                present[attr] = set(column[start:end])
+            # the variants anchored on a word of the range whose other required words the range holds too; each
+            # word's places are found by the tuple's own search, not by a loop over every token in Python
+            for w in by_value.keys() & present[attr]:
+                variants = [v for v in by_value[w] if not v.required or has_all(v.required)]
+                if variants:
+                    for i in positions(column, w, start, end):
+                        for v in variants:
+                            first = i - v.offset
+                            if first >= start:
+                                stop = _longest(v.specs, words, first, end)
+                                if stop > first:
+                                    found.add((v.key, first, stop))
         for v in self._anywhere:
             first_spec = v.specs[0]  # every variant's first spec is required
             flag = first_spec.flag
-            column = getattr(words, flag[0]) if flag is not None else None
-            for i in range(start, end):
-                if (column is not None and column[i] is not flag[1]) or not first_spec.test(words, i):  # type: ignore[index]
+            candidates = positions(getattr(words, flag[0]), flag[1], start, end) if flag is not None else range(start, end)
+            for i in candidates:
+                if not first_spec.test(words, i):
                     continue
                 stop = _longest(v.specs, words, i, end)
                 if stop > i:
@@ -198,25 +200,36 @@ class Matcher:
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
 
+def positions(column: Sequence[object], value: object, start: int, end: int) -> list[int]:
+    """Where ``column[start:end]`` holds ``value`` (compared with ``==``), in order."""
+    out: list[int] = []
+    index = column.index
+    i = start - 1
+    whole = start == 0 and end >= len(column)
+    for _ in range(column.count(value) if whole else column[start:end].count(value)):
+        i = index(value, i + 1, end)
+        out.append(i)
+    return out
+
+
 def _longest(specs: tuple[_Spec, ...], words: Words, i: int, end: int) -> int:
-    """The end of the longest match of ``specs`` from token ``i`` (not past ``end``), or -1."""
-    best = -1
-    stack, seen = [(0, i)], set()
-    while stack:
-        s, p = stack.pop()
-        if (s, p) in seen:
-            continue
-        seen.add((s, p))
-        if s == len(specs):
-            best = max(best, p)
-            continue
-        spec, taken, q = specs[s], 0, p
-        while taken < spec.low and q < end and spec.test(words, q):
-            q, taken = q + 1, taken + 1
-        if taken < spec.low:
-            continue
-        stack.append((s + 1, q))
-        while taken < spec.high and q < end and spec.test(words, q):
-            q, taken = q + 1, taken + 1
-            stack.append((s + 1, q))
-    return best
+    """The end of the longest match of ``specs`` from token ``i`` (not past ``end``), or -1: the positions each
+    spec can reach from those the specs before it reached (one, mostly), the furthest of the last."""
+    ends: Iterable[int] = (i,)
+    for spec in specs:
+        test, low, high = spec.test, spec.low, spec.high
+        reached = []
+        for p in ends:
+            q, least, most = p, p + low, min(end, p + high)
+            while q < least and q < end and test(words, q):
+                q += 1
+            if q < least:
+                continue
+            reached.append(q)
+            while q < most and test(words, q):
+                q += 1
+                reached.append(q)
+        if not reached:
+            return -1
+        ends = reached if len(reached) == 1 else set(reached)
+    return max(ends)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from geo import settings
-from geo.claims.match import Words
+from geo.claims.match import Words, positions
 from geo.claims.vocab import CLAUSE_MARKS
 from geo.models import Article, Resolved
 from geo.recognize import Sentence, split_sentences
@@ -169,8 +170,9 @@ class ArticleDoc:
 
 def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
     """Tokenise an article once, make each place mention one token, and cut sentences and clauses."""
-    orths, offsets = pipeline().make_doc(article.text).to_array(["ORTH", "IDX"]).T.tolist()
-    starts, ends, rows = _merge_places(article.text, offsets, list(map(_rows(), orths)), resolved)
+    orths, offsets, lengths = pipeline().make_doc(article.text).to_array(["ORTH", "IDX", "LENGTH"]).T.tolist()
+    starts, ends, rows = _merge_places(article.text, offsets, list(map(operator.add, offsets, lengths)),
+                                       list(map(_rows(), orths)), resolved)
     words = _words(rows)
     places: dict[int, Resolved] = {}
     for r in resolved:  # the settlement or region each place token stands for
@@ -193,11 +195,10 @@ def _overlapped(starts: Sequence[int], ends: Sequence[int], start: int, end: int
     return (first, last) if first < last else None
 
 
-def _merge_places(text: str, starts: list[int], rows: list[_Row], resolved: Sequence[Resolved]
+def _merge_places(text: str, starts: list[int], ends: list[int], rows: list[_Row], resolved: Sequence[Resolved]
                   ) -> tuple[list[int], list[int], list[_Row]]:
     """Each mention of more than one token as one token ("Chasiv Yar"): the longest first where mentions overlap,
     as spaCy's ``filter_spans`` keeps them. Gives where the tokens start and end, and their rows."""
-    ends = [start + len(row[2]) for start, row in zip(starts, rows)]
     runs = {_overlapped(starts, ends, r.mention.start, r.mention.end) for r in resolved}
     taken: set[int] = set()
     merged = []
@@ -240,7 +241,8 @@ def _clauses(words: Words, sentence_starts: frozenset[int]) -> tuple[int, ...]:
     numbers: list[int] = []
     current = fresh = done = 0
     outer: list[int] = []
-    for i in sorted(sentence_starts.union(i for i, word in enumerate(lower) if word in _CLAUSE_WORDS)):
+    marks = (i for word in _CLAUSE_WORDS.intersection(lower) for i in positions(lower, word, 0, len(lower)))
+    for i in sorted(sentence_starts.union(marks)):
         numbers += [current] * (i - done)  # the words between go on with the clause they are in
         done = i + 1
         if i in sentence_starts:
