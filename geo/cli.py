@@ -232,8 +232,10 @@ def export(
     with Store(store_path) as store:
         snapshot = take(store, as_of=day, bbox=parse_bbox(bbox) if bbox else None)
     path = output or out / "exports" / default_name(fmt, snapshot, layer=layer, embed=embed)
-    write_export(snapshot, fmt, path, load_borders(settings.default_cache_dir(os.environ)), layer=layer, embed=embed,
-                 width=width, height=height, store=store_path)
+    cache = settings.default_cache_dir(os.environ)
+    spellings = Gazetteer.open(cache).spellings if fmt == "html" else None
+    write_export(snapshot, fmt, path, load_borders(cache), layer=layer, embed=embed, width=width, height=height,
+                 store=store_path, spellings=spellings)
     _say("", f"{len(snapshot.claims)} claims on {len(snapshot.places)} places -> {path}")
 
 

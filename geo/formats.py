@@ -10,7 +10,7 @@ temporary file and renamed into place.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -90,9 +90,11 @@ def embed_snippet(page: str, snapshot: Snapshot, *, height: int = 600) -> str:
 
 
 def write_export(snapshot: Snapshot, fmt: str, path: Path, borders: Mapping[str, Any], *, layer: str = "claims",
-                 embed: bool = False, width: int = 1600, height: int = 1200, store: Path | None = None) -> None:
+                 embed: bool = False, width: int = 1600, height: int = 1200, store: Path | None = None,
+                 spellings: Callable[[str], Sequence[str]] | None = None) -> None:
     """Write ``snapshot`` to ``path`` in ``fmt`` (one of :data:`FORMATS`): a regular file only (a link is
-    written through; a folder, a device and the ``store`` are refused), keeping an existing file's permissions."""
+    written through; a folder, a device and the ``store`` are refused), keeping an existing file's permissions.
+    ``spellings`` gives the map's search each place's other names."""
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
     if layer not in LAYERS:
@@ -103,12 +105,12 @@ def write_export(snapshot: Snapshot, fmt: str, path: Path, borders: Mapping[str,
     if fmt == "gpkg":
         _geopackage(snapshot, path, protect)
         return
-    atomic_write(path, _content(snapshot, fmt, borders, layer=layer, embed=embed, width=width, height=height),
-                 protect=protect)
+    atomic_write(path, _content(snapshot, fmt, borders, layer=layer, embed=embed, width=width, height=height,
+                                spellings=spellings), protect=protect)
 
 
 def _content(snapshot: Snapshot, fmt: str, borders: Mapping[str, Any], *, layer: str, embed: bool, width: int,
-             height: int) -> str | bytes:
+             height: int, spellings: Callable[[str], Sequence[str]] | None = None) -> str | bytes:
     """The bytes of an export in a format other than GeoPackage."""
     if fmt == "geojson":
         table = claim_table(snapshot.claims, snapshot.articles)
@@ -121,5 +123,5 @@ def _content(snapshot: Snapshot, fmt: str, borders: Mapping[str, Any], *, layer:
         return picture(snapshot, borders, width=width, height=height)
     from geo.render import render_map
 
-    page = render_map(snapshot.places, snapshot.articles, borders)
+    page = render_map(snapshot.places, snapshot.articles, borders, spellings)
     return embed_snippet(page, snapshot, height=min(height, 900)) if embed else page

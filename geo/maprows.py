@@ -31,7 +31,7 @@ _PRECISIONS = ("day", "week", "month", "season", "year")
 _SIDES = ("RU", "UA", "third_party", "unknown")
 #: The most search keys of other spellings a place's row carries (the page's size grows with them).
 MAX_SEARCH_KEYS = 6
-#: How many of the most claimed places carry a permanent label (regions always do).
+#: How many of the most claimed places carry a permanent label (a region's name is on its outline or badge).
 LABELLED_PLACES = 40
 #: The online street map, off until the user turns it on: CARTO's tiles accept requests from a file:// page.
 TILES = {"url": "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
@@ -122,7 +122,9 @@ def map_place(status: PlaceStatus, articles: Mapping[str, Article], voices: Mapp
     days = [_day(d) for c in status.claims if (d := effective_date(c, articles)) is not None]
     periods = [[_day(q.start), _CONTROLLERS.index(q.controller), _STANCES.index(q.stance)] for q in status.periods]
     latest = status.claims[-1]
-    undated = None if status.periods else [_CONTROLLERS.index(status.controller), _STANCES.index(latest.stance)]
+    said = {c.controller for c in status.claims if c.stance != "denied"}
+    controller = status.controller if len(said) <= 1 else "contested"  # undated claims that disagree
+    undated = None if status.periods else [_CONTROLLERS.index(controller), _STANCES.index(latest.stance)]
     row = script_json([names, round(p.lat, 5), round(p.lon, 5), _kind(p), periods, claims, _where(p),
                        p.admin1 if p.feature != "region" else "", undated, search_keys(spellings, names)])
     return MapPlace(p.place_id, p.name, p.feature == "region", len(status.claims), min(days, default=None),
@@ -146,7 +148,7 @@ def map_json(places: Sequence[MapPlace], articles: Iterable[tuple[str, str]], bo
     first, last = (min(days), max(days)) if days else (_day(date(2022, 2, 24)),) * 2
     note = (f"{len(places)} places; claims from {date.fromordinal(_EPOCH.toordinal() + first).isoformat()} "
             f"to {date.fromordinal(_EPOCH.toordinal() + last).isoformat()}" if days else f"{len(places)} places")
-    rest = script_json({"labelled": labelled, "first": first, "last": last, "note": note, "colors": COLORS, "tiles": TILES,
+    rest = script_json({"labelled": labelled, "first": first, "last": last, "dated": bool(days), "note": note, "colors": COLORS, "tiles": TILES,
                         "credit": CREDIT,
                         "borders": {"type": "FeatureCollection", "features": borders.get("features", [])},
                         "countries": borders.get("labels", [])})

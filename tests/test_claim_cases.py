@@ -473,10 +473,14 @@ PARTS = [
     ("Ukrainian forces hold the northern part of Kupiansk, the General Staff said.", "Kupiansk", "northern part"),
     ("Russia said its forces had captured most of Toretsk.", "Toretsk", "most"),
     ("Russian troops are fighting in the city centre of Chasiv Yar, Kyiv said.", "Chasiv Yar", "city centre"),
+    ("Russian forces now control about 80 per cent of Vuhledar, the Ukrainian military said.", "Vuhledar",
+     "about 80 per cent"),
+    ("Russian troops have reached the eastern outskirts of the village of Krasnohorivka, Ukraine's military said.",
+     "Krasnohorivka", "eastern outskirts"),
     ("Russian forces captured the village of Krasnohorivka, Moscow said.", "Krasnohorivka", ""),  # the place itself
 ]
 
 
-@pytest.mark.parametrize(("text", "place", "part"), PARTS, ids=[p[1] for p in PARTS])
+@pytest.mark.parametrize(("text", "place", "part"), PARTS, ids=[p[2] or "whole" for p in PARTS])
 def test_a_claim_says_which_part_of_the_place_the_text_names(gazetteer: Gazetteer, text: str, place: str, part: str) -> None:
     assert {c.part for c in extract(text, gazetteer) if c.surface == place} == {part}

@@ -153,6 +153,8 @@ def test_the_html_export_and_its_embed_snippet_show_the_map(cache_dir: Path, out
     with chromium(page) as browsed:
         markers = browsed.page.evaluate(MARKERS)
         assert markers == len(stored["places"]) and not browsed.errors and not browsed.outside
+    island = page.read_text(encoding="utf-8").split('id="geo-data">', 1)[1].split("</script>", 1)[0]
+    assert any(row[9] for row in json.loads(island)["places"])  # the search knows other spellings, as in map.html
     snippet = export(cache_dir, out, tmp_path / "map.embed.html", "-f", "html", "--embed", "--height", "500").read_text(encoding="utf-8")
     assert snippet.count("<iframe") == 1 and html.unescape(snippet.split('srcdoc="', 1)[1].split('">', 1)[0]) == page.read_text(encoding="utf-8")
     report = tmp_path / "report.html"

@@ -261,6 +261,8 @@ def test_fighting_long_ago_gives_way_to_the_last_claim_of_control(tmp_path: Path
         drawn = browsed.page.evaluate(DRAWN)
         assert drawn["Bakhmut"]["controller"] == "RU" and drawn["Bakhmut"]["stale"] is False
         assert "shown as the last claim of control says" in browsed.page.evaluate(OPEN, "Bakhmut")
+        browsed.page.get_by_role("button", name="Last 30 days").click()  # ageing is no change of hands
+        assert browsed.page.locator(".geo-change > a").all_text_contents() == ["Kupiansk"]
         browsed.page.evaluate(SET_DAY, "2024-09-20")  # while the fighting is fresh, it is contested
         assert browsed.page.evaluate(DRAWN)["Bakhmut"]["controller"] == "contested"
         assert browsed.errors == []
@@ -268,3 +270,18 @@ def test_fighting_long_ago_gives_way_to_the_last_claim_of_control(tmp_path: Path
 
 SET_DAY = """(iso) => { const s = document.querySelector('.geo-slider');
     s.value = String(Math.floor(Date.parse(iso) / 86400000)); s.dispatchEvent(new Event('input')); }"""
+
+
+def test_undated_claims_that_disagree_a_region_by_another_name_and_a_map_with_no_dated_claim(tmp_path: Path) -> None:
+    crimea = place("region:UA-43", "Crimea", 45.3, 34.4, feature="region", precision="region")
+    claims = [claim(ROBOTYNE, "UA", "recaptured", "UA", "claimed", None, "undated"),
+              claim(ROBOTYNE, "RU", "captured", "RU", "claimed", None, "undated"),
+              claim(crimea, "RU", "holds", "RU", "claimed", None, "undated")]
+    path = tmp_path / "map.html"
+    path.write_text(render_map(statuses(claims, ARTICLES), ARTICLES, {}), encoding="utf-8")
+    with chromium(path) as browsed:
+        drawn = browsed.page.evaluate(DRAWN)
+        assert drawn["Robotyne"]["controller"] == "contested"  # neither side's undated word wins
+        assert drawn["Crimea"]["area"] is True  # the Autonomous Republic of Crimea's outline
+        assert browsed.page.locator(".geo-asof").text_content().startswith("no dated claims")
+        assert browsed.errors == []

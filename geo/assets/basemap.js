@@ -110,9 +110,15 @@ function geoBasemap(map, basemap) {
   relabel();
   if (basemap.credit && map.attributionControl) { map.attributionControl.addAttribution(basemap.credit); }
 
-  function oblast(name) {
-    var wanted = String(name).toLowerCase();
-    var found = basemap.oblasts.features.filter(function (f) { return f.properties.name_en.toLowerCase() === wanted; });
+  /* An oblast by a name the gazetteer gives it: "Donetsk Oblast", "Crimea" (the Autonomous Republic of Crimea),
+     "Rostov-on-Don Oblast" (Rostov Oblast). */
+  function key(name) {
+    return String(name).toLowerCase().replace(/autonomous republic of|oblast|-on-don/g, '').replace(/[^a-z]/g, '');
+  }
+  function oblast(name) {  /* the very name first: "Kyiv Oblast" and "Kyiv" (the city) share a key */
+    var all = basemap.oblasts.features, lower = String(name).toLowerCase(), wanted = key(name);
+    var found = all.filter(function (f) { return f.properties.name_en.toLowerCase() === lower; });
+    if (!found.length) { found = all.filter(function (f) { return wanted && key(f.properties.name_en) === wanted; }); }
     return found.length ? found[0] : null;
   }
   function avoid(points) { avoided = points; relabel(); }

@@ -154,7 +154,7 @@ function geoMap(map, data) {
 
   /* A place's status on a day: what its period says, when it was last reported until then and how long ago;
      a place whose claims carry no date has the status they give, marked undated. */
-  function statusOn(p, day) {
+  function statusOn(p, day, raw) {
     if (!p.periods.length) {
       return p.undated && {controller: CONTROLLERS[p.undated[0]], stance: STANCES[p.undated[1]], undated: true,
                            age: null, last: null, stale: false};
@@ -166,17 +166,17 @@ function geoMap(map, data) {
     var s = {controller: CONTROLLERS[found[1]], stance: STANCES[found[2]], undated: false, last: last,
              age: last === null ? null : day - last};
     s.stale = s.controller === 'contested' && s.age !== null && s.age > STALE_DAYS;
-    if (s.stale) {  /* fighting long ago and nothing since: the side the last claim of control named, if any */
+    if (s.stale && !raw) {  /* fighting long ago and nothing since: the side the last claim of control named, if any */
       var held = lastHolder(p, day);
       if (held) { s.controller = held.controller; s.stance = held.stance; s.stale = false; s.after = true; }
     }
     return s;
   }
-  /* The latest claim of control (not fighting, not denied) up to a day; one with a day of its own before one dated
-     only by its article's publication. */
+  /* The latest claim of control (not fighting, not denied) up to a day; on one day, one with a day of its own
+     before one dated only by its article's publication. */
   function lastHolder(p, day) {
     var found = null;
-    function rank(c) { return [c.day !== null ? 1 : 0, c.effective]; }
+    function rank(c) { return [c.effective, c.day !== null ? 1 : 0]; }
     p.claims.forEach(function (c) {
       if (c.effective === null || c.effective > day || c.controller === 'contested' || c.stance === 'denied' ||
           c.event === 'fighting') { return; }
@@ -195,7 +195,7 @@ function geoMap(map, data) {
     var edge = changed ? '#000' : (s.stance === 'denied' ? '#111' : (s.undated ? '#6b5a2e' : (p.kind !== 0 ? '#333' : '#fff')));
     if (p.kind === 3) {
       if (p.outline) { p.marker.setStyle({color: fill, fillColor: fill, weight: changed ? 5 : 3}); }
-      else { var b = p.marker.getElement && p.marker.getElement(); if (b) { b.firstChild.style.borderColor = fill; } p.badgeColor = fill; }
+      else { var b = p.marker.getElement && p.marker.getElement(); if (b) { b.firstChild.style.borderColor = fill; } }
       return;
     }
     p.marker.setStyle({fillColor: fill, color: edge, weight: changed ? 3 : (p.kind !== 0 || s.undated ? 2 : 1.2),
@@ -363,7 +363,8 @@ function geoMap(map, data) {
   control('topleft', function (box) {
     box.classList.add('geo-title');
     box.appendChild(el('b', 'Reported territorial changes'));
-    box.appendChild(el('div', 'as of ' + iso(asOf) + ' (the newest claim) · ' + plural(places.length, 'place'), 'geo-asof'));
+    box.appendChild(el('div', (data.dated ? 'as of ' + iso(asOf) + ' (the newest claim)' : 'no dated claims') + ' · ' +
+                            plural(places.length, 'place'), 'geo-asof'));
   });
 
   /* search: exact names first, then names that start so; "no match" when none */
@@ -536,7 +537,7 @@ function geoMap(map, data) {
   function changes(from, to) {
     var out = [];
     places.forEach(function (p) {
-      var a = statusOn(p, from), b = statusOn(p, to);
+      var a = statusOn(p, from, true), b = statusOn(p, to, true);  /* what the claims say, not how they have aged */
       if (!b || b.undated || (a && a.controller === b.controller)) { return; }
       var claims = p.claims.filter(function (c) { return c.effective !== null && c.effective > from && c.effective <= to; });
       out.push({place: p, before: a ? CONTROLLER_NAMES[a.controller] : 'not reported', after: CONTROLLER_NAMES[b.controller], claims: claims});
@@ -546,14 +547,14 @@ function geoMap(map, data) {
   control('bottomright', function (box) {
     box.classList.add('geo-changes');
     var body = el('div', null, 'geo-change-body');
-    var fold = button('What changed ▾', function () { folded(!body.classList.contains('geo-collapsed')); });
-    fold.className = 'geo-toggle geo-change-toggle';
+    var toggle = button('What changed ▾', function () { folded(!body.classList.contains('geo-collapsed')); });
+    toggle.className = 'geo-toggle geo-change-toggle';
     function folded(yes) {
       body.classList.toggle('geo-collapsed', yes);
-      fold.textContent = yes ? 'What changed ▸' : 'What changed ▾';
-      fold.setAttribute('aria-expanded', String(!yes));
+      toggle.textContent = yes ? 'What changed ▸' : 'What changed ▾';
+      toggle.setAttribute('aria-expanded', String(!yes));
     }
-    box.appendChild(fold);
+    box.appendChild(toggle);
     box.appendChild(body);
     folded(window.innerWidth < 700);  /* folded on a phone, where it would cover the time bar */
     var from = el('input'), to = el('input'), list = el('ol', null, 'geo-change-list');

@@ -44,16 +44,21 @@ _PART_HEADS = (V.PARTITIVE - {"vicinity", "area", "areas", "some"}) | frozenset(
                                                                                  "neighborhoods", "suburbs", "streets"})
 
 
+_REF_WORDS = frozenset({"city", "town", "village", "settlement"})
+
+
 def part_named(adoc: ArticleDoc, t: int) -> str:
     """The part of the place at ``t`` the phrase before it names ("the eastern outskirts of X" -> "eastern outskirts",
     "about 80% of X" -> "about 80%", "most of X" -> "most"), or "" when the phrase names the place itself."""
     if adoc.lower(t - 1) != "of":
         return ""
+    if adoc.lower(t - 2) in _REF_WORDS and adoc.lower(t - 3) in ("the", "a") and adoc.lower(t - 4) == "of":
+        t -= 3  # "the eastern outskirts of the village of X": the part is named before the place's noun
     k = t - 2
     while k >= 0 and t - 2 - k < 5 and (adoc.lower(k) in _PART_PHRASE or adoc.number(k)):
         k -= 1
     words = [adoc.lower(j) for j in range(k + 1, t - 1)]
-    if not any(w in _PART_HEADS or w == "%" for w in words):
+    if not any(w in _PART_HEADS or w == "%" or (w == "cent" and "per" in words) for w in words):
         return ""
     while words and words[0] in ("the", "a"):
         words = words[1:]
