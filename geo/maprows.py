@@ -1,8 +1,9 @@
 """The map's data: each place as one compact row, and the page's data made of the rows (no folium here).
 
-A row holds a place's names, point, kind of location, status periods and claims; a claim is its day, one number
-packing its precision, controller, event, stance and claimant side, its article, and its claimant and quote as
-places in the lists the article keeps (each claimant and quote of an article once, so that the JSON island of a map
+A row holds a place's names, point, kind of location, status periods, claims, where it is, its oblast, the status
+its undated claims give and the search keys of its other spellings; a claim is its day, one number packing its
+precision, controller, event, stance and claimant side, its article, its claimant and quote as places in the lists
+the article keeps, and the part of the place it names, if any (each claimant and quote of an article once, so that the JSON island of a map
 of 100,000 claims stays small). Rows and article entries are JSON made once and joined (:func:`map_json`), so a
 re-run makes again only those of the places and articles it changed (:mod:`geo.outputs`).
 """

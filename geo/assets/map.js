@@ -462,6 +462,10 @@ function geoMap(map, data) {
     region.appendChild(swatch(null, 'geo-region-key'));
     region.appendChild(document.createTextNode('a claim on a region (part of it)'));
     legend.appendChild(region);
+    backgroundLegend(legend);
+    legend.appendChild(el('small', data.note, 'geo-note'));
+  }
+  function backgroundLegend(legend) {  /* the background's layers, and the street map that is online only */
     legend.appendChild(el('b', 'Background'));
     (base && base.layers ? base.layers : []).forEach(function (entry) {
       checkbox(legend, entry[0], map.hasLayer(entry[1]), function (on) { if (on) { entry[1].addTo(map); } else { map.removeLayer(entry[1]); } });
@@ -490,7 +494,6 @@ function geoMap(map, data) {
       online.textContent = 'the street map cannot load: no connection (the map works without it)';
     });
     legend.appendChild(online);
-    legend.appendChild(el('small', data.note, 'geo-note'));
   }
 
   /* --- time: the status of every place on any day from the first claim to the newest --- */
@@ -544,6 +547,20 @@ function geoMap(map, data) {
     });
     return out.sort(function (x, y) { return x.place.name < y.place.name ? -1 : x.place.name > y.place.name ? 1 : 0; });
   }
+  function listChanges(list, found) {  /* each place that changed, and the claims that changed it */
+    list.textContent = '';
+    found.forEach(function (f) {
+      var li = el('li', null, 'geo-change');
+      var name = el('a', f.place.name);
+      name.href = '#'; name.addEventListener('click', function (e) { e.preventDefault(); go(f.place); });
+      li.appendChild(name);
+      li.appendChild(el('span', ': ' + f.before + ' → ' + f.after));
+      f.claims.forEach(function (c) {
+        li.appendChild(el('div', claimWhen(c) + ' ' + claimWhat(c) + ' (' + c.stance + ', by ' + c.claimant + ')', 'geo-change-claim'));
+      });
+      list.appendChild(li);
+    });
+  }
   control('bottomright', function (box) {
     box.classList.add('geo-changes');
     var body = el('div', null, 'geo-change-body');
@@ -568,20 +585,9 @@ function geoMap(map, data) {
       var found = changes(a, b);
       state.changed = {};
       found.forEach(function (f) { state.changed[f.place.index] = true; });
-      list.textContent = '';
       summary.textContent = plural(found.length, 'place') + (found.length === 1 ? ' changed hands or was' : ' changed hands or were') +
         ' first reported after ' + iso(a) + ' up to ' + iso(b);
-      found.forEach(function (f) {
-        var li = el('li', null, 'geo-change');
-        var name = el('a', f.place.name);
-        name.href = '#'; name.addEventListener('click', function (e) { e.preventDefault(); go(f.place); });
-        li.appendChild(name);
-        li.appendChild(el('span', ': ' + f.before + ' → ' + f.after));
-        f.claims.forEach(function (c) {
-          li.appendChild(el('div', claimWhen(c) + ' ' + claimWhat(c) + ' (' + c.stance + ', by ' + c.claimant + ')', 'geo-change-claim'));
-        });
-        list.appendChild(li);
-      });
+      listChanges(list, found);
       setDay(b === asOf ? null : b);
     }
     function clear() { state.changed = null; list.textContent = ''; summary.textContent = ''; redraw(); }
