@@ -76,8 +76,10 @@ DRAWN = """() => {
 }"""
 OPEN = """(name) => {
     const map = Object.values(window).find(v => v instanceof L.Map);
+    map.closePopup();
     map.eachLayer(l => { if (l.geo && l.geo.name === name) { l.openPopup(); } });
-    const open = document.querySelectorAll('.leaflet-popup .geo-popup');  // the one closing may linger
+    // the popup of this place (one closing may linger a moment)
+    const open = [...document.querySelectorAll('.leaflet-popup .geo-popup')].filter(p => p.querySelector('h4').textContent === name);
     return open.length ? open[open.length - 1].textContent : null;
 }"""
 
@@ -108,7 +110,7 @@ def test_every_place_is_drawn_at_latest_with_its_age_and_undated_ones_marked(pag
         search = page.get_by_placeholder("Find a place (any spelling)")
         search.fill("Robotyne")
         search.press("Enter")
-        assert page.locator(".leaflet-popup .geo-popup h4").text_content() == "Robotyne"
+        assert "Robotyne" in page.locator(".leaflet-popup .geo-popup h4").all_text_contents()
         assert browsed.errors == [] and browsed.outside == []
 
 
