@@ -112,7 +112,8 @@ def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = 
     """Bring the shares up to date, then write the files unless they already show the store (and nobody touched
     them since): joined from the shares, the map over the borders cached in ``cache_dir``."""
     refresh(store, progress, spellings)
-    written_by = f"{SIGNATURE}+{skeleton_key()}"  # a new map script or style writes the map again
+    key = skeleton_key()
+    written_by = f"{SIGNATURE}+{key}"  # a new map script or style writes the map again
     record = store.outputs_record(written_by)
     if record is not None and all(_fingerprint(out / name) == seen for name, seen in record["files"].items()):
         return Outputs(record["claims"], record["places"])
@@ -124,7 +125,7 @@ def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = 
             places.append(MapPlace(place_id, name, bool(region), claims, first_day, last_day, row))
             report.claims += claims
         report.places = len(places)
-        return _skeleton(store).replace(DATA_SLOT, map_json(places, store.article_entries(), load_borders(cache_dir)), 1)
+        return _skeleton(store, key).replace(DATA_SLOT, map_json(places, store.article_entries(), load_borders(cache_dir)), 1)
 
     files: dict[str, Callable[[], str | Iterable[bytes]]] = {
         "map.html": drawn,
@@ -140,10 +141,9 @@ def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = 
     return report
 
 
-def _skeleton(store: Store) -> str:
-    """The map page without its data, kept in the store: folium is loaded only when geo's assets or the versions
-    of folium and Leaflet changed."""
-    key = skeleton_key()
+def _skeleton(store: Store, key: str) -> str:
+    """The map page without its data, kept in the store under ``key`` (:func:`geo.render.skeleton_key`): folium is
+    loaded only when geo's assets or the versions of folium and Leaflet changed."""
     kept = store.meta("map_skeleton")
     if kept is not None and kept.startswith(key + "\n"):
         return kept[len(key) + 1:]

@@ -4,7 +4,8 @@
  * page with textContent only.
  *
  * geoBasemap(map, basemap) -> {layers: [[label, layer], ...], oblast: function (name) -> feature or null,
- *                              avoid: function ([[lat, lon, label], ...]) -> town labels keep clear of these}
+ *                              avoid: function ([[lat, lon, label], ...]) -> town labels keep clear of these,
+ *                              ground: the land and sea layer (off while street tiles are shown)}
  * `layers` are on the map already (a page may offer a checkbox for each); `oblast` finds an oblast's GeoJSON
  * feature by its English name ("Kharkiv Oblast"), whatever the case. */
 function geoBasemap(map, basemap) {
@@ -122,5 +123,5 @@ function geoBasemap(map, basemap) {
     return found.length ? found[0] : null;
   }
   function avoid(points) { avoided = points; relabel(); }
-  return {layers: layers, oblast: oblast, avoid: avoid};
+  return {layers: layers, oblast: oblast, avoid: avoid, ground: ground};
 }

@@ -475,8 +475,7 @@ function geoMap(map, data) {
       else { map.removeLayer(borders); map.removeLayer(countryLabels); }
     });
     var online = el('small', null, 'geo-online');
-    var ground = (base && base.layers ? base.layers : []).filter(function (e) { return e[0] === 'land and sea'; })
-      .map(function (e) { return e[1]; });
+    var ground = base && base.ground ? [base.ground] : [];
     var failed = false;
     function underTiles(on) {  /* the drawn ground would hide the tiles: it goes only once a tile has come */
       ground.forEach(function (g) { if (on) { map.removeLayer(g); } else if (!map.hasLayer(g)) { g.addTo(map); } });

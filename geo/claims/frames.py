@@ -157,7 +157,6 @@ def scene(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], topic: Sequence
     return Scene(adoc, span, usable, tuple(actors), tuple(topic), force)
 
 
-_AUX = frozenset({"had", "has", "have", "was", "were", "is", "are", "been", "also", "reportedly"})
 _WEAPONS = frozenset({"strike", "strikes", "shelling", "bombing", "bombardment", "explosion", "explosions", "blast", "shell",
                       "shells", "missile", "missiles", "drone", "drones", "rocket", "rockets", "airstrike", "airstrikes"})
 
@@ -166,7 +165,7 @@ def _struck(sc: Scene, a: int) -> bool:
     """A trigger whose subject or modifier is a weapon or strike ("the strike had cut off X", "a drone attack on
     X"): what a strike does is no ground fighting."""
     j = a - 1
-    while j > sc.span.start and sc.adoc.lower(j) in _AUX:
+    while j > sc.span.start and sc.adoc.lower(j) in V.AUX | V.ADVERB:
         j -= 1
     return sc.adoc.lower(j) in _WEAPONS
 
