@@ -7,7 +7,7 @@ them as ``geo run`` does, opens the gazetteer of the default cache folder and lo
 worker does. After warming up on the first ``--warm`` articles, it measures the process CPU time of the others,
 pass after pass:
 
-- ``process_article``: recognition, resolution and claims, as :func:`geo.process.process_article` does them;
+- ``process_article``: recognition, resolution and claims, as :func:`geo.work.process.process_article` does them;
 - claims: ``extract_claims(article, resolved)`` alone, with each article's places resolved once beforehand.
 
 ``process_article``'s first pass reads each article for the first time, as a run does (the claims are timed after
@@ -33,12 +33,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write  # noqa: E402
 
 import geo  # noqa: E402
-from geo.gazetteer import Gazetteer  # noqa: E402
-from geo.ingest import read_file  # noqa: E402
+from geo.places.gazetteer import Gazetteer  # noqa: E402
+from geo.ingest.read import read_file  # noqa: E402
 from geo.models import Article, Resolved  # noqa: E402
-from geo.process import process_article  # noqa: E402
-from geo.recognize import find_mentions  # noqa: E402
-from geo.resolve import resolve_mentions  # noqa: E402
+from geo.work.process import process_article  # noqa: E402
+from geo.places.recognize import find_mentions  # noqa: E402
+from geo.places.resolve import resolve_mentions  # noqa: E402
 from geo.settings import default_cache_dir  # noqa: E402
 
 log = logging.getLogger("benchmarks.articles")
@@ -69,10 +69,10 @@ def load_articles(folder: Path) -> list[Article]:
 
 
 def warm_up_engine() -> None:
-    """Load the claim engine as a run's worker does, where the checkout has a way to (``geo.process.warm_up``)."""
-    import geo.process
+    """Load the claim engine as a run's worker does, where the checkout has a way to (``geo.work.process.warm_up``)."""
+    import geo.work.process
 
-    warm = getattr(geo.process, "warm_up", None)
+    warm = getattr(geo.work.process, "warm_up", None)
     if warm is not None:
         warm()
 

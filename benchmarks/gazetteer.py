@@ -32,7 +32,7 @@ _BUILD = """
 import json, resource, sys, time
 from pathlib import Path
 t = time.perf_counter()
-from geo.gazetteer_build import build
+from geo.places.build import build
 path = build(Path(sys.argv[1]))
 print(json.dumps({"s": time.perf_counter() - t, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "cache_bytes": path.stat().st_size}))
@@ -40,8 +40,8 @@ print(json.dumps({"s": time.perf_counter() - t, "peak_mb": resource.getrusage(re
 _OPEN = """
 import json, resource, sqlite3, sys, time
 from pathlib import Path
-from geo.gazetteer import Gazetteer
-from geo.gazetteer_build import cache_path
+from geo.places.gazetteer import Gazetteer
+from geo.places.build import cache_path
 def rss():
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * resource.getpagesize() / 2**20
@@ -62,7 +62,7 @@ _IMPORT = """
 import json, resource, sys, time
 from pathlib import Path
 t = time.perf_counter()
-from geo.gazetteer_build import import_dump
+from geo.places.build import import_dump
 count = import_dump(Path(sys.argv[1]), Path(sys.argv[2]))
 print(json.dumps({"s": time.perf_counter() - t, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "places": count}))

@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/hostile.py [--clauses 200 400 1000] [--sentences 1000 2000 4000 8000]
 
-Times :func:`geo.process.process_article` (recognition, resolution, claims) in this process, gazetteer open:
+Times :func:`geo.work.process.process_article` (recognition, resolution, claims) in this process, gazetteer open:
 
 - one sentence of N capture clauses ("Russian forces captured Toretsk and Russian forces captured Pokrovsk and
   ...") against the same N clauses as N sentences: the ratio must stay under 5 (a sentence longer than
@@ -26,10 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.gazetteer import Gazetteer  # noqa: E402
-from geo.ingest import parse_article  # noqa: E402
+from geo.places.gazetteer import Gazetteer  # noqa: E402
+from geo.ingest.read import parse_article  # noqa: E402
 from geo.models import Article  # noqa: E402
-from geo.process import process_article  # noqa: E402
+from geo.work.process import process_article  # noqa: E402
 from geo.settings import default_cache_dir  # noqa: E402
 
 TOWNS = ("Toretsk", "Pokrovsk", "Selydove", "Kurakhove", "Vuhledar", "Avdiivka", "Bakhmut", "Chasiv Yar", "Hirnyk",

@@ -22,10 +22,10 @@ from rich.table import Table
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from geo import __version__, settings
-from geo.corrections import FILE_NAME as CORRECTIONS
-from geo.corrections import read_corrections
+from geo.places.corrections import FILE_NAME as CORRECTIONS
+from geo.places.corrections import read_corrections
 from geo.errors import GeoError
-from geo.gazetteer import Gazetteer
+from geo.places.gazetteer import Gazetteer
 from geo.models import Article
 from geo.pipeline import run as run_pipeline
 from geo.settings import RunSettings
@@ -179,7 +179,7 @@ def add(
     online: Annotated[bool, typer.Option(help="Allow fetching web addresses (one request each, with geo's User-Agent).")] = False,
 ) -> None:
     """Copy articles into SEEDS as .md files with a proper header (title, published, source, url)."""
-    from geo.add import add as add_articles
+    from geo.ingest.add import add as add_articles
 
     _logging(False)
     if seeds.exists() and not seeds.is_dir():
@@ -216,10 +216,10 @@ def export(
     """Write the claims and places (as of a day, inside a box) as GeoJSON, CSV, GeoPackage, a PNG or the map."""
     from datetime import date
 
-    from geo.borders import load as load_borders
-    from geo.formats import default_name, write_export
-    from geo.snapshot import parse_bbox, take
-    from geo.store import Store
+    from geo.outputs.borders import load as load_borders
+    from geo.outputs.formats import default_name, write_export
+    from geo.outputs.snapshot import parse_bbox, take
+    from geo.store.db import Store
 
     _logging(False)
     try:
@@ -249,7 +249,7 @@ def gazetteer_import(
     file: Annotated[Path, typer.Argument(help="A GeoNames country dump: UA.txt or UA.zip (download.geonames.org/export/dump/).")],
 ) -> None:
     """Add every populated place of a GeoNames dump to the gazetteer (kept in the cache folder, used by every run)."""
-    from geo.gazetteer_build import import_dump
+    from geo.places.build import import_dump
 
     _logging(False)
     cache_dir = settings.default_cache_dir(os.environ)
@@ -267,7 +267,7 @@ def _holdings(cache_dir: Path) -> str:
 @_door
 def gazetteer_info() -> None:
     """Where the gazetteer cache is, which dumps were imported, and how many places it holds."""
-    from geo.gazetteer_build import imported_dumps
+    from geo.places.build import imported_dumps
 
     cache_dir = settings.default_cache_dir(os.environ)
     gazetteer = Gazetteer.open(cache_dir)
@@ -282,7 +282,7 @@ def gazetteer_info() -> None:
 @_door
 def gazetteer_list() -> None:
     """The GeoNames dumps imported into the gazetteer: name, size and count of populated places."""
-    from geo.gazetteer_build import import_counts, imported_dumps
+    from geo.places.build import import_counts, imported_dumps
 
     _logging(False)
     cache_dir = settings.default_cache_dir(os.environ)
@@ -303,7 +303,7 @@ def gazetteer_remove(
     name: Annotated[str, typer.Argument(help="An imported dump, as geo gazetteer list shows it: UA.zip.")],
 ) -> None:
     """Remove one imported GeoNames dump and rebuild the gazetteer without it."""
-    from geo.gazetteer_build import remove_import
+    from geo.places.build import remove_import
 
     _logging(False)
     cache_dir = settings.default_cache_dir(os.environ)
@@ -332,7 +332,7 @@ def resolve(
 ) -> None:
     """Show the places NAME may mean, how each scores in CONTEXT, and what geo run makes of it there."""
     from geo.models import Resolved
-    from geo.resolve import decide
+    from geo.places.resolve import decide
 
     _logging(False)
     decision = decide(name, context, _gazetteer(seeds))
@@ -359,9 +359,9 @@ def resolve(
 def _explained(article: Article, gazetteer: Gazetteer, place: str | None, as_json: bool) -> tuple[list[str], bool]:
     """What geo explain prints of one article (the whole reading as one JSON line with ``as_json``; else the
     sentences naming ``place``, if given), and whether any sentence names ``place``."""
-    from geo.explain import as_json as json_line
-    from geo.explain import header_line, kept_lines, sentence_lines, shown
-    from geo.process import explain_article
+    from geo.claims.explain import as_json as json_line
+    from geo.claims.explain import header_line, kept_lines, sentence_lines, shown
+    from geo.work.process import explain_article
 
     reading = explain_article(article, gazetteer)
     sentences = shown(reading, place)
@@ -383,7 +383,7 @@ def explain(
 ) -> None:
     """Show how the claim rules read ARTICLE: per sentence its speakers, the rules that fired and on which places,
     the triggers that made no claim and why, and each claim with the reason for each of its values."""
-    from geo.ingest import Skipped, read_file
+    from geo.ingest.read import Skipped, read_file
 
     _logging(False)
     if not article.is_file():
@@ -421,10 +421,10 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")] = False,
 ) -> None:
     """Run geo on SEEDS and score places and claims against LABELS."""
-    from geo.dating import date_undated
+    from geo.claims.dating import date_undated
     from geo.evaluate import evaluate as score
     from geo.evaluate import read_labels
-    from geo.store import Store
+    from geo.store.db import Store
 
     _logging(False)
     with tempfile.TemporaryDirectory(prefix="geo-evaluate-") as tmp:

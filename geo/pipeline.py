@@ -12,21 +12,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo import settings
-from geo.corrections import FILE_NAME as CORRECTIONS
-from geo.corrections import Correction, read_corrections
+from geo.places.corrections import FILE_NAME as CORRECTIONS
+from geo.places.corrections import Correction, read_corrections
 from geo.atomic import recover
 from geo.errors import BusyError, UsageError
-from geo.gazetteer import Gazetteer
-from geo.ingest import SeedFile, Skipped, read_file, read_folder
+from geo.places.gazetteer import Gazetteer
+from geo.ingest.read import SeedFile, Skipped, read_file, read_folder
 from geo.models import Article
 from geo.settings import RunSettings
-from geo.store import Store
+from geo.store.db import Store
 from geo.when import latest_year
 
 if TYPE_CHECKING:
-    from geo.geocode import OnlineGeocoder
-    from geo.outputs import Progress
-    from geo.process import Processed
+    from geo.places.geocode import OnlineGeocoder
+    from geo.outputs.files import Progress
+    from geo.work.process import Processed
 
 try:
     import fcntl
@@ -38,8 +38,8 @@ log = logging.getLogger(__name__)
 #: The lock file a run holds in the output folder.
 LOCK_NAME = ".geo.lock"
 #: The code that reads an article (modules and packages of ``geo``): when it changes, every article is read again.
-READERS = ("claims", "cues.py", "models.py", "names.py", "process.py", "recognize.py", "resolve.py", "settings.py",
-           "when.py")
+READERS = ("claims", "places/cues.py", "models.py", "names.py", "work/process.py", "places/recognize.py",
+           "places/resolve.py", "settings.py", "when.py")
 
 
 @functools.cache
@@ -121,7 +121,7 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
             _process(todo, done, gazetteer, corrections, version, options, store, progress, report, geocoder)
         store.record_seed_files(files, seen_before)
         _account(store, sorter, geocoder)
-        from geo.outputs import write  # the output writers load only here
+        from geo.outputs.files import write  # the output writers load only here
 
         shown = write(options.out, store, options.cache_dir, progress, gazetteer.spellings)
         report.claims, report.places, report.written = shown.claims, shown.places, shown.written
@@ -189,7 +189,7 @@ def _geocoder(options: RunSettings, store: Store) -> OnlineGeocoder | None:
     """The run's online geocoder (one for the whole run: a server found down is not asked again), if asked for."""
     if not options.online:
         return None
-    from geo.geocode import OnlineGeocoder  # geopy, only for --online
+    from geo.places.geocode import OnlineGeocoder  # geopy, only for --online
 
     return OnlineGeocoder(options.online, store)
 
@@ -199,7 +199,7 @@ def _process(todo: list[Article], done: int, gazetteer: Gazetteer, corrections: 
              geocoder: OnlineGeocoder | None) -> int:
     """Read ``todo`` where ``options`` say (here, a pool, a Dask cluster) and store what each gave, in batches;
     ``done`` articles were read before. Returns how many have been read, these included."""
-    from geo.parallel import Job, cpu_count, results  # the extraction rules load only when there is work
+    from geo.work.parallel import Job, cpu_count, results  # the extraction rules load only when there is work
 
     job = Job(options.cache_dir, tuple(corrections), gazetteer.signature)
     workers = options.workers or cpu_count()

@@ -12,7 +12,7 @@ properties works. Towns come from GeoNames (CC BY 4.0): the populated places of 
 (or ``--cities``, a file in its format): every town of Russia's oblasts in the oblast file, and elsewhere towns of
 at least :data:`OTHER_MIN_POPULATION`.
 
-Everything is clipped to :data:`geo.basemap.WINDOW`, simplified (:data:`TOLERANCE`; oblasts as one coverage, so
+Everything is clipped to :data:`geo.outputs.basemap.WINDOW`, simplified (:data:`TOLERANCE`; oblasts as one coverage, so
 neighbours keep one shared border) and rounded to :data:`DECIMALS` decimals. Features and towns are sorted, and the
 file is gzipped without a time stamp: the same sources always give the same bytes.
 """
@@ -36,9 +36,9 @@ from shapely.ops import polylabel
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.basemap import BASEMAP, CREDIT, FORMAT, TOWN_COLUMNS, WINDOW  # noqa: E402
+from geo.outputs.basemap import BASEMAP, CREDIT, FORMAT, TOWN_COLUMNS, WINDOW  # noqa: E402
 from geo.errors import BasemapError  # noqa: E402
-from geo.gazetteer_build import UA_PLACES, UA_PLACES_COLUMNS  # noqa: E402
+from geo.places.build import UA_PLACES, UA_PLACES_COLUMNS  # noqa: E402
 
 log = logging.getLogger("build_basemap")
 
@@ -211,7 +211,7 @@ _SEATS = {"PPLC": 0, "PPLA": 1, "PPLA2": 2, "PPLA3": 3, "PPLA4": 4}
 
 
 def towns(places: Iterable[tuple[str, float, float, int, str]]) -> list[list[Any]]:
-    """Town rows (:data:`geo.basemap.TOWN_COLUMNS`) in the window: places with a population, and seats of an
+    """Town rows (:data:`geo.outputs.basemap.TOWN_COLUMNS`) in the window: places with a population, and seats of an
     administration without one. Largest first (seats before villages of the same population, then by name); a
     smaller namesake close to a larger town is dropped as its duplicate."""
     kept = [t for t in places if t[4] in TOWN_FEATURES and (t[3] > 0 or t[4] in _SEATS)
@@ -229,7 +229,7 @@ def towns(places: Iterable[tuple[str, float, float, int, str]]) -> list[list[Any
 
 
 def build(source: Path, ua_places: Path, cities: Path) -> dict[str, Any]:
-    """The basemap (see :mod:`geo.basemap` for its format) from Natural Earth layers in ``source`` and towns."""
+    """The basemap (see :mod:`geo.outputs.basemap` for its format) from Natural Earth layers in ``source`` and towns."""
     layers = {key: _features(source / name) for key, name in _FILES.items()}
     pairs = oblast_shapes(layers["oblasts"])
     russia = shapely.union_all([s for f, s in pairs if f["properties"].get("country") == "RU"])

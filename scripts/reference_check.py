@@ -18,9 +18,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from geo.gazetteer import Gazetteer
+from geo.places.gazetteer import Gazetteer
 from geo.names import fold
-from geo.resolve import explain, km
+from geo.places.resolve import explain, km
 from geo.settings import default_cache_dir
 
 

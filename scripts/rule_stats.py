@@ -2,7 +2,7 @@
 """How each claim rule fares over folders of articles (evaluation only): one row per rule of
 ``geo.claims.rules.RULES``, sorted by id, the vetoes (rules of kind "block") apart.
 
-Every article of each FOLDER is read as ``geo run`` reads it (``geo.ingest``; the gazetteer of the default cache,
+Every article of each FOLDER is read as ``geo run`` reads it (``geo.ingest.read``; the gazetteer of the default cache,
 without a folder's places.csv) and its claims as ``geo explain`` shows them. Per rule: its frames (triggers that
 found places), its claims (those kept after merging whose rule it is), the articles where it made a claim, and its
 triggers that made nothing (blocked). Where ``FOLDER/../labels.jsonl`` exists (a corpus: ``articles/`` beside
@@ -32,12 +32,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from geo.claims.engine import Reading
 from geo.claims.rules import RULES
-from geo.corrections import FILE_NAME as CORRECTIONS
+from geo.places.corrections import FILE_NAME as CORRECTIONS
 from geo.evaluate import controller_ok, name_key, read_labels
-from geo.gazetteer import Gazetteer
-from geo.ingest import Skipped, read_folder
+from geo.places.gazetteer import Gazetteer
+from geo.ingest.read import Skipped, read_folder
 from geo.models import Article, Claim
-from geo.process import explain_article
+from geo.work.process import explain_article
 from geo.settings import default_cache_dir
 
 log = logging.getLogger("rule_stats")

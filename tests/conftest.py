@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from geo.gazetteer import Gazetteer
+from geo.places.gazetteer import Gazetteer
 from geo.settings import default_cache_dir
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from geo.cli import app
-from geo.ingest import read_article
+from geo.ingest.read import read_article
 
 PAGE = b"""<html><head><title>Russia says it took Toretsk</title>
 <meta property="article:published_time" content="2025-02-07T10:00:00Z"><meta property="og:site_name" content="Example Daily">

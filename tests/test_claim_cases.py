@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from geo.gazetteer import Gazetteer
+from geo.places.gazetteer import Gazetteer
 from geo.models import Article, Claim
-from geo.process import process_article
+from geo.work.process import process_article
 
 MONDAY = date(2024, 2, 19)
 

@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from geo.gazetteer import Gazetteer
+from geo.places.gazetteer import Gazetteer
 from geo.models import Article, Claim
-from geo.process import process_article
+from geo.work.process import process_article
 
 PUBLISHED = date(2024, 2, 19)  # a Monday
 

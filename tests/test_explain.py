@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 from geo.claims.rules import BY_ID
 from geo.cli import app
 from geo.evaluate import name_key
-from geo.gazetteer import Gazetteer
-from geo.ingest import read_article
-from geo.process import explain_article, process_article
+from geo.places.gazetteer import Gazetteer
+from geo.ingest.read import read_article
+from geo.work.process import explain_article, process_article
 from tests.conftest import SEED
 
 #: The seed's six facts (check_seed.py): the names a claim may carry, and the side it must give control to.

@@ -16,10 +16,10 @@ from PIL import Image
 from typer.testing import CliRunner
 
 from geo.cli import app
-from geo.dating import date_undated
-from geo.maprows import COLORS
-from geo.store import Store
-from geo.timeline import effective_date, statuses
+from geo.claims.dating import date_undated
+from geo.outputs.maprows import COLORS
+from geo.store.db import Store
+from geo.outputs.timeline import effective_date, statuses
 from tests.conftest import chromium, write_article
 
 ARTICLES = {  # a place each side holds, and one fought over

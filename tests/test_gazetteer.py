@@ -1,5 +1,5 @@
-from geo.gazetteer import Gazetteer
-from geo.resolve import km
+from geo.places.gazetteer import Gazetteer
+from geo.places.resolve import km
 
 
 def near(places, lat, lon, within_km):  # type: ignore[no-untyped-def]

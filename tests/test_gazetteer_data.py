@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from geo.gazetteer import Gazetteer
-from geo.render import render_map
-from geo.gazetteer_build import UA_PLACES, UA_PLACES_COLUMNS, shipped_places
-from geo.resolve import km
+from geo.places.gazetteer import Gazetteer
+from geo.outputs.render import render_map
+from geo.places.build import UA_PLACES, UA_PLACES_COLUMNS, shipped_places
+from geo.places.resolve import km
 from tests.conftest import chromium
 
 # The settlements' real coordinates (checked against an independent Wikidata/OSM-derived table of Ukrainian

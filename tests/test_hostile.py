@@ -257,7 +257,7 @@ def test_no_csv_cell_is_a_formula_a_spreadsheet_would_run(stored: Path, cache_di
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@A1", "\tx", "\rx", "\uff1d1", "\uff0b1", "\uff0d1", "\uff20A1"])
 def test_a_cell_that_would_start_a_formula_is_quoted(text: str) -> None:
-    from geo.export import cell
+    from geo.outputs.export import cell
 
     assert cell(text).startswith("'") and cell("Toretsk " + text) == "Toretsk " + text.replace("\r", "\n")
     assert cell(-1.5) == -1.5  # numbers are numbers

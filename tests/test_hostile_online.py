@@ -20,13 +20,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from geo.add import fetch_page
+from geo.ingest.add import fetch_page
 from geo.errors import ArticleError
 from geo.http import (FetchError, FetchRedirected, FetchStatusError, FetchTimeout, FetchTooLarge, FetchUnreachable,
                       fetch)
 from geo.pipeline import RunReport, run
 from geo.settings import ONLINE_FAILURES_IN_A_ROW, ONLINE_MAX_ANSWER_BYTES, OnlineSettings, RunSettings
-from geo.store import Store
+from geo.store.db import Store
 from tests.conftest import write_article
 from tests.test_online import SNAGOST
 
@@ -127,7 +127,7 @@ def _article(tmp_path: Path, body: str = "Russia said it took the village of Sna
 
 
 def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.name == "geo.geocode" and r.levelno >= logging.WARNING]
+    return [r.getMessage() for r in caplog.records if r.name == "geo.places.geocode" and r.levelno >= logging.WARNING]
 
 
 def _placed(tmp_path: Path) -> dict[str, str]:

@@ -3,7 +3,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from geo.ingest import SeedFile, Skipped, article_id, read_article, read_folder
+from geo.ingest.read import SeedFile, Skipped, article_id, read_article, read_folder
 from geo.models import Article
 from tests.conftest import SEED, write_article
 

@@ -9,8 +9,8 @@ import pytest
 
 from geo.claims import claim_id
 from geo.models import Article, Claim, Place
-from geo.render import render_map
-from geo.timeline import statuses
+from geo.outputs.render import render_map
+from geo.outputs.timeline import statuses
 from tests.conftest import chromium
 
 pytestmark = pytest.mark.browser

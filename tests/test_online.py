@@ -13,7 +13,7 @@ import pytest
 
 from geo.pipeline import run
 from geo.settings import OnlineSettings, RunSettings
-from geo.store import Store
+from geo.store.db import Store
 from tests.conftest import write_article
 
 SNAGOST = {"place_id": 1, "osm_type": "node", "osm_id": 123, "lat": "51.3133", "lon": "34.9917", "class": "place",

@@ -13,10 +13,10 @@ from typer.testing import CliRunner
 from geo import settings
 from geo.cli import app
 from geo.errors import GeoError
-from geo.gazetteer import Gazetteer
+from geo.places.gazetteer import Gazetteer
 from geo.models import Article
-from geo.parallel import Job, work
-from geo.process import process_article, warm_up
+from geo.work.parallel import Job, work
+from geo.work.process import process_article, warm_up
 from tests.conftest import write_article
 
 OUTPUTS = ("map.html", "claims.geojson", "claims.csv", "places.geojson")

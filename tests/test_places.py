@@ -2,10 +2,10 @@
 
 import pytest
 
-from geo.gazetteer import Gazetteer
+from geo.places.gazetteer import Gazetteer
 from geo.names import fold
-from geo.recognize import find_mentions
-from geo.resolve import explain, km, resolve_mentions
+from geo.places.recognize import find_mentions
+from geo.places.resolve import explain, km, resolve_mentions
 
 # (how wire copy spells it, the current name in the national romanization). Russian-style romanizations,
 # BGN/PCGN, Cyrillic, and names changed in 2016 (decommunization) and 2024.

@@ -8,8 +8,8 @@ import pytest
 
 from geo.claims import claim_id
 from geo.models import Article, Claim, Place
-from geo.render import render_map
-from geo.timeline import statuses
+from geo.outputs.render import render_map
+from geo.outputs.timeline import statuses
 from tests.conftest import chromium, open_in_chromium
 
 PAYLOAD = ("</script><img src=x onerror=\"window.__pwned=1\"> ${window.__pwned=1} `x` \\ <b onmouseover=window.__pwned=1> "
@@ -154,7 +154,7 @@ def test_the_first_view_fits_the_bulk_of_the_places_not_a_stray_one(tmp_path: Pa
 
 
 def test_search_keys_are_the_other_spellings_the_names_do_not_give() -> None:
-    from geo.maprows import MAX_SEARCH_KEYS, search_keys
+    from geo.outputs.maprows import MAX_SEARCH_KEYS, search_keys
 
     keys = search_keys(["artemivsk", "artemovsk", "bakhmut", "бахмут", "артемівськ", "ab"], ["Bakhmut", "Bachmut"])
     assert keys == ["artemivsk", "artemovsk"]  # Bakhmut's own spellings and Cyrillic forms of them fold away; "ab" is too short

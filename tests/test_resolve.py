@@ -1,7 +1,7 @@
-from geo.gazetteer import Gazetteer
+from geo.places.gazetteer import Gazetteer
 from geo.models import Resolved
-from geo.recognize import find_mentions, split_sentences
-from geo.resolve import km, resolve_mentions
+from geo.places.recognize import find_mentions, split_sentences
+from geo.places.resolve import km, resolve_mentions
 
 
 def resolve(text: str, gazetteer: Gazetteer) -> dict[str, Resolved]:

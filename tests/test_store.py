@@ -10,9 +10,10 @@ import pytest
 
 from geo.claims import claim_id
 from geo.models import Article, Claim, Mention, Place, Resolved
-from geo.outputs import write
-from geo.process import Processed
-from geo.store import SCHEMA_VERSION, Store
+from geo.outputs.files import write
+from geo.work.process import Processed
+from geo.outputs.cache import OutputCache
+from geo.store.db import SCHEMA_VERSION, Store
 
 PLACE = Place("geonames:694677", "Selydove", 48.1465, 37.3022, "UA", "Donetsk Oblast", "settlement", "exact", 21521)
 
@@ -63,15 +64,16 @@ def test_retired_articles_leave_the_outputs_but_stay_in_the_store(tmp_path: Path
 
 def test_outputs_are_due_after_any_change_to_the_articles(tmp_path: Path) -> None:
     with Store(tmp_path / "geo.sqlite") as store:
-        assert store.outputs_record("v1") is None
+        cache = OutputCache(store)
+        assert cache.outputs_record("v1") is None
         store.save([(article(), processed(claim()), "1")])
-        store.record_outputs("v1", {"claims": 1})
-        assert store.outputs_record("v1") == {"claims": 1, "at": [store.meta("generation"), "v1"]}
-        assert store.outputs_record("v2") is None  # other code writes other outputs
+        cache.record_outputs("v1", {"claims": 1})
+        assert cache.outputs_record("v1") == {"claims": 1, "at": [store.meta("generation"), "v1"]}
+        assert cache.outputs_record("v2") is None  # other code writes other outputs
         store.retire([])  # nothing retired: nothing due
-        assert store.outputs_record("v1") is not None
+        assert cache.outputs_record("v1") is not None
         store.retire(["a1"])
-        assert store.outputs_record("v1") is None
+        assert cache.outputs_record("v1") is None
 
 
 def test_the_rule_of_a_claim_survives_the_store(tmp_path: Path) -> None:
@@ -86,7 +88,7 @@ def test_the_rule_of_a_claim_survives_the_store(tmp_path: Path) -> None:
 def test_a_store_of_schema_6_is_migrated_and_still_opens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "geo.sqlite"
     with monkeypatch.context() as m:  # a store as geo left it before claims had rules
-        m.setattr("geo.store.SCHEMA_VERSION", 6)
+        m.setattr("geo.store.db.SCHEMA_VERSION", 6)
         Store(path).close()
     c, a = claim(), article()
     con = sqlite3.connect(path)

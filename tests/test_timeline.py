@@ -4,7 +4,7 @@ from datetime import date
 
 from geo.claims import claim_id
 from geo.models import Article, Claim, Place
-from geo.timeline import CONTESTED_DAYS, Period, periods, statuses
+from geo.outputs.timeline import CONTESTED_DAYS, Period, periods, statuses
 
 TORETSK = Place("geonames:709611", "Toretsk", 48.39, 37.85, "UA", "Donetsk Oblast", "settlement", "exact", 30000)
 ARTICLES = {"a": Article("a", "a.md", "t", date(2024, 12, 31), None, None, "text")}

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from geo.errors import GazetteerError
-from geo.gazetteer import Gazetteer
-from geo.gazetteer_build import import_dump, read_dump
-from geo.resolve import explain, km
+from geo.places.gazetteer import Gazetteer
+from geo.places.build import import_dump, read_dump
+from geo.places.resolve import explain, km
 from tests.conftest import write_article
 
 # Lines in the GeoNames dump format (19 tab-separated columns), written for these tests. Robotyne (Zaporizhzhia

@@ -3,7 +3,6 @@ claim per place, side, event, voice, stance and date. The same pass records what
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -449,11 +448,3 @@ def _frame_line(f: Frame) -> str:
     flags = [w for w, on in (("negated", f.negated), (f.modality, f.modality != "fact"), ("hedged", f.hedged)) if on]
     return f"{f.rule.id} '{f.text}' -> {places}; side {f.side or '-'} ({f.side_via}), role {f.role}" + \
         (f"; {', '.join(flags)}" if flags else "")
-
-
-def claim_id(article_id: str, place_id: str, event: str, controller: str, claimant_side: str, stance: str,
-             event_date: date | None = None, voice: str = "official") -> str:
-    """Stable id: the same claim in the same article always gets the same id."""
-    raw = "|".join((article_id, place_id, event, controller, claimant_side, stance, event_date.isoformat() if event_date else "",
-                    "" if voice == "official" else voice))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -17,8 +18,6 @@ def merge_claims(claims: Sequence[Claim]) -> list[Claim]:
     """One claim per place, side, event, voice (claimant side and kind), stance and date in an article (the same
     voice dating the same change twice differently makes two claims); an undated statement takes the date another
     statement of the same change gives; "took X and now holds it" is one change."""
-    from geo.claims.engine import claim_id
-
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         groups[(c.place.place_id, c.controller, c.event)].append(c)
@@ -49,3 +48,11 @@ def _one_per_voice(group: Sequence[Claim]) -> list[Claim]:
             best = replace(best, event_date=d.event_date, date_precision=d.date_precision, date_text=d.date_text)
         out.append(best)
     return out
+
+
+def claim_id(article_id: str, place_id: str, event: str, controller: str, claimant_side: str, stance: str,
+             event_date: date | None = None, voice: str = "official") -> str:
+    """Stable id: the same claim in the same article always gets the same id."""
+    raw = "|".join((article_id, place_id, event, controller, claimant_side, stance, event_date.isoformat() if event_date else "",
+                    "" if voice == "official" else voice))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.errors import ArticleError
-from geo.ingest import Skipped, clean_text, read_bytes, refused
+from geo.ingest.read import Skipped, clean_text, read_bytes, refused
 from geo.models import Place
 from geo.names import fold, plain
 

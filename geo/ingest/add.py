@@ -15,7 +15,7 @@ from pathlib import Path
 
 from geo.errors import ArticleError, UsageError
 from geo.http import FetchError, FetchRedirected, FetchTooLarge, fetch, shown
-from geo.ingest import Skipped, parse_html, read_file
+from geo.ingest.read import Skipped, parse_html, read_file
 from geo.models import Article
 from geo.names import plain
 from geo.atomic import atomic_write

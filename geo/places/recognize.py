@@ -15,7 +15,7 @@ from itertools import takewhile
 from typing import Literal
 
 from geo import settings
-from geo.gazetteer import Gazetteer
+from geo.places.gazetteer import Gazetteer
 from geo.models import Mention
 from geo.names import fold
 

@@ -4,9 +4,9 @@ folium's defaults load Leaflet, jQuery, Bootstrap and Font Awesome from CDNs, wh
 offline. This map needs only Leaflet, inlined from the pinned ``django-js-lib-leaflet`` package, and geo's own
 script and style (``geo/assets``): a time slider, search by any spelling, filters by controller and stance, a
 legend, popups with each place's claims in time order, and country borders drawn without tiles. The offline
-basemap (:mod:`geo.basemap`, drawn by ``geo/assets/basemap.js``) is a JSON island of its own in the skeleton.
+basemap (:mod:`geo.outputs.basemap`, drawn by ``geo/assets/basemap.js``) is a JSON island of its own in the skeleton.
 
-The data travel as one JSON island (:mod:`geo.maprows`: compact rows, each quote kept once with its article). Article
+The data travel as one JSON island (:mod:`geo.outputs.maprows`: compact rows, each quote kept once with its article). Article
 text reaches the page only there, with ``<``, ``>`` and ``&`` escaped, and is put into the page with
 ``textContent``, never as HTML. Element ids are sequential, so the same inputs give the same file.
 """
@@ -20,10 +20,10 @@ from collections.abc import Callable, Mapping, Sequence
 from importlib import metadata, resources
 from typing import Any
 
-from geo import basemap
-from geo.maprows import Voices, article_entry, map_json, map_place
+from geo.outputs import basemap
+from geo.outputs.maprows import Voices, article_entry, map_json, map_place
 from geo.models import Article
-from geo.timeline import PlaceStatus
+from geo.outputs.timeline import PlaceStatus
 
 
 def _leaflet_assets() -> tuple[str, str]:
@@ -120,7 +120,7 @@ def skeleton_key() -> str:
 def render_map(statuses: Sequence[PlaceStatus], articles: Mapping[str, Article], borders: Mapping[str, Any] | None = None,
                spellings: Callable[[str], Sequence[str]] | None = None) -> str:
     """The map of ``statuses`` as one self-contained HTML page; ``borders`` is the offline background
-    (:mod:`geo.borders`); ``spellings`` gives each place's other names for the search."""
+    (:mod:`geo.outputs.borders`); ``spellings`` gives each place's other names for the search."""
     said: dict[str, list[tuple[str, str]]] = {}
     for c in (c for s in statuses for c in s.claims):
         said.setdefault(c.article_id, []).append((c.claimant, c.quote))

@@ -6,18 +6,17 @@ import functools
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from geo.errors import StoreError
-from geo.ingest import SeedFile
+from geo.ingest.read import SeedFile
 from geo.models import Article, Claim, Place, Resolved
 
 if TYPE_CHECKING:
-    from geo.outputs import PlaceOutput
-    from geo.process import Processed
+    from geo.work.process import Processed
 
 SCHEMA_VERSION = 8
 
@@ -69,25 +68,10 @@ _MIGRATIONS: dict[int, str] = {
     CREATE TABLE dirty_place (place_id TEXT PRIMARY KEY) WITHOUT ROWID;
     INSERT INTO dirty_place SELECT DISTINCT place_id FROM claim;
     CREATE TABLE article_year (article_id TEXT PRIMARY KEY, year INTEGER NOT NULL) WITHOUT ROWID;
-    CREATE TABLE place_out (
-        place_id TEXT PRIMARY KEY, name TEXT NOT NULL, claims INTEGER NOT NULL, features TEXT NOT NULL,
-        csv_rows TEXT NOT NULL, feature TEXT NOT NULL, region INTEGER NOT NULL, first_day INTEGER, last_day INTEGER,
-        map_row TEXT NOT NULL
-    ) WITHOUT ROWID;
-    CREATE INDEX place_out_order ON place_out(name, place_id);
     """,
     6: """
-    CREATE TABLE article_out (article_id TEXT PRIMARY KEY, entry TEXT NOT NULL) WITHOUT ROWID;
-    DROP TABLE place_out;
-    CREATE TABLE place_out (
-        place_id TEXT PRIMARY KEY, name TEXT NOT NULL, claims INTEGER NOT NULL, region INTEGER NOT NULL,
-        first_day INTEGER, last_day INTEGER, feature BLOB NOT NULL, map_row TEXT NOT NULL
-    ) WITHOUT ROWID;
-    -- the big shares, each in a table of its own kept in the order of the claim files: read from start to end
-    CREATE TABLE features_out (name TEXT, place_id TEXT, share BLOB NOT NULL, PRIMARY KEY (name, place_id)) WITHOUT ROWID;
-    CREATE INDEX features_out_place ON features_out(place_id);
-    CREATE TABLE csv_out (name TEXT, place_id TEXT, share BLOB NOT NULL, PRIMARY KEY (name, place_id)) WITHOUT ROWID;
-    CREATE INDEX csv_out_place ON csv_out(place_id);
+    -- the outputs' table of store schema 5, made otherwise since: geo.outputs.cache keeps the outputs' tables
+    DROP TABLE IF EXISTS place_out;
     INSERT OR IGNORE INTO dirty_place SELECT DISTINCT place_id FROM claim;
     """,
     # the rule that made each claim; claims stored before it have none until their article is read again
@@ -158,11 +142,11 @@ class Store:
         rows = [(path, article_id) for article_id, path in articles]
         if rows:
             with self.con:
-                touched = self._wanted("present", (article_id for _, article_id in rows))
-                self._dirty("SELECT c.place_id FROM claim c JOIN article a ON a.id = c.article_id "
+                touched = self.wanted("present", (article_id for _, article_id in rows))
+                self.mark_changed("SELECT c.place_id FROM claim c JOIN article a ON a.id = c.article_id "
                             "WHERE a.retired = 1 AND a.id " + touched)
                 self.con.executemany("UPDATE article SET path = ?, retired = 0 WHERE id = ?", rows)
-                self._changed()
+                self.changed()
 
     def seed_files(self) -> dict[str, SeedFile]:
         """The files of the seeds folder as the last run left them, by path."""
@@ -187,13 +171,13 @@ class Store:
             with self.con:
                 for article, processed, extractor_version in done:
                     self._save(article, processed, extractor_version)
-                self._changed()
+                self.changed()
         except sqlite3.Error as err:
             raise StoreError(f"cannot write {len(done)} article(s) to {self.path}: {err}") from err
 
     def _save(self, article: Article, processed: Processed, extractor_version: str) -> None:
         resolved, claims = processed.resolved, processed.claims
-        self._dirty("SELECT place_id FROM claim WHERE article_id = ?", (article.id,))
+        self.mark_changed("SELECT place_id FROM claim WHERE article_id = ?", (article.id,))
         self.con.execute("DELETE FROM article WHERE id = ?", (article.id,))
         self.con.execute(
             "INSERT INTO article VALUES (?,?,?,?,?,?,?,?,0)",
@@ -227,28 +211,13 @@ class Store:
         self.con.executemany("INSERT INTO article_name VALUES (?,?)", [(article.id, n) for n in sorted(processed.names)])
         self.con.executemany("INSERT OR IGNORE INTO name_state VALUES (?,?)", sorted(processed.names.items()))
 
-    def _dirty(self, places_sql: str, args: tuple[object, ...] = ()) -> None:
+    def mark_changed(self, places_sql: str, args: tuple[object, ...] = ()) -> None:
         """Mark the places the query names as due to be drawn again (within the caller's transaction)."""
         self.con.execute(f"INSERT OR IGNORE INTO dirty_place {places_sql}", args)
 
-    def _changed(self) -> None:
+    def changed(self) -> None:
         """Count a change to the articles (within the caller's transaction): the outputs are due again."""
         self.con.execute("INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET value = value + 1")
-
-    def outputs_record(self, signature: str) -> dict[str, Any] | None:
-        """What :meth:`record_outputs` kept, if the outputs were written by ``signature`` (the code that writes
-        them) after the last change to the articles; else None."""
-        row = self.meta("outputs")
-        if row is None:
-            return None
-        record: dict[str, Any] = json.loads(row)
-        return record if record.get("at") == [self.meta("generation"), signature] else None
-
-    def record_outputs(self, signature: str, record: dict[str, Any]) -> None:
-        """Keep ``record`` (what the outputs hold) as showing the store as it is now."""
-        with self.con:
-            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('outputs', ?)",
-                             (json.dumps({**record, "at": [self.meta("generation"), signature]}, sort_keys=True),))
 
     def meta(self, key: str) -> str | None:
         """A value the store keeps about its own state."""
@@ -264,8 +233,8 @@ class Store:
         changed = [n for n in names if new.get(n, "") != old.get(n, "")]
         with self.con:
             cur = self.con.execute("UPDATE article SET extractor_version = '' WHERE id IN "
-                                   "(SELECT article_id FROM article_name WHERE name " + self._wanted("changed_name", changed) + ")")
-            self._changed()
+                                   "(SELECT article_id FROM article_name WHERE name " + self.wanted("changed_name", changed) + ")")
+            self.changed()
             self.con.execute("DELETE FROM name_state")
             self.con.executemany("INSERT INTO name_state VALUES (?,?)", sorted(new.items()))
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('gazetteer', ?)", (signature,))
@@ -274,12 +243,12 @@ class Store:
     def retire(self, ids: Iterable[str]) -> int:
         """Mark these articles retired (kept, but left out of the outputs); return how many were not already."""
         with self.con:
-            gone = self._wanted("present", ids)
-            self._dirty("SELECT c.place_id FROM claim c JOIN article a ON a.id = c.article_id "
+            gone = self.wanted("present", ids)
+            self.mark_changed("SELECT c.place_id FROM claim c JOIN article a ON a.id = c.article_id "
                         "WHERE a.retired = 0 AND a.id " + gone)
             cur = self.con.execute("UPDATE article SET retired = 1 WHERE retired = 0 AND id " + gone)
             if cur.rowcount:
-                self._changed()
+                self.changed()
         return cur.rowcount
 
     def articles(self, *, text: bool = True) -> list[Article]:
@@ -319,7 +288,7 @@ class Store:
         ).fetchall()
         return [(r[0], r[1], Place(*r[2:])) for r in rows]
 
-    def _wanted(self, table: str, ids: Iterable[str]) -> str:
+    def wanted(self, table: str, ids: Iterable[str]) -> str:
         """Fill a temporary table with ``ids``; return a condition "IN (...)" on it."""
         self.con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY)")
         self.con.execute(f"DELETE FROM {table}")
@@ -330,9 +299,9 @@ class Store:
         """Claims of the articles not retired, in a stable order: all, or those on ``places``, or of ``articles``."""
         where = "a.retired = 0"
         if places is not None:
-            where += " AND c.place_id " + self._wanted("wanted_place", places)
+            where += " AND c.place_id " + self.wanted("wanted_place", places)
         if articles is not None:
-            where += " AND c.article_id " + self._wanted("wanted_article", articles)
+            where += " AND c.article_id " + self.wanted("wanted_article", articles)
         rows = self.con.execute(
             f"""SELECT c.claim_id, c.article_id, c.place_id, c.surface, c.controller, c.event, c.claimant, c.claimant_side,
                        c.stance, c.event_date, c.date_precision, c.date_text, c.quote, c.confidence, c.start, c.rule,
@@ -341,18 +310,18 @@ class Store:
         ids = {r[2] for r in rows}
         places_by_id = {r[0]: Place(*r) for r in self.con.execute(
             "SELECT place_id, name, lat, lon, country, admin1, feature, precision, population FROM place WHERE place_id "
-            + self._wanted("wanted_place", ids))}
+            + self.wanted("wanted_place", ids))}
         days = functools.lru_cache(maxsize=None)(_date)
         return [Claim(r[0], r[1], places_by_id[r[2]], r[3], r[4], r[5], r[6], r[7], r[8], days(r[9]), r[10], r[11], r[12],
                       r[13], r[14], rule=r[15], part=r[16]) for r in rows]
 
-    # --- what the outputs show, kept per place so that a re-run draws again only the places it changed -----------
+    # --- what changed since the outputs were last made, and the years of the undated articles -------------------
 
     def claim_voices(self, articles: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
         """``(claimant, quote)`` of every claim of these articles, by article."""
         voices: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for article_id, claimant, quote in self.con.execute(
-                "SELECT DISTINCT article_id, claimant, quote FROM claim WHERE article_id " + self._wanted("wanted_article", articles)):
+                "SELECT DISTINCT article_id, claimant, quote FROM claim WHERE article_id " + self.wanted("wanted_article", articles)):
             voices[article_id].append((claimant, quote))
         return voices
 
@@ -360,17 +329,11 @@ class Store:
         """Places whose claims changed since their outputs were last made."""
         return {r[0] for r in self.con.execute("SELECT place_id FROM dirty_place")}
 
-    def mark_all_dirty(self, code: str) -> None:
-        """Every place is to be drawn again, by ``code`` (the code that draws them changed)."""
-        with self.con:
-            self._dirty("SELECT place_id FROM claim UNION SELECT place_id FROM place_out")
-            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('outputs_code', ?)", (code,))
-
     def undated_articles(self, places: Iterable[str]) -> list[str]:
         """Articles not retired, without a publication date, that make claims on ``places``."""
         return [r[0] for r in self.con.execute(
             "SELECT DISTINCT a.id FROM article a JOIN claim c ON c.article_id = a.id WHERE a.retired = 0 "
-            "AND a.published IS NULL AND c.place_id " + self._wanted("wanted_place", places) + " ORDER BY a.id")]
+            "AND a.published IS NULL AND c.place_id " + self.wanted("wanted_place", places) + " ORDER BY a.id")]
 
     def dated_years(self, places: Iterable[str]) -> dict[tuple[str, str], Counter[int]]:
         """For each (place, controller) of ``places``: the years of the dated claims of dated articles, counted."""
@@ -378,52 +341,20 @@ class Store:
         for place_id, controller, year, n in self.con.execute(
                 "SELECT c.place_id, c.controller, CAST(substr(c.event_date, 1, 4) AS INTEGER), count(*) FROM claim c "
                 "JOIN article a ON a.id = c.article_id WHERE a.retired = 0 AND a.published IS NOT NULL "
-                "AND c.event_date IS NOT NULL AND c.place_id " + self._wanted("wanted_place", places) + " GROUP BY 1, 2, 3"):
+                "AND c.event_date IS NOT NULL AND c.place_id " + self.wanted("wanted_place", places) + " GROUP BY 1, 2, 3"):
             years[(place_id, controller)][year] = n
         return years
+
+    def set_years(self, years: Mapping[str, int | None]) -> None:
+        """Keep the years other reports give undated articles (None: none), within the caller's transaction."""
+        self.con.executemany("INSERT OR REPLACE INTO article_year VALUES (?,?)", [(a, y) for a, y in years.items() if y])
+        self.con.executemany("DELETE FROM article_year WHERE article_id = ?", [(a,) for a, y in years.items() if not y])
 
     def article_years(self) -> dict[str, int]:
         """The years other reports gave the undated articles."""
         return dict(self.con.execute("SELECT article_id, year FROM article_year").fetchall())
 
-    def refresh_places(self, done: Iterable[str], outputs: Sequence[PlaceOutput], years: Mapping[str, int | None],
-                       entries: Mapping[str, str]) -> None:
-        """Replace the outputs of the places ``done`` (those still claimed are in ``outputs``), the years of the
-        undated articles in ``years`` (None: none) and the map's entries of the articles in ``entries``, in one
-        transaction."""
-        with self.con:
-            self._wanted("wanted_place", done)
-            everything = not self.con.execute(
-                "SELECT 1 FROM place_out WHERE place_id NOT IN (SELECT id FROM wanted_place) LIMIT 1").fetchone()
-            self.con.executemany("INSERT OR REPLACE INTO article_out VALUES (?,?)", sorted(entries.items()))
-            self.con.executemany("INSERT OR REPLACE INTO article_year VALUES (?,?)", [(a, y) for a, y in years.items() if y])
-            self.con.executemany("DELETE FROM article_year WHERE article_id = ?", [(a,) for a, y in years.items() if not y])
-            for table in ("place_out", "features_out", "csv_out", "dirty_place"):  # all at once, when they all go
-                self.con.execute(f"DELETE FROM {table}" if everything else
-                                 f"DELETE FROM {table} WHERE place_id IN (SELECT id FROM wanted_place)")
-            self.con.executemany("INSERT INTO place_out VALUES (?,?,?,?,?,?,?,?)", [
-                (o.place_id, o.name, o.claims, int(o.region), o.first_day, o.last_day, o.feature, o.map_row) for o in outputs])
-            self.con.executemany("INSERT INTO features_out VALUES (?,?,?)", [(o.name, o.place_id, o.features) for o in outputs])
-            self.con.executemany("INSERT INTO csv_out VALUES (?,?,?)", [(o.name, o.place_id, o.csv_rows) for o in outputs])
-            self._changed()  # the files are to be joined again
-
-    def article_entries(self) -> Iterator[tuple[str, str]]:
-        """``(article id, entry on the map)`` of the articles not retired that make claims, by id."""
-        return iter(self.con.execute(
-            "SELECT article_id, entry FROM article_out WHERE article_id IN (SELECT c.article_id FROM claim c "
-            "JOIN article a ON a.id = c.article_id WHERE a.retired = 0) ORDER BY article_id"))
-
     def set_meta(self, key: str, value: str) -> None:
         """Keep a value about the store's own state."""
         with self.con:
             self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
-
-    def places_drawn(self) -> Iterator[tuple[str, str, int, int, int | None, int | None, bytes, str]]:
-        """``(place_id, name, claims, region, first_day, last_day, feature, map_row)`` of every claimed place, by id."""
-        return iter(self.con.execute("SELECT * FROM place_out ORDER BY place_id"))
-
-    def claim_shares(self, table: str) -> Iterator[bytes]:
-        """The places' shares of a claim file (``table``: "features_out" or "csv_out"), in the file's order."""
-        if table not in ("features_out", "csv_out"):
-            raise ValueError(f"no table of shares {table!r}")
-        return (r[0] for r in self.con.execute(f"SELECT share FROM {table} ORDER BY name, place_id"))

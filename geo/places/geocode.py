@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from geopy.adapters import AdapterHTTPError, BaseSyncAdapter
@@ -34,9 +34,18 @@ from geo.http import FetchError, FetchStatusError, FetchTimeout, FetchUnreachabl
 from geo.models import Place
 from geo.settings import (ONLINE_COUNTRIES, ONLINE_FAILURES_IN_A_ROW, ONLINE_TIMEOUT_S, USER_AGENT,
                           OnlineSettings)
-from geo.store import Store
 
 log = logging.getLogger(__name__)
+
+
+class AnswerCache(Protocol):
+    """Where online answers are kept between runs (the store, :class:`geo.store.db.Store`)."""
+
+    def geocoded(self, provider: str, query: str) -> tuple[bool, str | None]:
+        """``(asked before, answer)`` of a query; the answer is None for "not found"."""
+
+    def remember_geocode(self, provider: str, query: str, answer: str | None, fetched: str) -> None:
+        """Keep an answer (None: nothing found), so that the query is never sent again."""
 
 _SETTLEMENT_TYPES = {"city", "town", "village", "hamlet", "suburb", "neighbourhood", "locality", "isolated_dwelling",
                      "municipality", "quarter", "administrative", "residential", "borough"}
@@ -204,7 +213,7 @@ def _why_down(error: GeopyError) -> tuple[str, str]:
 class OnlineGeocoder:
     """Looks names up online, politely, remembering every good answer in the store."""
 
-    def __init__(self, options: OnlineSettings, store: Store) -> None:
+    def __init__(self, options: OnlineSettings, store: AnswerCache) -> None:
         self.store = store
         adapter = partial(_BoundedAdapter, max_bytes=options.max_answer_bytes)
         url = urlsplit(options.nominatim_url)

@@ -1,6 +1,6 @@
 """Serialise claims and places into the output contract: ``claims.geojson``, ``claims.csv``, ``places.geojson``.
 
-The files are made of parts (a place's claims, a place) that :mod:`geo.outputs` keeps and joins: a file of
+The files are made of parts (a place's claims, a place) that :mod:`geo.outputs.files` keeps and joins: a file of
 100,000 claims is never one string.
 Output is sorted and stable, so the same inputs give byte-identical files.
 """
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from geo.models import Article, Claim
-from geo.timeline import PlaceStatus
+from geo.outputs.timeline import PlaceStatus
 
 #: Property order of a claim feature (the contract); ``claims.csv`` adds ``lat`` and ``lon``.
 CLAIM_FIELDS = (

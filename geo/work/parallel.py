@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from geo import settings
-from geo.corrections import Correction
+from geo.places.corrections import Correction
 from geo.errors import GeoError, UsageError
-from geo.gazetteer import Gazetteer
+from geo.places.gazetteer import Gazetteer
 from geo.models import Article, Place
-from geo.process import Processed, process_article, warm_up
+from geo.work.process import Processed, process_article, warm_up
 
 log = logging.getLogger(__name__)
 

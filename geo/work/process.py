@@ -1,4 +1,4 @@
-"""The work of one article, wherever it runs (see :mod:`geo.parallel`): recognise the places it names, resolve
+"""The work of one article, wherever it runs (see :mod:`geo.work.parallel`): recognise the places it names, resolve
 them, extract its claims. The result is a plain record, the same whichever process made it."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from geo import settings
 from geo.claims import extract_claims, read_claims
 from geo.claims.engine import Reading
-from geo.gazetteer import Gazetteer
+from geo.places.gazetteer import Gazetteer
 from geo.models import Article, Claim, Place, Resolved, Unresolved
-from geo.recognize import candidate_names, find_mentions, long_sentences
-from geo.resolve import resolve_mentions
+from geo.places.recognize import candidate_names, find_mentions, long_sentences
+from geo.places.resolve import resolve_mentions
 
 log = logging.getLogger(__name__)
 

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from geo.dating import date_undated
+from geo.claims.dating import date_undated
 from geo.errors import UsageError
 from geo.models import Article, Claim, Place
-from geo.store import Store
-from geo.timeline import PlaceStatus, effective_date, statuses
+from geo.store.db import Store
+from geo.outputs.timeline import PlaceStatus, effective_date, statuses
 
 #: A box as west, south, east, north (degrees of longitude and latitude).
 BBox = tuple[float, float, float, float]

@@ -33,9 +33,9 @@ from collections.abc import Callable, Iterable
 from typing import Any, cast, TypeVar
 from pathlib import Path
 
-from geo.corrections import Correction
+from geo.places.corrections import Correction
 from geo.errors import GazetteerError
-from geo.gazetteer_build import build, cache_path
+from geo.places.build import build, cache_path
 from geo.models import Place
 from geo.names import fold, plain
 

@@ -3,7 +3,7 @@
 Each claimed place's share of every output (its claims' features and CSV rows, its own feature, its map row) is
 kept in the store. A run makes again only the shares of the places whose claims changed: those of the articles it
 read, retired or brought back, and those of the undated articles whose year (from other reports, see
-:mod:`geo.dating`) the change moved. It then joins the shares into the files. Made at once or run by run, the
+:mod:`geo.claims.dating`) the change moved. It then joins the shares into the files. Made at once or run by run, the
 files are the same bytes.
 """
 
@@ -16,14 +16,15 @@ from pathlib import Path
 
 from geo import __version__, settings
 from geo.atomic import write_together
-from geo.borders import load as load_borders
-from geo.dating import with_year, year_of
-from geo.export import claim_features, claim_table, collection, csv_file, csv_rows, place_feature
+from geo.outputs.borders import load as load_borders
+from geo.claims.dating import with_year, year_of
+from geo.outputs.export import claim_features, claim_table, collection, csv_file, csv_rows, place_feature
 from geo.models import Article, Claim
-from geo.maprows import MapPlace, Voices, article_entry, map_json, map_place
-from geo.render import DATA_SLOT, skeleton, skeleton_key
-from geo.store import Store
-from geo.timeline import PlaceStatus, statuses
+from geo.outputs.maprows import MapPlace, Voices, article_entry, map_json, map_place
+from geo.outputs.render import DATA_SLOT, skeleton, skeleton_key
+from geo.outputs.cache import OutputCache, PlaceOutput
+from geo.store.db import Store
+from geo.outputs.timeline import PlaceStatus, statuses
 
 #: Told how far a long step is: its name ("articles", "places"), how many done, out of how many.
 Progress = Callable[[str, int, int], None]
@@ -31,22 +32,6 @@ Progress = Callable[[str, int, int], None]
 OUTPUT_FILES = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
 #: The code that makes the shares and the files: shares made by other code are all made again.
 SIGNATURE = f"{__version__}+{settings.EXTRACTOR_VERSION}+outputs4"
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceOutput:
-    """One place's share of each output."""
-
-    place_id: str
-    name: str
-    claims: int
-    features: bytes  # its claims' features in claims.geojson
-    csv_rows: bytes  # its claims' rows in claims.csv
-    feature: bytes  # its feature in places.geojson
-    region: bool
-    first_day: int | None
-    last_day: int | None
-    map_row: str  # its row of the map's data (see geo.maprows.map_place)
 
 
 @dataclass(slots=True)
@@ -74,9 +59,10 @@ def place_output(status: PlaceStatus, articles: dict[str, Article], voices: Mapp
 def refresh(store: Store, progress: Progress | None = None, spellings: Spellings | None = None) -> int:
     """Make again the shares of the places whose claims changed; return how many places that was. ``progress`` is
     told how many places are done; ``spellings`` gives each place's other names for the map's search."""
-    everything = store.meta("outputs_code") != SIGNATURE
+    cache = OutputCache(store)
+    everything = cache.drawn_by() != SIGNATURE
     if everything:
-        store.mark_all_dirty(SIGNATURE)
+        cache.mark_all_dirty(SIGNATURE)
     dirty = store.dirty_places()
     if not dirty:
         return 0
@@ -103,7 +89,7 @@ def refresh(store: Store, progress: Progress | None = None, spellings: Spellings
         shares.append(place_output(status, articles, voices, spellings(status.place.place_id) if spellings else ()))
         if progress and (i % 250 == 0 or i == len(drawn)):
             progress("places", i, len(drawn))
-    store.refresh_places(dirty, shares, moved, entries)
+    cache.refresh_places(dirty, shares, moved, entries)
     return len(dirty)
 
 
@@ -114,41 +100,41 @@ def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = 
     refresh(store, progress, spellings)
     key = skeleton_key()
     written_by = f"{SIGNATURE}+{key}"  # a new map script or style writes the map again
-    record = store.outputs_record(written_by)
+    cache = OutputCache(store)
+    record = cache.outputs_record(written_by)
     if record is not None and all(_fingerprint(out / name) == seen for name, seen in record["files"].items()):
         return Outputs(record["claims"], record["places"])
     report = Outputs()
 
     def drawn() -> str:
         places = []
-        for place_id, name, claims, region, first_day, last_day, _, row in store.places_drawn():
+        for place_id, name, claims, region, first_day, last_day, _, row in cache.places_drawn():
             places.append(MapPlace(place_id, name, bool(region), claims, first_day, last_day, row))
             report.claims += claims
         report.places = len(places)
-        return _skeleton(store, key).replace(DATA_SLOT, map_json(places, store.article_entries(), load_borders(cache_dir)), 1)
+        return _skeleton(cache, key).replace(DATA_SLOT, map_json(places, cache.article_entries(), load_borders(cache_dir)), 1)
 
     files: dict[str, Callable[[], str | Iterable[bytes]]] = {
         "map.html": drawn,
-        "claims.geojson": lambda: collection(store.claim_shares("features_out")),
-        "claims.csv": lambda: csv_file(store.claim_shares("csv_out")),
-        "places.geojson": lambda: collection(r[6] for r in store.places_drawn()),
+        "claims.geojson": lambda: collection(cache.claim_shares("features_out")),
+        "claims.csv": lambda: csv_file(cache.claim_shares("csv_out")),
+        "places.geojson": lambda: collection(r[6] for r in cache.places_drawn()),
     }
     # replaced together: a run killed while renaming leaves a journal the next run finishes (geo.atomic)
     changed = write_together({out / name: files[name]() for name in OUTPUT_FILES})
     report.written = [path.name for path in changed]
-    store.record_outputs(written_by, {"claims": report.claims, "places": report.places,
+    cache.record_outputs(written_by, {"claims": report.claims, "places": report.places,
                                      "files": {name: _fingerprint(out / name) for name in OUTPUT_FILES}})
     return report
 
 
-def _skeleton(store: Store, key: str) -> str:
-    """The map page without its data, kept in the store under ``key`` (:func:`geo.render.skeleton_key`): folium is
+def _skeleton(cache: OutputCache, key: str) -> str:
+    """The map page without its data, kept in the store under ``key`` (:func:`geo.outputs.render.skeleton_key`): folium is
     loaded only when geo's assets or the versions of folium and Leaflet changed."""
-    kept = store.meta("map_skeleton")
-    if kept is not None and kept.startswith(key + "\n"):
-        return kept[len(key) + 1:]
-    page = skeleton()
-    store.set_meta("map_skeleton", f"{key}\n{page}")
+    page = cache.skeleton(key)
+    if page is None:
+        page = skeleton()
+        cache.keep_skeleton(key, page)
     return page
 
 

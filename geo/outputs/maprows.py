@@ -5,7 +5,7 @@ its undated claims give and the search keys of its other spellings; a claim is i
 precision, controller, event, stance and claimant side, its article, its claimant and quote as places in the lists
 the article keeps, and the part of the place it names, if any (each claimant and quote of an article once, so that the JSON island of a map
 of 100,000 claims stays small). Rows and article entries are JSON made once and joined (:func:`map_json`), so a
-re-run makes again only those of the places and articles it changed (:mod:`geo.outputs`).
+re-run makes again only those of the places and articles it changed (:mod:`geo.outputs.files`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 from geo.models import Article, Claim, Place
 from geo.names import fold
-from geo.timeline import PlaceStatus, effective_date
+from geo.outputs.timeline import PlaceStatus, effective_date
 
 #: Marker colours by controller (colour-blind safe: blue, red, amber).
 COLORS = {"UA": "#1f6fd1", "RU": "#d7263d", "contested": "#f2a900"}

@@ -2,7 +2,7 @@
 
 Places are dots coloured by who is claimed to control them (the map's colours), regions pale discs; places drawn
 at their community's or region's centre have a dark ring. The most claimed places are labelled, country borders
-and names (Natural Earth, from :mod:`geo.borders`) are the background, and the title gives the day shown.
+and names (Natural Earth, from :mod:`geo.outputs.borders`) are the background, and the title gives the day shown.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from geo.maprows import COLORS
-from geo.snapshot import Snapshot
+from geo.outputs.maprows import COLORS
+from geo.outputs.snapshot import Snapshot
 
 #: Places labelled by name, the most claimed first.
 LABELLED = 12

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field, replace
 
 from geo import settings
 from geo.errors import UsageError
-from geo.gazetteer import Gazetteer
-from geo.cues import Cue, find_cues
+from geo.places.gazetteer import Gazetteer
+from geo.places.cues import Cue, find_cues
 from geo.models import Candidate, Mention, MentionKind, Place, Resolved, Unresolved
 from geo.names import fold
 
@@ -259,7 +259,7 @@ def explain(name: str, context: str, gazetteer: Gazetteer) -> list[Candidate]:
 def decide(name: str, context: str, gazetteer: Gazetteer) -> Decision:
     """What ``geo run`` makes of ``name`` in a text of ``context`` (the name is added after the context when the
     context does not hold it): the same scoring path, cues and decisions as a run."""
-    from geo.recognize import find_mentions
+    from geo.places.recognize import find_mentions
 
     name = " ".join(name.split())
     if not name:

@@ -91,6 +91,6 @@ def load() -> Basemap:
 def page_json() -> str:
     """The shipped basemap as the page reads it: compact JSON, safe inside a script element (no ``<``, ``>`` or
     ``&`` left as such), the same text for the same file."""
-    from geo.maprows import script_json
+    from geo.outputs.maprows import script_json
 
     return script_json(_raw())

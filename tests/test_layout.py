@@ -1,0 +1,40 @@
+"""The house rules, checked: the package type-checks under ``mypy --strict`` (the settings in pyproject.toml), and
+its import graph has no cycle and no import of a later stage (``scripts/import_graph.py``)."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from tests.conftest import ROOT
+
+
+def _script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_geo_type_checks_strictly(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "mypy", "geo", "--cache-dir", str(tmp_path / "mypy")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_module_imports_a_later_stage_or_itself_in_a_circle() -> None:
+    graph = _script("import_graph")
+    assert graph.problems(graph.graph()) == []
+
+
+def test_the_graph_check_sees_a_later_stage_and_a_cycle() -> None:
+    graph = _script("import_graph")
+    found = graph.problems({"geo.places.resolve": {"geo.store.db"}, "geo.store.db": {"geo.outputs.cache"},
+                            "geo.outputs.cache": {"geo.store.db"}})
+    assert found == ["geo.places.resolve (stage places) imports geo.store.db (stage store), a later stage",
+                     "geo.store.db (stage store) imports geo.outputs.cache (stage outputs), a later stage",
+                     "cycle: geo.outputs.cache -> geo.store.db -> geo.outputs.cache"]
