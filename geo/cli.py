@@ -130,7 +130,7 @@ def run(
                                                "with GEO_GEONAMES_USERNAME), at most 1 request/s, answers cached.")] = False,
     workers: Annotated[Optional[int], typer.Option(min=1, help="Processes reading new articles (default: one per core).")] = None,
     dask: Annotated[Optional[str], typer.Option(metavar="ADDRESS", help="Read new articles on a Dask cluster: a scheduler "
-                                                "address (tcp://host:8786) or 'local'. Needs pip install 'geo\\[dask]'.")] = None,
+                                                "address (tcp://host:8786) or 'local'. Needs pip install 'geo-frontlines\\[dask]'.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log how each name was resolved.")] = False,
 ) -> None:
     """Read new articles in SEEDS, extract their claims and write the map and data files into OUT."""

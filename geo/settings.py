@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geo import __version__
+
 #: Folder of articles read by ``geo run``.
 SEEDS_DIR = Path("seeds")
 #: Folder the outputs and the store are written to.
@@ -57,7 +59,9 @@ ORPHAN_POLL_S = 1.0
 #: Online geocoding (``--online``), opt-in: Nominatim's public server, whose policy asks for 1 request/s at most,
 #: a User-Agent that names the application, and caching of every answer.
 NOMINATIM_URL = "https://nominatim.openstreetmap.org"
-USER_AGENT = "geo-conflict-map/0.1 (offline-first geoparser; https://pypi.org/project/geo)"
+#: where the project lives, named in the User-Agent
+PROJECT_URL = "https://pypi.org/project/geo-frontlines/"
+USER_AGENT = f"geo-frontlines/{__version__} (offline-first geoparser of war reports; +{PROJECT_URL})"
 ONLINE_MIN_DELAY_S = 1.0
 ONLINE_TIMEOUT_S = 10.0
 ONLINE_RETRIES = 2

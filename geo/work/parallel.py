@@ -156,7 +156,7 @@ def _on_dask(articles: Sequence[Article], job: Job, address: str, workers: int) 
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as err:
-        raise UsageError("--dask needs Dask: pip install 'geo[dask]'") from err
+        raise UsageError("--dask needs Dask: pip install 'geo-frontlines[dask]'") from err
     cluster: Any = None
     try:
         if address == "local":
