@@ -159,3 +159,15 @@ def test_search_keys_are_the_other_spellings_the_names_do_not_give() -> None:
     keys = search_keys(["artemivsk", "artemovsk", "bakhmut", "бахмут", "артемівськ", "ab"], ["Bakhmut", "Bachmut"])
     assert keys == ["artemivsk", "artemovsk"]  # Bakhmut's own spellings and Cyrillic forms of them fold away; "ab" is too short
     assert len(search_keys([f"village number {chr(97 + i)}x" for i in range(20)], ["Other"])) == MAX_SEARCH_KEYS
+
+
+def test_the_page_script_reads_the_codes_in_the_orders_python_packs_them() -> None:
+    """The orders of controllers, stances, events and date precisions are written once, in maprows.py: the page's
+    script is filled in from them (a reordering in Python reaches the page)."""
+    from geo.outputs.maprows import PAGE_CODES
+    from geo.outputs.render import skeleton
+
+    page = skeleton()
+    assert not any(f"@{name}@" in page for name in PAGE_CODES)
+    for name, values in PAGE_CODES.items():
+        assert f"var {name} = [{', '.join(repr(v) for v in values)}];" in page

@@ -3,11 +3,11 @@
  * Everything that comes from an article is put into the page with textContent, never as HTML. */
 function geoMap(map, data) {
   'use strict';
-  var CONTROLLERS = ['RU', 'UA', 'contested'];
+  var CONTROLLERS = @CONTROLLERS@;
   var CONTROLLER_NAMES = {RU: 'Russia', UA: 'Ukraine', contested: 'Contested'};
-  var STANCES = ['claimed', 'confirmed', 'denied', 'unverified'];
-  var EVENTS = ['captured', 'recaptured', 'holds', 'withdrew', 'fighting'];
-  var PRECISIONS = ['day', 'week', 'month', 'season', 'year'];
+  var STANCES = @STANCES@;
+  var EVENTS = @EVENTS@;
+  var PRECISIONS = @PRECISIONS@;
   var SIDES = ['Russia', 'Ukraine', 'third party', 'unknown side'];
   var COLORS = data.colors;
   var STALE_COLOR = '#9a9a9a';

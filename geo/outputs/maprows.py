@@ -30,6 +30,9 @@ _STANCES = ("claimed", "confirmed", "denied", "unverified")
 _EVENTS = ("captured", "recaptured", "holds", "withdrew", "fighting")
 _PRECISIONS = ("day", "week", "month", "season", "year")
 _SIDES = ("RU", "UA", "third_party", "unknown")
+#: The orders the rows' codes index, filled into the page's script (``@NAME@`` in ``geo/assets/map.js``): one
+#: list for both sides, so that a reordering cannot set them apart.
+PAGE_CODES = {"CONTROLLERS": _CONTROLLERS, "STANCES": _STANCES, "EVENTS": _EVENTS, "PRECISIONS": _PRECISIONS}
 #: The most search keys of other spellings a place's row carries (the page's size grows with them).
 MAX_SEARCH_KEYS = 6
 #: How many of the most claimed places carry a permanent label (a region's name is on its outline or badge).

@@ -21,7 +21,7 @@ from importlib import metadata, resources
 from typing import Any
 
 from geo.outputs import basemap
-from geo.outputs.maprows import Voices, article_entry, map_json, map_place
+from geo.outputs.maprows import PAGE_CODES, Voices, article_entry, map_json, map_place
 from geo.models import Article
 from geo.outputs.timeline import PlaceStatus
 
@@ -43,6 +43,14 @@ def _leaflet_assets() -> tuple[str, str]:
 
 def _asset(name: str) -> str:
     return (resources.files("geo") / "assets" / name).read_text(encoding="utf-8")
+
+
+def _map_script() -> str:
+    """geo's map script, with the orders of the codes of :data:`geo.outputs.maprows.PAGE_CODES` filled in."""
+    script = _asset("map.js")
+    for name, values in PAGE_CODES.items():
+        script = script.replace(f"@{name}@", "[" + ", ".join(f"'{v}'" for v in values) + "]")
+    return script
 
 
 def _slot(name: str) -> str:
@@ -103,7 +111,7 @@ def skeleton() -> str:
     leaflet_js, leaflet_css = _leaflet_assets()
     filling = {"leaflet_css": leaflet_css, "leaflet_js": leaflet_js, "css": _asset("map.css"),
                "basemap_css": _asset("basemap.css"), "basemap_js": _asset("basemap.js").replace("</", "<\\/"),
-               "js": _asset("map.js").replace("</", "<\\/"), "basemap": basemap.page_json()}
+               "js": _map_script().replace("</", "<\\/"), "basemap": basemap.page_json()}
     for name, value in filling.items():
         text = text.replace(_slot(name), value, 1)
     return text
@@ -112,7 +120,7 @@ def skeleton() -> str:
 def skeleton_key() -> str:
     """What the skeleton is made of: geo's assets, the basemap and the versions of folium and Leaflet (no folium
     import)."""
-    parts = [_asset("map.js"), _asset("map.css"), _asset("basemap.js"), _asset("basemap.css"), basemap.page_json(),
+    parts = [_map_script(), _asset("map.css"), _asset("basemap.js"), _asset("basemap.css"), basemap.page_json(),
              metadata.version("folium"), metadata.version("django-js-lib-leaflet")]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
