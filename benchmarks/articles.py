@@ -33,13 +33,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write  # noqa: E402
 
 import geo  # noqa: E402
-from geo.places.gazetteer import Gazetteer  # noqa: E402
 from geo.ingest.read import read_file  # noqa: E402
 from geo.models import Article, Resolved  # noqa: E402
-from geo.work.process import process_article  # noqa: E402
+from geo.places.gazetteer import Gazetteer  # noqa: E402
 from geo.places.recognize import find_mentions  # noqa: E402
 from geo.places.resolve import resolve_mentions  # noqa: E402
 from geo.settings import default_cache_dir  # noqa: E402
+from geo.work.process import process_article  # noqa: E402
 
 log = logging.getLogger("benchmarks.articles")
 

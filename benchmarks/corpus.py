@@ -109,8 +109,9 @@ def write(out: Path, n: int, cache: Path, *, seed: int = 1, start: int = 0) -> l
 
 
 def main() -> None:
-    from geo.settings import default_cache_dir
     import os
+
+    from geo.settings import default_cache_dir
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out", type=Path)

@@ -26,11 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.places.gazetteer import Gazetteer  # noqa: E402
 from geo.ingest.read import parse_article  # noqa: E402
 from geo.models import Article  # noqa: E402
-from geo.work.process import process_article  # noqa: E402
+from geo.places.gazetteer import Gazetteer  # noqa: E402
 from geo.settings import default_cache_dir  # noqa: E402
+from geo.work.process import process_article  # noqa: E402
 
 TOWNS = ("Toretsk", "Pokrovsk", "Selydove", "Kurakhove", "Vuhledar", "Avdiivka", "Bakhmut", "Chasiv Yar", "Hirnyk",
          "Ukrainsk")

@@ -13,22 +13,22 @@ from __future__ import annotations
 
 import argparse
 import random
-import zlib
 import sys
 import tempfile
 import time
+import zlib
 from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.outputs.borders import load as load_borders  # noqa: E402
 from geo.claims import claim_id  # noqa: E402
 from geo.models import Article, Claim, Place  # noqa: E402
+from geo.outputs.borders import load as load_borders  # noqa: E402
 from geo.outputs.render import render_map  # noqa: E402
-from geo.settings import default_cache_dir  # noqa: E402
 from geo.outputs.timeline import statuses  # noqa: E402
+from geo.settings import default_cache_dir  # noqa: E402
 
 WORDS = ("the ministry said its forces had taken the village after days of fighting near the town and the army "
          "denied that claim while officials reported shelling of positions in the region on Tuesday").split()

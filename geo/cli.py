@@ -13,21 +13,21 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Optional, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from geo import __version__, settings
-from geo.places.corrections import FILE_NAME as CORRECTIONS
-from geo.places.corrections import read_corrections
 from geo.errors import GeoError
-from geo.places.gazetteer import Gazetteer
 from geo.models import Article
 from geo.pipeline import run as run_pipeline
+from geo.places.corrections import FILE_NAME as CORRECTIONS
+from geo.places.corrections import read_corrections
+from geo.places.gazetteer import Gazetteer
 from geo.settings import RunSettings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn news articles about a war into a map of reported territorial changes.")
@@ -128,8 +128,8 @@ def run(
     out: Annotated[Path, typer.Option(help="Folder for map.html, claims.geojson, claims.csv, places.geojson and the store.")] = settings.OUT_DIR,
     online: Annotated[bool, typer.Option(help="Look names the offline gazetteer lacks up online (Nominatim; GeoNames "
                                                "with GEO_GEONAMES_USERNAME), at most 1 request/s, answers cached.")] = False,
-    workers: Annotated[Optional[int], typer.Option(min=1, help="Processes reading new articles (default: one per core).")] = None,
-    dask: Annotated[Optional[str], typer.Option(metavar="ADDRESS", help="Read new articles on a Dask cluster: a scheduler "
+    workers: Annotated[int | None, typer.Option(min=1, help="Processes reading new articles (default: one per core).")] = None,
+    dask: Annotated[str | None, typer.Option(metavar="ADDRESS", help="Read new articles on a Dask cluster: a scheduler "
                                                 "address (tcp://host:8786) or 'local'. Needs pip install 'geo-frontlines\\[dask]'.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log how each name was resolved.")] = False,
 ) -> None:
@@ -200,13 +200,13 @@ def add(
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="geojson, csv, gpkg (GeoPackage: claims and places), png "
                                                             "(a static picture) or html (the map).")],
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD",
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD",
                                                  help="The claims made by that day, and each place as it stood then "
                                                       "(default: the latest).")] = None,
-    bbox: Annotated[Optional[str], typer.Option(metavar="W,S,E,N", help="Only places in this box (degrees), "
+    bbox: Annotated[str | None, typer.Option(metavar="W,S,E,N", help="Only places in this box (degrees), "
                                                                        "e.g. 36.5,47.5,38.5,49.")] = None,
     layer: Annotated[str, typer.Option(help="geojson and csv: the claims or the places.")] = "claims",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write (default: "
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The file to write (default: "
                                                    "OUT/exports/geo-...).")] = None,
     embed: Annotated[bool, typer.Option(help="html: an <iframe> line holding the whole map, to paste into a report.")] = False,
     width: Annotated[int, typer.Option(min=200, max=8000, help="png: width in pixels.")] = 1600,
@@ -375,7 +375,7 @@ def _explained(article: Article, gazetteer: Gazetteer, place: str | None, as_jso
 @_door
 def explain(
     article: Annotated[Path, typer.Argument(help="An article file (.txt, .md, .html, .jsonl: every line of a feed).")],
-    place: Annotated[Optional[str], typer.Option(metavar="NAME", help="Only the sentences whose frames, blocked "
+    place: Annotated[str | None, typer.Option(metavar="NAME", help="Only the sentences whose frames, blocked "
                                                  "triggers or claims name NAME (case-insensitive).")] = None,
     seeds: Annotated[Path, typer.Option(help="Folder whose places.csv (your own places) wins over the gazetteer.")] = settings.SEEDS_DIR,
     as_json: Annotated[bool, typer.Option("--json", help="Print each article's whole reading (--place aside) as "
@@ -416,7 +416,7 @@ def explain(
 def evaluate(
     labels: Annotated[Path, typer.Argument(help="Hand labels, one JSON object per article (the dev corpus' labels.jsonl format).")],
     seeds: Annotated[Path, typer.Option(help="Folder of the labelled articles.")] = settings.SEEDS_DIR,
-    out: Annotated[Optional[Path], typer.Option(help="Folder for the run's outputs (default: a temporary folder).")] = None,
+    out: Annotated[Path | None, typer.Option(help="Folder for the run's outputs (default: a temporary folder).")] = None,
     misses: Annotated[int, typer.Option(help="Print up to N misses (missed, misplaced or false places and claims).")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")] = False,
 ) -> None:

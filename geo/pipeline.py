@@ -12,20 +12,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo import settings
-from geo.places.corrections import FILE_NAME as CORRECTIONS
-from geo.places.corrections import Correction, read_corrections
 from geo.atomic import recover
 from geo.errors import BusyError, UsageError
-from geo.places.gazetteer import Gazetteer
 from geo.ingest.read import SeedFile, Skipped, read_file, read_folder
 from geo.models import Article
+from geo.places.corrections import FILE_NAME as CORRECTIONS
+from geo.places.corrections import Correction, read_corrections
+from geo.places.gazetteer import Gazetteer
 from geo.settings import RunSettings
 from geo.store.db import Store
 from geo.when import latest_year
 
 if TYPE_CHECKING:
-    from geo.places.geocode import OnlineGeocoder
     from geo.outputs.files import Progress
+    from geo.places.geocode import OnlineGeocoder
     from geo.work.process import Processed
 
 try:

@@ -478,7 +478,7 @@ def in_year(text: str, year: int) -> When | None:
     for kind, _, rx in _PATTERNS:
         if kind in _WITHIN_A_YEAR:
             for m in rx.finditer(text):
-                if kind == "season" and (m.group("srel") or not " " in m.group(0).strip()):
+                if kind == "season" and (m.group("srel") or " " not in m.group(0).strip()):
                     continue
                 when, precision = _checked(kind, m, end_of_year)
                 if when is not None:

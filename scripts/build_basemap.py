@@ -36,8 +36,8 @@ from shapely.ops import polylabel
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.outputs.basemap import BASEMAP, CREDIT, FORMAT, TOWN_COLUMNS, WINDOW  # noqa: E402
 from geo.errors import BasemapError  # noqa: E402
+from geo.outputs.basemap import BASEMAP, CREDIT, FORMAT, TOWN_COLUMNS, WINDOW  # noqa: E402
 from geo.places.build import UA_PLACES, UA_PLACES_COLUMNS  # noqa: E402
 
 log = logging.getLogger("build_basemap")

@@ -18,8 +18,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from geo.places.gazetteer import Gazetteer
 from geo.names import fold
+from geo.places.gazetteer import Gazetteer
 from geo.places.resolve import explain, km
 from geo.settings import default_cache_dir
 

@@ -32,13 +32,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from geo.claims.engine import Reading
 from geo.claims.rules import RULES
-from geo.places.corrections import FILE_NAME as CORRECTIONS
 from geo.evaluate import controller_ok, name_key, read_labels
-from geo.places.gazetteer import Gazetteer
 from geo.ingest.read import Skipped, read_folder
 from geo.models import Article, Claim
-from geo.work.process import explain_article
+from geo.places.corrections import FILE_NAME as CORRECTIONS
+from geo.places.gazetteer import Gazetteer
 from geo.settings import default_cache_dir
+from geo.work.process import explain_article
 
 log = logging.getLogger("rule_stats")
 Labels = Sequence[Mapping[str, Any]]

@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
-from geo.outputs import basemap, render
 from geo.claims import claim_id
 from geo.errors import GeoError
-from geo.places.build import UA_PLACES_COLUMNS
 from geo.models import Article, Claim, Place
+from geo.outputs import basemap, render
 from geo.outputs.timeline import statuses
+from geo.places.build import UA_PLACES_COLUMNS
 from tests.conftest import ROOT, chromium
 
 SCRIPT = ROOT / "scripts" / "build_basemap.py"

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from geo.places.gazetteer import Gazetteer
 from geo.models import Article, Claim
+from geo.places.gazetteer import Gazetteer
 from geo.work.process import process_article
 
 MONDAY = date(2024, 2, 19)

@@ -14,8 +14,8 @@ import pytest
 from geo.claims.engine import Reading
 from geo.claims.examples import COUNTERS, EXAMPLES, UNPROVEN, Counter, Example
 from geo.claims.rules import RULES
-from geo.places.gazetteer import Gazetteer
 from geo.models import Article, Claim
+from geo.places.gazetteer import Gazetteer
 from geo.work.process import explain_article, process_article
 
 MONDAY = date(2024, 2, 19)

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from geo.places.gazetteer import Gazetteer
 from geo.models import Article, Claim
+from geo.places.gazetteer import Gazetteer
 from geo.work.process import process_article
 
 PUBLISHED = date(2024, 2, 19)  # a Monday

@@ -3,9 +3,9 @@ from datetime import date
 import pytest
 
 from geo.claims import extract_claims
-from geo.places.gazetteer import Gazetteer
 from geo.ingest.read import read_article
 from geo.models import Article, Claim
+from geo.places.gazetteer import Gazetteer
 from geo.places.recognize import find_mentions
 from geo.places.resolve import km, resolve_mentions
 from tests.conftest import SEED

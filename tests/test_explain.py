@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 from geo.claims.rules import BY_ID
 from geo.cli import app
 from geo.evaluate import name_key
-from geo.places.gazetteer import Gazetteer
 from geo.ingest.read import read_article
+from geo.places.gazetteer import Gazetteer
 from geo.work.process import explain_article, process_article
 from tests.conftest import SEED
 

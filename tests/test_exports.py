@@ -15,11 +15,11 @@ import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
-from geo.cli import app
 from geo.claims.dating import date_undated
+from geo.cli import app
 from geo.outputs.maprows import COLORS
-from geo.store.db import Store
 from geo.outputs.timeline import effective_date, statuses
+from geo.store.db import Store
 from tests.conftest import chromium, write_article
 
 ARTICLES = {  # a place each side holds, and one fought over

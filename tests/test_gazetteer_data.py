@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from geo.places.gazetteer import Gazetteer
 from geo.outputs.render import render_map
 from geo.places.build import UA_PLACES, UA_PLACES_COLUMNS, shipped_places
+from geo.places.gazetteer import Gazetteer
 from geo.places.resolve import km
 from tests.conftest import chromium
 

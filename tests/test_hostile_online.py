@@ -20,10 +20,17 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from geo.ingest.add import fetch_page
 from geo.errors import ArticleError
-from geo.http import (FetchError, FetchRedirected, FetchStatusError, FetchTimeout, FetchTooLarge, FetchUnreachable,
-                      fetch)
+from geo.http import (
+    FetchError,
+    FetchRedirected,
+    FetchStatusError,
+    FetchTimeout,
+    FetchTooLarge,
+    FetchUnreachable,
+    fetch,
+)
+from geo.ingest.add import fetch_page
 from geo.pipeline import RunReport, run
 from geo.settings import ONLINE_FAILURES_IN_A_ROW, ONLINE_MAX_ANSWER_BYTES, OnlineSettings, RunSettings
 from geo.store.db import Store

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from geo import settings
 from geo.cli import app
 from geo.errors import GeoError
-from geo.places.gazetteer import Gazetteer
 from geo.models import Article
+from geo.places.gazetteer import Gazetteer
 from geo.work.parallel import Job, work
 from geo.work.process import process_article, warm_up
 from tests.conftest import write_article

@@ -2,8 +2,8 @@
 
 import pytest
 
-from geo.places.gazetteer import Gazetteer
 from geo.names import fold
+from geo.places.gazetteer import Gazetteer
 from geo.places.recognize import find_mentions
 from geo.places.resolve import explain, km, resolve_mentions
 

@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo.errors import GeoError
-from geo.outputs.export import claim_table, claims_csv, claims_geojson
-from geo.places.gazetteer import Gazetteer
 from geo.ingest.read import parse_article, parse_feed
 from geo.models import Article
-from geo.work.process import process_article
+from geo.outputs.export import claim_table, claims_csv, claims_geojson
 from geo.outputs.render import render_map
 from geo.outputs.timeline import statuses
+from geo.places.gazetteer import Gazetteer
+from geo.work.process import process_article
 
 # Text that looks like news some of the time: place names, triggers, markup and template syntax among noise.
 WORDS = st.sampled_from(["Russian", "forces", "captured", "Avdiivka", "Ukraine", "said", "liberated", "Kupiansk", "the",

@@ -101,8 +101,8 @@ def test_the_reader_version_covers_every_module_that_reads_an_article(cache_dir:
     import sys
 
     from geo import pipeline
-    from geo.places.gazetteer import Gazetteer
     from geo.models import Article
+    from geo.places.gazetteer import Gazetteer
     from geo.work.process import process_article
 
     gazetteer = Gazetteer.open(cache_dir)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.places.gazetteer import Gazetteer
 from geo.models import Resolved, Unresolved
+from geo.places.gazetteer import Gazetteer
 from geo.places.recognize import find_mentions
 from geo.places.resolve import explain, km, resolve_mentions
 from tests.conftest import write_article

@@ -1,5 +1,5 @@
-from geo.places.gazetteer import Gazetteer
 from geo.models import Resolved
+from geo.places.gazetteer import Gazetteer
 from geo.places.recognize import find_mentions, split_sentences
 from geo.places.resolve import km, resolve_mentions
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from geo.errors import GazetteerError
-from geo.places.gazetteer import Gazetteer
 from geo.places.build import import_dump, read_dump
+from geo.places.gazetteer import Gazetteer
 from geo.places.resolve import explain, km
 from tests.conftest import write_article
 

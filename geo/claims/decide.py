@@ -6,7 +6,6 @@ Small pure functions of a frame, the act that voices it, and the article; each r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import cast
 
 from geo.claims.frames import Frame

@@ -15,11 +15,10 @@ from typing import Literal, cast
 from geo.claims import vocab as V
 from geo.claims.match import Matcher
 from geo.claims.places import expand, locators, part_of
-from geo.claims.rules import RULES, BY_ID, Role, Rule
+from geo.claims.rules import BY_ID, RULES, Role, Rule
 from geo.claims.sides import Actor
 from geo.claims.tokens import ArticleDoc, Span
 from geo.models import Resolved, Side
-
 
 _NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                       "dozen", "dozens", "several", "more", "than"})
@@ -40,8 +39,7 @@ _COUNT_WORDS = frozenset({"dozens", "hundreds", "scores", "several", "more", "sq
                           "miles", "territory", "few", "many", "number"})
 _PLURAL_PLACES = frozenset({"villages", "settlements", "towns", "localities", "hamlets", "cities", "defenses", "defences",
                             "lines", "positions"})
-_COUNTED_SKIP = _COUNT_WORDS | _PLURAL_PLACES | frozenset({",", ":", "-", "–", "—", "sq", "sq.", ".", "and", "including", "among", "them", "such", "as", "namely", "than", "sq",
-                                          "(", ")", "in", "of", "about", "around", "nearly", "almost", "over", "some",
+_COUNTED_SKIP = _COUNT_WORDS | _PLURAL_PLACES | frozenset({",", ":", "-", "–", "—", "sq", "sq.", ".", "and", "including", "among", "them", "such", "as", "namely", "than", "(", ")", "in", "of", "about", "around", "nearly", "almost", "over", "some",
                                           "incl", "notably", "like"})
 _OBJECT_OR_COUNT = _OBJECT_SKIP | _COUNT_WORDS
 _SETTLEMENT_NOUNS = frozenset({"village", "villages", "town", "towns", "city", "cities", "settlement", "settlements",
@@ -298,7 +296,7 @@ def _named_later(sc: Scene, b: int, j: int) -> list[Target]:
         if first is None and _counts_settlements(adoc, span):
             return []  # "... five villages had been evacuated. The villages are A and B": those five
         if first is not None:
-            usable = set(t for t in range(span.start, span.end) if t in adoc.places) - locators(adoc, span)
+            usable = {t for t in range(span.start, span.end) if t in adoc.places} - locators(adoc, span)
             if first in usable:
                 listed = expand(adoc, first, span, usable, 1)
                 via = f"named in a later sentence: '{adoc.text(first - 2, first)}'"
@@ -488,10 +486,8 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             destination = adoc.lower(k) != "from"
         if adoc.lower(k) == "there" and rule.kind in ("fight", "hold"):
             return _anaphor(sc, k, k, "'there'")
-        if rule.kind == "fight" and adoc.lower(k) in _HARM:
+        if _ends_pp_reach(sc, rule, k):
             break
-        if k in sc.usable or (adoc.lower(k) == "from" and rule.kind == "fight"):
-            break  # "attacked X and hit a house near Y": Y is not where the attack was
         if adoc.lower(k) in V.LOCATOR_BEFORE:
             continue  # "towards X and near Y": X is no claim, Y may be
         if (passed := _compass_phrase(adoc, k, sc.span.end)) > k:  # "advancing west of the Bakhmutka River, in the
@@ -499,10 +495,7 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             continue
         if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE or adoc.lower(k) in _AGENT:
             continue
-        j = k + 1
-        while j < stop + 4 and j < sc.span.end and j not in sc.usable and (adoc.lower(j) in _PP_SKIP | V.PREP_AT or
-                                                                           part_of(adoc, j)):
-            j += 1
+        j = _past_place_words(sc, k + 1, stop + 4)
         if j in sc.usable and adoc.places[j].place.feature == "region" and _locates_settlements(adoc, b, j):
             continue  # "withdrew from three villages in the Donetsk region": the object says what was left
         found = _list(sc, j, 1, f"after '{adoc.lower(k)}'") if j in sc.usable else \
@@ -519,6 +512,22 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         elif found:
             return found
     return regions
+
+
+def _ends_pp_reach(sc: Scene, rule: Rule, k: int) -> bool:
+    """Whether the search for a preposition's place stops at ``k``: at a place ("attacked X and hit a house near
+    Y": Y is not where the attack was), and for fighting at harm done or at "from"."""
+    return k in sc.usable or rule.kind == "fight" and (sc.adoc.lower(k) in _HARM or sc.adoc.lower(k) == "from")
+
+
+def _past_place_words(sc: Scene, j: int, stop: int) -> int:
+    """The first token from ``j`` (before ``stop`` and the sentence's end) that is a usable place or no word of a
+    place phrase ("the outskirts of", "the eastern part of")."""
+    adoc = sc.adoc
+    while j < min(stop, sc.span.end) and j not in sc.usable and (adoc.lower(j) in _PP_SKIP | V.PREP_AT or
+                                                                 part_of(adoc, j)):
+        j += 1
+    return j
 
 
 def _compass_phrase(adoc: ArticleDoc, k: int, end: int) -> int:

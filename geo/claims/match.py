@@ -187,6 +187,12 @@ class Matcher:
                                 stop = _longest(v.specs, words, first, end)
                                 if stop > first:
                                     found.add((v.key, first, stop))
+        self._unanchored(words, start, end, found)
+        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+    def _unanchored(self, words: Words, start: int, end: int, found: set[tuple[str, int, int]]) -> None:
+        """Add to ``found`` the matches of the variants with no word to anchor them, tried at every token their
+        first spec's flag (if any) holds for."""
         for v in self._anywhere:
             first_spec = v.specs[0]  # every variant's first spec is required
             flag = first_spec.flag
@@ -197,7 +203,6 @@ class Matcher:
                 stop = _longest(v.specs, words, i, end)
                 if stop > i:
                     found.add((v.key, i, stop))
-        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
 
 def positions(column: Sequence[object], value: object, start: int, end: int) -> list[int]:

@@ -25,7 +25,7 @@ DRIVE_OUT = frozenset({"drive", "push", "force", "knock", "kick", "oust", "dislo
 HOLD_NOUN = frozenset({"position", "line", "defence", "defense", "ground", "foothold", "control", "presence", "grip",
                        "stronghold", "bridgehead"})
 REPEL = frozenset({"repel", "repulse", "beat", "fight", "fend", "hold", "thwart", "stop", "halt", "foil", "rebuff",
-                   "repel", "push", "defeat", "destroy", "neutralize", "neutralise"})
+                   "push", "defeat", "destroy", "neutralize", "neutralise"})
 ATTACK_NOUN = frozenset({"attack", "assault", "offensive", "attempt", "storming", "action", "advance", "push",
                          "counterattack", "counteroffensive", "counter-attack", "onslaught", "raid", "breakthrough"})
 FIGHT_NOUN = frozenset({"fighting", "fight", "clash", "battle", "combat", "hostility", "skirmish", "firefight",
@@ -59,10 +59,9 @@ NEGATION = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "
 # --- function words the slot finders skip or stop at (lower-case) ---
 AUX = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "has", "have", "had", "having",
                  "do", "does", "did", "'ve", "’ve", "'d", "’d"})
-ADVERB = frozenset({"now", "already", "just", "also", "meanwhile", "reportedly", "nonetheless", "however", "indeed", "fully", "completely", "entirely", "finally", "reportedly",
-                    "allegedly", "still", "recently", "successfully", "partially", "partly", "largely", "effectively",
+ADVERB = frozenset({"now", "already", "just", "also", "meanwhile", "reportedly", "nonetheless", "however", "indeed", "fully", "completely", "entirely", "finally", "allegedly", "still", "recently", "successfully", "partially", "partly", "largely", "effectively",
                     "officially", "again", "earlier", "previously", "since", "then", "subsequently", "eventually",
-                    "reportedly", "apparently", "likely", "probably", "almost", "nearly", "virtually", "practically",
+                    "apparently", "likely", "probably", "almost", "nearly", "virtually", "practically",
                     "firmly", "back", "even", "only", "swiftly", "quickly", "gradually", "steadily", "continuously",
                     "actively", "fiercely", "relentlessly", "constantly", "repeatedly", "reliably", "independently"})
 DET = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "both", "all",
@@ -74,7 +73,7 @@ DET = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "the
                  "southwestern", "industrial", "mining", "coal", "port", "regional", "district", "administrative",
                  "logistics", "logistical", "fortress", "heavily", "fortified", "devastated", "ruined", "destroyed",
                  "long-contested", "contested", "same", "first", "last", "latest", "new", "next", "whole", "entire",
-                 "critical", "crucial", "vital", "main", "besieged", "encircled", "battered", "symbolic"})
+                 "critical", "crucial", "vital", "main", "encircled", "battered", "symbolic"})
 #: head nouns of a place phrase: "the village of X", "the settlements of A, B and C"
 PLACE_NOUN = frozenset({"village", "villages", "town", "towns", "city", "cities", "settlement", "settlements",
                         "locality", "localities", "hamlet", "hamlets", "community", "communities", "hub", "centre",
@@ -82,7 +81,7 @@ PLACE_NOUN = frozenset({"village", "villages", "town", "towns", "city", "cities"
                         "region", "regions", "oblast", "oblasts", "district", "districts", "area", "areas", "territory",
                         "bastion", "capital", "port", "urban-type", "station", "of",
                         "following", "mine", "outskirts", "part", "parts", "half", "most", "much", "rest", "edge",
-                        "centre", "remainder", "section", "sections", "vicinity", "environs", "entirety"})
+                        "remainder", "section", "sections", "vicinity", "environs", "entirety"})
 #: the possessive ending as a word of its own: "the enemy's", "Russia's"
 POSSESSIVE = frozenset({"'s", "’s"})
 #: nouns that make the place a part only: "part of X", "the outskirts of X"

@@ -13,12 +13,12 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from geo.atomic import atomic_write
 from geo.errors import ArticleError, UsageError
 from geo.http import FetchError, FetchRedirected, FetchTooLarge, fetch, shown
 from geo.ingest.read import Skipped, parse_html, read_file
 from geo.models import Article
 from geo.names import plain
-from geo.atomic import atomic_write
 from geo.settings import OnlineSettings
 
 _URL = re.compile(r"^https?://", re.IGNORECASE)

@@ -86,7 +86,7 @@ def _utf16(raw: bytes) -> str | None:
 
 def _controls(raw: bytes) -> int:
     """How many bytes of ``raw`` are control characters that text does not hold (NUL and the like)."""
-    return sum(raw.count(bytes([b])) for b in (*range(0, 9), 11, 12, *range(14, 27), *range(28, 32)))
+    return sum(raw.count(bytes([b])) for b in (*range(9), 11, 12, *range(14, 27), *range(28, 32)))
 
 
 def _decode(path: Path, raw: bytes) -> str:

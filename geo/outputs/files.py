@@ -16,15 +16,15 @@ from pathlib import Path
 
 from geo import __version__, settings
 from geo.atomic import write_together
-from geo.outputs.borders import load as load_borders
 from geo.claims.dating import with_year, year_of
-from geo.outputs.export import claim_features, claim_table, collection, csv_file, csv_rows, place_feature
 from geo.models import Article, Claim
+from geo.outputs.borders import load as load_borders
+from geo.outputs.cache import OutputCache, PlaceOutput
+from geo.outputs.export import claim_features, claim_table, collection, csv_file, csv_rows, place_feature
 from geo.outputs.maprows import MapPlace, Voices, article_entry, map_json, map_place
 from geo.outputs.render import DATA_SLOT, skeleton, skeleton_key
-from geo.outputs.cache import OutputCache, PlaceOutput
-from geo.store.db import Store
 from geo.outputs.timeline import PlaceStatus, statuses
+from geo.store.db import Store
 
 #: Told how far a long step is: its name ("articles", "places"), how many done, out of how many.
 Progress = Callable[[str, int, int], None]

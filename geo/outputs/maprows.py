@@ -11,7 +11,6 @@ re-run makes again only those of the places and articles it changed (:mod:`geo.o
 from __future__ import annotations
 
 import json
-
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date

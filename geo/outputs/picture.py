@@ -52,9 +52,9 @@ def _extent(snapshot: Snapshot, aspect: float) -> tuple[float, float, float, flo
 def picture(snapshot: Snapshot, borders: Mapping[str, Any], *, width: int = 1600, height: int = 1200) -> bytes:
     """The snapshot as a PNG of ``width`` x ``height`` pixels."""
     import geopandas as gpd
+    from matplotlib import patheffects
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib import patheffects
     from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
 

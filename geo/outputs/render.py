@@ -20,9 +20,9 @@ from collections.abc import Callable, Mapping, Sequence
 from importlib import metadata, resources
 from typing import Any
 
+from geo.models import Article
 from geo.outputs import basemap
 from geo.outputs.maprows import PAGE_CODES, Voices, article_entry, map_json, map_place
-from geo.models import Article
 from geo.outputs.timeline import PlaceStatus
 
 

@@ -15,8 +15,8 @@ from datetime import date
 from geo.claims.dating import date_undated
 from geo.errors import UsageError
 from geo.models import Article, Claim, Place
-from geo.store.db import Store
 from geo.outputs.timeline import PlaceStatus, effective_date, statuses
+from geo.store.db import Store
 
 #: A box as west, south, east, north (degrees of longitude and latitude).
 BBox = tuple[float, float, float, float]

@@ -9,11 +9,11 @@ status stays as the last claim left it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 
 from geo.models import Article, Claim, Controller, Place, Stance
 

@@ -30,14 +30,14 @@ import hashlib
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any, cast, TypeVar
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
-from geo.places.corrections import Correction
 from geo.errors import GazetteerError
-from geo.places.build import build, cache_path
 from geo.models import Place
 from geo.names import fold, plain
+from geo.places.build import build, cache_path
+from geo.places.corrections import Correction
 
 
 def _one_slip(a: str, b: str) -> bool:

@@ -19,21 +19,34 @@ import ssl
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from geopy.adapters import AdapterHTTPError, BaseSyncAdapter
-from geopy.exc import (GeocoderAuthenticationFailure, GeocoderInsufficientPrivileges, GeocoderParseError,
-                       GeocoderQuotaExceeded, GeocoderServiceError, GeocoderTimedOut, GeocoderUnavailable, GeopyError)
+from geopy.exc import (
+    GeocoderAuthenticationFailure,
+    GeocoderInsufficientPrivileges,
+    GeocoderParseError,
+    GeocoderQuotaExceeded,
+    GeocoderServiceError,
+    GeocoderTimedOut,
+    GeocoderUnavailable,
+    GeopyError,
+)
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import GeoNames, Nominatim
 
 from geo.http import FetchError, FetchStatusError, FetchTimeout, FetchUnreachable, brief, fetch
 from geo.models import Place
-from geo.settings import (ONLINE_COUNTRIES, ONLINE_FAILURES_IN_A_ROW, ONLINE_TIMEOUT_S, USER_AGENT,
-                          OnlineSettings)
+from geo.settings import (
+    ONLINE_COUNTRIES,
+    ONLINE_FAILURES_IN_A_ROW,
+    ONLINE_TIMEOUT_S,
+    USER_AGENT,
+    OnlineSettings,
+)
 
 log = logging.getLogger(__name__)
 
@@ -268,7 +281,7 @@ class OnlineGeocoder:
             self._in_a_row[provider.name] = 0
             answer = json.dumps(raw, sort_keys=True, ensure_ascii=False) if raw is not None else None
             self.store.remember_geocode(provider.name, name, answer,
-                                        datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                                        datetime.now(UTC).isoformat(timespec="seconds"))
         return raw
 
     def _ask(self, provider: _Provider, name: str) -> tuple[bool, dict[str, Any] | None]:

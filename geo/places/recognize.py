@@ -15,9 +15,9 @@ from itertools import takewhile
 from typing import Literal
 
 from geo import settings
-from geo.places.gazetteer import Gazetteer
 from geo.models import Mention
 from geo.names import fold
+from geo.places.gazetteer import Gazetteer
 
 _WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?")
 # The words of _WORD that may begin with a capital, as group 1 (the others are passed over by the regex engine, not

@@ -16,16 +16,16 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
-from dataclasses import dataclass, field, replace
 
 from geo import settings
 from geo.errors import UsageError
-from geo.places.gazetteer import Gazetteer
-from geo.places.cues import Cue, find_cues
 from geo.models import Candidate, Mention, MentionKind, Place, Resolved, Unresolved
 from geo.names import fold
+from geo.places.cues import Cue, find_cues
+from geo.places.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 

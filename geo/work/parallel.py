@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from geo import settings
-from geo.places.corrections import Correction
 from geo.errors import GeoError, UsageError
-from geo.places.gazetteer import Gazetteer
 from geo.models import Article, Place
+from geo.places.corrections import Correction
+from geo.places.gazetteer import Gazetteer
 from geo.work.process import Processed, process_article, warm_up
 
 log = logging.getLogger(__name__)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from geo import settings
 from geo.claims import extract_claims, read_claims
 from geo.claims.engine import Reading
-from geo.places.gazetteer import Gazetteer
 from geo.models import Article, Claim, Place, Resolved, Unresolved
+from geo.places.gazetteer import Gazetteer
 from geo.places.recognize import candidate_names, find_mentions, long_sentences
 from geo.places.resolve import resolve_mentions
 
