@@ -18,7 +18,13 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from geo import __version__, settings
@@ -421,7 +427,6 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")] = False,
 ) -> None:
     """Run geo on SEEDS and score places and claims against LABELS."""
-    from geo.claims.dating import date_undated
     from geo.evaluate import evaluate as score
     from geo.evaluate import read_labels
     from geo.store.db import Store
@@ -433,8 +438,7 @@ def evaluate(
         run_pipeline(options)
         with Store(options.out / settings.STORE_NAME) as store:
             articles = store.articles()
-            claims = date_undated(store.claims(), {a.id: a for a in articles})
-            metrics, missed = score(gold, articles, store.mentions(), claims,
+            metrics, missed = score(gold, articles, store.mentions(), store.claims(),
                                     [(article_id, surface) for article_id, _, surface, _, _ in store.unresolved()])
     for line in missed[:misses]:
         err.print(line, markup=False, highlight=False)

@@ -20,6 +20,7 @@ from geo.places.corrections import FILE_NAME as CORRECTIONS
 from geo.places.corrections import Correction, read_corrections
 from geo.places.gazetteer import Gazetteer
 from geo.settings import RunSettings
+from geo.store.dating import date_undated_articles
 from geo.store.db import Store
 from geo.when import latest_year
 
@@ -121,6 +122,7 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
             _process(todo, done, gazetteer, corrections, version, options, store, progress, report, geocoder)
         store.record_seed_files(files, seen_before)
         _account(store, sorter, geocoder)
+        date_undated_articles(store)
         from geo.outputs.files import write  # the output writers load only here
 
         shown = write(options.out, store, options.cache_dir, progress, gazetteer.spellings)
@@ -199,7 +201,11 @@ def _process(todo: list[Article], done: int, gazetteer: Gazetteer, corrections: 
              geocoder: OnlineGeocoder | None) -> int:
     """Read ``todo`` where ``options`` say (here, a pool, a Dask cluster) and store what each gave, in batches;
     ``done`` articles were read before. Returns how many have been read, these included."""
-    from geo.work.parallel import Job, cpu_count, results  # the extraction rules load only when there is work
+    from geo.work.parallel import (  # the extraction rules load only when there is work
+        Job,
+        cpu_count,
+        results,
+    )
 
     job = Job(options.cache_dir, tuple(corrections), gazetteer.signature)
     workers = options.workers or cpu_count()

@@ -89,17 +89,14 @@ class OutputCache:
             self.store.mark_changed("SELECT place_id FROM claim UNION SELECT place_id FROM place_out")
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('outputs_code', ?)", (code,))
 
-    def refresh_places(self, done: Iterable[str], outputs: Sequence[PlaceOutput], years: Mapping[str, int | None],
-                       entries: Mapping[str, str]) -> None:
-        """Replace the outputs of the places ``done`` (those still claimed are in ``outputs``), the years of the
-        undated articles in ``years`` (None: none) and the map's entries of the articles in ``entries``, in one
-        transaction."""
+    def refresh_places(self, done: Iterable[str], outputs: Sequence[PlaceOutput], entries: Mapping[str, str]) -> None:
+        """Replace the outputs of the places ``done`` (those still claimed are in ``outputs``) and the map's entries
+        of the articles in ``entries``, in one transaction."""
         with self.con:
             wanted = self.store.wanted("wanted_place", done)
             everything = not self.con.execute(
                 f"SELECT 1 FROM place_out WHERE place_id NOT {wanted} LIMIT 1").fetchone()
             self.con.executemany("INSERT OR REPLACE INTO article_out VALUES (?,?)", sorted(entries.items()))
-            self.store.set_years(years)
             for table in ("place_out", *_SHARES, "dirty_place"):  # all at once, when they all go
                 self.con.execute(f"DELETE FROM {table}" if everything else f"DELETE FROM {table} WHERE place_id {wanted}")
             self.con.executemany("INSERT INTO place_out VALUES (?,?,?,?,?,?,?,?)", [

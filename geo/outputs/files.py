@@ -2,25 +2,30 @@
 
 Each claimed place's share of every output (its claims' features and CSV rows, its own feature, its map row) is
 kept in the store. A run makes again only the shares of the places whose claims changed: those of the articles it
-read, retired or brought back, and those of the undated articles whose year (from other reports, see
-:mod:`geo.claims.dating`) the change moved. It then joins the shares into the files. Made at once or run by run, the
+read, retired or brought back, and those of the undated articles whose year (from other reports, given by the
+dating stage, :mod:`geo.store.dating`) the change moved. It then joins the shares into the files. Made at once or run by run, the
 files are the same bytes.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo import __version__, settings
 from geo.atomic import write_together
-from geo.claims.dating import with_year, year_of
-from geo.models import Article, Claim
+from geo.models import Article
 from geo.outputs.borders import load as load_borders
 from geo.outputs.cache import OutputCache, PlaceOutput
-from geo.outputs.export import claim_features, claim_table, collection, csv_file, csv_rows, place_feature
+from geo.outputs.export import (
+    claim_features,
+    claim_table,
+    collection,
+    csv_file,
+    csv_rows,
+    place_feature,
+)
 from geo.outputs.maprows import MapPlace, Voices, article_entry, map_json, map_place
 from geo.outputs.render import DATA_SLOT, skeleton, skeleton_key
 from geo.outputs.timeline import PlaceStatus, statuses
@@ -67,18 +72,7 @@ def refresh(store: Store, progress: Progress | None = None, spellings: Spellings
     if not dirty:
         return 0
     articles = {a.id: a for a in store.articles(text=False)}
-    # The undated articles claiming these places: the year their days fall in may have moved with the evidence.
-    known = store.article_years()
-    own: dict[str, list[Claim]] = defaultdict(list)
-    undated = store.undated_articles(dirty)
-    for c in store.claims(articles=undated):
-        own[c.article_id].append(c)
-    evidence = store.dated_years({c.place.place_id for cs in own.values() for c in cs})
-    moved = {a: year for a in undated if (year := year_of(own[a], evidence)) != known.get(a)}
-    for a in moved:
-        dirty |= {c.place.place_id for c in own[a]}
-    years = known | moved
-    claims = [with_year(c, years.get(c.article_id)) for c in store.claims(places=None if everything else dirty)]
+    claims = store.claims(places=None if everything else dirty)
     # the claimants and quotes of each article these places cite, which the map keeps with the article
     cited = sorted({c.article_id for c in claims})
     voices = {a: Voices.of(pairs) for a, pairs in store.claim_voices(cited).items()}
@@ -89,7 +83,7 @@ def refresh(store: Store, progress: Progress | None = None, spellings: Spellings
         shares.append(place_output(status, articles, voices, spellings(status.place.place_id) if spellings else ()))
         if progress and (i % 250 == 0 or i == len(drawn)):
             progress("places", i, len(drawn))
-    cache.refresh_places(dirty, shares, moved, entries)
+    cache.refresh_places(dirty, shares, entries)
     return len(dirty)
 
 

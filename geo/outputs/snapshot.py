@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from geo.claims.dating import date_undated
 from geo.errors import UsageError
 from geo.models import Article, Claim, Place
 from geo.outputs.timeline import PlaceStatus, effective_date, statuses
@@ -69,7 +68,7 @@ def status_on(status: PlaceStatus, day: date, articles: dict[str, Article]) -> P
 def take(store: Store, *, as_of: date | None = None, bbox: BBox | None = None) -> Snapshot:
     """The snapshot of the store's claims as of ``as_of``, inside ``bbox``."""
     articles = {a.id: a for a in store.articles(text=False)}
-    claims = [c for c in date_undated(store.claims(), articles) if _inside(c.place, bbox)]
+    claims = [c for c in store.claims() if _inside(c.place, bbox)]
     places: Sequence[PlaceStatus] = statuses(claims, articles)
     if as_of is not None:
         places = [s for status in places if (s := status_on(status, as_of, articles)) is not None]

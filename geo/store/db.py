@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from geo.claims.dating import with_year
 from geo.errors import StoreError
 from geo.ingest.read import SeedFile
 from geo.models import Article, Claim, Place, Resolved
@@ -296,7 +297,8 @@ class Store:
         return f"IN (SELECT id FROM {table})"
 
     def claims(self, *, places: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[Claim]:
-        """Claims of the articles not retired, in a stable order: all, or those on ``places``, or of ``articles``."""
+        """Claims of the articles not retired, in a stable order: all, or those on ``places``, or of ``articles``;
+        the days of undated articles completed by the year the dating stage (:mod:`geo.store.dating`) gave them."""
         where = "a.retired = 0"
         if places is not None:
             where += " AND c.place_id " + self.wanted("wanted_place", places)
@@ -312,8 +314,9 @@ class Store:
             "SELECT place_id, name, lat, lon, country, admin1, feature, precision, population FROM place WHERE place_id "
             + self.wanted("wanted_place", ids))}
         days = functools.lru_cache(maxsize=None)(_date)
-        return [Claim(r[0], r[1], places_by_id[r[2]], r[3], r[4], r[5], r[6], r[7], r[8], days(r[9]), r[10], r[11], r[12],
-                      r[13], r[14], rule=r[15], part=r[16]) for r in rows]
+        years = self.article_years()
+        return [with_year(Claim(r[0], r[1], places_by_id[r[2]], r[3], r[4], r[5], r[6], r[7], r[8], days(r[9]), r[10],
+                                r[11], r[12], r[13], r[14], rule=r[15], part=r[16]), years.get(r[1])) for r in rows]
 
     # --- what changed since the outputs were last made, and the years of the undated articles -------------------
 
@@ -344,6 +347,10 @@ class Store:
                 "AND c.event_date IS NOT NULL AND c.place_id " + self.wanted("wanted_place", places) + " GROUP BY 1, 2, 3"):
             years[(place_id, controller)][year] = n
         return years
+
+    def mark_places(self, places: Iterable[str]) -> None:
+        """Mark these places as changed (within the caller's transaction)."""
+        self.con.executemany("INSERT OR IGNORE INTO dirty_place VALUES (?)", [(p,) for p in sorted(places)])
 
     def set_years(self, years: Mapping[str, int | None]) -> None:
         """Keep the years other reports give undated articles (None: none), within the caller's transaction."""
