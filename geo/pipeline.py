@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +15,7 @@ from geo import settings
 from geo.atomic import recover
 from geo.errors import BusyError, UsageError
 from geo.ingest.read import SeedFile, Skipped, read_file, read_folder
-from geo.models import Article
+from geo.models import Article, Place
 from geo.places.corrections import FILE_NAME as CORRECTIONS
 from geo.places.corrections import Correction, read_corrections
 from geo.places.gazetteer import Gazetteer
@@ -196,6 +196,24 @@ def _geocoder(options: RunSettings, store: Store) -> OnlineGeocoder | None:
     return OnlineGeocoder(options.online, store)
 
 
+def _look_up(todo: Sequence[Article], gazetteer: Gazetteer, geocoder: OnlineGeocoder
+             ) -> tuple[dict[str, Place | None], dict[str, list[str]]]:
+    """The online pass, before the articles are read: the names of ``todo`` no offline source places, each looked
+    up once (the geocoder keeps its answers in the store). Returns the answers, and by article the names the
+    geocoder could not answer (asked again next run)."""
+    from geo.work.process import names_to_look_up
+
+    wanted = {a.id: names_to_look_up(a, gazetteer) for a in todo}
+    answers: dict[str, Place | None] = {}
+    failed: set[str] = set()
+    for name in dict.fromkeys(n for names in wanted.values() for n in names):
+        before = geocoder.failures
+        answers[name] = geocoder.lookup(name)
+        if geocoder.failures > before:
+            failed.add(name)
+    return answers, {a: [n for n in names if n in failed] for a, names in wanted.items()}
+
+
 def _process(todo: list[Article], done: int, gazetteer: Gazetteer, corrections: list[Correction], version: str,
              options: RunSettings, store: Store, progress: Progress | None, report: RunReport,
              geocoder: OnlineGeocoder | None) -> int:
@@ -210,12 +228,11 @@ def _process(todo: list[Article], done: int, gazetteer: Gazetteer, corrections: 
     job = Job(options.cache_dir, tuple(corrections), gazetteer.signature)
     workers = options.workers or cpu_count()
     batch: list[tuple[Article, Processed, str]] = []
-    failures = geocoder.failures if geocoder else 0  # the geocoder lives for the whole run, chunk after chunk
-    read = results(todo, gazetteer, job, workers=workers, dask=options.dask, lookup=geocoder.lookup if geocoder else None)
+    answers, unanswered = _look_up(todo, gazetteer, geocoder) if geocoder else (None, {})
+    read = results(todo, gazetteer, job, workers=workers, dask=options.dask, answers=answers)
     for i, (article, processed) in enumerate(zip(todo, read), 1):
         # a name the online geocoder could not answer is asked again next run: the article is not current
-        incomplete = geocoder is not None and geocoder.failures > failures
-        failures = geocoder.failures if geocoder else failures
+        incomplete = bool(unanswered.get(article.id))
         for note in processed.notes:
             log.warning("%s: %s", article.path, note)
         if processed.failure is not None:  # kept out of the store: it is read again, and named again, next run

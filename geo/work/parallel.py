@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -30,10 +30,10 @@ from typing import Any
 
 from geo import settings
 from geo.errors import GeoError, UsageError
-from geo.models import Article, Place
+from geo.models import Article
 from geo.places.corrections import Correction
 from geo.places.gazetteer import Gazetteer
-from geo.work.process import Processed, process_article, warm_up
+from geo.work.process import Answers, Processed, process_article, warm_up
 
 log = logging.getLogger(__name__)
 
@@ -122,20 +122,20 @@ def cpu_count() -> int:
 
 
 def results(articles: Sequence[Article], gazetteer: Gazetteer, job: Job, *, workers: int = 1, dask: str | None = None,
-            lookup: Callable[[str], Place | None] | None = None) -> Iterator[Processed]:
-    """Process ``articles`` and yield what each gave, in their order. ``lookup`` (online geocoding) keeps the
-    work in this process: its answers are cached in this run's store and rate-limited."""
+            answers: Answers | None = None) -> Iterator[Processed]:
+    """Process ``articles`` and yield what each gave, in their order. ``answers`` (of the online pass, see
+    :func:`geo.work.process.names_to_look_up`) keep the work in this process."""
     if dask is not None:
-        if lookup is not None:
+        if answers is not None:
             raise UsageError("--online and --dask do not go together: run --online alone to look names up first")
         yield from _on_dask(articles, job, dask, workers)
-    elif workers > 1 and lookup is None and len(articles) >= settings.MIN_PARALLEL_ARTICLES:
+    elif workers > 1 and answers is None and len(articles) >= settings.MIN_PARALLEL_ARTICLES:
         yield from _in_pool(articles, job, workers)
     else:
         if articles:
             warm_up()
         for article in articles:
-            yield process_article(article, gazetteer, lookup)
+            yield process_article(article, gazetteer, answers)
 
 
 def _in_pool(articles: Sequence[Article], job: Job, workers: int) -> Iterator[Processed]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import gc
 import logging
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from geo import settings
@@ -18,6 +18,9 @@ from geo.places.recognize import candidate_names, find_mentions, long_sentences
 from geo.places.resolve import resolve_mentions
 
 log = logging.getLogger(__name__)
+
+#: What the online pass found for the names no offline source places, by name (None: nothing found).
+Answers = Mapping[str, Place | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,35 +38,45 @@ class Processed:
     notes: tuple[str, ...] = ()
 
 
-def process_article(article: Article, gazetteer: Gazetteer, lookup: Callable[[str], Place | None] | None = None) -> Processed:
-    """Recognise, resolve and extract the claims of one article; ``lookup`` tries the names no gazetteer knows.
-    Whatever goes wrong with one article stays with it: the result says so in ``failure``."""
+def process_article(article: Article, gazetteer: Gazetteer, answers: Answers | None = None) -> Processed:
+    """Recognise, resolve and extract the claims of one article; ``answers`` (of the online pass) place the names
+    no offline source does. Whatever goes wrong with one article stays with it: the result says so in
+    ``failure``."""
     try:
-        return _process(article, gazetteer, lookup)
+        return _process(article, gazetteer, answers)
     except Exception as err:  # noqa: BLE001 - one article that breaks a rule no one foresaw must not stop the others
         log.debug("processing %s failed", article.path, exc_info=True)
         return Processed([], [], [], {}, failure=f"could not be processed ({type(err).__name__}: {str(err)[:200]}); "
                                                  "please report this with the file")
 
 
-def _online(resolved: list[Resolved], unresolved: list[Unresolved],
-            lookup: Callable[[str], Place | None]) -> tuple[list[Resolved], list[Unresolved]]:
-    """Names no source knows, looked up online: those unresolved, and those drawn only at the region the article
-    names (not names left out for a reason, nor places a source knows)."""
-    found: dict[str, Place | None] = {}
+def names_to_look_up(article: Article, gazetteer: Gazetteer) -> list[str]:
+    """The names of an article no offline source places, in the article's order: what the online pass looks up
+    before the article is read (none if it cannot be read: reading it then says why)."""
+    try:
+        resolved, unresolved = _resolve(article, gazetteer, None)
+    except Exception:  # noqa: BLE001 - process_article names the failure
+        log.debug("finding the names of %s failed", article.path, exc_info=True)
+        return []
+    return list(dict.fromkeys([r.mention.surface for r in resolved if _guessed(r)]
+                              + [u.surface for u in unresolved if not u.candidates]))
 
-    def online(name: str) -> Place | None:
-        if name not in found:
-            found[name] = lookup(name)
-        return found[name]
 
+def _guessed(r: Resolved) -> bool:
+    """A name no source knows, drawn at the region the article names (not a place a source knows, nor a name left
+    out for a reason)."""
+    return r.candidates == 0 and r.place.precision == "region" and r.place.feature == "settlement"
+
+
+def _online(resolved: list[Resolved], unresolved: list[Unresolved], answers: Answers
+            ) -> tuple[list[Resolved], list[Unresolved]]:
+    """The names no source places, placed where the online pass found them."""
     placed, still = [], []
     for r in resolved:
-        guessed = r.candidates == 0 and r.place.precision == "region" and r.place.feature == "settlement"
-        place = online(r.mention.surface) if guessed else None
+        place = answers.get(r.mention.surface) if _guessed(r) else None
         placed.append(r if place is None else Resolved(r.mention, place, 1, "found online"))
     for u in unresolved:
-        place = None if u.candidates else online(u.surface)
+        place = None if u.candidates else answers.get(u.surface)
         if place is None:
             still.append(u)
         else:
@@ -100,17 +113,16 @@ def explain_article(article: Article, gazetteer: Gazetteer) -> Reading:
     return read_claims(article, resolved, trace=True)
 
 
-def _resolve(article: Article, gazetteer: Gazetteer,
-             lookup: Callable[[str], Place | None] | None) -> tuple[list[Resolved], list[Unresolved]]:
-    """The places an article names, resolved; those no source knows looked up with ``lookup`` when given."""
+def _resolve(article: Article, gazetteer: Gazetteer, answers: Answers | None) -> tuple[list[Resolved], list[Unresolved]]:
+    """The places an article names, resolved; those no source knows placed by ``answers`` when given."""
     resolved, unresolved = resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer, article.text)
-    if lookup is not None:
-        resolved, unresolved = _online(resolved, unresolved, lookup)
+    if answers is not None:
+        resolved, unresolved = _online(resolved, unresolved, answers)
     return resolved, unresolved
 
 
-def _process(article: Article, gazetteer: Gazetteer, lookup: Callable[[str], Place | None] | None) -> Processed:
-    resolved, unresolved = _resolve(article, gazetteer, lookup)
+def _process(article: Article, gazetteer: Gazetteer, answers: Answers | None) -> Processed:
+    resolved, unresolved = _resolve(article, gazetteer, answers)
     long = long_sentences(article.text)
     notes = (f"{long} sentence(s) longer than {settings.MAX_SENTENCE_CHARS:,} characters were read in pieces cut at "
              "clauses; a claim spread across a cut may be missed",) if long else ()
