@@ -11,8 +11,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Ukrainian national romanization (KMU 2010), used for canonical names of Ukrainian places.
-_KMU = {
+#: Ukrainian national romanization (KMU 2010), used for canonical names of Ukrainian places (and, with the
+#: tables below, filled into the map's script, whose search folds what the user types the same way).
+KMU = {
     "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
     "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
     "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
@@ -21,9 +22,9 @@ _KMU = {
     "ё": "e", "ъ": "", "ы": "y", "э": "e",
 }
 # KMU 2010: at the start of a word these letters are written with "y".
-_KMU_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+KMU_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
 
-_FOLD_RULES = (
+FOLD_RULES = (
     ("shch", "sc"), ("sch", "sc"), ("kh", "h"), ("ch", "c"), ("tsh", "c"), ("ts", "c"), ("tz", "c"), ("cz", "c"),
     ("zh", "z"), ("sh", "s"), ("g", "h"), ("q", "k"), ("x", "ks"), ("w", "v"),
     ("yi", "i"), ("ji", "i"), ("ye", "e"), ("je", "e"), ("ie", "e"), ("yo", "o"), ("jo", "o"), ("io", "o"),
@@ -41,7 +42,7 @@ def transliterate(text: str) -> str:
     previous_is_letter = False
     for ch in text:
         low = ch.lower()
-        table = _KMU_INITIAL if not previous_is_letter and low in _KMU_INITIAL else _KMU
+        table = KMU_INITIAL if not previous_is_letter and low in KMU_INITIAL else KMU
         if low in table:
             latin = table[low]
             if ch != low and latin:
@@ -64,7 +65,7 @@ def fold(name: str) -> str:
     """
     s = unicodedata.normalize("NFKD", transliterate(name)).encode("ascii", "ignore").decode().lower()
     s = _NON_LETTER.sub("", s)
-    for old, new in _FOLD_RULES:
+    for old, new in FOLD_RULES:
         s = s.replace(old, new)
     s = _DOUBLE.sub(r"\1", s)
     stripped = s.rstrip("aeiou")

@@ -287,3 +287,27 @@ def test_undated_claims_that_disagree_a_region_by_another_name_and_a_map_with_no
         assert drawn["Crimea"]["area"] is True  # the Autonomous Republic of Crimea's outline
         assert browsed.page.locator(".geo-asof").text_content().startswith("no dated claims")
         assert browsed.errors == []
+
+
+FOLD_IN_PAGE = """(names) => {
+    // the page's own fold, taken out of its script as the page has it (the tables filled in from geo.names)
+    const src = geoMap.toString(), start = src.indexOf('var KMU = '), body = src.indexOf('function fold(');
+    const fold = new Function(src.slice(start, src.indexOf('\\n  }\\n', body) + 4) + '\\nreturn fold;')();
+    return names.map(fold);
+}"""
+
+
+def test_the_page_folds_a_typed_name_as_python_folds_the_gazetteer(page_path: Path, cache_dir: Path) -> None:
+    """Search compares what the user types, folded in the page, with keys folded in Python: both must agree, on
+    Latin and Cyrillic spellings, word-initial letters, doubled letters and final vowels."""
+    from geo.names import fold, transliterate
+    from geo.places.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.open(cache_dir)
+    names = ["Artemivsk", "Артемовськ", "Zghurivka", "Згурівка", "Yasynuvata", "Ясинувата", "Їжаківка", "Юр'ївка",
+             "Kupiansk-Vuzlovyi", "Shchastia", "Selidovo", "Girnyk", "Pokrovs'k", "Chasiv Yar"]
+    for town in ("Bakhmut", "Kharkiv", "Zaporizhzhia", "Yenakiieve", "Avdiivka"):  # all their spellings, any script
+        names += [s for p in gazetteer.settlements(town)[:1] for s in gazetteer.spellings(p.place_id)]
+    names += [transliterate(n) for n in names]
+    with chromium(page_path) as browsed:
+        assert browsed.page.evaluate(FOLD_IN_PAGE, names) == [fold(n) for n in names]

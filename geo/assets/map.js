@@ -32,15 +32,9 @@ function geoMap(map, data) {
   function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
 
   /* The spelling-insensitive key of a name, as geo.names.fold computes it in Python. */
-  var KMU = {'а': 'a', 'б': 'b', 'в': 'v', 'г': 'h', 'ґ': 'g', 'д': 'd', 'е': 'e', 'є': 'ie', 'ж': 'zh', 'з': 'z',
-    'и': 'y', 'і': 'i', 'ї': 'i', 'й': 'i', 'к': 'k', 'л': 'l', 'м': 'm', 'н': 'n', 'о': 'o', 'п': 'p', 'р': 'r',
-    'с': 's', 'т': 't', 'у': 'u', 'ф': 'f', 'х': 'kh', 'ц': 'ts', 'ч': 'ch', 'ш': 'sh', 'щ': 'shch', 'ь': '',
-    'ю': 'iu', 'я': 'ia', 'ё': 'e', 'ъ': '', 'ы': 'y', 'э': 'e'};
-  var KMU_INITIAL = {'є': 'ye', 'ї': 'yi', 'й': 'y', 'ю': 'yu', 'я': 'ya'};
-  var RULES = [['shch', 'sc'], ['sch', 'sc'], ['kh', 'h'], ['ch', 'c'], ['tsh', 'c'], ['ts', 'c'], ['tz', 'c'],
-    ['cz', 'c'], ['zh', 'z'], ['sh', 's'], ['g', 'h'], ['q', 'k'], ['x', 'ks'], ['w', 'v'], ['yi', 'i'], ['ji', 'i'],
-    ['ye', 'e'], ['je', 'e'], ['ie', 'e'], ['yo', 'o'], ['jo', 'o'], ['io', 'o'], ['ya', 'a'], ['ja', 'a'],
-    ['ia', 'a'], ['yu', 'u'], ['ju', 'u'], ['iu', 'u'], ['y', 'i'], ['j', 'i']];
+  var KMU = @KMU@;
+  var KMU_INITIAL = @KMU_INITIAL@;
+  var RULES = @RULES@;
   function fold(name) {
     var out = '', letter = false;
     String(name).toLowerCase().replace(/зг/g, 'зґг').split('').forEach(function (ch) {

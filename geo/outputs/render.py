@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from importlib import metadata, resources
 from typing import Any
 
+from geo import names
 from geo.models import Article
 from geo.outputs import basemap
 from geo.outputs.maprows import PAGE_CODES, Voices, article_entry, map_json, map_place
@@ -46,11 +47,33 @@ def _asset(name: str) -> str:
 
 
 def _map_script() -> str:
-    """geo's map script, with the orders of the codes of :data:`geo.outputs.maprows.PAGE_CODES` filled in."""
+    """geo's map script, with what Python holds filled in: the orders of the codes of
+    :data:`geo.outputs.maprows.PAGE_CODES`, and the tables of :func:`geo.names.fold` for the map's search."""
     script = _asset("map.js")
     for name, values in PAGE_CODES.items():
         script = script.replace(f"@{name}@", "[" + ", ".join(f"'{v}'" for v in values) + "]")
+    tables = {"KMU": [(k, v) for k, v in names.KMU.items() if "\u0400" <= k <= "\u04ff"],  # the Cyrillic letters
+              "KMU_INITIAL": list(names.KMU_INITIAL.items()), "RULES": list(names.FOLD_RULES)}
+    for name, pairs in tables.items():
+        items = [f"'{a}': '{b}'" if name != "RULES" else f"['{a}', '{b}']" for a, b in pairs]
+        brackets = "[]" if name == "RULES" else "{}"
+        script = script.replace(f"  var {name} = @{name}@;", _js_statement(f"  var {name} = {brackets[0]}", items,
+                                                                              brackets[1] + ";"))
     return script
+
+
+def _js_statement(head: str, items: Sequence[str], close: str, width: int = 118) -> str:
+    """``head``, the items separated by commas and wrapped before ``width`` columns (continued 4 spaces in), and
+    ``close``: the layout of the script's own tables."""
+    lines, line = [], head
+    for n, item in enumerate(items):
+        piece = item + ("," if n < len(items) - 1 else "")
+        if line != head and len(line) + 1 + len(piece) > width:
+            lines.append(line)
+            line = "    " + piece
+        else:
+            line += ("" if line == head else " ") + piece
+    return "\n".join([*lines, line + close])
 
 
 def _slot(name: str) -> str:
