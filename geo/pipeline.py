@@ -219,11 +219,7 @@ def _process(todo: list[Article], done: int, gazetteer: Gazetteer, corrections: 
              geocoder: OnlineGeocoder | None) -> int:
     """Read ``todo`` where ``options`` say (here, a pool, a Dask cluster) and store what each gave, in batches;
     ``done`` articles were read before. Returns how many have been read, these included."""
-    from geo.work.parallel import (  # the extraction rules load only when there is work
-        Job,
-        cpu_count,
-        results,
-    )
+    from geo.work.parallel import Job, cpu_count, results  # the extraction rules load only when there is work
 
     job = Job(options.cache_dir, tuple(corrections), gazetteer.signature)
     workers = options.workers or cpu_count()

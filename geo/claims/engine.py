@@ -9,19 +9,14 @@ from datetime import date
 
 from geo.claims import decide
 from geo.claims import vocab as V
-from geo.claims.frames import Blocked, Frame, Scene, read_frames, scene
+from geo.claims.frames import Blocked, Frame, read_frames
 from geo.claims.merge import merge_claims
 from geo.claims.places import part_named
+from geo.claims.scene import Scene, scene
 from geo.claims.sides import Actor, find_actors, opposite
 from geo.claims.timing import own_time, sentence_times, time_of
 from geo.claims.tokens import ArticleDoc, Span, build_doc
-from geo.claims.voices import (
-    Act,
-    find_acts,
-    remembered,
-    reported_confirmation,
-    reported_denial,
-)
+from geo.claims.voices import Act, find_acts, remembered, reported_confirmation, reported_denial
 from geo.models import Article, Claim, Controller, Resolved, Side, When
 from geo.when import DAY_CUES, ISO_DATE, latest_full_date
 

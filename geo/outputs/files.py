@@ -18,14 +18,7 @@ from geo.atomic import write_together
 from geo.models import Article
 from geo.outputs.borders import load as load_borders
 from geo.outputs.cache import OutputCache, PlaceOutput
-from geo.outputs.export import (
-    claim_features,
-    claim_table,
-    collection,
-    csv_file,
-    csv_rows,
-    place_feature,
-)
+from geo.outputs.export import claim_features, claim_table, collection, csv_file, csv_rows, place_feature
 from geo.outputs.maprows import MapPlace, Voices, article_entry, map_json, map_place
 from geo.outputs.render import DATA_SLOT, skeleton, skeleton_key
 from geo.outputs.timeline import PlaceStatus, statuses

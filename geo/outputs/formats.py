@@ -16,14 +16,7 @@ from typing import Any
 
 from geo.atomic import atomic_write, replacing, target
 from geo.errors import UsageError
-from geo.outputs.export import (
-    CLAIM_FIELDS,
-    cell,
-    claim_table,
-    claims_csv,
-    claims_geojson,
-    places_geojson,
-)
+from geo.outputs.export import CLAIM_FIELDS, cell, claim_table, claims_csv, claims_geojson, places_geojson
 from geo.outputs.snapshot import Snapshot
 
 FORMATS = ("geojson", "csv", "gpkg", "png", "html")

@@ -38,14 +38,7 @@ from geopy.exc import (
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import GeoNames, Nominatim
 
-from geo.http import (
-    FetchError,
-    FetchStatusError,
-    FetchTimeout,
-    FetchUnreachable,
-    brief,
-    fetch,
-)
+from geo.http import FetchError, FetchStatusError, FetchTimeout, FetchUnreachable, brief, fetch
 from geo.models import Place
 from geo.settings import (
     ONLINE_COUNTRIES,
