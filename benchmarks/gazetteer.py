@@ -62,7 +62,7 @@ _IMPORT = """
 import json, resource, sys, time
 from pathlib import Path
 t = time.perf_counter()
-from geo.places.build import import_dump
+from geo.places.imports import import_dump
 count = import_dump(Path(sys.argv[1]), Path(sys.argv[2]))
 print(json.dumps({"s": time.perf_counter() - t, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "places": count}))

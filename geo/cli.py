@@ -249,7 +249,7 @@ def gazetteer_import(
     file: Annotated[Path, typer.Argument(help="A GeoNames country dump: UA.txt or UA.zip (download.geonames.org/export/dump/).")],
 ) -> None:
     """Add every populated place of a GeoNames dump to the gazetteer (kept in the cache folder, used by every run)."""
-    from geo.places.build import import_dump
+    from geo.places.imports import import_dump
 
     _logging(False)
     cache_dir = settings.default_cache_dir(os.environ)
@@ -267,7 +267,7 @@ def _holdings(cache_dir: Path) -> str:
 @_door
 def gazetteer_info() -> None:
     """Where the gazetteer cache is, which dumps were imported, and how many places it holds."""
-    from geo.places.build import imported_dumps
+    from geo.places.sources import imported_dumps
 
     cache_dir = settings.default_cache_dir(os.environ)
     gazetteer = Gazetteer.open(cache_dir)
@@ -282,7 +282,8 @@ def gazetteer_info() -> None:
 @_door
 def gazetteer_list() -> None:
     """The GeoNames dumps imported into the gazetteer: name, size and count of populated places."""
-    from geo.places.build import import_counts, imported_dumps
+    from geo.places.imports import import_counts
+    from geo.places.sources import imported_dumps
 
     _logging(False)
     cache_dir = settings.default_cache_dir(os.environ)
@@ -303,7 +304,7 @@ def gazetteer_remove(
     name: Annotated[str, typer.Argument(help="An imported dump, as geo gazetteer list shows it: UA.zip.")],
 ) -> None:
     """Remove one imported GeoNames dump and rebuild the gazetteer without it."""
-    from geo.places.build import remove_import
+    from geo.places.imports import remove_import
 
     _logging(False)
     cache_dir = settings.default_cache_dir(os.environ)

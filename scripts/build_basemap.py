@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from geo.errors import BasemapError  # noqa: E402
 from geo.outputs.basemap import BASEMAP, CREDIT, FORMAT, TOWN_COLUMNS, WINDOW  # noqa: E402
-from geo.places.build import UA_PLACES, UA_PLACES_COLUMNS  # noqa: E402
+from geo.places.sources import UA_PLACES, UA_PLACES_COLUMNS  # noqa: E402
 
 log = logging.getLogger("build_basemap")
 

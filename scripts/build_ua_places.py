@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from geo.errors import GazetteerError
-from geo.places.build import UA_PLACES, UA_PLACES_COLUMNS, iter_dump, place_row
+from geo.places.sources import UA_PLACES, UA_PLACES_COLUMNS, iter_dump, place_row
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -17,7 +17,7 @@ from geo.errors import GeoError
 from geo.models import Article, Claim, Place
 from geo.outputs import basemap, render
 from geo.outputs.timeline import statuses
-from geo.places.build import UA_PLACES_COLUMNS
+from geo.places.sources import UA_PLACES_COLUMNS
 from tests.conftest import ROOT, chromium
 
 SCRIPT = ROOT / "scripts" / "build_basemap.py"

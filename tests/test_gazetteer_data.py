@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from geo.outputs.render import render_map
-from geo.places.build import UA_PLACES, UA_PLACES_COLUMNS, shipped_places
 from geo.places.gazetteer import Gazetteer
 from geo.places.resolve import km
+from geo.places.sources import UA_PLACES, UA_PLACES_COLUMNS, shipped_places
 from tests.conftest import chromium
 
 # The settlements' real coordinates (checked against an independent Wikidata/OSM-derived table of Ukrainian

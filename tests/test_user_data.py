@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from geo.errors import GazetteerError
-from geo.places.build import import_dump, read_dump
 from geo.places.gazetteer import Gazetteer
+from geo.places.imports import import_dump
 from geo.places.resolve import explain, km
+from geo.places.sources import read_dump
 from tests.conftest import write_article
 
 # Lines in the GeoNames dump format (19 tab-separated columns), written for these tests. Robotyne (Zaporizhzhia
