@@ -7,7 +7,8 @@ from collections import defaultdict
 import pytest
 from spacy.matcher import Matcher as SpacyMatcher
 
-from geo.claims.examples import COUNTERS, EXAMPLES
+from geo.claims.counters import COUNTERS
+from geo.claims.examples import EXAMPLES
 from geo.claims.match import Matcher, Words
 from geo.claims.rules import RULES
 from geo.claims.sides import _ROWS
