@@ -15,17 +15,15 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date
 
 from geo import settings
-from geo.models import Precision, When
+from geo.models import When
+from geo.when_rules import PATTERNS, RESOLVERS, Resolved, cue_words, may_match, range_ends
 
 #: the text of the date a present statement takes: the day the article was published
 AS_PUBLISHED = "as of publication"
-
-#: The day Russia's full-scale invasion of Ukraine began ("since the start of the full-scale war").
-FULL_SCALE_INVASION = date(2022, 2, 24)
 
 
 def latest_year() -> int:
@@ -38,370 +36,11 @@ def plausible_year(year: int) -> bool:
     return settings.MIN_YEAR <= year <= latest_year()
 
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_PART_OF_YEAR = {"early": 1, "mid": 5, "middle": 5, "late": 9, "end": 10}
-
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-_YEAR = r"(?P<year>(?:1\d|20)\d\d)(?!\d)"  # any year of four digits: those out of range are refused, not misread
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
-
-
-def _renamed(rx: str, group: str, name: str) -> str:
-    """``rx`` with its group ``group`` called ``name`` (one expression may hold a month twice)."""
-    return rx.replace(f"?P<{group}>", f"?P<{name}>")
-
-
-# Date ranges: "between August 4 and 16", "from 4 to 16 August", "August 4-16", "on June 9 and 10". Every part is
-# a plain sequence (no quantifier inside a repeated group), so a match is tried in time linear in the text.
-_RANGE_LEAD = r"(?:(?P<lead>[Bb]etween|[Ff]rom|[Oo]n)\s+)?"
-_RANGE_JOIN = r"(?:\s*[-–]\s*|\s+(?P<join>and|to|until|till|through)\s+)"
-_FIRST_MONTH, _LAST_MONTH = _renamed(_MONTH, "month", "m1"), _renamed(_MONTH, "month", "m2")
-_FIRST_DAY, _LAST_DAY = _renamed(_DAY, "day", "d1") + r"\b", _renamed(_DAY, "day", "d2") + r"\b"
-_NO_LETTER = r"(?![^\W\d_])"  # "16 Aug." or "16 August," but not "16 Marines"
-#: Which joining word each leading word takes ("between ... and", "from ... to"); a dash goes with any.
-_RANGE_JOINS = {"between": ("and",), "on": ("and",), "from": ("to", "until", "till", "through")}
-
-#: Stands for "the text has a digit" among a text's words (see :func:`_cue_words`); a rule's words are sets of
-#: words, every match of the rule holding one word of each set.
-_DIGIT = "<digit>"
-_NUMBER = frozenset({_DIGIT})
-_MONTH_WORDS = frozenset(_MONTHS)
-#: the words that name a day or a month without a digit ("on Tuesday", "in May", "yesterday")
-DAY_WORDS = _MONTH_WORDS | frozenset(_WEEKDAYS) | frozenset({"today", "yesterday"})
-#: The words "this week", "the previous day", "over the past two days" or "past 24 hours" end with.
-_PERIOD_WORDS = frozenset({"day", "days", "week", "month", "year", "hours", "weekend"})
-_TIME_OF_DAY = frozenset({"day", "evening", "morning", "night", "afternoon"})
-#: Kinds whose month names must be capitalised ("may soon", "March of the troops" are not dates).
-_CASED = frozenset({"month_day", "day_month", "month_year", "month_rel", "month", "range"})
-#: Words one of which every expression of a single day holds, an ISO date aside ("on 5 May", "that evening",
-#: "two days ago", "overnight", "the previous day", "since the start of the full-scale invasion").
-#: (a tokenizer may keep an abbreviation's dot: "Aug." is one word).
-_DAY_CUES = DAY_WORDS | _TIME_OF_DAY | _PERIOD_WORDS | frozenset({"overnight", "tonight", "ago", "after", "full"})
-DAY_CUES = _DAY_CUES | frozenset(w + "." for w in _DAY_CUES)
-_ISO = r"(?:1\d|20)\d\d-[01]\d-[0-3]\d"
-ISO_DATE = re.compile(rf"\b{_ISO}\b")
-
-# Order matters: longer, more specific forms first; matches never overlap. Each rule: its kind, the sets of words
-# (case-folded) every match of it holds one of, whole, and its expression. A month name is such a word only where the
-# expression bounds it ("16 Marines" is a "day_month" match: "Mar" is no word of it).
-_RULES: tuple[tuple[str, tuple[frozenset[str], ...], str], ...] = (
-    ("iso", (_NUMBER,), rf"\b(?P<iso>{_ISO})\b"),
-    # the war's own calendar: Russia's full-scale invasion began on 24 February 2022
-    ("invasion", (frozenset({"full"}),),
-     r"\b(?:since\s+)?(?:the\s+)?(?:start|beginning|outset|first\s+days?)\s+of\s+(?:the\s+|Russia's\s+|Russia’s\s+)?full[- ]scale\s+(?:war|invasion)\b"
-     r"|\bsince\s+(?:the\s+|Russia's\s+|Russia’s\s+)?full[- ]scale\s+invasion(?:\s+(?:began|started))?\b"),
-    ("range", (_NUMBER, _MONTH_WORDS),
-     rf"\b{_RANGE_LEAD}{_FIRST_MONTH}\s+{_FIRST_DAY}{_RANGE_JOIN}(?:{_LAST_MONTH}\s+)?{_LAST_DAY}(?:,?\s+{_YEAR})?"),
-    ("range", (_NUMBER, _MONTH_WORDS),
-     rf"\b{_RANGE_LEAD}{_FIRST_DAY}(?:\s+{_FIRST_MONTH})?{_RANGE_JOIN}{_LAST_DAY}\s+{_LAST_MONTH}{_NO_LETTER}(?:,?\s+{_YEAR})?"),
-    ("month_day", (_NUMBER, _MONTH_WORDS), rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
-    ("day_month", (_NUMBER,), rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
-    ("part_month", (frozenset({"early", "mid", "late", "end", "beginning", "start", "first", "last"}),),
-     rf"\b(?P<part>early|mid|late|end of|the end of|the beginning of|the start of|the first days of|the last days of)[\s-]+(?:{_renamed(_MONTH, 'month', 'pmonth')})(?:\s+{_YEAR})?"),
-    ("part_year", (frozenset({"early", "mid", "late", "end"}),),
-     rf"\b(?P<part2>early|mid|late|end of)[\s-]+(?:{_renamed(_YEAR, 'year', 'pyear')}|(?P<rel>this|last) year)\b"),
-    ("month_year", (_NUMBER, _MONTH_WORDS), rf"\b(?i:in |since |by |during |until )?{_MONTH}\s+{_YEAR}\b"),
-    ("month_rel", (frozenset({"year"}), _MONTH_WORDS), rf"\b(?i:in |since |by |during |until )?{_MONTH}\s+(?i:of\s+)?(?P<mrel>(?i:last|this)) (?i:year)\b"),
-    ("season", (frozenset(_SEASONS),),
-     rf"\b(?:since\s+|(?:in|during|by|until|throughout|over|through)\s+(?:the\s+)?)?(?:(?P<srel>this|last|next|past)\s+)?{_SEASON}(?:\s+(?:of\s+)?{_renamed(_YEAR, 'year', 'syear')})?\b"),
-    ("month", (_MONTH_WORDS,), rf"\b(?i:in|since|by|during|until|from|early|mid|late|throughout)\s+{_MONTH}\b"),
-    ("weekday", (frozenset(_WEEKDAYS),),
-     rf"\b(?:(?P<wrel>last|this|on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?\b"),
-    ("sameday", (_TIME_OF_DAY,),
-     r"\b(?:(?:on|later|earlier|in)\s+)?(?:the\s+(?:evening|morning|afternoon|night)\s+of\s+)?(?:the\s+same\s+day|that\s+(?:same\s+)?(?:day|evening|morning|night|afternoon))\b"),
-    ("relday", (frozenset({"today", "yesterday", "overnight", "night", "morning", "tonight"}),),
-     r"\b(?P<relday>today|yesterday|overnight|last night|this morning|tonight|the day before yesterday)\b"),
-    ("ago", (frozenset({"ago", "after"}),),
-     r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"
-     r"|\b(?:comes|came)\s+(?:just\s+|only\s+|about\s+)?(?P<n2>\d+|a|one|two|three|four|five|six|seven|ten)\s+"
-     r"(?P<unit2>days?|weeks?|months?)\s+after\b"),
-    ("relperiod", (_PERIOD_WORDS,),
-     r"\b(?:since\s+)?(?P<rp>(?:earlier|later) this (?:year|month|week)|this (?:year|month|week)|last (?:year|month|week)|"
-     r"(?:past|previous) (?:week|(?:\w+ )?days)|recent days|the previous day|(?:past|previous|last) (?:24|48) hours|past day|"
-     r"(?<=over )the weekend|(?<=at )the weekend)\b(?!['’]s)"),
-    ("year", (_NUMBER,), rf"\b(?:in|since|by|during|until|throughout|of)\s+{_YEAR}\b"),
-)
-_PATTERNS: tuple[tuple[str, tuple[frozenset[str], ...], re.Pattern[str]], ...] = tuple(
-    (kind, needs, re.compile(rx, 0 if kind in _CASED else re.IGNORECASE)) for kind, needs, rx in _RULES
-)
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "few": 3, "several": 4}
-
-_WORD = re.compile(r"[^\W\d_]+")
-_ANY_DIGIT = re.compile(r"\d")
-#: Letters ``re.IGNORECASE`` takes for "i" that case folding does not turn into one ("ſ" and "K" it does).
-_AS_I = str.maketrans({"ı": "i", "İ": "i"})
-#: For ASCII text: letters lower-cased, anything else a space; and every byte but the digits (to delete them).
-_ASCII_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-_NOT_DIGITS = bytes(c for c in range(256) if not 48 <= c <= 57)
-
-Resolved = tuple[date | None, Precision | None]
-
-
-def _cue_words(text: str) -> frozenset[str]:
-    """The words of ``text`` (runs of letters), case-folded as ``re.IGNORECASE`` compares them, and :data:`_DIGIT`
-    when it has a digit: a rule may match only a text holding one of its words."""
-    if text.isascii():  # most texts, and four times faster
-        raw = text.encode("ascii")
-        words = raw.translate(_ASCII_LETTERS).decode("ascii").split()
-        has_digit = bool(raw.translate(None, _NOT_DIGITS))
-    else:
-        words = " ".join(_WORD.findall(text)).translate(_AS_I).casefold().split()
-        has_digit = _ANY_DIGIT.search(text) is not None
-    return frozenset((*words, _DIGIT) if has_digit else words)
-
-
-def _may_match(needs: tuple[frozenset[str], ...], words: frozenset[str]) -> bool:
-    """Whether a text of these words holds one of each set of words a rule needs."""
-    return all(not need.isdisjoint(words) for need in needs)
-
-
-def _fold(words: str | None) -> str:
-    """Matched words as the rules compare them: case-folded, with "İ" and "ı" as "i" (``re.IGNORECASE`` matches
-    them to "i", and "ſ" to "s"); "" for a group that took no part in the match."""
-    return words.translate(_AS_I).casefold() if words else ""
-
-
-def _month_of(name: str) -> int:
-    """The number of a month named in full or short ("Sept.", "August")."""
-    return _MONTHS[_fold(name.rstrip("."))]
-
-
-def _latest_not_after(pub: date, month: int, day: int = 1) -> date | None:
-    """The date with this month/day in the publication year, or the year before when it would be in the future."""
-    for year in (pub.year, pub.year - 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            return None
-        if candidate <= pub + timedelta(days=1):
-            return candidate
-    return None
-
-
-def _months_back(pub: date, n: int) -> date:
-    """The first day of the month ``n`` months before the publication month."""
-    y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
-    return date(y, mo + 1, 1)
-
-
-def _same_day(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"that evening", "the same day": the day the text last named."""
-    return (previous, "day") if previous else (None, None)
-
-
-def _invasion(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"since the start of the full-scale invasion": 24 February 2022."""
-    return FULL_SCALE_INVASION, "day"
-
-
-def _iso(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"2024-03-05"."""
-    try:
-        return date.fromisoformat(m.group("iso")), "day"
-    except ValueError:
-        return None, None
-
-
-def _day_of_month(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"November 11", "1 Aug. 2024": that day, in the year given or the latest one not after publication."""
-    month, day = _month_of(m.group("month")), int(m.group("day"))
-    if not 1 <= day <= 31:
-        return None, None
-    if m.group("year"):
-        try:
-            return date(int(m.group("year")), month, day), "day"
-        except ValueError:
-            return None, None
-    return (_latest_not_after(pub, month, day), "day") if pub else (None, None)
-
-
-def _month_year(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"in May 2023": the first of that month."""
-    return date(int(m.group("year")), _month_of(m.group("month")), 1), "month"
-
-
-_PART_OF_MONTH = {"early": 1, "mid": 11, "late": 21, "end of": 21, "beginning of": 1, "start of": 1, "first days of": 1,
-                  "last days of": 25}
-
-
-def _part_month(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"mid-March", "the first days of October": the day that part of the month begins."""
-    month = _month_of(m.group("pmonth"))
-    part = _fold(m.group("part")).removeprefix("the ")
-    day = _PART_OF_MONTH[part]
-    precision: Precision = "week" if part.endswith("days of") else "month"
-    if m.group("year"):
-        return date(int(m.group("year")), month, day), precision
-    return (_latest_not_after(pub, month, day), precision) if pub else (None, None)
-
-
-def _part_year(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"late 2022", "the end of last year": the month that part of the year begins, precision season."""
-    if m.group("pyear"):
-        year = int(m.group("pyear"))
-    elif pub:
-        year = pub.year - (1 if _fold(m.group("rel")) == "last" else 0)
-    else:
-        return None, None
-    return date(year, _PART_OF_YEAR[_fold(m.group("part2")).removesuffix(" of")], 1), "season"
-
-
-def _month_rel(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"in February last year"."""
-    if not pub:
-        return None, None
-    return date(pub.year - (1 if _fold(m.group("mrel")) == "last" else 0), _month_of(m.group("month")), 1), "month"
-
-
-def _month(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"captured in February": the latest such month not after publication."""
-    return (_latest_not_after(pub, _month_of(m.group("month"))), "month") if pub else (None, None)
-
-
-def _season(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"since summer", "last winter", "in autumn 2023": the season's first month."""
-    month = _SEASONS[_fold(m.group("season"))]
-    if m.group("syear"):
-        return date(int(m.group("syear")), month, 1), "season"
-    if not pub:
-        return None, None
-    rel = _fold(m.group("srel"))
-    start = _latest_not_after(pub, month)
-    if start and rel in ("last", "past") and (pub - start).days < 92:
-        start = date(start.year - 1, month, 1)
-    return start, "season"
-
-
-def _weekday(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"on Tuesday": the latest such day not after publication ("last Tuesday" on a Tuesday: a week before)."""
-    if not pub:
-        return None, None
-    back = (pub.weekday() - _WEEKDAYS[_fold(m.group("weekday"))]) % 7
-    if _fold(m.group("wrel")) == "last" and back == 0:
-        back = 7
-    return pub - timedelta(days=back), "day"
-
-
-def _relday(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"yesterday", "overnight", "this morning"."""
-    if not pub:
-        return None, None
-    back = {"yesterday": 1, "the day before yesterday": 2, "last night": 1, "overnight": 1}.get(_fold(m.group("relday")), 0)
-    return pub - timedelta(days=back), "day"
-
-
-def _ago(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"3 days ago", "comes a week after": that many units before publication."""
-    if not pub:
-        return None, None
-    count, unit = (m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))
-    n = int(count) if count.isdigit() else _NUMBERS[_fold(count)]
-    unit = _fold(unit).rstrip("s")
-    if unit == "day":
-        return pub - timedelta(days=n), "day"
-    if unit == "week":
-        return pub - timedelta(days=7 * n), "week"
-    if unit == "month":
-        return _months_back(pub, n), "month"
-    return date(pub.year - n, 1, 1), "year"
-
-
-def _relperiod(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"earlier this year", "last week", "over the past two days", "in recent days", "in the past 24 hours", "over
-    the weekend"."""
-    if not pub:
-        return None, None
-    rp = _fold(m.group("rp"))
-    if rp in ("the previous day", "past day") or rp.endswith("24 hours"):
-        return pub - timedelta(days=1), "day"
-    if rp.endswith("48 hours"):
-        return pub - timedelta(days=2), "day"
-    if rp.endswith("year"):
-        return date(pub.year - (1 if rp.startswith("last") else 0), 1, 1), "year"
-    if rp.endswith("month"):
-        return (_months_back(pub, 1) if rp.startswith("last") else date(pub.year, pub.month, 1)), "month"
-    if rp == "the weekend":  # "over the weekend": its Sunday, the one before publication
-        return pub - timedelta(days=(pub.weekday() + 1) % 7), "day"
-    if rp.endswith("days"):  # "over the past two days", "in the previous few days", "in recent days": the days just before
-        count = rp.split()[0 if rp.startswith("recent") else 1]
-        n = int(count) if count.isdigit() else _NUMBERS.get(count, 3 if count == "recent" else 7)
-        return pub - timedelta(days=n), "day" if n == 1 else "week"
-    if rp.startswith(("past", "previous")):  # "over the past week": the seven days before publication
-        return pub - timedelta(days=7), "week"
-    monday = pub - timedelta(days=pub.weekday())
-    return (monday - timedelta(days=7) if rp.startswith("last") else monday), "week"
-
-
-def _year(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"in 2023": 1 January."""
-    return date(int(m.group("year")), 1, 1), "year"
-
-
-def _range_ends(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """(month, day) of the first and last day of a range, or None when the words make no range: a joining word
-    that does not go with the leading one ("between ... to"), or a last day not after the first ("August 16-4"),
-    unless the range runs into a new year ("December 28 - January 3": a last month 10 or 11 months before)."""
-    join = m.group("join")
-    if join and join not in _RANGE_JOINS.get(_fold(m.group("lead")), ()):
-        return None
-    first_month, last_month = m.group("m1") or m.group("m2"), m.group("m2") or m.group("m1")
-    first = (_month_of(first_month), int(m.group("d1")))
-    last = (_month_of(last_month), int(m.group("d2")))
-    if not (1 <= first[1] <= 31 and 1 <= last[1] <= 31):
-        return None
-    if last <= first and first[0] - last[0] < 10:  # "December 28 - January 3" runs into the next year
-        return None
-    return first, last
-
-
-def _span_precision(days: int) -> Precision:
-    """The precision of a range of ``days`` days (both ends counted)."""
-    if days <= 2:
-        return "day"
-    if days <= 10:
-        return "week"
-    return "month" if days <= 45 else "season"
-
-
-def _range(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"between August 4 and 16", "4-16 August 2024": the first day, its year given (for the last day) or the
-    latest not after publication; the precision from the range's length."""
-    ends = _range_ends(m)
-    if ends is None:
-        return None, None
-    (first_month, first_day), (last_month, last_day) = ends
-    next_year = 1 if (last_month, last_day) < (first_month, first_day) else 0
-    if m.group("year"):
-        start: date | None = date(int(m.group("year")) - next_year, first_month, first_day)
-    else:
-        start = _latest_not_after(pub, first_month, first_day) if pub else None
-    if start is None:
-        return None, None
-    end = date(start.year + next_year, last_month, last_day)
-    return start, _span_precision((end - start).days + 1)
-
-
-_RESOLVERS: dict[str, Callable[[re.Match[str], date | None, date | None], Resolved]] = {
-    "sameday": _same_day, "invasion": _invasion, "iso": _iso, "range": _range, "month_day": _day_of_month,
-    "day_month": _day_of_month, "month_year": _month_year, "part_month": _part_month, "part_year": _part_year,
-    "month_rel": _month_rel, "month": _month, "season": _season, "weekday": _weekday, "relday": _relday, "ago": _ago,
-    "relperiod": _relperiod, "year": _year,
-}
-
-
 def _checked(kind: str, m: re.Match[str], pub: date | None, previous: date | None = None) -> Resolved:
     """The date and precision of an expression of this kind, with dates out of the plausible years (typos,
     "1 January 1800", "10,000 days ago") refused rather than misread or overflowing."""
     try:
-        when, precision = _RESOLVERS[kind](m, pub, previous)
+        when, precision = RESOLVERS[kind](m, pub, previous)
     except (OverflowError, ValueError):
         return None, None
     return (when, precision) if when is not None and plausible_year(when.year) else (None, None)
@@ -414,7 +53,7 @@ def _refused(kind: str, m: re.Match[str], text: str) -> bool:
     if kind == "weekday":
         return not m.group("wrel") and m.start() > 0 and text[m.start() - 1].isalpha()
     if kind == "range":  # "between 4 and 2 June" is no range; "2 June" is still a date
-        return _range_ends(m) is None
+        return range_ends(m) is None
     return False
 
 
@@ -448,11 +87,11 @@ def _day_named_before(days: Sequence[tuple[int, date]], start: int, previous: da
 def find_times(text: str, published: date | None, previous: date | None = None) -> list[When]:
     """Every time expression in ``text``, resolved against ``published`` (None leaves relative ones unresolved);
     "that evening" or "the same day" is ``previous``, the day named last before the text, or the last one in it."""
-    words = _cue_words(text)
+    words = cue_words(text)
     taken = _Taken()
     found: list[When] = []
-    for kind, needs, rx in _PATTERNS:
-        if needs[0].isdisjoint(words) or (len(needs) > 1 and not _may_match(needs, words)):  # _may_match, cheaper
+    for kind, needs, rx in PATTERNS:
+        if needs[0].isdisjoint(words) or (len(needs) > 1 and not may_match(needs, words)):  # may_match, cheaper
             continue
         days = sorted((w.end, w.event_date) for w in found if w.event_date and w.precision == "day") if kind == "sameday" else []
         for m in rx.finditer(text):
@@ -475,7 +114,7 @@ def in_year(text: str, year: int) -> When | None:
     """The first expression of ``text`` that names a day, month or season but no year, resolved in ``year``
     (remembered: merging an article's claims asks it of the same date texts again and again)."""
     end_of_year = date(year, 12, 31)
-    for kind, _, rx in _PATTERNS:
+    for kind, _, rx in PATTERNS:
         if kind in _WITHIN_A_YEAR:
             for m in rx.finditer(text):
                 if kind == "season" and (m.group("srel") or " " not in m.group(0).strip()):

@@ -21,7 +21,8 @@ PACKAGE = ROOT / "geo"
 
 #: the stages in pipeline order: a module's stage is the first whose prefix it has (the core last, as a fallback)
 STAGES = (
-    ("core", ("geo", "geo.models", "geo.errors", "geo.settings", "geo.names", "geo.atomic", "geo.http", "geo.when")),
+    ("core", ("geo", "geo.models", "geo.errors", "geo.settings", "geo.names", "geo.atomic", "geo.http", "geo.when",
+              "geo.when_rules")),
     ("ingest", ("geo.ingest",)),
     ("places", ("geo.places",)),
     ("claims", ("geo.claims",)),

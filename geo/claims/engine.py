@@ -18,7 +18,8 @@ from geo.claims.timing import own_time, sentence_times, time_of
 from geo.claims.tokens import ArticleDoc, Span, build_doc
 from geo.claims.voices import Act, find_acts, remembered, reported_confirmation, reported_denial
 from geo.models import Article, Claim, Controller, Resolved, Side, When
-from geo.when import DAY_CUES, ISO_DATE, latest_full_date
+from geo.when import latest_full_date
+from geo.when_rules import DAY_CUES, ISO_DATE
 
 #: how many sentences after a speaker's own sentence an unattributed claim is still taken as the speaker's
 SPEAKER_REACH = 2

@@ -17,7 +17,7 @@ from geo.claims import vocab as V
 from geo.claims.sides import Actor, voice_kind
 from geo.claims.tokens import ArticleDoc, Span
 from geo.models import Side
-from geo.when import DAY_WORDS
+from geo.when_rules import DAY_WORDS
 
 _SPEECH = V.SAY | V.CONFIRM | V.DENY
 _BETWEEN = V.AUX | V.ADVERB | V.MODAL | frozenset({"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
