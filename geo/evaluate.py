@@ -29,7 +29,7 @@ from typing import Any
 from geo.errors import UsageError
 from geo.models import Article, Claim, Place
 from geo.names import fold
-from geo.places.resolve import km
+from geo.places.rank import km
 
 _GENERIC = re.compile(
     r"\b(?:the|city|town|village|settlement|of|regions?|oblasts?|provinces?|districts?|raions?|hromadas?|community)\b", re.I)

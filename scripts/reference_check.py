@@ -20,7 +20,8 @@ from pathlib import Path
 
 from geo.names import fold
 from geo.places.gazetteer import Gazetteer
-from geo.places.resolve import explain, km
+from geo.places.rank import km
+from geo.places.resolve import explain
 from geo.settings import default_cache_dir
 
 

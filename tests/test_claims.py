@@ -6,8 +6,9 @@ from geo.claims import extract_claims
 from geo.ingest.read import read_article
 from geo.models import Article, Claim
 from geo.places.gazetteer import Gazetteer
+from geo.places.rank import km
 from geo.places.recognize import find_mentions
-from geo.places.resolve import km, resolve_mentions
+from geo.places.resolve import resolve_mentions
 from tests.conftest import SEED
 
 

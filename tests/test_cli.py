@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.places.resolve import km
+from geo.places.rank import km
 from tests.conftest import SEED, open_in_chromium, write_article
 
 OUTPUTS = ("map.html", "claims.geojson", "claims.csv", "places.geojson")

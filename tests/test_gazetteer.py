@@ -1,5 +1,5 @@
 from geo.places.gazetteer import Gazetteer
-from geo.places.resolve import km
+from geo.places.rank import km
 
 
 def near(places, lat, lon, within_km):  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ import pytest
 
 from geo.outputs.render import render_map
 from geo.places.gazetteer import Gazetteer
-from geo.places.resolve import km
+from geo.places.rank import km
 from geo.places.sources import UA_PLACES, UA_PLACES_COLUMNS, shipped_places
 from tests.conftest import chromium
 

@@ -4,8 +4,9 @@ import pytest
 
 from geo.names import fold
 from geo.places.gazetteer import Gazetteer
+from geo.places.rank import km
 from geo.places.recognize import find_mentions
-from geo.places.resolve import explain, km, resolve_mentions
+from geo.places.resolve import explain, resolve_mentions
 
 # (how wire copy spells it, the current name in the national romanization). Russian-style romanizations,
 # BGN/PCGN, Cyrillic, and names changed in 2016 (decommunization) and 2024.

@@ -14,8 +14,9 @@ import pytest
 
 from geo.models import Resolved, Unresolved
 from geo.places.gazetteer import Gazetteer
+from geo.places.rank import km
 from geo.places.recognize import find_mentions
-from geo.places.resolve import explain, km, resolve_mentions
+from geo.places.resolve import explain, resolve_mentions
 from tests.conftest import write_article
 
 

@@ -1,7 +1,8 @@
 from geo.models import Resolved
 from geo.places.gazetteer import Gazetteer
+from geo.places.rank import km
 from geo.places.recognize import find_mentions, split_sentences
-from geo.places.resolve import km, resolve_mentions
+from geo.places.resolve import resolve_mentions
 
 
 def resolve(text: str, gazetteer: Gazetteer) -> dict[str, Resolved]:

@@ -13,7 +13,8 @@ import pytest
 from geo.errors import GazetteerError
 from geo.places.gazetteer import Gazetteer
 from geo.places.imports import import_dump
-from geo.places.resolve import explain, km
+from geo.places.rank import km
+from geo.places.resolve import explain
 from geo.places.sources import read_dump
 from tests.conftest import write_article
 

@@ -10,178 +10,41 @@ then the neighbours), and population as a last resort. A bare name that the arti
 
 from __future__ import annotations
 
-import bisect
 import logging
-import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
-import numpy as np
-
-from geo import settings
 from geo.errors import UsageError
 from geo.models import Candidate, Mention, MentionKind, Place, Resolved, Unresolved
 from geo.names import fold
 from geo.places.cues import Cue, find_cues
 from geo.places.gazetteer import Gazetteer
+from geo.places.rank import (
+    RAION_REACH_KM,
+    RANKING_SIZE,
+    REGION_BONUS,
+    TOWN,
+    RankContext,
+    candidates_for,
+    km,
+    km_matrix,
+    prior,
+    rank,
+    region_base,
+    region_bonus,
+)
 
 log = logging.getLogger(__name__)
 
-_COUNTRY_PRIOR = {"UA": 3.0, "RU": 2.0, "BY": 1.0, "MD": 1.0}
-_NEAR_KM = 30.0
-#: A place this populous is a town its name stands for, whatever region opens the sentence.
-_TOWN = 10_000
-#: A settlement of a raion lies this close to the centre of the raion's settlements at most (the largest raions
-#: since 2020 span about 120 km).
-_RAION_REACH_KM = 70.0
-#: The reach and weight of the article's area: the mean closeness to its other places over a longer distance.
-_AREA_KM = 150.0
-_AREA_WEIGHT = 2.0
-_REGION_BONUS = 3.0
-_SPELLING_BONUS = 2.0
-_CONTEXT_WEIGHT = 2.0
+
 #: A small place (under this population) farther than _STRAY_KM from every other place of the article is doubted.
 _STRAY_MAX_POPULATION = 20_000
 _STRAY_KM = 200.0
-#: How many candidates a resolved mention keeps, to show why the winner won.
-RANKING_SIZE = 5
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def _km_matrix(a: Sequence[Place], b: Sequence[Place]) -> np.ndarray:
-    """Great-circle distances (km) from each place of ``a`` (rows) to each place of ``b`` (columns)."""
-    lat1 = np.radians([p.lat for p in a])[:, None]
-    lon1 = np.radians([p.lon for p in a])[:, None]
-    lat2 = np.radians([p.lat for p in b])[None, :]
-    lon2 = np.radians([p.lon for p in b])[None, :]
-    h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    km: np.ndarray = 6371.0 * 2 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
-    return km
-
-
-def _prior(place: Place) -> tuple[float, float]:
-    """What a place scores before any context: its country (more for an exact point), and its population."""
-    return (_COUNTRY_PRIOR.get(place.country, 0.0) + (0.3 if place.precision == "exact" else 0.0),
-            math.log10(place.population + 10) / 3)
-
-
-def _region_base(surface: str) -> str:
-    words = surface.split()
-    while words and words[-1].lower().rstrip("'s’") in ("region", "oblast", "province", "regions", "oblasts", "border", "frontier",
-                                                          "district", "districts", "raion", "raions", "rayon"):
-        words.pop()
-    return " ".join(words)
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What the rest of the article says about where it is."""
-
-    named_regions: dict[str, tuple[int, ...]]  # region name -> sentences naming it
-    region_places: tuple[Place, ...]
-    anchors: tuple[tuple[Mention, Place], ...]
-    attached: dict[int, str] = field(default_factory=dict)  # id(mention) -> the region named right after it
-    starts: tuple[int, ...] = ()  # where the anchors' mentions start, in text order
-
-    def near(self, mention: Mention) -> Sequence[tuple[Mention, Place]]:
-        """The anchors a mention is weighed against: all of them, or in an article of thousands of names the
-        ``settings.MAX_CONTEXT_MENTIONS`` nearest in the text (so the work grows with the article's length)."""
-        reach = settings.MAX_CONTEXT_MENTIONS
-        if len(self.anchors) <= reach:
-            return self.anchors
-        at = bisect.bisect_left(self.starts, mention.start)
-        low = min(max(0, at - reach // 2), len(self.anchors) - reach)
-        return self.anchors[low : low + reach]
-
-
-def candidates_for(mention: Mention, gazetteer: Gazetteer, region_first: bool = False) -> list[Place]:
-    """The places ``mention`` may name: regions for "X region", else settlements (or the region introduced first)."""
-    if mention.kind == "region":
-        base = _region_base(mention.surface)
-        return gazetteer.regions(base) or gazetteer.regions_like(base)
-    if mention.kind == "raion":
-        return gazetteer.raions(_region_base(mention.surface))
-    if region_first and not mention.typed_settlement:
-        regions = gazetteer.regions(mention.surface)
-        if regions:
-            return regions
-    return gazetteer.settlements(mention.surface)
-
-
-def _region_bonus(place: Place, mention: Mention, context: _Context) -> float:
-    """The region the place lies in is named: right after it ("Stepove in the Dnipropetrovsk region") most
-    strongly, then in a nearby sentence, less so elsewhere in the article."""
-    if place.feature == "settlement" and place.admin1 and context.attached.get(id(mention)) == place.admin1:
-        return 2 * _REGION_BONUS
-    sentences = context.named_regions.get(place.admin1 or "") if place.feature == "settlement" else None
-    if not sentences:
-        return 0.0
-    near = any(abs(i - mention.sentence_index) <= 1 for i in sentences) or mention.sentence_index < 0
-    return _REGION_BONUS if near else _REGION_BONUS / 2
-
-
-def _ends_alike(surface: str, place: Place, spelled: set[str]) -> bool:
-    """"Pokrovsk" is not "Pokrovske", nor "Kursk" "Kurske": a name ending in a consonant never means one that
-    ends in a vowel, and the other way round, unless the place is spelled that way too."""
-    vowels = "aeiouy"
-    return place.place_id in spelled or (surface.rstrip("'’")[-1:].lower() in vowels) == (place.name[-1:].lower() in vowels)
-
-
-def rank(mention: Mention, places: Sequence[Place], context: _Context, spelled: set[str], *, explained: int | None = None) -> list[Candidate]:
-    """Score each candidate place of ``mention``; best first, ties broken by id. Only the first ``explained``
-    candidates (all when None) say what their score is made of."""
-    if mention.kind == "plain":
-        alike = [p for p in places if _ends_alike(mention.surface, p, spelled)]
-        places = alike or places
-    key = fold(mention.surface)
-    exact_matters = 0 < sum(p.place_id in spelled for p in places) < len(places)
-    # each other place counts once, double when named in the same sentence: how often a text repeats a name
-    # says nothing about where the article is
-    weight: dict[str, tuple[float, Place]] = {}
-    for other, anchor in context.near(mention):
-        if fold(other.surface) != key:
-            w = 2.0 if other.sentence_index == mention.sentence_index else 1.0
-            if w > weight.get(anchor.place_id, (0.0, anchor))[0]:
-                weight[anchor.place_id] = (w, anchor)
-    others = [weight[k] for k in sorted(weight)]
-    if others:
-        weights = np.array([w for w, _ in others])
-        distances = _km_matrix(places, [a for _, a in others])
-        closeness = (weights * np.exp(-distances / _NEAR_KM)).sum(axis=1)
-        # and, more weakly, the same region of the front: namesakes 100 km apart are told apart by it (an area
-        # takes two places to tell: one other name may lie anywhere)
-        area = (weights * np.exp(-distances / _AREA_KM)).sum(axis=1) / weights.sum() if len(others) >= 2 \
-            else np.zeros(len(places))
-    else:
-        closeness = area = np.zeros(len(places))
-    scored = []
-    for p, near, around in zip(places, closeness.tolist(), area.tolist()):
-        parts = (_CONTEXT_WEIGHT * near, _AREA_WEIGHT * around, _region_bonus(p, mention, context),
-                 _SPELLING_BONUS if exact_matters and p.place_id in spelled else 0.0, _prior(p))
-        scored.append((round(parts[0] + parts[1] + parts[2] + parts[3] + parts[4][0] + parts[4][1], 4), p, parts))
-    scored.sort(key=lambda s: (-s[0], s[1].place_id))
-    limit = len(scored) if explained is None else explained
-    return [Candidate(p, score, _why(parts) if i < limit else "") for i, (score, p, parts) in enumerate(scored)]
-
-
-_PARTS = ("context", "area", "region named", "spelling", "country", "population")
-
-
-def _why(parts: tuple[float, float, float, float, tuple[float, float]]) -> str:
-    """What a score is made of, its nonzero parts named."""
-    values = (*parts[:4], *parts[4])
-    return " + ".join(f"{k} {v:.2f}" for k, v in zip(_PARTS, values) if v)
-
-
-def _stray(mention: Mention, best: Candidate, context: _Context) -> float:
+def _stray(mention: Mention, best: Candidate, context: RankContext) -> float:
     """How far a small place lies from the article's other places, when it is too far to be believed.
 
     The article's other places are those in the regions it names (and those regions' centres) when it names
@@ -189,7 +52,7 @@ def _stray(mention: Mention, best: Candidate, context: _Context) -> float:
     a village the gazetteer lacks: better reported as unresolved than drawn in the wrong place.
     """
     place = best.place
-    if place.feature != "settlement" or place.population >= _STRAY_MAX_POPULATION or _region_bonus(place, mention, context):
+    if place.feature != "settlement" or place.population >= _STRAY_MAX_POPULATION or region_bonus(place, mention, context):
         return 0.0
     key = fold(mention.surface)
     others = {a.place_id: a for m, a in context.near(mention) if fold(m.surface) != key}
@@ -201,9 +64,9 @@ def _stray(mention: Mention, best: Candidate, context: _Context) -> float:
     points = list(others.values())
     if not points:
         return 0.0
-    if float(_km_matrix(points, points).max()) > 2 * _STRAY_KM:
+    if float(km_matrix(points, points).max()) > 2 * _STRAY_KM:
         return 0.0  # the article covers several areas: distance proves nothing
-    nearest = float(_km_matrix([place], points).min())
+    nearest = float(km_matrix([place], points).min())
     return nearest if nearest > _STRAY_KM else 0.0
 
 
@@ -272,7 +135,7 @@ def decide(name: str, context: str, gazetteer: Gazetteer) -> Decision:
     if target is None:
         start = found.start() if found else len(text) - len(name)
         last = name.split()[-1].lower()
-        kind: MentionKind = "raion" if last.startswith(("district", "raion", "rayon")) else "region" if _region_base(name) != name else "plain"
+        kind: MentionKind = "raion" if last.startswith(("district", "raion", "rayon")) else "region" if region_base(name) != name else "plain"
         target = Mention("resolve", start, start + len(name), name, max((m.sentence_index for m in mentions), default=0), kind=kind)
         mentions = sorted([*mentions, target], key=lambda m: m.start)
     rankings: dict[int, list[Candidate]] = {}
@@ -333,7 +196,7 @@ def _options(mentions: Sequence[Mention], gazetteer: Gazetteer, keep: Mention | 
     government, neither a place nor a clue to where the article is (but ``keep``, the name asked about)."""
     region_first: dict[str, bool] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        key = fold(_region_base(m.surface) if m.kind == "region" else m.surface)
+        key = fold(region_base(m.surface) if m.kind == "region" else m.surface)
         region_first.setdefault(key, m.kind == "region")
     options = [(m, candidates_for(m, gazetteer, region_first.get(fold(m.surface), False))) for m in mentions]
     actors = {id(m) for m, cands in options
@@ -344,7 +207,7 @@ def _options(mentions: Sequence[Mention], gazetteer: Gazetteer, keep: Mention | 
     return [(m, cands) for m, cands in options if id(m) not in actors]
 
 
-def _context(options: Sequence[tuple[Mention, list[Place]]], gazetteer: Gazetteer) -> _Context:
+def _context(options: Sequence[tuple[Mention, list[Place]]], gazetteer: Gazetteer) -> RankContext:
     """What the article's names say about where it is: the regions it names, and a first guess at each place."""
     named_regions: dict[str, tuple[int, ...]] = {}
     region_places: dict[str, Place] = {}
@@ -355,12 +218,12 @@ def _context(options: Sequence[tuple[Mention, list[Place]]], gazetteer: Gazettee
     anchors = []
     for m, cands in options:
         if cands and cands[0].feature == "settlement":
-            best = max(cands, key=lambda p: (sum(_prior(p)) + (_REGION_BONUS if p.admin1 in named_regions else 0.0), p.place_id))
+            best = max(cands, key=lambda p: (sum(prior(p)) + (REGION_BONUS if p.admin1 in named_regions else 0.0), p.place_id))
             anchors.append((m, best))
-    anchors.sort(key=lambda a: a[0].start)  # in text order, for the nearest of a long article (see _Context.near)
-    first = _Context(named_regions, tuple(region_places.values()), tuple(anchors), _attached(options),
+    anchors.sort(key=lambda a: a[0].start)  # in text order, for the nearest of a long article (see RankContext.near)
+    first = RankContext(named_regions, tuple(region_places.values()), tuple(anchors), _attached(options),
                      tuple(m.start for m, _ in anchors))
-    spelled = {id(m): gazetteer.spelled(_region_base(m.surface)) for m, cands in options if cands}
+    spelled = {id(m): gazetteer.spelled(region_base(m.surface)) for m, cands in options if cands}
     winners = {id(m): cands[0] if len(cands) == 1 else rank(m, cands, first, spelled[id(m)], explained=0)[0].place
                for m, cands in options if cands}
     return replace(first, anchors=tuple((m, winners[id(m)]) for m, _ in anchors))
@@ -389,7 +252,7 @@ def _groups(options: Sequence[tuple[Mention, list[Place]]], cues: dict[int, Cue]
         if cue and not allowed and region is not None and region.admin1 and not cue.weak:
             allowed = gazetteer.settlements_like(members[0].surface, region.admin1)  # a slip of the pen: "Zaporizhske"
             cands = [*cands, *(p for p in allowed if p not in cands)]
-        if cue and cue.weak and not allowed and any(p.population >= _TOWN for p in cands):
+        if cue and cue.weak and not allowed and any(p.population >= TOWN for p in cands):
             cue, allowed = None, cands  # a town the reader knows is not a village of the region opening the sentence
         out.append(_Group(members, cands, allowed, cue))
     return out
@@ -401,7 +264,7 @@ def _bound(cue: Cue | None, regions: dict[int, Place]) -> Place | None:
 
 
 def _name_key(m: Mention) -> tuple[str, str]:
-    return m.kind, fold(_region_base(m.surface) if m.kind == "region" else m.surface)
+    return m.kind, fold(region_base(m.surface) if m.kind == "region" else m.surface)
 
 
 def _cue_key(cue: Cue | None, regions: dict[int, Place]) -> tuple[str, str]:
@@ -417,19 +280,19 @@ def _fits_cue(place: Place, cue: Cue | None, regions: dict[int, Place]) -> bool:
     bound = _bound(cue, regions)
     beside = regions.get(id(cue.beside)) if cue.beside else None
     in_raion = bound is None or cue.region is None or cue.region.kind != "raion" or \
-        km(place.lat, place.lon, bound.lat, bound.lon) <= _RAION_REACH_KM
+        km(place.lat, place.lon, bound.lat, bound.lon) <= RAION_REACH_KM
     return (place.feature == "settlement" and in_raion and (bound is None or place.admin1 == bound.admin1)
             and (beside is None or place.admin1 != beside.admin1)
             and (cue.country is None or place.country == cue.country))
 
 
-def _group_ranking(group: _Group, context: _Context, gazetteer: Gazetteer, chosen: dict[str, Place],
+def _group_ranking(group: _Group, context: RankContext, gazetteer: Gazetteer, chosen: dict[str, Place],
                    explained: int | None) -> list[Candidate]:
     """The candidates of one name, scored over all its mentions (their mean): those the cue allows first, the
     others after them, marked; among the allowed, a place another spelling of the article already chose wins
     ("Lyman" after "Krasny Liman"). Only the first ``explained`` (all when None) say what their score is made of."""
     members = group.members
-    spelled = gazetteer.spelled(_region_base(members[0].surface))
+    spelled = gazetteer.spelled(region_base(members[0].surface))
     allowed = {p.place_id for p in group.allowed}
     ranking = _mean_ranking(members, group.allowed, context, spelled, explained) if allowed else []
     if members[0].kind == "plain" and len(allowed) > 1:
@@ -444,7 +307,7 @@ def _group_ranking(group: _Group, context: _Context, gazetteer: Gazetteer, chose
     return ranking + [Candidate(c.place, c.score, f"{c.why}; {excluded}") for c in _mean_ranking(members, rest, context, spelled, explained)]
 
 
-def _mean_ranking(members: list[Mention], places: list[Place], context: _Context, spelled: set[str],
+def _mean_ranking(members: list[Mention], places: list[Place], context: RankContext, spelled: set[str],
                   explained: int | None) -> list[Candidate]:
     """:func:`rank` of ``places`` over every mention of one name: the mean of their scores, best first."""
     if len(members) == 1:
