@@ -30,8 +30,8 @@ from typing import Any
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from geo.claims.engine import Reading
 from geo.claims.rules import RULES
+from geo.claims.trace import Reading
 from geo.evaluate import controller_ok, name_key, read_labels
 from geo.ingest.read import Skipped, read_folder
 from geo.models import Article, Claim

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from geo.claims.counters import COUNTERS
-from geo.claims.engine import Reading
 from geo.claims.examples import EXAMPLES, UNPROVEN, Counter, Example
 from geo.claims.rules import RULES
+from geo.claims.trace import Reading
 from geo.models import Article, Claim
 from geo.places.gazetteer import Gazetteer
 from geo.work.process import explain_article, process_article

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator
 from datetime import date
 
-from geo.claims.engine import Reading, SentenceTrace
+from geo.claims.trace import Reading, SentenceTrace
 from geo.models import Article, Claim
 
 #: how the parts of one sentence's explanation are indented

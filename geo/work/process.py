@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from geo import settings
 from geo.claims import extract_claims, read_claims
-from geo.claims.engine import Reading
+from geo.claims.trace import Reading
 from geo.models import Article, Claim, Place, Resolved, Unresolved
 from geo.places.gazetteer import Gazetteer
 from geo.places.recognize import candidate_names, find_mentions, long_sentences
