@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 #: The lock file a run holds in the output folder.
 LOCK_NAME = ".geo.lock"
 #: The code that reads an article (modules and packages of ``geo``): when it changes, every article is read again.
-READERS = ("claims", "places/cues.py", "models.py", "names.py", "work/process.py", "places/recognize.py",
+READERS = ("claims", "places/cues.py", "places/sentences.py", "models.py", "names.py", "work/process.py", "places/recognize.py",
            "places/resolve.py", "places/rank.py", "settings.py", "when.py", "when_rules.py")
 
 

@@ -1,8 +1,9 @@
 from geo.models import Resolved
 from geo.places.gazetteer import Gazetteer
 from geo.places.rank import km
-from geo.places.recognize import find_mentions, split_sentences
+from geo.places.recognize import find_mentions
 from geo.places.resolve import resolve_mentions
+from geo.places.sentences import split_sentences
 
 
 def resolve(text: str, gazetteer: Gazetteer) -> dict[str, Resolved]:

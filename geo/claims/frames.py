@@ -2,7 +2,7 @@
 negation, an attempt, a plan or a hedge change it. Frames are what :mod:`geo.claims.decide` turns into claims.
 
 Every slot finder reads only the tokens of its trigger's sentence, and sentences are bounded (a longer one is read in
-pieces cut at clauses, see :func:`geo.places.recognize.split_sentences`), so an article costs time linear in its length.
+pieces cut at clauses, see :func:`geo.places.sentences.split_sentences`), so an article costs time linear in its length.
 """
 
 from __future__ import annotations

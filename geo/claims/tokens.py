@@ -20,7 +20,7 @@ from geo import settings
 from geo.claims.match import Words, positions
 from geo.claims.vocab import CLAUSE_MARKS
 from geo.models import Article, Resolved
-from geo.places.recognize import Sentence, split_sentences
+from geo.places.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
     from spacy.language import Language

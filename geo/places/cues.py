@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geo.models import Mention
-from geo.places.recognize import split_sentences
+from geo.places.sentences import split_sentences
 
 _DIRECTION = r"(?:(?:north|south)[\s-]?(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|central|border(?:ing)?|front[\s-]?line)"
 _COUNTRY_OWNER = r"(?:(?:Russia|Ukraine)['’]s\s+|Russian\s+|Ukrainian\s+)"

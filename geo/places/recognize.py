@@ -10,7 +10,6 @@ import functools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import takewhile
 from typing import Literal
 
@@ -18,6 +17,7 @@ from geo import settings
 from geo.models import Mention
 from geo.names import fold
 from geo.places.gazetteer import Gazetteer
+from geo.places.sentences import Sentence, split_sentences
 
 _WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?")
 # The words of _WORD that may begin with a capital, as group 1 (the others are passed over by the regex engine, not
@@ -73,10 +73,7 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*")
 _AND = re.compile(r",?\s+(?:and|or)\s+")
 # "Snagost, a village in the Kursk region": a name presented as a settlement.
 _TYPED_AFTER = re.compile(r",\s+(?:a|the)\s+(?:small\s+)?(?:village|town|city|settlement|hamlet)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9\u0400-\u04ff])|\n+")
-_ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Gen|Lt|Col|Maj|Sgt|Capt|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|approx|U\.S|U\.K|U\.N|[A-Z])\.)$"
-)
+
 
 # Capitalised words that are never place names in this copy, though some fold like a village.
 STOPWORDS = frozenset(
@@ -92,71 +89,6 @@ STOPWORDS = frozenset(
     ap tass ria isw telegram facebook twitter x day week month year war front line frontline operation
     offensive counteroffensive region oblast district city town village settlement rayon hromada""".split()
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence of an article and where it starts."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-
-
-@functools.lru_cache(maxsize=16)
-def _spans(text: str) -> tuple[tuple[int, int], ...]:
-    """``(start, end)`` of each sentence of ``text``, whole."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.group(0).strip() == "" and "\n" not in m.group(0) and _ABBREVIATIONS.search(text[max(0, m.start() - 6) : m.start()]):
-            continue
-        spans.append((start, m.start()))
-        start = m.end()
-    return (*spans, (start, len(text)))
-
-
-@functools.lru_cache(maxsize=16)
-def split_sentences(text: str) -> tuple[Sentence, ...]:
-    """Split text into sentences, keeping character offsets into ``text`` (recognition and claims split the
-    same article: the second time is free). A sentence longer than ``settings.MAX_SENTENCE_CHARS`` is cut into
-    pieces at clause boundaries (see :func:`long_sentences`)."""
-    sentences: list[Sentence] = []
-    for begin, end in (piece for start, stop in _spans(text) for piece in _pieces(text, start, stop)):
-        chunk = text[begin:end]
-        if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            sentences.append(Sentence(len(sentences), begin + lead, end, chunk.strip()))
-    return tuple(sentences)
-
-
-# where a sentence too long to read whole is cut: after a semicolon, a comma or before "and", else after a space
-_CUTS = (re.compile(r";\s"), re.compile(r",\s"), re.compile(r"\s(?=and\s)"), re.compile(r"\s"))
-
-
-def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``(start, end)`` of a sentence, or of pieces of at most ``settings.MAX_SENTENCE_CHARS`` when it is longer,
-    each cut at the last clause boundary that fits (the work on a sentence grows faster than its length)."""
-    limit = settings.MAX_SENTENCE_CHARS
-    pieces = []
-    while end - start > limit:
-        window = text[start : start + limit]
-        cut = next((m.end() for rx in _CUTS for m in [_last(rx, window)] if m and m.end() > limit // 4), limit)
-        pieces.append((start, start + cut))
-        start += cut
-    return [*pieces, (start, end)]
-
-
-def _last(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The last match of ``rx`` in ``text``."""
-    matches = list(rx.finditer(text))
-    return matches[-1] if matches else None
-
-
-def long_sentences(text: str) -> int:
-    """How many sentences of ``text`` are longer than ``settings.MAX_SENTENCE_CHARS`` (and read in pieces)."""
-    return sum(1 for start, end in _spans(text) if len(text[start:end].strip()) > settings.MAX_SENTENCE_CHARS)
 
 
 #: A word of a sentence: (start, end, text), offsets into the article.

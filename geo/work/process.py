@@ -14,8 +14,9 @@ from geo.claims import extract_claims, read_claims
 from geo.claims.trace import Reading
 from geo.models import Article, Claim, Place, Resolved, Unresolved
 from geo.places.gazetteer import Gazetteer
-from geo.places.recognize import candidate_names, find_mentions, long_sentences
+from geo.places.recognize import candidate_names, find_mentions
 from geo.places.resolve import resolve_mentions
+from geo.places.sentences import long_sentences
 
 log = logging.getLogger(__name__)
 
