@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import errno
-import functools
 import json
-import logging
 import os
-import re
-import sqlite3
-import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from geo import __version__, settings
-from geo.errors import GeoError
+from geo.console import door, err, fail, printable, say, setup_logging
 from geo.models import Article
 from geo.pipeline import run as run_pipeline
 from geo.places.corrections import FILE_NAME as CORRECTIONS
@@ -31,82 +23,6 @@ from geo.places.gazetteer import Gazetteer
 from geo.settings import RunSettings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn news articles about a war into a map of reported territorial changes.")
-err = Console(stderr=True, soft_wrap=True)
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """Text as it may be shown on a terminal: bytes of a name that are not UTF-8 and control characters (escape
-    sequences a file name could carry) written as ``\\xNN``."""
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
-
-
-def _say(label: str, text: str) -> None:
-    """One line on stderr: a coloured label, then the text as it is (no markup read in it)."""
-    err.print(f"{label} " * bool(label) + escape(printable(" ".join(text.split()))), highlight=False)
-
-
-def _fail(message: str) -> NoReturn:
-    """Stop with one ``error:`` line and exit status 2."""
-    _say("[red]error:[/]", message)
-    raise typer.Exit(2)
-
-
-#: What to do about an operating-system error, by its errno.
-_OS_ADVICE = {
-    errno.ENOSPC: "free some disk space and run again", errno.EDQUOT: "free some disk space and run again",
-    errno.EACCES: "check its permissions, or choose another folder", errno.EPERM: "check its permissions, or choose another folder",
-    errno.EROFS: "the file system is read-only; choose another folder", errno.ENAMETOOLONG: "use a shorter name",
-    errno.EEXIST: "it exists and is not a folder; choose another path", errno.ENOTDIR: "a part of the path is a file, not a folder; choose another path",
-    errno.EISDIR: "it is a folder; give a file name", errno.ENOENT: "check the path",
-}
-
-
-def _os_message(exc: OSError) -> str:
-    """An operating-system error as one line: the file, what went wrong, what to do."""
-    where = f"{exc.filename}: " if exc.filename is not None else ""
-    advice = _OS_ADVICE.get(exc.errno or 0, "check the path, the permissions and the free disk space")
-    return f"{where}{exc.strerror or exc}; {advice}"
-
-
-_C = TypeVar("_C", bound=Callable[..., Any])
-
-
-def _door(command: _C) -> _C:
-    """The one door errors leave by: geo's own errors, the operating system's and the store's become one
-    ``error:`` line and exit status 2, never a traceback."""
-
-    @functools.wraps(command)
-    def guarded(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except GeoError as exc:
-            _fail(str(exc))
-        except OSError as exc:
-            _fail(_os_message(exc))
-        except sqlite3.Error as exc:
-            _fail(f"the store could not be read or written ({exc}); check the disk space and permissions of the "
-                  "output folder, or move geo.sqlite aside to start afresh")
-
-    return guarded  # type: ignore[return-value]
-
-
-class _OneLine(logging.Formatter):
-    """A log record as one line on stderr: "warning: seeds/a.md: ..." (what a user reads, and can grep)."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        return f"{record.levelname.lower()}: {printable(' '.join(record.getMessage().split()))}"
-
-
-def _logging(verbose: bool) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_OneLine())
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True)
-    for noisy in ("geopy", "urllib3"):  # their retries and tracebacks; geo says what failed in one line
-        logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.CRITICAL)
-    logging.getLogger("distributed").setLevel(logging.WARNING)  # a Dask cluster's life story, worker by worker
 
 
 def _version(value: bool) -> None:
@@ -122,7 +38,7 @@ def _main(version: Annotated[bool, typer.Option("--version", is_eager=True, call
 
 
 @app.command()
-@_door
+@door
 def run(
     seeds: Annotated[Path, typer.Option(help="Folder of articles (.txt, .md, .html, .jsonl) and places.csv.")] = settings.SEEDS_DIR,
     out: Annotated[Path, typer.Option(help="Folder for map.html, claims.geojson, claims.csv, places.geojson and the store.")] = settings.OUT_DIR,
@@ -134,11 +50,11 @@ def run(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log how each name was resolved.")] = False,
 ) -> None:
     """Read new articles in SEEDS, extract their claims and write the map and data files into OUT."""
-    _logging(verbose)
+    setup_logging(verbose)
     if not seeds.is_dir():
-        _fail(f"seeds folder {seeds} does not exist; create it and put articles in it, or pass --seeds DIR")
+        fail(f"seeds folder {seeds} does not exist; create it and put articles in it, or pass --seeds DIR")
     if out.exists() and not out.is_dir():
-        _fail(f"--out {out} is a file, not a folder; pass a folder for the outputs")
+        fail(f"--out {out} is a file, not a folder; pass a folder for the outputs")
     options = RunSettings(seeds=seeds, out=out, cache_dir=settings.default_cache_dir(os.environ),
                           online=settings.OnlineSettings.from_env(os.environ) if online else None,
                           workers=workers, dask=dask)
@@ -148,22 +64,22 @@ def run(
         report = run_pipeline(options, progress=lambda stage, done, total: bar.update(task, description=stage,
                                                                                         completed=done, total=total))
     for skipped in report.skipped:
-        _say("[yellow]skipped[/]", f"{skipped.path}: {skipped.reason}")
+        say("[yellow]skipped[/]", f"{skipped.path}: {skipped.reason}")
     if report.unresolved:
         names = sorted({surface for _, surface, _ in report.unresolved})
-        _say("[yellow]unresolved[/]", f"{len(names)} name(s) no gazetteer knows: {', '.join(names[:20])}"
+        say("[yellow]unresolved[/]", f"{len(names)} name(s) no gazetteer knows: {', '.join(names[:20])}"
              + (" ..." if len(names) > 20 else "")
              + "; add them to seeds/places.csv (name,lat,lon), or for villages in Russia import GeoNames' RU.zip "
                "(geo gazetteer import RU.zip)")
     left_out = sorted(set(report.left_out))
     for path, surface, why in left_out[:20]:
-        _say("[yellow]left out[/]", f"{surface} ({path}): {why.removeprefix('left out: ')}; if it is right, add it to "
+        say("[yellow]left out[/]", f"{surface} ({path}): {why.removeprefix('left out: ')}; if it is right, add it to "
              "seeds/places.csv (name,lat,lon)")
     if len(left_out) > 20:
-        _say("[yellow]left out[/]", f"... and {len(left_out) - 20} more; geo run -v says why for each")
+        say("[yellow]left out[/]", f"... and {len(left_out) - 20} more; geo run -v says why for each")
     if report.unanswered:
-        _say("[yellow]online[/]", f"{report.unanswered} lookup(s) got no answer; they are asked again on the next run")
-    _say("", f"{report.new} new, {report.changed} changed, {report.unchanged} unchanged, {report.retired} retired, "
+        say("[yellow]online[/]", f"{report.unanswered} lookup(s) got no answer; they are asked again on the next run")
+    say("", f"{report.new} new, {report.changed} changed, {report.unchanged} unchanged, {report.retired} retired, "
              f"{len(report.skipped)} skipped, {len(report.unresolved)} unresolved name(s); "
              f"{report.claims} claims on {report.places} places -> {out / 'map.html'}"
              + ("" if report.written else " (outputs unchanged)"))
@@ -172,7 +88,7 @@ def run(
 
 
 @app.command()
-@_door
+@door
 def add(
     sources: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html, .jsonl) or web addresses.")],
     seeds: Annotated[Path, typer.Option(help="The seeds folder to add them to.")] = settings.SEEDS_DIR,
@@ -181,22 +97,22 @@ def add(
     """Copy articles into SEEDS as .md files with a proper header (title, published, source, url)."""
     from geo.ingest.add import add as add_articles
 
-    _logging(False)
+    setup_logging(False)
     if seeds.exists() and not seeds.is_dir():
-        _fail(f"--seeds {seeds} is a file, not a folder; pass the seeds folder")
+        fail(f"--seeds {seeds} is a file, not a folder; pass the seeds folder")
     skipped = 0
     for item in add_articles(sources, seeds, online=settings.OnlineSettings.from_env(os.environ) if online else None):
         if isinstance(item, Path):
-            _say("added", str(item))
+            say("added", str(item))
         else:
             skipped += 1
-            _say("[yellow]skipped[/]", f"{item.path}: {item.reason}")
+            say("[yellow]skipped[/]", f"{item.path}: {item.reason}")
     if skipped:
         raise typer.Exit(1)
 
 
 @app.command()
-@_door
+@door
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="geojson, csv, gpkg (GeoPackage: claims and places), png "
                                                             "(a static picture) or html (the map).")],
@@ -221,14 +137,14 @@ def export(
     from geo.outputs.snapshot import parse_bbox, take
     from geo.store.db import Store
 
-    _logging(False)
+    setup_logging(False)
     try:
         day = date.fromisoformat(as_of) if as_of else None
     except ValueError:
-        _fail(f"--as-of {as_of!r} is not a date; write it as YYYY-MM-DD")
+        fail(f"--as-of {as_of!r} is not a date; write it as YYYY-MM-DD")
     store_path = out / settings.STORE_NAME
     if not store_path.is_file():
-        _fail(f"no store in {out}; run geo run first, or pass --out DIR")
+        fail(f"no store in {out}; run geo run first, or pass --out DIR")
     with Store(store_path) as store:
         snapshot = take(store, as_of=day, bbox=parse_bbox(bbox) if bbox else None)
     path = output or out / "exports" / default_name(fmt, snapshot, layer=layer, embed=embed)
@@ -236,7 +152,7 @@ def export(
     spellings = Gazetteer.open(cache).spellings if fmt == "html" else None
     write_export(snapshot, fmt, path, load_borders(cache), layer=layer, embed=embed, width=width, height=height,
                  store=store_path, spellings=spellings)
-    _say("", f"{len(snapshot.claims)} claims on {len(snapshot.places)} places -> {path}")
+    say("", f"{len(snapshot.claims)} claims on {len(snapshot.places)} places -> {path}")
 
 
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline gazetteer: add GeoNames data, show what it holds.")
@@ -244,17 +160,17 @@ app.add_typer(gazetteer_app, name="gazetteer")
 
 
 @gazetteer_app.command("import")
-@_door
+@door
 def gazetteer_import(
     file: Annotated[Path, typer.Argument(help="A GeoNames country dump: UA.txt or UA.zip (download.geonames.org/export/dump/).")],
 ) -> None:
     """Add every populated place of a GeoNames dump to the gazetteer (kept in the cache folder, used by every run)."""
     from geo.places.imports import import_dump
 
-    _logging(False)
+    setup_logging(False)
     cache_dir = settings.default_cache_dir(os.environ)
     count = import_dump(cache_dir, file)
-    _say("", f"imported {count} populated places from {file}; {_holdings(cache_dir)}")
+    say("", f"imported {count} populated places from {file}; {_holdings(cache_dir)}")
 
 
 def _holdings(cache_dir: Path) -> str:
@@ -264,7 +180,7 @@ def _holdings(cache_dir: Path) -> str:
 
 
 @gazetteer_app.command("info")
-@_door
+@door
 def gazetteer_info() -> None:
     """Where the gazetteer cache is, which dumps were imported, and how many places it holds."""
     from geo.places.sources import imported_dumps
@@ -279,13 +195,13 @@ def gazetteer_info() -> None:
 
 
 @gazetteer_app.command("list")
-@_door
+@door
 def gazetteer_list() -> None:
     """The GeoNames dumps imported into the gazetteer: name, size and count of populated places."""
     from geo.places.imports import import_counts
     from geo.places.sources import imported_dumps
 
-    _logging(False)
+    setup_logging(False)
     cache_dir = settings.default_cache_dir(os.environ)
     dumps = imported_dumps(cache_dir)
     if not dumps:
@@ -299,17 +215,17 @@ def gazetteer_list() -> None:
 
 
 @gazetteer_app.command("remove")
-@_door
+@door
 def gazetteer_remove(
     name: Annotated[str, typer.Argument(help="An imported dump, as geo gazetteer list shows it: UA.zip.")],
 ) -> None:
     """Remove one imported GeoNames dump and rebuild the gazetteer without it."""
     from geo.places.imports import remove_import
 
-    _logging(False)
+    setup_logging(False)
     cache_dir = settings.default_cache_dir(os.environ)
     remove_import(cache_dir, name)
-    _say("", f"removed {name}; {_holdings(cache_dir)}")
+    say("", f"removed {name}; {_holdings(cache_dir)}")
 
 
 def _gazetteer(seeds: Path) -> Gazetteer:
@@ -318,13 +234,13 @@ def _gazetteer(seeds: Path) -> Gazetteer:
     gazetteer = Gazetteer.open(settings.default_cache_dir(os.environ))
     corrections, problems = read_corrections(seeds / CORRECTIONS)
     for skipped in problems:
-        _say("[yellow]skipped[/]", f"{skipped.path}: {skipped.reason}")
+        say("[yellow]skipped[/]", f"{skipped.path}: {skipped.reason}")
     gazetteer.add_user_places(corrections)
     return gazetteer
 
 
 @app.command()
-@_door
+@door
 def resolve(
     name: Annotated[str, typer.Argument(help="A place name as an article spells it: Girnyk, Artemovsk, \"Kursk region\".")],
     context: Annotated[str, typer.Option(help="Text around the name; the places it names help choose among namesakes.")] = "",
@@ -335,11 +251,11 @@ def resolve(
     from geo.models import Resolved
     from geo.places.resolve import decide
 
-    _logging(False)
+    setup_logging(False)
     decision = decide(name, context, _gazetteer(seeds))
     outcome = decision.outcome
     if not decision.ranking and not isinstance(outcome, Resolved):
-        _say("", f"no place called {name!r} is known; add it to seeds/places.csv, or for a village in Russia import "
+        say("", f"no place called {name!r} is known; add it to seeds/places.csv, or for a village in Russia import "
                  "GeoNames' RU.zip (geo gazetteer import RU.zip)")
         raise typer.Exit(1)
     drawn = outcome.place.place_id if isinstance(outcome, Resolved) else None
@@ -373,7 +289,7 @@ def _explained(article: Article, gazetteer: Gazetteer, place: str | None, as_jso
 
 
 @app.command()
-@_door
+@door
 def explain(
     article: Annotated[Path, typer.Argument(help="An article file (.txt, .md, .html, .jsonl: every line of a feed).")],
     place: Annotated[str | None, typer.Option(metavar="NAME", help="Only the sentences whose frames, blocked "
@@ -386,11 +302,11 @@ def explain(
     the triggers that made no claim and why, and each claim with the reason for each of its values."""
     from geo.ingest.read import Skipped, read_file
 
-    _logging(False)
+    setup_logging(False)
     if not article.is_file():
-        _fail(f"{article} is a folder; give one article file" if article.is_dir() else f"{article} is not a file; check the path")
+        fail(f"{article} is a folder; give one article file" if article.is_dir() else f"{article} is not a file; check the path")
     if not article.name.lower().endswith(settings.ARTICLE_SUFFIXES):
-        _fail(f"{article}: not an article file; geo reads {', '.join(settings.ARTICLE_SUFFIXES)}")
+        fail(f"{article}: not an article file; geo reads {', '.join(settings.ARTICLE_SUFFIXES)}")
     gazetteer = _gazetteer(seeds)
     # plain text: no markup, emoji codes or highlighting read in what an article says
     out = Console(soft_wrap=True, highlight=False, markup=False, emoji=False)
@@ -398,22 +314,22 @@ def explain(
     for item in read_file(article):
         if isinstance(item, Skipped):
             skipped += 1
-            _say("[yellow]skipped[/]", f"{item.path}: {item.reason}")
+            say("[yellow]skipped[/]", f"{item.path}: {item.reason}")
             continue
         lines, named = _explained(item, gazetteer, place, as_json)
         read, matched = read + 1, matched + named
         for line in lines:
             out.print(printable(line))
     if not read:
-        _fail(f"{article}: no article could be read")
+        fail(f"{article}: no article could be read")
     if place is not None and not matched:
-        _say("", f"no sentence names {place!r}; check the spelling, or run without --place")
+        say("", f"no sentence names {place!r}; check the spelling, or run without --place")
     if skipped or (place is not None and not matched):
         raise typer.Exit(1)
 
 
 @app.command()
-@_door
+@door
 def evaluate(
     labels: Annotated[Path, typer.Argument(help="Hand labels, one JSON object per article (the dev corpus' labels.jsonl format).")],
     seeds: Annotated[Path, typer.Option(help="Folder of the labelled articles.")] = settings.SEEDS_DIR,
@@ -426,7 +342,7 @@ def evaluate(
     from geo.evaluate import read_labels
     from geo.store.db import Store
 
-    _logging(False)
+    setup_logging(False)
     with tempfile.TemporaryDirectory(prefix="geo-evaluate-") as tmp:
         options = RunSettings(seeds=seeds, out=out or Path(tmp), cache_dir=settings.default_cache_dir(os.environ))
         gold = read_labels(labels)

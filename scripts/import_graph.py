@@ -30,7 +30,7 @@ STAGES = (
     ("store", ("geo.store",)),
     ("outputs", ("geo.outputs",)),
     ("run", ("geo.pipeline", "geo.evaluate")),
-    ("command", ("geo.cli", "geo.__main__")),
+    ("command", ("geo.cli", "geo.console", "geo.__main__")),
 )
 
 
