@@ -265,6 +265,39 @@ def _match_claims(labels: Sequence[Mapping[str, Any]], claims: Sequence[Claim], 
             misses.append(f"CLAIM FP   {where} {claim.surface!r} {claim.controller} {claim.event}")
 
 
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What a run gave, indexed by article: its ids by url and file name, places, unplaced names and claims."""
+
+    by_key: dict[str, str]
+    predicted: dict[str, dict[str, _Predicted]]
+    unplaced: dict[str, set[str]]
+    claims_of: dict[str, list[Claim]]
+
+    @classmethod
+    def of(cls, articles: Iterable[Article], mentions: Iterable[tuple[str, str, Place]], claims: Iterable[Claim],
+           unresolved: Iterable[tuple[str, str]]) -> _Run:
+        by_key: dict[str, str] = {}
+        for a in articles:
+            by_key[a.url or a.id] = a.id
+            by_key[Path(a.path).stem] = a.id
+        predicted: dict[str, dict[str, _Predicted]] = defaultdict(dict)
+        for article_id, surface, place in mentions:
+            if place.feature != "country":
+                predicted[article_id].setdefault(place.place_id, _Predicted(surface, place))
+        unplaced: dict[str, set[str]] = defaultdict(set)
+        for article_id, surface in unresolved:
+            unplaced[article_id].add(name_key(surface))
+        claims_of: dict[str, list[Claim]] = defaultdict(list)
+        for c in claims:
+            claims_of[c.article_id].append(c)
+        return cls(by_key, predicted, unplaced, claims_of)
+
+    def article_of(self, label: Mapping[str, Any]) -> str:
+        """The id of the run's article a label is about (by url, else by file name), or ""."""
+        return self.by_key.get(str(label.get("url"))) or self.by_key.get(str(label.get("id"))) or ""
+
+
 def evaluate(labels: Sequence[Mapping[str, Any]], articles: Iterable[Article],
              mentions: Iterable[tuple[str, str, Place]], claims: Iterable[Claim],
              unresolved: Iterable[tuple[str, str]] = ()) -> tuple[dict[str, Any], list[str]]:
@@ -273,50 +306,46 @@ def evaluate(labels: Sequence[Mapping[str, Any]], articles: Iterable[Article],
     ``unresolved`` (article id, surface) are names geo recognised but could not place: they count for
     ``place_recognized`` (found in the text) but not for ``place_recall`` (found and placed).
     """
-    by_key: dict[str, str] = {}
-    for a in articles:
-        by_key[a.url or a.id] = a.id
-        by_key[Path(a.path).stem] = a.id
-    predicted: dict[str, dict[str, _Predicted]] = defaultdict(dict)
-    for article_id, surface, place in mentions:
-        if place.feature != "country":
-            predicted[article_id].setdefault(place.place_id, _Predicted(surface, place))
-    unplaced: dict[str, set[str]] = defaultdict(set)
-    for article_id, surface in unresolved:
-        unplaced[article_id].add(name_key(surface))
-    claims_of: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        claims_of[c.article_id].append(c)
-
+    run = _Run.of(articles, mentions, claims, unresolved)
     tally, unmatched = _Tally(), 0
     errors: list[float] = []
     misses: list[str] = []
     for label in labels:
         where = str(label.get("id") or label.get("url"))
-        found = by_key.get(str(label.get("url"))) or by_key.get(str(label.get("id"))) or ""
+        found = run.article_of(label)
         if not found:
             unmatched += 1
             misses.append(f"ARTICLE MISSING {where}: no article of the run has this url or file name")
-        places = list(predicted.get(found, {}).values())
-        article_claims = sorted(claims_of.get(found, []), key=lambda c: c.claim_id)
-        _match_places(label["claims"], places, tally, errors, misses, where, unplaced.get(found, set()))
-        _match_claims(label["claims"], article_claims, tally, misses, where)
-        tally.predicted_claims += len(article_claims)
-        if not label["claims"]:
-            tally.noclaim_false_claims += len(article_claims)
-        known = {name_key(n) for n in label.get("non_claim_places", [])}
-        for lab in label["claims"]:
-            known |= _label_keys(lab)
-        for p in places:
-            tally.predicted_places += 1
-            near = any(_distance(lab, p.place) <= _NEAR_KM for lab in label["claims"])
-            if p.keys & known or near:
-                tally.right_predicted_places += 1
-            else:
-                misses.append(f"PLACE FP   {where} {p.surface!r} -> {p.place.name} ({p.place.feature})")
+        _score_article(label, run, found, tally, errors, misses)
+    return _metrics(tally, len(labels), unmatched, errors), misses
 
-    metrics: dict[str, Any] = {
-        "articles": len(labels), "articles_not_found": unmatched,
+
+def _score_article(label: Mapping[str, Any], run: _Run, found: str, tally: _Tally, errors: list[float],
+                   misses: list[str]) -> None:
+    """Count one label's places and claims against what the run gave its article (``found``, "" if none)."""
+    where = str(label.get("id") or label.get("url"))
+    places = list(run.predicted.get(found, {}).values())
+    article_claims = sorted(run.claims_of.get(found, []), key=lambda c: c.claim_id)
+    _match_places(label["claims"], places, tally, errors, misses, where, run.unplaced.get(found, set()))
+    _match_claims(label["claims"], article_claims, tally, misses, where)
+    tally.predicted_claims += len(article_claims)
+    if not label["claims"]:
+        tally.noclaim_false_claims += len(article_claims)
+    known = {name_key(n) for n in label.get("non_claim_places", [])}
+    for lab in label["claims"]:
+        known |= _label_keys(lab)
+    for p in places:
+        tally.predicted_places += 1
+        near = any(_distance(lab, p.place) <= _NEAR_KM for lab in label["claims"])
+        if p.keys & known or near:
+            tally.right_predicted_places += 1
+        else:
+            misses.append(f"PLACE FP   {where} {p.surface!r} -> {p.place.name} ({p.place.feature})")
+
+
+def _metrics(tally: _Tally, articles: int, unmatched: int, errors: Sequence[float]) -> dict[str, Any]:
+    return {
+        "articles": articles, "articles_not_found": unmatched,
         "place_recall": _ratio(tally.found_places, tally.gold_places),
         "place_recognized": _ratio(tally.found_places + tally.recognized_unplaced, tally.gold_places),
         "place_precision": _ratio(tally.right_predicted_places, tally.predicted_places),
@@ -337,4 +366,3 @@ def evaluate(labels: Sequence[Mapping[str, Any]], articles: Iterable[Article],
         "label_places": tally.gold_places, "label_claims": tally.gold_claims,
         "predicted_places": tally.predicted_places, "predicted_claims": tally.predicted_claims,
     }
-    return metrics, misses
