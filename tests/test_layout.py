@@ -38,3 +38,22 @@ def test_the_graph_check_sees_a_later_stage_and_a_cycle() -> None:
     assert found == ["geo.places.resolve (stage places) imports geo.store.db (stage store), a later stage",
                      "geo.store.db (stage store) imports geo.outputs.cache (stage outputs), a later stage",
                      "cycle: geo.outputs.cache -> geo.store.db -> geo.outputs.cache"]
+
+
+def _python_files() -> list[Path]:
+    return sorted((ROOT / "geo").rglob("*.py"))
+
+
+def test_no_module_is_over_400_lines() -> None:
+    long = {str(p.relative_to(ROOT)): n for p in _python_files() if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}
+
+
+def test_no_function_is_over_50_lines() -> None:
+    import ast
+
+    long = [f"{p.relative_to(ROOT)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)"
+            for p in _python_files() for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno is not None
+            and node.end_lineno - node.lineno + 1 > 50]
+    assert long == []
