@@ -350,7 +350,7 @@ def evaluate(
         with Store(options.out / settings.STORE_NAME) as store:
             articles = store.articles()
             metrics, missed = score(gold, articles, store.mentions(), store.claims(),
-                                    [(article_id, surface) for article_id, _, surface, _, _ in store.unresolved()])
+                                    [(name.article_id, name.surface) for name in store.unresolved()])
     for line in missed[:misses]:
         err.print(line, markup=False, highlight=False)
     if as_json:

@@ -21,7 +21,7 @@ from geo.places.corrections import Correction, read_corrections
 from geo.places.gazetteer import Gazetteer
 from geo.settings import RunSettings
 from geo.store.dating import date_undated_articles
-from geo.store.db import Store
+from geo.store.db import ArticleState, Store
 from geo.when import latest_year
 
 if TYPE_CHECKING:
@@ -134,9 +134,9 @@ class _Sorter:
     """Sorts the articles of the seeds folder: unchanged (read by these rules with this gazetteer), or due to be
     read, new or changed; counts them in the report."""
 
-    def __init__(self, known: dict[str, tuple[str, str, bool]], version: str, report: RunReport) -> None:
+    def __init__(self, known: dict[str, ArticleState], version: str, report: RunReport) -> None:
         self.known, self.version, self.report = known, version, report
-        self.held_paths = {path for _, path, retired in known.values() if not retired}
+        self.held_paths = {state.path for state in known.values() if not state.retired}
         self.present: list[str] = []
         self.moved: list[tuple[str, str]] = []  # unchanged articles found under another path, or back from retired
 
@@ -144,9 +144,9 @@ class _Sorter:
         """Count an article as due to be read (True) or unchanged (False)."""
         self.present.append(article_id)
         state = self.known.get(article_id)
-        if state is not None and state[0] == self.version:
+        if state is not None and state.version == self.version:
             self.report.unchanged += 1
-            if state[1:] != (path, False):
+            if (state.path, state.retired) != (path, False):
                 self.moved.append((article_id, path))
             return False
         kind = "changed" if state is not None or path in self.held_paths else "new"  # read again, or edited
@@ -160,7 +160,7 @@ class _Sorter:
     def gone(self) -> list[str]:
         """The articles the store holds, not retired, that the folder no longer has."""
         kept = set(self.present)
-        return [i for i, (_, _, retired) in self.known.items() if not retired and i not in kept]
+        return [i for i, state in self.known.items() if not state.retired and i not in kept]
 
 
 def _due(item: Article | Skipped | SeedFile, sorter: _Sorter, files: list[SeedFile]) -> list[Article]:
@@ -182,8 +182,8 @@ def _account(store: Store, sorter: _Sorter, geocoder: OnlineGeocoder | None) -> 
     """Retire the articles gone from the folder; report the names left unresolved and the online failures."""
     report = sorter.report
     report.retired = store.retire(sorter.gone())
-    for _, path, surface, why, candidates in store.unresolved():
-        (report.left_out if candidates else report.unresolved).append((path, surface, why))
+    for name in store.unresolved():
+        (report.left_out if name.candidates else report.unresolved).append((name.path, name.surface, name.reason))
     report.unanswered = geocoder.failures if geocoder else 0
 
 

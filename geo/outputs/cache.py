@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from geo.store.db import Store
 
@@ -52,6 +52,20 @@ class PlaceOutput:
     first_day: int | None
     last_day: int | None
     map_row: str  # its row of the map's data (see geo.outputs.maprows.map_place)
+
+
+class DrawnPlace(NamedTuple):
+    """A claimed place as the outputs drew it: its claims, whether a region, its first and last days, its feature
+    in places.geojson and its row of the map's data."""
+
+    place_id: str
+    name: str
+    claims: int
+    region: int
+    first_day: int | None
+    last_day: int | None
+    feature: bytes
+    map_row: str
 
 
 class OutputCache:
@@ -112,9 +126,10 @@ class OutputCache:
             "SELECT article_id, entry FROM article_out WHERE article_id IN (SELECT c.article_id FROM claim c "
             "JOIN article a ON a.id = c.article_id WHERE a.retired = 0) ORDER BY article_id"))
 
-    def places_drawn(self) -> Iterator[tuple[str, str, int, int, int | None, int | None, bytes, str]]:
-        """``(place_id, name, claims, region, first_day, last_day, feature, map_row)`` of every claimed place, by id."""
-        return iter(self.con.execute("SELECT * FROM place_out ORDER BY place_id"))
+    def places_drawn(self) -> Iterator[DrawnPlace]:
+        """Every claimed place as drawn, by id."""
+        return (DrawnPlace(*r) for r in self.con.execute(
+            "SELECT place_id, name, claims, region, first_day, last_day, feature, map_row FROM place_out ORDER BY place_id"))
 
     def claim_shares(self, table: str) -> Iterator[bytes]:
         """The places' shares of a claim file (``table``: "features_out" or "csv_out"), in the file's order."""

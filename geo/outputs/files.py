@@ -95,9 +95,9 @@ def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = 
 
     def drawn() -> str:
         places = []
-        for place_id, name, claims, region, first_day, last_day, _, row in cache.places_drawn():
-            places.append(MapPlace(place_id, name, bool(region), claims, first_day, last_day, row))
-            report.claims += claims
+        for p in cache.places_drawn():
+            places.append(MapPlace(p.place_id, p.name, bool(p.region), p.claims, p.first_day, p.last_day, p.map_row))
+            report.claims += p.claims
         report.places = len(places)
         return _skeleton(cache, key).replace(DATA_SLOT, map_json(places, cache.article_entries(), load_borders(cache_dir)), 1)
 
@@ -105,7 +105,7 @@ def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = 
         "map.html": drawn,
         "claims.geojson": lambda: collection(cache.claim_shares("features_out")),
         "claims.csv": lambda: csv_file(cache.claim_shares("csv_out")),
-        "places.geojson": lambda: collection(r[6] for r in cache.places_drawn()),
+        "places.geojson": lambda: collection(p.feature for p in cache.places_drawn()),
     }
     # replaced together: a run killed while renaming leaves a journal the next run finishes (geo.atomic)
     changed = write_together({out / name: files[name]() for name in OUTPUT_FILES})

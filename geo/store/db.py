@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from geo.claims.dating import with_year
 from geo.errors import StoreError
@@ -86,6 +86,33 @@ _MIGRATIONS: dict[int, str] = {
 }
 
 
+class ArticleState(NamedTuple):
+    """What the store knows of an article: the version of the rules that read it, its file, whether retired."""
+
+    version: str
+    path: str
+    retired: bool
+
+
+class UnplacedName(NamedTuple):
+    """A name of an article (not retired) no place was chosen for: ``candidates`` is 0 when no source knows it,
+    else it was left out and ``reason`` says why."""
+
+    article_id: str
+    path: str
+    surface: str
+    reason: str
+    candidates: int
+
+
+class StoredMention(NamedTuple):
+    """A resolved mention of an article not retired."""
+
+    article_id: str
+    surface: str
+    place: Place
+
+
 _to_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
@@ -134,9 +161,10 @@ class Store:
         for v in range(version + 1, SCHEMA_VERSION + 1):
             self.con.executescript(f"BEGIN; {_MIGRATIONS[v]} PRAGMA user_version = {v}; COMMIT;")
 
-    def states(self) -> dict[str, tuple[str, str, bool]]:
+    def states(self) -> dict[str, ArticleState]:
         """``id -> (extractor version, path, retired)`` of every article the store holds."""
-        return {r[0]: (r[1], r[2], bool(r[3])) for r in self.con.execute("SELECT id, extractor_version, path, retired FROM article")}
+        return {r[0]: ArticleState(r[1], r[2], bool(r[3]))
+                for r in self.con.execute("SELECT id, extractor_version, path, retired FROM article")}
 
     def touch(self, articles: Iterable[tuple[str, str]]) -> None:
         """Record that unchanged articles (``(id, path)``) are still present, under the paths they have now."""
@@ -260,14 +288,11 @@ class Store:
         ).fetchall()
         return [Article(r[0], r[1], r[2], _date(r[3]), r[4], r[5], r[6]) for r in rows]
 
-    def unresolved(self) -> list[tuple[str, str, str, str, int]]:
-        """``(article id, article path, surface, why, candidates)`` of the names no place was chosen for, in the
-        articles not retired: ``candidates`` is 0 when no source knows the name, else it was left out and ``why``
-        says why."""
-        return self.con.execute(
+    def unresolved(self) -> list[UnplacedName]:
+        """The names no place was chosen for in the articles not retired, by article path and position."""
+        return [UnplacedName(*r) for r in self.con.execute(
             """SELECT a.id, a.path, m.surface, m.reason, m.candidates FROM mention m JOIN article a ON a.id = m.article_id
-               WHERE m.place_id IS NULL AND a.retired = 0 ORDER BY a.path, m.start"""
-        ).fetchall()
+               WHERE m.place_id IS NULL AND a.retired = 0 ORDER BY a.path, m.start""")]
 
     def geocoded(self, provider: str, query: str) -> tuple[bool, str | None]:
         """``(asked before, answer)`` of a cached online geocoder query; the answer is None for "not found"."""
@@ -279,15 +304,15 @@ class Store:
         with self.con:
             self.con.execute("INSERT OR REPLACE INTO geocode VALUES (?,?,?,?)", (provider, query, answer, fetched))
 
-    def mentions(self) -> list[tuple[str, str, Place]]:
-        """``(article_id, surface, place)`` of every resolved mention of the articles not retired."""
+    def mentions(self) -> list[StoredMention]:
+        """Every resolved mention of the articles not retired, by article and position."""
         rows = self.con.execute(
             """SELECT m.article_id, m.surface, p.place_id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature,
                       p.precision, p.population
                FROM mention m JOIN place p USING (place_id) JOIN article a ON a.id = m.article_id
                WHERE a.retired = 0 ORDER BY m.article_id, m.start"""
         ).fetchall()
-        return [(r[0], r[1], Place(*r[2:])) for r in rows]
+        return [StoredMention(r[0], r[1], Place(*r[2:])) for r in rows]
 
     def wanted(self, table: str, ids: Iterable[str]) -> str:
         """Fill a temporary table with ``ids``; return a condition "IN (...)" on it."""
