@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from geopy.distance import great_circle
 
 from geo import settings
 from geo.models import Candidate, Mention, Place
@@ -34,21 +35,24 @@ _CONTEXT_WEIGHT = 2.0
 RANKING_SIZE = 5
 
 
+#: the mean radius of the Earth the distances use (km)
+EARTH_RADIUS_KM = 6371.0
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+    """Great-circle distance in kilometres (geopy's)."""
+    return float(great_circle((lat1, lon1), (lat2, lon2), radius=EARTH_RADIUS_KM).km)
 
 
 def km_matrix(a: Sequence[Place], b: Sequence[Place]) -> np.ndarray:
-    """Great-circle distances (km) from each place of ``a`` (rows) to each place of ``b`` (columns)."""
+    """Great-circle distances (km) from each place of ``a`` (rows) to each place of ``b`` (columns), as
+    :func:`km` gives them one by one, for arrays at once (the haversine formula, which geopy has no array form of)."""
     lat1 = np.radians([p.lat for p in a])[:, None]
     lon1 = np.radians([p.lon for p in a])[:, None]
     lat2 = np.radians([p.lat for p in b])[None, :]
     lon2 = np.radians([p.lon for p in b])[None, :]
     h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    km: np.ndarray = 6371.0 * 2 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+    km: np.ndarray = EARTH_RADIUS_KM * 2 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
     return km
 
 
