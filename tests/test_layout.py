@@ -57,3 +57,31 @@ def test_no_function_is_over_50_lines() -> None:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno is not None
             and node.end_lineno - node.lineno + 1 > 50]
     assert long == []
+
+
+def test_every_package_geo_imports_is_declared() -> None:
+    """A package geo imports directly is in pyproject.toml's dependencies (or an extra's), not there by chance
+    because another package pulls it in."""
+    import ast
+    import re
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [*project["dependencies"], *(d for extra in project["optional-dependencies"].values() for d in extra)]
+
+    def norm(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    declared = {norm(re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0]) for d in wanted}
+    imported = set()
+    for path in _python_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = sorted(m for m in imported if m not in sys.stdlib_module_names and m != "geo")
+    distributions = packages_distributions()
+    undeclared = [m for m in third_party if not {norm(d) for d in distributions.get(m, [m])} & declared]
+    assert third_party and undeclared == []
