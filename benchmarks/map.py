@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.claims import claim_id  # noqa: E402
+from geo.claims.merge import claim_id  # noqa: E402
 from geo.models import Article, Claim, Place  # noqa: E402
 from geo.outputs.borders import load as load_borders  # noqa: E402
 from geo.outputs.render import render_map  # noqa: E402

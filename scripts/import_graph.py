@@ -60,7 +60,15 @@ def imports(path: Path, modules: set[str]) -> set[str]:
             found |= subs or {node.module}
             if len(subs) < len(node.names):
                 found.add(node.module)
-    return found - {module_name(path)}
+    # importing geo.a.b runs the package geo.a first: its __init__ is imported too
+    found |= {".".join(m.split(".")[:k]) for m in found for k in range(2, m.count(".") + 1)} & modules
+    return found - {module_name(path)} - _packages_of(module_name(path))
+
+
+def _packages_of(module: str) -> set[str]:
+    """The packages a module lies in (``geo.claims`` for ``geo.claims.rules``): importing them is no cycle."""
+    parts = module.split(".")
+    return {".".join(parts[:k]) for k in range(1, len(parts))}
 
 
 def graph() -> dict[str, set[str]]:

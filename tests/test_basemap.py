@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from geo.claims import claim_id
+from geo.claims.merge import claim_id
 from geo.errors import GeoError
 from geo.models import Article, Claim, Place
 from geo.outputs import basemap, render

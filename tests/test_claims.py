@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from geo.claims import extract_claims
+from geo.claims.engine import extract_claims
 from geo.ingest.read import read_article
 from geo.models import Article, Claim
 from geo.places.gazetteer import Gazetteer

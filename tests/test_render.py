@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from geo.claims import claim_id
+from geo.claims.merge import claim_id
 from geo.models import Article, Claim, Place
 from geo.outputs.render import render_map
 from geo.outputs.timeline import statuses

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.claims import claim_id
+from geo.claims.merge import claim_id
 from geo.models import Article, Claim, Mention, Place, Resolved
 from geo.outputs.cache import OutputCache
 from geo.outputs.files import write

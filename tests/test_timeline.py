@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from geo.claims import claim_id
+from geo.claims.merge import claim_id
 from geo.models import Article, Claim, Place
 from geo.outputs.timeline import CONTESTED_DAYS, Period, periods, statuses
 

@@ -1,5 +1,5 @@
 """Stage 3, claims: who took, holds or lost which place, who says so, and when. Takes an article and its resolved
-places, gives :class:`geo.models.Claim` records (:mod:`geo.claims.engine`).
+places, gives :class:`geo.models.Claim` records (:func:`geo.claims.engine.extract_claims`).
 
 - Tokens (:mod:`~geo.claims.tokens`, :mod:`~geo.claims.vocab`), actors (:mod:`~geo.claims.sides`) and speech
   acts (:mod:`~geo.claims.voices`).
@@ -11,8 +11,3 @@ places, gives :class:`geo.models.Claim` records (:mod:`geo.claims.engine`).
   :mod:`~geo.claims.dating`), merged (:mod:`~geo.claims.merge`) and explained (:mod:`~geo.claims.trace`,
   :mod:`~geo.claims.explain`).
 """
-
-from geo.claims.engine import extract_claims, read_claims
-from geo.claims.merge import claim_id
-
-__all__ = ["claim_id", "extract_claims", "read_claims"]

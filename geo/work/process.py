@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from geo import settings
-from geo.claims import extract_claims, read_claims
+from geo.claims.engine import extract_claims, read_claims
 from geo.claims.trace import Reading
 from geo.models import Article, Claim, Place, Resolved, Unresolved
 from geo.places.gazetteer import Gazetteer
