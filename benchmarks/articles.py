@@ -2,18 +2,20 @@
 
 Usage: python benchmarks/articles.py [--articles 450] [--folder DIR] [--warm 50] [--passes 7]
 
-Builds ``--articles`` articles with ``benchmarks/corpus.py`` (or reads the article files of ``--folder``), parses
-them as ``geo run`` does, opens the gazetteer of the default cache folder and loads the claim engine as a run's
-worker does. After warming up on the first ``--warm`` articles, it measures the process CPU time of the others,
-pass after pass:
+Builds ``--articles`` articles with ``benchmarks/corpus.py`` (or reads the article files of ``--folder``),
+parses them as ``geo run`` does, opens the gazetteer of the default cache folder and loads the claim engine as
+a run's worker does. After warming up on the first ``--warm`` articles, it measures the process CPU time of
+the others, pass after pass:
 
-- ``process_article``: recognition, resolution and claims, as :func:`geo.work.process.process_article` does them;
+- ``process_article``: recognition, resolution and claims, as :func:`geo.work.process.process_article` does
+  them;
 - claims: ``extract_claims(article, resolved)`` alone, with each article's places resolved once beforehand.
 
-``process_article``'s first pass reads each article for the first time, as a run does (the claims are timed after
-it, so theirs is not a first reading); the best of ``--passes`` is steadier, and the fastest pass of each block of
-25 articles, summed, the steadiest on a machine other processes share. Runs against any checkout put first on ``PYTHONPATH``, the regex engine of 856a5f6 included (whose
-``extract_claims`` is ``geo.claims.extract_claims``). Prints one table, in milliseconds per article.
+``process_article``'s first pass reads each article for the first time, as a run does (the claims are timed
+after it, so theirs is not a first reading); the best of ``--passes`` is steadier, and the fastest pass of
+each block of 25 articles, summed, the steadiest on a machine other processes share. Runs against any checkout
+put first on ``PYTHONPATH``, the regex engine of 856a5f6 included (whose ``extract_claims`` is
+``geo.claims.extract_claims``). Prints one table, in milliseconds per article.
 """
 
 from __future__ import annotations
@@ -69,7 +71,8 @@ def load_articles(folder: Path) -> list[Article]:
 
 
 def warm_up_engine() -> None:
-    """Load the claim engine as a run's worker does, where the checkout has a way to (``geo.work.process.warm_up``)."""
+    """Load the claim engine as a run's worker does, where the checkout has a way to
+    (``geo.work.process.warm_up``)."""
     import geo.work.process
 
     warm = getattr(geo.work.process, "warm_up", None)
@@ -81,8 +84,10 @@ def warm_up_engine() -> None:
 BLOCK = 25
 
 
-def timed_passes(work: Callable[[Article], object], articles: Sequence[Article], passes: int) -> list[list[float]]:
-    """Process CPU seconds of each pass of ``work`` over ``articles``, block by block of :data:`BLOCK` articles."""
+def timed_passes(work: Callable[[Article], object], articles: Sequence[Article],
+                 passes: int) -> list[list[float]]:
+    """Process CPU seconds of each pass of ``work`` over ``articles``, block by block of :data:`BLOCK`
+    articles."""
     seconds = []
     for _ in range(passes):
         blocks = []
@@ -96,13 +101,15 @@ def timed_passes(work: Callable[[Article], object], articles: Sequence[Article],
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=450, help="synthetic articles to build (default 450)")
     parser.add_argument("--folder", type=Path, help="read the articles of this folder instead")
     parser.add_argument("--warm", type=int, default=50, help="articles read first, not measured (default 50)")
     parser.add_argument("--passes", type=int, default=7, help="passes over the measured articles (default 7)")
     args = parser.parse_args()
-    logging.basicConfig(level=logging.WARNING, format="%(message)s")  # geo's own INFO lines would be timed too
+    # geo's own INFO lines would be timed too
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
     log.setLevel(logging.INFO)
     cache = default_cache_dir(os.environ)
     log.info("geo from %s", Path(geo.__file__).parent)
@@ -121,24 +128,25 @@ def main() -> int:
     for article in warm:
         process_article(article, gazetteer)
     whole = timed_passes(lambda a: process_article(a, gazetteer), measured, args.passes)
-    resolved = {a.id: resolve_mentions(find_mentions(a.id, a.text, gazetteer), gazetteer, a.text)[0] for a in articles}
+    resolved = {a.id: resolve_mentions(find_mentions(a.id, a.text, gazetteer), gazetteer, a.text)[0]
+                for a in articles}
     claims = timed_passes(lambda a: extract_claims(a, resolved[a.id]), measured, args.passes)
     print_table([("process_article", whole, True), ("claims", claims, False)], len(measured), args.passes)
     return 0
 
 
 def print_table(rows: Sequence[tuple[str, list[list[float]], bool]], n: int, passes: int) -> None:
-    """One line per case, in milliseconds an article: the first pass (where it was a first reading), the best and
-    the median pass, and the fastest pass of each block summed (the steadiest figure on a shared machine: a pass
-    that another process slowed down in one block still counts for the others)."""
+    """One line per case, in milliseconds an article: the first pass (where it was a first reading), the best
+    and the median pass, and the fastest pass of each block summed (the steadiest figure on a shared machine:
+    a pass that another process slowed down in one block still counts for the others)."""
     print(f"{'case':16} {'articles':>8} {'first pass':>11} {'best of ' + str(passes):>10} {'median':>8} "
           f"{'best blocks':>12}  (ms an article)")
     for case, blocks, first in rows:
         ordered = sorted(sum(b) for b in blocks)
         fastest = sum(min(times) for times in zip(*blocks))
         first_ms = f"{sum(blocks[0]) / n * 1e3:11.2f}" if first else f"{'-':>11}"
-        print(f"{case:16} {n:8d} {first_ms} {ordered[0] / n * 1e3:10.2f} {ordered[len(ordered) // 2] / n * 1e3:8.2f} "
-              f"{fastest / n * 1e3:12.2f}")
+        print(f"{case:16} {n:8d} {first_ms} {ordered[0] / n * 1e3:10.2f} "
+              f"{ordered[len(ordered) // 2] / n * 1e3:8.2f} {fastest / n * 1e3:12.2f}")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 """A synthetic news corpus for benchmarks (not for accuracy): N distinct articles of 400-800 words.
 
-Each article is dated between 2022 and 2025 and reads like wire copy about the front: a few sentences that make
-claims (a side takes, holds, loses or fights for settlements of the front-line oblasts, named as the gazetteer names
-them, sometimes in Russian spelling or in lists), sentences that only mention places (strikes on cities, capitals as
-governments), and sentences without places. The same seed gives the same corpus.
+Each article is dated between 2022 and 2025 and reads like wire copy about the front: a few sentences that
+make claims (a side takes, holds, loses or fights for settlements of the front-line oblasts, named as the
+gazetteer names them, sometimes in Russian spelling or in lists), sentences that only mention places (strikes
+on cities, capitals as governments), and sentences without places. The same seed gives the same corpus.
 
 Usage: python benchmarks/corpus.py OUT_DIR [--articles N] [--seed S]
 """
@@ -16,12 +16,13 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
-FRONT = ("Donetsk Oblast", "Kharkiv Oblast", "Zaporizhzhia Oblast", "Luhansk Oblast", "Kherson Oblast", "Dnipropetrovsk Oblast")
+FRONT = ("Donetsk Oblast", "Kharkiv Oblast", "Zaporizhzhia Oblast", "Luhansk Oblast", "Kherson Oblast",
+         "Dnipropetrovsk Oblast")
 CITIES = ("Kharkiv", "Odesa", "Dnipro", "Zaporizhzhia", "Kherson", "Sumy", "Kryvyi Rih", "Mykolaiv")
-SPEAKERS_RU = ("Russia's defence ministry", "The Russian Defence Ministry", "Moscow", "Russian military bloggers",
-               "TASS, citing the defence ministry,")
-SPEAKERS_UA = ("Ukraine's General Staff", "The Ukrainian military", "Kyiv", "A spokesman for the Khortytsia group",
-               "The regional governor")
+SPEAKERS_RU = ("Russia's defence ministry", "The Russian Defence Ministry", "Moscow",
+               "Russian military bloggers", "TASS, citing the defence ministry,")
+SPEAKERS_UA = ("Ukraine's General Staff", "The Ukrainian military", "Kyiv",
+               "A spokesman for the Khortytsia group", "The regional governor")
 CLAIMS = (
     "{ru} said on {day} that its forces had taken the village of {p1}.",
     "{ru} said its troops had liberated {p1}, {p2} and {p3} in the {oblast} region.",
@@ -55,7 +56,8 @@ FILLER = (
     "Prices for food and fuel in nearby towns have risen sharply since the start of the offensive.",
 )
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
 def front_places(cache: Path) -> dict[str, list[str]]:
@@ -63,7 +65,8 @@ def front_places(cache: Path) -> dict[str, list[str]]:
     path = next(iter(sorted(cache.glob("gazetteer-v*.sqlite"))))
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
         rows = con.execute("SELECT admin1, name FROM place WHERE feature = 'settlement' AND country = 'UA' "
-                           f"AND admin1 IN ({','.join('?' * len(FRONT))}) ORDER BY place_id", FRONT).fetchall()
+                           f"AND admin1 IN ({','.join('?' * len(FRONT))}) ORDER BY place_id",
+                           FRONT).fetchall()
     places: dict[str, list[str]] = {}
     for admin1, name in rows:
         places.setdefault(admin1, []).append(name)
@@ -77,8 +80,9 @@ def article(rng: random.Random, places: dict[str, list[str]], i: int) -> tuple[s
 
     def fill(template: str) -> str:
         return template.format(ru=rng.choice(SPEAKERS_RU), ua=rng.choice(SPEAKERS_UA), day=rng.choice(DAYS),
-                               month=rng.choice(MONTHS), p1=rng.choice(local), p2=rng.choice(local), p3=rng.choice(local),
-                               oblast=oblast.removesuffix(" Oblast"), city=rng.choice(CITIES), n=rng.randrange(2, 30),
+                               month=rng.choice(MONTHS), p1=rng.choice(local), p2=rng.choice(local),
+                               p3=rng.choice(local), oblast=oblast.removesuffix(" Oblast"),
+                               city=rng.choice(CITIES), n=rng.randrange(2, 30),
                                nth=("first", "second", "third", "fourth")[min(3, published.year - 2022)])
 
     target = rng.randrange(400, 800)
@@ -91,7 +95,10 @@ def article(rng: random.Random, places: dict[str, list[str]], i: int) -> tuple[s
         words += len(sentence.split())
     paragraphs = [" ".join(sentences[k : k + 3]) for k in range(0, len(sentences), 3)]
     title = fill(rng.choice(CLAIMS)).rstrip(".")
-    header = f"---\ntitle: {title} (report {i})\npublished: {published.isoformat()}\nsource: Synthetic Wire\nurl: https://example.org/{i}\n---\n"
+    header = (
+        f"---\ntitle: {title} (report {i})\npublished: {published.isoformat()}\nsource: Synthetic Wire\nurl: "
+        f"https://example.org/{i}\n---\n"
+    )
     return f"a{i:05d}.md", header + "\n\n".join(paragraphs) + f"\n\nReport {i}.\n"
 
 

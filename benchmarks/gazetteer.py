@@ -6,9 +6,9 @@
 Every case runs in its own ``python`` process with its own cache folder (``GEO_CACHE_DIR``), so the user's
 cache is not touched; memory is the process's peak resident set (``ru_maxrss``) or, for the warm open, what
 opening and a few hundred lookups add to it. The large import is a synthetic country dump in GeoNames' real
-19-column format (nothing is downloaded): the rows of ``--dump`` (GeoNames' ``UA.zip``, every feature class) copied
-until there are ``--rows`` of them, with new ids, names and coordinates and country RU, about the size of
-GeoNames' ``RU.zip`` (~450,000 rows, ~100 MB unzipped). Only the cases the code under test supports are run
+19-column format (nothing is downloaded): the rows of ``--dump`` (GeoNames' ``UA.zip``, every feature class)
+copied until there are ``--rows`` of them, with new ids, names and coordinates and country RU, about the size
+of GeoNames' ``RU.zip`` (~450,000 rows, ~100 MB unzipped). Only the cases the code under test supports are run
 (``PYTHONPATH=/path/to/old/checkout`` measures an older geo).
 """
 
@@ -34,8 +34,8 @@ from pathlib import Path
 t = time.perf_counter()
 from geo.places.build import build
 path = build(Path(sys.argv[1]))
-print(json.dumps({"s": time.perf_counter() - t, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "cache_bytes": path.stat().st_size}))
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"s": time.perf_counter() - t, "peak_mb": peak_mb, "cache_bytes": path.stat().st_size}))
 """
 _OPEN = """
 import json, resource, sqlite3, sys, time
@@ -46,7 +46,8 @@ def rss():
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * resource.getpagesize() / 2**20
 con = sqlite3.connect(cache_path(Path(sys.argv[1])))
-names = [r[0] for r in con.execute("SELECT name FROM place WHERE feature = 'settlement' ORDER BY id % 97, id LIMIT 300")]
+names = [r[0] for r in con.execute(
+    "SELECT name FROM place WHERE feature = 'settlement' ORDER BY id % 97, id LIMIT 300")]
 con.close()
 before = rss()
 t = time.perf_counter()
@@ -64,14 +65,15 @@ from pathlib import Path
 t = time.perf_counter()
 from geo.places.imports import import_dump
 count = import_dump(Path(sys.argv[1]), Path(sys.argv[2]))
-print(json.dumps({"s": time.perf_counter() - t, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "places": count}))
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"s": time.perf_counter() - t, "peak_mb": peak_mb, "places": count}))
 """
 
 
 def _python(snippet: str, *args: str) -> dict[str, float]:
     env = dict(os.environ, GEO_CACHE_DIR=args[0])
-    done = subprocess.run([sys.executable, "-c", snippet, *args], capture_output=True, text=True, env=env, timeout=3600)
+    done = subprocess.run([sys.executable, "-c", snippet, *args], capture_output=True, text=True, env=env,
+                          timeout=3600)
     if done.returncode != 0:
         raise SystemExit(f"benchmark step failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
@@ -81,8 +83,8 @@ _SUFFIXES = ("", "ovo", "ino", "ka", "skoye", "evo", "ovka", "sk", "ny", "aya")
 
 
 def synthetic_dump(source: Path, out: Path, rows: int) -> tuple[int, int]:
-    """Write a zip of ``rows`` dump lines made from ``source``'s (new ids, names, coordinates, country RU); return
-    (rows, uncompressed bytes)."""
+    """Write a zip of ``rows`` dump lines made from ``source``'s (new ids, names, coordinates, country RU);
+    return (rows, uncompressed bytes)."""
     with zipfile.ZipFile(source) as z:
         member = next(n for n in z.namelist() if n.endswith(".txt") and "readme" not in n)
         lines = z.read(member).decode("utf-8").splitlines()
@@ -110,7 +112,8 @@ def synthetic_dump(source: Path, out: Path, rows: int) -> tuple[int, int]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=450_000)
-    ap.add_argument("--dump", type=Path, default=DEFAULT_DUMP, help="GeoNames' UA.zip, the rows of the synthetic dump")
+    ap.add_argument("--dump", type=Path, default=DEFAULT_DUMP,
+                    help="GeoNames' UA.zip, the rows of the synthetic dump")
     ap.add_argument("--keep", type=Path, help="work in this folder (kept) instead of a temporary one")
     args = ap.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="geo-bench-gazetteer-"))
@@ -132,11 +135,12 @@ def main() -> int:
         rows, size = synthetic_dump(args.dump, big, args.rows)
         imported = _python(_IMPORT, str(work / "imported"), str(big))
         table.append((f"import of a {rows:,}-row dump", f"{imported['s']:.1f} s",
-                      f"peak {imported['peak_mb']:.0f} MB (+{imported['peak_mb'] - built['peak_mb']:.0f} MB over the plain "
-                      f"build); {imported['places']:,.0f} places; {size / 1e6:.0f} MB unzipped, "
-                      f"{big.stat().st_size / 1e6:.0f} MB zipped"))
+                      f"peak {imported['peak_mb']:.0f} MB (+{imported['peak_mb'] - built['peak_mb']:.0f} MB "
+                      f"over the plain build); {imported['places']:,.0f} places; {size / 1e6:.0f} MB "
+                      f"unzipped, {big.stat().st_size / 1e6:.0f} MB zipped"))
         warm_big = min((_python(_OPEN, str(work / "imported")) for _ in range(3)), key=lambda r: r["s"])
-        table.append(("warm open with it", f"{warm_big['s'] * 1000:.1f} ms", f"memory added {warm_big['added_mb']:.0f} MB"))
+        table.append(("warm open with it", f"{warm_big['s'] * 1000:.1f} ms",
+                      f"memory added {warm_big['added_mb']:.0f} MB"))
     else:
         table.append(("import of a large dump", "-", f"skipped: no {args.dump} to make it from (--dump)"))
     width = max(len(c) for c, _, _ in table)

@@ -1,12 +1,12 @@
-"""Benchmark the map at scale (not a test): size of map.html, time to generate it, time to load it in Chromium.
+"""Benchmark the map at scale (not a test): size of map.html, time to make it, time to load it in Chromium.
 
 Usage: python benchmarks/map.py [--places N] [--claims M]
 
 Makes N places with M claims in all (seeded, so every run draws the same ones): settlements scattered over
-eastern Ukraine, each with a history of claims by both sides over 2022-2025, a tenth of them approximate and a few
-regions; M/3 articles, whose claims quote one of three sentences of realistic length each (in the dev corpus
-two thirds of the claims have a sentence of their own); then renders the map as ``geo run`` does (with the country borders) and
-opens it in Debian's headless Chromium, offline. Prints one table.
+eastern Ukraine, each with a history of claims by both sides over 2022-2025, a tenth of them approximate and a
+few regions; M/3 articles, whose claims quote one of three sentences of realistic length each (in the dev
+corpus two thirds of the claims have a sentence of their own); then renders the map as ``geo run`` does (with
+the country borders) and opens it in Debian's headless Chromium, offline. Prints one table.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ from geo.outputs.render import render_map  # noqa: E402
 from geo.outputs.timeline import statuses  # noqa: E402
 from geo.settings import default_cache_dir  # noqa: E402
 
-WORDS = ("the ministry said its forces had taken the village after days of fighting near the town and the army "
-         "denied that claim while officials reported shelling of positions in the region on Tuesday").split()
+WORDS = ("the ministry said its forces had taken the village after days of fighting near the town and the "
+         "army denied that claim while officials reported shelling of positions in the region on "
+         "Tuesday").split()
 
 
 def synthetic(n_places: int, n_claims: int, seed: int = 7) -> tuple[list[Claim], dict[str, Article]]:
@@ -39,29 +40,35 @@ def synthetic(n_places: int, n_claims: int, seed: int = 7) -> tuple[list[Claim],
     articles, sentences = {}, {}
     for i in range(max(1, n_claims // 3)):
         aid = f"a{i:06d}"
-        articles[aid] = Article(aid, f"{aid}.md", f"Report {i}", date(2022, 3, 1) + timedelta(days=rng.randrange(1300)),
-                                "example.org", f"https://example.org/{aid}", "text")
-        # an article's claims quote its sentences; as in the dev corpus, about two thirds of claims have a sentence
-        # of their own (306 claims, 209 distinct quotes of 182 characters on average)
-        sentences[aid] = [" ".join(rng.choice(WORDS) for _ in range(rng.randrange(22, 40))).capitalize() + "." for _ in range(3)]
+        articles[aid] = Article(aid, f"{aid}.md", f"Report {i}",
+                                date(2022, 3, 1) + timedelta(days=rng.randrange(1300)), "example.org",
+                                f"https://example.org/{aid}", "text")
+        # an article's claims quote its sentences; as in the dev corpus, about two thirds of claims have a
+        # sentence of their own (306 claims, 209 distinct quotes of 182 characters on average)
+        sentences[aid] = [" ".join(rng.choice(WORDS) for _ in range(rng.randrange(22, 40))).capitalize() + "."
+                          for _ in range(3)]
     ids = sorted(articles)
     places = []
     for i in range(n_places):
         kind = rng.random()
-        feature, precision = ("region", "region") if kind < 0.005 else ("settlement", "approximate" if kind < 0.1 else "exact")
-        places.append(Place(f"bench:{i}", f"Place {i}", 46.5 + rng.random() * 4, 33.0 + rng.random() * 6, "UA",
+        feature, precision = (("region", "region") if kind < 0.005
+                              else ("settlement", "approximate" if kind < 0.1 else "exact"))
+        places.append(Place(f"bench:{i}", f"Place {i}", 46.5 + rng.random() * 4, 33.0 + rng.random() * 6,
+                            "UA",
                             "Donetsk Oblast", feature, precision, rng.randrange(100, 50_000)))  # type: ignore[arg-type]
     claims = []
     for j in range(n_claims):
         place = places[j % n_places]
         aid = ids[rng.randrange(len(ids))]
         controller = rng.choice(("RU", "UA", "contested"))
-        event = "fighting" if controller == "contested" else rng.choice(("captured", "recaptured", "holds", "withdrew"))
+        event = ("fighting" if controller == "contested"
+                 else rng.choice(("captured", "recaptured", "holds", "withdrew")))
         stance = rng.choice(("claimed", "claimed", "confirmed", "denied", "unverified"))
         side = rng.choice(("RU", "UA", "third_party"))
         day = articles[aid].published - timedelta(days=rng.randrange(5)) if rng.random() < 0.8 else None
         quote = rng.choice(sentences[aid])
-        claims.append(Claim(claim_id(aid, place.place_id, event, controller, side, stance, day), aid, place, place.name,
+        claims.append(Claim(claim_id(aid, place.place_id, event, controller, side, stance, day), aid, place,
+                            place.name,
                             controller, event, f"Speaker {rng.randrange(300)}", side, stance, day,  # type: ignore[arg-type]
                             "day" if day else None, None, quote, 0.7))
     return claims, articles
@@ -75,7 +82,8 @@ def load_seconds(path: Path) -> float:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
         page = browser.new_page()
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+        page.route("**/*",
+                   lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
         start = time.perf_counter()
         page.goto(path.resolve().as_uri(), wait_until="load")
         elapsed = time.perf_counter() - start

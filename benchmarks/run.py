@@ -2,15 +2,16 @@
 
 Usage: python benchmarks/run.py [--articles 10000] [--workers N] [--dask] [--keep DIR]
 
-Builds ``--articles`` distinct articles of 400-800 words (benchmarks/corpus.py: 2022-2025 dates, claims, strikes,
-capitals, filler) and times, each as a separate ``python -m geo run`` process, Python start-up included:
+Builds ``--articles`` distinct articles of 400-800 words (benchmarks/corpus.py: 2022-2025 dates, claims,
+strikes, capitals, filler) and times, each as a separate ``python -m geo run`` process, Python start-up
+included:
 
-- a cold run (empty output folder, gazetteer cache already built): articles/s and the peak memory of the run and
-  its worker processes together (resident set sizes summed, sampled every 50 ms);
+- a cold run (empty output folder, gazetteer cache already built): articles/s and the peak memory of the run
+  and its worker processes together (resident set sizes summed, sampled every 50 ms);
 - a re-run with nothing new (and a check that no output changed);
 - a re-run with 1 new article, then with 100 new ones;
-- the outputs written again from the store (map.html removed), and every place drawn again (as after an upgrade
-  of geo), which is what making the map of the whole corpus costs.
+- the outputs written again from the store (map.html removed), and every place drawn again (as after an
+  upgrade of geo), which is what making the map of the whole corpus costs.
 
 With ``--dask``, the cold run is also timed on a local Dask cluster. Prints one table.
 """
@@ -40,7 +41,8 @@ OUTPUTS = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
 def geo_run(seeds: Path, out: Path, *args: str) -> tuple[float, float, str]:
     """Wall seconds, peak MB of the run and its children together, and the run's summary line."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "geo", "run", "--seeds", str(seeds), "--out", str(out), *args],
+    proc = subprocess.Popen([sys.executable, "-m", "geo", "run", "--seeds", str(seeds), "--out", str(out),
+                             *args],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0.0
     root = psutil.Process(proc.pid)
@@ -78,15 +80,18 @@ def main() -> None:
         write(seeds, args.articles, cache)
         built = time.perf_counter() - started
         n = args.articles
-        rows: list[tuple[str, int, float, str]] = [("corpus built (not geo)", n, built, f"{n / built:.0f} articles/s")]
+        rows: list[tuple[str, int, float, str]] = [("corpus built (not geo)", n, built,
+                                                    f"{n / built:.0f} articles/s")]
 
         seconds, peak, said = geo_run(seeds, out, *workers)
-        rows.append(("cold run", n, seconds, f"{n / seconds:.0f} articles/s; peak {peak:.0f} MB (all processes)"))
+        rows.append(("cold run", n, seconds,
+                     f"{n / seconds:.0f} articles/s; peak {peak:.0f} MB (all processes)"))
         print(said, file=sys.stderr)
         before = digest(out)
         seconds, peak, _ = geo_run(seeds, out, *workers)
-        rows.append(("re-run, nothing new", n, seconds, f"outputs {'unchanged' if digest(out) == before else 'CHANGED'}; "
-                                                        f"peak {peak:.0f} MB"))
+        rows.append(("re-run, nothing new", n, seconds,
+                     f"outputs {'unchanged' if digest(out) == before else 'CHANGED'}; "
+                     f"peak {peak:.0f} MB"))
         write(seeds, 1, cache, start=n)
         seconds, peak, _ = geo_run(seeds, out, *workers)
         rows.append(("re-run, 1 new", n + 1, seconds, f"peak {peak:.0f} MB"))
@@ -105,7 +110,8 @@ def main() -> None:
         rows.append(("every place drawn again", n + 101, seconds, f"peak {peak:.0f} MB"))
         if args.dask:
             seconds, peak, _ = geo_run(seeds, base / "out-dask", "--dask", "local", *workers)
-            rows.append(("cold run, --dask local", n + 101, seconds, f"{(n + 101) / seconds:.0f} articles/s; peak {peak:.0f} MB"))
+            rows.append(("cold run, --dask local", n + 101, seconds,
+                         f"{(n + 101) / seconds:.0f} articles/s; peak {peak:.0f} MB"))
     print(f"{'case':36} {'articles':>8} {'seconds':>8}  note")
     for case, count, secs, note in rows:
         print(f"{case:36} {count:8d} {secs:8.2f}  {note}")

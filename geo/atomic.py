@@ -1,14 +1,14 @@
 """Atomic file writes: a file is either as it was or as it should be, never half written.
 
 Every file geo writes goes through here: to a temporary file in the same folder, flushed to disk, then renamed
-over the target. A write goes to a regular file only: a symbolic link is written through (the file it points to
-is replaced, the link stays), a device, pipe, socket or folder is refused, and so is any file the caller
+over the target. A write goes to a regular file only: a symbolic link is written through (the file it points
+to is replaced, the link stays), a device, pipe, socket or folder is refused, and so is any file the caller
 protects (the store). An existing file keeps its permissions.
 
 Several files that belong together (the outputs of a run) are replaced together: all are written to temporary
 files first, then a journal naming the renames is written, then the renames are done and the journal removed.
-A run killed in the middle leaves the journal; the next run (:func:`recover`) finishes the renames before doing
-anything else, so the files never stay a mix of two runs.
+A run killed in the middle leaves the journal; the next run (:func:`recover`) finishes the renames before
+doing anything else, so the files never stay a mix of two runs.
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ def _new_file_mode() -> int:
 
 def target(path: Path, *, protect: Iterable[Path] = ()) -> Path:
     """The regular file a write to ``path`` replaces: ``path``, or the file a link at ``path`` points to.
-    Raises :class:`UsageError` for a folder, a device, a pipe or a socket, and for the files of ``protect``."""
+    Raises :class:`UsageError` for a folder, a device, a pipe or a socket, and for the files of
+    ``protect``."""
     real = Path(os.path.realpath(path))
     for kept in protect:
         if os.path.exists(kept) and os.path.exists(real) and os.path.samefile(real, kept):
@@ -52,7 +53,8 @@ def target(path: Path, *, protect: Iterable[Path] = ()) -> Path:
         mode = os.stat(real).st_mode
     except FileNotFoundError:
         if not real.parent.is_dir():
-            raise UsageError(f"{path}: the folder {real.parent} does not exist; create it or write elsewhere") from None
+            raise UsageError(f"{path}: the folder {real.parent} does not exist; create it or write "
+                             "elsewhere") from None
         return real
     if stat.S_ISDIR(mode):
         raise UsageError(f"{path} is a folder; give a file name")
@@ -78,7 +80,8 @@ def replacing(path: Path, *, protect: Iterable[Path] = (), suffix: str = "") -> 
 
 
 def _install(tmp: Path, real: Path) -> None:
-    """Give ``tmp`` the permissions of the file it replaces (or of a new file), flush it, rename it over ``real``."""
+    """Give ``tmp`` the permissions of the file it replaces (or of a new file), flush it, rename it over
+    ``real``."""
     try:
         mode = stat.S_IMODE(os.stat(real).st_mode)
     except FileNotFoundError:
@@ -88,11 +91,13 @@ def _install(tmp: Path, real: Path) -> None:
 
 
 def _write_temp(real: Path, data: Data) -> Path:
-    """``data`` (text, bytes, or UTF-8 bytes piece by piece) in a new temporary file beside ``real``, on disk."""
+    """``data`` (text, bytes, or UTF-8 bytes piece by piece) in a new temporary file beside ``real``, on
+    disk."""
     fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=_TMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
-            pieces = [data.encode("utf-8")] if isinstance(data, str) else [data] if isinstance(data, bytes) else data
+            pieces = ([data.encode("utf-8")] if isinstance(data, str) else [data] if isinstance(data, bytes)
+                      else data)
             for piece in pieces:
                 fh.write(piece)
             fh.flush()
@@ -114,7 +119,8 @@ def write_together(files: Mapping[Path, Data], *, protect: Iterable[Path] = ()) 
     that already held exactly its new content is left alone)."""
     real = {path: target(path, protect=protect) for path in files}
     staged: dict[Path, Path] = {}
-    journal = next(iter(files)).parent / JOURNAL  # in the folder of the files asked for, where recover() looks
+    # in the folder of the files asked for, where recover() looks
+    journal = next(iter(files)).parent / JOURNAL
     try:
         for path, data in files.items():
             tmp = _write_temp(real[path], data)
@@ -141,8 +147,8 @@ def _write_journal(journal: Path, renames: Mapping[str, str]) -> None:
 
 
 def _ours(tmp: Path, final: Path) -> bool:
-    """Whether a rename of a journal is one geo wrote: a temporary file of ours (``.NAME.XXXX.tmp``) beside the
-    file it replaces. A journal planted to move other files is not obeyed."""
+    """Whether a rename of a journal is one geo wrote: a temporary file of ours (``.NAME.XXXX.tmp``) beside
+    the file it replaces. A journal planted to move other files is not obeyed."""
     return (tmp.parent == final.parent and tmp.name.startswith(f".{final.name}.") and _TMP_SUFFIX in tmp.name
             and not tmp.is_symlink())
 

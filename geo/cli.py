@@ -22,7 +22,8 @@ from geo.places.corrections import read_corrections
 from geo.places.gazetteer import Gazetteer
 from geo.settings import RunSettings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn news articles about a war into a map of reported territorial changes.")
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn news articles about a war into a map of reported territorial changes.")
 
 
 def _version(value: bool) -> None:
@@ -40,13 +41,19 @@ def _main(version: Annotated[bool, typer.Option("--version", is_eager=True, call
 @app.command()
 @door
 def run(
-    seeds: Annotated[Path, typer.Option(help="Folder of articles (.txt, .md, .html, .jsonl) and places.csv.")] = settings.SEEDS_DIR,
-    out: Annotated[Path, typer.Option(help="Folder for map.html, claims.geojson, claims.csv, places.geojson and the store.")] = settings.OUT_DIR,
-    online: Annotated[bool, typer.Option(help="Look names the offline gazetteer lacks up online (Nominatim; GeoNames "
-                                               "with GEO_GEONAMES_USERNAME), at most 1 request/s, answers cached.")] = False,
-    workers: Annotated[int | None, typer.Option(min=1, help="Processes reading new articles (default: one per core).")] = None,
-    dask: Annotated[str | None, typer.Option(metavar="ADDRESS", help="Read new articles on a Dask cluster: a scheduler "
-                                                "address (tcp://host:8786) or 'local'. Needs pip install 'geo-frontlines\\[dask]'.")] = None,
+    seeds: Annotated[Path, typer.Option(help="Folder of articles (.txt, .md, .html, .jsonl) and "
+                                             "places.csv.")] = settings.SEEDS_DIR,
+    out: Annotated[Path, typer.Option(help="Folder for map.html, claims.geojson, claims.csv, places.geojson "
+                                           "and the store.")] = settings.OUT_DIR,
+    online: Annotated[bool, typer.Option(help="Look names the offline gazetteer lacks up online (Nominatim; "
+                                              "GeoNames with GEO_GEONAMES_USERNAME), at most 1 request/s, "
+                                              "answers cached.")] = False,
+    workers: Annotated[int | None, typer.Option(min=1, help="Processes reading new articles (default: one "
+                                                            "per core).")] = None,
+    dask: Annotated[str | None,
+                    typer.Option(metavar="ADDRESS", help="Read new articles on a Dask cluster: a scheduler "
+                                 "address (tcp://host:8786) or 'local'. Needs pip install "
+                                 "'geo-frontlines\\[dask]'.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log how each name was resolved.")] = False,
 ) -> None:
     """Read new articles in SEEDS, extract their claims and write the map and data files into OUT."""
@@ -61,27 +68,28 @@ def run(
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("articles", total=None)
-        report = run_pipeline(options, progress=lambda stage, done, total: bar.update(task, description=stage,
-                                                                                        completed=done, total=total))
+        report = run_pipeline(options, progress=lambda stage, done, total: bar.update(
+            task, description=stage, completed=done, total=total))
     for skipped in report.skipped:
         say("[yellow]skipped[/]", f"{skipped.path}: {skipped.reason}")
     if report.unresolved:
         names = sorted({surface for _, surface, _ in report.unresolved})
         say("[yellow]unresolved[/]", f"{len(names)} name(s) no gazetteer knows: {', '.join(names[:20])}"
              + (" ..." if len(names) > 20 else "")
-             + "; add them to seeds/places.csv (name,lat,lon), or for villages in Russia import GeoNames' RU.zip "
-               "(geo gazetteer import RU.zip)")
+             + "; add them to seeds/places.csv (name,lat,lon), or for villages in Russia import GeoNames' "
+               "RU.zip (geo gazetteer import RU.zip)")
     left_out = sorted(set(report.left_out))
     for path, surface, why in left_out[:20]:
-        say("[yellow]left out[/]", f"{surface} ({path}): {why.removeprefix('left out: ')}; if it is right, add it to "
-             "seeds/places.csv (name,lat,lon)")
+        say("[yellow]left out[/]", f"{surface} ({path}): {why.removeprefix('left out: ')}; if it is right, "
+                                   "add it to seeds/places.csv (name,lat,lon)")
     if len(left_out) > 20:
         say("[yellow]left out[/]", f"... and {len(left_out) - 20} more; geo run -v says why for each")
     if report.unanswered:
-        say("[yellow]online[/]", f"{report.unanswered} lookup(s) got no answer; they are asked again on the next run")
-    say("", f"{report.new} new, {report.changed} changed, {report.unchanged} unchanged, {report.retired} retired, "
-             f"{len(report.skipped)} skipped, {len(report.unresolved)} unresolved name(s); "
-             f"{report.claims} claims on {report.places} places -> {out / 'map.html'}"
+        say("[yellow]online[/]",
+            f"{report.unanswered} lookup(s) got no answer; they are asked again on the next run")
+    say("", f"{report.new} new, {report.changed} changed, {report.unchanged} unchanged, {report.retired} "
+            f"retired, {len(report.skipped)} skipped, {len(report.unresolved)} unresolved name(s); "
+            f"{report.claims} claims on {report.places} places -> {out / 'map.html'}"
              + ("" if report.written else " (outputs unchanged)"))
     if report.skipped:
         raise typer.Exit(1)
@@ -89,11 +97,12 @@ def run(
 
 @app.command()
 @door
-def add(
-    sources: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html, .jsonl) or web addresses.")],
-    seeds: Annotated[Path, typer.Option(help="The seeds folder to add them to.")] = settings.SEEDS_DIR,
-    online: Annotated[bool, typer.Option(help="Allow fetching web addresses (one request each, with geo's User-Agent).")] = False,
-) -> None:
+def add(sources: Annotated[list[str],
+                           typer.Argument(help="Article files (.txt, .md, .html, .jsonl) or web addresses.")],
+        seeds: Annotated[Path, typer.Option(help="The seeds folder to add them to.")] = settings.SEEDS_DIR,
+        online: Annotated[bool, typer.Option(help="Allow fetching web addresses (one request each, with "
+                                                  "geo's User-Agent).")] = False,
+        ) -> None:
     """Copy articles into SEEDS as .md files with a proper header (title, published, source, url)."""
     from geo.ingest.add import add as add_articles
 
@@ -101,7 +110,8 @@ def add(
     if seeds.exists() and not seeds.is_dir():
         fail(f"--seeds {seeds} is a file, not a folder; pass the seeds folder")
     skipped = 0
-    for item in add_articles(sources, seeds, online=settings.OnlineSettings.from_env(os.environ) if online else None):
+    for item in add_articles(sources, seeds,
+                             online=settings.OnlineSettings.from_env(os.environ) if online else None):
         if isinstance(item, Path):
             say("added", str(item))
         else:
@@ -114,22 +124,27 @@ def add(
 @app.command()
 @door
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="geojson, csv, gpkg (GeoPackage: claims and places), png "
-                                                            "(a static picture) or html (the map).")],
+    fmt: Annotated[str, typer.Option("--format", "-f",
+                                     help="geojson, csv, gpkg (GeoPackage: claims and places), png "
+                                     "(a static picture) or html (the map).")],
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD",
-                                                 help="The claims made by that day, and each place as it stood then "
-                                                      "(default: the latest).")] = None,
+                                                 help="The claims made by that day, and each place as it "
+                                                      "stood then (default: the latest).")] = None,
     bbox: Annotated[str | None, typer.Option(metavar="W,S,E,N", help="Only places in this box (degrees), "
                                                                        "e.g. 36.5,47.5,38.5,49.")] = None,
     layer: Annotated[str, typer.Option(help="geojson and csv: the claims or the places.")] = "claims",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="The file to write (default: "
                                                    "OUT/exports/geo-...).")] = None,
-    embed: Annotated[bool, typer.Option(help="html: an <iframe> line holding the whole map, to paste into a report.")] = False,
+    embed: Annotated[bool, typer.Option(help="html: an <iframe> line holding the whole map, to paste into a "
+                                             "report.")] = False,
     width: Annotated[int, typer.Option(min=200, max=8000, help="png: width in pixels.")] = 1600,
-    height: Annotated[int, typer.Option(min=200, max=8000, help="png: height in pixels; html --embed: the frame's.")] = 1200,
-    out: Annotated[Path, typer.Option(help="The output folder of geo run (it holds the store).")] = settings.OUT_DIR,
+    height: Annotated[int, typer.Option(min=200, max=8000,
+                                        help="png: height in pixels; html --embed: the frame's.")] = 1200,
+    out: Annotated[Path, typer.Option(help="The output folder of geo run (it holds the "
+                                           "store).")] = settings.OUT_DIR,
 ) -> None:
-    """Write the claims and places (as of a day, inside a box) as GeoJSON, CSV, GeoPackage, a PNG or the map."""
+    """Write the claims and places (as of a day, inside a box) as GeoJSON, CSV, GeoPackage, a PNG or the
+    map."""
     from datetime import date
 
     from geo.outputs.borders import load as load_borders
@@ -150,21 +165,24 @@ def export(
     path = output or out / "exports" / default_name(fmt, snapshot, layer=layer, embed=embed)
     cache = settings.default_cache_dir(os.environ)
     spellings = Gazetteer.open(cache).spellings if fmt == "html" else None
-    write_export(snapshot, fmt, path, load_borders(cache), layer=layer, embed=embed, width=width, height=height,
-                 store=store_path, spellings=spellings)
+    write_export(snapshot, fmt, path, load_borders(cache), layer=layer, embed=embed, width=width,
+                 height=height, store=store_path, spellings=spellings)
     say("", f"{len(snapshot.claims)} claims on {len(snapshot.places)} places -> {path}")
 
 
-gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline gazetteer: add GeoNames data, show what it holds.")
+gazetteer_app = typer.Typer(no_args_is_help=True,
+                            help="The offline gazetteer: add GeoNames data, show what it holds.")
 app.add_typer(gazetteer_app, name="gazetteer")
 
 
 @gazetteer_app.command("import")
 @door
 def gazetteer_import(
-    file: Annotated[Path, typer.Argument(help="A GeoNames country dump: UA.txt or UA.zip (download.geonames.org/export/dump/).")],
+    file: Annotated[Path, typer.Argument(help="A GeoNames country dump: UA.txt or UA.zip "
+                                              "(download.geonames.org/export/dump/).")],
 ) -> None:
-    """Add every populated place of a GeoNames dump to the gazetteer (kept in the cache folder, used by every run)."""
+    """Add every populated place of a GeoNames dump to the gazetteer (kept in the cache folder, used by every
+    run)."""
     from geo.places.imports import import_dump
 
     setup_logging(False)
@@ -242,10 +260,13 @@ def _gazetteer(seeds: Path) -> Gazetteer:
 @app.command()
 @door
 def resolve(
-    name: Annotated[str, typer.Argument(help="A place name as an article spells it: Girnyk, Artemovsk, \"Kursk region\".")],
-    context: Annotated[str, typer.Option(help="Text around the name; the places it names help choose among namesakes.")] = "",
+    name: Annotated[str, typer.Argument(help="A place name as an article spells it: Girnyk, Artemovsk, "
+                                             '"Kursk region".')],
+    context: Annotated[str, typer.Option(help="Text around the name; the places it names help choose among "
+                                              "namesakes.")] = "",
     top: Annotated[int, typer.Option(help="How many candidates to show.")] = 5,
-    seeds: Annotated[Path, typer.Option(help="Folder whose places.csv (your own places) wins over the gazetteer.")] = settings.SEEDS_DIR,
+    seeds: Annotated[Path, typer.Option(help="Folder whose places.csv (your own places) wins over the "
+                                             "gazetteer.")] = settings.SEEDS_DIR,
 ) -> None:
     """Show the places NAME may mean, how each scores in CONTEXT, and what geo run makes of it there."""
     from geo.models import Resolved
@@ -255,25 +276,28 @@ def resolve(
     decision = decide(name, context, _gazetteer(seeds))
     outcome = decision.outcome
     if not decision.ranking and not isinstance(outcome, Resolved):
-        say("", f"no place called {name!r} is known; add it to seeds/places.csv, or for a village in Russia import "
-                 "GeoNames' RU.zip (geo gazetteer import RU.zip)")
+        say("", f"no place called {name!r} is known; add it to seeds/places.csv, or for a village in Russia "
+                "import GeoNames' RU.zip (geo gazetteer import RU.zip)")
         raise typer.Exit(1)
     drawn = outcome.place.place_id if isinstance(outcome, Resolved) else None
     table = Table("", "place", "region", "country", "lat, lon", "location", "score", "why",
                   title=f"{name!r}: {len(decision.ranking)} candidate(s)")
     for c in decision.ranking[:top]:
         p = c.place
-        table.add_row("→" if p.place_id == drawn else "", p.name, p.admin1 or "", p.country, f"{p.lat:.4f}, {p.lon:.4f}",
-                      p.precision, f"{c.score:.2f}", c.why)
+        table.add_row("→" if p.place_id == drawn else "", p.name, p.admin1 or "", p.country,
+                      f"{p.lat:.4f}, {p.lon:.4f}", p.precision, f"{c.score:.2f}", c.why)
     Console(soft_wrap=True, width=None if err.is_terminal else 200).print(table)
-    if isinstance(outcome, Resolved) and outcome.place.place_id not in {c.place.place_id for c in decision.ranking[:top]}:
-        typer.echo(f"→ geo run draws it at {outcome.place.name} ({outcome.place.admin1}, {outcome.place.lat:.4f}, "
-                   f"{outcome.place.lon:.4f}, {outcome.place.precision}): {outcome.reason}")
+    if (isinstance(outcome, Resolved)
+        and outcome.place.place_id not in {c.place.place_id for c in decision.ranking[:top]}):
+        typer.echo(f"→ geo run draws it at {outcome.place.name} ({outcome.place.admin1}, "
+                   f"{outcome.place.lat:.4f}, {outcome.place.lon:.4f}, {outcome.place.precision}): "
+                   f"{outcome.reason}")
     elif outcome is not None and not isinstance(outcome, Resolved):
         typer.echo(f"geo run leaves it out: {outcome.reason}")
 
 
-def _explained(article: Article, gazetteer: Gazetteer, place: str | None, as_json: bool) -> tuple[list[str], bool]:
+def _explained(article: Article, gazetteer: Gazetteer, place: str | None,
+               as_json: bool) -> tuple[list[str], bool]:
     """What geo explain prints of one article (the whole reading as one JSON line with ``as_json``; else the
     sentences naming ``place``, if given), and whether any sentence names ``place``."""
     from geo.claims.explain import as_json as json_line
@@ -291,20 +315,23 @@ def _explained(article: Article, gazetteer: Gazetteer, place: str | None, as_jso
 @app.command()
 @door
 def explain(
-    article: Annotated[Path, typer.Argument(help="An article file (.txt, .md, .html, .jsonl: every line of a feed).")],
+    article: Annotated[Path, typer.Argument(help="An article file (.txt, .md, .html, .jsonl: every line of a "
+                                                 "feed).")],
     place: Annotated[str | None, typer.Option(metavar="NAME", help="Only the sentences whose frames, blocked "
                                                  "triggers or claims name NAME (case-insensitive).")] = None,
-    seeds: Annotated[Path, typer.Option(help="Folder whose places.csv (your own places) wins over the gazetteer.")] = settings.SEEDS_DIR,
-    as_json: Annotated[bool, typer.Option("--json", help="Print each article's whole reading (--place aside) as "
-                                                          "one line of JSON, keys sorted.")] = False,
+    seeds: Annotated[Path, typer.Option(help="Folder whose places.csv (your own places) wins over the "
+                                             "gazetteer.")] = settings.SEEDS_DIR,
+    as_json: Annotated[bool, typer.Option("--json", help="Print each article's whole reading (--place aside) "
+                                                         "as one line of JSON, keys sorted.")] = False,
 ) -> None:
-    """Show how the claim rules read ARTICLE: per sentence its speakers, the rules that fired and on which places,
-    the triggers that made no claim and why, and each claim with the reason for each of its values."""
+    """Show how the claim rules read ARTICLE: per sentence its speakers, the rules that fired and on which
+    places, the triggers that made no claim and why, and each claim with the reason for each of its values."""
     from geo.ingest.read import Skipped, read_file
 
     setup_logging(False)
     if not article.is_file():
-        fail(f"{article} is a folder; give one article file" if article.is_dir() else f"{article} is not a file; check the path")
+        fail(f"{article} is a folder; give one article file" if article.is_dir()
+             else f"{article} is not a file; check the path")
     if not article.name.lower().endswith(settings.ARTICLE_SUFFIXES):
         fail(f"{article}: not an article file; geo reads {', '.join(settings.ARTICLE_SUFFIXES)}")
     gazetteer = _gazetteer(seeds)
@@ -331,10 +358,13 @@ def explain(
 @app.command()
 @door
 def evaluate(
-    labels: Annotated[Path, typer.Argument(help="Hand labels, one JSON object per article (the dev corpus' labels.jsonl format).")],
+    labels: Annotated[Path, typer.Argument(help="Hand labels, one JSON object per article (the dev corpus' "
+                                                "labels.jsonl format).")],
     seeds: Annotated[Path, typer.Option(help="Folder of the labelled articles.")] = settings.SEEDS_DIR,
-    out: Annotated[Path | None, typer.Option(help="Folder for the run's outputs (default: a temporary folder).")] = None,
-    misses: Annotated[int, typer.Option(help="Print up to N misses (missed, misplaced or false places and claims).")] = 0,
+    out: Annotated[Path | None,
+                   typer.Option(help="Folder for the run's outputs (default: a temporary folder).")] = None,
+    misses: Annotated[int, typer.Option(help="Print up to N misses (missed, misplaced or false places and "
+                                             "claims).")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")] = False,
 ) -> None:
     """Run geo on SEEDS and score places and claims against LABELS."""
@@ -344,7 +374,8 @@ def evaluate(
 
     setup_logging(False)
     with tempfile.TemporaryDirectory(prefix="geo-evaluate-") as tmp:
-        options = RunSettings(seeds=seeds, out=out or Path(tmp), cache_dir=settings.default_cache_dir(os.environ))
+        options = RunSettings(seeds=seeds, out=out or Path(tmp),
+                              cache_dir=settings.default_cache_dir(os.environ))
         gold = read_labels(labels)
         run_pipeline(options)
         with Store(options.out / settings.STORE_NAME) as store:

@@ -24,8 +24,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def printable(text: str) -> str:
-    """Text as it may be shown on a terminal: bytes of a name that are not UTF-8 and control characters (escape
-    sequences a file name could carry) written as ``\\xNN``."""
+    """Text as it may be shown on a terminal: bytes of a name that are not UTF-8 and control characters
+    (escape sequences a file name could carry) written as ``\\xNN``."""
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
 
@@ -44,9 +44,12 @@ def fail(message: str) -> NoReturn:
 #: What to do about an operating-system error, by its errno.
 _OS_ADVICE = {
     errno.ENOSPC: "free some disk space and run again", errno.EDQUOT: "free some disk space and run again",
-    errno.EACCES: "check its permissions, or choose another folder", errno.EPERM: "check its permissions, or choose another folder",
-    errno.EROFS: "the file system is read-only; choose another folder", errno.ENAMETOOLONG: "use a shorter name",
-    errno.EEXIST: "it exists and is not a folder; choose another path", errno.ENOTDIR: "a part of the path is a file, not a folder; choose another path",
+    errno.EACCES: "check its permissions, or choose another folder",
+    errno.EPERM: "check its permissions, or choose another folder",
+    errno.EROFS: "the file system is read-only; choose another folder",
+    errno.ENAMETOOLONG: "use a shorter name",
+    errno.EEXIST: "it exists and is not a folder; choose another path",
+    errno.ENOTDIR: "a part of the path is a file, not a folder; choose another path",
     errno.EISDIR: "it is a folder; give a file name", errno.ENOENT: "check the path",
 }
 
@@ -74,8 +77,8 @@ def door(command: _C) -> _C:
         except OSError as exc:
             fail(_os_message(exc))
         except sqlite3.Error as exc:
-            fail(f"the store could not be read or written ({exc}); check the disk space and permissions of the "
-                  "output folder, or move geo.sqlite aside to start afresh")
+            fail(f"the store could not be read or written ({exc}); check the disk space and permissions of "
+                 "the output folder, or move geo.sqlite aside to start afresh")
 
     return guarded  # type: ignore[return-value]
 
@@ -93,4 +96,5 @@ def setup_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True)
     for noisy in ("geopy", "urllib3"):  # their retries and tracebacks; geo says what failed in one line
         logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.CRITICAL)
-    logging.getLogger("distributed").setLevel(logging.WARNING)  # a Dask cluster's life story, worker by worker
+    # a Dask cluster's life story, worker by worker
+    logging.getLogger("distributed").setLevel(logging.WARNING)

@@ -1,17 +1,19 @@
-"""Score a run against hand labels (one JSON object per article, the format of the dev corpus' ``labels.jsonl``).
+"""Score a run against hand labels (one JSON object per article, the format of the dev corpus'
+``labels.jsonl``).
 
-A label line holds ``url`` (or ``id``, the article's file stem), ``claims`` (``place``, ``canonical``, ``lat``,
-``lon``, ``controller``, ``event``, ``stance``, ``event_date``, ``date_precision``, optional ``place_type`` and
-``coord_uncertain``) and ``non_claim_places`` (the other place strings of the text).
+A label line holds ``url`` (or ``id``, the article's file stem), ``claims`` (``place``, ``canonical``,
+``lat``, ``lon``, ``controller``, ``event``, ``stance``, ``event_date``, ``date_precision``, optional
+``place_type`` and ``coord_uncertain``) and ``non_claim_places`` (the other place strings of the text).
 
 Two levels are measured:
 
-- **places**: is each labelled claim place recognised and put at the right spot (within 10 km; 25 km when the label
-  says its coordinates are uncertain; 100 km for regions)? Is every place geo recognised a labelled place?
+- **places**: is each labelled claim place recognised and put at the right spot (within 10 km; 25 km when the
+  label says its coordinates are uncertain; 100 km for regions)? Is every place geo recognised a labelled
+  place?
 - **claims**: is each labelled claim predicted, with the right controller, stance and date?
 
-A label matches a prediction by name (under :func:`geo.names.fold`, ignoring words such as "region" or "city") or,
-failing that, by lying within 10 km of it.
+A label matches a prediction by name (under :func:`geo.names.fold`, ignoring words such as "region" or "city")
+or, failing that, by lying within 10 km of it.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ from geo.names import fold
 from geo.places.rank import km
 
 _GENERIC = re.compile(
-    r"\b(?:the|city|town|village|settlement|of|regions?|oblasts?|provinces?|districts?|raions?|hromadas?|community)\b", re.I)
+    r"\b(?:the|city|town|village|settlement|of|regions?|oblasts?|provinces?|districts?|raions?|hromadas?|"
+    r"community)\b", re.I)
 _NEAR_KM = 10.0
 #: Distances reported as shares of matched places.
 BANDS_KM = (10, 25, 161)
@@ -63,7 +66,8 @@ def read_labels(path: Path) -> list[dict[str, Any]]:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as err:
-            raise UsageError(f"{path}:{n}: not a JSON object ({err.msg}); one label object per line is expected") from err
+            raise UsageError(f"{path}:{n}: not a JSON object ({err.msg}); one label object per line is "
+                             "expected") from err
         if not isinstance(item, dict) or not isinstance(item.get("claims"), list):
             raise UsageError(f"{path}:{n}: a label needs a 'claims' list")
         labels.append(item)
@@ -137,7 +141,8 @@ class _Tally:
     predicted_places: int = 0
     right_predicted_places: int = 0
     placed_ok: int = 0
-    found_in_russia: int = 0  # labelled places in Russia found: no offline source places Russian villages exactly
+    # labelled places in Russia found: no offline source places Russian villages exactly
+    found_in_russia: int = 0
     placed_ok_in_russia: int = 0
     gold_claims: int = 0
     predicted_claims: int = 0
@@ -162,7 +167,8 @@ def _match_places(labels: Sequence[Mapping[str, Any]], predicted: Sequence[_Pred
         if not options:
             if keys & unplaced:
                 tally.recognized_unplaced += 1
-                misses.append(f"PLACE UNRESOLVED {where} {label.get('place')!r} (recognised, left unresolved)")
+                misses.append(f"PLACE UNRESOLVED {where} {label.get('place')!r} (recognised, left "
+                              "unresolved)")
             else:
                 misses.append(f"PLACE MISS {where} {label.get('place')!r}")
             continue
@@ -180,7 +186,8 @@ def _match_places(labels: Sequence[Mapping[str, Any]], predicted: Sequence[_Pred
 
 
 def _assign(cost: list[list[float]]) -> list[int]:
-    """For each row of a square ``cost`` matrix, the column of a minimum-cost assignment (Hungarian method)."""
+    """For each row of a square ``cost`` matrix, the column of a minimum-cost assignment (Hungarian
+    method)."""
     n = len(cost)
     u, v, p, way = [0.0] * (n + 1), [0.0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
     for i in range(1, n + 1):
@@ -217,7 +224,8 @@ _UNMATCHED = 1e6
 
 
 def _pair_cost(label: Mapping[str, Any], claim: Claim) -> float:
-    """How well a predicted claim fits a label: a match at all first, then controller, stance and date agreeing."""
+    """How well a predicted claim fits a label: a match at all first, then controller, stance and date
+    agreeing."""
     keys = _label_keys(label)
     named = bool(_Predicted(claim.surface, claim.place).keys & keys)
     distance = _distance(label, claim.place)
@@ -228,20 +236,22 @@ def _pair_cost(label: Mapping[str, Any], claim: Claim) -> float:
     return -1000 - agree + min(distance, 999) / 1000
 
 
-def _match_claims(labels: Sequence[Mapping[str, Any]], claims: Sequence[Claim], tally: _Tally, misses: list[str],
-                  where: str) -> None:
-    """Pair labels with predictions so that as many labels as possible are matched, then as many as possible agree
-    on controller, stance and date (one place can carry several claims per article: the corpus' advice)."""
+def _match_claims(labels: Sequence[Mapping[str, Any]], claims: Sequence[Claim], tally: _Tally,
+                  misses: list[str], where: str) -> None:
+    """Pair labels with predictions so that as many labels as possible are matched, then as many as possible
+    agree on controller, stance and date (one place can carry several claims per article: the corpus'
+    advice)."""
     size = max(len(labels), len(claims))
-    cost = [[_pair_cost(labels[i], claims[j]) if i < len(labels) and j < len(claims) else 0.0 for j in range(size)]
-            for i in range(size)]
+    cost = [[_pair_cost(labels[i], claims[j]) if i < len(labels) and j < len(claims) else 0.0
+             for j in range(size)] for i in range(size)]
     assigned = _assign(cost) if size else []
     used: set[int] = set()
     for i, label in enumerate(labels):
         tally.gold_claims += 1
         j = assigned[i]
         if j >= len(claims) or cost[i][j] >= _UNMATCHED:
-            misses.append(f"CLAIM MISS {where} {label.get('place')!r} {label.get('controller')} {label.get('event')}")
+            misses.append(f"CLAIM MISS {where} {label.get('place')!r} {label.get('controller')} "
+                          f"{label.get('event')}")
             continue
         used.add(j)
         claim = claims[j]
@@ -249,10 +259,12 @@ def _match_claims(labels: Sequence[Mapping[str, Any]], claims: Sequence[Claim], 
         tally.controller_ok += controller_ok(label, claim)
         tally.stance_ok += _stance_ok(label, claim)
         if not _stance_ok(label, claim):
-            misses.append(f"STANCE {where} {label.get('place')!r} want {label.get('stance')} ({label.get('claimant')}) "
-                          f"got {claim.stance} ({claim.claimant_side}: {claim.claimant})")
+            misses.append(f"STANCE {where} {label.get('place')!r} want {label.get('stance')} "
+                          f"({label.get('claimant')}) got {claim.stance} ({claim.claimant_side}: "
+                          f"{claim.claimant})")
         if not controller_ok(label, claim):
-            misses.append(f"CONTROLLER {where} {label.get('place')!r} want {label.get('controller')} got {claim.controller}")
+            misses.append(f"CONTROLLER {where} {label.get('place')!r} want {label.get('controller')} got "
+                          f"{claim.controller}")
         if label.get("event_date"):
             tally.dated += 1
             if _date_ok(label, claim.event_date):
@@ -267,7 +279,8 @@ def _match_claims(labels: Sequence[Mapping[str, Any]], claims: Sequence[Claim], 
 
 @dataclass(frozen=True, slots=True)
 class _Run:
-    """What a run gave, indexed by article: its ids by url and file name, places, unplaced names and claims."""
+    """What a run gave, indexed by article: its ids by url and file name, places, unplaced names and
+    claims."""
 
     by_key: dict[str, str]
     predicted: dict[str, dict[str, _Predicted]]
@@ -275,8 +288,8 @@ class _Run:
     claims_of: dict[str, list[Claim]]
 
     @classmethod
-    def of(cls, articles: Iterable[Article], mentions: Iterable[tuple[str, str, Place]], claims: Iterable[Claim],
-           unresolved: Iterable[tuple[str, str]]) -> _Run:
+    def of(cls, articles: Iterable[Article], mentions: Iterable[tuple[str, str, Place]],
+           claims: Iterable[Claim], unresolved: Iterable[tuple[str, str]]) -> _Run:
         by_key: dict[str, str] = {}
         for a in articles:
             by_key[a.url or a.id] = a.id

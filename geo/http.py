@@ -1,10 +1,10 @@
 """The one door to the network: a GET whose time, size and redirects are bounded whatever the server does.
 
 :func:`fetch` sends one request with geo's User-Agent and reads the answer within ``timeout_s`` in all (name
-lookup, connection, headers and body together: a watchdog shuts the socket down at the deadline, so a server that
-drips a byte every few seconds or never answers costs ``timeout_s``, not more). The body is read in chunks and
-refused past ``max_bytes`` (compressed answers too, once decompressed); redirects are followed a few times, and only
-to the same scheme, host and port. Only http and https addresses are fetched.
+lookup, connection, headers and body together: a watchdog shuts the socket down at the deadline, so a server
+that drips a byte every few seconds or never answers costs ``timeout_s``, not more). The body is read in
+chunks and refused past ``max_bytes`` (compressed answers too, once decompressed); redirects are followed a
+few times, and only to the same scheme, host and port. Only http and https addresses are fetched.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ _Address = tuple[socket.AddressFamily, socket.SocketKind, int, str,
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _UNREACHABLE = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.EHOSTDOWN, errno.ENETDOWN, errno.EADDRNOTAVAIL}
-_ENCODINGS = {"": 0, "identity": 0, "gzip": 47, "x-gzip": 47, "deflate": 47}  # zlib wbits; 47: gzip or zlib header
+# zlib wbits; 47: gzip or zlib header
+_ENCODINGS = {"": 0, "identity": 0, "gzip": 47, "x-gzip": 47, "deflate": 47}
 
 
 class FetchError(GeoError, OSError):
@@ -166,8 +167,10 @@ class _Watchdog:
             self._done = True
             expired = self._expired
         if expired or (isinstance(error, TimeoutError) and not isinstance(error, FetchError)):
-            raise self.timeout() from error  # whatever went wrong after the deadline, the deadline made it go wrong
-        if isinstance(error, (OSError, http.client.HTTPException, ValueError)) and not isinstance(error, FetchError):
+            # whatever went wrong after the deadline, the deadline made it go wrong
+            raise self.timeout() from error
+        if (isinstance(error, (OSError, http.client.HTTPException, ValueError))
+            and not isinstance(error, FetchError)):
             raise _as_fetch_error(self.url, error) from error
 
     def watch(self, sock: socket.socket) -> None:
@@ -208,7 +211,8 @@ def _shut(sock: socket.socket) -> None:
 
 def _as_fetch_error(url: str, error: BaseException) -> FetchError:
     """A transport error as geo's error: timeouts, unreachable servers, and the rest."""
-    if isinstance(error, (ConnectionRefusedError, socket.gaierror)) or getattr(error, "errno", None) in _UNREACHABLE:
+    if (isinstance(error, (ConnectionRefusedError, socket.gaierror))
+        or getattr(error, "errno", None) in _UNREACHABLE):
         return FetchUnreachable(url, brief(error))
     if isinstance(error, ssl.SSLError):
         return FetchError(url, f"the secure connection failed ({brief(error)})")
@@ -216,7 +220,8 @@ def _as_fetch_error(url: str, error: BaseException) -> FetchError:
 
 
 def shown(text: str, limit: int = 200) -> str:
-    """``text`` (a server chose it) fit for a message: printable, on one line, at most ``limit`` characters."""
+    """``text`` (a server chose it) fit for a message: printable, on one line, at most ``limit``
+    characters."""
     return " ".join("".join(c if c.isprintable() else " " for c in text[:limit]).split())
 
 
@@ -247,7 +252,8 @@ def _exchange(url: str, watchdog: _Watchdog, *, user_agent: str, accept: str, ma
         connection.close()
 
 
-def _connect(parts: SplitResult, watchdog: _Watchdog, context: ssl.SSLContext | None) -> http.client.HTTPConnection:
+def _connect(parts: SplitResult, watchdog: _Watchdog,
+             context: ssl.SSLContext | None) -> http.client.HTTPConnection:
     """A connection to the server of ``parts``, open, its socket watched."""
     host, port = parts.hostname or "", parts.port or _DEFAULT_PORTS[parts.scheme.lower()]
     secure = parts.scheme.lower() == "https"
@@ -280,10 +286,12 @@ def _open_socket(host: str, port: int, watchdog: _Watchdog) -> socket.socket:
 
 
 def _addresses(host: str, port: int, watchdog: _Watchdog) -> Sequence[_Address]:
-    """The addresses of ``host``, looked up in a thread so that a slow name server costs no more than the time left."""
+    """The addresses of ``host``, looked up in a thread so that a slow name server costs no more than the time
+    left."""
     try:
         ipaddress.ip_address(host.strip("[]"))
-        return socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)  # a literal address: no lookup
+        # a literal address: no lookup
+        return socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
     except ValueError:
         pass
     found: list[_Address] = []
@@ -345,7 +353,8 @@ class _Inflater:
             self._add(chunk)
             return
         try:  # never more than one byte past the limit at a time: a small bomb stays small
-            self._add(self._zlib.decompress(self._zlib.unconsumed_tail + chunk, self.max_bytes - len(self.body) + 1))
+            self._add(self._zlib.decompress(self._zlib.unconsumed_tail + chunk,
+                                            self.max_bytes - len(self.body) + 1))
         except zlib.error as err:
             raise FetchError(self.url, "the compressed answer is damaged") from err
 
@@ -360,4 +369,5 @@ class _Inflater:
     def _add(self, data: bytes) -> None:
         self.body += data
         if len(self.body) > self.max_bytes:
-            raise FetchTooLarge(self.url, f"the answer is larger than {self.max_bytes:,} bytes (decompressed)")
+            raise FetchTooLarge(self.url,
+                                f"the answer is larger than {self.max_bytes:,} bytes (decompressed)")

@@ -21,8 +21,9 @@ _R = TypeVar("_R")
 
 
 def _by_fields(cls: type[_R]) -> type[_R]:
-    """Pickle a record as its class and field values: unpickled by its constructor, which is several times faster
-    than the default for frozen dataclasses with slots (results cross process boundaries by the thousand)."""
+    """Pickle a record as its class and field values: unpickled by its constructor, which is several times
+    faster than the default for frozen dataclasses with slots (results cross process boundaries by the
+    thousand)."""
     names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
 
     def __reduce__(self: _R) -> tuple[type[_R], tuple[object, ...]]:
@@ -146,11 +147,11 @@ class Claim:
     quote: str
     confidence: float
     start: int = field(default=0, compare=False)
-    #: the kind of voice that makes the claim: official, media, analyst or reporter (two voices of one side and
-    #: kind say the same thing once)
+    #: the kind of voice that makes the claim: official, media, analyst or reporter (two voices of one side
+    #: and kind say the same thing once)
     voice: str = field(default="official", compare=False)
     #: the id of the claim rule that made it, e.g. 'capture.verb'; see ``geo explain``
     rule: str = field(default="", compare=False)
-    #: the part of the place the claim is about, as the text names it ("eastern outskirts", "80%", "most"); empty
-    #: when the claim is about the whole place
+    #: the part of the place the claim is about, as the text names it ("eastern outskirts", "80%", "most");
+    #: empty when the claim is about the whole place
     part: str = field(default="", compare=False)

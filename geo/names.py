@@ -25,7 +25,8 @@ KMU = {
 KMU_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
 
 FOLD_RULES = (
-    ("shch", "sc"), ("sch", "sc"), ("kh", "h"), ("ch", "c"), ("tsh", "c"), ("ts", "c"), ("tz", "c"), ("cz", "c"),
+    ("shch", "sc"), ("sch", "sc"), ("kh", "h"), ("ch", "c"), ("tsh", "c"), ("ts", "c"), ("tz", "c"),
+    ("cz", "c"),
     ("zh", "z"), ("sh", "s"), ("g", "h"), ("q", "k"), ("x", "ks"), ("w", "v"),
     ("yi", "i"), ("ji", "i"), ("ye", "e"), ("je", "e"), ("ie", "e"), ("yo", "o"), ("jo", "o"), ("io", "o"),
     ("ya", "a"), ("ja", "a"), ("ia", "a"), ("yu", "u"), ("ju", "u"), ("iu", "u"), ("y", "i"), ("j", "i"),
@@ -73,7 +74,8 @@ def fold(name: str) -> str:
 
 
 def plain(name: str) -> str:
-    """The spelling of a name as written, without case, accents or punctuation: ``"Niu-York"`` -> ``"niu york"``."""
+    """The spelling of a name as written, without case, accents or punctuation: ``"Niu-York"`` -> ``"niu
+    york"``."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
     return " ".join(_NON_WORD.split(s)).strip()

@@ -38,9 +38,11 @@ log = logging.getLogger(__name__)
 
 #: The lock file a run holds in the output folder.
 LOCK_NAME = ".geo.lock"
-#: The code that reads an article (modules and packages of ``geo``): when it changes, every article is read again.
-READERS = ("claims", "places/cues.py", "places/sentences.py", "models.py", "names.py", "work/process.py", "places/recognize.py",
-           "places/resolve.py", "places/rank.py", "settings.py", "when.py", "when_rules.py")
+#: The code that reads an article (modules and packages of ``geo``): when it changes, every article is read
+#: again.
+READERS = ("claims", "places/cues.py", "places/sentences.py", "models.py", "names.py", "work/process.py",
+           "places/recognize.py", "places/resolve.py", "places/rank.py", "settings.py", "when.py",
+           "when_rules.py")
 
 
 @functools.cache
@@ -67,23 +69,28 @@ class RunReport:
     skipped: list[Skipped] = field(default_factory=list)
     claims: int = 0
     places: int = 0
-    unresolved: list[tuple[str, str, str]] = field(default_factory=list)  # (path, name, why): names no source knows
-    left_out: list[tuple[str, str, str]] = field(default_factory=list)  # names whose only places were left out, and why
+    # (path, name, why): names no source knows
+    unresolved: list[tuple[str, str, str]] = field(default_factory=list)
+    # names whose only places were left out, and why
+    left_out: list[tuple[str, str, str]] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     unanswered: int = 0  # names the online geocoders could not answer this run (asked again next run)
-    due: dict[str, str] = field(default_factory=dict, repr=False)  # article id -> "new" or "changed", as counted
+    # article id -> "new" or "changed", as counted
+    due: dict[str, str] = field(default_factory=dict, repr=False)
 
 
 @contextmanager
 def exclusive(out: Path) -> Iterator[None]:
-    """Hold the output folder for one run: a second ``geo run`` on it stops with a message instead of interleaving."""
+    """Hold the output folder for one run: a second ``geo run`` on it stops with a message instead of
+    interleaving."""
     out.mkdir(parents=True, exist_ok=True)
     with open(out / LOCK_NAME, "a+b") as handle:
         if fcntl is not None:
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as err:
-                raise BusyError(f"another geo run is writing to {out}; wait for it to finish, or give this one another --out") from err
+                raise BusyError(f"another geo run is writing to {out}; wait for it to finish, or give this "
+                                "one another --out") from err
         recover(out)  # what a killed run left: outputs half replaced, temporary files
         yield
 
@@ -95,13 +102,13 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
     nothing changed since the outputs were written, and they are as written, they are left alone."""
     report = RunReport()
     if options.out.resolve() == options.seeds.resolve():
-        raise UsageError(f"--out {options.out} is the seeds folder: the map would be read back as an article; "
-                         "write the outputs to another folder")
+        raise UsageError(f"--out {options.out} is the seeds folder: the map would be read back as an "
+                         "article; write the outputs to another folder")
     gazetteer = Gazetteer.open(options.cache_dir)
     corrections, report.skipped = read_corrections(options.seeds / CORRECTIONS)
     gazetteer.add_user_places(corrections)
-    # the latest year a date may have is part of the rules: on New Year every article is read again, so a re-run
-    # and a fresh run agree
+    # the latest year a date may have is part of the rules: on New Year every article is read again, so a
+    # re-run and a fresh run agree
     version = f"{reader_version()}+g{gazetteer.version}+y{latest_year()}"
     with exclusive(options.out), Store(options.out / settings.STORE_NAME) as store:
         if store.meta("gazetteer") != gazetteer.signature:
@@ -115,7 +122,8 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
         for item in read_folder(options.seeds, seen_before, skip=options.out):
             todo += _due(item, sorter, files)
             if len(todo) >= settings.PROCESS_CHUNK:  # a backlog of millions is read a chunk at a time
-                done = _process(todo, done, gazetteer, corrections, version, options, store, progress, report, geocoder)
+                done = _process(todo, done, gazetteer, corrections, version, options, store, progress, report,
+                                geocoder)
                 todo = []
         store.touch(sorter.moved)
         if todo:
@@ -131,14 +139,15 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
 
 
 class _Sorter:
-    """Sorts the articles of the seeds folder: unchanged (read by these rules with this gazetteer), or due to be
-    read, new or changed; counts them in the report."""
+    """Sorts the articles of the seeds folder: unchanged (read by these rules with this gazetteer), or due to
+    be read, new or changed; counts them in the report."""
 
     def __init__(self, known: dict[str, ArticleState], version: str, report: RunReport) -> None:
         self.known, self.version, self.report = known, version, report
         self.held_paths = {state.path for state in known.values() if not state.retired}
         self.present: list[str] = []
-        self.moved: list[tuple[str, str]] = []  # unchanged articles found under another path, or back from retired
+        # unchanged articles found under another path, or back from retired
+        self.moved: list[tuple[str, str]] = []
 
     def due(self, article_id: str, path: str) -> bool:
         """Count an article as due to be read (True) or unchanged (False)."""
@@ -164,8 +173,8 @@ class _Sorter:
 
 
 def _due(item: Article | Skipped | SeedFile, sorter: _Sorter, files: list[SeedFile]) -> list[Article]:
-    """The articles of one item of the seeds folder that are due to be read; a file unchanged since the last run
-    is read again only for the articles the rules or the gazetteer now read differently."""
+    """The articles of one item of the seeds folder that are due to be read; a file unchanged since the last
+    run is read again only for the articles the rules or the gazetteer now read differently."""
     if isinstance(item, Skipped):
         sorter.report.skipped.append(item)
         return []
@@ -183,12 +192,14 @@ def _account(store: Store, sorter: _Sorter, geocoder: OnlineGeocoder | None) -> 
     report = sorter.report
     report.retired = store.retire(sorter.gone())
     for name in store.unresolved():
-        (report.left_out if name.candidates else report.unresolved).append((name.path, name.surface, name.reason))
+        (report.left_out if name.candidates
+         else report.unresolved).append((name.path, name.surface, name.reason))
     report.unanswered = geocoder.failures if geocoder else 0
 
 
 def _geocoder(options: RunSettings, store: Store) -> OnlineGeocoder | None:
-    """The run's online geocoder (one for the whole run: a server found down is not asked again), if asked for."""
+    """The run's online geocoder (one for the whole run: a server found down is not asked again), if asked
+    for."""
     if not options.online:
         return None
     from geo.places.geocode import OnlineGeocoder  # geopy, only for --online
@@ -198,9 +209,9 @@ def _geocoder(options: RunSettings, store: Store) -> OnlineGeocoder | None:
 
 def _look_up(todo: Sequence[Article], gazetteer: Gazetteer, geocoder: OnlineGeocoder
              ) -> tuple[dict[str, Place | None], dict[str, list[str]]]:
-    """The online pass, before the articles are read: the names of ``todo`` no offline source places, each looked
-    up once (the geocoder keeps its answers in the store). Returns the answers, and by article the names the
-    geocoder could not answer (asked again next run)."""
+    """The online pass, before the articles are read: the names of ``todo`` no offline source places, each
+    looked up once (the geocoder keeps its answers in the store). Returns the answers, and by article the
+    names the geocoder could not answer (asked again next run)."""
     from geo.work.process import names_to_look_up
 
     wanted = {a.id: names_to_look_up(a, gazetteer) for a in todo}
@@ -214,11 +225,11 @@ def _look_up(todo: Sequence[Article], gazetteer: Gazetteer, geocoder: OnlineGeoc
     return answers, {a: [n for n in names if n in failed] for a, names in wanted.items()}
 
 
-def _process(todo: list[Article], done: int, gazetteer: Gazetteer, corrections: list[Correction], version: str,
-             options: RunSettings, store: Store, progress: Progress | None, report: RunReport,
+def _process(todo: list[Article], done: int, gazetteer: Gazetteer, corrections: list[Correction],
+             version: str, options: RunSettings, store: Store, progress: Progress | None, report: RunReport,
              geocoder: OnlineGeocoder | None) -> int:
-    """Read ``todo`` where ``options`` say (here, a pool, a Dask cluster) and store what each gave, in batches;
-    ``done`` articles were read before. Returns how many have been read, these included."""
+    """Read ``todo`` where ``options`` say (here, a pool, a Dask cluster) and store what each gave, in
+    batches; ``done`` articles were read before. Returns how many have been read, these included."""
     from geo.work.parallel import Job, cpu_count, results  # the extraction rules load only when there is work
 
     job = Job(options.cache_dir, tuple(corrections), gazetteer.signature)
@@ -231,7 +242,8 @@ def _process(todo: list[Article], done: int, gazetteer: Gazetteer, corrections: 
         incomplete = bool(unanswered.get(article.id))
         for note in processed.notes:
             log.warning("%s: %s", article.path, note)
-        if processed.failure is not None:  # kept out of the store: it is read again, and named again, next run
+        # kept out of the store: it is read again, and named again, next run
+        if processed.failure is not None:
             report.skipped.append(Skipped(article.path, processed.failure))
             if report.due.pop(article.id, None) == "new":  # counted as skipped, not as new or changed
                 report.new -= 1

@@ -16,20 +16,22 @@ OUT_DIR = Path("output")
 STORE_NAME = "geo.sqlite"
 #: Files larger than this are skipped with a message (bytes); a feed may hold many articles.
 MAX_ARTICLE_BYTES = 50_000_000
-#: A line of a ``.jsonl`` feed longer than this (characters) is skipped with a message: one article, not a dump.
+#: A line of a ``.jsonl`` feed longer than this (characters) is skipped with a message: one article, not a
+#: dump.
 MAX_FEED_LINE_CHARS = 5_000_000
-#: A sentence longer than this (characters) is read in pieces of at most this length, cut at a clause boundary,
-#: so that the work on one sentence stays bounded (the longest of the labelled corpora has 736).
+#: A sentence longer than this (characters) is read in pieces of at most this length, cut at a clause
+#: boundary, so that the work on one sentence stays bounded (the longest of the labelled corpora has 736).
 MAX_SENTENCE_CHARS = 800
 #: A place name is weighed against at most this many other mentions of its article (the nearest in the text),
 #: so that the work on an article of thousands of names grows with its length, not with its square.
 MAX_CONTEXT_MENTIONS = 200
 #: The earliest year a date may have (``published`` and years in the text); the latest is next year.
 MIN_YEAR = 1900
-#: The year the war began (Crimea, February 2014): a time before it in a sentence is history ("the attempt in 1915 to
-#: take the Dardanelles"), never when a claim's event happened.
+#: The year the war began (Crimea, February 2014): a time before it in a sentence is history ("the attempt in
+#: 1915 to take the Dardanelles"), never when a claim's event happened.
 WAR_START_YEAR = 2014
-#: Article file suffixes read from the seeds folder: text with a header, saved web pages, feeds (one article a line).
+#: Article file suffixes read from the seeds folder: text with a header, saved web pages, feeds (one article a
+#: line).
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 #: Countries whose every GeoNames place of 500+ people is indexed.
 GAZETTEER_COUNTRIES = ("UA", "RU", "BY", "MD")
@@ -51,13 +53,13 @@ DASK_TASK = 50
 DASK_CONNECT_TIMEOUT_S = 30
 #: Version of the extraction rules; a change re-processes every article.
 EXTRACTOR_VERSION = "5"
-#: Where the kernel cannot kill a pool worker with the run (no ``prctl``), how often the worker checks that the
-#: run is alive (seconds).
+#: Where the kernel cannot kill a pool worker with the run (no ``prctl``), how often the worker checks that
+#: the run is alive (seconds).
 ORPHAN_POLL_S = 1.0
 
 
-#: Online geocoding (``--online``), opt-in: Nominatim's public server, whose policy asks for 1 request/s at most,
-#: a User-Agent that names the application, and caching of every answer.
+#: Online geocoding (``--online``), opt-in: Nominatim's public server, whose policy asks for 1 request/s at
+#: most, a User-Agent that names the application, and caching of every answer.
 NOMINATIM_URL = "https://nominatim.openstreetmap.org"
 #: where the project lives, named in the User-Agent
 PROJECT_URL = "https://pypi.org/project/geo-frontlines/"
@@ -66,12 +68,14 @@ ONLINE_MIN_DELAY_S = 1.0
 ONLINE_TIMEOUT_S = 10.0
 ONLINE_RETRIES = 2
 ONLINE_ERROR_WAIT_S = 2.0
-#: The largest answer an online geocoder may give (bytes, once decompressed); a bigger one is refused, not kept.
+#: The largest answer an online geocoder may give (bytes, once decompressed); a bigger one is refused, not
+#: kept.
 ONLINE_MAX_ANSWER_BYTES = 1_000_000
-#: Redirects followed per request (online geocoders and ``geo add URL``), and only to the same scheme, host and port.
+#: Redirects followed per request (online geocoders and ``geo add URL``), and only to the same scheme, host
+#: and port.
 ONLINE_MAX_REDIRECTS = 3
-#: An online geocoder that fails for this many names in a row (server errors, malformed answers) is not asked again
-#: during the run: a broken server costs a few requests, not one per name.
+#: An online geocoder that fails for this many names in a row (server errors, malformed answers) is not asked
+#: again during the run: a broken server costs a few requests, not one per name.
 ONLINE_FAILURES_IN_A_ROW = 3
 #: Countries online answers are restricted to (ISO 3166-1 alpha-2, lower case).
 ONLINE_COUNTRIES = ("ua", "ru")
@@ -101,7 +105,8 @@ class OnlineSettings:
 
 
 def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:
-    """Where the built gazetteer is cached: ``$GEO_CACHE_DIR``, else ``$XDG_CACHE_HOME/geo``, else ``~/.cache/geo``.
+    """Where the built gazetteer is cached: ``$GEO_CACHE_DIR``, else ``$XDG_CACHE_HOME/geo``, else
+    ``~/.cache/geo``.
 
     The CLI passes the environment; library code passes nothing and gets ``~/.cache/geo``.
     """

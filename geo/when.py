@@ -6,8 +6,8 @@ A resolved expression gives the *start* of the period it names and its precision
 "earlier this year" -> 1 January, precision year; "since summer" -> 1 June, precision season;
 "between August 4 and 16" -> 4 August, its precision from the length of the range (here "month").
 
-Each rule declares words every match of it holds (one of the month names, a digit, "ago" or "after", ...): a rule
-is not run on a text that lacks them. This only saves time: results are those of running every rule.
+Each rule declares words every match of it holds (one of the month names, a digit, "ago" or "after", ...): a
+rule is not run on a text that lacks them. This only saves time: results are those of running every rule.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ def latest_year() -> int:
 
 
 def plausible_year(year: int) -> bool:
-    """Whether a year is one a report on this war may give (1900 to next year); others are typos or garbage."""
+    """Whether a year is one a report on this war may give (1900 to next year); others are typos or
+    garbage."""
     return settings.MIN_YEAR <= year <= latest_year()
 
 
@@ -85,15 +86,18 @@ def _day_named_before(days: Sequence[tuple[int, date]], start: int, previous: da
 
 
 def find_times(text: str, published: date | None, previous: date | None = None) -> list[When]:
-    """Every time expression in ``text``, resolved against ``published`` (None leaves relative ones unresolved);
-    "that evening" or "the same day" is ``previous``, the day named last before the text, or the last one in it."""
+    """Every time expression in ``text``, resolved against ``published`` (None leaves relative ones
+    unresolved); "that evening" or "the same day" is ``previous``, the day named last before the text, or the
+    last one in it."""
     words = cue_words(text)
     taken = _Taken()
     found: list[When] = []
     for kind, needs, rx in PATTERNS:
-        if needs[0].isdisjoint(words) or (len(needs) > 1 and not may_match(needs, words)):  # may_match, cheaper
+        # may_match, cheaper
+        if needs[0].isdisjoint(words) or (len(needs) > 1 and not may_match(needs, words)):
             continue
-        days = sorted((w.end, w.event_date) for w in found if w.event_date and w.precision == "day") if kind == "sameday" else []
+        days = (sorted((w.end, w.event_date) for w in found if w.event_date and w.precision == "day")
+                if kind == "sameday" else [])
         for m in rx.finditer(text):
             if taken.overlaps(m.start(), m.end()) or _refused(kind, m, text):
                 continue
@@ -105,7 +109,8 @@ def find_times(text: str, published: date | None, previous: date | None = None) 
     return sorted(found, key=lambda w: w.start)
 
 
-#: Expressions that name a day, month or season but no year: an undated article's "October 4" once its year is known.
+#: Expressions that name a day, month or season but no year: an undated article's "October 4" once its year is
+#: known.
 _WITHIN_A_YEAR = frozenset({"range", "month_day", "day_month", "part_month", "month", "season"})
 
 
@@ -126,6 +131,7 @@ def in_year(text: str, year: int) -> When | None:
 
 
 def latest_full_date(text: str) -> date | None:
-    """The latest day the text gives in full (with its year), to anchor an undated article's relative dates."""
+    """The latest day the text gives in full (with its year), to anchor an undated article's relative
+    dates."""
     days = [w.event_date for w in find_times(text, None) if w.event_date and w.precision == "day"]
     return max(days) if days else None

@@ -18,12 +18,17 @@ _MONTHS = {
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+             "sunday": 6}
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _PART_OF_YEAR = {"early": 1, "mid": 5, "middle": 5, "late": 9, "end": 10}
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-_YEAR = r"(?P<year>(?:1\d|20)\d\d)(?!\d)"  # any year of four digits: those out of range are refused, not misread
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|"
+    r"Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+# any year of four digits: those out of range are refused, not misread
+_YEAR = r"(?P<year>(?:1\d|20)\d\d)(?!\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
@@ -34,8 +39,8 @@ def _renamed(rx: str, group: str, name: str) -> str:
     return rx.replace(f"?P<{group}>", f"?P<{name}>")
 
 
-# Date ranges: "between August 4 and 16", "from 4 to 16 August", "August 4-16", "on June 9 and 10". Every part is
-# a plain sequence (no quantifier inside a repeated group), so a match is tried in time linear in the text.
+# Date ranges: "between August 4 and 16", "from 4 to 16 August", "August 4-16", "on June 9 and 10". Every part
+# is a plain sequence (no quantifier inside a repeated group), so a match is tried in time linear in the text.
 _RANGE_LEAD = r"(?:(?P<lead>[Bb]etween|[Ff]rom|[Oo]n)\s+)?"
 _RANGE_JOIN = r"(?:\s*[-–]\s*|\s+(?P<join>and|to|until|till|through)\s+)"
 _FIRST_MONTH, _LAST_MONTH = _renamed(_MONTH, "month", "m1"), _renamed(_MONTH, "month", "m2")
@@ -59,20 +64,22 @@ _CASED = frozenset({"month_day", "day_month", "month_year", "month_rel", "month"
 #: Words one of which every expression of a single day holds, an ISO date aside ("on 5 May", "that evening",
 #: "two days ago", "overnight", "the previous day", "since the start of the full-scale invasion").
 #: (a tokenizer may keep an abbreviation's dot: "Aug." is one word).
-_DAY_CUES = DAY_WORDS | _TIME_OF_DAY | _PERIOD_WORDS | frozenset({"overnight", "tonight", "ago", "after", "full"})
+_DAY_CUES = (DAY_WORDS | _TIME_OF_DAY | _PERIOD_WORDS
+             | frozenset({"overnight", "tonight", "ago", "after", "full"}))
 DAY_CUES = _DAY_CUES | frozenset(w + "." for w in _DAY_CUES)
 _ISO = r"(?:1\d|20)\d\d-[01]\d-[0-3]\d"
 ISO_DATE = re.compile(rf"\b{_ISO}\b")
 
-# Order matters: longer, more specific forms first; matches never overlap. Each rule: its kind, the sets of words
-# (case-folded) every match of it holds one of, whole, and its expression. A month name is such a word only where the
-# expression bounds it ("16 Marines" is a "day_month" match: "Mar" is no word of it).
+# Order matters: longer, more specific forms first; matches never overlap. Each rule: its kind, the sets of
+# words (case-folded) every match of it holds one of, whole, and its expression. A month name is such a word
+# only where the expression bounds it ("16 Marines" is a "day_month" match: "Mar" is no word of it).
 _RULES: tuple[tuple[str, tuple[frozenset[str], ...], str], ...] = (
     ("iso", (_NUMBER,), rf"\b(?P<iso>{_ISO})\b"),
     # the war's own calendar: Russia's full-scale invasion began on 24 February 2022
     ("invasion", (frozenset({"full"}),),
-     r"\b(?:since\s+)?(?:the\s+)?(?:start|beginning|outset|first\s+days?)\s+of\s+(?:the\s+|Russia's\s+|Russia’s\s+)?full[- ]scale\s+(?:war|invasion)\b"
-     r"|\bsince\s+(?:the\s+|Russia's\s+|Russia’s\s+)?full[- ]scale\s+invasion(?:\s+(?:began|started))?\b"),
+     r"\b(?:since\s+)?(?:the\s+)?(?:start|beginning|outset|first\s+days?)\s+of\s+(?:the\s+|Russia's\s+|"
+     r"Russia’s\s+)?full[- ]scale\s+(?:war|invasion)\b|\bsince\s+(?:the\s+|Russia's\s+|"
+     r"Russia’s\s+)?full[- ]scale\s+invasion(?:\s+(?:began|started))?\b"),
     ("range", (_NUMBER, _MONTH_WORDS),
      rf"\b{_RANGE_LEAD}{_FIRST_MONTH}\s+{_FIRST_DAY}{_RANGE_JOIN}(?:{_LAST_MONTH}\s+)?{_LAST_DAY}(?:,?\s+{_YEAR})?"),
     ("range", (_NUMBER, _MONTH_WORDS),
@@ -80,14 +87,19 @@ _RULES: tuple[tuple[str, tuple[frozenset[str], ...], str], ...] = (
     ("month_day", (_NUMBER, _MONTH_WORDS), rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
     ("day_month", (_NUMBER,), rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
     ("part_month", (frozenset({"early", "mid", "late", "end", "beginning", "start", "first", "last"}),),
-     rf"\b(?P<part>early|mid|late|end of|the end of|the beginning of|the start of|the first days of|the last days of)[\s-]+(?:{_renamed(_MONTH, 'month', 'pmonth')})(?:\s+{_YEAR})?"),
+     (r"\b(?P<part>early|mid|late|end of|the end of|the beginning of|the start of|the first days of|"
+      rf"the last days of)[\s-]+(?:{_renamed(_MONTH, 'month', 'pmonth')})(?:\s+{_YEAR})?")),
     ("part_year", (frozenset({"early", "mid", "late", "end"}),),
-     rf"\b(?P<part2>early|mid|late|end of)[\s-]+(?:{_renamed(_YEAR, 'year', 'pyear')}|(?P<rel>this|last) year)\b"),
+     (rf"\b(?P<part2>early|mid|late|end of)[\s-]+(?:{_renamed(_YEAR, 'year', 'pyear')}|(?P<rel>this|"
+      r"last) year)\b")),
     ("month_year", (_NUMBER, _MONTH_WORDS), rf"\b(?i:in |since |by |during |until )?{_MONTH}\s+{_YEAR}\b"),
-    ("month_rel", (frozenset({"year"}), _MONTH_WORDS), rf"\b(?i:in |since |by |during |until )?{_MONTH}\s+(?i:of\s+)?(?P<mrel>(?i:last|this)) (?i:year)\b"),
+    ("month_rel", (frozenset({"year"}), _MONTH_WORDS),
+     rf"\b(?i:in |since |by |during |until )?{_MONTH}\s+(?i:of\s+)?(?P<mrel>(?i:last|this)) (?i:year)\b"),
     ("season", (frozenset(_SEASONS),),
-     rf"\b(?:since\s+|(?:in|during|by|until|throughout|over|through)\s+(?:the\s+)?)?(?:(?P<srel>this|last|next|past)\s+)?{_SEASON}(?:\s+(?:of\s+)?{_renamed(_YEAR, 'year', 'syear')})?\b"),
-    ("month", (_MONTH_WORDS,), rf"\b(?i:in|since|by|during|until|from|early|mid|late|throughout)\s+{_MONTH}\b"),
+     (r"\b(?:since\s+|(?:in|during|by|until|throughout|over|through)\s+(?:the\s+)?)?(?:(?P<srel>this|last|"
+      rf"next|past)\s+)?{_SEASON}(?:\s+(?:of\s+)?{_renamed(_YEAR, 'year', 'syear')})?\b")),
+    ("month", (_MONTH_WORDS,),
+     rf"\b(?i:in|since|by|during|until|from|early|mid|late|throughout)\s+{_MONTH}\b"),
     ("weekday", (frozenset(_WEEKDAYS),),
      rf"\b(?:(?P<wrel>last|this|on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?\b"),
     ("sameday", (_TIME_OF_DAY,),
@@ -99,15 +111,17 @@ _RULES: tuple[tuple[str, tuple[frozenset[str], ...], str], ...] = (
      r"|\b(?:comes|came)\s+(?:just\s+|only\s+|about\s+)?(?P<n2>\d+|a|one|two|three|four|five|six|seven|ten)\s+"
      r"(?P<unit2>days?|weeks?|months?)\s+after\b"),
     ("relperiod", (_PERIOD_WORDS,),
-     r"\b(?:since\s+)?(?P<rp>(?:earlier|later) this (?:year|month|week)|this (?:year|month|week)|last (?:year|month|week)|"
-     r"(?:past|previous) (?:week|(?:\w+ )?days)|recent days|the previous day|(?:past|previous|last) (?:24|48) hours|past day|"
-     r"(?<=over )the weekend|(?<=at )the weekend)\b(?!['’]s)"),
+     r"\b(?:since\s+)?(?P<rp>(?:earlier|later) this (?:year|month|week)|this (?:year|month|week)|"
+     r"last (?:year|month|week)|(?:past|previous) (?:week|(?:\w+ )?days)|recent days|the previous day|"
+     r"(?:past|previous|last) (?:24|48) hours|past day|(?<=over )the weekend|"
+     r"(?<=at )the weekend)\b(?!['’]s)"),
     ("year", (_NUMBER,), rf"\b(?:in|since|by|during|until|throughout|of)\s+{_YEAR}\b"),
 )
 PATTERNS: tuple[tuple[str, tuple[frozenset[str], ...], re.Pattern[str]], ...] = tuple(
     (kind, needs, re.compile(rx, 0 if kind in _CASED else re.IGNORECASE)) for kind, needs, rx in _RULES
 )
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "few": 3, "several": 4}
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
+            "few": 3, "several": 4}
 
 _WORD = re.compile(r"[^\W\d_]+")
 _ANY_DIGIT = re.compile(r"\d")
@@ -121,8 +135,8 @@ Resolved = tuple[date | None, Precision | None]
 
 
 def cue_words(text: str) -> frozenset[str]:
-    """The words of ``text`` (runs of letters), case-folded as ``re.IGNORECASE`` compares them, and :data:`_DIGIT`
-    when it has a digit: a rule may match only a text holding one of its words."""
+    """The words of ``text`` (runs of letters), case-folded as ``re.IGNORECASE`` compares them, and
+    :data:`_DIGIT` when it has a digit: a rule may match only a text holding one of its words."""
     if text.isascii():  # most texts, and four times faster
         raw = text.encode("ascii")
         words = raw.translate(_ASCII_LETTERS).decode("ascii").split()
@@ -139,8 +153,8 @@ def may_match(needs: tuple[frozenset[str], ...], words: frozenset[str]) -> bool:
 
 
 def _fold(words: str | None) -> str:
-    """Matched words as the rules compare them: case-folded, with "İ" and "ı" as "i" (``re.IGNORECASE`` matches
-    them to "i", and "ſ" to "s"); "" for a group that took no part in the match."""
+    """Matched words as the rules compare them: case-folded, with "İ" and "ı" as "i" (``re.IGNORECASE``
+    matches them to "i", and "ſ" to "s"); "" for a group that took no part in the match."""
     return words.translate(_AS_I).casefold() if words else ""
 
 
@@ -150,7 +164,8 @@ def _month_of(name: str) -> int:
 
 
 def _latest_not_after(pub: date, month: int, day: int = 1) -> date | None:
-    """The date with this month/day in the publication year, or the year before when it would be in the future."""
+    """The date with this month/day in the publication year, or the year before when it would be in the
+    future."""
     for year in (pub.year, pub.year - 1):
         try:
             candidate = date(year, month, day)
@@ -203,8 +218,8 @@ def _month_year(m: re.Match[str], pub: date | None, previous: date | None) -> Re
     return date(int(m.group("year")), _month_of(m.group("month")), 1), "month"
 
 
-_PART_OF_MONTH = {"early": 1, "mid": 11, "late": 21, "end of": 21, "beginning of": 1, "start of": 1, "first days of": 1,
-                  "last days of": 25}
+_PART_OF_MONTH = {"early": 1, "mid": 11, "late": 21, "end of": 21, "beginning of": 1, "start of": 1,
+                  "first days of": 1, "last days of": 25}
 
 
 def _part_month(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
@@ -233,7 +248,8 @@ def _month_rel(m: re.Match[str], pub: date | None, previous: date | None) -> Res
     """"in February last year"."""
     if not pub:
         return None, None
-    return date(pub.year - (1 if _fold(m.group("mrel")) == "last" else 0), _month_of(m.group("month")), 1), "month"
+    return (date(pub.year - (1 if _fold(m.group("mrel")) == "last" else 0), _month_of(m.group("month")), 1),
+            "month")
 
 
 def _month(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
@@ -256,7 +272,8 @@ def _season(m: re.Match[str], pub: date | None, previous: date | None) -> Resolv
 
 
 def _weekday(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"on Tuesday": the latest such day not after publication ("last Tuesday" on a Tuesday: a week before)."""
+    """"on Tuesday": the latest such day not after publication ("last Tuesday" on a Tuesday: a week
+    before)."""
     if not pub:
         return None, None
     back = (pub.weekday() - _WEEKDAYS[_fold(m.group("weekday"))]) % 7
@@ -269,7 +286,8 @@ def _relday(m: re.Match[str], pub: date | None, previous: date | None) -> Resolv
     """"yesterday", "overnight", "this morning"."""
     if not pub:
         return None, None
-    back = {"yesterday": 1, "the day before yesterday": 2, "last night": 1, "overnight": 1}.get(_fold(m.group("relday")), 0)
+    back = {"yesterday": 1, "the day before yesterday": 2, "last night": 1,
+            "overnight": 1}.get(_fold(m.group("relday")), 0)
     return pub - timedelta(days=back), "day"
 
 
@@ -290,8 +308,8 @@ def _ago(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
 
 
 def _relperiod(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"earlier this year", "last week", "over the past two days", "in recent days", "in the past 24 hours", "over
-    the weekend"."""
+    """"earlier this year", "last week", "over the past two days", "in recent days", "in the past 24 hours",
+    "over the weekend"."""
     if not pub:
         return None, None
     rp = _fold(m.group("rp"))
@@ -305,7 +323,8 @@ def _relperiod(m: re.Match[str], pub: date | None, previous: date | None) -> Res
         return (_months_back(pub, 1) if rp.startswith("last") else date(pub.year, pub.month, 1)), "month"
     if rp == "the weekend":  # "over the weekend": its Sunday, the one before publication
         return pub - timedelta(days=(pub.weekday() + 1) % 7), "day"
-    if rp.endswith("days"):  # "over the past two days", "in the previous few days", "in recent days": the days just before
+    # "over the past two days", "in the previous few days", "in recent days": the days just before
+    if rp.endswith("days"):
         count = rp.split()[0 if rp.startswith("recent") else 1]
         n = int(count) if count.isdigit() else _NUMBERS.get(count, 3 if count == "recent" else 7)
         return pub - timedelta(days=n), "day" if n == 1 else "week"
@@ -322,8 +341,9 @@ def _year(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved
 
 def range_ends(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(month, day) of the first and last day of a range, or None when the words make no range: a joining word
-    that does not go with the leading one ("between ... to"), or a last day not after the first ("August 16-4"),
-    unless the range runs into a new year ("December 28 - January 3": a last month 10 or 11 months before)."""
+    that does not go with the leading one ("between ... to"), or a last day not after the first ("August
+    16-4"), unless the range runs into a new year ("December 28 - January 3": a last month 10 or 11 months
+    before)."""
     join = m.group("join")
     if join and join not in _RANGE_JOINS.get(_fold(m.group("lead")), ()):
         return None
@@ -367,6 +387,6 @@ def _range(m: re.Match[str], pub: date | None, previous: date | None) -> Resolve
 RESOLVERS: dict[str, Callable[[re.Match[str], date | None, date | None], Resolved]] = {
     "sameday": _same_day, "invasion": _invasion, "iso": _iso, "range": _range, "month_day": _day_of_month,
     "day_month": _day_of_month, "month_year": _month_year, "part_month": _part_month, "part_year": _part_year,
-    "month_rel": _month_rel, "month": _month, "season": _season, "weekday": _weekday, "relday": _relday, "ago": _ago,
-    "relperiod": _relperiod, "year": _year,
+    "month_rel": _month_rel, "month": _month, "season": _season, "weekday": _weekday, "relday": _relday,
+    "ago": _ago, "relperiod": _relperiod, "year": _year,
 }

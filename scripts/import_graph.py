@@ -2,10 +2,11 @@
 
 Usage: python scripts/import_graph.py [--check]
 
-Reads every module of ``geo`` (imports inside functions and under ``TYPE_CHECKING`` count: a cycle of types is a
-cycle too) and prints, stage by stage in pipeline order, each module with the modules of ``geo`` it imports. Then it
-lists the cycles and the imports of a later stage (a module may import its own stage's and earlier stages'
-modules only). ``--check`` prints only the problems and exits 1 if there are any; the test suite runs it.
+Reads every module of ``geo`` (imports inside functions and under ``TYPE_CHECKING`` count: a cycle of types is
+a cycle too) and prints, stage by stage in pipeline order, each module with the modules of ``geo`` it imports.
+Then it lists the cycles and the imports of a later stage (a module may import its own stage's and earlier
+stages' modules only). ``--check`` prints only the problems and exits 1 if there are any; the test suite runs
+it.
 """
 
 from __future__ import annotations
@@ -19,19 +20,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "geo"
 
-#: the stages in pipeline order: a module's stage is the first whose prefix it has (the core last, as a fallback)
-STAGES = (
-    ("core", ("geo", "geo.models", "geo.errors", "geo.settings", "geo.names", "geo.atomic", "geo.http", "geo.when",
-              "geo.when_rules")),
-    ("ingest", ("geo.ingest",)),
-    ("places", ("geo.places",)),
-    ("claims", ("geo.claims",)),
-    ("work", ("geo.work",)),
-    ("store", ("geo.store",)),
-    ("outputs", ("geo.outputs",)),
-    ("run", ("geo.pipeline", "geo.evaluate")),
-    ("command", ("geo.cli", "geo.console", "geo.__main__")),
-)
+#: the stages in pipeline order: a module's stage is the first whose prefix it has (the core last, as a
+#: fallback)
+STAGES = (("core", ("geo", "geo.models", "geo.errors", "geo.settings", "geo.names", "geo.atomic", "geo.http",
+                    "geo.when", "geo.when_rules")),
+          ("ingest", ("geo.ingest",)),
+          ("places", ("geo.places",)),
+          ("claims", ("geo.claims",)),
+          ("work", ("geo.work",)),
+          ("store", ("geo.store",)),
+          ("outputs", ("geo.outputs",)),
+          ("run", ("geo.pipeline", "geo.evaluate")),
+          ("command", ("geo.cli", "geo.console", "geo.__main__")),
+          )
 
 
 def module_name(path: Path) -> str:
@@ -50,7 +51,8 @@ def stage_of(module: str) -> int:
 
 
 def imports(path: Path, modules: set[str]) -> set[str]:
-    """The modules of ``geo`` a module imports (``from geo.x import y`` is ``geo.x.y`` when that is a module)."""
+    """The modules of ``geo`` a module imports (``from geo.x import y`` is ``geo.x.y`` when that is a
+    module)."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -98,7 +100,8 @@ def cycles(edges: Mapping[str, set[str]]) -> list[list[str]]:
 
 
 def problems(edges: Mapping[str, set[str]]) -> list[str]:
-    later = [f"{m} (stage {STAGES[stage_of(m)][0]}) imports {d} (stage {STAGES[stage_of(d)][0]}), a later stage"
+    later = [f"{m} (stage {STAGES[stage_of(m)][0]}) imports {d} (stage {STAGES[stage_of(d)][0]}), a later "
+             "stage"
              for m in sorted(edges) for d in sorted(edges[m]) if stage_of(d) > stage_of(m)]
     return later + [f"cycle: {' -> '.join(c)}" for c in cycles(edges)]
 

@@ -2,9 +2,9 @@
 """Name-alone resolution against a reference table of Ukrainian settlements (evaluation only).
 
 For every settlement of the table whose name no other Ukrainian settlement shares (in the table and in geo's
-gazetteer: the shipped GeoNames places of Ukraine and KATOTTG), resolve the bare name with no context and measure
-how far geo lands from the reference point. A name the gazetteer does not know, or knows only in another oblast,
-counts as a miss. Prints the share within 5 km, the misses by kind, and the misses.
+gazetteer: the shipped GeoNames places of Ukraine and KATOTTG), resolve the bare name with no context and
+measure how far geo lands from the reference point. A name the gazetteer does not know, or knows only in
+another oblast, counts as a miss. Prints the share within 5 km, the misses by kind, and the misses.
 
     python scripts/reference_check.py ../shared/reference/ua_settlements_deepstate.jsonl
 """
@@ -37,7 +37,8 @@ def main() -> int:
     ap.add_argument("--km", type=float, default=5.0)
     ap.add_argument("--misses", type=int, default=30)
     args = ap.parse_args()
-    rows = [json.loads(line) for line in args.reference.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in args.reference.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
     gazetteer = Gazetteer.open(default_cache_dir(os.environ))
     in_table = Counter(fold(r["name"]) for r in rows)
     checked, near, misses, kinds = 0, 0, [], Counter()
@@ -68,8 +69,8 @@ def main() -> int:
         else:
             kind = "GeoNames point far from the reference's"
         kinds[kind] += 1
-        misses.append(f"{name} ({r['region']}): {best.name}, {best.admin1}, {best.country}, {best.precision}, "
-                      f"{best.place_id} is {d:.0f} km off [{kind}]")
+        misses.append(f"{name} ({r['region']}): {best.name}, {best.admin1}, {best.country}, "
+                      f"{best.precision}, {best.place_id} is {d:.0f} km off [{kind}]")
     print(f"{near}/{checked} names unique in Ukraine within {args.km:g} km: {near / max(checked, 1):.4f}")
     for kind, n in kinds.most_common():
         print(f"  {n:5d} {kind}")

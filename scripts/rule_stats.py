@@ -2,13 +2,14 @@
 """How each claim rule fares over folders of articles (evaluation only): one row per rule of
 ``geo.claims.rules.RULES``, sorted by id, the vetoes (rules of kind "block") apart.
 
-Every article of each FOLDER is read as ``geo run`` reads it (``geo.ingest.read``; the gazetteer of the default cache,
-without a folder's places.csv) and its claims as ``geo explain`` shows them. Per rule: its frames (triggers that
-found places), its claims (those kept after merging whose rule it is), the articles where it made a claim, and its
-triggers that made nothing (blocked). Where ``FOLDER/../labels.jsonl`` exists (a corpus: ``articles/`` beside
-``labels.jsonl``), each claim of a labelled article is a true positive when a label of that article names the same
-place (names folded as ``geo evaluate`` folds them) and agrees on the controller (a fighting or contested label
-accepts a contested claim), else a false positive. A veto's count is the triggers it overlapped ("overlaps <id>").
+Every article of each FOLDER is read as ``geo run`` reads it (``geo.ingest.read``; the gazetteer of the
+default cache, without a folder's places.csv) and its claims as ``geo explain`` shows them. Per rule: its
+frames (triggers that found places), its claims (those kept after merging whose rule it is), the articles
+where it made a claim, and its triggers that made nothing (blocked). Where ``FOLDER/../labels.jsonl`` exists
+(a corpus: ``articles/`` beside ``labels.jsonl``), each claim of a labelled article is a true positive when a
+label of that article names the same place (names folded as ``geo evaluate`` folds them) and agrees on the
+controller (a fighting or contested label accepts a contested claim), else a false positive. A veto's count is
+the triggers it overlapped ("overlaps <id>").
 
 Exit status 1 when a rule that is not a veto makes claims in fewer than ``--min-articles`` articles.
 
@@ -48,8 +49,9 @@ Explain = Callable[[Article], Reading]
 
 @dataclass(slots=True)
 class RuleStats:
-    """What one rule did over the folders; ``tp``/``fp`` count only the claims of labelled articles, ``vetoed``
-    the triggers of other rules its own trigger overlapped (what a veto does), ``vetoed_in`` in which articles."""
+    """What one rule did over the folders; ``tp``/``fp`` count only the claims of labelled articles,
+    ``vetoed`` the triggers of other rules its own trigger overlapped (what a veto does), ``vetoed_in`` in
+    which articles."""
 
     frames: int = 0
     claims: int = 0
@@ -66,19 +68,22 @@ def read_articles(folders: Iterable[Path]) -> list[tuple[Article, Labels | None]
     out: list[tuple[Article, Labels | None]] = []
     for folder in folders:
         if (folder / CORRECTIONS).exists():
-            log.warning("%s: its %s is not read; the default gazetteer places every name", folder, CORRECTIONS)
+            log.warning("%s: its %s is not read; the default gazetteer places every name", folder,
+                        CORRECTIONS)
         labels = _labels_of(folder.parent / "labels.jsonl")
         for item in read_folder(folder):
             if isinstance(item, Skipped):
                 log.warning("skipped %s: %s", item.path, item.reason)
             elif isinstance(item, Article):
-                found = None if labels is None else labels.get(item.url or "", labels.get(Path(item.path).stem, []))
+                found = (None if labels is None
+                         else labels.get(item.url or "", labels.get(Path(item.path).stem, [])))
                 out.append((item, found))
     return out
 
 
 def _labels_of(path: Path) -> dict[str, Labels] | None:
-    """The label claims of each article of a labels file, by its url and by its id (the article's file stem)."""
+    """The label claims of each article of a labels file, by its url and by its id (the article's file
+    stem)."""
     if not path.is_file():
         return None
     by_key: dict[str, Labels] = {}
@@ -93,12 +98,13 @@ def _labels_of(path: Path) -> dict[str, Labels] | None:
 def labelled_right(claim: Claim, labels: Labels) -> bool:
     """Whether a label of the claim's article names its place and agrees on the controller."""
     keys = {name_key(claim.surface), name_key(claim.place.name)} - {""}
-    return any(keys & {name_key(lab.get("place")), name_key(lab.get("canonical"))} and controller_ok(lab, claim)
-               for lab in labels)
+    return any(keys & {name_key(lab.get("place")), name_key(lab.get("canonical"))}
+               and controller_ok(lab, claim) for lab in labels)
 
 
 def _row(stats: dict[str, RuleStats], rule_id: str) -> RuleStats:
-    """The counts of a rule; an id no rule has (a rule renamed while the engine changes, "" for none) gets its own."""
+    """The counts of a rule; an id no rule has (a rule renamed while the engine changes, "" for none) gets its
+    own."""
     if rule_id not in stats:
         log.warning("a trace names rule %r, which RULES does not hold", rule_id)
         stats[rule_id] = RuleStats()
@@ -125,7 +131,8 @@ def tally(stats: dict[str, RuleStats], article: Article, reading: Reading, label
             rule.tp, rule.fp = rule.tp + right, rule.fp + (not right)
 
 
-def collect(articles: Sequence[tuple[Article, Labels | None]], explain: Explain) -> tuple[dict[str, RuleStats], int]:
+def collect(articles: Sequence[tuple[Article, Labels | None]],
+            explain: Explain) -> tuple[dict[str, RuleStats], int]:
     """The counts of every rule over the articles, and how many articles could not be read (each logged)."""
     stats = {rule.id: RuleStats() for rule in RULES}
     failed = 0
@@ -180,11 +187,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Count, print, and exit 1 when a rule makes claims in too few articles."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folders", nargs="+", type=Path, metavar="FOLDER", help="folders of articles")
-    ap.add_argument("--min-articles", type=int, default=2, metavar="N", help="fewest articles a rule should claim in")
+    ap.add_argument("--min-articles", type=int, default=2, metavar="N",
+                    help="fewest articles a rule should claim in")
     ap.add_argument("--json", action="store_true", help="print the counts as one JSON object")
     ap.add_argument("-v", "--verbose", action="store_true", help="log what is read")
     args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s: %(message)s")
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s: %(message)s")
     for folder in args.folders:
         if not folder.is_dir():
             ap.error(f"{folder} is not a folder")

@@ -1,4 +1,5 @@
-"""Write the claim rule table into README.md (between its markers): ``python scripts/rule_table.py [README]``."""
+"""Write the claim rule table into README.md (between its markers): ``python scripts/rule_table.py
+[README]``."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ log = logging.getLogger("rule_table")
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("readme", nargs="?", type=Path, default=Path(__file__).resolve().parent.parent / "README.md")
+    parser.add_argument("readme", nargs="?", type=Path,
+                        default=Path(__file__).resolve().parent.parent / "README.md")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     text = args.readme.read_text(encoding="utf-8")

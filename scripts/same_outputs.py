@@ -2,11 +2,11 @@
 
 Usage: python scripts/same_outputs.py [--base REV] [--seeds DIR]
 
-Runs ``geo run`` on the articles of ``--seeds`` (default: ``../shared/corpus/dev/articles``) twice, each into a
-fresh output folder: once with the code of ``--base`` (default ``HEAD``, checked out into a temporary git worktree)
-and once with the code of this working tree. Then compares every output file (``map.html``, ``claims.geojson``,
-``claims.csv``, ``places.geojson``) byte for byte. Exits 0 when all are identical, 1 otherwise, naming the files
-that differ. The store is not compared: it holds run times.
+Runs ``geo run`` on the articles of ``--seeds`` (default: ``../shared/corpus/dev/articles``) twice, each into
+a fresh output folder: once with the code of ``--base`` (default ``HEAD``, checked out into a temporary git
+worktree) and once with the code of this working tree. Then compares every output file (``map.html``,
+``claims.geojson``, ``claims.csv``, ``places.geojson``) byte for byte. Exits 0 when all are identical, 1
+otherwise, naming the files that differ. The store is not compared: it holds run times.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ OUTPUTS = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
 def run_geo(code: Path, seeds: Path, out: Path) -> None:
     """``geo run`` with the package of ``code`` first on the path, one worker, quietly."""
     env = {**os.environ, "PYTHONPATH": str(code)}
-    done = subprocess.run([sys.executable, "-m", "geo", "run", "--seeds", str(seeds), "--out", str(out), "--workers", "1"],
+    done = subprocess.run([sys.executable, "-m", "geo", "run", "--seeds", str(seeds), "--out", str(out),
+                           "--workers", "1"],
                           env=env, cwd=out.parent, capture_output=True, text=True)
     if done.returncode not in (0, 1):  # 1: some files were skipped, which both runs must then agree on
         raise SystemExit(f"geo run with the code of {code} failed:\n{done.stderr}")
@@ -40,13 +41,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         base = work / "base"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(base), args.base], check=True)
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(base), args.base],
+                       check=True)
         try:
             run_geo(base, args.seeds, work / "before")
             run_geo(ROOT, args.seeds, work / "after")
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=True)
-        differ = [name for name in OUTPUTS if not filecmp.cmp(work / "before" / name, work / "after" / name, shallow=False)]
+        differ = [name for name in OUTPUTS
+                  if not filecmp.cmp(work / "before" / name, work / "after" / name, shallow=False)]
     for name in differ:
         print(f"differs: {name}")
     if not differ:

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Screenshots of the map for the README (``docs/``): the bundled seed and the development corpus, each at three zooms
-(the whole front, an oblast, a village), in Debian's headless Chromium with every request off the file refused.
+"""Screenshots of the map for the README (``docs/``): the bundled seed and the development corpus, each at
+three zooms (the whole front, an oblast, a village), in Debian's headless Chromium with every request off the
+file refused.
 
     python scripts/screenshots.py                      # seeds/ and ../shared/corpus/dev/articles, into docs/
     python scripts/screenshots.py --shared /path/to/shared --out docs
 
-It runs ``geo run`` on each folder of articles in a temporary folder (the gazetteer cache is the user's own), then
-opens each ``map.html`` and centres the oblast and village views on the place with the most claims. Needs
-``/usr/bin/chromium`` and playwright (the test extras). The development corpus is used only when ``--shared`` holds it.
+It runs ``geo run`` on each folder of articles in a temporary folder (the gazetteer cache is the user's own),
+then opens each ``map.html`` and centres the oblast and village views on the place with the most claims. Needs
+``/usr/bin/chromium`` and playwright (the test extras). The development corpus is used only when ``--shared``
+holds it.
 """
 
 from __future__ import annotations
@@ -28,7 +30,10 @@ VIEWS = (("front", None), ("oblast", 8), ("village", 11))
 _BUSIEST = """() => {
     const map = Object.values(window).find(v => v instanceof L.Map);
     let best = null;
-    map.eachLayer(l => { if (l.geo && l.geo.kind !== 3 && (!best || l.geo.claims.length > best.claims.length)) { best = l.geo; } });
+    map.eachLayer(l => {
+        if (l.geo && l.geo.kind !== 3 && (!best || l.geo.claims.length > best.claims.length)) {
+            best = l.geo;
+        } });
     return best && [best.lat, best.lon, best.name];
 }"""
 
@@ -50,18 +55,22 @@ def shoot(page_path: Path, name: str, docs: Path) -> list[Path]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        page.route("**/*",
+                   lambda route: route.continue_() if route.request.url.startswith("file:")
+                   else route.abort())
         page.goto(page_path.as_uri())
         page.wait_for_timeout(800)
         busiest = page.evaluate(_BUSIEST)
         drawn = page.evaluate("() => { let n = 0; Object.values(window).find(v => v instanceof L.Map)"
                               ".eachLayer(l => { if (l.geo) n++; }); return n; }")
-        listed = len(json.loads((page_path.parent / "places.geojson").read_text(encoding="utf-8"))["features"])
+        listed = len(json.loads((page_path.parent
+                                 / "places.geojson").read_text(encoding="utf-8"))["features"])
         log.info("%s: the map draws %d of the %d places of places.geojson", name, drawn, listed)
         for view, zoom in VIEWS:
             if zoom is not None and busiest:
                 page.evaluate("([lat, lon, zoom]) => { Object.values(window).find(v => v instanceof L.Map)"
-                              ".setView([lat, lon], zoom, {animate: false}); }", [busiest[0], busiest[1], zoom])
+                              ".setView([lat, lon], zoom, {animate: false}); }",
+                              [busiest[0], busiest[1], zoom])
                 page.wait_for_timeout(600)
             target = docs / f"map-{name}-{view}.png"
             page.screenshot(path=str(target))
@@ -72,8 +81,10 @@ def shoot(page_path: Path, name: str, docs: Path) -> list[Path]:
 
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder (corpus/dev)")
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                        help="the shared folder (corpus/dev)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="where the screenshots go")
     args = parser.parse_args()
     if not CHROMIUM.exists():

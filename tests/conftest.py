@@ -53,7 +53,8 @@ _OPEN_ALL = """() => {
 
 @dataclass
 class Browsed:
-    """A map page open in headless Chromium, and what it did: JavaScript errors, requests that left the file."""
+    """A map page open in headless Chromium, and what it did: JavaScript errors, requests that left the
+    file."""
 
     page: Any
     errors: list[str] = field(default_factory=list)

@@ -14,11 +14,14 @@ from typer.testing import CliRunner
 from geo.cli import app
 from geo.ingest.read import read_article
 
-PAGE = b"""<html><head><title>Russia says it took Toretsk</title>
-<meta property="article:published_time" content="2025-02-07T10:00:00Z"><meta property="og:site_name" content="Example Daily">
+PAGE = (b"""<html><head><title>Russia says it took Toretsk</title>
+<meta property="article:published_time" content="2025-02-07T10:00:00Z">"""
+        b"""<meta property="og:site_name" content="Example Daily">
 </head><body><nav>Home | World | Sport</nav><article><h1>Russia says it took Toretsk</h1>
-<p>On Friday, Russia's Defence Ministry claimed its troops had taken the mining town of Toretsk in the Donetsk region.</p>
-<p>Ukraine's military said fighting was still going on in the town.</p></article><footer>Copyright Example</footer></body></html>"""
+<p>On Friday, Russia's Defence Ministry claimed its troops had taken the mining town of Toretsk """
+        b"""in the Donetsk region.</p>
+<p>Ukraine's military said fighting was still going on in the town.</p></article>"""
+        b"""<footer>Copyright Example</footer></body></html>""")
 
 
 def geo(*args: str) -> tuple[int, str]:
@@ -52,17 +55,22 @@ def site() -> Iterator[tuple[str, list[str]]]:
 
 def test_files_become_seeds_with_a_header(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_bytes(PAGE)
-    (tmp_path / "feed.jsonl").write_text(json.dumps({"title": "Kupiansk retaken", "published": "2024-02-19", "source": "Wire",
-                                                     "url": "https://example.org/k", "text": "Ukraine retook Kupiansk."})
-                                         + "\nnot json\n", encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"title": "Kupiansk retaken", "published": "2024-02-19",
+                                                     "source": "Wire", "url": "https://example.org/k",
+                                                     "text": "Ukraine retook Kupiansk."}) + "\nnot json\n",
+                                         encoding="utf-8")
     seeds = tmp_path / "seeds"
     code, said = geo("add", str(tmp_path / "page.html"), str(tmp_path / "feed.jsonl"), "--seeds", str(seeds))
     assert code == 1 and "feed.jsonl:2" in said and "not a JSON object" in said  # the bad line is named
-    page = read_article(seeds / "2025-02-07-russia-says-it-took-toretsk-" f"{read_article(tmp_path / 'page.html').id[:8]}.md")
-    assert (page.title, page.published.isoformat(), page.source) == ("Russia says it took Toretsk", "2025-02-07", "Example Daily")
-    assert page.text.startswith("On Friday, Russia's Defence Ministry") and "Copyright" not in page.text and "Home |" not in page.text
+    page = read_article(
+        seeds / "2025-02-07-russia-says-it-took-toretsk-" f"{read_article(tmp_path / 'page.html').id[:8]}.md")
+    assert ((page.title, page.published.isoformat(), page.source)
+            == ("Russia says it took Toretsk", "2025-02-07", "Example Daily"))
+    assert (page.text.startswith("On Friday, Russia's Defence Ministry") and "Copyright" not in page.text
+            and "Home |" not in page.text)
     (feed,) = [read_article(p) for p in seeds.glob("2024-02-19-*.md")]
-    assert (feed.title, feed.source, feed.url, feed.text) == ("Kupiansk retaken", "Wire", "https://example.org/k", "Ukraine retook Kupiansk.")
+    assert ((feed.title, feed.source, feed.url, feed.text)
+            == ("Kupiansk retaken", "Wire", "https://example.org/k", "Ukraine retook Kupiansk."))
     assert geo("add", str(tmp_path / "page.html"), "--seeds", str(seeds))[0] == 0
     assert len(list(seeds.glob("*.md"))) == 2  # the same article added twice is one file
 

@@ -1,4 +1,5 @@
-"""The offline basemap: the shipped file, the script that builds it, its place in the page, and what Chromium draws."""
+"""The offline basemap: the shipped file, the script that builds it, its place in the page, and what Chromium
+draws."""
 
 from __future__ import annotations
 
@@ -52,7 +53,8 @@ def _fc(*features: dict[str, Any]) -> dict[str, Any]:
 
 
 def _f(geometry_type: str, coordinates: Any, **properties: Any) -> dict[str, Any]:
-    return {"type": "Feature", "properties": properties, "geometry": {"type": geometry_type, "coordinates": coordinates}}
+    return {"type": "Feature", "properties": properties,
+            "geometry": {"type": geometry_type, "coordinates": coordinates}}
 
 
 def _box(x0: float, y0: float, x1: float, y1: float) -> list[list[list[float]]]:
@@ -63,28 +65,33 @@ NE = "Natural Earth 10m admin-1 (public domain)"
 
 
 def _sources(folder: Path) -> Path:
-    """Natural Earth-like layers: a MultiPolygon oblast, a Polygon one, a river leaving the window, one outside it."""
+    """Natural Earth-like layers: a MultiPolygon oblast, a Polygon one, a river leaving the window, one
+    outside it."""
     layers = {
         "adm1_ua_ru_naturalearth.geojson": _fc(
-            _f("Polygon", _box(36.0, 50.0, 38.0, 51.0), iso_3166_2="RU-BEL", country="RU", name_en="Belgorod Oblast",
-               name_uk="Бєлгородська область", name_ru="Белгородская область", type="oblast", source=NE),
-            _f("MultiPolygon", [_box(34.0, 48.0, 36.0, 50.0), _box(33.0, 47.0, 33.2, 47.1)], iso_3166_2="UA-63",
-               country="UA", name_en="Kharkiv Oblast", name_uk="Харківська область", name_ru="Харьковская область",
-               type="oblast", source=NE)),
+            _f("Polygon", _box(36.0, 50.0, 38.0, 51.0), iso_3166_2="RU-BEL", country="RU",
+               name_en="Belgorod Oblast", name_uk="Бєлгородська область", name_ru="Белгородская область",
+               type="oblast", source=NE),
+            _f("MultiPolygon", [_box(34.0, 48.0, 36.0, 50.0), _box(33.0, 47.0, 33.2, 47.1)],
+               iso_3166_2="UA-63", country="UA", name_en="Kharkiv Oblast", name_uk="Харківська область",
+               name_ru="Харьковская область", type="oblast", source=NE)),
         "rivers.geojson": _fc(
-            _f("LineString", [[35.0, 48.2], [36.0, 49.0], [37.0, 49.5], [38.0, 49.9]], name_en="Siverskyi Donets",
-               name_uk="Сіверський Донець", name_ru="Северский Донец", name_ne="Severskiy Donets", scalerank=4,
-               featurecla="River", src="Natural Earth 10m rivers_lake_centerlines"),
+            _f("LineString", [[35.0, 48.2], [36.0, 49.0], [37.0, 49.5], [38.0, 49.9]],
+               name_en="Siverskyi Donets", name_uk="Сіверський Донець", name_ru="Северский Донец",
+               name_ne="Severskiy Donets", scalerank=4, featurecla="River",
+               src="Natural Earth 10m rivers_lake_centerlines"),
             _f("MultiLineString", [[[35.5, 48.5], [35.6, 48.7]], [[41.9, 50.0], [43.0, 50.5]]], name_en=None,
                name_uk=None, name_ru=None, name_ne="Little", scalerank=9, featurecla="River", src="NE"),
-            _f("LineString", [[50.0, 50.0], [51.0, 51.0]], name_en="Volga", scalerank=1, featurecla="River", src="NE")),
-        "lakes.geojson": _fc(_f("Polygon", _box(35.0, 48.5, 35.1, 48.6), name_en=None, featurecla="Lake", scalerank=7,
-                                src="NE")),
-        "coastline.geojson": _fc(_f("LineString", [[30.0, 46.5], [31.0, 46.6], [32.0, 46.4]], featurecla="Coastline",
-                                    src="NE")),
-        "land.geojson": _fc(_f("MultiPolygon", [_box(19.0, 44.0, 43.0, 55.0), _box(33.0, 43.5, 34.0, 43.8)], src="NE")),
-        "admin0_lines.geojson": _fc(_f("MultiLineString", [[[24.0, 51.5], [30.0, 51.5]]], featurecla="International",
-                                       adm0_left="Belarus", adm0_right="Ukraine", src="NE")),
+            _f("LineString", [[50.0, 50.0], [51.0, 51.0]], name_en="Volga", scalerank=1, featurecla="River",
+               src="NE")), "lakes.geojson": _fc(_f("Polygon", _box(35.0, 48.5, 35.1, 48.6), name_en=None,
+                                                   featurecla="Lake", scalerank=7, src="NE")),
+        "coastline.geojson": _fc(_f("LineString", [[30.0, 46.5], [31.0, 46.6], [32.0, 46.4]],
+                                    featurecla="Coastline", src="NE")),
+        "land.geojson": _fc(_f("MultiPolygon", [_box(19.0, 44.0, 43.0, 55.0), _box(33.0, 43.5, 34.0, 43.8)],
+                               src="NE")),
+        "admin0_lines.geojson": _fc(_f("MultiLineString", [[[24.0, 51.5], [30.0, 51.5]]],
+                                       featurecla="International", adm0_left="Belarus", adm0_right="Ukraine",
+                                       src="NE")),
     }
     for name, data in layers.items():
         (folder / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -92,15 +99,17 @@ def _sources(folder: Path) -> Path:
             ("706484", "Kharkiv", "49.99", "36.26", "PPL", "07", "6312", "1000", ""),  # a twin of the city
             ("1", "Saltivka", "50.02", "36.30", "PPLX", "07", "6312", "400000", ""),  # a section of a city
             ("2", "Zolochiv", "50.28", "35.98", "PPLA3", "07", "6312", "0", ""),  # a seat with no population
-            ("3", "Novyi Khutir", "49.5", "36.0", "PPL", "07", "6312", "0", ""),  # a village with no population
+            # a village with no population
+            ("3", "Novyi Khutir", "49.5", "36.0", "PPL", "07", "6312", "0", ""),
             ("4", "Balakliia", "49.46", "36.86", "PPL", "07", "6312", "26000", ""),
             ("5", "Far Away", "40.0", "36.0", "PPL", "07", "", "5000", "")]  # outside the window
     with gzip.open(folder / "ua.tsv.gz", "wt", encoding="utf-8") as fh:
         fh.write("\t".join(UA_PLACES_COLUMNS) + "\n" + "".join("\t".join(r) + "\n" for r in rows))
-    cities = {str(i): {"geonameid": i, "name": n, "latitude": la, "longitude": lo, "countrycode": cc, "population": p,
-                       "timezone": "", "admin1code": "", "alternatenames": []}
+    cities = {str(i): {"geonameid": i, "name": n, "latitude": la, "longitude": lo, "countrycode": cc,
+                       "population": p, "timezone": "", "admin1code": "", "alternatenames": []}
               for i, (n, la, lo, cc, p) in enumerate([("Shebekino", 50.4, 36.9, "RU", 40000),
-                                                      ("Tiny", 52.0, 39.0, "RU", 900),  # Russia, outside the oblasts
+                                                      # Russia, outside the oblasts
+                                                      ("Tiny", 52.0, 39.0, "RU", 900),
                                                       ("Minsk", 53.9, 27.57, "BY", 1742124),
                                                       ("Kharkiv", 49.98, 36.25, "UA", 1430000)])}
     (folder / "cities.json").write_text(json.dumps(cities), encoding="utf-8")
@@ -109,7 +118,8 @@ def _sources(folder: Path) -> Path:
 
 def _build(src: Path, out: Path) -> bytes:
     done = subprocess.run([sys.executable, str(SCRIPT), str(src), "--ua-places", str(src / "ua.tsv.gz"),
-                           "--cities", str(src / "cities.json"), "--out", str(out)], capture_output=True, text=True)
+                           "--cities", str(src / "cities.json"), "--out", str(out)], capture_output=True,
+                          text=True)
     assert done.returncode == 0, done.stderr
     return out.read_bytes()
 
@@ -162,16 +172,19 @@ def test_the_skeleton_carries_the_basemap_script_safe(monkeypatch: pytest.Monkey
     assert render.skeleton_key() != key  # a new basemap makes a new skeleton
 
 
-SELYDOVE = Place("geonames:694677", "Selydove", 48.1465, 37.3022, "UA", "Donetsk Oblast", "settlement", "exact", 21521)
+SELYDOVE = Place("geonames:694677", "Selydove", 48.1465, 37.3022, "UA", "Donetsk Oblast", "settlement",
+                 "exact", 21521)
 KURSK = Place("region:RU-41", "Kursk Oblast", 51.66, 35.97, "RU", "Kursk Oblast", "region", "region")
 
 
 def _claim(place: Place, day: date) -> Claim:
-    return Claim(claim_id("a1", place.place_id, "captured", "RU", "RU", "claimed", day), "a1", place, place.name, "RU",
-                 "captured", "the ministry", "RU", "claimed", day, "day", None, "A quote.", 0.8)
+    return Claim(claim_id("a1", place.place_id, "captured", "RU", "RU", "claimed", day), "a1", place,
+                 place.name, "RU", "captured", "the ministry", "RU", "claimed", day, "day", None, "A quote.",
+                 0.8)
 
 
-#: Starts the basemap unless the page has done it already (map.js calls geoBasemap when it finds #geo-basemap).
+#: Starts the basemap unless the page has done it already (map.js calls geoBasemap when it
+#: finds #geo-basemap).
 START = """() => {
     const map = Object.values(window).find(v => v instanceof L.Map);
     if (!map.getPane('geo-base-labels')) {
@@ -185,7 +198,8 @@ INTERFACE = """() => {
     document.body.appendChild(div);
     const base = geoBasemap(L.map(div).setView([49.59, 34.55], 8),
                             JSON.parse(document.getElementById('geo-basemap').textContent));
-    return [base.oblast('kharkiv oblast').properties.iso_3166_2, base.oblast('Atlantis'), base.layers.map(l => l[0])];
+    return [base.oblast('kharkiv oblast').properties.iso_3166_2, base.oblast('Atlantis'),
+            base.layers.map(l => l[0])];
 }"""
 DRAWN = """() => {
     const drawn = pane => Array.from(document.querySelectorAll('.leaflet-' + pane + '-pane path'))
@@ -195,7 +209,8 @@ DRAWN = """() => {
     return {outlines: drawn('geo-base-lines').length,
             rivers: drawn('geo-base-water').filter(p => p.getAttribute('fill') === 'none').length,
             towns: labels('geo-base-city').concat(labels('geo-base-town'), labels('geo-base-village')),
-            oblasts: labels('geo-base-oblast'), attribution: document.querySelector('.leaflet-control-attribution').textContent};
+            oblasts: labels('geo-base-oblast'),
+            attribution: document.querySelector('.leaflet-control-attribution').textContent};
 }"""
 
 

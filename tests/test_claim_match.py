@@ -1,4 +1,5 @@
-"""The claim engine's own pattern matcher (geo/claims/match.py): the spaCy Matcher's pattern language, bounded."""
+"""The claim engine's own pattern matcher (geo/claims/match.py): the spaCy Matcher's pattern language,
+bounded."""
 
 from __future__ import annotations
 
@@ -27,10 +28,13 @@ def words_of(text: str) -> tuple[Words, object]:
 
 def test_operators_sets_and_flags() -> None:
     m = Matcher()
-    m.add("fell", [({"LEMMA": "fall"}, {"LOWER": {"IN": ["to", "under"]}}, {"OP": "{,2}"}, {"LOWER": "control"})])
-    m.add("took", [({"LOWER": "the", "OP": "?"}, {"LEMMA": {"IN": ["take"]}, "LOWER": {"NOT_IN": ["takes"]}})])
+    m.add("fell",
+          [({"LEMMA": "fall"}, {"LOWER": {"IN": ["to", "under"]}}, {"OP": "{,2}"}, {"LOWER": "control"})])
+    m.add("took",
+          [({"LOWER": "the", "OP": "?"}, {"LEMMA": {"IN": ["take"]}, "LOWER": {"NOT_IN": ["takes"]}})])
     m.add("ordinal", [({"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}, {"IS_TITLE": True, "OP": "{1,2}"})])
-    words, _ = words_of("Avdiivka fell under Russian military control; the 47th Mechanised Brigade took it, she takes.")
+    words, _ = words_of("Avdiivka fell under Russian military control; the 47th Mechanised Brigade took it, "
+                        "she takes.")
     found = {(k, words.text[a], words.text[b - 1]) for k, a, b in m(words, 0, len(words.text))}
     assert found == {("fell", "fell", "control"), ("took", "took", "took"), ("ordinal", "47th", "Brigade")}
 
@@ -49,13 +53,14 @@ def _longest_by_start(found: list[tuple[str, int, int]]) -> dict[tuple[str, int]
 
 
 def test_the_rows_match_as_spacy_matches_them() -> None:
-    """On every example and counter sentence, the longest match of every rule and actor row at every start is the
-    one spaCy's own Matcher finds."""
+    """On every example and counter sentence, the longest match of every rule and actor row at every start is
+    the one spaCy's own Matcher finds."""
     ours, theirs = Matcher(), SpacyMatcher(pipeline().vocab, validate=True)
     for key, patterns in [*((r.id, r.patterns) for r in RULES), *_ROWS]:
         ours.add(key, patterns)
         theirs.add(key, [[dict(t) for t in p] for p in patterns])
-    texts = [e.text for rows in EXAMPLES.values() for e in rows] + [c.text for rows in COUNTERS.values() for c in rows]
+    texts = ([e.text for rows in EXAMPLES.values() for e in rows]
+             + [c.text for rows in COUNTERS.values() for c in rows])
     assert len(texts) > 60
     for text in texts:
         words, doc = words_of(text)

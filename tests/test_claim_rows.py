@@ -1,5 +1,6 @@
-"""Every claim rule's example sentences and counter-examples (:mod:`geo.claims.examples`), each read alone through the
-whole path (places found and resolved, then claims), published on Monday 19 February 2024 unless it says otherwise."""
+"""Every claim rule's example sentences and counter-examples (:mod:`geo.claims.examples`), each read alone
+through the whole path (places found and resolved, then claims), published on Monday 19 February 2024 unless
+it says otherwise."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ CORPUS_ID = re.compile(r"[xy]\d{3}")
 
 
 def _article(text: str, published: date | None = None) -> Article:
-    return Article("case", "case.md", "case", published or MONDAY, "example.org", "https://example.org/case", text)
+    return Article("case", "case.md", "case", published or MONDAY, "example.org", "https://example.org/case",
+                   text)
 
 
 def _claims(text: str, gazetteer: Gazetteer, published: date | None = None) -> list[Claim]:
@@ -41,7 +43,8 @@ def _trace(reading: Reading) -> str:
     for s in reading.sentences:
         lines += [f"  frame   {f}" for f in s.frames]
         lines += [f"  blocked {b.rule} {b.text!r}: {b.why}" for b in s.blocked]
-        lines += [f"  claim   {t.claim.surface} {t.claim.controller} {t.claim.event} [{t.claim.rule}]" for t in s.claims]
+        lines += [f"  claim   {t.claim.surface} {t.claim.controller} {t.claim.event} [{t.claim.rule}]"
+                  for t in s.claims]
     return "\n".join(lines) or "  (nothing)"
 
 
@@ -61,7 +64,8 @@ def test_example(rule_id: str, example: Example, gazetteer: Gazetteer) -> None:
     claims = _claims(example.text, gazetteer, example.published)
     got = {(c.surface, c.controller, c.event) for c in claims}
     missing = [t for t in example.expect if t not in got]
-    by_rule = [c for c in claims if c.rule == rule_id and (c.surface, c.controller, c.event) in example.expect]
+    by_rule = [c for c in claims
+               if c.rule == rule_id and (c.surface, c.controller, c.event) in example.expect]
     assert not missing and by_rule, (
         f"{rule_id} on {example.article}: missing {missing}, by the rule {len(by_rule)}; "
         f"got {sorted((c.surface, c.controller, c.event, c.rule) for c in claims)}\n"
@@ -87,8 +91,8 @@ def test_veto(rule_id: str, counter: Counter, gazetteer: Gazetteer) -> None:
 
 
 def test_every_rule_has_its_examples() -> None:
-    """Two examples from two articles of dev/dev2 and a counter-example for every rule that claims; a counter-example
-    for every veto; no example for a rule that is not a row."""
+    """Two examples from two articles of dev/dev2 and a counter-example for every rule that claims; a
+    counter-example for every veto; no example for a rule that is not a row."""
     assert set(EXAMPLES) <= set(KINDS) - VETOES, set(EXAMPLES) - (set(KINDS) - VETOES)
     assert set(COUNTERS) <= set(KINDS), set(COUNTERS) - set(KINDS)
     assert set(UNPROVEN) <= set(KINDS) - VETOES, set(UNPROVEN) - (set(KINDS) - VETOES)
@@ -104,11 +108,13 @@ def test_every_rule_has_its_examples() -> None:
             continue
         examples = EXAMPLES.get(rule_id, ())
         if len(examples) < 2 or len({e.article for e in examples}) < 2:
-            lacking.append(f"{rule_id}: {len(examples)} examples from {len({e.article for e in examples})} articles")
+            lacking.append(f"{rule_id}: {len(examples)} examples from {len({e.article for e in examples})} "
+                           "articles")
         if not COUNTERS.get(rule_id):
             lacking.append(f"{rule_id}: no counter-example")
     assert not lacking, lacking
-    written = [(r, e.article) for r, examples in EXAMPLES.items() for e in examples if not CORPUS_ID.fullmatch(e.article)]
+    written = [(r, e.article) for r, examples in EXAMPLES.items() for e in examples
+               if not CORPUS_ID.fullmatch(e.article)]
     assert not written, f"examples must come from corpus/dev or corpus/dev2 (x### / y###): {written}"
     assert all(e.expect for examples in EXAMPLES.values() for e in examples)
 
@@ -118,4 +124,5 @@ def test_the_readme_lists_every_rule_as_declared() -> None:
     from geo.claims.catalog import replace_in
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    assert replace_in(readme) == readme, "README.md's claim rule table is stale: run python scripts/rule_table.py"
+    assert (replace_in(readme)
+            == readme), "README.md's claim rule table is stale: run python scripts/rule_table.py"

@@ -10,7 +10,8 @@ PUBLISHED = date(2024, 2, 19)  # a Monday
 
 
 def claims(text: str, gazetteer: Gazetteer, published: date | None = PUBLISHED) -> list[Claim]:
-    return process_article(Article("t", "t.md", "t", published, "example.org", "https://example.org/t", text), gazetteer).claims
+    return process_article(Article("t", "t.md", "t", published, "example.org", "https://example.org/t", text),
+                           gazetteer).claims
 
 
 def summary(text: str, gazetteer: Gazetteer) -> set[tuple[str, str, str, str, str]]:
@@ -27,7 +28,8 @@ def test_a_place_that_fell_to_a_side_is_that_sides(gazetteer: Gazetteer) -> None
 def test_the_side_that_lost_a_place_is_not_its_controller(gazetteer: Gazetteer) -> None:
     found = claims("Ukraine lost Mariupol in May, the reporter wrote.", gazetteer)
     assert [(c.surface, c.controller, c.event) for c in found] == [("Mariupol", "RU", "captured")]
-    assert (found[0].event_date, found[0].date_precision) == (date(2023, 5, 1), "month")  # the May before publication
+    # the May before publication
+    assert (found[0].event_date, found[0].date_precision) == (date(2023, 5, 1), "month")
 
 
 def test_a_negated_capture_is_a_denial_by_the_speaker(gazetteer: Gazetteer) -> None:
@@ -42,40 +44,52 @@ def test_a_second_voice_that_calls_the_claim_false_denies_it(gazetteer: Gazettee
 
 
 def test_a_rejected_claim_keeps_the_side_that_made_it(gazetteer: Gazetteer) -> None:
-    text = "Ukraine on Monday rejected claims that it had lost Soledar to Russia, which Moscow said it had taken."
+    text = (
+        "Ukraine on Monday rejected claims that it had lost Soledar to Russia, which Moscow said it had "
+        "taken."
+    )
     assert summary(text, gazetteer) == {("Soledar", "RU", "captured", "UA", "denied"),
                                         ("Soledar", "RU", "captured", "RU", "claimed")}
 
 
 def test_control_mentioned_in_passing_is_the_reporters(gazetteer: Gazetteer) -> None:
-    found = claims("Shells landed 6 km from the occupied city of Horlivka, near the Russian-held regional centre of "
-                   "Donetsk, and south of Tokmak, a rail hub under Russian occupation.", gazetteer)
+    found = claims("Shells landed 6 km from the occupied city of Horlivka, near the Russian-held regional "
+                   "centre of Donetsk, and south of Tokmak, a rail hub under Russian occupation.", gazetteer)
     assert {(c.surface, c.controller, c.event, c.claimant_side, c.stance) for c in found} == {
-        ("Horlivka", "RU", "holds", "third_party", "confirmed"), ("Donetsk", "RU", "holds", "third_party", "confirmed"),
+        ("Horlivka", "RU", "holds", "third_party", "confirmed"),
+        ("Donetsk", "RU", "holds", "third_party", "confirmed"),
         ("Tokmak", "RU", "holds", "third_party", "confirmed")}
     assert {(c.event_date, c.date_text) for c in found} == {(PUBLISHED, "as of publication")}
 
 
 def test_a_region_that_only_locates_a_village_gets_no_claim(gazetteer: Gazetteer) -> None:
-    assert summary("Russia's defence ministry said its forces had taken a village in the Donetsk region.", gazetteer) == set()
-    assert summary("Russia's defence ministry said its forces had taken the village of Krasnohorivka in the Donetsk "
-                   "region.", gazetteer) == {("Krasnohorivka", "RU", "captured", "RU", "claimed")}
+    assert summary("Russia's defence ministry said its forces had taken a village in the Donetsk region.",
+                   gazetteer) == set()
+    assert summary("Russia's defence ministry said its forces had taken the village of Krasnohorivka in the "
+                   "Donetsk region.", gazetteer) == {("Krasnohorivka", "RU", "captured", "RU", "claimed")}
 
 
 def test_lists_after_a_colon_or_with_unknown_names(gazetteer: Gazetteer) -> None:
-    text = "On Sunday, Kyiv said it had captured three villages beyond Velyka Novosilka: Neskuchne, Blahodatne and Makarivka."
+    text = (
+        "On Sunday, Kyiv said it had captured three villages beyond Velyka Novosilka: Neskuchne, Blahodatne "
+        "and Makarivka."
+    )
     assert {c.surface for c in claims(text, gazetteer)} == {"Neskuchne", "Blahodatne", "Makarivka"}
-    text = "Malyar wrote that Irpin, Bukha and Hostomel, together with the entire Kyiv region, had been freed from the enemy."
+    text = (
+        "Malyar wrote that Irpin, Bukha and Hostomel, together with the entire Kyiv region, had been freed "
+        "from the enemy."
+    )
     assert {(c.surface, c.controller) for c in claims(text, gazetteer)} == {
         ("Irpin", "UA"), ("Hostomel", "UA"), ("Kyiv region", "UA")}
 
 
 def test_a_speakers_report_carries_to_the_next_sentences(gazetteer: Gazetteer) -> None:
-    text = ("Ukraine's General Staff said on Monday that the offensive went on. Ukrainian troops also freed Lobkove. "
-            "Shelling continued. Weather was cold. Ukrainian troops took Novodarivka.")
+    text = ("Ukraine's General Staff said on Monday that the offensive went on. Ukrainian troops also freed "
+            "Lobkove. Shelling continued. Weather was cold. Ukrainian troops took Novodarivka.")
     found = {c.surface: c for c in claims(text, gazetteer)}
     assert (found["Lobkove"].claimant, found["Lobkove"].stance) == ("Ukraine's General Staff", "claimed")
-    assert found["Novodarivka"].claimant == "unattributed, in example.org"  # three sentences later: the outlet relays it
+    # three sentences later: the outlet relays it
+    assert found["Novodarivka"].claimant == "unattributed, in example.org"
 
 
 def test_strikes_plans_and_approaches_are_not_claims(gazetteer: Gazetteer) -> None:
@@ -90,79 +104,108 @@ def test_a_fresh_claim_without_a_date_is_dated_as_of_publication(gazetteer: Gaze
     (c,) = claims("Ukraine says its troops have retaken Robotyne.", gazetteer)
     assert (c.event_date, c.date_precision, c.date_text) == (PUBLISHED, "day", "as of publication")
     (old,) = claims("Russian forces captured Avdiivka in February last year.", gazetteer)
-    assert (old.event_date, old.date_precision, old.claimant_side, old.stance) == (date(2023, 2, 1), "month", "third_party", "confirmed")
+    assert ((old.event_date, old.date_precision, old.claimant_side, old.stance)
+            == (date(2023, 2, 1), "month", "third_party", "confirmed"))
 
 
 def test_settlements_no_gazetteer_knows_are_claimed_at_their_region(gazetteer: Gazetteer) -> None:
-    text = "Russia's defence ministry said its forces had liberated the settlements of Zzyzxivka and Qwertovo in the Kursk region."
+    text = (
+        "Russia's defence ministry said its forces had liberated the settlements of Zzyzxivka and Qwertovo "
+        "in the Kursk region."
+    )
     found = {c.surface: c for c in claims(text, gazetteer)}
     assert set(found) == {"Zzyzxivka", "Qwertovo"}
     for c in found.values():
-        assert (c.controller, c.event, c.place.precision, c.place.admin1) == ("RU", "recaptured", "region", "Kursk Oblast")
+        assert ((c.controller, c.event, c.place.precision, c.place.admin1)
+                == ("RU", "recaptured", "region", "Kursk Oblast"))
 
 
 def test_strongholds_of_a_side_and_present_status(gazetteer: Gazetteer) -> None:
     assert summary("Avdiivka lies near the separatist stronghold of Donetsk.", gazetteer) == {
         ("Donetsk", "RU", "holds", "third_party", "confirmed")}
-    assert summary("Kalynove is southeast of Pokrovsk, a major Ukrainian logistics hub under threat.", gazetteer) == {
-        ("Pokrovsk", "UA", "holds", "third_party", "confirmed")}
-    assert summary("Mariupol, a Ukrainian city on the Sea of Azov, was shelled.", gazetteer) == set()  # nationality only
+    assert summary("Kalynove is southeast of Pokrovsk, a major Ukrainian logistics hub under threat.",
+                   gazetteer) == {("Pokrovsk", "UA", "holds", "third_party", "confirmed")}
+    # nationality only
+    assert summary("Mariupol, a Ukrainian city on the Sea of Azov, was shelled.", gazetteer) == set()
 
 
 def test_a_denial_ends_where_the_speaker_goes_on_to_say_something_else(gazetteer: Gazetteer) -> None:
-    text = ("A spokesperson for Ukraine's eastern military command denied that Russia had taken control of the town "
-            "of Soledar, saying Ukrainian units were still there.")
+    text = ("A spokesperson for Ukraine's eastern military command denied that Russia had taken control of "
+            "the town of Soledar, saying Ukrainian units were still there.")
     assert summary(text, gazetteer) == {("Soledar", "RU", "captured", "UA", "denied"),
                                         ("Soledar", "UA", "holds", "UA", "claimed")}
 
 
 def test_a_person_speaks_for_the_body_named_after_the_name(gazetteer: Gazetteer) -> None:
-    text = 'Nazar Voloshyn, spokesperson for the "Khortytsia" operational-strategic group, said that Russian forces had taken Ocheretyne.'
+    text = (
+        'Nazar Voloshyn, spokesperson for the "Khortytsia" operational-strategic group, said that Russian '
+        "forces had taken Ocheretyne."
+    )
     (c,) = claims(text, gazetteer)
-    assert (c.surface, c.controller, c.claimant, c.claimant_side, c.stance) == ("Ocheretyne", "RU", "Nazar Voloshyn", "UA", "confirmed")
+    assert ((c.surface, c.controller, c.claimant, c.claimant_side, c.stance)
+            == ("Ocheretyne", "RU", "Nazar Voloshyn", "UA", "confirmed"))
 
 
 def test_the_city_or_the_village_refers_back_to_a_place_of_its_size(gazetteer: Gazetteer) -> None:
-    text = "The clash centred on Vovchansk, near Vovchanski Khutory. Still, the city itself remains under Ukrainian control."
+    text = (
+        "The clash centred on Vovchansk, near Vovchanski Khutory. Still, the city itself remains under "
+        "Ukrainian control."
+    )
     assert summary(text, gazetteer) == {("Vovchansk", "contested", "fighting", "third_party", "confirmed"),
                                         ("Vovchansk", "UA", "holds", "UA", "claimed")}
 
 
 def test_an_apposition_with_its_own_subject_names_a_capture(gazetteer: Gazetteer) -> None:
     (c,) = claims("Novoselivka Persha lies northwest of Avdiivka, a town Russia took in February.", gazetteer)
-    assert (c.surface, c.controller, c.event, c.event_date) == ("Avdiivka", "RU", "captured", date(2024, 2, 1))
+    assert ((c.surface, c.controller, c.event, c.event_date)
+            == ("Avdiivka", "RU", "captured", date(2024, 2, 1)))
 
 
 def test_local_officials_speak_for_their_side(gazetteer: Gazetteer) -> None:
-    (c,) = claims("Russian troops are pulling out of Chernihiv, the region's governor Vyacheslav Chaus announced.", gazetteer)
-    assert (c.controller, c.event, c.claimant, c.claimant_side, c.stance) == ("UA", "withdrew", "Vyacheslav Chaus", "UA", "claimed")
-    (c,) = claims("Russian troops took the village of Lukiantsi, the Russian-installed governor Vitaly Ganchev said.", gazetteer)
+    (c,) = claims("Russian troops are pulling out of Chernihiv, the region's governor Vyacheslav Chaus "
+                  "announced.", gazetteer)
+    assert ((c.controller, c.event, c.claimant, c.claimant_side, c.stance)
+            == ("UA", "withdrew", "Vyacheslav Chaus", "UA", "claimed"))
+    (c,) = claims("Russian troops took the village of Lukiantsi, the Russian-installed governor Vitaly "
+                  "Ganchev said.", gazetteer)
     assert (c.claimant_side, c.stance) == ("RU", "claimed")
 
 
 def test_a_later_sentence_can_deny_or_doubt_an_earlier_claim(gazetteer: Gazetteer) -> None:
-    text = "The Russian Ministry of Defence said its troops had captured Robotyne. Ukraine's military denied the claim."
+    text = (
+        "The Russian Ministry of Defence said its troops had captured Robotyne. Ukraine's military denied "
+        "the claim."
+    )
     assert summary(text, gazetteer) == {("Robotyne", "RU", "captured", "RU", "claimed"),
                                         ("Robotyne", "RU", "captured", "UA", "denied")}
-    text = "Russia's defence ministry said its forces had taken Novoselivka. The report could not be independently verified."
+    text = (
+        "Russia's defence ministry said its forces had taken Novoselivka. The report could not be "
+        "independently verified."
+    )
     assert summary(text, gazetteer) == {("Novoselivka", "RU", "captured", "RU", "unverified")}
 
 
 def test_reports_called_untrue_by_a_speaker_named_after_the_verb(gazetteer: Gazetteer) -> None:
-    text = ("Reports circulated by pro-Kremlin resources that Russian troops had taken control of Yunakivka are untrue, "
-            "said Oleg Grygorov, head of the Sumy Regional Military Administration.")
+    text = ("Reports circulated by pro-Kremlin resources that Russian troops had taken control of Yunakivka "
+            "are untrue, said Oleg Grygorov, head of the Sumy Regional Military Administration.")
     assert summary(text, gazetteer) == {("Yunakivka", "RU", "captured", "RU", "claimed"),
                                         ("Yunakivka", "RU", "captured", "UA", "denied")}
 
 
 def test_whatever_the_other_side_claims_is_not_who_speaks(gazetteer: Gazetteer) -> None:
-    text = "Zelensky said that, whatever Russia claims, the Ukrainian military has nearly finished clearing Kupyansk."
+    text = (
+        "Zelensky said that, whatever Russia claims, the Ukrainian military has nearly finished clearing "
+        "Kupyansk."
+    )
     (c,) = claims(text, gazetteer)
     assert (c.controller, c.claimant, c.claimant_side, c.stance) == ("UA", "Zelensky", "UA", "claimed")
 
 
 def test_a_speaker_saying_it_took_a_place_is_the_side_that_took_it(gazetteer: Gazetteer) -> None:
-    text = "Ukrainian troops were doing better in Kupyansk; although Russia says it has taken Kupyansk, Kyiv disagrees."
+    text = (
+        "Ukrainian troops were doing better in Kupyansk; although Russia says it has taken Kupyansk, Kyiv "
+        "disagrees."
+    )
     assert ("Kupyansk", "RU", "captured", "RU", "claimed") in summary(text, gazetteer)
     assert summary("Earlier, Putin had said Kupyansk was already under Russian control.", gazetteer) == {
         ("Kupyansk", "RU", "holds", "RU", "claimed")}
@@ -170,14 +213,18 @@ def test_a_speaker_saying_it_took_a_place_is_the_side_that_took_it(gazetteer: Ga
 
 def test_positions_in_a_village_are_fighting_and_a_suburb_is_not_its_city(gazetteer: Gazetteer) -> None:
     text = "Voloshyn said that Russian forces have taken up positions in the village of Ocheretyne."
-    assert {(c.surface, c.controller, c.event) for c in claims(text, gazetteer)} == {("Ocheretyne", "contested", "fighting")}
-    text = ("Ukraine's armed forces said Russian troops had been repelled from Makariv, a suburb of Kyiv, and that the "
-            "Ukrainian flag had been hoisted over the town.")
+    assert ({(c.surface, c.controller, c.event) for c in claims(text, gazetteer)}
+            == {("Ocheretyne", "contested", "fighting")})
+    text = ("Ukraine's armed forces said Russian troops had been repelled from Makariv, a suburb of Kyiv, "
+            "and that the Ukrainian flag had been hoisted over the town.")
     assert "Kyiv" not in {c.surface for c in claims(text, gazetteer)}
 
 
 def test_settlements_among_them_or_including_are_the_ones_taken(gazetteer: Gazetteer) -> None:
-    text = "Cherevaty added that Ukrainian troops had taken five settlements near Lyman, among them the town of Yampil."
+    text = (
+        "Cherevaty added that Ukrainian troops had taken five settlements near Lyman, among them the town of "
+        "Yampil."
+    )
     assert {(c.surface, c.controller) for c in claims(text, gazetteer)} == {("Yampil", "UA")}
     text = "Ukrainian troops have already liberated 30 settlements, including Kupiansk and Balakliia."
     assert {c.surface for c in claims(text, gazetteer)} == {"Kupiansk", "Balakliia"}

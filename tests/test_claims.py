@@ -13,7 +13,8 @@ from tests.conftest import SEED
 
 
 def claims_of(article: Article, gazetteer: Gazetteer) -> list[Claim]:
-    return extract_claims(article, resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer)[0])
+    return extract_claims(article,
+                          resolve_mentions(find_mentions(article.id, article.text, gazetteer), gazetteer)[0])
 
 
 def claims(text: str, gazetteer: Gazetteer, published: date | None = date(2024, 10, 29)) -> dict[str, Claim]:
@@ -31,7 +32,8 @@ def seed(gazetteer: Gazetteer) -> dict[str, Claim]:
 
 def test_seed_selydove(seed: dict[str, Claim]) -> None:
     c = seed["Selydove"]
-    assert (c.controller, c.event, c.claimant, c.claimant_side, c.stance) == ("RU", "captured", "Moscow", "RU", "claimed")
+    assert ((c.controller, c.event, c.claimant, c.claimant_side, c.stance)
+            == ("RU", "captured", "Moscow", "RU", "claimed"))
     assert (c.event_date, c.date_precision, c.date_text) == (date(2024, 10, 29), "day", "on Tuesday")
     assert km(c.place.lat, c.place.lon, 48.148, 37.297) <= 5
 
@@ -39,17 +41,20 @@ def test_seed_selydove(seed: dict[str, Claim]) -> None:
 def test_seed_villages_in_a_list(seed: dict[str, Claim]) -> None:
     # the villages' real points (each within 1 km of its settlement); all three are exact since the GeoNames
     # Ukraine dump is built in
-    for name, lat, lon, tol in (("Hirnyk", 48.053, 37.369, 1), ("Bohoiavlenka", 47.860, 37.214, 1), ("Katerynivka", 47.876, 37.346, 1)):
+    for name, lat, lon, tol in (("Hirnyk", 48.053, 37.369, 1), ("Bohoiavlenka", 47.860, 37.214, 1),
+                                ("Katerynivka", 47.876, 37.346, 1)):
         c = seed[name]
         assert (c.controller, c.event, c.claimant_side) == ("RU", "captured", "RU"), name
         assert km(c.place.lat, c.place.lon, lat, lon) <= tol, name
-        assert c.event_date is None or c.event_date.year != 2022, "the 2022 date belongs to the annexation clause"
+        assert (c.event_date is None
+                or c.event_date.year != 2022), "the 2022 date belongs to the annexation clause"
     assert seed["Hirnyk"].surface == "Girnyk" and seed["Bohoiavlenka"].place.precision == "exact"
 
 
 def test_seed_avdiivka_earlier_this_year(seed: dict[str, Claim]) -> None:
     c = seed["Avdiivka"]
-    assert (c.controller, c.event, c.date_text, c.date_precision) == ("RU", "captured", "earlier this year", "year")
+    assert ((c.controller, c.event, c.date_text, c.date_precision)
+            == ("RU", "captured", "earlier this year", "year"))
     assert c.event_date == date(2024, 1, 1)
     assert km(c.place.lat, c.place.lon, 48.139, 37.750) <= 5
 
@@ -65,25 +70,31 @@ def test_seed_mentions_that_are_not_claims(seed: dict[str, Claim]) -> None:
 
 
 def test_withdrawal_gives_the_place_to_the_other_side(gazetteer: Gazetteer) -> None:
-    c = claims("Ukraine's General Staff said on Sunday that its troops had withdrawn from Vuhledar.", gazetteer)["Vuhledar"]
+    c = claims("Ukraine's General Staff said on Sunday that its troops had withdrawn from Vuhledar.",
+               gazetteer)["Vuhledar"]
     assert (c.controller, c.event, c.claimant_side, c.stance) == ("RU", "withdrew", "UA", "confirmed")
     assert c.event_date == date(2024, 10, 27)
 
 
 def test_a_year_before_the_war_is_history_not_a_date(gazetteer: Gazetteer) -> None:
-    c = claims("He compared the fighting in Krynky with the attempt in 1915 to take the Dardanelles.", gazetteer)["Krynky"]
+    c = claims("He compared the fighting in Krynky with the attempt in 1915 to take the Dardanelles.",
+               gazetteer)["Krynky"]
     assert (c.controller, c.event) == ("contested", "fighting")
     assert c.event_date is None or c.event_date.year >= 2014
 
 
 def test_liberated_by_russia_is_a_russian_capture(gazetteer: Gazetteer) -> None:
-    c = claims("Russia's Defence Ministry said its forces had liberated the village of Krasnohorivka.", gazetteer)["Krasnohorivka"]
-    assert (c.controller, c.event, c.claimant, c.stance) == ("RU", "captured", "Russia's Defence Ministry", "claimed")
+    c = claims("Russia's Defence Ministry said its forces had liberated the village of Krasnohorivka.",
+               gazetteer)["Krasnohorivka"]
+    assert ((c.controller, c.event, c.claimant, c.stance)
+            == ("RU", "captured", "Russia's Defence Ministry", "claimed"))
 
 
 def test_ukrainian_recapture_by_passive(gazetteer: Gazetteer) -> None:
-    c = claims("Kupiansk was recaptured by Ukrainian forces in September 2022, officials said.", gazetteer)["Kupiansk"]
-    assert (c.controller, c.event, c.event_date, c.date_precision) == ("UA", "recaptured", date(2022, 9, 1), "month")
+    c = claims("Kupiansk was recaptured by Ukrainian forces in September 2022, officials said.",
+               gazetteer)["Kupiansk"]
+    assert ((c.controller, c.event, c.event_date, c.date_precision)
+            == ("UA", "recaptured", date(2022, 9, 1), "month"))
 
 
 def test_ukrainian_capture_of_a_russian_town(gazetteer: Gazetteer) -> None:
@@ -92,7 +103,8 @@ def test_ukrainian_capture_of_a_russian_town(gazetteer: Gazetteer) -> None:
 
 
 def test_denial(gazetteer: Gazetteer) -> None:
-    c = claims("Ukraine's military denied that Russian forces had captured Chasiv Yar.", gazetteer)["Chasiv Yar"]
+    c = claims("Ukraine's military denied that Russian forces had captured Chasiv Yar.",
+               gazetteer)["Chasiv Yar"]
     assert (c.controller, c.stance, c.claimant_side) == ("RU", "denied", "UA")
 
 
@@ -116,8 +128,8 @@ def test_claim_ids_are_stable(gazetteer: Gazetteer) -> None:
 
 
 def test_an_article_over_a_million_characters_is_read_to_its_end(gazetteer: Gazetteer) -> None:
-    # spaCy refuses texts over its default max_length (1,000,000 characters) unless told otherwise; ingest accepts
-    # articles up to settings.MAX_ARTICLE_BYTES, so the claim engine must read them whole
+    # spaCy refuses texts over its default max_length (1,000,000 characters) unless told otherwise; ingest
+    # accepts articles up to settings.MAX_ARTICLE_BYTES, so the claim engine must read them whole
     text = "Russian forces captured Toretsk. " + "quiet " * 180_000 + ". Ukrainian forces liberated Pokrovsk."
     assert len(text) > 1_000_000
     found = claims(text, gazetteer)

@@ -15,7 +15,8 @@ OUTPUTS = ("map.html", "claims.geojson", "claims.csv", "places.geojson")
 
 def geo(*args: str, cwd: Path, cache_dir: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, GEO_CACHE_DIR=str(cache_dir))
-    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -41,21 +42,25 @@ def test_run_on_the_seed_writes_the_contract(workdir: Path) -> None:
     claims = {f["properties"]["place"]: f for f in features(out / "claims.geojson")}
     assert set(claims) == {"Selydove", "Hirnyk", "Bohoiavlenka", "Katerynivka", "Avdiivka", "Kursk Oblast"}
     s = claims["Selydove"]["properties"]
-    assert {k: s[k] for k in ("controller", "event", "claimant_side", "stance", "event_date", "date_precision")} == {
-        "controller": "RU", "event": "captured", "claimant_side": "RU", "stance": "claimed",
-        "event_date": "2024-10-29", "date_precision": "day"}
+    assert ({k: s[k] for k in ("controller", "event", "claimant_side", "stance", "event_date",
+                               "date_precision")}
+            == {"controller": "RU", "event": "captured", "claimant_side": "RU", "stance": "claimed",
+                "event_date": "2024-10-29", "date_precision": "day"})
     lon, lat = claims["Selydove"]["geometry"]["coordinates"]
     assert km(lat, lon, 48.148, 37.297) <= 5
     assert claims["Hirnyk"]["properties"]["surface"] == "Girnyk"
     k = claims["Kursk Oblast"]["properties"]
-    assert (k["feature"], k["controller"], k["event"], k["date_precision"]) == ("region", "UA", "holds", "season")
+    assert ((k["feature"], k["controller"], k["event"], k["date_precision"])
+            == ("region", "UA", "holds", "season"))
     for name in ("Kyiv", "Moscow", "Pyongyang", "Ankara"):
         assert name not in claims
     header = (out / "claims.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
-    assert header[:3] == ["claim_id", "place", "surface"] and header[-5:] == ["confidence", "rule", "part", "lat", "lon"]
+    assert (header[:3] == ["claim_id", "place", "surface"]
+            and header[-5:] == ["confidence", "rule", "part", "lat", "lon"])
     assert len((out / "claims.csv").read_text(encoding="utf-8").splitlines()) == 1 + len(claims)
     places = {f["properties"]["place"]: f["properties"] for f in features(out / "places.geojson")}
-    assert places["Selydove"]["controller"] == "RU" and places["Selydove"]["since"] == "2024-10-29" and places["Selydove"]["claims"] == 1
+    assert (places["Selydove"]["controller"] == "RU" and places["Selydove"]["since"] == "2024-10-29"
+            and places["Selydove"]["claims"] == 1)
 
 
 def test_second_run_with_nothing_new_changes_nothing(workdir: Path, cache_dir: Path) -> None:
@@ -79,7 +84,8 @@ def test_bad_file_is_named_skipped_and_exit_1(tmp_path: Path, cache_dir: Path) -
     seeds.mkdir()
     write_article(seeds, "good.md", "Russian forces captured Avdiivka in February.", published="2024-03-01")
     (seeds / "bad.txt").write_bytes(b"\x00\xff\x00binary")
-    result = geo("run", "--seeds", str(seeds), "--out", str(tmp_path / "out"), cwd=tmp_path, cache_dir=cache_dir)
+    result = geo("run", "--seeds", str(seeds), "--out", str(tmp_path / "out"), cwd=tmp_path,
+                 cache_dir=cache_dir)
     assert result.returncode == 1
     assert "bad.txt" in result.stderr and "binary" in result.stderr
     [claim] = features(tmp_path / "out" / "claims.geojson")

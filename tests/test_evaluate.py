@@ -28,14 +28,18 @@ def test_evaluate_scores_places_and_claims(tmp_path: Path, cache_dir: Path) -> N
     path = tmp_path / "labels.jsonl"
     path.write_text("".join(json.dumps(x) + "\n" for x in labels), encoding="utf-8")
     env = dict(os.environ, GEO_CACHE_DIR=str(cache_dir))
-    done = subprocess.run([sys.executable, "-m", "geo", "evaluate", str(path), "--seeds", str(seeds), "--json",
-                           "--misses", "10"], env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-m", "geo", "evaluate", str(path), "--seeds", str(seeds),
+                           "--json", "--misses", "10"], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     m = json.loads(done.stdout)
-    # Avdiivka is found and placed within 10 km; Zzyzxivka is in no gazetteer; Kharkiv is a labelled non-claim place.
-    assert (m["label_places"], m["place_recall"], m["place_precision"], m["place_location_acc"]) == (2, 0.5, 1.0, 1.0)
-    assert (m["label_claims"], m["predicted_claims"], m["claim_recall"], m["claim_precision"]) == (2, 1, 0.5, 1.0)
-    assert (m["controller_acc"], m["stance_acc"], m["date_acc"], m["noclaim_false_claims"]) == (1.0, 1.0, 1.0, 0)
+    # Avdiivka is found and placed within 10 km; Zzyzxivka is in no gazetteer; Kharkiv is a labelled non-claim
+    # place.
+    assert ((m["label_places"], m["place_recall"], m["place_precision"], m["place_location_acc"])
+            == (2, 0.5, 1.0, 1.0))
+    assert ((m["label_claims"], m["predicted_claims"], m["claim_recall"], m["claim_precision"])
+            == (2, 1, 0.5, 1.0))
+    assert ((m["controller_acc"], m["stance_acc"], m["date_acc"], m["noclaim_false_claims"])
+            == (1.0, 1.0, 1.0, 0))
     assert "PLACE MISS a1 'Zzyzxivka'" in done.stderr
 
 
@@ -44,6 +48,7 @@ def test_evaluate_names_a_bad_labels_line(tmp_path: Path, cache_dir: Path) -> No
     path = tmp_path / "labels.jsonl"
     path.write_text('{"id": "a", "claims": []}\nnot json\n', encoding="utf-8")
     env = dict(os.environ, GEO_CACHE_DIR=str(cache_dir))
-    done = subprocess.run([sys.executable, "-m", "geo", "evaluate", str(path), "--seeds", str(tmp_path / "seeds")],
+    done = subprocess.run([sys.executable, "-m", "geo", "evaluate", str(path), "--seeds",
+                           str(tmp_path / "seeds")],
                           env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 2 and "labels.jsonl:2" in done.stderr

@@ -23,7 +23,8 @@ from tests.conftest import SEED
 FACTS = (("Selydove", ("Selydove",), "RU"), ("Hirnyk", ("Hirnyk", "Girnyk"), "RU"),
          ("Bohoiavlenka", ("Bohoiavlenka", "Bogoyavlenka"), "RU"), ("Katerynivka", ("Katerynivka",), "RU"),
          ("Avdiivka", ("Avdiivka",), "RU"), ("Kursk region", ("Kursk region", "Kursk"), "UA"))
-_CLAIM = re.compile(r"^ {2}(?:claim|kept) (?P<surface>.+?)  (?P<controller>\S+) \S+ · .* · rule (?P<rule>\S+)$")
+_CLAIM = re.compile(r"^ {2}(?:claim|"
+                    r"kept) (?P<surface>.+?)  (?P<controller>\S+) \S+ · .* · rule (?P<rule>\S+)$")
 
 
 def explain(cache_dir: Path, seeds: Path, *args: str) -> str:
@@ -69,7 +70,8 @@ def test_every_claim_names_its_rule_and_reasons(text: str, reading: dict[str, An
     for match, reasons in blocks:
         assert match["rule"] in BY_ID and BY_ID[match["rule"]].kind != "block", match.group(0)
         for value in ("controller", "stance", "date"):
-            assert any(r.startswith(f"{value} ") for r in reasons), f"no {value} reason for {match.group(0)!r}"
+            assert any(r.startswith(f"{value} ")
+                       for r in reasons), f"no {value} reason for {match.group(0)!r}"
     shown = {(m["surface"], m["controller"], m["rule"]) for m, _ in blocks}
     for claim in reading["claims"]:  # each claim the tool keeps comes from a claim line of some sentence
         assert claim["rule"] in BY_ID
@@ -77,8 +79,8 @@ def test_every_claim_names_its_rule_and_reasons(text: str, reading: dict[str, An
 
 
 @pytest.mark.parametrize(("fact", "names", "controller"), FACTS, ids=[f[0] for f in FACTS])
-def test_each_seed_fact_has_a_claim_line(text: str, reading: dict[str, Any], fact: str, names: tuple[str, ...],
-                                         controller: str) -> None:
+def test_each_seed_fact_has_a_claim_line(text: str, reading: dict[str, Any], fact: str,
+                                         names: tuple[str, ...], controller: str) -> None:
     keys = {name_key(n) for n in names}
     claims = [c for c in reading["claims"] if {name_key(c["surface"]), name_key(c["place"]["name"])} & keys
               and c["controller"] == controller]
@@ -104,11 +106,13 @@ def test_json_is_the_whole_reading(text: str, reading: dict[str, Any], cache_dir
             assert trace["claim"]["rule"] in BY_ID and trace["reasons"]
             assert isinstance(trace["claim"]["place"], dict) and trace["claim"]["place"]["name"]
     raw = explain(cache_dir, seeds, "--json")
-    assert raw.strip() == json.dumps(reading, sort_keys=True, ensure_ascii=False)  # keys sorted, same each run
+    # keys sorted, same each run
+    assert raw.strip() == json.dumps(reading, sort_keys=True, ensure_ascii=False)
 
 
 def test_a_missing_article_is_one_error_line(cache_dir: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["explain", str(tmp_path / "none.md")], env={"GEO_CACHE_DIR": str(cache_dir)})
+    result = CliRunner().invoke(app, ["explain", str(tmp_path / "none.md")],
+                                env={"GEO_CACHE_DIR": str(cache_dir)})
     assert result.exit_code == 2 and result.stderr.startswith("error: ") and "Traceback" not in result.output
 
 

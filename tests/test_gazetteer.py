@@ -26,7 +26,8 @@ def test_cyrillic_and_old_names(gazetteer: Gazetteer) -> None:
 
 
 def test_a_katottg_village_takes_its_geonames_point_and_official_name(gazetteer: Gazetteer) -> None:
-    [p] = gazetteer.settlements("Bogoyavlenka")  # joined on raion (GeoNames admin2 1404 = KATOTTG UA1404) and name
+    # joined on raion (GeoNames admin2 1404 = KATOTTG UA1404) and name
+    [p] = gazetteer.settlements("Bogoyavlenka")
     assert p.name == "Bohoiavlenka" and p.place_id.startswith("geonames:") and p.precision == "exact"
     assert km(p.lat, p.lon, 47.860, 37.214) < 2  # the village's real point
 

@@ -43,14 +43,16 @@ def test_the_shipped_file_is_small_sorted_and_reads() -> None:
     ids = [p.geonameid for p in places]
     assert ids == sorted(set(ids))  # sorted by id, each once: the same dump gives the same bytes
     assert all(p.country == "UA" for p in places)
-    assert len([p for p in places if not (44 < p.lat < 53 and 22 < p.lon < 41)]) < 5  # the dump has a stray or two
+    # the dump has a stray or two
+    assert len([p for p in places if not (44 < p.lat < 53 and 22 < p.lon < 41)]) < 5
     assert all(not any(ch.isdigit() for a in p.alternates for ch in a) for p in places)
-    assert gzip.open(path).read(1) and path.read_bytes()[4:8] == b"\0\0\0\0"  # gzip written with no time stamp
+    # gzip written with no time stamp
+    assert gzip.open(path).read(1) and path.read_bytes()[4:8] == b"\0\0\0\0"
 
 
 @pytest.mark.parametrize(("name", "oblast", "lat", "lon"), VILLAGES)
-def test_a_village_cities500_lacks_is_at_its_real_point(gazetteer: Gazetteer, name: str, oblast: str, lat: float,
-                                                       lon: float) -> None:
+def test_a_village_cities500_lacks_is_at_its_real_point(gazetteer: Gazetteer, name: str, oblast: str,
+                                                        lat: float, lon: float) -> None:
     here = [p for p in gazetteer.settlements(name) if p.admin1 == oblast and km(p.lat, p.lon, lat, lon) < 2]
     assert len(here) == 1, gazetteer.settlements(name)
     assert here[0].precision == "exact" and here[0].place_id.startswith("geonames:")
@@ -58,25 +60,27 @@ def test_a_village_cities500_lacks_is_at_its_real_point(gazetteer: Gazetteer, na
 
 def test_donetsk_oblast_is_placed_inside_the_oblast(gazetteer: Gazetteer) -> None:
     [oblast] = gazetteer.regions("Donetsk")
-    assert 47.0 < oblast.lat < 49.2 and 36.6 < oblast.lon < 38.8  # the oblast's extent, not a town at its edge
+    # the oblast's extent, not a town at its edge
+    assert 47.0 < oblast.lat < 49.2 and 36.6 < oblast.lon < 38.8
     assert km(oblast.lat, oblast.lon, 48.0, 37.8) < 60
 
 
-# A village invented for these tests in Kursk Oblast (GeoNames admin1 41), in no gazetteer; the lines are in the
-# real files' format with their quirks: admin1 "00", other feature classes, empty fields, CRLF line ends.
+# A village invented for these tests in Kursk Oblast (GeoNames admin1 41), in no gazetteer; the lines are in
+# the real files' format with their quirks: admin1 "00", other feature classes, empty fields, CRLF line ends.
 _ROWS = [
-    ("99000011", "Zzyzxovo", "Zzyzxovo", "Zzyzxovo,Ззызхово", "51.31", "35.17", "P", "PPL", "RU", "", "41", "", "",
-     "", "130", "", "180", "Europe/Moscow", "2024-01-01"),
+    ("99000011", "Zzyzxovo", "Zzyzxovo", "Zzyzxovo,Ззызхово", "51.31", "35.17", "P", "PPL", "RU", "", "41",
+     "", "", "", "130", "", "180", "Europe/Moscow", "2024-01-01"),
     ("99000012", "Ruchei", "Ruchei", "", "51.3", "35.2", "H", "STM", "RU", "", "00", "", "", "", "", "", "",
      "Europe/Moscow", "2024-01-01"),
-    ("99000013", "Khutor Zzyzx", "Khutor Zzyzx", "", "51.5", "35.5", "P", "PPL", "RU", "", "00", "", "", "", "", "",
-     "", "Europe/Moscow", "2024-01-01"),
+    ("99000013", "Khutor Zzyzx", "Khutor Zzyzx", "", "51.5", "35.5", "P", "PPL", "RU", "", "00", "", "", "",
+     "", "", "", "Europe/Moscow", "2024-01-01"),
 ]
 
 
 def _geo(cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, GEO_CACHE_DIR=str(cache))
-    return subprocess.run([sys.executable, "-m", "geo", *args], env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "geo", *args], env=env, capture_output=True, text=True,
+                          timeout=300)
 
 
 def test_imports_are_listed_and_removed_through_the_command(tmp_path: Path) -> None:
@@ -92,7 +96,8 @@ def test_imports_are_listed_and_removed_through_the_command(tmp_path: Path) -> N
     assert (place.place_id, place.country, place.admin1, place.precision) == ("geonames:99000011", "RU",
                                                                              "Kursk Oblast", "exact")
     listed = _geo(cache, "gazetteer", "list")
-    assert listed.returncode == 0 and listed.stdout.split("\t")[0] == "RU.zip" and "2 populated places" in listed.stdout
+    assert (listed.returncode == 0 and listed.stdout.split("\t")[0] == "RU.zip"
+            and "2 populated places" in listed.stdout)
 
     unknown = _geo(cache, "gazetteer", "remove", "UA.zip")
     assert unknown.returncode == 2 and unknown.stderr.count("\n") == 1, unknown.stderr

@@ -1,5 +1,5 @@
-"""A ``geo run`` killed with SIGKILL in the middle of its pool of processes leaves no process behind (its workers,
-multiprocessing's resource tracker), and the next run recovers."""
+"""A ``geo run`` killed with SIGKILL in the middle of its pool of processes leaves no process behind (its
+workers, multiprocessing's resource tracker), and the next run recovers."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile") / "seeds"
     folder.mkdir()
     for i in range(ARTICLES):
-        body = " ".join(f"Russian forces captured {TOWNS[(i + k) % len(TOWNS)]} on Monday, report {i}.{k} said."
+        body = " ".join(f"Russian forces captured {TOWNS[(i + k) % len(TOWNS)]} on Monday, report {i}.{k} "
+                        "said."
                         for k in range(40))
         write_article(folder, f"a{i:03d}.md", body, published="2024-02-19")
     return folder
@@ -87,9 +88,10 @@ def collect(run: psutil.Process, seen: dict[int, psutil.Process]) -> None:
 
 def kill_when(ready: Callable[[list[psutil.Process]], bool], seeds: Path, out: Path,
               env: dict[str, str]) -> dict[int, psutil.Process]:
-    """Start ``geo run``, SIGKILL it once both pool workers exist and are ``ready``; return every process it had
-    started."""
-    process = subprocess.Popen(command(seeds, out), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """Start ``geo run``, SIGKILL it once both pool workers exist and are ``ready``; return every process it
+    had started."""
+    process = subprocess.Popen(command(seeds, out), env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
     run, seen = psutil.Process(process.pid), dict[int, psutil.Process]()
     deadline = time.monotonic() + WAIT_S
     while time.monotonic() < deadline and process.poll() is None:
@@ -123,12 +125,14 @@ def describe(process: psutil.Process) -> str:
         return f"{process.pid}: gone"
 
 
-def test_a_run_killed_mid_pool_leaves_no_process_and_the_next_run_recovers(seeds: Path, cache_dir: Path) -> None:
+def test_a_run_killed_mid_pool_leaves_no_process_and_the_next_run_recovers(seeds: Path,
+                                                                           cache_dir: Path) -> None:
     out = seeds.parent / "out"
     env = dict(os.environ, GEO_CACHE_DIR=str(cache_dir))
     for moment in (started, working(cache_dir)):
         seen = kill_when(moment, seeds, out, env)
-        assert any("resource_tracker" in describe(p) for p in seen.values()), [describe(p) for p in seen.values()]
+        assert any("resource_tracker" in describe(p) for p in seen.values()), [describe(p)
+                                                                               for p in seen.values()]
         left = survivors(seen)
         try:
             assert not left, f"{moment.__name__}: still running: {[describe(p) for p in left]}"

@@ -1,6 +1,6 @@
-"""``--online`` against a hostile or broken server on 127.0.0.1: malformed answers, a server that drips or says
-nothing, answers too large (compressed or not), redirects. The run always finishes, in bounded time, with one
-warning; nothing malformed is kept; the next run against a healthy server resolves the name."""
+"""``--online`` against a hostile or broken server on 127.0.0.1: malformed answers, a server that drips or
+says nothing, answers too large (compressed or not), redirects. The run always finishes, in bounded time, with
+one warning; nothing malformed is kept; the next run against a healthy server resolves the name."""
 
 from __future__ import annotations
 
@@ -45,13 +45,15 @@ class Server:
     """A local server whose behaviour a test sets; it records the query (or path) of every request."""
 
     url: str = ""
-    behave: Behaviour = field(default=lambda handler, query: healthy(handler, query))  # until a test says otherwise
+    # until a test says otherwise
+    behave: Behaviour = field(default=lambda handler, query: healthy(handler, query))
     requests: list[str] = field(default_factory=list)
     stop: threading.Event = field(default_factory=threading.Event)
 
 
-def send(handler: BaseHTTPRequestHandler, body: bytes, *, status: int = 200, content_type: str = "application/json",
-         headers: tuple[tuple[str, str], ...] = (), length: bool = True) -> None:
+def send(handler: BaseHTTPRequestHandler, body: bytes, *, status: int = 200,
+         content_type: str = "application/json", headers: tuple[tuple[str, str], ...] = (),
+         length: bool = True) -> None:
     handler.send_response(status)
     handler.send_header("Content-Type", content_type)
     for name, value in headers:
@@ -111,7 +113,8 @@ def drip(server: Server, *, seconds: float, headers_first: bool = False) -> Beha
     """Sends a valid answer one byte every ``seconds`` (its headers at once when ``headers_first``)."""
     def behave(handler: BaseHTTPRequestHandler, query: str) -> None:
         body = json.dumps([SNAGOST]).encode()
-        head = f"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+        head = ("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                f"{len(body)}\r\n\r\n").encode()
         if headers_first:
             handler.wfile.write(head)
         for byte in (body if headers_first else head + body):
@@ -123,8 +126,9 @@ def drip(server: Server, *, seconds: float, headers_first: bool = False) -> Beha
 
 def _settings(tmp_path: Path, cache_dir: Path, server: Server, *, timeout_s: float = 5.0,
               max_answer_bytes: int = ONLINE_MAX_ANSWER_BYTES) -> RunSettings:
-    options = OnlineSettings(nominatim_url=server.url, user_agent="geo-tests/1.0", min_delay_s=0.0, error_wait_s=0.0,
-                             retries=1, timeout_s=timeout_s, max_answer_bytes=max_answer_bytes)
+    options = OnlineSettings(nominatim_url=server.url, user_agent="geo-tests/1.0", min_delay_s=0.0,
+                             error_wait_s=0.0, retries=1, timeout_s=timeout_s,
+                             max_answer_bytes=max_answer_bytes)
     return RunSettings(seeds=tmp_path / "seeds", out=tmp_path / "out", cache_dir=cache_dir, online=options)
 
 
@@ -134,7 +138,8 @@ def _article(tmp_path: Path, body: str = "Russia said it took the village of Sna
 
 
 def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.name == "geo.places.geocode" and r.levelno >= logging.WARNING]
+    return [r.getMessage() for r in caplog.records
+            if r.name == "geo.places.geocode" and r.levelno >= logging.WARNING]
 
 
 def _placed(tmp_path: Path) -> dict[str, str]:
@@ -150,9 +155,9 @@ def _kept(tmp_path: Path, query: str = "Snagost") -> tuple[bool, str | None]:
 def _hostile_then_healthy(tmp_path: Path, cache_dir: Path, server: Server, caplog: pytest.LogCaptureFixture,
                           body: str = "Russia said it took the village of Snagost.",
                           **online: Any) -> tuple[RunReport, float]:
-    """A run against ``server`` as it behaves on an article of ``body``, checked (finished, one warning, nothing
-    kept), then a run against the same server made healthy, which must resolve Snagost. Returns the first run's
-    report and duration."""
+    """A run against ``server`` as it behaves on an article of ``body``, checked (finished, one warning,
+    nothing kept), then a run against the same server made healthy, which must resolve Snagost. Returns the
+    first run's report and duration."""
     _article(tmp_path, body)
     caplog.set_level(logging.WARNING)
     started = time.monotonic()
@@ -191,7 +196,8 @@ MALFORMED: dict[str, bytes] = {
 
 
 @pytest.mark.parametrize("body", MALFORMED.values(), ids=MALFORMED.keys())
-def test_a_malformed_answer_is_neither_used_nor_kept(tmp_path: Path, cache_dir: Path, serve: Callable[[], Server],
+def test_a_malformed_answer_is_neither_used_nor_kept(tmp_path: Path, cache_dir: Path,
+                                                     serve: Callable[[], Server],
                                                      caplog: pytest.LogCaptureFixture, body: bytes) -> None:
     server = serve()
     server.behave = lambda handler, query: send(handler, body)
@@ -204,7 +210,8 @@ def test_a_malformed_answer_kept_by_an_older_geo_is_asked_again(tmp_path: Path, 
     server = serve()
     (tmp_path / "out").mkdir()
     with Store(tmp_path / "out" / "geo.sqlite") as store:
-        store.remember_geocode("nominatim", "Snagost", json.dumps({k: v for k, v in SNAGOST.items() if k != "lat"}),
+        store.remember_geocode("nominatim", "Snagost",
+                               json.dumps({k: v for k, v in SNAGOST.items() if k != "lat"}),
                                "2024-01-01T00:00:00+00:00")
     _article(tmp_path)
     run(_settings(tmp_path, cache_dir, server))
@@ -216,7 +223,9 @@ def test_a_silent_server_costs_one_timeout_and_one_warning(tmp_path: Path, cache
                                                            caplog: pytest.LogCaptureFixture) -> None:
     server = serve()
     server.behave = silent(server)
-    three = "Russia said it took the village of Zzyzxivka, the village of Qwertovo and the village of Snagost."
+    three = (
+        "Russia said it took the village of Zzyzxivka, the village of Qwertovo and the village of Snagost."
+    )
     report, took = _hostile_then_healthy(tmp_path, cache_dir, server, caplog, three, timeout_s=2.0)
     assert took < 20
     assert len(server.requests) == 1 + 3  # the first run asked once, for one of its three names
@@ -225,10 +234,12 @@ def test_a_silent_server_costs_one_timeout_and_one_warning(tmp_path: Path, cache
 
 
 @pytest.mark.parametrize("headers_first", [False, True], ids=["in the headers", "in the body"])
-def test_a_dripping_server_is_cut_off_at_the_timeout(tmp_path: Path, cache_dir: Path, serve: Callable[[], Server],
-                                                     caplog: pytest.LogCaptureFixture, headers_first: bool) -> None:
+def test_a_dripping_server_is_cut_off_at_the_timeout(
+    tmp_path: Path, cache_dir: Path, serve: Callable[[], Server], caplog: pytest.LogCaptureFixture,
+    headers_first: bool) -> None:
     server = serve()
-    server.behave = drip(server, seconds=1.0, headers_first=headers_first)  # each byte well within the timeout
+    # each byte well within the timeout
+    server.behave = drip(server, seconds=1.0, headers_first=headers_first)
     _, took = _hostile_then_healthy(tmp_path, cache_dir, server, caplog, timeout_s=2.0)
     assert took < 20
     assert len(server.requests) == 2  # a timeout is not retried
@@ -238,7 +249,8 @@ def test_an_answer_over_the_limit_is_refused(tmp_path: Path, cache_dir: Path, se
                                              caplog: pytest.LogCaptureFixture) -> None:
     server = serve()
     big = json.dumps([dict(SNAGOST, extratags={"pad": "x" * 50_000})]).encode()  # valid, but too big
-    server.behave = lambda handler, query: send(handler, big, length=False)  # no Content-Length: read until the end
+    # no Content-Length: read until the end
+    server.behave = lambda handler, query: send(handler, big, length=False)
     _hostile_then_healthy(tmp_path, cache_dir, server, caplog, max_answer_bytes=10_000)
     assert "larger than 10,000 bytes" in _warnings(caplog)[0]
 
@@ -253,8 +265,8 @@ def test_a_compressed_answer_that_expands_hugely_is_refused(tmp_path: Path, cach
     assert "decompressed" in _warnings(caplog)[0]
 
 
-def test_a_redirect_to_another_host_is_not_followed(tmp_path: Path, cache_dir: Path, serve: Callable[[], Server],
-                                                    caplog: pytest.LogCaptureFixture) -> None:
+def test_a_redirect_to_another_host_is_not_followed(
+    tmp_path: Path, cache_dir: Path, serve: Callable[[], Server], caplog: pytest.LogCaptureFixture) -> None:
     server, elsewhere = serve(), serve()  # another port is another host
     server.behave = lambda handler, query: send(handler, b"", status=302,
                                                 headers=(("Location", elsewhere.url + handler.path),))
@@ -317,7 +329,8 @@ def test_fetch_bounds_size_time_and_redirects(serve: Callable[[], Server]) -> No
     assert get(server.url + "/hop").url == server.url + "/ok"
     refused: list[tuple[str, type[FetchError], str]] = [
         ("/declared", FetchTooLarge, "larger than 1,000"), ("/undeclared", FetchTooLarge, "larger"),
-        ("/bomb", FetchTooLarge, "decompressed"), ("/brotli", FetchError, "'br'"), ("/loop", FetchError, "more than 3"),
+        ("/bomb", FetchTooLarge, "decompressed"), ("/brotli", FetchError, "'br'"),
+        ("/loop", FetchError, "more than 3"),
         ("/away", FetchRedirected, elsewhere.url), ("/ftp", FetchRedirected, "ftp://"),
         ("/missing", FetchStatusError, "HTTP 404")]
     for path, error, words in refused:
@@ -358,7 +371,8 @@ def test_a_server_failing_name_after_name_is_given_up_for_the_run(tmp_path: Path
                                                                   caplog: pytest.LogCaptureFixture) -> None:
     server = serve()
     server.behave = lambda handler, query: send(handler, b"[1]")  # malformed, whatever the name
-    _article(tmp_path, "Russia said it took the villages of Zzyzxivka, Qwertovo, Asdfivka, Hjklivka and Snagost.")
+    _article(tmp_path,
+             "Russia said it took the villages of Zzyzxivka, Qwertovo, Asdfivka, Hjklivka and Snagost.")
     caplog.set_level(logging.WARNING)
     report = run(_settings(tmp_path, cache_dir, server))
     assert len(server.requests) == ONLINE_FAILURES_IN_A_ROW  # then the server is not asked again this run

@@ -33,7 +33,8 @@ def test_id_is_a_hash_of_normalised_text() -> None:
 
 def test_same_article_under_two_names_is_kept_once(tmp_path: Path) -> None:
     write_article(tmp_path, "one.md", "Russian forces captured Avdiivka.", published="2024-02-17")
-    write_article(tmp_path, "two.md", "Russian forces captured Avdiivka.\n", published="2024-02-17", source="Other")
+    write_article(tmp_path, "two.md", "Russian forces captured Avdiivka.\n", published="2024-02-17",
+                  source="Other")
     first, second = [i for i in read_folder(tmp_path) if not isinstance(i, SeedFile)]
     assert not isinstance(first, Skipped) and first.path.endswith("one.md")
     assert isinstance(second, Skipped) and second.path.endswith("two.md") and "same text as" in second.reason
@@ -42,11 +43,14 @@ def test_same_article_under_two_names_is_kept_once(tmp_path: Path) -> None:
 def test_a_file_unchanged_since_the_last_run_is_not_read_again(tmp_path: Path) -> None:
     path = write_article(tmp_path, "a.md", "Russian forces captured Avdiivka.", published="2024-02-17")
     article, file = read_folder(tmp_path)
-    assert isinstance(article, Article) and file == SeedFile(str(path), path.stat().st_size, path.stat().st_mtime_ns, (article.id,))
+    assert (isinstance(article, Article)
+            and file == SeedFile(str(path), path.stat().st_size, path.stat().st_mtime_ns, (article.id,)))
     stat = path.stat()
-    path.write_text(path.read_text(encoding="utf-8").replace("Avdiivka", "Vuhledar"), encoding="utf-8")  # same size
+    # same size
+    path.write_text(path.read_text(encoding="utf-8").replace("Avdiivka", "Vuhledar"), encoding="utf-8")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert list(read_folder(tmp_path, {file.path: file})) == [replace(file, read=False)]  # taken on trust: not read
+    # taken on trust: not read
+    assert list(read_folder(tmp_path, {file.path: file})) == [replace(file, read=False)]
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     again, _ = read_folder(tmp_path, {file.path: file})
     assert isinstance(again, Article) and "Vuhledar" in again.text

@@ -1,5 +1,5 @@
-"""The house rules, checked: the package type-checks under ``mypy --strict`` (the settings in pyproject.toml), and
-its import graph has no cycle and no import of a later stage (``scripts/import_graph.py``)."""
+"""The house rules, checked: the package type-checks under ``mypy --strict`` (the settings in pyproject.toml),
+and its import graph has no cycle and no import of a later stage (``scripts/import_graph.py``)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,8 @@ def _python_files() -> list[Path]:
 
 
 def test_no_module_is_over_400_lines() -> None:
-    long = {str(p.relative_to(ROOT)): n for p in _python_files() if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    long = {str(p.relative_to(ROOT)): n for p in _python_files()
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
     assert long == {}
 
 
@@ -68,7 +69,8 @@ def test_every_package_geo_imports_is_declared() -> None:
     from importlib.metadata import packages_distributions
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = [*project["dependencies"], *(d for extra in project["optional-dependencies"].values() for d in extra)]
+    wanted = [*project["dependencies"],
+              *(d for extra in project["optional-dependencies"].values() for d in extra)]
 
     def norm(name: str) -> str:
         return re.sub(r"[-_.]+", "-", name).lower()

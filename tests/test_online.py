@@ -16,9 +16,10 @@ from geo.settings import OnlineSettings, RunSettings
 from geo.store.db import Store
 from tests.conftest import write_article
 
-SNAGOST = {"place_id": 1, "osm_type": "node", "osm_id": 123, "lat": "51.3133", "lon": "34.9917", "class": "place",
-           "type": "village", "addresstype": "village", "name": "Snagost", "display_name": "Snagost, Kursk Oblast, Russia",
-           "address": {"village": "Snagost", "state": "Kursk Oblast", "country": "Russia", "country_code": "ru"}}
+SNAGOST = {"place_id": 1, "osm_type": "node", "osm_id": 123, "lat": "51.3133", "lon": "34.9917",
+           "class": "place", "type": "village", "addresstype": "village", "name": "Snagost",
+           "display_name": "Snagost, Kursk Oblast, Russia", "address": {
+               "village": "Snagost", "state": "Kursk Oblast", "country": "Russia", "country_code": "ru"}}
 
 
 @dataclass
@@ -69,8 +70,8 @@ def nominatim() -> Iterator[Nominatim]:
 
 
 def _options(tmp_path: Path, cache_dir: Path, server: Nominatim) -> RunSettings:
-    online = OnlineSettings(nominatim_url=server.url, user_agent="geo-tests/1.0", min_delay_s=1.0, error_wait_s=1.0,
-                            retries=1, timeout_s=5.0)
+    online = OnlineSettings(nominatim_url=server.url, user_agent="geo-tests/1.0", min_delay_s=1.0,
+                            error_wait_s=1.0, retries=1, timeout_s=5.0)
     return RunSettings(seeds=tmp_path / "seeds", out=tmp_path / "out", cache_dir=cache_dir, online=online)
 
 
@@ -81,7 +82,8 @@ def _article(tmp_path: Path, name: str, body: str) -> None:
 
 def test_names_the_gazetteer_lacks_are_looked_up_politely_and_once(tmp_path: Path, cache_dir: Path,
                                                                     nominatim: Nominatim) -> None:
-    _article(tmp_path, "a.md", "Ukraine said its forces captured the village of Snagost and the village of Zzyzxivka.")
+    _article(tmp_path, "a.md",
+             "Ukraine said its forces captured the village of Snagost and the village of Zzyzxivka.")
     report = run(_options(tmp_path, cache_dir, nominatim))
     asked = [r[1] for r in nominatim.requests]
     assert sorted(asked) == ["Snagost", "Zzyzxivka"]
@@ -95,7 +97,8 @@ def test_names_the_gazetteer_lacks_are_looked_up_politely_and_once(tmp_path: Pat
     assert placed["Snagost"].place_id == "osm:node/123" and placed["Snagost"].country == "RU"
     assert (placed["Snagost"].lat, placed["Snagost"].lon) == (51.3133, 34.9917)
 
-    _article(tmp_path, "b.md", "Russia said it retook Snagost, the village of Snagost and the village of Zzyzxivka.")
+    _article(tmp_path, "b.md",
+             "Russia said it retook Snagost, the village of Snagost and the village of Zzyzxivka.")
     run(_options(tmp_path, cache_dir, nominatim))
     assert len(nominatim.requests) == 2  # both answers came from the store
 
@@ -118,7 +121,8 @@ def test_an_unreachable_geocoder_is_tried_once_and_again_next_run(tmp_path: Path
     with socket.socket() as s:  # a port nothing listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    online = OnlineSettings(nominatim_url=f"http://127.0.0.1:{port}", min_delay_s=0.0, error_wait_s=0.0, retries=0, timeout_s=2.0)
+    online = OnlineSettings(nominatim_url=f"http://127.0.0.1:{port}", min_delay_s=0.0, error_wait_s=0.0,
+                            retries=0, timeout_s=2.0)
     options = RunSettings(seeds=tmp_path / "seeds", out=tmp_path / "out", cache_dir=cache_dir, online=online)
     _article(tmp_path, "a.md", "Russia said it took the village of Zzyzxivka and the village of Qwertovo.")
     first = run(options)

@@ -1,4 +1,5 @@
-"""Where articles are read does not change what is stored: one process, a pool of processes, a Dask cluster."""
+"""Where articles are read does not change what is stored: one process, a pool of processes, a Dask
+cluster."""
 
 from __future__ import annotations
 
@@ -36,9 +37,11 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("parallel") / "seeds"
     folder.mkdir()
     for i in range(24):
-        text = f"Dispatch {i + 1}. " + " ".join(s.format(town=TOWNS[(i + 5 * k) % len(TOWNS)]) for k, s in enumerate(SAYINGS) if (i + k) % 3)
+        text = f"Dispatch {i + 1}. " + " ".join(s.format(town=TOWNS[(i + 5 * k) % len(TOWNS)])
+                                                for k, s in enumerate(SAYINGS) if (i + k) % 3)
         day = date(2023, 1, 2) + timedelta(days=37 * i)
-        write_article(folder, f"a{i:02}.md", text, title=f"Report {i}", published=day.isoformat(), source="Example")
+        write_article(folder, f"a{i:02}.md", text, title=f"Report {i}", published=day.isoformat(),
+                      source="Example")
     return folder
 
 
@@ -60,23 +63,22 @@ def serial(cache_dir: Path, seeds: Path) -> dict[str, bytes]:
     return outputs
 
 
-def test_a_pool_of_workers_writes_what_one_process_does(cache_dir: Path, seeds: Path, serial: dict[str, bytes],
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_pool_of_workers_writes_what_one_process_does(
+    cache_dir: Path, seeds: Path, serial: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(settings, "MIN_PARALLEL_ARTICLES", 8)
     monkeypatch.setattr(settings, "POOL_CHUNK", 3)
     assert run(cache_dir, seeds, seeds.parent / "pool", "--workers", "2", where="in 2 processes") == serial
 
 
-def test_a_backlog_read_a_chunk_at_a_time_writes_what_one_process_does(cache_dir: Path, seeds: Path,
-                                                                       serial: dict[str, bytes],
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_backlog_read_a_chunk_at_a_time_writes_what_one_process_does(
+    cache_dir: Path, seeds: Path, serial: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(settings, "PROCESS_CHUNK", 10)  # 24 articles: chunks of 10, 10 and 4
     monkeypatch.setattr(settings, "MIN_PARALLEL_ARTICLES", 8)
     assert run(cache_dir, seeds, seeds.parent / "chunks", "--workers", "2", where="in 2 processes") == serial
 
 
-def test_a_local_dask_cluster_writes_what_one_process_does(cache_dir: Path, seeds: Path, serial: dict[str, bytes],
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_local_dask_cluster_writes_what_one_process_does(
+    cache_dir: Path, seeds: Path, serial: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("dask.distributed")
     monkeypatch.setattr(settings, "DASK_BATCH", 10)  # several batches of several tasks, gathered in order
     monkeypatch.setattr(settings, "DASK_TASK", 3)
@@ -84,7 +86,8 @@ def test_a_local_dask_cluster_writes_what_one_process_does(cache_dir: Path, seed
                where="on the Dask cluster at this machine (2 workers)") == serial
 
 
-def test_an_unreachable_scheduler_is_a_message(cache_dir: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreachable_scheduler_is_a_message(cache_dir: Path, seeds: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("dask.distributed")
     monkeypatch.setattr(settings, "DASK_CONNECT_TIMEOUT_S", 2)
     result = CliRunner().invoke(app, ["run", "--seeds", str(seeds), "--out", str(seeds.parent / "nowhere"),
@@ -100,9 +103,10 @@ def test_a_worker_with_another_gazetteer_refuses_the_work(cache_dir: Path) -> No
 
 
 def test_warm_up_hides_what_lives_as_long_as_the_process_from_the_collector(gazetteer: Gazetteer) -> None:
-    """A worker loads the claim engine once and freezes what is alive then: later full collections skip it, and
-    articles read afterwards give what they gave before."""
-    article = Article("a", "a.md", "t", date(2024, 6, 1), None, None, "Russian forces captured Avdiivka on Friday.")
+    """A worker loads the claim engine once and freezes what is alive then: later full collections skip it,
+    and articles read afterwards give what they gave before."""
+    article = Article("a", "a.md", "t", date(2024, 6, 1), None, None,
+                      "Russian forces captured Avdiivka on Friday.")
     before = [(c.surface, c.controller, c.event) for c in process_article(article, gazetteer).claims]
     assert before == [("Avdiivka", "RU", "captured")]
     warm_up.cache_clear()
@@ -110,6 +114,7 @@ def test_warm_up_hides_what_lives_as_long_as_the_process_from_the_collector(gaze
     try:
         warm_up()
         assert gc.get_freeze_count() > 1000
-        assert [(c.surface, c.controller, c.event) for c in process_article(article, gazetteer).claims] == before
+        assert ([(c.surface, c.controller, c.event) for c in process_article(article, gazetteer).claims]
+                == before)
     finally:
         gc.unfreeze()

@@ -15,7 +15,8 @@ from geo.outputs.files import write
 from geo.store.db import SCHEMA_VERSION, Store
 from geo.work.process import Processed
 
-PLACE = Place("geonames:694677", "Selydove", 48.1465, 37.3022, "UA", "Donetsk Oblast", "settlement", "exact", 21521)
+PLACE = Place("geonames:694677", "Selydove", 48.1465, 37.3022, "UA", "Donetsk Oblast", "settlement", "exact",
+              21521)
 
 
 def article(text: str = "Moscow claimed Selydove.", aid: str = "a1") -> Article:
@@ -23,8 +24,9 @@ def article(text: str = "Moscow claimed Selydove.", aid: str = "a1") -> Article:
 
 
 def claim(aid: str = "a1") -> Claim:
-    return Claim(claim_id(aid, PLACE.place_id, "captured", "RU", "RU", "claimed"), aid, PLACE, "Selydove", "RU", "captured",
-                 "Moscow", "RU", "claimed", date(2024, 10, 29), "day", "on Tuesday", "Moscow claimed Selydove.", 0.9, 15)
+    return Claim(claim_id(aid, PLACE.place_id, "captured", "RU", "RU", "claimed"), aid, PLACE, "Selydove",
+                 "RU", "captured", "Moscow", "RU", "claimed", date(2024, 10, 29), "day", "on Tuesday",
+                 "Moscow claimed Selydove.", 0.9, 15)
 
 
 def resolved(aid: str = "a1") -> Resolved:
@@ -85,7 +87,8 @@ def test_the_rule_of_a_claim_survives_the_store(tmp_path: Path) -> None:
         assert [c.rule for c in store.claims(articles=["a1"])] == ["capture.verb"]
 
 
-def test_a_store_of_schema_6_is_migrated_and_still_opens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_store_of_schema_6_is_migrated_and_still_opens(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "geo.sqlite"
     with monkeypatch.context() as m:  # a store as geo left it before claims had rules
         m.setattr("geo.store.db.SCHEMA_VERSION", 6)
@@ -96,11 +99,12 @@ def test_a_store_of_schema_6_is_migrated_and_still_opens(tmp_path: Path, monkeyp
         con.execute("INSERT INTO article VALUES (?,?,?,?,?,?,?,?,0)",
                     (a.id, a.path, a.title, "2024-10-29", a.source, a.url, a.text, "4"))
         con.execute("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)",
-                    (PLACE.place_id, PLACE.name, PLACE.lat, PLACE.lon, PLACE.country, PLACE.admin1, PLACE.feature,
-                     PLACE.precision, PLACE.population))
+                    (PLACE.place_id, PLACE.name, PLACE.lat, PLACE.lon, PLACE.country, PLACE.admin1,
+                     PLACE.feature, PLACE.precision, PLACE.population))
         con.execute("INSERT INTO claim VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (c.claim_id, a.id, PLACE.place_id, c.surface, c.controller, c.event, c.claimant, c.claimant_side,
-                     c.stance, "2024-10-29", c.date_precision, c.date_text, c.quote, c.confidence, c.start))
+                    (c.claim_id, a.id, PLACE.place_id, c.surface, c.controller, c.event, c.claimant,
+                     c.claimant_side, c.stance, "2024-10-29", c.date_precision, c.date_text, c.quote,
+                     c.confidence, c.start))
     con.close()
     with Store(path) as store:
         assert store.claims() == [c] and [k.rule for k in store.claims()] == [""]  # no rule until read again
@@ -113,18 +117,21 @@ def test_a_store_of_schema_6_is_migrated_and_still_opens(tmp_path: Path, monkeyp
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_the_rule_and_part_are_in_claims_geojson_and_right_after_confidence_in_claims_csv(tmp_path: Path,
-                                                                                         cache_dir: Path) -> None:
+def test_the_rule_and_part_are_in_claims_geojson_and_right_after_confidence_in_claims_csv(
+    tmp_path: Path, cache_dir: Path) -> None:
     out = tmp_path / "output"
     with Store(out / "geo.sqlite") as store:
-        store.save([(article(), processed(replace(claim(), rule="capture.verb", part="eastern outskirts")), "1"),
-                    (article("Kyiv said Selydove.", "a2"), processed(replace(claim("a2"), rule="=HYPERLINK(1)",
-                                                                             part="@SUM(1)")), "1")])
+        store.save([(article(), processed(replace(claim(), rule="capture.verb", part="eastern outskirts")),
+                     "1"),
+                    (article("Kyiv said Selydove.", "a2"),
+                     processed(replace(claim("a2"), rule="=HYPERLINK(1)", part="@SUM(1)")), "1")])
         write(out, store, cache_dir)
     features = json.loads((out / "claims.geojson").read_text(encoding="utf-8"))["features"]
-    assert sorted(f["properties"]["rule"] for f in features) == ["=HYPERLINK(1)", "capture.verb"]  # GeoJSON as it is
+    # GeoJSON as it is
+    assert sorted(f["properties"]["rule"] for f in features) == ["=HYPERLINK(1)", "capture.verb"]
     assert sorted(f["properties"]["part"] for f in features) == ["@SUM(1)", "eastern outskirts"]
     header, *rows = csv.reader(io.StringIO((out / "claims.csv").read_text(encoding="utf-8")))
     assert header[header.index("confidence") + 1:] == ["rule", "part", "lat", "lon"]
-    assert sorted(r[header.index("rule")] for r in rows) == ["'=HYPERLINK(1)", "capture.verb"]  # a formula is escaped
+    # a formula is escaped
+    assert sorted(r[header.index("rule")] for r in rows) == ["'=HYPERLINK(1)", "capture.verb"]
     assert sorted(r[header.index("part")] for r in rows) == ["'@SUM(1)", "eastern outskirts"]

@@ -1,4 +1,5 @@
-"""The user's data: GeoNames dumps imported into the gazetteer, and seeds/places.csv, which wins over everything."""
+"""The user's data: GeoNames dumps imported into the gazetteer, and seeds/places.csv, which wins over
+everything."""
 
 import json
 import os
@@ -18,12 +19,13 @@ from geo.places.resolve import explain
 from geo.places.sources import read_dump
 from tests.conftest import write_article
 
-# Lines in the GeoNames dump format (19 tab-separated columns), written for these tests. Robotyne (Zaporizhzhia
-# Oblast, admin1 26) has fewer than 500 people, so cities500 lacks it; the coordinates are the village's.
-ROBOTYNE = ("99000001", "Robotyne", "Robotyne", "Rabotino,Работино,Роботине", "47.44417", "35.83778", "P", "PPL",
-            "UA", "", "26", "", "", "", "480", "", "90", "Europe/Zaporozhye", "2024-01-01")
-A_LAKE = ("99000002", "Lake Test", "Lake Test", "", "47.5", "35.5", "H", "LK", "UA", "", "26", "", "", "", "0", "",
-          "0", "Europe/Zaporozhye", "2024-01-01")
+# Lines in the GeoNames dump format (19 tab-separated columns), written for these tests. Robotyne
+# (Zaporizhzhia Oblast, admin1 26) has fewer than 500 people, so cities500 lacks it; the coordinates are the
+# village's.
+ROBOTYNE = ("99000001", "Robotyne", "Robotyne", "Rabotino,Работино,Роботине", "47.44417", "35.83778", "P",
+            "PPL", "UA", "", "26", "", "", "", "480", "", "90", "Europe/Zaporozhye", "2024-01-01")
+A_LAKE = ("99000002", "Lake Test", "Lake Test", "", "47.5", "35.5", "H", "LK", "UA", "", "26", "", "", "",
+          "0", "", "0", "Europe/Zaporozhye", "2024-01-01")
 
 
 def _dump_line(cols: tuple[str, ...]) -> str:
@@ -45,10 +47,10 @@ def test_a_file_that_is_not_a_dump_is_refused(tmp_path: Path) -> None:
         read_dump(bad)
 
 
-# A village invented for this test in Kursk Oblast (admin1 41): Russia's villages of under 500 people are in no
-# embedded gazetteer; importing GeoNames' RU.zip is how they get their own point.
-KURSK_VILLAGE = ("99000021", "Zzyzxivka", "Zzyzxivka", "Zzyzxovka,Ззызховка", "51.31", "35.17", "P", "PPL", "RU", "",
-                 "41", "", "", "", "130", "", "180", "Europe/Moscow", "2024-01-01")
+# A village invented for this test in Kursk Oblast (admin1 41): Russia's villages of under 500 people are in
+# no embedded gazetteer; importing GeoNames' RU.zip is how they get their own point.
+KURSK_VILLAGE = ("99000021", "Zzyzxivka", "Zzyzxivka", "Zzyzxovka,Ззызховка", "51.31", "35.17", "P", "PPL",
+                 "RU", "", "41", "", "", "", "130", "", "180", "Europe/Moscow", "2024-01-01")
 
 
 def test_an_imported_zip_dump_puts_the_village_at_its_own_place(tmp_path: Path, gazetteer: Gazetteer) -> None:
@@ -69,8 +71,8 @@ def test_an_imported_zip_dump_puts_the_village_at_its_own_place(tmp_path: Path, 
 
 def _run(root: Path, cache_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, GEO_CACHE_DIR=str(cache_dir))
-    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=root, env=env, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=root, env=env, capture_output=True,
+                          text=True, timeout=300)
 
 
 def test_places_csv_wins_and_a_change_reprocesses(tmp_path: Path, cache_dir: Path) -> None:
@@ -91,13 +93,15 @@ def test_places_csv_wins_and_a_change_reprocesses(tmp_path: Path, cache_dir: Pat
     assert "1 changed" in second.stderr and "0 unresolved" in second.stderr and "1 skipped" in second.stderr
     assert "places.csv:4" in second.stderr  # the bad row is named, and skipped
     claims = json.loads((tmp_path / "output" / "claims.geojson").read_text(encoding="utf-8"))["features"]
-    where = {f["properties"]["surface"]: (f["properties"]["place_id"], f["geometry"]["coordinates"]) for f in claims}
+    where = {f["properties"]["surface"]: (f["properties"]["place_id"], f["geometry"]["coordinates"])
+             for f in claims}
     assert where["Avdiivka"] == ("user:avdiivka", [37.0, 48.0])
     assert where["Zzyzxivka"] == ("user:zzyzx-village", [37.4, 48.2])
 
 
 def test_geo_resolve_explains_its_choice(tmp_path: Path, cache_dir: Path) -> None:
-    shown = _run(tmp_path, cache_dir, "resolve", "Katerynivka", "--context", "near Vuhledar and Marinka", "--top", "3")
+    shown = _run(tmp_path, cache_dir, "resolve", "Katerynivka", "--context", "near Vuhledar and Marinka",
+                 "--top", "3")
     assert shown.returncode == 0, shown.stderr
     count = re.search(r"(\d+) candidate\(s\)", shown.stdout)
     assert count and int(count.group(1)) >= 30  # Ukraine has dozens of Katerynivkas

@@ -14,7 +14,8 @@ def one(text: str, published: date | None = TUESDAY) -> tuple[str, date | None, 
 
 
 def test_weekday_equal_to_the_publication_weekday_is_the_publication_day() -> None:
-    assert one("Kyiv has announced a fresh mobilization drive on Tuesday, coinciding") == ("on Tuesday", TUESDAY, "day")
+    assert (one("Kyiv has announced a fresh mobilization drive on Tuesday, coinciding")
+            == ("on Tuesday", TUESDAY, "day"))
 
 
 def test_earlier_weekday_is_the_last_one_before_publication() -> None:
@@ -44,11 +45,13 @@ def test_earlier_weekday_is_the_last_one_before_publication() -> None:
         ("took it over the weekend", (date(2024, 10, 27), "day")),
     ],
 )
-def test_relative_expressions_resolve_to_the_start_of_their_period(text: str, expected: tuple[date, str]) -> None:
+def test_relative_expressions_resolve_to_the_start_of_their_period(text: str,
+                                                                   expected: tuple[date, str]) -> None:
     assert one(text)[1:] == expected
 
 
-@pytest.mark.parametrize("text", ["the 47th Brigade said", "the town may soon fall", "a 2024 report", "March of the troops"])
+@pytest.mark.parametrize("text", ["the 47th Brigade said", "the town may soon fall", "a 2024 report",
+                                  "March of the troops"])
 def test_things_that_are_not_dates_are_not_dates(text: str) -> None:
     assert find_times(text, TUESDAY) == []
 
@@ -61,7 +64,8 @@ def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
 def test_an_undated_text_is_anchored_at_the_latest_full_date_it_gives() -> None:
     from geo.when import latest_full_date
 
-    assert latest_full_date("On September 11, 2022 the flag was raised; by 14 September 2022 the town was free.") == date(2022, 9, 14)
+    assert latest_full_date("On September 11, 2022 the flag was raised; by 14 September 2022 the town was "
+                            "free.") == date(2022, 9, 14)
     assert latest_full_date("On Monday the town fell.") is None
 
 
@@ -73,26 +77,30 @@ def test_month_of_last_year_and_first_days_of_a_month() -> None:
 
 
 def test_news_that_comes_a_week_after_an_announcement() -> None:
-    (w,) = find_times("The announcement comes a week after Russia declared it had taken Pokrovsk.", date(2025, 12, 9))
+    (w,) = find_times("The announcement comes a week after Russia declared it had taken Pokrovsk.",
+                      date(2025, 12, 9))
     assert (w.event_date, w.precision) == (date(2025, 12, 2), "week")
 
 
 @pytest.mark.parametrize(
     ("text", "words", "expected"),
-    [
-        ("fighting raged between August 4 and 16 near the town", "between August 4 and 16", (date(2024, 8, 4), "month")),
-        ("fighting raged between 4 and 16 August near the town", "between 4 and 16 August", (date(2024, 8, 4), "month")),
-        ("the town was shelled from 4 to 16 August", "from 4 to 16 August", (date(2024, 8, 4), "month")),
-        ("the town was shelled from August 4 to August 16", "from August 4 to August 16", (date(2024, 8, 4), "month")),
-        ("the assaults of August 4-16 failed", "August 4-16", (date(2024, 8, 4), "month")),
-        ("the assaults of 4–16 August failed", "4–16 August", (date(2024, 8, 4), "month")),
-        ("assaults on 4 - 16 August failed", "on 4 - 16 August", (date(2024, 8, 4), "month")),
-        ("fighting continued on June 9 and 10, around the plant", "on June 9 and 10", (date(2024, 6, 9), "day")),
-        ("fighting continued on 9 and 10 June", "on 9 and 10 June", (date(2024, 6, 9), "day")),
-        ("Sitrep for Aug. 19-21, 2023 (as of 9 a.m.", "Aug. 19-21, 2023", (date(2023, 8, 19), "week")),
-    ],
+    [("fighting raged between August 4 and 16 near the town", "between August 4 and 16",
+      (date(2024, 8, 4), "month")),
+     ("fighting raged between 4 and 16 August near the town", "between 4 and 16 August",
+      (date(2024, 8, 4), "month")),
+     ("the town was shelled from 4 to 16 August", "from 4 to 16 August", (date(2024, 8, 4), "month")),
+     ("the town was shelled from August 4 to August 16", "from August 4 to August 16",
+      (date(2024, 8, 4), "month")),
+     ("the assaults of August 4-16 failed", "August 4-16", (date(2024, 8, 4), "month")),
+     ("the assaults of 4–16 August failed", "4–16 August", (date(2024, 8, 4), "month")),
+     ("assaults on 4 - 16 August failed", "on 4 - 16 August", (date(2024, 8, 4), "month")),
+     ("fighting continued on June 9 and 10, around the plant", "on June 9 and 10", (date(2024, 6, 9), "day")),
+     ("fighting continued on 9 and 10 June", "on 9 and 10 June", (date(2024, 6, 9), "day")),
+     ("Sitrep for Aug. 19-21, 2023 (as of 9 a.m.", "Aug. 19-21, 2023", (date(2023, 8, 19), "week")),
+     ],
 )
-def test_a_range_is_its_first_day_its_precision_from_its_length(text: str, words: str, expected: tuple[date, str]) -> None:
+def test_a_range_is_its_first_day_its_precision_from_its_length(text: str, words: str,
+                                                                expected: tuple[date, str]) -> None:
     assert one(text) == (words, *expected)
 
 
@@ -119,13 +127,16 @@ def test_a_range_may_run_into_a_new_year() -> None:
 
 
 def test_words_that_make_no_range_leave_the_single_date() -> None:
-    assert one("between 16 and 4 August") == ("4 August", date(2024, 8, 4), "day")  # the last day before the first
+    # the last day before the first
+    assert one("between 16 and 4 August") == ("4 August", date(2024, 8, 4), "day")
     assert one("between August 4 to 16") == ("August 4", date(2024, 8, 4), "day")  # "between" goes with "and"
-    assert one("by August 4 and 16 soldiers had left") == ("August 4", date(2024, 8, 4), "day")  # "and" needs a lead
+    # "and" needs a lead
+    assert one("by August 4 and 16 soldiers had left") == ("August 4", date(2024, 8, 4), "day")
 
 
 def test_a_single_date_resolves_as_before() -> None:
-    assert one("the flag was raised over the town on August 4, the governor said") == ("August 4", date(2024, 8, 4), "day")
+    assert (one("the flag was raised over the town on August 4, the governor said")
+            == ("August 4", date(2024, 8, 4), "day"))
     assert one("on 16 August 2023 the flag was raised") == ("16 August 2023", date(2023, 8, 16), "day")
 
 
@@ -139,12 +150,12 @@ def test_a_range_without_a_publication_date_or_with_a_year_from_other_reports() 
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "5 Marines and 16 Marines left on 4-16 Marines", "mid-March, late 2022, the end of last year", "that evening",
-        "On Friday the town fell; later that evening the flag went up", "in the past 24 hours and two weeks ago",
-        "since the start of the full-scale invasion", "ſince ſummer 2023", "tonıght, İN 2023", "Sept. 4-6, 2024",
-        "from 4 to 16 August, between August 4 and 16, on June 9 and 10", "August 4" + " " * 300 + "and 16",
-    ],
+    ["5 Marines and 16 Marines left on 4-16 Marines", "mid-March, late 2022, the end of last year",
+     "that evening", "On Friday the town fell; later that evening the flag went up",
+     "in the past 24 hours and two weeks ago", "since the start of the full-scale invasion",
+     "ſince ſummer 2023", "tonıght, İN 2023", "Sept. 4-6, 2024",
+     "from 4 to 16 August, between August 4 and 16, on June 9 and 10", "August 4" + " " * 300 + "and 16",
+     ],
 )
 def test_the_words_a_rule_needs_never_hide_a_match(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import geo.when

@@ -1,5 +1,5 @@
-"""Stage 3, claims: who took, holds or lost which place, who says so, and when. Takes an article and its resolved
-places, gives :class:`geo.models.Claim` records (:func:`geo.claims.engine.extract_claims`).
+"""Stage 3, claims: who took, holds or lost which place, who says so, and when. Takes an article and its
+resolved places, gives :class:`geo.models.Claim` records (:func:`geo.claims.engine.extract_claims`).
 
 - Tokens (:mod:`~geo.claims.tokens`, :mod:`~geo.claims.vocab`), actors (:mod:`~geo.claims.sides`) and speech
   acts (:mod:`~geo.claims.voices`).

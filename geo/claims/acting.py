@@ -14,7 +14,8 @@ from geo.claims.tokens import ArticleDoc
 from geo.models import Side
 
 
-def acting_side(sc: Scene, rule: Rule, a: int, b: int, targets: Sequence[Target]) -> tuple[Acting | None, Role, str]:
+def acting_side(sc: Scene, rule: Rule, a: int, b: int,
+                targets: Sequence[Target]) -> tuple[Acting | None, Role, str]:
     """The acting side the rule's side slots find, in order, and what it did; "SPEAKER"-sides are pronouns
     ("its forces", "it") and "ENEMY" the other side of the speaker, settled with the act."""
     last = max(t.token for t in targets)
@@ -45,22 +46,25 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, 
             return actor.side, f"subject '{actor.text}'"
         if adoc.clause[i] != clause:
             continue
-        if word in OWN and adoc.lemma(i + 1) in ("force", "troop", "unit", "soldier", "army", "military", "serviceman", "fighter"):
+        if word in OWN and adoc.lemma(i + 1) in ("force", "troop", "unit", "soldier", "army", "military",
+                                                 "serviceman", "fighter"):
             return _antecedent(sc, i, f"'{adoc.text(i, i + 2)}'")
-        if word in ("it", "they", "we") and adoc.lower(i + 1) in V.AUX | V.ADVERB | {"had", "has", "have"} | {adoc.lower(a)}:
+        if (word in ("it", "they", "we")
+            and adoc.lower(i + 1) in V.AUX | V.ADVERB | {"had", "has", "have"} | {adoc.lower(a)}):
             return _antecedent(sc, i, f"'{word}'", agent=True)
         if word in ENEMY and not (adoc.lower(i + 1) in V.POSSESSIVE and adoc.lemma(i + 2) not in FORCE_NOUNS):
             # "the enemy's forces took X" acts; "broke through the enemy's defences" does not
             return "ENEMY", f"'{word}' = the other side of the speaker"
         if adoc.clause[i] != clause and adoc.lower(i) in (";", "—"):
             break
-    military = [x for x in sc.actors if x.end <= a and x.military and x.side in ("RU", "UA") and not _object_of_repel(adoc, x)]
+    military = [x for x in sc.actors
+                if x.end <= a and x.military and x.side in ("RU", "UA") and not _object_of_repel(adoc, x)]
     return (military[-1].side, f"military subject '{military[-1].text}'") if military else (None, "")
 
 
 def _object_of_repel(adoc: ArticleDoc, actor: Actor) -> bool:
-    """"(had) halted Russian advances", "repelled several Ukrainian attacks", "fighting against Russian troops": the
-    actor is what was stopped or fought, never the subject of a verb after it."""
+    """"(had) halted Russian advances", "repelled several Ukrainian attacks", "fighting against Russian
+    troops": the actor is what was stopped or fought, never the subject of a verb after it."""
     k = actor.start - 1
     while adoc.lower(k) in V.DET or adoc.number(k):
         k -= 1
@@ -68,8 +72,8 @@ def _object_of_repel(adoc: ArticleDoc, actor: Actor) -> bool:
 
 
 def _antecedent(sc: Scene, i: int, words: str, agent: bool = False) -> tuple[Acting | None, str]:
-    """A pronoun's side ("its forces", "they"): the side named last before it in the sentence (for a pronoun that
-    acts, one that can: not "Ukrainian lines"), else the speaker's."""
+    """A pronoun's side ("its forces", "they"): the side named last before it in the sentence (for a pronoun
+    that acts, one that can: not "Ukrainian lines"), else the speaker's."""
     before = [x for x in sc.actors
               if x.end <= i and x.side in ("RU", "UA") and (x.can_take or not agent) and not x.event]
     if before:
@@ -81,7 +85,8 @@ def _after_word(words: tuple[str, ...], reach: int = 6):  # type: ignore[no-unty
     def find(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, str]:
         for x in sc.actors:
             if max(b, last) <= x.start <= max(b, last) + reach and (sc.adoc.lower(x.start - 1) in words or (
-                    sc.adoc.lower(x.start - 1) == "the" and sc.adoc.lower(x.start - 2) in words)) and x.side in ("RU", "UA"):
+                    sc.adoc.lower(x.start - 1) == "the"
+                    and sc.adoc.lower(x.start - 2) in words)) and x.side in ("RU", "UA"):
                 return x.side, f"'{sc.adoc.lower(x.start - 1)} {x.text}'"
         return None, ""
     return find
@@ -101,12 +106,14 @@ def _side_in_match(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None,
         side = V.SIDE_WORD.get(sc.adoc.lower(i))
         if side:
             return cast(Side, side), f"'{sc.adoc.lower(i)}' in the phrase"
-        if sc.adoc.lower(i) in ("its", "their"):  # "Russian troops now control ..., with X under their control"
+        # "Russian troops now control ..., with X under their control"
+        if sc.adoc.lower(i) in ("its", "their"):
             return _antecedent(sc, i, f"'{sc.adoc.lower(i)}' in the phrase")
         if sc.adoc.lower(i) == "our":
             return "SPEAKER", "'our' in the phrase = the speaker's"
     of = b + (sc.adoc.lower(b) in QUOTES)
-    if sc.adoc.lower(of) == "of":  # "under the control of Russian forces", 'remains "under the control" of the army'
+    # "under the control of Russian forces", 'remains "under the control" of the army'
+    if sc.adoc.lower(of) == "of":
         x = next((x for x in sc.actors if x.start in (of + 1, of + 2) and x.side in ("RU", "UA")), None)
         if x:
             return x.side, f"'of {x.text}'"
@@ -147,36 +154,42 @@ def verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
         elif word == "to":
             modality = _infinitive(adoc, i)
             if modality == "plan" and rule.kind == "withdraw" and adoc.lemma(i - 1) in ("decide", "decision"):
-                modality = "fact"  # "announced his decision to pull troops out of X": the withdrawal is announced
+                # "announced his decision to pull troops out of X": the withdrawal is announced
+                modality = "fact"
             break
         elif word in V.HEDGE:
             hedged = True
         elif word in ("and", "or") and _coordinated_plan(adoc, i, sc.span.start):
             modality = "plan"
             break
-        elif word not in V.AUX | V.ADVERB | {"been", "being", "be", "also", "had", "has", "have", "it", "they"}:
+        elif word not in V.AUX | V.ADVERB | {"been", "being", "be", "also", "had", "has", "have", "it",
+                                             "they"}:
             break
         i -= 1
-    if adoc.lower(a).endswith("ing") and rule.kind != "fight" and (a == sc.span.start or adoc.lower(a - 1) in (",", ";", "that")) \
+    if adoc.lower(a).endswith("ing") and rule.kind != "fight" \
+            and (a == sc.span.start or adoc.lower(a - 1) in (",", ";", "that")) \
             and (any(adoc.lower(k) in V.MODAL for k in range(b, min(sc.span.end, b + 12))
                      if adoc.clause[k] == adoc.clause[a]) or _gerund_subject(sc, a, b)):
-        modality = "plan"  # "Capturing Tokmak would mark a milestone": a gerund subject of a modal is no report
+        # "Capturing Tokmak would mark a milestone": a gerund subject of a modal is no report
+        modality = "plan"
     clause = adoc.clause[a]
-    hedged = hedged or any(adoc.lower(k) in V.HEDGE for k in range(max(sc.span.start, a - 12), b) if adoc.clause[k] == clause)
+    hedged = hedged or any(adoc.lower(k) in V.HEDGE for k in range(max(sc.span.start, a - 12), b)
+                           if adoc.clause[k] == clause)
     return negated, modality, hedged
 
 
-#: present verbs whose subject may be a gerund: "taking X opens the way to Y", "seizing X is Moscow's main aim" (word
-#: forms, not lemmas: "was", "opened" report what taking it did)
-_GENERIC_VERBS = frozenset({"is", "are", "remains", "opens", "means", "gives", "allows", "paves", "puts", "makes"})
+#: present verbs whose subject may be a gerund: "taking X opens the way to Y", "seizing X is Moscow's main
+#: aim" (word forms, not lemmas: "was", "opened" report what taking it did)
+_GENERIC_VERBS = frozenset({"is", "are", "remains", "opens", "means", "gives", "allows", "paves", "puts",
+                            "makes"})
 #: how far after a gerund its verb may come, past its object and an aside
 GERUND_REACH = 25
 
 
 def _gerund_subject(sc: Scene, a: int, b: int) -> bool:
-    """Whether the gerund at ``a`` is the subject of a present verb after its object and asides ("According to the
-    commanders, taking Siversk, a town of 10,000 people, opens the way to Slovyansk"), not a participle with a
-    subject of its own ("Capturing X, Russian forces are now pushing on")."""
+    """Whether the gerund at ``a`` is the subject of a present verb after its object and asides ("According to
+    the commanders, taking Siversk, a town of 10,000 people, opens the way to Slovyansk"), not a participle
+    with a subject of its own ("Capturing X, Russian forces are now pushing on")."""
     adoc = sc.adoc
     for k in range(b, min(sc.span.end, b + GERUND_REACH)):
         if adoc.lower(k - 1) == "," and any(x.start == k for x in sc.actors):
@@ -189,20 +202,23 @@ def _gerund_subject(sc: Scene, a: int, b: int) -> bool:
 
 #: verbs of trying (or failing to): what follows them is an attempt
 _TRYING = V.ATTEMPT | {"fail"}
-_FACT_BEFORE_TO = frozenset({"manage", "succeed", "begin", "start", "continue", "claim", "say", "report", "appear", "seem",
-                             "go", "happen", "prove", "turn", "come", "get", "able", "enough"})
+_FACT_BEFORE_TO = frozenset({"manage", "succeed", "begin", "start", "continue", "claim", "say", "report",
+                             "appear", "seem", "go", "happen", "prove", "turn", "come", "get", "able",
+                             "enough"})
 
 
 def _infinitive(adoc: ArticleDoc, to: int) -> str:
-    """What "to" before a trigger makes of it: an attempt ("trying to take"), a fact ("managed to take", "claims
-    to have taken"), else a plan or a purpose ("aims to take", "in order to take", "the chance to take")."""
-    if adoc.lemma(_verb_before_to(adoc, to - 1)) in _TRYING or adoc.lower(to - 1) in ("attempts", "attempt", "efforts", "bid"):
+    """What "to" before a trigger makes of it: an attempt ("trying to take"), a fact ("managed to take",
+    "claims to have taken"), else a plan or a purpose ("aims to take", "in order to take", "the chance to
+    take")."""
+    if (adoc.lemma(_verb_before_to(adoc, to - 1)) in _TRYING
+        or adoc.lower(to - 1) in ("attempts", "attempt", "efforts", "bid")):
         return "attempt"
     before = adoc.lemma(to - 1)
     if any(adoc.lemma(k) in ("order", "authorize", "authorise") for k in range(to - 3, to)):
         return "fact"  # "ordered its troops to withdraw": the order is how the withdrawal is reported
-    if adoc.lower(to + 1) == "have" or before in _FACT_BEFORE_TO or adoc.lower(to - 1) in ("and", "had", "forced", "compelled",
-                                                                                         "obliged"):
+    if (adoc.lower(to + 1) == "have" or before in _FACT_BEFORE_TO
+        or adoc.lower(to - 1) in ("and", "had", "forced", "compelled", "obliged")):
         return "fact"
     return "plan"
 

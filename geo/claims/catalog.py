@@ -15,7 +15,8 @@ def _cell(text: str) -> str:
 
 
 def rule_table() -> str:
-    """A Markdown table of every rule: id, kind, what it means, and its first example with the article it is from."""
+    """A Markdown table of every rule: id, kind, what it means, and its first example with the article it is
+    from."""
     lines = [START, "", "| rule | kind | what it means | example (article) |", "|---|---|---|---|"]
     for rule in RULES:
         examples = EXAMPLES.get(rule.id, ())

@@ -6,8 +6,8 @@ places an undated article claims, held by the same side, fall in one year more o
 year completes the undated article's days. The date text says so ("October 4 (year from other reports)"), and
 nothing else is guessed: "on Sunday" needs a publication date and stays unresolved.
 
-This runs over the stored claims when the outputs are written, so each article's extraction stays its own and a
-re-run that adds a dated article dates the undated ones it speaks to.
+This runs over the stored claims when the outputs are written, so each article's extraction stays its own and
+a re-run that adds a dated article dates the undated ones it speaks to.
 """
 
 from __future__ import annotations
@@ -66,4 +66,5 @@ def with_year(claim: Claim, year: int | None) -> Claim:
     when = in_year(claim.date_text, year)
     if when is None:
         return claim
-    return replace(claim, event_date=when.event_date, date_precision=when.precision, date_text=claim.date_text + YEAR_FROM_OTHERS)
+    return replace(claim, event_date=when.event_date, date_precision=when.precision,
+                   date_text=claim.date_text + YEAR_FROM_OTHERS)

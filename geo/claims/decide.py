@@ -65,7 +65,8 @@ def _default_side(default: str, act: Act | None, speaker: Side | None, place: Pl
 
 
 def controller(frame: Frame, side: Side | None) -> tuple[Controller | None, str]:
-    """Fighting leaves a place contested; a taker or holder controls it; the side that lost or left it does not."""
+    """Fighting leaves a place contested; a taker or holder controls it; the side that lost or left it does
+    not."""
     if frame.rule.kind == "fight":
         return "contested", "fighting: contested"
     if side not in ("RU", "UA"):
@@ -79,52 +80,62 @@ def event(frame: Frame, control: Controller, place: Place) -> tuple[Event, str]:
     """The event a frame's kind makes; taking ground of one's own country back is a recapture."""
     kind = frame.rule.kind
     if kind in ("hold", "withdraw", "fight"):
-        return cast(Event, {"hold": "holds", "withdraw": "withdrew", "fight": "fighting"}[kind]), f"{kind} kind"
+        return (cast(Event, {"hold": "holds", "withdraw": "withdrew", "fight": "fighting"}[kind]),
+                f"{kind} kind")
     if control == place.country:
         return "recaptured", f"{control} takes back a place in {place.country}"
     return "captured", f"{control} takes a place in {place.country}"
 
 
 def recent(when: When | None, article: Article) -> bool:
-    """True unless the event is dated clearly before the article's fortnight (background the reporter vouches for)."""
+    """True unless the event is dated clearly before the article's fortnight (background the reporter vouches
+    for)."""
     if when is None or when.event_date is None or article.published is None:
         return True
     return (article.published - when.event_date).days <= FRESH_DAYS
 
 
-def voice(frame: Frame, act: Act | None, control: Controller, side: Side | None, denied: bool, unverified: bool,
-          article: Article, when: When | None) -> tuple[Voice, str, str]:
-    """Who claims it and how: the act's speaker, else the side that acted (news relayed unattributed), else the
-    reporter; a side admitting the other's gain, or an unhedged independent voice, confirms."""
+def voice(frame: Frame, act: Act | None, control: Controller, side: Side | None, denied: bool,
+          unverified: bool, article: Article, when: When | None) -> tuple[Voice, str, str]:
+    """Who claims it and how: the act's speaker, else the side that acted (news relayed unattributed), else
+    the reporter; a side admitting the other's gain, or an unhedged independent voice, confirms."""
     reporter = article.source or "the reporter"
     claimant_side: Side = act.side if act else "third_party"
     took = frame.role in ("taker", "holder") or frame.rule.kind != "capture"
-    if control in ("RU", "UA") and ((act and act.side == "unknown") or (act is None and recent(when, article))):
+    if (control in ("RU", "UA")
+        and ((act and act.side == "unknown") or (act is None and recent(when, article)))):
         claimant_side = side if side in ("RU", "UA") and took else cast(Side, control)
         if denied:
             claimant_side = opposite(claimant_side)
-    # a side's officials admit the other's gain or hold (so do its confirmations and its own losses); its media and
-    # observers reporting the other side's advance only claim it (dev + dev2 labels: 20 of 23 such reports "claimed")
+    # a side's officials admit the other's gain or hold (so do its confirmations and its own losses); its
+    # media and observers reporting the other side's advance only claim it (dev + dev2 labels: 20 of 23 such
+    # reports "claimed")
     own_loss = frame.role in ("leaver", "loser") and side == claimant_side
     admitted = control in ("RU", "UA") and claimant_side == opposite(cast(Side, control)) and (
         act is None or act.kind in ("admit", "confirm") or own_loss or act.voice == "official")
-    independent = claimant_side == "third_party" and not (act and act.voice == "analyst" and act.kind not in ("confirm", "admit"))
+    independent = (claimant_side == "third_party"
+                   and not (act and act.voice == "analyst" and act.kind not in ("confirm", "admit")))
     stance, stance_why = _stance(denied, unverified, admitted, independent, frame.hedged)
-    claimant = act.who if act else (f"unattributed, in {reporter}" if claimant_side in ("RU", "UA") else reporter)
+    claimant = (act.who if act
+                else (f"unattributed, in {reporter}" if claimant_side in ("RU", "UA") else reporter))
     kind = act.voice if act else ("official" if claimant_side in ("RU", "UA") else "reporter")
-    why = f"{act.via}" if act else "no speaker: " + ("news relayed from the side that acted" if claimant_side in ("RU", "UA") else "the reporter")
+    why = f"{act.via}" if act else "no speaker: " + ("news relayed from the side that acted"
+                                                     if claimant_side in ("RU", "UA") else "the reporter")
     return Voice(claimant, claimant_side, kind, stance), why, stance_why
 
 
-def _stance(denied: bool, unverified: bool, admitted: bool, independent: bool, hedged: bool) -> tuple[Stance, str]:
-    """Denied, unverified, confirmed (admitted by the other side, or stated unhedged by an independent voice), or
-    claimed; with the reason."""
+def _stance(denied: bool, unverified: bool, admitted: bool, independent: bool,
+            hedged: bool) -> tuple[Stance, str]:
+    """Denied, unverified, confirmed (admitted by the other side, or stated unhedged by an independent voice),
+    or claimed; with the reason."""
     if denied:
         return "denied", "a denial covers it"
     if unverified:
         return "unverified", "'could not be verified'"
     if (independent or admitted) and not hedged:
-        return "confirmed", "admitted by the side that lost it" if admitted else "an independent voice states it unhedged"
+        return ("confirmed",
+                "admitted by the side that lost it" if admitted
+                else "an independent voice states it unhedged")
     return "claimed", "hedged" if hedged else "a side's own word"
 
 
@@ -135,7 +146,8 @@ def as_published(article: Article) -> When | None:
 
 def confidence(named: bool, act: Act | None, when: When | None, frame: Frame, stance: Stance) -> float:
     """Confidence grows with the evidence: a named side, a named speaker, a date, a change of hands."""
-    score = 0.45 + (0.2 if named else 0.0) + (0.15 if act else 0.0) + (0.1 if when and when.event_date else 0.0)
+    score = (0.45 + (0.2 if named else 0.0) + (0.15 if act else 0.0)
+             + (0.1 if when and when.event_date else 0.0))
     score += 0.1 if frame.rule.kind in ("capture", "withdraw") else 0.0
     score -= 0.2 if frame.hedged or stance == "unverified" else 0.0
     return round(max(0.05, min(0.99, score)), 2)

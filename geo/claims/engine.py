@@ -37,8 +37,8 @@ class _Context:
     """What carries from one sentence to the next: the last speaker, recent places, the last day named."""
 
     act: Act | None = None
-    #: the number of the sentence that said ``act``, of the sentence being read, and of the sentences before it
-    #: that may say something but are read only when a later sentence needs their speaker
+    #: the number of the sentence that said ``act``, of the sentence being read, and of the sentences before
+    #: it that may say something but are read only when a later sentence needs their speaker
     act_at: int = -99
     at: int = -1
     unheard: list[tuple[int, Span]] = field(default_factory=list)
@@ -63,7 +63,8 @@ def read_claims(article: Article, resolved: Sequence[Resolved], *, trace: bool =
     places_in = {s.sentence.index: _may_claim(adoc, s) for s in adoc.spans}
     for n, span in enumerate(adoc.spans):
         nxt = adoc.spans[n + 1] if n + 1 < len(adoc.spans) else None
-        found, sentence_trace = _sentence(adoc, span, nxt, ctx, anchor, places_in[span.sentence.index], trace=trace)
+        found, sentence_trace = _sentence(adoc, span, nxt, ctx, anchor, places_in[span.sentence.index],
+                                          trace=trace)
         claims += found
         if sentence_trace is not None:
             traces.append(sentence_trace)
@@ -105,7 +106,8 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     ctx.previous = found or ctx.previous
     forces = [a.side for a in actors if a.military and a.side in ("RU", "UA")]
     ctx.force = forces[-1] if forces else ctx.force
-    ctx.topic += [t.resolved for f in frames for t in f.targets if t.resolved.place.feature == "settlement"] or \
+    ctx.topic += [t.resolved for f in frames for t in f.targets
+                  if t.resolved.place.feature == "settlement"] or \
         [adoc.places[t] for t in sorted(sc.usable) if adoc.places[t].place.feature == "settlement"]
     if not trace:
         return found, None
@@ -114,19 +116,20 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
 
 
 def _told(adoc: ArticleDoc, acts: Sequence[Act]) -> Act | None:
-    """What a sentence's speaker goes on saying in the next sentences: its last act, as a report (a denial covers
-    its own clause only; "confirming", "saying" report nothing after them)."""
+    """What a sentence's speaker goes on saying in the next sentences: its last act, as a report (a denial
+    covers its own clause only; "confirming", "saying" report nothing after them)."""
     told = [a for a in acts if not adoc.lower(a.verb).endswith("ing")]
     return replace(told[-1], kind="say") if told else None
 
 
 def _inherited(adoc: ArticleDoc, ctx: _Context) -> Act | None:
-    """The speaker of the sentences before, if within reach. The sentences that only speak are read here, when a
-    sentence with frames needs them (the latest that tells something wins), not each as it comes."""
+    """The speaker of the sentences before, if within reach. The sentences that only speak are read here, when
+    a sentence with frames needs them (the latest that tells something wins), not each as it comes."""
     for at, span in reversed(ctx.unheard):
         if ctx.at - at - 1 > SPEAKER_REACH:
             break
-        told = _told(adoc, remembered(find_acts(adoc, span, find_actors(adoc, span.start, span.end)), ctx.people))
+        told = _told(adoc,
+                     remembered(find_acts(adoc, span, find_actors(adoc, span.start, span.end)), ctx.people))
         if told is not None:
             ctx.act, ctx.act_at = told, at
             break
@@ -135,17 +138,18 @@ def _inherited(adoc: ArticleDoc, ctx: _Context) -> Act | None:
 
 
 #: words that may refer to a place named before ("the city", "it", "there", "the region's towns")
-_REFERS = frozenset({"city", "town", "village", "settlement", "island", "it", "there", "region", "oblast", "territory",
-                     "settlements", "villages", "towns", "cities"})
+_REFERS = frozenset({"city", "town", "village", "settlement", "island", "it", "there", "region", "oblast",
+                     "territory", "settlements", "villages", "towns", "cities"})
 _REVOICES = V.DENY | V.CONFIRM | frozenset({"back"})
 #: words of a sentence whose speaker may go on speaking in the next ones
 _SPEECH = V.SAY | V.CONFIRM | V.DENY | frozenset({"according", "citing"})
 
 
 def _may_claim(adoc: ArticleDoc, span: Span) -> bool:
-    """Whether a sentence may make a claim: it names a place, refers to one, or denies or confirms what was said."""
-    return adoc.names_a_place(span) or bool(
-        set(adoc.words.lower[span.start : span.end]) & _REFERS or set(adoc.words.lemma[span.start : span.end]) & _REVOICES)
+    """Whether a sentence may make a claim: it names a place, refers to one, or denies or confirms what was
+    said."""
+    return adoc.names_a_place(span) or bool(set(adoc.words.lower[span.start : span.end]) & _REFERS
+                                            or set(adoc.words.lemma[span.start : span.end]) & _REVOICES)
 
 
 def _nearest_owns(frames: list[Frame]) -> list[Frame]:
@@ -161,7 +165,8 @@ def _nearest_owns(frames: list[Frame]) -> list[Frame]:
                 owner[t.token] = f
     kept = []
     for f in frames:
-        targets = tuple(t for t in f.targets if owner.get(t.token) is f or "->" in t.via or t.via.startswith("apposition"))
+        targets = tuple(t for t in f.targets
+                        if owner.get(t.token) is f or "->" in t.via or t.via.startswith("apposition"))
         if targets:
             kept.append(replace(f, targets=targets))
     return kept
@@ -181,11 +186,13 @@ def _unverified(adoc: ArticleDoc, span: Span) -> bool:
 
 
 def _act_of(adoc: ArticleDoc, f: Frame, acts: Sequence[Act], inherited: Act | None) -> Act | None:
-    """The act that voices a frame: the nearest before its trigger, else the first after it, else the speaker of
-    the sentences before."""
+    """The act that voices a frame: the nearest before its trigger, else the first after it, else the speaker
+    of the sentences before."""
     before = [a for a in acts if a.verb < f.trigger[1]]
-    if before and _relative_clause(adoc, f.trigger[0]) and adoc.clause[before[-1].verb] != adoc.clause[f.trigger[0]]:
-        return None  # "..., where the fighting has lasted longest": the reporter's aside, not the speaker's words
+    if (before and _relative_clause(adoc, f.trigger[0])
+        and adoc.clause[before[-1].verb] != adoc.clause[f.trigger[0]]):
+        # "..., where the fighting has lasted longest": the reporter's aside, not the speaker's words
+        return None
     if before:
         return before[-1]
     after = [a for a in acts
@@ -194,8 +201,8 @@ def _act_of(adoc: ArticleDoc, f: Frame, acts: Sequence[Act], inherited: Act | No
 
 
 def _opens_contrast(adoc: ArticleDoc, speaker: int) -> bool:
-    """Whether a speaker opens a contrasting clause ("X was taken, the ministry claimed, but Kyiv said ..."): it
-    speaks of its own clause, not of what came before."""
+    """Whether a speaker opens a contrasting clause ("X was taken, the ministry claimed, but Kyiv said ..."):
+    it speaks of its own clause, not of what came before."""
     k = speaker - 1 - (adoc.lower(speaker - 1) == "the")
     return adoc.lower(k) in _CONTRAST
 
@@ -207,7 +214,8 @@ def _relative_clause(adoc: ArticleDoc, token: int) -> bool:
 
 
 def _denied(adoc: ArticleDoc, f: Frame, act: Act | None) -> tuple[bool, str]:
-    """A denial covers the clauses its verb governs, up to ", saying"; a negated change is denied by its speaker."""
+    """A denial covers the clauses its verb governs, up to ", saying"; a negated change is denied by its
+    speaker."""
     if f.negated and f.rule.negation == "deny":
         return True, "negated"
     if act is not None and act.kind == "deny" and act.verb < f.trigger[0] and not any(
@@ -217,20 +225,24 @@ def _denied(adoc: ArticleDoc, f: Frame, act: Act | None) -> tuple[bool, str]:
     if called_false(adoc, span, f, act):
         return True, "a claim that it happened is called false"
     start = span.start
-    if act is not None and act.speaker < f.trigger[0]:  # "could not confirm Russian claims that X had fallen": the
+    # "could not confirm Russian claims that X had fallen": the
+    if act is not None and act.speaker < f.trigger[0]:
         start = max(start, act.speaker)  # claim is the claimant's; the doubt before it is another voice's
     for k in range(max(start, f.trigger[0] - 12), f.trigger[0]):
-        if adoc.lower(k) in V.NEGATION and adoc.lemma(k + 1) in ("mean", "true", "confirm", "acknowledge") or \
+        if adoc.lower(k) in V.NEGATION \
+                and adoc.lemma(k + 1) in ("mean", "true", "confirm", "acknowledge") or \
                 adoc.lower(k) in ("too",) and adoc.lower(k + 1) in ("early", "soon"):
             return True, f"'{adoc.text(k, k + 2)}'"
     return False, ""
 
 
 def _claims_of(adoc: ArticleDoc, sc: Scene, f: Frame, acts: Sequence[Act], inherited: Act | None,
-               times: Sequence[tuple[When, int]], unverified: bool, blocked: list[Blocked]) -> list[ClaimTrace]:
+               times: Sequence[tuple[When, int]], unverified: bool,
+               blocked: list[Blocked]) -> list[ClaimTrace]:
     """The claims of one frame: one verdict per place, voiced by the frame's act and any second voice."""
     act = _act_of(adoc, f, acts, inherited)
-    aside = f.rule.kind == "hold" and (act is None or act is inherited) and all(t.via.startswith("relative") for t in f.targets)
+    aside = (f.rule.kind == "hold" and (act is None or act is inherited)
+             and all(t.via.startswith("relative") for t in f.targets))
     if f.rule.voice == "reporter" or aside or all(t.via.startswith("apposition") for t in f.targets):
         f = replace(f, rule=replace(f.rule, voice="reporter")) if f.rule.kind == "hold" else f
         act = None  # control stated in passing, or in an apposition: the reporter's
@@ -261,17 +273,17 @@ def _freed_of(sc: Scene, f: Frame, actor: Actor) -> bool:
 
 
 def _pronoun_side(sc: Scene, f: Frame) -> Side | None:
-    """The side a pronoun with no speaker stands for: the side named last before the trigger, else the fighting
-    side named first after it ("As they retreated, the Russian occupiers ..."), else the one named last in the
-    sentences before ("Russian forces pushed on. They took X")."""
+    """The side a pronoun with no speaker stands for: the side named last before the trigger, else the
+    fighting side named first after it ("As they retreated, the Russian occupiers ..."), else the one named
+    last in the sentences before ("Russian forces pushed on. They took X")."""
     sides = [a for a in sc.actors if a.side in ("RU", "UA")]
     before = [a.side for a in sides if a.end <= f.trigger[0]]
     after = [a.side for a in sides if a.start >= f.trigger[1] and a.military]
     return before[-1] if before else after[0] if after else sc.force
 
 
-def _verdict(sc: Scene, f: Frame, r: Resolved, act: Act | None, denied: bool, unverified: bool, when: When | None,
-             why: tuple[str, str]) -> Verdict | str:
+def _verdict(sc: Scene, f: Frame, r: Resolved, act: Act | None, denied: bool, unverified: bool,
+             when: When | None, why: tuple[str, str]) -> Verdict | str:
     """The side and controller of one place of a frame, or why it makes no claim."""
     belligerents = frozenset(a.side for a in sc.actors if a.side in ("RU", "UA") and not _freed_of(sc, f, a))
     side, side_why = decide.acting_side(f, act, r.place, denied, belligerents, _pronoun_side(sc, f))
@@ -279,6 +291,6 @@ def _verdict(sc: Scene, f: Frame, r: Resolved, act: Act | None, denied: bool, un
     if control is None:
         return side_why
     if f.rule.kind == "fight" and r.place.feature == "region" and not any(
-            w in f.text.lower() or w in t.via for t in f.targets for w in ("into", "enter", "cross", "inside")):
+        w in f.text.lower() or w in t.via for t in f.targets for w in ("into", "enter", "cross", "inside")):
         return "fighting in a region says nothing of who holds it"
     return Verdict(f, r, act, side, control, denied, unverified, when, (side_why, control_why, *why))

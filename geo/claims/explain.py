@@ -1,5 +1,5 @@
-"""What ``geo explain`` shows of an article's reading: lines of text, or one JSON document. Nothing here prints;
-the text is returned as it is (the CLI makes it safe to show)."""
+"""What ``geo explain`` shows of an article's reading: lines of text, or one JSON document. Nothing here
+prints; the text is returned as it is (the CLI makes it safe to show)."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ def header_line(article: Article) -> str:
 
 
 def claim_summary(claim: Claim) -> str:
-    """One claim on one line: ``<surface>  <controller> <event> · <claimant> (<side>) <stance> · <date> <precision>
-    · rule <rule>`` (``-`` for a missing date, precision or rule)."""
+    """One claim on one line: ``<surface> <controller> <event> · <claimant> (<side>) <stance> · <date>
+    <precision> · rule <rule>`` (``-`` for a missing date, precision or rule)."""
     day = claim.event_date.isoformat() if claim.event_date else "-"
     return (f"{claim.surface}  {claim.controller} {claim.event} · {claim.claimant} ({claim.claimant_side}) "
             f"{claim.stance} · {day} {claim.date_precision or '-'} · rule {claim.rule or '-'}")
@@ -39,7 +39,8 @@ def mentions(sentence: SentenceTrace, place: str) -> bool:
 
 
 def shown(reading: Reading, place: str | None = None) -> list[SentenceTrace]:
-    """The sentences worth showing: those with frames, blocked triggers or claims (naming ``place`` if given)."""
+    """The sentences worth showing: those with frames, blocked triggers or claims (naming ``place`` if
+    given)."""
     busy = [s for s in reading.sentences if s.frames or s.blocked or s.claims]
     return busy if place is None else [s for s in busy if mentions(s, place)]
 
@@ -60,14 +61,15 @@ def sentence_lines(sentence: SentenceTrace) -> Iterator[str]:
 def kept_lines(reading: Reading, place: str | None = None) -> Iterator[str]:
     """The article's claims after merging (what ``geo run`` stores), those naming ``place`` if given."""
     wanted = place.casefold() if place else ""
-    claims = [c for c in reading.claims if wanted in c.surface.casefold() or wanted in c.place.name.casefold()]
+    claims = [c for c in reading.claims
+              if wanted in c.surface.casefold() or wanted in c.place.name.casefold()]
     yield f"{len(claims)} claim(s) kept after merging"
     yield from (f"{INDENT}kept {claim_summary(c)}" for c in claims)
 
 
 def as_json(article: Article, reading: Reading) -> str:
-    """The article (without its text) and its reading as one line of JSON, keys sorted: dataclasses as objects,
-    tuples as arrays, dates as ``YYYY-MM-DD``."""
+    """The article (without its text) and its reading as one line of JSON, keys sorted: dataclasses as
+    objects, tuples as arrays, dates as ``YYYY-MM-DD``."""
     meta = {f.name: getattr(article, f.name) for f in dataclasses.fields(article) if f.name != "text"}
     document = {"article": meta, **dataclasses.asdict(reading)}
     return json.dumps(document, sort_keys=True, ensure_ascii=False, default=_jsonable)

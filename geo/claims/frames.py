@@ -1,8 +1,9 @@
 """From rule matches to frames: for each trigger, its places, its acting side and what that side did, and how
 negation, an attempt, a plan or a hedge change it. Frames are what :mod:`geo.claims.decide` turns into claims.
 
-Every slot finder reads only the tokens of its trigger's sentence, and sentences are bounded (a longer one is read in
-pieces cut at clauses, see :func:`geo.places.sentences.split_sentences`), so an article costs time linear in its length.
+Every slot finder reads only the tokens of its trigger's sentence, and sentences are bounded (a longer one is
+read in pieces cut at clauses, see :func:`geo.places.sentences.split_sentences`), so an article costs time
+linear in its length.
 """
 
 from __future__ import annotations
@@ -57,9 +58,9 @@ NO_PLACE = "no place within reach"
 
 
 def read_frames(sc: Scene) -> tuple[list[Frame], list[Blocked]]:
-    """The frames of a sentence, overlaps settled: the higher priority (a veto's is highest), then the longer span,
-    then the id holds its words; a trigger that finds no place frees them for the next ("in control of X": the frame of "in
-    control of" once "in control" found nothing)."""
+    """The frames of a sentence, overlaps settled: the higher priority (a veto's is highest), then the longer
+    span, then the id holds its words; a trigger that finds no place frees them for the next ("in control of
+    X": the frame of "in control of" once "in control" found nothing)."""
     found = _matcher()(sc.adoc.words, sc.span.start, sc.span.end)
     hits = sorted(((BY_ID[k], a, b) for k, a, b in found),
                   key=lambda h: (-h[0].priority, -(h[2] - h[1]), h[0].id, h[1]))
@@ -79,13 +80,14 @@ def read_frames(sc: Scene) -> tuple[list[Frame], list[Blocked]]:
     return sorted(kept, key=lambda f: (f.trigger, f.rule.id)), blocked
 
 
-_WEAPONS = frozenset({"strike", "strikes", "shelling", "bombing", "bombardment", "explosion", "explosions", "blast", "shell",
-                      "shells", "missile", "missiles", "drone", "drones", "rocket", "rockets", "airstrike", "airstrikes"})
+_WEAPONS = frozenset({"strike", "strikes", "shelling", "bombing", "bombardment", "explosion", "explosions",
+                      "blast", "shell", "shells", "missile", "missiles", "drone", "drones", "rocket",
+                      "rockets", "airstrike", "airstrikes"})
 
 
 def _struck(sc: Scene, a: int) -> bool:
-    """A trigger whose subject or modifier is a weapon or strike ("the strike had cut off X", "a drone attack on
-    X"): what a strike does is no ground fighting."""
+    """A trigger whose subject or modifier is a weapon or strike ("the strike had cut off X", "a drone attack
+    on X"): what a strike does is no ground fighting."""
     j = a - 1
     while j > sc.span.start and sc.adoc.lower(j) in V.AUX | V.ADVERB:
         j -= 1
@@ -108,19 +110,21 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
         return Blocked(rule.id, sc.adoc.text(a, b), "no force leaves (a convoy, residents)")
     negated, modality, hedged = verb_group(sc, rule, a, b)
     if modality == "plan" or (modality == "attempt" and rule.attempt == "block"):
-        return Blocked(rule.id, sc.adoc.text(a, b), f"{modality}: '{sc.adoc.text(max(sc.span.start, a - 3), a)}'")
+        return Blocked(rule.id, sc.adoc.text(a, b),
+                       f"{modality}: '{sc.adoc.text(max(sc.span.start, a - 3), a)}'")
     if modality == "attempt":  # "failed to capture X", "tried in vain to take X": X was fought for, not taken
         rule = replace(rule, kind="fight")
-    return Frame(rule, sc.span.sentence.index, (a, b), sc.adoc.text(a, b), tuple(targets), side, role, via, negated,
-                 modality, hedged)
+    return Frame(rule, sc.span.sentence.index, (a, b), sc.adoc.text(a, b), tuple(targets), side, role, via,
+                 negated, modality, hedged)
 
 
 def _names_a_force(sc: Scene, a: int, side: Acting | None) -> bool:
-    """Whether the side acting at a trigger is a force named before it: an actor of that side in its clause ("Russian
-    forces are operating"), or a fighting one anywhere before it, or a side's own troops ("its units are operating");
-    not a pronoun, "the enemy" or a default."""
+    """Whether the side acting at a trigger is a force named before it: an actor of that side in its clause
+    ("Russian forces are operating"), or a fighting one anywhere before it, or a side's own troops ("its units
+    are operating"); not a pronoun, "the enemy" or a default."""
     adoc, clause = sc.adoc, sc.adoc.clause[a]
-    return any(x.end <= a and x.side == side and (adoc.clause[x.start] == clause or x.military) for x in sc.actors) \
+    return any(x.end <= a and x.side == side and (adoc.clause[x.start] == clause or x.military)
+               for x in sc.actors) \
         or any(adoc.lower(k) in OWN and adoc.lemma(k + 1) in FORCE_NOUNS and adoc.clause[k] == clause
                for k in range(sc.span.start, a))
 
@@ -130,15 +134,16 @@ _PROPER_ADJECTIVES = frozenset({*V.SIDE_WORD, "pro-russian", "separatist", "rebe
 
 
 def _in_a_name(sc: Scene, a: int) -> bool:
-    """A capitalised trigger inside a sentence is a word of a name ("Storm-Z units", "Operation Task Force East",
-    "Liberation Square"), unless punctuation opens it (a quote, a colon, a list's bullet)."""
+    """A capitalised trigger inside a sentence is a word of a name ("Storm-Z units", "Operation Task Force
+    East", "Liberation Square"), unless punctuation opens it (a quote, a colon, a list's bullet)."""
     adoc = sc.adoc
     return a > sc.span.start and adoc.title(a) and not adoc.words.punct[a - 1] \
         and adoc.lower(a) not in _PROPER_ADJECTIVES  # "Russian-held"
 
 
 def _force_before(sc: Scene, a: int) -> bool:
-    """Whether the subject a withdrawal verb has (the word before it, past auxiliaries and adverbs) is a force."""
+    """Whether the subject a withdrawal verb has (the word before it, past auxiliaries and adverbs) is a
+    force."""
     adoc, j = sc.adoc, a - 1
     while j > sc.span.start and adoc.lower(j) in SUBJECT_SKIP:
         j -= 1

@@ -1,11 +1,12 @@
 """A matcher of declared token patterns, in the pattern language of spaCy's ``Matcher``.
 
-A pattern is a tuple of token specs: ``LOWER``, ``LEMMA``, ``ORTH`` (a value, ``{"IN": [...]}`` or ``{"NOT_IN":
-[...]}``), ``TEXT`` (``{"REGEX": ...}``), ``IS_TITLE``, ``LIKE_NUM``, ``IS_PUNCT``, ``{}`` (any token), and the
-operators ``?``, ``{,k}``, ``{m,n}`` and ``{m}`` (never ``*`` or ``+``: every pattern is bounded, so a sentence costs
-linear time). spaCy's Matcher tests every pattern's sets at every token in Python; this one indexes the patterns by
-the words they can start with, so a sentence costs one dictionary lookup per token, and a short bounded search only
-where a pattern can begin (about ten times faster on the rows of :mod:`geo.claims.rules`).
+A pattern is a tuple of token specs: ``LOWER``, ``LEMMA``, ``ORTH`` (a value, ``{"IN": [...]}`` or
+``{"NOT_IN": [...]}``), ``TEXT`` (``{"REGEX": ...}``), ``IS_TITLE``, ``LIKE_NUM``, ``IS_PUNCT``, ``{}`` (any
+token), and the operators ``?``, ``{,k}``, ``{m,n}`` and ``{m}`` (never ``*`` or ``+``: every pattern is
+bounded, so a sentence costs linear time). spaCy's Matcher tests every pattern's sets at every token in
+Python; this one indexes the patterns by the words they can start with, so a sentence costs one dictionary
+lookup per token, and a short bounded search only where a pattern can begin (about ten times faster on the
+rows of :mod:`geo.claims.rules`).
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ class _Spec:
 
 @dataclass(frozen=True, slots=True)
 class _Variant:
-    """A pattern with a required first spec, and the spec it is looked up by: the first indexed one whose offset
-    from the start is fixed (``offset`` tokens in)."""
+    """A pattern with a required first spec, and the spec it is looked up by: the first indexed one whose
+    offset from the start is fixed (``offset`` tokens in)."""
 
     key: str
     specs: tuple[_Spec, ...]
@@ -112,8 +113,8 @@ def _spec(token: Mapping[str, object]) -> _Spec:
 
 
 def _anchor(specs: tuple[_Spec, ...]) -> tuple[int, int] | None:
-    """(spec number, token offset) of the indexed spec every match has at a fixed offset that accepts the fewest
-    words ("occupied" rather than "the|in|of|..."), if any."""
+    """(spec number, token offset) of the indexed spec every match has at a fixed offset that accepts the
+    fewest words ("occupied" rather than "the|in|of|..."), if any."""
     offset, found = 0, []
     for n, spec in enumerate(specs):
         if spec.index is not None and spec.low >= 1:
@@ -138,8 +139,8 @@ def _variants(specs: tuple[_Spec, ...]) -> Iterable[tuple[_Spec, ...]]:
 
 
 class Matcher:
-    """Declared patterns under keys; :meth:`__call__` gives every (key, start, end) of the longest match of each
-    pattern at each start, sorted."""
+    """Declared patterns under keys; :meth:`__call__` gives every (key, start, end) of the longest match of
+    each pattern at each start, sorted."""
 
     def __init__(self) -> None:
         #: the variants by the attribute, then the word, they are looked up by
@@ -175,8 +176,8 @@ class Matcher:
             column = getattr(words, attr)
             if attr not in present:
                 present[attr] = set(column[start:end])
-            # the variants anchored on a word of the range whose other required words the range holds too; each
-            # word's places are found by the tuple's own search, not by a loop over every token in Python
+            # the variants anchored on a word of the range whose other required words the range holds too;
+            # each word's places are found by the tuple's own search, not by a loop over every token in Python
             for w in by_value.keys() & present[attr]:
                 variants = [v for v in by_value[w] if not v.required or has_all(v.required)]
                 if variants:
@@ -191,12 +192,13 @@ class Matcher:
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
     def _unanchored(self, words: Words, start: int, end: int, found: set[tuple[str, int, int]]) -> None:
-        """Add to ``found`` the matches of the variants with no word to anchor them, tried at every token their
-        first spec's flag (if any) holds for."""
+        """Add to ``found`` the matches of the variants with no word to anchor them, tried at every token
+        their first spec's flag (if any) holds for."""
         for v in self._anywhere:
             first_spec = v.specs[0]  # every variant's first spec is required
             flag = first_spec.flag
-            candidates = positions(getattr(words, flag[0]), flag[1], start, end) if flag is not None else range(start, end)
+            candidates = (positions(getattr(words, flag[0]), flag[1], start, end) if flag is not None
+                          else range(start, end))
             for i in candidates:
                 if not first_spec.test(words, i):
                     continue
@@ -218,8 +220,8 @@ def positions(column: Sequence[object], value: object, start: int, end: int) -> 
 
 
 def _longest(specs: tuple[_Spec, ...], words: Words, i: int, end: int) -> int:
-    """The end of the longest match of ``specs`` from token ``i`` (not past ``end``), or -1: the positions each
-    spec can reach from those the specs before it reached (one, mostly), the furthest of the last."""
+    """The end of the longest match of ``specs`` from token ``i`` (not past ``end``), or -1: the positions
+    each spec can reach from those the specs before it reached (one, mostly), the furthest of the last."""
     ends: Iterable[int] = (i,)
     for spec in specs:
         test, low, high = spec.test, spec.low, spec.high

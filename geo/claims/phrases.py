@@ -1,5 +1,6 @@
-"""Where a frame's places are, part two: after a preposition of place ("near X"), in a relative clause ("X, which
-..."), said of a place before ("X, where ..."), fronted, in apposition or "there"; and the finders by slot name."""
+"""Where a frame's places are, part two: after a preposition of place ("near X"), in a relative clause ("X,
+which ..."), said of a place before ("X, where ..."), fronted, in apposition or "there"; and the finders by
+slot name."""
 
 from __future__ import annotations
 
@@ -33,8 +34,10 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             break
         if adoc.lower(k) in V.LOCATOR_BEFORE:
             continue  # "towards X and near Y": X is no claim, Y may be
-        if (passed := _compass_phrase(adoc, k, sc.span.end)) > k:  # "advancing west of the Bakhmutka River, in the
-            stop, k = min(sc.span.end, stop + passed - k), passed - 1  # areas of A and B": the locator takes no reach
+        # "advancing west of the Bakhmutka River, in the
+        if (passed := _compass_phrase(adoc, k, sc.span.end)) > k:
+            # areas of A and B": the locator takes no reach
+            stop, k = min(sc.span.end, stop + passed - k), passed - 1
             continue
         if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE or adoc.lower(k) in AGENT:
             continue
@@ -44,11 +47,14 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         found = place_list(sc, j, 1, f"after '{adoc.lower(k)}'") if j in sc.usable else \
             anaphor(sc, k + 1, j, f"after '{adoc.lower(k)}'")
         last = max((t.token for t in found), default=k)
-        if found and rule.kind == "fight" and not regions and all(t.resolved.place.feature == "region" for t in found) \
+        if found and rule.kind == "fight" and not regions \
+                and all(t.resolved.place.feature == "region" for t in found) \
                 and adoc.lower(last + 1 + (adoc.lower(last + 1) == ",")) in _NEAR:
-            regions, k = found, last  # "operations in the Zaporizhzhia region near X and Y": X and Y, not the region
+            # "operations in the Zaporizhzhia region near X and Y": X and Y, not the region
+            regions, k = found, last
         elif found and destination:
-            regions = [t for t in found if t.resolved.place.feature == "region"]  # "to the left bank in Kherson region"
+            # "to the left bank in Kherson region"
+            regions = [t for t in found if t.resolved.place.feature == "region"]
             if regions:
                 return regions
             k = last  # "to the left bank of the Dnipro in ...": on past the destination
@@ -58,14 +64,14 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
 
 
 def _ends_pp_reach(sc: Scene, rule: Rule, k: int) -> bool:
-    """Whether the search for a preposition's place stops at ``k``: at a place ("attacked X and hit a house near
-    Y": Y is not where the attack was), and for fighting at harm done or at "from"."""
+    """Whether the search for a preposition's place stops at ``k``: at a place ("attacked X and hit a house
+    near Y": Y is not where the attack was), and for fighting at harm done or at "from"."""
     return k in sc.usable or rule.kind == "fight" and (sc.adoc.lower(k) in HARM or sc.adoc.lower(k) == "from")
 
 
 def _past_place_words(sc: Scene, j: int, stop: int) -> int:
-    """The first token from ``j`` (before ``stop`` and the sentence's end) that is a usable place or no word of a
-    place phrase ("the outskirts of", "the eastern part of")."""
+    """The first token from ``j`` (before ``stop`` and the sentence's end) that is a usable place or no word
+    of a place phrase ("the outskirts of", "the eastern part of")."""
     adoc = sc.adoc
     while j < min(stop, sc.span.end) and j not in sc.usable and (adoc.lower(j) in PP_SKIP | V.PREP_AT or
                                                                  part_of(adoc, j)):
@@ -74,8 +80,8 @@ def _past_place_words(sc: Scene, j: int, stop: int) -> int:
 
 
 def _compass_phrase(adoc: ArticleDoc, k: int, end: int) -> int:
-    """Where a compass phrase that starts at ``k`` ends ("south of Siversk", "west of the Bakhmutka River"), or
-    ``k`` if none starts there."""
+    """Where a compass phrase that starts at ``k`` ends ("south of Siversk", "west of the Bakhmutka River"),
+    or ``k`` if none starts there."""
     if not (adoc.lower(k).endswith(V.POINTS) and adoc.lower(k + 1) == "of") or part_of(adoc, k):
         return k
     name = j = k + 2 + (adoc.lower(k + 2) == "the")
@@ -85,8 +91,8 @@ def _compass_phrase(adoc: ArticleDoc, k: int, end: int) -> int:
 
 
 def _relative(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
-    """"X, which Kyiv says remains under Ukrainian control", "X, one of the few villages that were still held by
-    Ukraine", "X is the last city that Ukraine still controls": the place the relative clause is about."""
+    """"X, which Kyiv says remains under Ukrainian control", "X, one of the few villages that were still held
+    by Ukraine", "X is the last city that Ukraine still controls": the place the relative clause is about."""
     adoc = sc.adoc
     c = _relativizer(sc, a)
     if c is None:
@@ -97,14 +103,16 @@ def _relative(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     if adoc.lower(c) == "where" and "subject" in rule.places:
         return []  # "X, where the festival had been held": the place is not what was held
     head, via = _relative_head(sc, c)
-    return [Target(adoc.places[head], head, f"relative: '{adoc.lower(c)}' -> {via}")] if head is not None else []
+    return ([Target(adoc.places[head], head, f"relative: '{adoc.lower(c)}' -> {via}")] if head is not None
+            else [])
 
 
 _RELATIVIZERS = frozenset({"which", "that", "where", "who"})
-#: words of the noun phrase a relative clause hangs on: "one of the few villages in the region", "the last major city"
+#: words of the noun phrase a relative clause hangs on: "one of the few villages in the region", "the last
+#: major city"
 _RELATIVE_NP = V.DET | V.PLACE_NOUN | SETTLEMENT_NOUNS | V.COMPASS | frozenset(
-    {"one", "of", "few", "last", "only", "major", "biggest", "largest", "remaining", "in", "the", "people's", "republic",
-     "'s", "’s", "two", "three", "and", "close", "to", "near", "outside", "next"})
+    {"one", "of", "few", "last", "only", "major", "biggest", "largest", "remaining", "in", "the", "people's",
+     "republic", "'s", "’s", "two", "three", "and", "close", "to", "near", "outside", "next"})
 _COPULA = frozenset({"is", "was", "are", "were", "remains", "remained", "became", "'s", "’s"})
 
 
@@ -124,18 +132,22 @@ def _relativizer(sc: Scene, a: int) -> int | None:
 
 def _relative_head(sc: Scene, c: int) -> tuple[int | None, str]:
     """The place a relative clause at ``c`` is about: the place right before it (even one that only locates
-    another: "west of Avdiivka, which Russian forces seized"), or the one the noun phrase before it is said of ("X,
-    one of the few villages that", "X is the last major city that", "X, another village close to Y that")."""
+    another: "west of Avdiivka, which Russian forces seized"), or the one the noun phrase before it is said of
+    ("X, one of the few villages that", "X is the last major city that", "X, another village close to Y
+    that")."""
     adoc = sc.adoc
-    restrictive = adoc.lower(c - 1) != ","  # "the last city in the Luhansk region that ...": the city's clause
+    # "the last city in the Luhansk region that ...": the city's clause
+    restrictive = adoc.lower(c - 1) != ","
     k = c - 1 - (not restrictive)
     first = list_start(adoc, k)  # "a village near Verbove and Tokmak that ..."
     if restrictive and k in sc.usable and (adoc.lower(first - 1) in _NEAR or adoc.lower(first - 1) == "to" and
                                            adoc.lower(first - 2) in _NEAR):
-        head, via = _said_of(sc, first - 1)  # "another village close to Bakhmut that ...": the village's clause
+        # "another village close to Bakhmut that ...": the village's clause
+        head, via = _said_of(sc, first - 1)
         if head is not None:
             return head, via
-    before = k in sc.usable or not restrictive and k in adoc.places and adoc.places[k].place.feature == "settlement" \
+    before = k in sc.usable \
+        or not restrictive and k in adoc.places and adoc.places[k].place.feature == "settlement" \
         and not any(x.start <= k < x.end for x in sc.actors)
     if before and not (restrictive and _region_in(adoc, k)):
         return k, "the place before it"
@@ -143,8 +155,8 @@ def _relative_head(sc: Scene, c: int) -> tuple[int | None, str]:
 
 
 def _said_of(sc: Scene, k: int) -> tuple[int | None, str]:
-    """The place the noun phrase ending at ``k`` is said of, by a comma ("X, a small village near Y") or a copula
-    ("X is the last major city")."""
+    """The place the noun phrase ending at ``k`` is said of, by a comma ("X, a small village near Y") or a
+    copula ("X is the last major city")."""
     adoc, start = sc.adoc, k
     while k > sc.span.start and (k not in sc.usable or _region_in(adoc, k)) and start - k < 14 and (
             adoc.lower(k) in _RELATIVE_NP or k in adoc.places or adoc.title(k)):
@@ -182,7 +194,8 @@ def _apposition(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     apposition describes (even one that locates something else in the main clause)."""
     adoc = sc.adoc
     for k in range(a - 1, max(sc.span.start, a - 9), -1):
-        if adoc.lower(k) == "," and adoc.lower(k + 1) in ("a", "an", "the", "now", "still", "another") and k - 1 in adoc.places:
+        if (adoc.lower(k) == "," and adoc.lower(k + 1) in ("a", "an", "the", "now", "still", "another")
+            and k - 1 in adoc.places):
             return [Target(adoc.places[k - 1], k - 1, "apposition: ', a ...' after the place")]
         if adoc.lower(k) in (",", ";") or adoc.lemma(k) in V.SAY:
             return []
@@ -211,5 +224,5 @@ def _inside(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     return []
 
 
-PLACE_FINDERS = {"object": object_slot, "subject": subject_slot, "pp": _pp, "relative": _relative, "fronted": _fronted,
-                  "apposition": _apposition, "there": _there, "inside": _inside}
+PLACE_FINDERS = {"object": object_slot, "subject": subject_slot, "pp": _pp, "relative": _relative,
+                 "fronted": _fronted, "apposition": _apposition, "there": _there, "inside": _inside}

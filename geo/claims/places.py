@@ -1,9 +1,10 @@
 """Which place tokens of a sentence a rule may claim, and the lists they stand in.
 
 A place is a *locator*, never a claim, where the grammar says it only locates something else: "20 km from X",
-"north of X", "toward X", "the X direction", "(Donetsk region)" after a village, "in the Donetsk region" after a
-list. Lists of every shape are built here, by one scanner over joiners (",", "and", "or", "as well as", "along
-with", ":", "including", "namely") that skips locators and the words of a place phrase ("the village of").
+"north of X", "toward X", "the X direction", "(Donetsk region)" after a village, "in the Donetsk region" after
+a list. Lists of every shape are built here, by one scanner over joiners (",", "and", "or", "as well as",
+"along with", ":", "including", "namely") that skips locators and the words of a place phrase ("the village
+of").
 """
 
 from __future__ import annotations
@@ -14,42 +15,46 @@ from geo.claims.tokens import ArticleDoc, Span
 MAX_LIST = 40
 #: the most words between two places of one list (joiners, locators, "a settlement in Ukraine's Sumy region")
 _GAP = 12
-_AS_MODIFIER = frozenset({"city", "town", "village", "settlement", "cities", "towns", "villages", "settlements",
-                          "localities", "communities", "hromada", "hamlets"})
-_PHRASE = frozenset({"the", "a", "an", "city", "town", "village", "settlement", "of", "small", "regional", "centre",
-                     "center", "capital", "outskirts", "'s", "’s", "ukraine", "russia", "northeastern", "northwestern",
-                     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
-                     "eastern", "western", "northern", "southern", "central"})
-_HROMADA = frozenset({"hromada", "community", "district", "raion", "rayon", "municipality", "hromadas", "communities",
-                      "districts", "territorial"})
-#: the common noun of a named feature that stands in a list of places ("near Nevske, the Serebrianske forestry and
-#: Bilohorivka", "at the Azovstal steel plant and in Mariupol")
-_FEATURE = frozenset({"forestry", "forest", "woods", "wood", "heights", "hill", "plant", "works", "mine", "station",
-                      "farm", "reservoir", "quarry", "microdistrict", "neighbourhood", "neighborhood", "island"})
+_AS_MODIFIER = frozenset({"city", "town", "village", "settlement", "cities", "towns", "villages",
+                          "settlements", "localities", "communities", "hromada", "hamlets"})
+_PHRASE = frozenset({"the", "a", "an", "city", "town", "village", "settlement", "of", "small", "regional",
+                     "centre", "center", "capital", "outskirts", "'s", "’s", "ukraine", "russia",
+                     "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+                     "north-western", "south-eastern", "south-western", "eastern", "western", "northern",
+                     "southern", "central"})
+_HROMADA = frozenset({"hromada", "community", "district", "raion", "rayon", "municipality", "hromadas",
+                      "communities", "districts", "territorial"})
+#: the common noun of a named feature that stands in a list of places ("near Nevske, the Serebrianske forestry
+#: and Bilohorivka", "at the Azovstal steel plant and in Mariupol")
+_FEATURE = frozenset({"forestry", "forest", "woods", "wood", "heights", "hill", "plant", "works", "mine",
+                      "station", "farm", "reservoir", "quarry", "microdistrict", "neighbourhood",
+                      "neighborhood", "island"})
 _DISTANCE = frozenset({"km", "kilometres", "kilometers", "miles", "metres", "meters", "away"})
-_LIST_WORDS = V.DET | V.PLACE_NOUN | V.ADVERB | V.PARTITIVE | frozenset({"the", "of", "in", "also", "then", "nearby", "neighbouring",
-                                                            "'s", "’s", "ukraine", "russia", "on", "monday", "tuesday",
-                                                            "wednesday", "thursday", "friday", "saturday", "sunday",
-                                                            "last", "week", "day", "earlier", "later"}) | _HROMADA
+_LIST_WORDS = (V.DET | V.PLACE_NOUN | V.ADVERB | V.PARTITIVE
+               | frozenset({"the", "of", "in", "also", "then", "nearby", "neighbouring", "'s", "’s",
+                            "ukraine", "russia", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
+                            "saturday", "sunday", "last", "week", "day", "earlier", "later"}) | _HROMADA)
 
 
-#: words of a phrase naming a part of a place: "the eastern outskirts of", "about 80% of", "the city centre of"
-_PART_PHRASE = V.PARTITIVE | V.COMPASS | frozenset({"centre", "center", "districts", "district", "quarter", "quarters",
-                                                    "neighbourhoods", "neighborhoods", "suburbs", "streets", "about",
-                                                    "nearly", "almost", "around", "over", "roughly", "per", "cent",
-                                                    "city", "town", "village", "industrial", "residential", "the"})
+#: words of a phrase naming a part of a place: "the eastern outskirts of", "about 80% of", "the city centre
+#: of"
+_PART_PHRASE = V.PARTITIVE | V.COMPASS | frozenset({
+    "centre", "center", "districts", "district", "quarter", "quarters", "neighbourhoods", "neighborhoods",
+    "suburbs", "streets", "about", "nearly", "almost", "around", "over", "roughly", "per", "cent", "city",
+    "town", "village", "industrial", "residential", "the"})
 #: the words that make such a phrase name a part (not "the village of X", "the city of X")
-_PART_HEADS = (V.PARTITIVE - {"vicinity", "area", "areas", "some"}) | frozenset({"centre", "center", "districts", "district",
-                                                                                 "quarter", "quarters", "neighbourhoods",
-                                                                                 "neighborhoods", "suburbs", "streets"})
+_PART_HEADS = ((V.PARTITIVE - {"vicinity", "area", "areas", "some"})
+               | frozenset({"centre", "center", "districts", "district", "quarter", "quarters",
+                            "neighbourhoods", "neighborhoods", "suburbs", "streets"}))
 
 
 _REF_WORDS = frozenset({"city", "town", "village", "settlement"})
 
 
 def part_named(adoc: ArticleDoc, t: int) -> str:
-    """The part of the place at ``t`` the phrase before it names ("the eastern outskirts of X" -> "eastern outskirts",
-    "about 80% of X" -> "about 80%", "most of X" -> "most"), or "" when the phrase names the place itself."""
+    """The part of the place at ``t`` the phrase before it names ("the eastern outskirts of X" -> "eastern
+    outskirts", "about 80% of X" -> "about 80%", "most of X" -> "most"), or "" when the phrase names the place
+    itself."""
     if adoc.lower(t - 1) != "of":
         return ""
     if adoc.lower(t - 2) in _REF_WORDS and adoc.lower(t - 3) in ("the", "a") and adoc.lower(t - 4) == "of":
@@ -66,8 +71,8 @@ def part_named(adoc: ArticleDoc, t: int) -> str:
 
 
 def part_of(adoc: ArticleDoc, j: int) -> bool:
-    """"the west of X", "the north of the Kharkiv region": a part of X (not "to the west of X", which lies outside
-    it)."""
+    """"the west of X", "the north of the Kharkiv region": a part of X (not "to the west of X", which lies
+    outside it)."""
     return adoc.lower(j) in V.COMPASS and adoc.lower(j + 1) == "of" and adoc.lower(j - 1) == "the" and \
         adoc.lower(j - 2) != "to"
 
@@ -87,13 +92,17 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
             found.add(i)
         elif adoc.lower(i + 1) in V.AXIS or _names_axes(adoc, span, i):
             found.add(i)
-        elif (adoc.lower(i + 1) in _HROMADA and adoc.lower(j) in ("in", "of")) or (adoc.places[i].place.feature == "region" and adoc.lower(i - 1) == "of"
-                                               and adoc.lower(i - 2) in _AS_MODIFIER):
-            found.add(i)  # "in the Khotin hromada", "four villages of Sumy Oblast": where the places named are
+        elif ((adoc.lower(i + 1) in _HROMADA and adoc.lower(j) in ("in", "of"))
+              or (adoc.places[i].place.feature == "region" and adoc.lower(i - 1) == "of"
+                  and adoc.lower(i - 2) in _AS_MODIFIER)):
+            # "in the Khotin hromada", "four villages of Sumy Oblast": where the places named are
+            found.add(i)
         elif adoc.places[i].place.feature == "region" and adoc.lower(i + 1) in _AS_MODIFIER:
             found.add(i)  # "this Donetsk Oblast city": the region names where the city is
-        elif head in ("near", "outside", "close") and adoc.lower(j - 1) == "," and j - 2 in adoc.places and j - 2 not in found:
-            found.add(i)  # "Vovchansk, near Vovchanski Khutory": the second only says where the first is (unless the
+        elif (head in ("near", "outside", "close") and adoc.lower(j - 1) == "," and j - 2 in adoc.places
+              and j - 2 not in found):
+            # "Vovchansk, near Vovchanski Khutory": the second only says where the first is (unless the
+            found.add(i)
             # first only says where something is: "in the direction of Pokrovsk, near Myrolyubivka")
         elif _apposed(adoc, span, i):
             found.add(i)  # "Makariv, a suburb of Kyiv,": Kyiv only says where Makariv is
@@ -103,8 +112,8 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
 
 
 def _names_axes(adoc: ArticleDoc, span: Span, i: int) -> bool:
-    """"the Kupyansk, Lyman, Bakhmut and Avdiyivka directions", "the Siversk and Bakhmut areas": a list of names
-    ending in a plural of direction or area names axes, not places."""
+    """"the Kupyansk, Lyman, Bakhmut and Avdiyivka directions", "the Siversk and Bakhmut areas": a list of
+    names ending in a plural of direction or area names axes, not places."""
     k = i + 1
     while k + 1 < span.end and adoc.lower(k) in (",", "and", "-", "or") and k + 1 in adoc.places:
         k += 2
@@ -115,7 +124,8 @@ def _apposed(adoc: ArticleDoc, span: Span, i: int) -> bool:
     """"Makariv, a suburb of Kyiv", "Kostyantynivka, a settlement in Ukraine's Sumy region": a place that only
     says where the place before it is."""
     k = i - 1
-    while k > span.start and adoc.lower(k) in _PHRASE - {"of", "city", "town", "village", "settlement", "capital"}:
+    while k > span.start and adoc.lower(k) in _PHRASE - {"of", "city", "town", "village", "settlement",
+                                                         "capital"}:
         k -= 1
     return adoc.lower(k) in ("of", "in", "near") and _in_apposition(adoc, span, k)
 
@@ -131,23 +141,26 @@ def _in_apposition(adoc: ArticleDoc, span: Span, k: int) -> bool:
 
 
 def _located(adoc: ArticleDoc, span: Span, i: int) -> bool:
-    """A region that says where the places before it are: "X and Y in the Donetsk region", "X (Donetsk Oblast)",
-    "X, in the Kharkiv region,"."""
+    """A region that says where the places before it are: "X and Y in the Donetsk region", "X (Donetsk
+    Oblast)", "X, in the Kharkiv region,"."""
     if adoc.places[i].place.feature != "region":
         return False
     comma = i - 1 - (adoc.lower(i - 1) == "the")
     if adoc.lower(comma) == "," and comma - 1 in adoc.places:  # "Pishchane, Luhansk region"
-        return adoc.places[comma - 1].place.feature == "settlement" and adoc.lower(i + 1) in (",", ".", ";", ")", "and", "")
+        return (adoc.places[comma - 1].place.feature == "settlement"
+                and adoc.lower(i + 1) in (",", ".", ";", ")", "and", ""))
     j = i - 1
     while j >= span.start and adoc.lower(j) in _LOCATOR_SKIP:
         j -= 1
     opener = {adoc.lower(k) for k in range(j + 1, i)}
-    return j >= span.start and j in adoc.places and bool(opener & {"in", "of", "("}) and adoc.places[j].place.feature == "settlement"
+    return (j >= span.start and j in adoc.places and bool(opener & {"in", "of", "("})
+            and adoc.places[j].place.feature == "settlement")
 
 
-#: the words between a settlement and the region that locates it ("X, in Ukraine's southeastern Zaporizhzhia region")
-_LOCATOR_SKIP = frozenset({"the", "in", "of", "(", ",", "both", "its", "russia", "ukraine", "'s", "’s", "russia's",
-                           "ukraine's"}) | frozenset(w for w in V.COMPASS if w.endswith("ern"))
+#: the words between a settlement and the region that locates it ("X, in Ukraine's southeastern Zaporizhzhia
+#: region")
+_LOCATOR_SKIP = frozenset({"the", "in", "of", "(", ",", "both", "its", "russia", "ukraine", "'s", "’s",
+                           "russia's", "ukraine's"}) | frozenset(w for w in V.COMPASS if w.endswith("ern"))
 
 
 def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: int) -> list[int]:
@@ -157,15 +170,16 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
     while span.start <= j < span.end and len(out) < MAX_LIST:
         k, joined, aside = j, False, 0
         while span.start <= k < span.end and abs(k - j) - aside < _GAP and (k not in usable) and (
-                adoc.lower(k) in V.LIST_JOIN or adoc.lower(k) in _LIST_WORDS or k in adoc.places or adoc.lower(k) in ("(", ")")
-                or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)
+                adoc.lower(k) in V.LIST_JOIN or adoc.lower(k) in _LIST_WORDS or k in adoc.places
+                or adoc.lower(k) in ("(", ")") or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)
                 or (joined and (adoc.title(k) or adoc.lower(k) in _FEATURE)) or adoc.lower(k) in V.COMPASS
                 or adoc.lower(k).endswith(V.POINTS)):
             if joined and adoc.lower(k) in ("a", "an", "another") and adoc.lower(k - step) == ",":
                 return out  # ", a suburb of Kyiv": an apposition, not a list
             joined = joined or adoc.lower(k) in V.LIST_JOIN
             if step == 1 and adoc.lower(k) == "(" and (close := _closing(adoc, k, span.end)) is not None:
-                aside += close - k  # "A and B (DeepState marks C as captured), and near D": the aside is no part
+                # "A and B (DeepState marks C as captured), and near D": the aside is no part
+                aside += close - k
                 k = close  # of the list
             if k in adoc.places and k not in usable and not _skippable_locator(adoc, k, step):
                 return out
@@ -185,7 +199,8 @@ def _closing(adoc: ArticleDoc, k: int, end: int) -> int | None:
 
 def _skippable_locator(adoc: ArticleDoc, k: int, step: int) -> bool:
     """A locator inside a list may be stepped over: a region ("A in the Donetsk region, and B"), a hromada ("A
-    and B in the Yunakivka hromada and C") or a place a compass phrase locates ("A and B north-east of Bakhmut, and
-    at C")."""
-    return adoc.places[k].place.feature == "region" or adoc.lower(k + step) in _HROMADA or adoc.lower(k - 1) == "of" and (
-        adoc.lower(k - 2) in V.COMPASS or adoc.lower(k - 2).endswith(V.POINTS))
+    and B in the Yunakivka hromada and C") or a place a compass phrase locates ("A and B north-east of
+    Bakhmut, and at C")."""
+    return (adoc.places[k].place.feature == "region" or adoc.lower(k + step) in _HROMADA
+            or adoc.lower(k - 1) == "of"
+            and (adoc.lower(k - 2) in V.COMPASS or adoc.lower(k - 2).endswith(V.POINTS)))

@@ -1,5 +1,5 @@
-"""Where a frame's places are, part one: the object after the trigger, the subject before it, lists of every shape,
-settlements counted and named later, and references back ("the city", "it")."""
+"""Where a frame's places are, part one: the object after the trigger, the subject before it, lists of every
+shape, settlements counted and named later, and references back ("the city", "it")."""
 
 from __future__ import annotations
 
@@ -30,13 +30,14 @@ from geo.models import Resolved
 
 def place_list(sc: Scene, anchor: int, step: int, via: str) -> list[Target]:
     tokens = expand(sc.adoc, anchor, sc.span, set(sc.usable), step)
-    return [Target(sc.adoc.places[t], t, via if i == 0 else f"{via}, list #{i + 1}") for i, t in enumerate(sorted(tokens))]
+    return [Target(sc.adoc.places[t], t, via if i == 0 else f"{via}, list #{i + 1}")
+            for i, t in enumerate(sorted(tokens))]
 
 
 def object_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
-    """The first place after the trigger, past the words of a place phrase ("the strategic village of"), a count
-    ("30 settlements, Kupyansk and Balaklia among them", "400 square kilometres of territory in") and a naming
-    word ("including", "among them", ":")."""
+    """The first place after the trigger, past the words of a place phrase ("the strategic village of"), a
+    count ("30 settlements, Kupyansk and Balaklia among them", "400 square kilometres of territory in") and a
+    naming word ("including", "among them", ":")."""
     adoc, j, counted = sc.adoc, b, False
     while j < min(sc.span.end, b + rule.reach + (8 if counted else 0)) and j not in sc.usable and (
             adoc.lower(j) in OBJECT_OR_COUNT or adoc.number(j) or part_of(adoc, j) or (
@@ -46,11 +47,13 @@ def object_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     locator = j if j in sc.usable and locates_settlements(adoc, b, j) else None
     if locator is not None:
         j += 1  # "two villages in the Kursk region", "30 villages around Kyiv": only where the villages are
-    if (counted or locator is not None) and j not in sc.usable:  # "three villages beyond X: A, B and C", "five settlements near X, among them A"
+    # "three villages beyond X: A, B and C", "five settlements near X, among them A"
+    if (counted or locator is not None) and j not in sc.usable:
         named = next((k for k in range(j, min(sc.span.end, j + 14)) if adoc.lower(k) in NAMING), None)
         if named is not None:
             j = named
-            while j < min(sc.span.end, named + 6) and j not in sc.usable and adoc.lower(j) in OBJECT_SKIP | COUNTED_SKIP:
+            while (j < min(sc.span.end, named + 6) and j not in sc.usable
+                   and adoc.lower(j) in OBJECT_SKIP | COUNTED_SKIP):
                 j += 1
     if j in sc.usable and adoc.clause[j] == adoc.clause[b - 1] or j in sc.usable and adoc.lower(j - 1) == ":":
         return place_list(sc, j, 1, "object")
@@ -66,21 +69,23 @@ def object_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
 
 def locates_settlements(adoc: ArticleDoc, b: int, j: int) -> bool:
     """Whether the place at ``j`` only locates settlements named between the trigger and it ("recaptured two
-    villages in its Kursk region", "withdrew from three villages in the eastern Donetsk region", "recaptured over
-    30 villages around Kyiv")."""
+    villages in its Kursk region", "withdrew from three villages in the eastern Donetsk region", "recaptured
+    over 30 villages around Kyiv")."""
     preps = ("in", "of") if adoc.places[j].place.feature == "region" else ("around", "near", "outside")
     return any(adoc.lower(k) in SETTLEMENT_NOUNS and adoc.lower(k + 1) in preps for k in range(b, j))
 
 
-#: how many sentences after a count of settlements one may name them ("The sources said the villages are A and B")
+#: how many sentences after a count of settlements one may name them ("The sources said the villages are A and
+#: B")
 NAMING_REACH = 3
 _DEFINITE = frozenset({"the", "these", "those"})
 _NAMED_AS = frozenset({"are", "were", "include", "included", "as"})
 
 
 def _named_later(sc: Scene, b: int, j: int) -> list[Target]:
-    """The settlements a count after the trigger ("captured four villages") is named as in a sentence soon after:
-    "the villages are A, B and C", "two of the six are A and B", "named the three settlements as A, B and C"."""
+    """The settlements a count after the trigger ("captured four villages") is named as in a sentence soon
+    after: "the villages are A, B and C", "two of the six are A and B", "named the three settlements as A, B
+    and C"."""
     adoc = sc.adoc
     if not any(adoc.number(k) and adoc.lower(k + 1) in SETTLEMENT_NOUNS for k in range(b, j)):
         return []
@@ -93,7 +98,8 @@ def _named_later(sc: Scene, b: int, j: int) -> list[Target]:
             if first in usable:
                 listed = expand(adoc, first, span, usable, 1)
                 via = f"named in a later sentence: '{adoc.text(first - 2, first)}'"
-                return [Target(adoc.places[t], t, via if n == 0 else f"{via}, list #{n + 1}") for n, t in enumerate(listed)]
+                return [Target(adoc.places[t], t, via if n == 0 else f"{via}, list #{n + 1}")
+                        for n, t in enumerate(listed)]
     return []
 
 
@@ -104,13 +110,15 @@ def _counts_settlements(adoc: ArticleDoc, span: Span) -> bool:
 
 
 def _naming(adoc: ArticleDoc, span: Span) -> int | None:
-    """The first place a sentence names counted settlements as: after "the villages are", "the three settlements
-    as", "two of the six are" (a definite plural settlement noun or a partitive count, then a copula or "as")."""
+    """The first place a sentence names counted settlements as: after "the villages are", "the three
+    settlements as", "two of the six are" (a definite plural settlement noun or a partitive count, then a
+    copula or "as")."""
     for k in range(span.start, span.end - 1):
         word = adoc.lower(k)
         noun = word in SETTLEMENT_NOUNS and word.endswith("s") and (
             adoc.lower(k - 1) in _DEFINITE or adoc.number(k - 1) and adoc.lower(k - 2) in _DEFINITE)
-        partitive = adoc.number(k) and adoc.lower(k - 1) == "the" and adoc.lower(k - 2) == "of" and adoc.number(k - 3)
+        partitive = (adoc.number(k) and adoc.lower(k - 1) == "the" and adoc.lower(k - 2) == "of"
+                     and adoc.number(k - 3))
         if (noun or partitive) and adoc.lower(k + 1) in _NAMED_AS and adoc.places.get(k + 2) is not None and \
                 adoc.places[k + 2].place.feature == "settlement":
             return k + 2
@@ -119,18 +127,20 @@ def _naming(adoc: ArticleDoc, span: Span) -> int | None:
 
 def _names_settlements(sc: Scene, after: int, region: str | None = None) -> bool:
     """Whether settlements are named after ``after`` in the sentence, or two or more in one of the next
-    :data:`NAMING_REACH` (of ``region``, when given: settlements elsewhere are others) ("freed 46 settlements in Kherson
-    Oblast" names none, so the region carries the claim; "liberated 10 settlements in the Kursk Region. ... liberated
-    ten settlements in two days: A, B, ..." names them)."""
+    :data:`NAMING_REACH` (of ``region``, when given: settlements elsewhere are others) ("freed 46 settlements
+    in Kherson Oblast" names none, so the region carries the claim; "liberated 10 settlements in the Kursk
+    Region. ... liberated ten settlements in two days: A, B, ..." names them)."""
     adoc = sc.adoc
     if any(adoc.places[t].place.feature == "settlement" for t in sc.usable if t > after):
         return True
     for n, span in enumerate(_following(adoc, sc.span)):
         if n and not any(adoc.lower(k) in SETTLEMENT_NOUNS for k in range(span.start, span.end)):
-            continue  # past the next sentence, only one that names settlements as such ("the settlements of A and B")
+            # past the next sentence, only one that names settlements as such ("the settlements of A and B")
+            continue
         skip = locators(adoc, span)
         if sum(1 for t in range(span.start, span.end) if t in adoc.places and t not in skip and
-               adoc.places[t].place.feature == "settlement" and region in (None, adoc.places[t].place.admin1)) > 1:
+               adoc.places[t].place.feature == "settlement"
+               and region in (None, adoc.places[t].place.admin1)) > 1:
             return True
     return False
 
@@ -148,16 +158,19 @@ def _following(adoc: ArticleDoc, span: Span) -> Iterator[Span]:
 def anaphor(sc: Scene, first: int, last: int, via: str) -> list[Target]:
     """"the city (itself)", "the village", "it": the last place of the article that fits the noun."""
     adoc = sc.adoc
-    noun = next((adoc.lower(k) for k in range(first, min(last + 1, sc.span.end)) if adoc.lower(k) in REF_NOUNS | REGION_REFS), None)
+    noun = next((adoc.lower(k) for k in range(first, min(last + 1, sc.span.end))
+                 if adoc.lower(k) in REF_NOUNS | REGION_REFS), None)
     pronoun = adoc.lower(last) in ("it", "there") and last == first
-    # "the settlement of Middle": a settlement named (one named before only if it is that one), not a reference
+    # "the settlement of Middle": a settlement named (one named before only if it is that one), not a
+    # reference
     of_name = adoc.lower(last - 1) == "of" and adoc.title(last)
     named = adoc.places.get(last) if of_name else None
     if (noun is None and not pronoun) or adoc.lower(last) == "of" or (of_name and named is None):
         return []
     taken = {t for x in sc.actors for t in range(x.start, x.end)}
     earlier = [adoc.places[t] for t in sorted(sc.usable) if t < first]
-    located = [adoc.places[t] for t in range(sc.span.start, first) if t in adoc.places and t not in taken and t not in sc.usable]
+    located = [adoc.places[t] for t in range(sc.span.start, first)
+               if t in adoc.places and t not in taken and t not in sc.usable]
     for r in [*reversed([*sc.topic, *earlier]), *reversed(located)]:
         if named is not None and r.place.place_id != named.place.place_id:
             continue
@@ -167,8 +180,8 @@ def anaphor(sc: Scene, first: int, last: int, via: str) -> list[Target]:
 
 
 def _fits(noun: str, r: Resolved) -> bool:
-    """Whether "the city" / "the village" can mean this place (by population, when known); "the region" and "its
-    territory" a region."""
+    """Whether "the city" / "the village" can mean this place (by population, when known); "the region" and
+    "its territory" a region."""
     population = r.place.population
     if noun in REGION_REFS:
         return r.place.feature == "region"
@@ -182,34 +195,40 @@ def _fits(noun: str, r: Resolved) -> bool:
 def subject_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     """The place before the trigger in its clause, past auxiliaries, adverbs, locators and one apposition."""
     adoc, j = sc.adoc, a - 1
-    while j >= sc.span.start and j not in sc.usable and (adoc.lower(j) in SUBJECT_SKIP or _locator_word(sc, j) or (
-            adoc.lower(j) == "or" and adoc.lower(j - 2) == "either") or (
-            adoc.lower(j) in REGION_HEADS and j - 1 in adoc.places and _regions_said_of(sc, j - 1, b))):
+    while (j >= sc.span.start and j not in sc.usable
+           and (adoc.lower(j) in SUBJECT_SKIP or _locator_word(sc, j)
+                or (adoc.lower(j) == "or" and adoc.lower(j - 2) == "either") or (
+                        adoc.lower(j) in REGION_HEADS and j - 1 in adoc.places
+                        and _regions_said_of(sc, j - 1, b)))):
         j -= 1
     if adoc.lower(j) == "," and j - 1 in sc.usable and _continues_list(adoc, j - 1, sc.span.start):
         return place_list(sc, j - 1, -1, "subject")
-    if adoc.lower(j) == "," and j > sc.span.start:  # "Bilohorivka, close to the border with Donetsk Oblast, was liberated"
+    # "Bilohorivka, close to the border with Donetsk Oblast, was liberated"
+    if adoc.lower(j) == "," and j > sc.span.start:
         j = _before_asides(sc, j)
     if j in sc.usable and rule.bare_subject and adoc.lower(j - 1) in V.PREP_AT | {"of", "from", "to"}:
         return []  # "supplies in Kherson have fallen": Kherson is no subject
     if j in sc.usable:
         return place_list(sc, j, -1, "apposition: the place before it" if adoc.lower(a) == "," else "subject")
     if adoc.lower(j) in PLURAL_PLACES and (adoc.number(j - 1) or adoc.lower(j - 1) in COUNT_WORDS):
-        named = next((k for k in range(b, sc.span.end) if adoc.lower(k) == ":"), None)  # "Twelve settlements were
+        # "Twelve settlements were
+        named = next((k for k in range(b, sc.span.end) if adoc.lower(k) == ":"), None)
         if named is not None and named + 1 in sc.usable:  # liberated on November 9: A, B, C"
             return place_list(sc, named + 1, 1, "named after the count")
     if j >= sc.span.start and adoc.lower(j) in REF_NOUNS | {"itself", "it"}:
         k = j
-        while k > sc.span.start and adoc.lower(k - 1) in V.DET | {"itself"} and adoc.lower(k) not in ("the", "this"):
-            k -= 1  # back to the determiner ("claims that the town": "that" opens the clause, it is no determiner)
+        while (k > sc.span.start and adoc.lower(k - 1) in V.DET | {"itself"}
+               and adoc.lower(k) not in ("the", "this")):
+            # back to the determiner ("claims that the town": "that" opens the clause, it is no determiner)
+            k -= 1
         return anaphor(sc, k, j, "subject") if adoc.lower(k) in ("the", "this", "it") else []
     return []
 
 
 def _before_asides(sc: Scene, j: int) -> int:
-    """The place before one or two asides set off by commas that end at the comma ``j`` ("the village of Rabotino in
-    the Zaporozhye region, the scene of heavy fighting, had been"; "Popiv Yar, northeast of Pokrovsk, which has been a
-    focus of attacks, had changed hands"), else ``j``."""
+    """The place before one or two asides set off by commas that end at the comma ``j`` ("the village of
+    Rabotino in the Zaporozhye region, the scene of heavy fighting, had been"; "Popiv Yar, northeast of
+    Pokrovsk, which has been a focus of attacks, had changed hands"), else ``j``."""
     adoc, end = sc.adoc, j
     for _ in range(2):
         k = end - 1
@@ -218,7 +237,8 @@ def _before_asides(sc: Scene, j: int) -> int:
         if adoc.lower(k) != ",":
             break
         before = k - 1
-        while before > sc.span.start and before not in sc.usable and k - before < 5 and _locator_word(sc, before):
+        while (before > sc.span.start and before not in sc.usable and k - before < 5
+               and _locator_word(sc, before)):
             before -= 1
         if before in sc.usable:
             return before
@@ -227,8 +247,9 @@ def _before_asides(sc: Scene, j: int) -> int:
 
 
 def _regions_said_of(sc: Scene, last: int, b: int) -> bool:
-    """Whether regions sharing a plural head are what a trigger after them is said of ("20 villages in the Kharkiv and
-    Kherson oblasts had been liberated"): not when they only locate "parts of" them or settlements named after."""
+    """Whether regions sharing a plural head are what a trigger after them is said of ("20 villages in the
+    Kharkiv and Kherson oblasts had been liberated"): not when they only locate "parts of" them or settlements
+    named after."""
     adoc = sc.adoc
     k = list_start(adoc, last)
     k -= 1 + (adoc.lower(k - 1) == "the")
@@ -254,7 +275,9 @@ def _continues_list(adoc: ArticleDoc, place: int, floor: int) -> bool:
 
 
 def _locator_word(sc: Scene, j: int) -> bool:
-    """A locator phrase a subject finder steps over: "in the Donetsk region", "(Donetsk Oblast)", "to the west"."""
-    return (j in sc.adoc.places and j not in sc.usable) or sc.adoc.lower(j) in ("in", "the", "(", ")", "of") or (
-        sc.adoc.lower(j) in V.COMPASS and sc.adoc.lower(j - 1) == "the" and sc.adoc.lower(j - 2) == "to") or (
-        sc.adoc.lower(j) == "to" and sc.adoc.lower(j + 2) in V.COMPASS)
+    """A locator phrase a subject finder steps over: "in the Donetsk region", "(Donetsk Oblast)", "to the
+    west"."""
+    return ((j in sc.adoc.places and j not in sc.usable) or sc.adoc.lower(j) in ("in", "the", "(", ")", "of")
+            or (sc.adoc.lower(j) in V.COMPASS and sc.adoc.lower(j - 1) == "the"
+                and sc.adoc.lower(j - 2) == "to") or (
+                    sc.adoc.lower(j) == "to" and sc.adoc.lower(j + 2) in V.COMPASS))

@@ -1,6 +1,6 @@
-"""Who says a frame's claims, and how: a frame's verdict (side, event, stance and date with reasons), the voices
-of the sentence (a report, a denial, a second voice that calls the claim false or says where it really lies)
-and a claim said again in a later sentence by a denial."""
+"""Who says a frame's claims, and how: a frame's verdict (side, event, stance and date with reasons), the
+voices of the sentence (a report, a denial, a second voice that calls the claim false or says where it really
+lies) and a claim said again in a later sentence by a denial."""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ class Verdict:
 
 
 #: words of a verb group in the present: its statement is about the day of publication
-_PRESENT = frozenset({"has", "have", "'s", "’s", "is", "are", "remains", "remain", "continues", "continue", "ongoing",
-                      "goes", "rages", "now", "underway"})
+_PRESENT = frozenset({"has", "have", "'s", "’s", "is", "are", "remains", "remain", "continues", "continue",
+                      "ongoing", "goes", "rages", "now", "underway"})
 
 
 def _when_for(f: Frame, act: Act | None, when: When | None, adoc: ArticleDoc) -> When | None:
@@ -60,7 +60,8 @@ def voiced(adoc: ArticleDoc, v: Verdict, acts: Sequence[Act]) -> list[ClaimTrace
         voice = decide.Voice(article.source or "the reporter", "third_party", "reporter", "confirmed")
         voice_why, stance_why = "control stated in passing: the reporter's", "the reporter states it"
     else:
-        voice, voice_why, stance_why = decide.voice(f, v.act, v.control, v.side, v.denied, v.unverified, article, when)
+        voice, voice_why, stance_why = decide.voice(f, v.act, v.control, v.side, v.denied, v.unverified,
+                                                    article, when)
     voices = [voice, *_second_voices(adoc, f, v.act, acts, voice, v.control, v.denied)]
     dated = v.why[3] if v.when else "none in the clause; " + (when.text if when else "no date")
     reasons = (f"rule {f.rule.id}: '{f.text}' -> {r.mention.surface}",
@@ -74,8 +75,9 @@ def voiced(adoc: ArticleDoc, v: Verdict, acts: Sequence[Act]) -> list[ClaimTrace
     return [ClaimTrace(Claim(claim_id="", article_id=article.id, place=r.place, surface=r.mention.surface,
                              controller=v.control, event=happened, claimant=o.claimant, claimant_side=o.side,
                              stance=o.stance, event_date=when.event_date if when else None,
-                             date_precision=when.precision if when else None, date_text=when.text if when else None,
-                             quote=quote, confidence=conf if o is voice else round(conf * 0.9, 2), start=r.mention.start,
+                             date_precision=when.precision if when else None,
+                             date_text=when.text if when else None, quote=quote,
+                             confidence=conf if o is voice else round(conf * 0.9, 2), start=r.mention.start,
                              voice=o.kind, rule=f.rule.id, part=v.part), reasons)
             for o in voices]
 
@@ -92,16 +94,16 @@ def _second_voices(adoc: ArticleDoc, f: Frame, act: Act | None, acts: Sequence[A
     return []
 
 
-#: words after "lie(s)" that make it a location ("which lies in the Donetsk region", "lies 20 km north of"), not a
-#: falsehood ("a pack of lies", "Moscow lies about its losses")
-_LIES_WHERE = V.PREP_AT | V.COMPASS | frozenset({"between", "along", "just", "some", "roughly", "approximately", "about",
-                                                 "only", "less", "more"})
+#: words after "lie(s)" that make it a location ("which lies in the Donetsk region", "lies 20 km north of"),
+#: not a falsehood ("a pack of lies", "Moscow lies about its losses")
+_LIES_WHERE = V.PREP_AT | V.COMPASS | frozenset({"between", "along", "just", "some", "roughly",
+                                                 "approximately", "about", "only", "less", "more"})
 
 
 def called_false(adoc: ArticleDoc, span: Span, f: Frame, act: Act | None) -> bool:
-    """"(The military said) the claim that the village had been captured was untrue": the trigger is in the content
-    clause of a claim nobody owns here and the sentence calls it false after it; the speaker denies it. ("Russia's
-    claim that ... is false": Russia claims, and who calls it false is the second voice.)"""
+    """"(The military said) the claim that the village had been captured was untrue": the trigger is in the
+    content clause of a claim nobody owns here and the sentence calls it false after it; the speaker denies
+    it. ("Russia's claim that ... is false": Russia claims, and who calls it false is the second voice.)"""
     k = f.trigger[0] - 1
     while k > span.start and f.trigger[0] - k < 10 and adoc.lower(k) != "that":
         k -= 1
@@ -119,13 +121,14 @@ def _calls_false(adoc: ArticleDoc, span: Span) -> bool:
 
 
 def _false(adoc: ArticleDoc, k: int) -> bool:
-    """Whether the word at ``k`` calls something false ("untrue", "propaganda", "a pack of lies"; not "the village
-    lies northwest of X", "lies about 20 km from")."""
+    """Whether the word at ``k`` calls something false ("untrue", "propaganda", "a pack of lies"; not "the
+    village lies northwest of X", "lies about 20 km from")."""
     return adoc.lower(k) in V.FALSE_WORDS and not (adoc.lower(k) in ("lie", "lies") and _located_lie(adoc, k))
 
 
 def _located_lie(adoc: ArticleDoc, k: int) -> bool:
-    """Whether "lie(s)" at ``k`` says where something is ("lies in", "lies about 20 km", "lies north-west of")."""
+    """Whether "lie(s)" at ``k`` says where something is ("lies in", "lies about 20 km", "lies north-west
+    of")."""
     after = adoc.lower(k + 1)
     return after in _LIES_WHERE and (after != "about" or adoc.number(k + 2)) or after.endswith(V.POINTS)
 
@@ -137,9 +140,11 @@ def revoiced(adoc: ArticleDoc, span: Span, acts: Sequence[Act], previous: Sequen
     if speaker is None:
         return []
     if speaker.side in ("RU", "UA") and reported_denial(adoc, span):
-        return [_as_voiced(c, speaker, span, "denied") for c in previous if c.claimant_side == opposite(speaker.side) and c.stance != "denied"]
+        return [_as_voiced(c, speaker, span, "denied") for c in previous
+                if c.claimant_side == opposite(speaker.side) and c.stance != "denied"]
     if reported_confirmation(adoc, span):
-        return [_as_voiced(c, speaker, span, "confirmed") for c in previous if c.claimant_side != speaker.side]
+        return [_as_voiced(c, speaker, span, "confirmed") for c in previous
+                if c.claimant_side != speaker.side]
     return []
 
 

@@ -13,11 +13,12 @@ from geo.claims.tokens import ArticleDoc, Span
 from geo.models import When
 from geo.when import find_times
 
-_OPENING = frozenset({"on", "in", "by", "since", "as", "of", "earlier", "later", "the", "early", "late", "at", "during",
-                      "from", "overnight", "between"})
+_OPENING = frozenset({"on", "in", "by", "since", "as", "of", "earlier", "later", "the", "early", "late", "at",
+                      "during", "from", "overnight", "between"})
 
 
-def sentence_times(adoc: ArticleDoc, span: Span, reference: date | None, last_day: date | None) -> list[tuple[When, int]]:
+def sentence_times(adoc: ArticleDoc, span: Span, reference: date | None,
+                   last_day: date | None) -> list[tuple[When, int]]:
     """The time expressions of a sentence, each with its first token; not those that are a place's name."""
     out = []
     base = span.sentence.start
@@ -42,8 +43,10 @@ def time_of(adoc: ArticleDoc, f: Frame, times: Sequence[tuple[When, int]]) -> tu
         opening = all(adoc.lower(k) in _OPENING for k in range(span.start, t))
         if adoc.clause[t] != clause and not opening:
             continue
-        statement = any(adoc.lemma(k) in V.SAY | V.CONFIRM | V.DENY for k in range(max(span.start, t - 3), min(span.end, t + 4))
-                        if k < t or adoc.lower(k) in ("said", "says", "told", "announced", "reported", "stated", "claimed"))
+        statement = any(adoc.lemma(k) in V.SAY | V.CONFIRM | V.DENY
+                        for k in range(max(span.start, t - 3), min(span.end, t + 4))
+                        if k < t or adoc.lower(k) in ("said", "says", "told", "announced", "reported",
+                                                      "stated", "claimed"))
         usable.append((statement, abs(t - f.trigger[0]), w))
     if not usable:
         return None, ""

@@ -1,9 +1,10 @@
-"""The token layer: an article's words as spaCy's tokenizer cuts them, its sentences, its places as single tokens.
+"""The token layer: an article's words as spaCy's tokenizer cuts them, its sentences, its places as single
+tokens.
 
 spaCy's blank English pipeline (a tokenizer, no model, nothing downloaded) with lemmas looked up in the table
-``spacy-lookups-data`` ships, on the lower-cased word ("Captured" -> capture). Each place a mention names becomes
-one token (``Chasiv Yar``, ``Novo-Oleksandrivka``), so a rule sees "captured PLACE and PLACE". spaCy is imported
-here only, when the first article is read.
+``spacy-lookups-data`` ships, on the lower-cased word ("Captured" -> capture). Each place a mention names
+becomes one token (``Chasiv Yar``, ``Novo-Oleksandrivka``), so a rule sees "captured PLACE and PLACE". spaCy
+is imported here only, when the first article is read.
 """
 
 from __future__ import annotations
@@ -31,13 +32,15 @@ _V = TypeVar("_V")
 
 #: lemmas the lookup table gets wrong for news copy ("as" -> "a", "does" -> "doe", "ground" -> "grind")
 _LEMMA_OVERRIDES = {"as": "as", "'s": "'s", "’s": "’s", "more": "more", "could": "could", "first": "first",
-                    "ground": "ground", "number": "number", "evening": "evening", "does": "do", "wound": "wound",
-                    "left": "leave", "lines": "line", "forces": "force", "fighting": "fighting", "hostilities": "hostility",
-                    "data": "data", "media": "media", "remains": "remain", "positions": "position", "held": "hold",
-                    "outskirts": "outskirts", "news": "news", "taking": "take", "capturing": "capture",
+                    "ground": "ground", "number": "number", "evening": "evening", "does": "do",
+                    "wound": "wound", "left": "leave", "lines": "line", "forces": "force",
+                    "fighting": "fighting", "hostilities": "hostility", "data": "data", "media": "media",
+                    "remains": "remain", "positions": "position", "held": "hold", "outskirts": "outskirts",
+                    "news": "news", "taking": "take", "capturing": "capture",
                     "liberating": "liberate", "storming": "storming", "retaking": "retake", "fell": "fall",
-                    "fallen": "fall", "falls": "fall", "falling": "fall", "won": "win", "lost": "lose", "fled": "flee",
-                    "drove": "drive", "driven": "drive", "repelled": "repel", "repulsed": "repulse",
+                    "fallen": "fall", "falls": "fall", "falling": "fall", "won": "win", "lost": "lose",
+                    "fled": "flee", "drove": "drive", "driven": "drive", "repelled": "repel",
+                    "repulsed": "repulse",
                     "beaten": "beat", "overran": "overrun", "withdrew": "withdraw", "withdrawn": "withdraw",
                     # plurals the table lacks
                     "bloggers": "blogger", "milbloggers": "milblogger", "sappers": "sapper",
@@ -46,8 +49,9 @@ _LEMMA_OVERRIDES = {"as": "as", "'s": "'s", "’s": "’s", "more": "more", "cou
 
 @functools.cache
 def pipeline() -> Language:
-    """spaCy's blank English tokenizer (built once per process; no model), taking articles up to the size ingest
-    accepts (spaCy's own limit of a million characters guards a parser's memory, which a tokenizer does not use)."""
+    """spaCy's blank English tokenizer (built once per process; no model), taking articles up to the size
+    ingest accepts (spaCy's own limit of a million characters guards a parser's memory, which a tokenizer does
+    not use)."""
     import spacy
 
     nlp = spacy.blank("en")
@@ -69,11 +73,13 @@ class _Remembered(dict[_K, _V]):
 
 @functools.cache
 def lemmatizer() -> Callable[[str], str]:
-    """The lemma of a lower-cased word, from the lookup table ``spacy-lookups-data`` ships and a few overrides."""
+    """The lemma of a lower-cased word, from the lookup table ``spacy-lookups-data`` ships and a few
+    overrides."""
     from spacy.lookups import load_lookups
 
     table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-    return _Remembered[str, str](lambda word: _LEMMA_OVERRIDES.get(word) or str(table.get(word, word))).__getitem__
+    return _Remembered[str,
+                       str](lambda word: _LEMMA_OVERRIDES.get(word) or str(table.get(word, word))).__getitem__
 
 
 #: what the patterns read of one word: lower case, lemma, text, title case, like a number, punctuation
@@ -143,7 +149,8 @@ class ArticleDoc:
         return 0 <= i < len(self.words.num) and self.words.num[i]
 
     def text(self, a: int, b: int) -> str:
-        """The article's text from token ``a`` to the end of token ``b - 1`` (clamped to the doc, as a slice is)."""
+        """The article's text from token ``a`` to the end of token ``b - 1`` (clamped to the doc, as a slice
+        is)."""
         a, b = max(a, 0), min(b, len(self.ends))
         return self.article.text[self.starts[a] : self.ends[b - 1]] if a < b else ""
 
@@ -186,7 +193,8 @@ def build_doc(article: Article, resolved: Sequence[Resolved]) -> ArticleDoc:
             sentences.append(Span(s, *tokens))
     clause = _clauses(words, frozenset(s.start for s in sentences))
     return ArticleDoc(article, words, tuple(sentences), places, clause, _openings(clause),
-                      {s.sentence.index: s for s in sentences}, tuple(starts), tuple(ends), tuple(sorted(places)))
+                      {s.sentence.index: s for s in sentences}, tuple(starts), tuple(ends),
+                      tuple(sorted(places)))
 
 
 def _overlapped(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int] | None:
@@ -195,14 +203,16 @@ def _overlapped(starts: Sequence[int], ends: Sequence[int], start: int, end: int
     return (first, last) if first < last else None
 
 
-def _merge_places(text: str, starts: list[int], ends: list[int], rows: list[_Row], resolved: Sequence[Resolved]
+def _merge_places(text: str, starts: list[int], ends: list[int], rows: list[_Row],
+                  resolved: Sequence[Resolved]
                   ) -> tuple[list[int], list[int], list[_Row]]:
-    """Each mention of more than one token as one token ("Chasiv Yar"): the longest first where mentions overlap,
-    as spaCy's ``filter_spans`` keeps them. Gives where the tokens start and end, and their rows."""
+    """Each mention of more than one token as one token ("Chasiv Yar"): the longest first where mentions
+    overlap, as spaCy's ``filter_spans`` keeps them. Gives where the tokens start and end, and their rows."""
     runs = {_overlapped(starts, ends, r.mention.start, r.mention.end) for r in resolved}
     taken: set[int] = set()
     merged = []
-    for first, last in sorted((r for r in runs if r is not None and r[1] - r[0] > 1), key=lambda r: (r[0] - r[1], r[0])):
+    for first, last in sorted((r for r in runs if r is not None and r[1] - r[0] > 1),
+                              key=lambda r: (r[0] - r[1], r[0])):
         if taken.isdisjoint(range(first, last)):
             taken.update(range(first, last))
             merged.append((first, last))
@@ -222,10 +232,12 @@ def _merge_places(text: str, starts: list[int], ends: list[int], rows: list[_Row
 
 
 #: words after ", and" that open a clause with a subject of its own (", and that the flag was raised")
-_NEW_SUBJECT = frozenset({"the", "a", "an", "that", "it", "they", "he", "she", "we", "its", "their", "his", "her", "this",
-                          "these", "those", "there", "russian", "ukrainian", "russia", "ukraine", "kyiv", "moscow"})
-_OPENS_AFTER_COMMA = frozenset({"which", "who", "whom", "whose", "where", "while", "whereas", "although", "though",
-                                "but", "saying", "adding", "insisting", "noting", "stressing", "claiming",
+_NEW_SUBJECT = frozenset({"the", "a", "an", "that", "it", "they", "he", "she", "we", "its", "their", "his",
+                          "her", "this", "these", "those", "there", "russian", "ukrainian", "russia",
+                          "ukraine", "kyiv", "moscow"})
+_OPENS_AFTER_COMMA = frozenset({"which", "who", "whom", "whose", "where", "while", "whereas", "although",
+                                "though", "but", "saying", "adding", "insisting", "noting", "stressing",
+                                "claiming",
                                 "according"})
 
 
@@ -234,9 +246,10 @@ _CLAUSE_WORDS = CLAUSE_MARKS | _OPENS_AFTER_COMMA | frozenset({"(", ")", "and"})
 
 
 def _clauses(words: Words, sentence_starts: frozenset[int]) -> tuple[int, ...]:
-    """A clause number per token: a new clause starts with each sentence, at ``;`` and dashes, at ", which|who|
-    where|while|but|saying|...", and at "but" or "while" anywhere; a bracket is a clause of its own, and the words
-    after it go on with the clause before it. Only the tokens where a clause may change are visited."""
+    """A clause number per token: a new clause starts with each sentence, at ``;`` and dashes, at ",
+    which|who| where|while|but|saying|...", and at "but" or "while" anywhere; a bracket is a clause of its
+    own, and the words after it go on with the clause before it. Only the tokens where a clause may change are
+    visited."""
     lower = words.lower
     numbers: list[int] = []
     current = fresh = done = 0
@@ -262,8 +275,9 @@ def _clauses(words: Words, sentence_starts: frozenset[int]) -> tuple[int, ...]:
             numbers.append(current)
             current = outer.pop()
             continue
-        elif word in CLAUSE_MARKS or (word in _OPENS_AFTER_COMMA and (after_comma or word in ("but", "while", "whereas"))) or (
-                word == "and" and after_comma and i + 1 < len(lower) and lower[i + 1] in _NEW_SUBJECT):
+        elif (word in CLAUSE_MARKS
+              or (word in _OPENS_AFTER_COMMA and (after_comma or word in ("but", "while", "whereas")))
+              or (word == "and" and after_comma and i + 1 < len(lower) and lower[i + 1] in _NEW_SUBJECT)):
             fresh += 1
             current = fresh
         numbers.append(current)

@@ -1,5 +1,5 @@
-"""What reading an article gives besides its claims: per sentence, the acts, frames and blocked triggers, and per
-claim the reasons for its side, stance and date (what ``geo explain`` shows)."""
+"""What reading an article gives besides its claims: per sentence, the acts, frames and blocked triggers, and
+per claim the reasons for its side, stance and date (what ``geo explain`` shows)."""
 
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ def act_line(a: Act) -> str:
 
 def frame_line(f: Frame) -> str:
     places = ", ".join(f"{t.resolved.mention.surface} ({t.via})" for t in f.targets)
-    flags = [w for w, on in (("negated", f.negated), (f.modality, f.modality != "fact"), ("hedged", f.hedged)) if on]
+    flags = [w for w, on in (("negated", f.negated), (f.modality, f.modality != "fact"), ("hedged", f.hedged))
+             if on]
     return f"{f.rule.id} '{f.text}' -> {places}; side {f.side or '-'} ({f.side_via}), role {f.role}" + \
         (f"; {', '.join(flags)}" if flags else "")

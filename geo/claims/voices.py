@@ -1,11 +1,11 @@
 """Who says so: the speech acts of a sentence, each with the actor who speaks, its side, and its kind.
 
-An act is an actor followed by a verb of speech ("Russia's defence ministry said"), a speech verb followed by its
-speaker (", said the regional governor"), "according to X", an actor's speech noun ("Moscow's declaration"), or a
-person named before a speech verb, with the body an apposition names ("Nazar Voloshyn, spokesperson for the
-Khortytsia group, said"). A person the actor table does not know speaks for an unknown side, or for Ukraine when
-the apposition names a Ukrainian local office (governor, mayor, military administration). Kinds: ``say``,
-``confirm``, ``admit`` and ``deny`` (the verb's lemma decides).
+An act is an actor followed by a verb of speech ("Russia's defence ministry said"), a speech verb followed by
+its speaker (", said the regional governor"), "according to X", an actor's speech noun ("Moscow's
+declaration"), or a person named before a speech verb, with the body an apposition names ("Nazar Voloshyn,
+spokesperson for the Khortytsia group, said"). A person the actor table does not know speaks for an unknown
+side, or for Ukraine when the apposition names a Ukrainian local office (governor, mayor, military
+administration). Kinds: ``say``, ``confirm``, ``admit`` and ``deny`` (the verb's lemma decides).
 """
 
 from __future__ import annotations
@@ -20,22 +20,26 @@ from geo.models import Side
 from geo.when_rules import DAY_WORDS
 
 _SPEECH = V.SAY | V.CONFIRM | V.DENY
-_BETWEEN = V.AUX | V.ADVERB | V.MODAL | frozenset({"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                                   "sunday", "later", "officially", "publicly", "in", "a", "statement",
-                                                   "itself", "also", "separately", "earlier", "late", "this", "week",
-                                                   "yesterday", "today", "morning", "evening", "overnight", "then",
-                                                   "last", "night", "bulletin", "update", "report", "daily"})
-_LOCAL_OFFICE = frozenset({"governor", "mayor", "administration", "council", "police", "head", "chief", "community",
-                           "hromada", "municipality", "prosecutor"})
-#: words of a local authority's name: "the oblast military administration", "the regional state administration"
-_ADMINISTRATION = frozenset({"oblast", "regional", "military", "state", "city", "district", "civil-military", "civil", "local"})
+_BETWEEN = V.AUX | V.ADVERB | V.MODAL | frozenset({
+    "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "later", "officially",
+    "publicly", "in", "a", "statement", "itself", "also", "separately", "earlier", "late", "this", "week",
+    "yesterday", "today", "morning", "evening", "overnight", "then", "last", "night", "bulletin", "update",
+    "report", "daily"})
+_LOCAL_OFFICE = frozenset({"governor", "mayor", "administration", "council", "police", "head", "chief",
+                           "community", "hromada", "municipality", "prosecutor"})
+#: words of a local authority's name: "the oblast military administration", "the regional state
+#: administration"
+_ADMINISTRATION = frozenset({"oblast", "regional", "military", "state", "city", "district", "civil-military",
+                             "civil", "local"})
 _INSTALLED = frozenset({"installed", "pro-russian", "occupation", "separatist", "pro-kremlin", "proxy"})
-_TITLES = frozenset({"governor", "mayor", "spokesman", "spokesperson", "head", "the", "regional", "local", "city"})
-_PERSON_STOP = frozenset({"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "this", "that",
-                          "there", "officials", "sources", "some", "both", "earlier", "later", "when", "while"})
+_TITLES = frozenset({"governor", "mayor", "spokesman", "spokesperson", "head", "the", "regional", "local",
+                     "city"})
+_PERSON_STOP = frozenset({"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "this",
+                          "that", "there", "officials", "sources", "some", "both", "earlier", "later", "when",
+                          "while"})
 #: words of nationality: "Russian claims", "Western reports" are claims and reports, not a person who claims
-_NATIONALITY = frozenset({*V.SIDE_WORD, "american", "british", "western", "european", "german", "french", "polish",
-                          "belarusian", "chechen", "north", "korean", "u.s.", "us", "uk"})
+_NATIONALITY = frozenset({*V.SIDE_WORD, "american", "british", "western", "european", "german", "french",
+                          "polish", "belarusian", "chechen", "north", "korean", "u.s.", "us", "uk"})
 #: capitalised words that name no person: nationalities, days and months
 _NO_PERSON = _NATIONALITY | DAY_WORDS
 
@@ -78,11 +82,13 @@ def _speech_after(adoc: ArticleDoc, end: int, stop: int) -> int | None:
             k += 1
         if k < stop and adoc.lower(k) == "," and adoc.lemma(k + 1) in _SPEECH:
             return k + 1
-    acronym = 3 if adoc.lower(j) == "(" and adoc.lower(j + 2) == ")" else 0  # "the Institute ... (ISW) reported"
+    # "the Institute ... (ISW) reported"
+    acronym = 3 if adoc.lower(j) == "(" and adoc.lower(j + 2) == ")" else 0
     j += acronym
     while j < stop and j - end - acronym < 6 and adoc.lower(j) in _BETWEEN and adoc.lemma(j) not in _SPEECH:
         j += 1
-    if j < stop and adoc.lemma(j) in _SPEECH and adoc.lower(j) not in ("claim", "report", "statement", "post", "map", "data"):
+    if (j < stop and adoc.lemma(j) in _SPEECH
+        and adoc.lower(j) not in ("claim", "report", "statement", "post", "map", "data")):
         return j
     return None
 
@@ -93,16 +99,20 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
     for a in (a for a in actors if not a.event):  # "the report on Russian advances noted": the report speaks
         verb = _speech_after(adoc, a.end, span.end)
         if verb is not None:
-            acts.append(_act(_full_name(adoc, span, a), a.side, adoc.lemma(verb), verb, a.start, f"subject of '{adoc.lower(verb)}'"))
+            acts.append(_act(_full_name(adoc, span, a), a.side, adoc.lemma(verb), verb, a.start,
+                             f"subject of '{adoc.lower(verb)}'"))
         elif any(adoc.lemma(k) in V.SPEECH_NOUN for k in range(a.start, a.end)) or (
                 adoc.lower(a.end) in ("'s", "’s") and (adoc.lemma(a.end + 1) in V.SPEECH_NOUN or (
                     adoc.lower(a.end + 1) in _REPORT_KINDS and adoc.lemma(a.end + 2) in V.SPEECH_NOUN))):
             acts.append(_act(a.text, a.side, "say", a.end - 1, a.start, "owner of the statement"))
         elif _cited(adoc, a.start):
-            acts.append(_act(_with_role(adoc, span, a), a.side, "say", a.start - 1, a.start, "'according to'"))
-        elif (said := _said_before(adoc, a.start)) is not None and (a.end >= span.end or adoc.words.punct[a.end]):
+            acts.append(_act(_with_role(adoc, span, a), a.side, "say", a.start - 1, a.start,
+                             "'according to'"))
+        elif ((said := _said_before(adoc, a.start)) is not None
+              and (a.end >= span.end or adoc.words.punct[a.end])):
             # ', said (Oleksandr) Shtupun.' -- not ', said Russian forces captured X': those are what was said
-            acts.append(_act(adoc.text(said + 1, a.end), a.side, adoc.lemma(said), said, said + 1, "named after the quote"))
+            acts.append(_act(adoc.text(said + 1, a.end), a.side, adoc.lemma(said), said, said + 1,
+                             "named after the quote"))
     verbs = {a.verb for a in acts}
     acts += [p for p in _people(adoc, span, actors) if p.verb not in verbs]  # one speaker to a verb
     return sorted((a for a in acts if not _concessive(adoc, a.speaker)), key=lambda x: x.verb)
@@ -119,19 +129,21 @@ def _said_before(adoc: ArticleDoc, start: int) -> int | None:
 
 def _concessive(adoc: ArticleDoc, first: int) -> bool:
     """"whatever Russia claims", "despite what Moscow says": not the one speaking."""
-    return adoc.lower(first - 1) == "whatever" or (adoc.lower(first - 1) == "what" and adoc.lower(first - 2) in ("despite", "of"))
+    return (adoc.lower(first - 1) == "whatever"
+            or (adoc.lower(first - 1) == "what" and adoc.lower(first - 2) in ("despite", "of")))
 
 
 _CITING = frozenset({"reported", "published", "posted", "cited", "released", "circulated", "spread"})
 
 
 #: what kind of report a speaker's report is: "the General Staff's morning report"
-_REPORT_KINDS = frozenset({"morning", "evening", "daily", "latest", "weekly", "official", "regular", "operational"})
+_REPORT_KINDS = frozenset({"morning", "evening", "daily", "latest", "weekly", "official", "regular",
+                           "operational"})
 
 
 def _cited(adoc: ArticleDoc, start: int) -> bool:
-    """"according to (the) X", "according to a statement from X", "citing X", "circulated by X": X is the source of
-    what the sentence says."""
+    """"according to (the) X", "according to a statement from X", "citing X", "circulated by X": X is the
+    source of what the sentence says."""
     k = start - 1 - (adoc.lower(start - 1) in ("the", "a"))
     if adoc.lower(k) in ("from", "by", "of") and adoc.lemma(k - 1) in V.SPEECH_NOUN:  # "a statement from X"
         k -= 2 + (adoc.lower(k - 2) in _REPORT_KINDS)
@@ -159,7 +171,8 @@ def _with_role(adoc: ArticleDoc, span: Span, a: Actor) -> str:
 def _full_name(adoc: ArticleDoc, span: Span, a: Actor) -> str:
     """An actor's words with the given names before a surname the table knows ("Nazar Voloshyn")."""
     first = a.start
-    while first > span.start and a.end - first < 4 and adoc.title(first - 1) and first - 1 not in adoc.places \
+    while first > span.start and a.end - first < 4 and adoc.title(first - 1) \
+            and first - 1 not in adoc.places \
             and adoc.lower(first - 1) not in _PERSON_STOP:
         first -= 1
     return adoc.text(first, a.end) if a.end - a.start == 1 else a.text
@@ -178,22 +191,24 @@ def _people(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
             first, last = who
             words = adoc.text(first, last).split()
             role = adoc.text(last, min(span.end, last + 14)).lower().split() if last > v else \
-                adoc.text(max(span.start, first - 14), first).lower().split() + adoc.text(last, v).lower().split()
-            out.append(_act(_name(words), _office_side(words, role, adoc, first, last, actors), adoc.lemma(v), v, first,
-                            PERSON))
+                adoc.text(max(span.start, first - 14), first).lower().split() \
+                + adoc.text(last, v).lower().split()
+            out.append(_act(_name(words), _office_side(words, role, adoc, first, last, actors), adoc.lemma(v),
+                            v, first, PERSON))
     return out
 
 
 def remembered(acts: Sequence[Act], people: dict[str, Act]) -> list[Act]:
-    """Acts of persons, with the side of a person named earlier in the article under the same surname ("Vyacheslav
-    Chaus, the region's governor, said ..." then "Chaus said ..."); the persons whose side is known are added to
-    ``people``."""
+    """Acts of persons, with the side of a person named earlier in the article under the same surname
+    ("Vyacheslav Chaus, the region's governor, said ..." then "Chaus said ..."); the persons whose side is
+    known are added to ``people``."""
     out = []
     for a in acts:
         surname = a.who.split()[-1] if a.via == PERSON and a.who[:1].isupper() else ""
         known = people.get(surname)
         if a.side == "unknown" and known is not None:
-            a = replace(a, who=known.who, side=known.side, voice=known.voice, via=f"{PERSON}, named before as {known.who}")
+            a = replace(a, who=known.who, side=known.side, voice=known.voice,
+                        via=f"{PERSON}, named before as {known.who}")
         elif surname and a.side != "unknown" and len(a.who.split()) > 1:
             people[surname] = a
         out.append(a)
@@ -201,20 +216,24 @@ def remembered(acts: Sequence[Act], people: dict[str, Act]) -> list[Act]:
 
 
 def _name(words: list[str]) -> str:
-    """A person's name without the title before it ("the region's governor Vyacheslav Chaus" -> "Vyacheslav Chaus")."""
+    """A person's name without the title before it ("the region's governor Vyacheslav Chaus" -> "Vyacheslav
+    Chaus")."""
     k = 0
     while k < len(words) - 1 and words[k].lower() in _TITLES and words[k + 1][:1].isupper():
         k += 1
     return " ".join(words[k:])
 
 
-def _office_side(words: list[str], role: list[str], adoc: ArticleDoc, first: int, last: int, actors: Sequence[Actor]) -> Side:
+def _office_side(words: list[str], role: list[str], adoc: ArticleDoc, first: int, last: int,
+                 actors: Sequence[Actor]) -> Side:
     """The side a person or office speaks for: a local office (Ukraine's, unless installed by Russia), a body
     named in apposition ("Name, spokesperson for the Khortytsia group,"), else unknown."""
     lowered = {part for w in words + role for part in w.lower().strip(",").split("-")}
     if lowered & _LOCAL_OFFICE:
         return "RU" if lowered & _INSTALLED else "UA"
-    body = [a for a in actors if last < a.start <= last + 12 and adoc.lower(a.start - 1) in ("for", "of", "at", "the", "\"", "“")
+    body = [a for a in actors
+            if last < a.start <= last + 12
+            and adoc.lower(a.start - 1) in ("for", "of", "at", "the", "\"", "“")
             and "," in adoc.text(last, a.start)]
     return body[0].side if body else "unknown"
 
@@ -240,12 +259,13 @@ def _name_before(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple
         while j > span.start and adoc.lower(j - 1) in _ADMINISTRATION and end - j < 5:
             j -= 1
         return (j, end) if j < end - 1 else None
-    while j >= span.start and (adoc.title(j) or adoc.lower(j) in ("governor", "mayor", "spokesman", "spokesperson")) \
+    while j >= span.start and (adoc.title(j)
+                               or adoc.lower(j) in ("governor", "mayor", "spokesman", "spokesperson")) \
             and j not in adoc.places and j not in taken and end - j < 5:
         j -= 1
     first = j + 1
-    if end - first < 1 or adoc.lower(first) in _PERSON_STOP or (end - first == 1 and adoc.lower(first) not in ("governor", "mayor")
-                                                                and not adoc.title(first)):
+    if (end - first < 1 or adoc.lower(first) in _PERSON_STOP
+        or (end - first == 1 and adoc.lower(first) not in ("governor", "mayor") and not adoc.title(first))):
         return None
     if all(adoc.lower(k) in _NO_PERSON for k in range(first, end)):
         return None  # "Russian officials", "on 10 October, where ..., said": no person
@@ -254,7 +274,8 @@ def _name_before(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple
 
 def _name_after(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple[int, int] | None:
     """", said Oleg Grygorov, head of ...", ", the regional governor said" read the other way round."""
-    if adoc.lower(v - 1) not in (",", "\"", "”", "'", "’") or adoc.lower(v) not in ("said", "says", "told", "added", "wrote", "noted"):
+    if (adoc.lower(v - 1) not in (",", "\"", "”", "'", "’")
+        or adoc.lower(v) not in ("said", "says", "told", "added", "wrote", "noted")):
         return None
     j = v + 1
     while j < span.end and adoc.lower(j) in ("the", "a", "regional", "local", "city", "region's", "military"):
@@ -270,7 +291,8 @@ def reported_denial(adoc: ArticleDoc, span: Span) -> bool:
     """"Kyiv denied the claim.", "Ukraine rejects this": a denial of what the sentence before said."""
     for i in range(span.start, span.end - 1):
         if adoc.lemma(i) in V.DENY and (adoc.lower(i + 1) in ("it", "this", "that", "them", "these") or (
-                adoc.lower(i + 1) in ("the", "such", "these", "those", "this", "that") and adoc.lemma(i + 2) in V.SPEECH_NOUN | {"report", "claim"})):
+                adoc.lower(i + 1) in ("the", "such", "these", "those", "this", "that")
+                and adoc.lemma(i + 2) in V.SPEECH_NOUN | {"report", "claim"})):
             return True
     return False
 
@@ -278,9 +300,12 @@ def reported_denial(adoc: ArticleDoc, span: Span) -> bool:
 def reported_confirmation(adoc: ArticleDoc, span: Span) -> bool:
     """"ISW confirmed the breakthrough.", "DeepState backs this up": a confirmation of the sentence before."""
     for i in range(span.start, span.end - 1):
-        if adoc.lemma(i) in V.CONFIRM - V.ADMIT and adoc.lower(i + 1) in ("the", "this", "that", "these", "such") and \
-                adoc.lemma(i + 2) in V.SPEECH_NOUN | {"breakthrough", "advance", "capture", "withdrawal", "gain", "account", "claim"}:
+        if adoc.lemma(i) in V.CONFIRM - V.ADMIT \
+                and adoc.lower(i + 1) in ("the", "this", "that", "these", "such") and \
+                adoc.lemma(i + 2) in V.SPEECH_NOUN | {"breakthrough", "advance", "capture", "withdrawal",
+                                                      "gain", "account", "claim"}:
             return True
-        if adoc.lemma(i) == "back" and adoc.lower(i + 1) in ("this", "that", "it", "these", "them") and adoc.lower(i + 2) == "up":
+        if (adoc.lemma(i) == "back" and adoc.lower(i + 1) in ("this", "that", "it", "these", "them")
+            and adoc.lower(i + 2) == "up"):
             return True
     return False

@@ -1,10 +1,10 @@
 """``geo add``: put articles into the seeds folder, each as a ``.md`` file with a proper header.
 
-A text file, a saved page or a feed line becomes ``seeds/<published>-<slug>-<id>.md`` (``undated`` when it has no
-date), its header giving title, published, source and url; the name holds the article's id, so adding the same
-article twice writes one file. A web address is fetched only when the user allows it (``--online``), through
-:func:`fetch_page`: one request through :mod:`geo.http`, with geo's User-Agent, bounded in time, size and
-redirects.
+A text file, a saved page or a feed line becomes ``seeds/<published>-<slug>-<id>.md`` (``undated`` when it has
+no date), its header giving title, published, source and url; the name holds the article's id, so adding the
+same article twice writes one file. A web address is fetched only when the user allows it (``--online``),
+through :func:`fetch_page`: one request through :mod:`geo.http`, with geo's User-Agent, bounded in time, size
+and redirects.
 """
 
 from __future__ import annotations
@@ -32,44 +32,48 @@ def is_url(text: str) -> bool:
 
 
 def fetch_page(url: str, online: OnlineSettings) -> bytes:
-    """The bytes of a web page: one GET with geo's User-Agent, bounded in time (``online.timeout_s`` in all), size
-    (:data:`MAX_PAGE_BYTES`) and redirects (same host only); errors say what failed and what to do."""
+    """The bytes of a web page: one GET with geo's User-Agent, bounded in time (``online.timeout_s`` in all),
+    size (:data:`MAX_PAGE_BYTES`) and redirects (same host only); errors say what failed and what to do."""
     try:
         return fetch(url, user_agent=online.user_agent, timeout_s=online.timeout_s, max_bytes=MAX_PAGE_BYTES,
                      accept="text/html,*/*;q=0.5").body
     except FetchTooLarge as err:
-        raise ArticleError(url, f"the page is larger than {MAX_PAGE_BYTES:,} bytes; save the article's text and add "
-                                "the file") from err
+        raise ArticleError(url, f"the page is larger than {MAX_PAGE_BYTES:,} bytes; save the article's text "
+                                "and add the file") from err
     except FetchRedirected as err:
-        raise ArticleError(url, f"could not be fetched (it redirects to {shown(err.location)}); add that address "
-                                "instead") from err
+        raise ArticleError(url, f"could not be fetched (it redirects to {shown(err.location)}); add that "
+                                "address instead") from err
     except FetchError as err:
-        raise ArticleError(url, f"could not be fetched ({err.reason}); check the address and the connection, or "
-                                "save the page and add the file") from err
+        raise ArticleError(url, f"could not be fetched ({err.reason}); check the address and the connection, "
+                                "or save the page and add the file") from err
 
 
 def as_markdown(article: Article) -> str:
     """An article as a seeds file: a front-matter header, then the text."""
-    header = {"title": article.title, "published": article.published.isoformat() if article.published else None,
+    header = {"title": article.title,
+              "published": article.published.isoformat() if article.published else None,
               "source": article.source, "url": article.url}
-    lines = ["---", *(f"{k}: {' '.join(str(v).split())}" for k, v in header.items() if v), "---", article.text, ""]
+    lines = ["---", *(f"{k}: {' '.join(str(v).split())}" for k, v in header.items() if v), "---",
+             article.text, ""]
     return "\n".join(lines)
 
 
 def file_name(article: Article) -> str:
-    """``2025-02-07-russia-says-it-has-taken-toretsk-1a2b3c4d.md``: date, title and id, so a second add of the same
-    article writes the same file."""
+    """``2025-02-07-russia-says-it-has-taken-toretsk-1a2b3c4d.md``: date, title and id, so a second add of the
+    same article writes the same file."""
     slug = "-".join(plain(article.title).split())[:60].strip("-") or "article"
     return f"{article.published.isoformat() if article.published else 'undated'}-{slug}-{article.id[:8]}.md"
 
 
 def add(sources: list[str], seeds: Path, *, online: OnlineSettings | None = None) -> Iterator[Path | Skipped]:
-    """Write each article of ``sources`` (files, or web addresses when ``online``) into ``seeds``; yield the files
-    written, or what could not be added and why (one source that cannot be read never stops the others)."""
+    """Write each article of ``sources`` (files, or web addresses when ``online``) into ``seeds``; yield the
+    files written, or what could not be added and why (one source that cannot be read never stops the
+    others)."""
     seeds.mkdir(parents=True, exist_ok=True)
     for source in sources:
         if is_url(source) and online is None:
-            raise UsageError(f"{source}: fetching a web page needs --online (nothing leaves this machine without it)")
+            raise UsageError(f"{source}: fetching a web page needs --online (nothing leaves this machine "
+                             "without it)")
         try:
             items = _read_source(source, online)
         except OSError as err:

@@ -1,6 +1,6 @@
 """Read articles from disk: ``.txt``/``.md`` files with an optional front-matter header, saved web pages
-(``.html``: the main text and its metadata extracted with trafilatura) and ``.jsonl`` feeds (one article a line:
-``title``, ``published``, ``source``, ``url``, ``text``).
+(``.html``: the main text and its metadata extracted with trafilatura) and ``.jsonl`` feeds (one article a
+line: ``title``, ``published``, ``source``, ``url``, ``text``).
 
 Whatever cannot be read comes back as :class:`Skipped`, naming the file (and line) and what to do; the rest is
 read. Text that is not UTF-8 is read as UTF-16 when it says so (a byte-order mark, or the zero bytes UTF-16
@@ -96,7 +96,8 @@ def _decode(path: Path, raw: bytes) -> str:
     if text is not None:
         return text
     if _controls(raw[:4096]) * 50 > len(raw[:4096]):  # a stray NUL in a text is dropped, not taken for binary
-        raise ArticleError(str(path), "this looks like a binary file, not an article; remove it from the seeds folder")
+        raise ArticleError(str(path),
+                           "this looks like a binary file, not an article; remove it from the seeds folder")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -104,7 +105,8 @@ def _decode(path: Path, raw: bytes) -> str:
     try:
         text = raw.decode("cp1251")
     except UnicodeDecodeError as err:
-        raise ArticleError(str(path), "the text is neither UTF-8, UTF-16 nor Windows-1251; save the file as UTF-8") from err
+        raise ArticleError(str(path), "the text is neither UTF-8, UTF-16 nor Windows-1251; save the file as "
+                                      "UTF-8") from err
     log.warning("%s: not UTF-8, read as Windows-1251; save it as UTF-8 if the text looks wrong", path)
     return text
 
@@ -116,7 +118,8 @@ def _split_header(path: Path, text: str) -> tuple[dict[str, str], str]:
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration as err:
-        raise ArticleError(str(path), "the front-matter header opened with '---' is never closed; add a '---' line after it") from err
+        raise ArticleError(str(path), "the front-matter header opened with '---' is never closed; add a "
+                                      "'---' line after it") from err
     header: dict[str, str] = {}
     for line in lines[1:end]:
         if not line.strip() or line.lstrip().startswith("#"):
@@ -137,8 +140,8 @@ def _published(path: Path | str, value: str | None) -> date | None:
     try:
         day = date.fromisoformat(value.strip()[:10])
     except ValueError:
-        log.warning("%s: published %r is not a date; write it as YYYY-MM-DD (read without it: relative dates stay "
-                    "unresolved)", path, value[:40])
+        log.warning("%s: published %r is not a date; write it as YYYY-MM-DD (read without it: relative dates "
+                    "stay unresolved)", path, value[:40])
         return None
     if not plausible_year(day.year):
         log.warning("%s: published %s is outside %d-%d; check the date (read without it: relative dates stay "
@@ -148,11 +151,13 @@ def _published(path: Path | str, value: str | None) -> date | None:
 
 
 def _field(where: str, key: str, value: object) -> str | None:
-    """A header or feed field as one line of text; what is not text (a number, a list) is ignored with a warning."""
+    """A header or feed field as one line of text; what is not text (a number, a list) is ignored with a
+    warning."""
     if value is None:
         return None
     if not isinstance(value, str):
-        kind = "a number" if isinstance(value, (int, float)) else "a list" if isinstance(value, list) else "an object"
+        kind = ("a number" if isinstance(value, (int, float)) else "a list" if isinstance(value, list)
+                else "an object")
         log.warning("%s: %s is %s, not text; ignored", where, key, kind)
         return None
     text = " ".join(clean_text(value).split())
@@ -167,12 +172,14 @@ def _article(where: str, text: str, *, title: object = None, published: object =
     day = _published(where, _field(where, "published", published))
     if day is None:
         log.info("%s: no publication date; its relative dates stay unresolved", where)
-    return Article(id=article_id(body), path=where, title=_field(where, "title", title) or body.split("\n", 1)[0][:200],
-                   published=day, source=_field(where, "source", source), url=_field(where, "url", url), text=body)
+    return Article(id=article_id(body), path=where,
+                   title=_field(where, "title", title) or body.split("\n", 1)[0][:200], published=day,
+                   source=_field(where, "source", source), url=_field(where, "url", url), text=body)
 
 
 def parse_article(path: Path, raw: bytes) -> Article:
-    """Build an :class:`Article` from a text file's bytes; raise :class:`ArticleError` when it cannot be read."""
+    """Build an :class:`Article` from a text file's bytes; raise :class:`ArticleError` when it cannot be
+    read."""
     header, body = _split_header(path, _decode(path, raw))
     if not normalise_text(body):
         raise ArticleError(str(path), "the article has a header but no text; add the text below the header")
@@ -188,12 +195,13 @@ def parse_html(path: Path, raw: bytes) -> Article:
                                             include_tables=False, favor_precision=True)  # a Document, or None
     text = (page.text or "") if page is not None else ""
     if not text.strip():
-        raise ArticleError(str(path), "no article text was found in this page; save the article's text as a .txt file")
+        raise ArticleError(str(path),
+                           "no article text was found in this page; save the article's text as a .txt file")
     lines = text.split("\n")
     if page.title and lines and lines[0].strip() == page.title.strip():
         text = "\n".join(lines[1:])  # trafilatura repeats the headline as the first line
-    return _article(str(path), text, title=page.title, published=page.date, source=page.sitename or page.hostname,
-                    url=page.url)
+    return _article(str(path), text, title=page.title, published=page.date,
+                    source=page.sitename or page.hostname, url=page.url)
 
 
 def parse_feed(path: Path, raw: bytes) -> Iterator[Article | Skipped]:
@@ -204,19 +212,21 @@ def parse_feed(path: Path, raw: bytes) -> Iterator[Article | Skipped]:
             continue
         where = f"{path}:{n}"
         if len(line) > settings.MAX_FEED_LINE_CHARS:
-            yield Skipped(where, f"the line is longer than {settings.MAX_FEED_LINE_CHARS:,} characters; put one article a line")
+            yield Skipped(where, f"the line is longer than {settings.MAX_FEED_LINE_CHARS:,} characters; put "
+                                 "one article a line")
             continue
         try:
             item = json.loads(line)
-        except (ValueError, RecursionError) as err:  # bad JSON, numbers of thousands of digits, nesting too deep
-            why = (err.msg if isinstance(err, json.JSONDecodeError) else "nested too deeply" if isinstance(err, RecursionError)
-                   else "a number too long to read")
+        # bad JSON, numbers of thousands of digits, nesting too deep
+        except (ValueError, RecursionError) as err:
+            why = (err.msg if isinstance(err, json.JSONDecodeError) else "nested too deeply"
+                   if isinstance(err, RecursionError) else "a number too long to read")
             yield Skipped(where, f"not a JSON object ({why}); write one article a line as "
                                  '{"title": ..., "published": ..., "source": ..., "url": ..., "text": ...}')
             continue
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            yield Skipped(where, 'the line has no "text"; give each article its text, and optionally title, published, '
-                                 "source and url")
+            yield Skipped(where, 'the line has no "text"; give each article its text, and optionally title, '
+                                 "published, source and url")
             continue
         try:
             yield _article(where, item["text"], title=item.get("title"), published=item.get("published"),
@@ -226,27 +236,32 @@ def parse_feed(path: Path, raw: bytes) -> Iterator[Article | Skipped]:
 
 
 def _opened_regular(path: Path) -> int:
-    """A descriptor of ``path`` opened for reading, if it is a regular file (a FIFO would block the run, a device
-    never end); without blocking, whatever it is."""
+    """A descriptor of ``path`` opened for reading, if it is a regular file (a FIFO would block the run, a
+    device never end); without blocking, whatever it is."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError as err:
-        raise ArticleError(str(path), "is a link to a file that does not exist; fix the link or remove it" if path.is_symlink()
+        raise ArticleError(str(path), "is a link to a file that does not exist; fix the link or remove "
+                                      "it" if path.is_symlink()
                            else "disappeared while it was being read; run again") from err
     except OSError as err:
-        raise ArticleError(str(path), f"cannot be read ({err.strerror}); check that it exists and can be read") from err
+        raise ArticleError(str(path),
+                           f"cannot be read ({err.strerror}); check that it exists and can be read") from err
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         is_dir = stat.S_ISDIR(os.fstat(fd).st_mode)
         os.close(fd)
-        raise ArticleError(str(path), "is a folder, not an article; rename it or move it out of the seeds folder" if is_dir
-                           else "is not a regular file (a pipe, device or socket); only files are read, remove it")
+        raise ArticleError(str(path), "is a folder, not an article; rename it or move it out of the seeds "
+                                      "folder" if is_dir
+                           else "is not a regular file (a pipe, device or socket); only files are read, "
+                                "remove it")
     return fd
 
 
 def read_bytes(path: Path) -> bytes:
     """The bytes of a regular file, at most the size limit of one article."""
     if path.is_dir():
-        raise ArticleError(str(path), "is a folder, not an article; rename it or move it out of the seeds folder")
+        raise ArticleError(str(path),
+                           "is a folder, not an article; rename it or move it out of the seeds folder")
     fd = _opened_regular(path)
     try:
         with os.fdopen(fd, "rb") as fh:
@@ -255,8 +270,8 @@ def read_bytes(path: Path) -> bytes:
     except OSError as err:
         raise ArticleError(str(path), f"cannot be read ({err.strerror}); check its permissions") from err
     if len(raw) > settings.MAX_ARTICLE_BYTES:
-        raise ArticleError(str(path), f"it is larger than the {settings.MAX_ARTICLE_BYTES:,}-byte limit for one article; "
-                                      "split it into articles or remove it")
+        raise ArticleError(str(path), f"it is larger than the {settings.MAX_ARTICLE_BYTES:,}-byte limit for "
+                                      "one article; split it into articles or remove it")
     return raw
 
 
@@ -267,8 +282,9 @@ def read_article(path: Path) -> Article:
 
 
 def read_file(path: Path) -> Iterator[Article | Skipped]:
-    """The articles of one file: one, or one a line for a ``.jsonl`` feed; what cannot be read as :class:`Skipped`.
-    Whatever goes wrong with one file stays with it: it is skipped, named, and the others are read."""
+    """The articles of one file: one, or one a line for a ``.jsonl`` feed; what cannot be read as
+    :class:`Skipped`. Whatever goes wrong with one file stays with it: it is skipped, named, and the others
+    are read."""
     try:
         if path.suffix.lower() == ".jsonl":
             yield from parse_feed(path, read_bytes(path))
@@ -278,8 +294,8 @@ def read_file(path: Path) -> Iterator[Article | Skipped]:
         yield Skipped(err.path, err.reason)
     except Exception as err:  # noqa: BLE001 - a file that breaks a parser in a way no rule foresaw is still one file
         log.debug("reading %s failed", path, exc_info=True)
-        yield Skipped(str(path), f"cannot be read ({type(err).__name__}: {str(err)[:200]}); check the file, or remove it "
-                                 "from the seeds folder")
+        yield Skipped(str(path), f"cannot be read ({type(err).__name__}: {str(err)[:200]}); check the file, "
+                                 "or remove it from the seeds folder")
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +310,8 @@ class SeedFile:
     read: bool = True
 
 
-def _walk(folder: str, parts: tuple[str, ...] = (), skip: frozenset[str] = frozenset()) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
+def _walk(folder: str, parts: tuple[str, ...] = (),
+          skip: frozenset[str] = frozenset()) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
     """``(parts of the path under the folder, entry)`` of the article files, hidden ones and the folders of
     ``skip`` (real paths: the output folder) left out."""
     with os.scandir(folder) as entries:
@@ -308,7 +325,8 @@ def _walk(folder: str, parts: tuple[str, ...] = (), skip: frozenset[str] = froze
 
 
 def _entries(folder: Path, skip: frozenset[str] = frozenset()) -> list[os.DirEntry[str]]:
-    """The article files under a folder (hidden ones and those in hidden folders left out), in a stable order."""
+    """The article files under a folder (hidden ones and those in hidden folders left out), in a stable
+    order."""
     return [entry for _, entry in sorted(_walk(str(folder), skip=skip), key=lambda pe: pe[0])]
 
 
@@ -336,12 +354,13 @@ def _fingerprint(entry: os.DirEntry[str]) -> tuple[int, int] | None:
 
 def read_folder(folder: Path, seen_before: Mapping[str, SeedFile] | None = None, *,
                 skip: Path | None = None) -> Iterator[Article | Skipped | SeedFile]:
-    """Read every article under a folder (but the folder ``skip``, the output folder when it lies inside); what
-    cannot be read comes back as :class:`Skipped`, and a text already read under another name is skipped too
-    (kept once).
+    """Read every article under a folder (but the folder ``skip``, the output folder when it lies inside);
+    what cannot be read comes back as :class:`Skipped`, and a text already read under another name is skipped
+    too (kept once).
 
-    After the articles of each file comes its :class:`SeedFile`. A file of ``seen_before`` (the last run's) with
-    the same size and modification time is not read again: its :class:`SeedFile` alone comes back, ``read=False``.
+    After the articles of each file comes its :class:`SeedFile`. A file of ``seen_before`` (the last run's)
+    with the same size and modification time is not read again: its :class:`SeedFile` alone comes back,
+    ``read=False``.
     """
     seen_before = seen_before or {}
     seen: dict[str, str] = {}
@@ -362,7 +381,8 @@ def read_folder(folder: Path, seen_before: Mapping[str, SeedFile] | None = None,
         for item in read_file(Path(entry.path)):
             if isinstance(item, Article):
                 if item.id in seen:
-                    yield Skipped(item.path, f"the same text as {seen[item.id]}, kept once; remove one of the two")
+                    yield Skipped(item.path,
+                                  f"the same text as {seen[item.id]}, kept once; remove one of the two")
                     continue
                 seen[item.id] = item.path
                 ids.append(item.id)

@@ -1,9 +1,9 @@
 """Country borders for the map's offline background.
 
 The outlines are Natural Earth's admin-0 countries at 1:110m (public domain), as the ``pyogrio`` package ships
-them (it comes with geopandas). They are clipped to the part of Europe the war is about, simplified, rounded to
-about 100 m and kept as a small GeoJSON file in the cache, built once. Without that file (a pyogrio that no longer
-ships it) the map simply has no borders, and the run says so once.
+them (it comes with geopandas). They are clipped to the part of Europe the war is about, simplified, rounded
+to about 100 m and kept as a small GeoJSON file in the cache, built once. Without that file (a pyogrio that no
+longer ships it) the map simply has no borders, and the run says so once.
 """
 
 from __future__ import annotations
@@ -27,14 +27,16 @@ DECIMALS = 3
 LABEL_AREA = 2.0
 _CACHE_NAME = "borders-v1.json"
 
-Borders = dict[str, Any]  # {"type": "FeatureCollection", "features": [...], "labels": [[name, lat, lon], ...]}
+# {"type": "FeatureCollection", "features": [...], "labels": [[name, lat, lon], ...]}
+Borders = dict[str, Any]
 
 
 def _natural_earth() -> Path | None:
     spec = importlib.util.find_spec("pyogrio")
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "tests" / "fixtures" / "naturalearth_lowres" / "naturalearth_lowres.shp"
+    path = (Path(next(iter(spec.submodule_search_locations))) / "tests" / "fixtures" / "naturalearth_lowres"
+            / "naturalearth_lowres.shp")
     return path if path.exists() else None
 
 
@@ -61,7 +63,8 @@ def build(source: Path) -> Borders:
             continue
         geometry = shapely.geometry.mapping(clipped)
         features.append({"type": "Feature", "properties": {"name": str(name)},
-                         "geometry": {"type": geometry["type"], "coordinates": _rounded(geometry["coordinates"])}})
+                         "geometry": {"type": geometry["type"],
+                                      "coordinates": _rounded(geometry["coordinates"])}})
         if clipped.area >= LABEL_AREA:
             point = clipped.representative_point()
             labels.append([str(name), round(point.y, 2), round(point.x, 2)])
@@ -77,7 +80,8 @@ def load(cache_dir: Path) -> Borders:
         pass
     source = _natural_earth()
     if source is None:
-        log.warning("no country borders for the map: the Natural Earth file that pyogrio ships is not installed")
+        log.warning("no country borders for the map: the Natural Earth file that pyogrio ships is not "
+                    "installed")
         return {"type": "FeatureCollection", "features": [], "labels": []}
     borders = build(source)
     cache_dir.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,9 @@
-"""Serialise claims and places into the output contract: ``claims.geojson``, ``claims.csv``, ``places.geojson``.
+"""Serialise claims and places into the output contract: ``claims.geojson``, ``claims.csv``,
+``places.geojson``.
 
-The files are made of parts (a place's claims, a place) that :mod:`geo.outputs.files` keeps and joins: a file of
-100,000 claims is never one string.
-Output is sorted and stable, so the same inputs give byte-identical files.
+The files are made of parts (a place's claims, a place) that :mod:`geo.outputs.files` keeps and joins: a file
+of 100,000 claims is never one string. Output is sorted and stable, so the same inputs give byte-identical
+files.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from geo.models import Article, Claim
 from geo.outputs.timeline import PlaceStatus
 
 #: Property order of a claim feature (the contract); ``claims.csv`` adds ``lat`` and ``lon``.
-CLAIM_FIELDS = (
-    "claim_id", "place", "surface", "place_id", "country", "admin1", "feature", "location_precision", "controller",
-    "event", "claimant", "claimant_side", "stance", "event_date", "date_precision", "date_text", "published",
-    "article_id", "title", "source", "url", "quote", "confidence", "rule", "part",
-)
+CLAIM_FIELDS = ("claim_id", "place", "surface", "place_id", "country", "admin1", "feature",
+                "location_precision", "controller", "event", "claimant", "claimant_side", "stance",
+                "event_date", "date_precision", "date_text", "published",
+                "article_id", "title", "source", "url", "quote", "confidence", "rule", "part",
+                )
 
 
 def claim_table(claims: Iterable[Claim], articles: Mapping[str, Article]) -> list[tuple[Any, ...]]:
@@ -35,31 +36,34 @@ def claim_table(claims: Iterable[Claim], articles: Mapping[str, Article]) -> lis
             c.controller, c.event, c.claimant, c.claimant_side, c.stance,
             c.event_date.isoformat() if c.event_date else None, c.date_precision, c.date_text,
             a.published.isoformat() if a and a.published else None,
-            c.article_id, a.title if a else None, a.source if a else None, a.url if a else None, c.quote, c.confidence,
-            c.rule, c.part, round(p.lat, 6), round(p.lon, 6),
+            c.article_id, a.title if a else None, a.source if a else None, a.url if a else None, c.quote,
+            c.confidence, c.rule, c.part, round(p.lat, 6), round(p.lon, 6),
         ))
     return sorted(rows, key=lambda r: (r[1], r[3], r[13] is None, r[13] or "", r[0]))
 
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
-# The parts of the files are UTF-8 bytes: kept in the store as they are written, never decoded and encoded again.
+# The parts of the files are UTF-8 bytes: kept in the store as they are written, never decoded and encoded
+# again.
 
 
 def claim_features(table: Iterable[tuple[Any, ...]]) -> bytes:
     """The features of :func:`claim_table`'s rows, one a line (a part of ``claims.geojson``)."""
-    return ",\n".join(_encode({"type": "Feature", "geometry": {"type": "Point", "coordinates": [row[-1], row[-2]]},
-                                "properties": dict(zip(CLAIM_FIELDS, row))}) for row in table).encode()
+    return ",\n".join(_encode({"type": "Feature",
+                               "geometry": {"type": "Point", "coordinates": [row[-1], row[-2]]},
+                               "properties": dict(zip(CLAIM_FIELDS, row))}) for row in table).encode()
 
 
-#: What a spreadsheet reads as the start of a formula (OWASP's list, with the full-width forms Excel also takes).
+#: What a spreadsheet reads as the start of a formula (OWASP's list, with the full-width forms Excel also
+#: takes).
 _FORMULA_START = tuple("=+-@\t\r") + ("\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def cell(value: Any) -> Any:
     """A CSV cell a spreadsheet shows as written: text that would start a formula (``=HYPERLINK(...)``,
-    ``+cmd|...``, ``@SUM(...)``) gets a leading ``'``; line breaks are ``\\n`` (a bare carriage return would end
-    a line for CSV readers yet go unquoted). Numbers are left alone."""
+    ``+cmd|...``, ``@SUM(...)``) gets a leading ``'``; line breaks are ``\\n`` (a bare carriage return would
+    end a line for CSV readers yet go unquoted). Numbers are left alone."""
     if type(value) is not str:
         return value
     quote = "'" if value.startswith(_FORMULA_START) else ""
@@ -67,7 +71,8 @@ def cell(value: Any) -> Any:
 
 
 def csv_rows(table: Iterable[tuple[Any, ...]]) -> bytes:
-    """The CSV lines of :func:`claim_table`'s rows (a part of ``claims.csv``), every cell :func:`cell`-safe."""
+    """The CSV lines of :func:`claim_table`'s rows (a part of ``claims.csv``), every cell
+    :func:`cell`-safe."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     for row in table:
@@ -81,15 +86,16 @@ def place_feature(status: PlaceStatus) -> bytes:
     return _encode({
         "type": "Feature", "geometry": {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]},
         "properties": {
-            "place_id": p.place_id, "place": p.name, "country": p.country, "admin1": p.admin1, "feature": p.feature,
-            "location_precision": p.precision, "controller": status.controller,
+            "place_id": p.place_id, "place": p.name, "country": p.country, "admin1": p.admin1,
+            "feature": p.feature, "location_precision": p.precision, "controller": status.controller,
             "since": status.since.isoformat() if status.since else None, "claims": len(status.claims),
         },
     }).encode()
 
 
 def collection(parts: Iterable[bytes]) -> Iterator[bytes]:
-    """A FeatureCollection of parts made of features, one a line (easy to diff and to grep), piece by piece."""
+    """A FeatureCollection of parts made of features, one a line (easy to diff and to grep), piece by
+    piece."""
     yield b'{"type": "FeatureCollection", "features": [\n'
     first = True
     for part in parts:

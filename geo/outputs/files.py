@@ -1,10 +1,10 @@
 """The outputs (``claims.geojson``, ``claims.csv``, ``places.geojson``, ``map.html``), from the store.
 
-Each claimed place's share of every output (its claims' features and CSV rows, its own feature, its map row) is
-kept in the store. A run makes again only the shares of the places whose claims changed: those of the articles it
-read, retired or brought back, and those of the undated articles whose year (from other reports, given by the
-dating stage, :mod:`geo.store.dating`) the change moved. It then joins the shares into the files. Made at once or run by run, the
-files are the same bytes.
+Each claimed place's share of every output (its claims' features and CSV rows, its own feature, its map row)
+is kept in the store. A run makes again only the shares of the places whose claims changed: those of the
+articles it read, retired or brought back, and those of the undated articles whose year (from other reports,
+given by the dating stage, :mod:`geo.store.dating`) the change moved. It then joins the shares into the files.
+Made at once or run by run, the files are the same bytes.
 """
 
 from __future__ import annotations
@@ -50,13 +50,14 @@ def place_output(status: PlaceStatus, articles: dict[str, Article], voices: Mapp
     """The shares of one place."""
     table = claim_table(status.claims, articles)
     drawn = map_place(status, articles, voices, spellings)
-    return PlaceOutput(status.place.place_id, status.place.name, len(status.claims), claim_features(table), csv_rows(table),
-                       place_feature(status), drawn.region, drawn.first_day, drawn.last_day, drawn.row)
+    return PlaceOutput(status.place.place_id, status.place.name, len(status.claims), claim_features(table),
+                       csv_rows(table), place_feature(status), drawn.region, drawn.first_day, drawn.last_day,
+                       drawn.row)
 
 
 def refresh(store: Store, progress: Progress | None = None, spellings: Spellings | None = None) -> int:
-    """Make again the shares of the places whose claims changed; return how many places that was. ``progress`` is
-    told how many places are done; ``spellings`` gives each place's other names for the map's search."""
+    """Make again the shares of the places whose claims changed; return how many places that was. ``progress``
+    is told how many places are done; ``spellings`` gives each place's other names for the map's search."""
     cache = OutputCache(store)
     everything = cache.drawn_by() != SIGNATURE
     if everything:
@@ -73,7 +74,8 @@ def refresh(store: Store, progress: Progress | None = None, spellings: Spellings
     drawn = statuses(claims, articles)
     shares = []
     for i, status in enumerate(drawn, 1):
-        shares.append(place_output(status, articles, voices, spellings(status.place.place_id) if spellings else ()))
+        shares.append(place_output(status, articles, voices,
+                                   spellings(status.place.place_id) if spellings else ()))
         if progress and (i % 250 == 0 or i == len(drawn)):
             progress("places", i, len(drawn))
     cache.refresh_places(dirty, shares, entries)
@@ -82,8 +84,8 @@ def refresh(store: Store, progress: Progress | None = None, spellings: Spellings
 
 def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = None,
           spellings: Spellings | None = None) -> Outputs:
-    """Bring the shares up to date, then write the files unless they already show the store (and nobody touched
-    them since): joined from the shares, the map over the borders cached in ``cache_dir``."""
+    """Bring the shares up to date, then write the files unless they already show the store (and nobody
+    touched them since): joined from the shares, the map over the borders cached in ``cache_dir``."""
     refresh(store, progress, spellings)
     key = skeleton_key()
     written_by = f"{SIGNATURE}+{key}"  # a new map script or style writes the map again
@@ -96,10 +98,12 @@ def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = 
     def drawn() -> str:
         places = []
         for p in cache.places_drawn():
-            places.append(MapPlace(p.place_id, p.name, bool(p.region), p.claims, p.first_day, p.last_day, p.map_row))
+            places.append(MapPlace(p.place_id, p.name, bool(p.region), p.claims, p.first_day, p.last_day,
+                                   p.map_row))
             report.claims += p.claims
         report.places = len(places)
-        return _skeleton(cache, key).replace(DATA_SLOT, map_json(places, cache.article_entries(), load_borders(cache_dir)), 1)
+        return _skeleton(cache, key).replace(DATA_SLOT, map_json(places, cache.article_entries(),
+                                                                 load_borders(cache_dir)), 1)
 
     files: dict[str, Callable[[], str | Iterable[bytes]]] = {
         "map.html": drawn,
@@ -116,8 +120,9 @@ def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = 
 
 
 def _skeleton(cache: OutputCache, key: str) -> str:
-    """The map page without its data, kept in the store under ``key`` (:func:`geo.outputs.render.skeleton_key`): folium is
-    loaded only when geo's assets or the versions of folium and Leaflet changed."""
+    """The map page without its data, kept in the store under ``key``
+    (:func:`geo.outputs.render.skeleton_key`): folium is loaded only when geo's assets or the versions of
+    folium and Leaflet changed."""
     page = cache.skeleton(key)
     if page is None:
         page = skeleton()

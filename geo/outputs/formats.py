@@ -1,10 +1,10 @@
 """``geo export``: a snapshot (:mod:`geo.outputs.snapshot`) written as GeoJSON, CSV, GeoPackage, PNG or HTML.
 
 GeoJSON and CSV hold one layer, the claims (the columns of ``claims.geojson``) or the places (those of
-``places.geojson``); a GeoPackage holds both, as the layers ``claims`` and ``places`` (QGIS opens it). PNG is the
-static picture of :mod:`geo.outputs.picture`. HTML is the interactive map of the snapshot; with ``embed`` it is an
-``<iframe>`` line holding the whole map, to paste into an existing HTML report. Every file is written to a
-temporary file and renamed into place.
+``places.geojson``); a GeoPackage holds both, as the layers ``claims`` and ``places`` (QGIS opens it). PNG is
+the static picture of :mod:`geo.outputs.picture`. HTML is the interactive map of the snapshot; with ``embed``
+it is an ``<iframe>`` line holding the whole map, to paste into an existing HTML report. Every file is written
+to a temporary file and renamed into place.
 """
 
 from __future__ import annotations
@@ -22,11 +22,13 @@ from geo.outputs.snapshot import Snapshot
 FORMATS = ("geojson", "csv", "gpkg", "png", "html")
 LAYERS = ("claims", "places")
 #: Columns of a place in places.geojson, and in a places CSV (then ``lat`` and ``lon``).
-PLACE_FIELDS = ("place_id", "place", "country", "admin1", "feature", "location_precision", "controller", "since", "claims")
+PLACE_FIELDS = ("place_id", "place", "country", "admin1", "feature", "location_precision", "controller",
+                "since", "claims")
 
 
 def default_name(fmt: str, snapshot: Snapshot, *, layer: str = "claims", embed: bool = False) -> str:
-    """``geo-claims-2024-10-29.geojson``, ``geo-2024-10-29.gpkg``, ``geo-map-latest.png``, ...: what, as of when."""
+    """``geo-claims-2024-10-29.geojson``, ``geo-2024-10-29.gpkg``, ``geo-map-latest.png``, ...: what, as of
+    when."""
     day = snapshot.as_of.isoformat() if snapshot.as_of else "latest"
     if fmt == "gpkg":
         return f"geo-{day}.gpkg"
@@ -37,8 +39,9 @@ def default_name(fmt: str, snapshot: Snapshot, *, layer: str = "claims", embed: 
 
 def place_rows(snapshot: Snapshot) -> list[dict[str, Any]]:
     """The places as rows of :data:`PLACE_FIELDS` plus ``lat`` and ``lon``."""
-    return [{"place_id": s.place.place_id, "place": s.place.name, "country": s.place.country, "admin1": s.place.admin1,
-             "feature": s.place.feature, "location_precision": s.place.precision, "controller": s.controller,
+    return [{"place_id": s.place.place_id, "place": s.place.name, "country": s.place.country,
+             "admin1": s.place.admin1, "feature": s.place.feature, "location_precision": s.place.precision,
+             "controller": s.controller,
              "since": s.since.isoformat() if s.since else None, "claims": len(s.claims),
              "lat": round(s.place.lat, 6), "lon": round(s.place.lon, 6)} for s in snapshot.places]
 
@@ -55,8 +58,8 @@ def _places_csv(snapshot: Snapshot) -> str:
 
 
 def _geopackage(snapshot: Snapshot, path: Path, protect: tuple[Path, ...]) -> None:
-    """Both layers into a GeoPackage, through geopandas; stamped with the snapshot's day, not the clock's, so the
-    same snapshot gives the same file."""
+    """Both layers into a GeoPackage, through geopandas; stamped with the snapshot's day, not the clock's, so
+    the same snapshot gives the same file."""
     import geopandas as gpd
     import pyogrio
     from shapely.geometry import Point
@@ -71,7 +74,8 @@ def _geopackage(snapshot: Snapshot, path: Path, protect: tuple[Path, ...]) -> No
     with replacing(path, protect=protect, suffix=".gpkg") as tmp:
         tmp.unlink()  # GDAL creates the file itself
         try:
-            pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": f"{day.isoformat() if day else '2022-02-24'}T00:00:00Z"})
+            pyogrio.set_gdal_config_options(
+                {"OGR_CURRENT_DATE": f"{day.isoformat() if day else '2022-02-24'}T00:00:00Z"})
             claims.to_file(tmp, layer="claims", driver="GPKG", engine="pyogrio")
             places.to_file(tmp, layer="places", driver="GPKG", engine="pyogrio")
         finally:
@@ -79,22 +83,23 @@ def _geopackage(snapshot: Snapshot, path: Path, protect: tuple[Path, ...]) -> No
 
 
 def embed_snippet(page: str, snapshot: Snapshot, *, height: int = 600) -> str:
-    """An ``<iframe>`` line holding the whole map page (``srcdoc``): pasted into an HTML report, it shows the map
-    with no other file. The page's scripts run sandboxed; its source links open outside the frame."""
+    """An ``<iframe>`` line holding the whole map page (``srcdoc``): pasted into an HTML report, it shows the
+    map with no other file. The page's scripts run sandboxed; its source links open outside the frame."""
     day = snapshot.day.isoformat() if snapshot.day else "latest"
     return (f"<!-- geo map as of {day}: paste into an HTML report -->\n"
             f'<iframe title="{html.escape(f"Reported territorial changes as of {day} (geo)")}" '
             f'style="width:100%;height:{int(height)}px;border:0" loading="lazy" '
-            f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" srcdoc="{html.escape(page, quote=True)}">'
-            "</iframe>\n")
+            'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" '
+            f'srcdoc="{html.escape(page, quote=True)}"></iframe>\n')
 
 
-def write_export(snapshot: Snapshot, fmt: str, path: Path, borders: Mapping[str, Any], *, layer: str = "claims",
-                 embed: bool = False, width: int = 1600, height: int = 1200, store: Path | None = None,
+def write_export(snapshot: Snapshot, fmt: str, path: Path, borders: Mapping[str, Any], *,
+                 layer: str = "claims", embed: bool = False, width: int = 1600, height: int = 1200,
+                 store: Path | None = None,
                  spellings: Callable[[str], Sequence[str]] | None = None) -> None:
     """Write ``snapshot`` to ``path`` in ``fmt`` (one of :data:`FORMATS`): a regular file only (a link is
-    written through; a folder, a device and the ``store`` are refused), keeping an existing file's permissions.
-    ``spellings`` gives the map's search each place's other names."""
+    written through; a folder, a device and the ``store`` are refused), keeping an existing file's
+    permissions. ``spellings`` gives the map's search each place's other names."""
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
     if layer not in LAYERS:
@@ -116,7 +121,8 @@ def _content(snapshot: Snapshot, fmt: str, borders: Mapping[str, Any], *, layer:
         table = claim_table(snapshot.claims, snapshot.articles)
         return claims_geojson(table) if layer == "claims" else places_geojson(snapshot.places)
     if fmt == "csv":
-        return claims_csv(claim_table(snapshot.claims, snapshot.articles)) if layer == "claims" else _places_csv(snapshot)
+        return (claims_csv(claim_table(snapshot.claims, snapshot.articles)) if layer == "claims"
+                else _places_csv(snapshot))
     if fmt == "png":
         from geo.outputs.picture import picture
 

@@ -1,8 +1,9 @@
 """A static picture of a snapshot, for PDFs and slides: PNG, drawn with matplotlib, no browser, no network.
 
-Places are dots coloured by who is claimed to control them (the map's colours), regions pale discs; places drawn
-at their community's or region's centre have a dark ring. The most claimed places are labelled, country borders
-and names (Natural Earth, from :mod:`geo.outputs.borders`) are the background, and the title gives the day shown.
+Places are dots coloured by who is claimed to control them (the map's colours), regions pale discs; places
+drawn at their community's or region's centre have a dark ring. The most claimed places are labelled, country
+borders and names (Natural Earth, from :mod:`geo.outputs.borders`) are the background, and the title gives the
+day shown.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ _LAND, _BORDER, _INK = "#f3f1ec", "#a8a8a8", "#333333"
 
 
 def _extent(snapshot: Snapshot, aspect: float) -> tuple[float, float, float, float]:
-    """West, south, east, north shown: the box asked for, else the places with a margin, widened to the picture's
-    shape (``aspect``: width / height, in degrees of longitude per degree of latitude as drawn)."""
+    """West, south, east, north shown: the box asked for, else the places with a margin, widened to the
+    picture's shape (``aspect``: width / height, in degrees of longitude per degree of latitude as drawn)."""
     if snapshot.bbox is not None:
         west, south, east, north = snapshot.bbox
     elif snapshot.places:
-        # the bulk of the places: a stray one (a namesake a thousand km away) must not shrink the rest to a corner
+        # the bulk of the places: a stray one (a namesake a thousand km away) must not shrink the rest to a
+        # corner
         lons = sorted(s.place.lon for s in snapshot.places)
         lats = sorted(s.place.lat for s in snapshot.places)
         cut = len(lons) // 50
@@ -49,7 +51,8 @@ def _extent(snapshot: Snapshot, aspect: float) -> tuple[float, float, float, flo
     return west, south, east, north
 
 
-def picture(snapshot: Snapshot, borders: Mapping[str, Any], *, width: int = 1600, height: int = 1200) -> bytes:
+def picture(snapshot: Snapshot, borders: Mapping[str, Any], *, width: int = 1600,
+            height: int = 1200) -> bytes:
     """The snapshot as a PNG of ``width`` x ``height`` pixels."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -81,10 +84,11 @@ def _ground(ax: Any, borders: Mapping[str, Any], extent: tuple[float, float, flo
     from matplotlib.patches import Rectangle
 
     west, south, east, north = extent
-    ax.add_patch(Rectangle((west, south), east - west, north - south, facecolor="#dfe9f2", zorder=0))  # the sea
+    # the sea
+    ax.add_patch(Rectangle((west, south), east - west, north - south, facecolor="#dfe9f2", zorder=0))
     if borders.get("features"):
-        gpd.GeoDataFrame.from_features(borders["features"]).plot(ax=ax, facecolor=_LAND, edgecolor=_BORDER, linewidth=0.6,
-                                                                 zorder=1, aspect=None)
+        gpd.GeoDataFrame.from_features(borders["features"]).plot(ax=ax, facecolor=_LAND, edgecolor=_BORDER,
+                                                                 linewidth=0.6, zorder=1, aspect=None)
     margin_x, margin_y = (east - west) / 12, (north - south) / 30
     for name, lat, lon in borders.get("labels", []):
         if west + margin_x < lon < east - margin_x and south + margin_y < lat < north - margin_y:
@@ -96,8 +100,9 @@ def _dots(ax: Any, snapshot: Snapshot) -> None:
     regions = [s for s in snapshot.places if s.place.feature == "region"]
     settlements = [s for s in snapshot.places if s.place.feature != "region"]
     if regions:
-        ax.scatter([s.place.lon for s in regions], [s.place.lat for s in regions], s=900, zorder=3, linewidths=1.2,
-                   c=[COLORS[s.controller] for s in regions], alpha=0.25, edgecolors=[COLORS[s.controller] for s in regions])
+        ax.scatter([s.place.lon for s in regions], [s.place.lat for s in regions], s=900, zorder=3,
+                   linewidths=1.2, c=[COLORS[s.controller] for s in regions], alpha=0.25,
+                   edgecolors=[COLORS[s.controller] for s in regions])
     if settlements:
         ax.scatter([s.place.lon for s in settlements], [s.place.lat for s in settlements], s=46, zorder=4,
                    c=[COLORS[s.controller] for s in settlements], linewidths=1.0,
@@ -117,19 +122,21 @@ def _labels(ax: Any, snapshot: Snapshot, width: float, height: float) -> None:
                 box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in taken):
             continue  # enough labels, off the picture, or on another label: the most claimed are kept
         taken.append(box)
-        ax.annotate(s.place.name, (s.place.lon, s.place.lat), xytext=(5, 4), textcoords="offset points", fontsize=10,
-                    color=_INK, zorder=5, path_effects=halo)
+        ax.annotate(s.place.name, (s.place.lon, s.place.lat), xytext=(5, 4), textcoords="offset points",
+                    fontsize=10, color=_INK, zorder=5, path_effects=halo)
 
 
 def _legend(ax: Any, snapshot: Snapshot) -> None:
     from matplotlib.lines import Line2D
 
     counts = Counter(s.controller for s in snapshot.places)
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=COLORS[k], markeredgecolor="white",
-                      label=f"{_NAMES[k]} ({counts[k]})") for k in ("RU", "UA", "contested")]
-    handles.append(Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor="white", markeredgecolor=_INK,
-                          label="location approximate"))
-    ax.legend(handles=handles, loc="lower left", fontsize=10, framealpha=0.92, title="Claimed control", title_fontsize=10)
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=COLORS[k],
+                      markeredgecolor="white", label=f"{_NAMES[k]} ({counts[k]})")
+               for k in ("RU", "UA", "contested")]
+    handles.append(Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor="white",
+                          markeredgecolor=_INK, label="location approximate"))
+    ax.legend(handles=handles, loc="lower left", fontsize=10, framealpha=0.92, title="Claimed control",
+              title_fontsize=10)
 
 
 def _titles(fig: Any, snapshot: Snapshot, extent: tuple[float, float, float, float], height: int) -> None:
@@ -138,6 +145,9 @@ def _titles(fig: Any, snapshot: Snapshot, extent: tuple[float, float, float, flo
     day = snapshot.day
     fig.text(0.012, 1 - 28 / height, f"Reported control as of {day.isoformat() if day else 'no dated claim'}",
              fontsize=17, weight="bold", color=_INK, va="center")
-    outside = sum(1 for s in snapshot.places if not (west <= s.place.lon <= east and south <= s.place.lat <= north))
-    fig.text(0.012, 1 - 54 / height, f"{len(snapshot.places)} places ({outside} outside this view), {len(snapshot.claims)} "
-             "claims from news reports; made with geo, borders from Natural Earth", fontsize=10, color="#666666", va="center")
+    outside = sum(1 for s in snapshot.places
+                  if not (west <= s.place.lon <= east and south <= s.place.lat <= north))
+    fig.text(0.012, 1 - 54 / height,
+             f"{len(snapshot.places)} places ({outside} outside this view), {len(snapshot.claims)} "
+             "claims from news reports; made with geo, borders from Natural Earth", fontsize=10,
+             color="#666666", va="center")

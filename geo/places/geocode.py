@@ -1,13 +1,13 @@
 """Online geocoding, opt-in (``geo run --online``), for names the offline gazetteer lacks.
 
-geopy's Nominatim (and GeoNames, when a username is configured) behind geopy's ``RateLimiter``: one request per
-second at most, retries with a wait after server errors (5xx). Requests go through :mod:`geo.http`, so each is
-bounded in time, size and redirects. Every answer is checked (an object with a finite latitude and longitude in
-range, fields of the expected types) before it is used or kept: a malformed answer is neither, and the name is
-asked again on the next run. Every good answer, "not found" included, is kept in the store, so a query is never
-sent twice; a query that failed is not kept and is tried again on the next run. A provider that does not answer
-in time, cannot be reached, refuses geo, or answers what cannot be read is not asked again during the run (one
-warning line), nor is one that failed for several names in a row.
+geopy's Nominatim (and GeoNames, when a username is configured) behind geopy's ``RateLimiter``: one request
+per second at most, retries with a wait after server errors (5xx). Requests go through :mod:`geo.http`, so
+each is bounded in time, size and redirects. Every answer is checked (an object with a finite latitude and
+longitude in range, fields of the expected types) before it is used or kept: a malformed answer is neither,
+and the name is asked again on the next run. Every good answer, "not found" included, is kept in the store, so
+a query is never sent twice; a query that failed is not kept and is tried again on the next run. A provider
+that does not answer in time, cannot be reached, refuses geo, or answers what cannot be read is not asked
+again during the run (one warning line), nor is one that failed for several names in a row.
 """
 
 from __future__ import annotations
@@ -60,11 +60,13 @@ class AnswerCache(Protocol):
     def remember_geocode(self, provider: str, query: str, answer: str | None, fetched: str) -> None:
         """Keep an answer (None: nothing found), so that the query is never sent again."""
 
-_SETTLEMENT_TYPES = {"city", "town", "village", "hamlet", "suburb", "neighbourhood", "locality", "isolated_dwelling",
-                     "municipality", "quarter", "administrative", "residential", "borough"}
+_SETTLEMENT_TYPES = {"city", "town", "village", "hamlet", "suburb", "neighbourhood", "locality",
+                     "isolated_dwelling", "municipality", "quarter", "administrative", "residential",
+                     "borough"}
 #: What geopy's own parsing raises on a page of the wrong shape (a list of numbers, a missing key, ...).
 _PARSING_ERRORS = (TypeError, KeyError, IndexError, AttributeError, ValueError, RecursionError, OverflowError)
-#: Errors after which a provider is not asked again during the run: it is down, slow, refusing geo, or not itself.
+#: Errors after which a provider is not asked again during the run: it is down, slow, refusing geo, or not
+#: itself.
 _PROVIDER_DOWN = (GeocoderTimedOut, GeocoderUnavailable, GeocoderQuotaExceeded, GeocoderAuthenticationFailure,
                   GeocoderInsufficientPrivileges, GeocoderParseError)
 
@@ -89,10 +91,12 @@ class _BoundedAdapter(BaseSyncAdapter):  # type: ignore[misc]  # geopy is untype
     def get_text(self, url: str, *, timeout: float | None, headers: dict[str, str]) -> str:
         """The answer as text; failures are geopy's errors, an error status is geopy's AdapterHTTPError."""
         try:
-            answer = fetch(url, user_agent=headers.get("User-Agent", USER_AGENT), timeout_s=timeout or ONLINE_TIMEOUT_S,
-                           max_bytes=self.max_bytes, accept="application/json", ssl_context=self.ssl_context)
+            answer = fetch(url, user_agent=headers.get("User-Agent", USER_AGENT),
+                           timeout_s=timeout or ONLINE_TIMEOUT_S, max_bytes=self.max_bytes,
+                           accept="application/json", ssl_context=self.ssl_context)
         except FetchStatusError as err:
-            raise AdapterHTTPError(err.reason, status_code=err.status, headers=dict(err.headers), text="") from err
+            raise AdapterHTTPError(err.reason, status_code=err.status, headers=dict(err.headers),
+                                   text="") from err
         except FetchTimeout as err:
             raise GeocoderTimedOut(err.reason) from err
         except FetchUnreachable as err:
@@ -162,7 +166,8 @@ class _Shape:
             if _number(raw.get(key), bound) is None:
                 return f"{key} is not a number within ±{bound:g}"
         wrong = [k for k in self.texts if raw.get(k) is not None and not isinstance(raw[k], str)]
-        wrong += [k for k in self.ids if k in raw and (isinstance(raw[k], bool) or not isinstance(raw[k], (int, str)))]
+        wrong += [k for k in self.ids
+                  if k in raw and (isinstance(raw[k], bool) or not isinstance(raw[k], (int, str)))]
         wrong += [k for k in self.required if k not in raw]
         if self.address is not None and self.address in raw:
             address = raw[self.address]
@@ -180,7 +185,8 @@ _GEONAMES = _Shape("lat", "lng", texts=("name", "countryCode", "adminName1", "fc
 
 
 def _place_from_nominatim(raw: dict[str, Any]) -> Place | None:
-    if raw.get("addresstype") not in (None, *_SETTLEMENT_TYPES) and raw.get("class") not in ("place", "boundary"):
+    if (raw.get("addresstype") not in (None, *_SETTLEMENT_TYPES)
+        and raw.get("class") not in ("place", "boundary")):
         return None
     address = raw.get("address") or {}
     return Place(
@@ -194,16 +200,17 @@ def _place_from_nominatim(raw: dict[str, Any]) -> Place | None:
 def _place_from_geonames(raw: dict[str, Any]) -> Place | None:
     if raw.get("fcl") not in (None, "P"):
         return None
-    return Place(
-        place_id=f"geonames:{raw['geonameId']}", name=str(raw.get("name")), lat=float(raw["lat"]), lon=float(raw["lng"]),
-        country=str(raw.get("countryCode", "")), admin1=raw.get("adminName1") or None, feature="settlement",
-        precision="exact",
-    )
+    return Place(place_id=f"geonames:{raw['geonameId']}", name=str(raw.get("name")), lat=float(raw["lat"]),
+                 lon=float(raw["lng"]), country=str(raw.get("countryCode", "")),
+                 admin1=raw.get("adminName1") or None, feature="settlement",
+                 precision="exact",
+                 )
 
 
 @dataclass(frozen=True, slots=True)
 class _Provider:
-    """One online source: its name in the store, its rate-limited geocode, how to check and read its answers."""
+    """One online source: its name in the store, its rate-limited geocode, how to check and read its
+    answers."""
 
     name: str
     geocode: Callable[..., Any]
@@ -218,8 +225,10 @@ def _why_down(error: GeopyError) -> tuple[str, str]:
         return f"did not answer in time ({brief(error)})", "check the connection"
     if isinstance(error, GeocoderUnavailable):
         return f"cannot be reached ({brief(error)})", "check the connection and the server's address"
-    if isinstance(error, (GeocoderQuotaExceeded, GeocoderAuthenticationFailure, GeocoderInsufficientPrivileges)):
-        return f"refuses geo's requests ({brief(error)})", "check GEO_USER_AGENT and the server's usage policy"
+    if isinstance(error,
+                  (GeocoderQuotaExceeded, GeocoderAuthenticationFailure, GeocoderInsufficientPrivileges)):
+        return (f"refuses geo's requests ({brief(error)})",
+                "check GEO_USER_AGENT and the server's usage policy")
     return f"gave an answer geo cannot use ({brief(error)})", "check the server's address"
 
 
@@ -231,16 +240,17 @@ class OnlineGeocoder:
         adapter = partial(_BoundedAdapter, max_bytes=options.max_answer_bytes)
         url = urlsplit(options.nominatim_url)
         nominatim = Nominatim(user_agent=options.user_agent, domain=url.netloc + url.path.rstrip("/"),
-                              scheme=url.scheme or "https", timeout=options.timeout_s, adapter_factory=adapter)
+                              scheme=url.scheme or "https", timeout=options.timeout_s,
+                              adapter_factory=adapter)
         self._providers = [_Provider("nominatim", self._limited(nominatim.geocode, options), _NOMINATIM,
                                      _place_from_nominatim, {"country_codes": list(ONLINE_COUNTRIES),
                                                              "addressdetails": True, "exactly_one": True})]
         if options.geonames_username:
             geonames = GeoNames(username=options.geonames_username, user_agent=options.user_agent,
                                 timeout=options.timeout_s, adapter_factory=adapter)
-            self._providers.append(_Provider("geonames", self._limited(geonames.geocode, options), _GEONAMES,
-                                             _place_from_geonames, {"country": [c.upper() for c in ONLINE_COUNTRIES],
-                                                                    "exactly_one": True}))
+            self._providers.append(_Provider(
+                "geonames", self._limited(geonames.geocode, options), _GEONAMES, _place_from_geonames,
+                {"country": [c.upper() for c in ONLINE_COUNTRIES], "exactly_one": True}))
         self.sent = 0
         self.unreachable: set[str] = set()  # providers that failed as a whole this run: not asked again
         self.failures = 0  # lookups that got no usable answer (to be asked again on the next run)
@@ -249,8 +259,9 @@ class OnlineGeocoder:
     @staticmethod
     def _limited(func: Callable[..., Any], options: OnlineSettings) -> Callable[..., Any]:
         limited: Callable[..., Any] = RateLimiter(
-            _retried_on_server_errors(func), min_delay_seconds=options.min_delay_s, max_retries=options.retries,
-            error_wait_seconds=max(options.error_wait_s, options.min_delay_s), swallow_exceptions=False)
+            _retried_on_server_errors(func), min_delay_seconds=options.min_delay_s,
+            max_retries=options.retries, error_wait_seconds=max(options.error_wait_s, options.min_delay_s),
+            swallow_exceptions=False)
         return limited
 
     def lookup(self, name: str) -> Place | None:
@@ -289,7 +300,8 @@ class OnlineGeocoder:
         malformed answer is logged in one line and counted, and gives ``(False, None)``."""
         self.sent += 1
         try:
-            with warnings.catch_warnings():  # geopy's warnings about a bad answer's coordinates: checked below
+            # geopy's warnings about a bad answer's coordinates: checked below
+            with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 location = provider.geocode(name, **provider.options)
         except _Unretried as unretried:
@@ -316,19 +328,21 @@ class OnlineGeocoder:
         return False, None
 
     def _malformed(self, provider: _Provider, name: str, problem: str) -> tuple[bool, None]:
-        log.warning("online geocoder %s gave a malformed answer for %r (%s): not used nor kept, asking again next run",
+        log.warning("online geocoder %s gave a malformed answer for %r (%s): not used nor kept, asking again "
+                    "next run",
                     provider.name, name, problem)
         self._count_failure(provider)
         return False, None
 
     def _count_failure(self, provider: _Provider) -> None:
-        """One more name ``provider`` could not answer; too many in a row and it is not asked again this run."""
+        """One more name ``provider`` could not answer; too many in a row and it is not asked again this
+        run."""
         self.failures += 1
         self._in_a_row[provider.name] = self._in_a_row.get(provider.name, 0) + 1
         if self._in_a_row[provider.name] >= ONLINE_FAILURES_IN_A_ROW:
             self.unreachable.add(provider.name)
-            log.warning("online geocoder %s failed for %d names in a row; going on offline for this run, and asking "
-                        "again next run", provider.name, ONLINE_FAILURES_IN_A_ROW)
+            log.warning("online geocoder %s failed for %d names in a row; going on offline for this run, and "
+                        "asking again next run", provider.name, ONLINE_FAILURES_IN_A_ROW)
 
     def _give_up(self, provider: _Provider, why: str, advice: str) -> None:
         """``provider`` is down as a whole: not asked again this run."""

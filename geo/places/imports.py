@@ -1,5 +1,5 @@
-"""The GeoNames dumps a user imports (``geo gazetteer import``, ``list``, ``remove``): kept in the cache folder,
-checked before they replace anything, so that no file leaves geo unable to run."""
+"""The GeoNames dumps a user imports (``geo gazetteer import``, ``list``, ``remove``): kept in the cache
+folder, checked before they replace anything, so that no file leaves geo unable to run."""
 
 from __future__ import annotations
 
@@ -15,14 +15,15 @@ from geo.places.sources import imported_dumps, imports_dir, iter_dump
 
 
 def import_dump(cache_dir: Path, source: Path) -> int:
-    """Add a GeoNames dump to the gazetteer: checked whole first (read as a stream), then copied into the cache
-    and the cache rebuilt; return its count of populated places. A file that cannot be read, or a build that
-    fails with it, leaves the gazetteer as it was."""
+    """Add a GeoNames dump to the gazetteer: checked whole first (read as a stream), then copied into the
+    cache and the cache rebuilt; return its count of populated places. A file that cannot be read, or a build
+    that fails with it, leaves the gazetteer as it was."""
     count = sum(1 for _ in iter_dump(source))
     imports = imports_dir(cache_dir)
     imports.mkdir(parents=True, exist_ok=True)
     installed = imports / source.name
-    previous = imports / f".{source.name}.tmp-previous"  # a link to the dump it replaces, to put back on failure
+    # a link to the dump it replaces, to put back on failure
+    previous = imports / f".{source.name}.tmp-previous"
     previous.unlink(missing_ok=True)
     if installed.is_file():
         try:
@@ -49,8 +50,8 @@ def remove_import(cache_dir: Path, name: str) -> None:
     dumps = {p.name: p for p in imported_dumps(cache_dir)}
     if name not in dumps:
         known = ", ".join(sorted(dumps)) or "none"
-        raise GazetteerError(f"no imported GeoNames dump is called {name!r} (imported: {known}); geo gazetteer list "
-                             "shows them")
+        raise GazetteerError(f"no imported GeoNames dump is called {name!r} (imported: {known}); geo "
+                             "gazetteer list shows them")
     aside = dumps[name].with_name(f".{name}.tmp-removed")  # put back should the build without it fail
     os.replace(dumps[name], aside)
     try:

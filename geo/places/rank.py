@@ -1,5 +1,5 @@
-"""How the namesakes of a name are ranked: each candidate's prior (country, population, kind), its distance to the
-article's other places, the region the text names, the exact spelling; every score with its reasons."""
+"""How the namesakes of a name are ranked: each candidate's prior (country, population, kind), its distance to
+the article's other places, the region the text names, the exact spelling; every score with its reasons."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ _COUNTRY_PRIOR = {"UA": 3.0, "RU": 2.0, "BY": 1.0, "MD": 1.0}
 _NEAR_KM = 30.0
 #: A place this populous is a town its name stands for, whatever region opens the sentence.
 TOWN = 10_000
-#: A settlement of a raion lies this close to the centre of the raion's settlements at most (the largest raions
-#: since 2020 span about 120 km).
+#: A settlement of a raion lies this close to the centre of the raion's settlements at most (the largest
+#: raions since 2020 span about 120 km).
 RAION_REACH_KM = 70.0
 #: The reach and weight of the article's area: the mean closeness to its other places over a longer distance.
 _AREA_KM = 150.0
@@ -46,7 +46,8 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def km_matrix(a: Sequence[Place], b: Sequence[Place]) -> np.ndarray:
     """Great-circle distances (km) from each place of ``a`` (rows) to each place of ``b`` (columns), as
-    :func:`km` gives them one by one, for arrays at once (the haversine formula, which geopy has no array form of)."""
+    :func:`km` gives them one by one, for arrays at once (the haversine formula, which geopy has no array form
+    of)."""
     lat1 = np.radians([p.lat for p in a])[:, None]
     lon1 = np.radians([p.lon for p in a])[:, None]
     lat2 = np.radians([p.lat for p in b])[None, :]
@@ -64,8 +65,9 @@ def prior(place: Place) -> tuple[float, float]:
 
 def region_base(surface: str) -> str:
     words = surface.split()
-    while words and words[-1].lower().rstrip("'s’") in ("region", "oblast", "province", "regions", "oblasts", "border", "frontier",
-                                                          "district", "districts", "raion", "raions", "rayon"):
+    while words and words[-1].lower().rstrip("'s’") in ("region", "oblast", "province", "regions", "oblasts",
+                                                        "border", "frontier", "district", "districts",
+                                                        "raion", "raions", "rayon"):
         words.pop()
     return " ".join(words)
 
@@ -82,7 +84,8 @@ class RankContext:
 
     def near(self, mention: Mention) -> Sequence[tuple[Mention, Place]]:
         """The anchors a mention is weighed against: all of them, or in an article of thousands of names the
-        ``settings.MAX_CONTEXT_MENTIONS`` nearest in the text (so the work grows with the article's length)."""
+        ``settings.MAX_CONTEXT_MENTIONS`` nearest in the text (so the work grows with the article's
+        length)."""
         reach = settings.MAX_CONTEXT_MENTIONS
         if len(self.anchors) <= reach:
             return self.anchors
@@ -92,7 +95,8 @@ class RankContext:
 
 
 def candidates_for(mention: Mention, gazetteer: Gazetteer, region_first: bool = False) -> list[Place]:
-    """The places ``mention`` may name: regions for "X region", else settlements (or the region introduced first)."""
+    """The places ``mention`` may name: regions for "X region", else settlements (or the region introduced
+    first)."""
     if mention.kind == "region":
         base = region_base(mention.surface)
         return gazetteer.regions(base) or gazetteer.regions_like(base)
@@ -121,10 +125,12 @@ def _ends_alike(surface: str, place: Place, spelled: set[str]) -> bool:
     """"Pokrovsk" is not "Pokrovske", nor "Kursk" "Kurske": a name ending in a consonant never means one that
     ends in a vowel, and the other way round, unless the place is spelled that way too."""
     vowels = "aeiouy"
-    return place.place_id in spelled or (surface.rstrip("'’")[-1:].lower() in vowels) == (place.name[-1:].lower() in vowels)
+    return (place.place_id in spelled
+            or (surface.rstrip("'’")[-1:].lower() in vowels) == (place.name[-1:].lower() in vowels))
 
 
-def rank(mention: Mention, places: Sequence[Place], context: RankContext, spelled: set[str], *, explained: int | None = None) -> list[Candidate]:
+def rank(mention: Mention, places: Sequence[Place], context: RankContext, spelled: set[str], *,
+         explained: int | None = None) -> list[Candidate]:
     """Score each candidate place of ``mention``; best first, ties broken by id. Only the first ``explained``
     candidates (all when None) say what their score is made of."""
     if mention.kind == "plain":
@@ -155,10 +161,12 @@ def rank(mention: Mention, places: Sequence[Place], context: RankContext, spelle
     for p, near, around in zip(places, closeness.tolist(), area.tolist()):
         parts = (_CONTEXT_WEIGHT * near, _AREA_WEIGHT * around, region_bonus(p, mention, context),
                  _SPELLING_BONUS if exact_matters and p.place_id in spelled else 0.0, prior(p))
-        scored.append((round(parts[0] + parts[1] + parts[2] + parts[3] + parts[4][0] + parts[4][1], 4), p, parts))
+        scored.append((round(parts[0] + parts[1] + parts[2] + parts[3] + parts[4][0] + parts[4][1], 4), p,
+                       parts))
     scored.sort(key=lambda s: (-s[0], s[1].place_id))
     limit = len(scored) if explained is None else explained
-    return [Candidate(p, score, _why(parts) if i < limit else "") for i, (score, p, parts) in enumerate(scored)]
+    return [Candidate(p, score, _why(parts) if i < limit else "")
+            for i, (score, p, parts) in enumerate(scored)]
 
 
 _PARTS = ("context", "area", "region named", "spelling", "country", "population")

@@ -4,8 +4,8 @@ Evidence, strongest first: the region named in the article ("in the Donetsk regi
 places the same article names (those in the same sentence count double: together they imply the front line),
 the name spelled exactly as this place's name (Pokrovsk is not Pokrovske), the country (Ukraine, then Russia,
 then the neighbours), and population as a last resort. A bare name that the article introduced as a region
-("Russia's Kursk region ... deployed to Kursk") refers back to that region. A national capital named as an actor
-("Kyiv said", "Moscow's troops") is its government, not a place.
+("Russia's Kursk region ... deployed to Kursk") refers back to that region. A national capital named as an
+actor ("Kyiv said", "Moscow's troops") is its government, not a place.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ from geo.places.rank import (
 log = logging.getLogger(__name__)
 
 
-#: A small place (under this population) farther than _STRAY_KM from every other place of the article is doubted.
+#: A small place (under this population) farther than _STRAY_KM from every other place of the article is
+#: doubted.
 _STRAY_MAX_POPULATION = 20_000
 _STRAY_KM = 200.0
 
@@ -52,7 +53,8 @@ def _stray(mention: Mention, best: Candidate, context: RankContext) -> float:
     a village the gazetteer lacks: better reported as unresolved than drawn in the wrong place.
     """
     place = best.place
-    if place.feature != "settlement" or place.population >= _STRAY_MAX_POPULATION or region_bonus(place, mention, context):
+    if (place.feature != "settlement" or place.population >= _STRAY_MAX_POPULATION
+        or region_bonus(place, mention, context)):
         return 0.0
     key = fold(mention.surface)
     others = {a.place_id: a for m, a in context.near(mention) if fold(m.surface) != key}
@@ -70,13 +72,15 @@ def _stray(mention: Mention, best: Candidate, context: RankContext) -> float:
     return nearest if nearest > _STRAY_KM else 0.0
 
 
-#: How many characters may separate a name from the region that follows it ("X in the Y region", "X, Y region").
+#: How many characters may separate a name from the region that follows it ("X in the Y region", "X, Y
+#: region").
 _ATTACHED_GAP = 9
 
 
 def _attached(options: Sequence[tuple[Mention, list[Place]]]) -> dict[int, str]:
     """The region named right after each plain mention, when one is."""
-    regions = sorted((m.start, m.sentence_index, cands[0].name) for m, cands in options if m.kind == "region" and cands)
+    regions = sorted((m.start, m.sentence_index, cands[0].name) for m, cands in options
+                     if m.kind == "region" and cands)
     out = {}
     for m, _ in options:
         if m.kind == "plain":
@@ -89,8 +93,8 @@ def _attached(options: Sequence[tuple[Mention, list[Place]]]) -> dict[int, str]:
 
 @dataclass(frozen=True, slots=True)
 class _Group:
-    """One name of an article: its mentions (one place per name), its candidates, those the cue binding it allows
-    (all of them when no cue does), and the cue."""
+    """One name of an article: its mentions (one place per name), its candidates, those the cue binding it
+    allows (all of them when no cue does), and the cue."""
 
     members: list[Mention]
     candidates: list[Place]
@@ -98,30 +102,31 @@ class _Group:
     cue: Cue | None
 
 
-def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str = "") -> tuple[list[Resolved], list[Unresolved]]:
-    """Resolve every mention of one article (``text``: the article, for the cues that bind a name to its region or
-    country); return the resolved ones and those no place was chosen for, with why."""
+def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer,
+                     text: str = "") -> tuple[list[Resolved], list[Unresolved]]:
+    """Resolve every mention of one article (``text``: the article, for the cues that bind a name to its
+    region or country); return the resolved ones and those no place was chosen for, with why."""
     return _resolve(mentions, gazetteer, text)
 
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """What ``geo run`` makes of a name in a text: every candidate scored (those a cue excludes last, marked), and
-    the outcome: the place drawn, or why none is."""
+    """What ``geo run`` makes of a name in a text: every candidate scored (those a cue excludes last, marked),
+    and the outcome: the place drawn, or why none is."""
 
     ranking: list[Candidate]
     outcome: Resolved | Unresolved | None
 
 
 def explain(name: str, context: str, gazetteer: Gazetteer) -> list[Candidate]:
-    """Every candidate of ``name`` ranked as ``geo run`` ranks it in a text of ``context``, best first, with what
-    each score is made of (see :func:`decide`)."""
+    """Every candidate of ``name`` ranked as ``geo run`` ranks it in a text of ``context``, best first, with
+    what each score is made of (see :func:`decide`)."""
     return decide(name, context, gazetteer).ranking
 
 
 def decide(name: str, context: str, gazetteer: Gazetteer) -> Decision:
-    """What ``geo run`` makes of ``name`` in a text of ``context`` (the name is added after the context when the
-    context does not hold it): the same scoring path, cues and decisions as a run."""
+    """What ``geo run`` makes of ``name`` in a text of ``context`` (the name is added after the context when
+    the context does not hold it): the same scoring path, cues and decisions as a run."""
     from geo.places.recognize import find_mentions
 
     name = " ".join(name.split())
@@ -135,8 +140,10 @@ def decide(name: str, context: str, gazetteer: Gazetteer) -> Decision:
     if target is None:
         start = found.start() if found else len(text) - len(name)
         last = name.split()[-1].lower()
-        kind: MentionKind = "raion" if last.startswith(("district", "raion", "rayon")) else "region" if region_base(name) != name else "plain"
-        target = Mention("resolve", start, start + len(name), name, max((m.sentence_index for m in mentions), default=0), kind=kind)
+        kind: MentionKind = ("raion" if last.startswith(("district", "raion", "rayon")) else "region"
+                             if region_base(name) != name else "plain")
+        target = Mention("resolve", start, start + len(name), name,
+                         max((m.sentence_index for m in mentions), default=0), kind=kind)
         mentions = sorted([*mentions, target], key=lambda m: m.start)
     rankings: dict[int, list[Candidate]] = {}
     resolved, unresolved = _resolve(mentions, gazetteer, text, asked=target, rankings=rankings)
@@ -148,32 +155,40 @@ def decide(name: str, context: str, gazetteer: Gazetteer) -> Decision:
 def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, *, asked: Mention | None = None,
              rankings: dict[int, list[Candidate]] | None = None) -> tuple[list[Resolved], list[Unresolved]]:
     """The one scoring path of ``geo run`` and ``geo resolve``; ``rankings`` (when given) receives every
-    candidate of every mention, scored; ``asked`` is the name ``geo resolve`` explains (kept even as an actor)."""
+    candidate of every mention, scored; ``asked`` is the name ``geo resolve`` explains (kept even as an
+    actor)."""
     options = _options(mentions, gazetteer, asked)
     regions = {id(m): cands[0] for m, cands in options if m.kind in ("region", "raion") and cands}
-    cues = {id(m): cue for (m, _), cue in zip(options, find_cues([m for m, _ in options], text)) if cue is not None}
+    cues = {id(m): cue for (m, _), cue in zip(options, find_cues([m for m, _ in options], text))
+            if cue is not None}
     context = _context(options, gazetteer)
     out: list[Resolved | Unresolved] = []
-    chosen: dict[str, Place] = {}  # place_id -> place, of the names resolved so far (for their other spellings)
+    # place_id -> place, of the names resolved so far (for their other spellings)
+    chosen: dict[str, Place] = {}
     placed = [a for _, a in context.anchors]  # the first guess at each known place of the article
-    for group in sorted(_groups(options, cues, regions, gazetteer), key=lambda g: (len(g.allowed) or 10**6, g.members[0].start)):
+    for group in sorted(_groups(options, cues, regions, gazetteer),
+                        key=lambda g: (len(g.allowed) or 10**6, g.members[0].start)):
         members, cue = group.members, group.cue
-        ranking = _group_ranking(group, context, gazetteer, chosen, None if rankings is not None else RANKING_SIZE) \
+        ranking = _group_ranking(group, context, gazetteer, chosen,
+                                 None if rankings is not None else RANKING_SIZE) \
             if group.candidates else []
         if rankings is not None:
             rankings.update({id(m): ranking for m in members})
         if not group.allowed:
             bound = _bound(cue, regions)
-            excluded = f"no place of this name lies where the text says ({cue.why})" if cue and group.candidates else ""
-            out += _unknown(members, cue, bound, regions, options, placed, left_out=excluded, candidates=len(group.candidates))
+            excluded = (f"no place of this name lies where the text says ({cue.why})"
+                        if cue and group.candidates else "")
+            out += _unknown(members, cue, bound, regions, options, placed, left_out=excluded,
+                            candidates=len(group.candidates))
             continue
         top = ranking[0]
         stray = 0.0 if cue else _stray(members[0], top, context)
         if stray:
-            why = (f"{top.place.name} ({top.place.admin1 or top.place.country}), the only fitting place, would lie "
-                   f"{stray:.0f} km from the article's other places")
+            why = (f"{top.place.name} ({top.place.admin1 or top.place.country}), the only fitting place, "
+                   f"would lie {stray:.0f} km from the article's other places")
             log.info("%r left out: %s", members[0].surface, why)
-            out += _unknown(members, cue, None, regions, options, placed, left_out=why, candidates=len(group.candidates))
+            out += _unknown(members, cue, None, regions, options, placed, left_out=why,
+                            candidates=len(group.candidates))
             continue
         chosen[top.place.place_id] = top.place
         out += _chosen(group, ranking)
@@ -184,14 +199,16 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, *, as
 def _chosen(group: _Group, ranking: list[Candidate]) -> list[Resolved]:
     """Every mention of a name resolved to the top of its ranking, with why."""
     top, cue, count = ranking[0], group.cue, len(group.candidates)
-    reason = f"{count} candidate(s); score {top.score:.2f} = {top.why}" + (f"; bound by {cue.why}" if cue and cue.why else "")
+    reason = (f"{count} candidate(s); score {top.score:.2f} = {top.why}"
+              + (f"; bound by {cue.why}" if cue and cue.why else ""))
     if count > 1:
         log.info("resolved %r -> %s (%s, %s): %s", group.members[0].surface, top.place.name, top.place.admin1,
                  top.place.country, reason)
     return [Resolved(m, top.place, count, reason, tuple(ranking[:RANKING_SIZE])) for m in group.members]
 
 
-def _options(mentions: Sequence[Mention], gazetteer: Gazetteer, keep: Mention | None = None) -> list[tuple[Mention, list[Place]]]:
+def _options(mentions: Sequence[Mention], gazetteer: Gazetteer,
+             keep: Mention | None = None) -> list[tuple[Mention, list[Place]]]:
     """Each mention with its candidates; a national capital named as an actor ("Kyiv said") is left out: a
     government, neither a place nor a clue to where the article is (but ``keep``, the name asked about)."""
     region_first: dict[str, bool] = {}
@@ -208,7 +225,8 @@ def _options(mentions: Sequence[Mention], gazetteer: Gazetteer, keep: Mention | 
 
 
 def _context(options: Sequence[tuple[Mention, list[Place]]], gazetteer: Gazetteer) -> RankContext:
-    """What the article's names say about where it is: the regions it names, and a first guess at each place."""
+    """What the article's names say about where it is: the regions it names, and a first guess at each
+    place."""
     named_regions: dict[str, tuple[int, ...]] = {}
     region_places: dict[str, Place] = {}
     for m, cands in options:
@@ -218,23 +236,27 @@ def _context(options: Sequence[tuple[Mention, list[Place]]], gazetteer: Gazettee
     anchors = []
     for m, cands in options:
         if cands and cands[0].feature == "settlement":
-            best = max(cands, key=lambda p: (sum(prior(p)) + (REGION_BONUS if p.admin1 in named_regions else 0.0), p.place_id))
+            best = max(cands, key=lambda p: (
+                sum(prior(p)) + (REGION_BONUS if p.admin1 in named_regions else 0.0), p.place_id))
             anchors.append((m, best))
-    anchors.sort(key=lambda a: a[0].start)  # in text order, for the nearest of a long article (see RankContext.near)
+    # in text order, for the nearest of a long article (see RankContext.near)
+    anchors.sort(key=lambda a: a[0].start)
     first = RankContext(named_regions, tuple(region_places.values()), tuple(anchors), _attached(options),
                      tuple(m.start for m, _ in anchors))
     spelled = {id(m): gazetteer.spelled(region_base(m.surface)) for m, cands in options if cands}
-    winners = {id(m): cands[0] if len(cands) == 1 else rank(m, cands, first, spelled[id(m)], explained=0)[0].place
-               for m, cands in options if cands}
+    winners = {id(m): cands[0] if len(cands) == 1
+               else rank(m, cands, first, spelled[id(m)], explained=0)[0].place for m, cands in options
+               if cands}
     return replace(first, anchors=tuple((m, winners[id(m)]) for m, _ in anchors))
 
 
 def _groups(options: Sequence[tuple[Mention, list[Place]]], cues: dict[int, Cue], regions: dict[int, Place],
             gazetteer: Gazetteer) -> list[_Group]:
-    """The article's names: the mentions of one name (spelled alike, of one kind) are one place, unless cues put
-    them in different regions or countries (then each is one place); a mention without a cue joins the name's
-    only cue. A cue allows only the settlements in the region or country it names (one typing slip allowed
-    there); a weak one (a region opening the sentence) is dropped for a town of 10,000 people or more elsewhere."""
+    """The article's names: the mentions of one name (spelled alike, of one kind) are one place, unless cues
+    put them in different regions or countries (then each is one place); a mention without a cue joins the
+    name's only cue. A cue allows only the settlements in the region or country it names (one typing slip
+    allowed there); a weak one (a region opening the sentence) is dropped for a town of 10,000 people or more
+    elsewhere."""
     bound: dict[tuple[str, str], dict[tuple[str, str], Cue]] = defaultdict(dict)
     for m, _ in options:
         if id(m) in cues:
@@ -250,10 +272,12 @@ def _groups(options: Sequence[tuple[Mention, list[Place]]], cues: dict[int, Cue]
         allowed = [p for p in cands if _fits_cue(p, cue, regions)]
         region = _bound(cue, regions)
         if cue and not allowed and region is not None and region.admin1 and not cue.weak:
-            allowed = gazetteer.settlements_like(members[0].surface, region.admin1)  # a slip of the pen: "Zaporizhske"
+            # a slip of the pen: "Zaporizhske"
+            allowed = gazetteer.settlements_like(members[0].surface, region.admin1)
             cands = [*cands, *(p for p in allowed if p not in cands)]
         if cue and cue.weak and not allowed and any(p.population >= TOWN for p in cands):
-            cue, allowed = None, cands  # a town the reader knows is not a village of the region opening the sentence
+            # a town the reader knows is not a village of the region opening the sentence
+            cue, allowed = None, cands
         out.append(_Group(members, cands, allowed, cue))
     return out
 
@@ -290,7 +314,8 @@ def _group_ranking(group: _Group, context: RankContext, gazetteer: Gazetteer, ch
                    explained: int | None) -> list[Candidate]:
     """The candidates of one name, scored over all its mentions (their mean): those the cue allows first, the
     others after them, marked; among the allowed, a place another spelling of the article already chose wins
-    ("Lyman" after "Krasny Liman"). Only the first ``explained`` (all when None) say what their score is made of."""
+    ("Lyman" after "Krasny Liman"). Only the first ``explained`` (all when None) say what their score is made
+    of."""
     members = group.members
     spelled = gazetteer.spelled(region_base(members[0].surface))
     allowed = {p.place_id for p in group.allowed}
@@ -298,13 +323,15 @@ def _group_ranking(group: _Group, context: RankContext, gazetteer: Gazetteer, ch
     if members[0].kind == "plain" and len(allowed) > 1:
         shared = [c for c in ranking if c.place.place_id in chosen]
         if shared:
-            ranking = [Candidate(shared[0].place, shared[0].score, shared[0].why + " + named by another spelling in the article"),
+            ranking = [Candidate(shared[0].place, shared[0].score,
+                                 shared[0].why + " + named by another spelling in the article"),
                        *(c for c in ranking if c is not shared[0])]
     rest = [p for p in group.candidates if p.place_id not in allowed]
     if not rest:
         return ranking
     excluded = f"excluded: not where the text says ({group.cue.why})" if group.cue else "excluded"
-    return ranking + [Candidate(c.place, c.score, f"{c.why}; {excluded}") for c in _mean_ranking(members, rest, context, spelled, explained)]
+    return ranking + [Candidate(c.place, c.score, f"{c.why}; {excluded}")
+                      for c in _mean_ranking(members, rest, context, spelled, explained)]
 
 
 def _mean_ranking(members: list[Mention], places: list[Place], context: RankContext, spelled: set[str],
@@ -324,28 +351,38 @@ def _mean_ranking(members: list[Mention], places: list[Place], context: RankCont
 def _unknown(members: list[Mention], cue: Cue | None, bound: Place | None, regions: dict[int, Place],
              options: Sequence[tuple[Mention, list[Place]]], anchors: Sequence[Place], *, left_out: str = "",
              candidates: int = 0) -> list[Resolved | Unresolved]:
-    """A name no source knows (in the region or country the text names), or whose only places were left out (why:
-    ``left_out``): at the centre of that region, or of the region named nearest to it in its sentence, or of the
-    only region the article names (of the country the text names, if it names one), marked
+    """A name no source knows (in the region or country the text names), or whose only places were left out
+    (why: ``left_out``): at the centre of that region, or of the region named nearest to it in its sentence,
+    or of the only region the article names (of the country the text names, if it names one), marked
     ``precision="region"``, among the article's known places of that region (``anchors``) when it names some;
     else unresolved, with why."""
     m = members[0]
     country = cue.country if cue else None
     if bound is None:
-        named = [(r, regions[id(r)]) for r, _ in options if id(r) in regions and (country is None or regions[id(r)].country == country)]
-        near = sorted((r for r in named if r[0].sentence_index == m.sentence_index), key=lambda r: abs(r[0].start - m.start))
+        named = [(r, regions[id(r)]) for r, _ in options
+                 if id(r) in regions and (country is None or regions[id(r)].country == country)]
+        near = sorted((r for r in named if r[0].sentence_index == m.sentence_index),
+                      key=lambda r: abs(r[0].start - m.start))
         distinct = {p.place_id: p for _, p in named}
         bound = near[0][1] if near else (next(iter(distinct.values())) if len(distinct) == 1 else None)
     if bound is None or bound.feature != "region":
         where = f" in {'Russia' if country == 'RU' else 'Ukraine'}" if country else ""
-        return [Unresolved(x, f"left out: {left_out}" if left_out else f"no gazetteer entry{where}", candidates) for x in members]
-    known = f"left out {left_out}" if left_out else f"in no gazetteer{' in ' + bound.name if cue and cue.region else ''}"
-    around = sorted({p.place_id: p for p in anchors if p.admin1 == bound.name and p.feature == "settlement"}.values(),
+        return [Unresolved(x, f"left out: {left_out}" if left_out else f"no gazetteer entry{where}",
+                           candidates) for x in members]
+    known = (f"left out {left_out}" if left_out
+             else f"in no gazetteer{' in ' + bound.name if cue and cue.region else ''}")
+    around = sorted({p.place_id: p for p in anchors
+                     if p.admin1 == bound.name and p.feature == "settlement"}.values(),
                     key=lambda p: p.place_id)
     if around:  # where the article's known places of that region are: the front is local, the region is not
-        lat, lon = round(sum(p.lat for p in around) / len(around), 5), round(sum(p.lon for p in around) / len(around), 5)
-        where = f"placed among the article's places in {bound.name} ({', '.join(sorted({p.name for p in around})[:4])})"
+        lat, lon = (round(sum(p.lat for p in around) / len(around), 5),
+                    round(sum(p.lon for p in around) / len(around), 5))
+        where = (
+            f"placed among the article's places in {bound.name} "
+            f"({', '.join(sorted({p.name for p in around})[:4])})"
+        )
     else:
         lat, lon, where = bound.lat, bound.lon, f"placed at the centre of {bound.name}, named in the article"
-    place = Place(f"{bound.place_id}/{fold(m.surface)}", m.surface, lat, lon, bound.country, bound.name, "settlement", "region")
+    place = Place(f"{bound.place_id}/{fold(m.surface)}", m.surface, lat, lon, bound.country, bound.name,
+                  "settlement", "region")
     return [Resolved(x, place, candidates, f"{known}; {where}") for x in members]

@@ -1,5 +1,6 @@
-"""An article's sentences: cut at sentence ends (not after an abbreviation or an initial), and a sentence longer
-than ``settings.MAX_SENTENCE_CHARS`` cut again at clauses, so that reading any text takes time linear in its length."""
+"""An article's sentences: cut at sentence ends (not after an abbreviation or an initial), and a sentence
+longer than ``settings.MAX_SENTENCE_CHARS`` cut again at clauses, so that reading any text takes time linear
+in its length."""
 
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        if m.group(0).strip() == "" and "\n" not in m.group(0) and _ABBREVIATIONS.search(text[max(0, m.start() - 6) : m.start()]):
+        if (m.group(0).strip() == "" and "\n" not in m.group(0)
+            and _ABBREVIATIONS.search(text[max(0, m.start() - 6) : m.start()])):
             continue
         spans.append((start, m.start()))
         start = m.end()
@@ -52,18 +54,21 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
-# where a sentence too long to read whole is cut: after a semicolon, a comma or before "and", else after a space
+# where a sentence too long to read whole is cut: after a semicolon, a comma or before "and", else after a
+# space
 _CUTS = (re.compile(r";\s"), re.compile(r",\s"), re.compile(r"\s(?=and\s)"), re.compile(r"\s"))
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``(start, end)`` of a sentence, or of pieces of at most ``settings.MAX_SENTENCE_CHARS`` when it is longer,
-    each cut at the last clause boundary that fits (the work on a sentence grows faster than its length)."""
+    """``(start, end)`` of a sentence, or of pieces of at most ``settings.MAX_SENTENCE_CHARS`` when it is
+    longer, each cut at the last clause boundary that fits (the work on a sentence grows faster than its
+    length)."""
     limit = settings.MAX_SENTENCE_CHARS
     pieces = []
     while end - start > limit:
         window = text[start : start + limit]
-        cut = next((m.end() for rx in _CUTS for m in [_last(rx, window)] if m and m.end() > limit // 4), limit)
+        cut = next((m.end() for rx in _CUTS for m in [_last(rx, window)] if m and m.end() > limit // 4),
+                   limit)
         pieces.append((start, start + cut))
         start += cut
     return [*pieces, (start, end)]

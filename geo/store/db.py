@@ -1,4 +1,5 @@
-"""The SQLite store: articles, mentions, places and claims; idempotent upserts, one transaction per article."""
+"""The SQLite store: articles, mentions, places and claims; idempotent upserts, one transaction per
+article."""
 
 from __future__ import annotations
 
@@ -28,13 +29,14 @@ _MIGRATIONS: dict[int, str] = {
         text TEXT NOT NULL, extractor_version TEXT NOT NULL, retired INTEGER NOT NULL DEFAULT 0
     );
     CREATE TABLE place (
-        place_id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, country TEXT NOT NULL,
-        admin1 TEXT, feature TEXT NOT NULL, precision TEXT NOT NULL, population INTEGER NOT NULL DEFAULT 0
+        place_id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+        country TEXT NOT NULL, admin1 TEXT, feature TEXT NOT NULL, precision TEXT NOT NULL,
+        population INTEGER NOT NULL DEFAULT 0
     );
     CREATE TABLE mention (
-        article_id TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE, start INTEGER NOT NULL, end INTEGER NOT NULL,
-        surface TEXT NOT NULL, place_id TEXT REFERENCES place(place_id), candidates INTEGER NOT NULL, reason TEXT NOT NULL,
-        PRIMARY KEY (article_id, start)
+        article_id TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE, start INTEGER NOT NULL,
+        end INTEGER NOT NULL, surface TEXT NOT NULL, place_id TEXT REFERENCES place(place_id),
+        candidates INTEGER NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (article_id, start)
     );
     CREATE TABLE claim (
         claim_id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
@@ -48,12 +50,14 @@ _MIGRATIONS: dict[int, str] = {
     2: """
     ALTER TABLE mention ADD COLUMN ranking TEXT NOT NULL DEFAULT '[]';
     CREATE TABLE geocode (
-        provider TEXT NOT NULL, query TEXT NOT NULL, answer TEXT, fetched TEXT NOT NULL, PRIMARY KEY (provider, query)
+        provider TEXT NOT NULL, query TEXT NOT NULL, answer TEXT, fetched TEXT NOT NULL,
+        PRIMARY KEY (provider, query)
     );
     """,
     3: """
     CREATE TABLE article_name (
-        article_id TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE, name TEXT NOT NULL, PRIMARY KEY (article_id, name)
+        article_id TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE, name TEXT NOT NULL,
+        PRIMARY KEY (article_id, name)
     ) WITHOUT ROWID;
     CREATE INDEX article_name_name ON article_name(name);
     CREATE TABLE name_state (name TEXT PRIMARY KEY, state TEXT NOT NULL) WITHOUT ROWID;
@@ -79,7 +83,8 @@ _MIGRATIONS: dict[int, str] = {
     7: """
     ALTER TABLE claim ADD COLUMN rule TEXT NOT NULL DEFAULT '';
     """,
-    # the part of the place a claim is about ("eastern outskirts"); claims stored before it have none until read again
+    # the part of the place a claim is about ("eastern outskirts"); claims stored before it have none until
+    # read again
     8: """
     ALTER TABLE claim ADD COLUMN part TEXT NOT NULL DEFAULT '';
     """,
@@ -87,7 +92,8 @@ _MIGRATIONS: dict[int, str] = {
 
 
 class ArticleState(NamedTuple):
-    """What the store knows of an article: the version of the rules that read it, its file, whether retired."""
+    """What the store knows of an article: the version of the rules that read it, its file, whether
+    retired."""
 
     version: str
     path: str
@@ -95,8 +101,8 @@ class ArticleState(NamedTuple):
 
 
 class UnplacedName(NamedTuple):
-    """A name of an article (not retired) no place was chosen for: ``candidates`` is 0 when no source knows it,
-    else it was left out and ``reason`` says why."""
+    """A name of an article (not retired) no place was chosen for: ``candidates`` is 0 when no source knows
+    it, else it was left out and ``reason`` says why."""
 
     article_id: str
     path: str
@@ -167,7 +173,8 @@ class Store:
                 for r in self.con.execute("SELECT id, extractor_version, path, retired FROM article")}
 
     def touch(self, articles: Iterable[tuple[str, str]]) -> None:
-        """Record that unchanged articles (``(id, path)``) are still present, under the paths they have now."""
+        """Record that unchanged articles (``(id, path)``) are still present, under the paths they have
+        now."""
         rows = [(path, article_id) for article_id, path in articles]
         if rows:
             with self.con:
@@ -187,9 +194,11 @@ class Store:
         :meth:`seed_files` gave at the start of the run (only the differences are written)."""
         now = {f.path: f for f in files}
         changed = [f for f in now.values()
-                   if (b := before.get(f.path)) is None or (b.size, b.mtime_ns, b.ids) != (f.size, f.mtime_ns, f.ids)]
+                   if (b := before.get(f.path)) is None
+                   or (b.size, b.mtime_ns, b.ids) != (f.size, f.mtime_ns, f.ids)]
         with self.con:
-            self.con.executemany("DELETE FROM seed_file WHERE path = ?", [(p,) for p in sorted(before.keys() - now.keys())])
+            self.con.executemany("DELETE FROM seed_file WHERE path = ?",
+                                 [(p,) for p in sorted(before.keys() - now.keys())])
             self.con.executemany("INSERT OR REPLACE INTO seed_file VALUES (?,?,?,?)",
                                  [(f.path, f.size, f.mtime_ns, json.dumps(f.ids)) for f in changed])
 
@@ -215,11 +224,12 @@ class Store:
         )
         places = {r.place.place_id: r.place for r in resolved} | {c.place.place_id: c.place for c in claims}
         self.con.executemany(
-            # an upsert, not INSERT OR REPLACE: a replace deletes the row, and checking that no mention or claim
-            # still points at it scans both tables
-            "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(place_id) DO UPDATE SET name = excluded.name, "
-            "lat = excluded.lat, lon = excluded.lon, country = excluded.country, admin1 = excluded.admin1, "
-            "feature = excluded.feature, precision = excluded.precision, population = excluded.population",
+            # an upsert, not INSERT OR REPLACE: a replace deletes the row, and checking that no mention or
+            # claim still points at it scans both tables
+            "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(place_id) DO UPDATE SET name = "
+            "excluded.name, lat = excluded.lat, lon = excluded.lon, country = excluded.country, admin1 = "
+            "excluded.admin1, feature = excluded.feature, precision = excluded.precision, population = "
+            "excluded.population",
             [(p.place_id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.precision, p.population)
              for p in places.values()],
         )
@@ -236,8 +246,10 @@ class Store:
               c.claimant_side, c.stance, _iso(c.event_date), c.date_precision, c.date_text, c.quote,
               c.confidence, c.start, c.rule, c.part) for c in claims],
         )
-        self.con.executemany("INSERT OR IGNORE INTO dirty_place VALUES (?)", [(c.place.place_id,) for c in claims])
-        self.con.executemany("INSERT INTO article_name VALUES (?,?)", [(article.id, n) for n in sorted(processed.names)])
+        self.con.executemany("INSERT OR IGNORE INTO dirty_place VALUES (?)",
+                             [(c.place.place_id,) for c in claims])
+        self.con.executemany("INSERT INTO article_name VALUES (?,?)",
+                             [(article.id, n) for n in sorted(processed.names)])
         self.con.executemany("INSERT OR IGNORE INTO name_state VALUES (?,?)", sorted(processed.names.items()))
 
     def mark_changed(self, places_sql: str, args: tuple[object, ...] = ()) -> None:
@@ -246,7 +258,8 @@ class Store:
 
     def changed(self) -> None:
         """Count a change to the articles (within the caller's transaction): the outputs are due again."""
-        self.con.execute("INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET value = value + 1")
+        self.con.execute("INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET value = "
+                         "value + 1")
 
     def meta(self, key: str) -> str | None:
         """A value the store keeps about its own state."""
@@ -254,15 +267,17 @@ class Store:
         return row[0] if row else None
 
     def restate_names(self, states: Callable[[Iterable[str]], Mapping[str, str]], signature: str) -> int:
-        """After the gazetteer changed (to ``signature``): compute again what it makes of every name the articles
-        hold, and mark the articles holding a name whose meaning changed to be read again. Returns how many."""
+        """After the gazetteer changed (to ``signature``): compute again what it makes of every name the
+        articles hold, and mark the articles holding a name whose meaning changed to be read again. Returns
+        how many."""
         names = [r[0] for r in self.con.execute("SELECT DISTINCT name FROM article_name ORDER BY name")]
         old = dict(self.con.execute("SELECT name, state FROM name_state").fetchall())
         new = states(names)
         changed = [n for n in names if new.get(n, "") != old.get(n, "")]
         with self.con:
             cur = self.con.execute("UPDATE article SET extractor_version = '' WHERE id IN "
-                                   "(SELECT article_id FROM article_name WHERE name " + self.wanted("changed_name", changed) + ")")
+                                   "(SELECT article_id FROM article_name WHERE name "
+                                   + self.wanted("changed_name", changed) + ")")
             self.changed()
             self.con.execute("DELETE FROM name_state")
             self.con.executemany("INSERT INTO name_state VALUES (?,?)", sorted(new.items()))
@@ -270,7 +285,8 @@ class Store:
         return cur.rowcount
 
     def retire(self, ids: Iterable[str]) -> int:
-        """Mark these articles retired (kept, but left out of the outputs); return how many were not already."""
+        """Mark these articles retired (kept, but left out of the outputs); return how many were not
+        already."""
         with self.con:
             gone = self.wanted("present", ids)
             self.mark_changed("SELECT c.place_id FROM claim c JOIN article a ON a.id = c.article_id "
@@ -284,30 +300,36 @@ class Store:
         """Articles not retired, by id; with ``text=False``, their metadata alone (an empty text)."""
         body = "text" if text else "''"
         rows = self.con.execute(
-            f"SELECT id, path, title, published, source, url, {body} FROM article WHERE retired = 0 ORDER BY id"
+            f"SELECT id, path, title, published, source, url, {body} FROM article WHERE retired = 0 "
+            "ORDER BY id"
         ).fetchall()
         return [Article(r[0], r[1], r[2], _date(r[3]), r[4], r[5], r[6]) for r in rows]
 
     def unresolved(self) -> list[UnplacedName]:
         """The names no place was chosen for in the articles not retired, by article path and position."""
         return [UnplacedName(*r) for r in self.con.execute(
-            """SELECT a.id, a.path, m.surface, m.reason, m.candidates FROM mention m JOIN article a ON a.id = m.article_id
+            """SELECT a.id, a.path, m.surface, m.reason, m.candidates
+               FROM mention m JOIN article a ON a.id = m.article_id
                WHERE m.place_id IS NULL AND a.retired = 0 ORDER BY a.path, m.start""")]
 
     def geocoded(self, provider: str, query: str) -> tuple[bool, str | None]:
-        """``(asked before, answer)`` of a cached online geocoder query; the answer is None for "not found"."""
-        row = self.con.execute("SELECT answer FROM geocode WHERE provider = ? AND query = ?", (provider, query)).fetchone()
+        """``(asked before, answer)`` of a cached online geocoder query; the answer is None for "not
+        found"."""
+        row = self.con.execute("SELECT answer FROM geocode WHERE provider = ? AND query = ?",
+                               (provider, query)).fetchone()
         return (row is not None, row[0] if row else None)
 
     def remember_geocode(self, provider: str, query: str, answer: str | None, fetched: str) -> None:
         """Cache an online geocoder's answer (None: nothing found), so the query is never sent again."""
         with self.con:
-            self.con.execute("INSERT OR REPLACE INTO geocode VALUES (?,?,?,?)", (provider, query, answer, fetched))
+            self.con.execute("INSERT OR REPLACE INTO geocode VALUES (?,?,?,?)",
+                             (provider, query, answer, fetched))
 
     def mentions(self) -> list[StoredMention]:
         """Every resolved mention of the articles not retired, by article and position."""
         rows = self.con.execute(
-            """SELECT m.article_id, m.surface, p.place_id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature,
+            """SELECT m.article_id, m.surface, p.place_id, p.name, p.lat, p.lon, p.country, p.admin1,
+               p.feature,
                       p.precision, p.population
                FROM mention m JOIN place p USING (place_id) JOIN article a ON a.id = m.article_id
                WHERE a.retired = 0 ORDER BY m.article_id, m.start"""
@@ -321,35 +343,41 @@ class Store:
         self.con.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?)", ((i,) for i in ids))
         return f"IN (SELECT id FROM {table})"
 
-    def claims(self, *, places: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[Claim]:
-        """Claims of the articles not retired, in a stable order: all, or those on ``places``, or of ``articles``;
-        the days of undated articles completed by the year the dating stage (:mod:`geo.store.dating`) gave them."""
+    def claims(self, *, places: Iterable[str] | None = None,
+               articles: Iterable[str] | None = None) -> list[Claim]:
+        """Claims of the articles not retired, in a stable order: all, or those on ``places``, or of
+        ``articles``; the days of undated articles completed by the year the dating stage
+        (:mod:`geo.store.dating`) gave them."""
         where = "a.retired = 0"
         if places is not None:
             where += " AND c.place_id " + self.wanted("wanted_place", places)
         if articles is not None:
             where += " AND c.article_id " + self.wanted("wanted_article", articles)
         rows = self.con.execute(
-            f"""SELECT c.claim_id, c.article_id, c.place_id, c.surface, c.controller, c.event, c.claimant, c.claimant_side,
-                       c.stance, c.event_date, c.date_precision, c.date_text, c.quote, c.confidence, c.start, c.rule,
-                       c.part
-                FROM claim c JOIN article a ON a.id = c.article_id WHERE {where} ORDER BY c.claim_id""").fetchall()
+            f"""SELECT c.claim_id, c.article_id, c.place_id, c.surface, c.controller, c.event, c.claimant,
+                       c.claimant_side, c.stance, c.event_date, c.date_precision, c.date_text, c.quote,
+                       c.confidence, c.start, c.rule, c.part
+                FROM claim c JOIN article a ON a.id = c.article_id WHERE {where}
+                ORDER BY c.claim_id""").fetchall()
         ids = {r[2] for r in rows}
         places_by_id = {r[0]: Place(*r) for r in self.con.execute(
-            "SELECT place_id, name, lat, lon, country, admin1, feature, precision, population FROM place WHERE place_id "
+            "SELECT place_id, name, lat, lon, country, admin1, feature, precision, population FROM place "
+            "WHERE place_id "
             + self.wanted("wanted_place", ids))}
         days = functools.lru_cache(maxsize=None)(_date)
         years = self.article_years()
-        return [with_year(Claim(r[0], r[1], places_by_id[r[2]], r[3], r[4], r[5], r[6], r[7], r[8], days(r[9]), r[10],
-                                r[11], r[12], r[13], r[14], rule=r[15], part=r[16]), years.get(r[1])) for r in rows]
+        return [with_year(Claim(r[0], r[1], places_by_id[r[2]], r[3], r[4], r[5], r[6], r[7], r[8],
+                                days(r[9]), r[10], r[11], r[12], r[13], r[14], rule=r[15], part=r[16]),
+                          years.get(r[1])) for r in rows]
 
-    # --- what changed since the outputs were last made, and the years of the undated articles -------------------
+    # --- what changed since the outputs were last made, and the years of the undated articles ---------------
 
     def claim_voices(self, articles: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
         """``(claimant, quote)`` of every claim of these articles, by article."""
         voices: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for article_id, claimant, quote in self.con.execute(
-                "SELECT DISTINCT article_id, claimant, quote FROM claim WHERE article_id " + self.wanted("wanted_article", articles)):
+                "SELECT DISTINCT article_id, claimant, quote FROM claim WHERE article_id "
+                + self.wanted("wanted_article", articles)):
             voices[article_id].append((claimant, quote))
         return voices
 
@@ -361,15 +389,18 @@ class Store:
         """Articles not retired, without a publication date, that make claims on ``places``."""
         return [r[0] for r in self.con.execute(
             "SELECT DISTINCT a.id FROM article a JOIN claim c ON c.article_id = a.id WHERE a.retired = 0 "
-            "AND a.published IS NULL AND c.place_id " + self.wanted("wanted_place", places) + " ORDER BY a.id")]
+            "AND a.published IS NULL AND c.place_id " + self.wanted("wanted_place", places)
+            + " ORDER BY a.id")]
 
     def dated_years(self, places: Iterable[str]) -> dict[tuple[str, str], Counter[int]]:
-        """For each (place, controller) of ``places``: the years of the dated claims of dated articles, counted."""
+        """For each (place, controller) of ``places``: the years of the dated claims of dated articles,
+        counted."""
         years: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
         for place_id, controller, year, n in self.con.execute(
-                "SELECT c.place_id, c.controller, CAST(substr(c.event_date, 1, 4) AS INTEGER), count(*) FROM claim c "
-                "JOIN article a ON a.id = c.article_id WHERE a.retired = 0 AND a.published IS NOT NULL "
-                "AND c.event_date IS NOT NULL AND c.place_id " + self.wanted("wanted_place", places) + " GROUP BY 1, 2, 3"):
+                "SELECT c.place_id, c.controller, CAST(substr(c.event_date, 1, 4) AS INTEGER), count(*) FROM "
+                "claim c JOIN article a ON a.id = c.article_id WHERE a.retired = 0 AND a.published IS NOT "
+                "NULL AND c.event_date IS NOT NULL AND c.place_id " + self.wanted("wanted_place", places)
+                + " GROUP BY 1, 2, 3"):
             years[(place_id, controller)][year] = n
         return years
 
@@ -378,9 +409,12 @@ class Store:
         self.con.executemany("INSERT OR IGNORE INTO dirty_place VALUES (?)", [(p,) for p in sorted(places)])
 
     def set_years(self, years: Mapping[str, int | None]) -> None:
-        """Keep the years other reports give undated articles (None: none), within the caller's transaction."""
-        self.con.executemany("INSERT OR REPLACE INTO article_year VALUES (?,?)", [(a, y) for a, y in years.items() if y])
-        self.con.executemany("DELETE FROM article_year WHERE article_id = ?", [(a,) for a, y in years.items() if not y])
+        """Keep the years other reports give undated articles (None: none), within the caller's
+        transaction."""
+        self.con.executemany("INSERT OR REPLACE INTO article_year VALUES (?,?)",
+                             [(a, y) for a, y in years.items() if y])
+        self.con.executemany("DELETE FROM article_year WHERE article_id = ?",
+                             [(a,) for a, y in years.items() if not y])
 
     def article_years(self) -> dict[str, int]:
         """The years other reports gave the undated articles."""

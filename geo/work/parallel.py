@@ -1,14 +1,14 @@
-"""Where the work of each article runs: in this process, in a pool of processes (``--workers N``), or on a Dask
-cluster (``--dask ADDRESS`` or ``--dask local``).
+"""Where the work of each article runs: in this process, in a pool of processes (``--workers N``), or on a
+Dask cluster (``--dask ADDRESS`` or ``--dask local``).
 
 Every way yields the results in the order of the articles given, so what lands in the store does not depend on
-where it was computed. A worker opens the gazetteer once and checks that it is the one this run reads: a cluster
-whose workers hold other data stops the run instead of mixing two gazetteers into one map.
+where it was computed. A worker opens the gazetteer once and checks that it is the one this run reads: a
+cluster whose workers hold other data stops the run instead of mixing two gazetteers into one map.
 
 A pool's workers die with the run, however it ends (SIGKILL included): on Linux the kernel kills them when the
-``geo run`` process dies (``PR_SET_PDEATHSIG``), elsewhere each polls its parent's pid. multiprocessing's resource
-tracker then reads the end of its pipe and exits too. A ``--dask local`` cluster's worker processes watch a pipe
-from the run the same way (``distributed.process.AsyncProcess``).
+``geo run`` process dies (``PR_SET_PDEATHSIG``), elsewhere each polls its parent's pid. multiprocessing's
+resource tracker then reads the end of its pipe and exits too. A ``--dask local`` cluster's worker processes
+watch a pipe from the run the same way (``distributed.process.AsyncProcess``).
 """
 
 from __future__ import annotations
@@ -56,8 +56,9 @@ def _gazetteer(job: Job) -> Gazetteer:
         gazetteer = Gazetteer.open(job.cache_dir)
         gazetteer.add_user_places(job.corrections)
         if gazetteer.signature != job.signature:
-            raise GeoError(f"a worker's gazetteer ({gazetteer.signature}) is not this run's ({job.signature}); "
-                           "install the same geo and import the same GeoNames dumps on every worker")
+            raise GeoError(f"a worker's gazetteer ({gazetteer.signature}) is not this run's "
+                           f"({job.signature}); install the same geo and import the same GeoNames dumps on "
+                           "every worker")
         _OPENED[job] = gazetteer
         warm_up()
     return _OPENED[job]
@@ -67,7 +68,8 @@ _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def _kill_me_with_parent() -> bool:
-    """Ask Linux to SIGKILL this process when the thread that started it dies. False where that cannot be asked."""
+    """Ask Linux to SIGKILL this process when the thread that started it dies. False where that cannot be
+    asked."""
     if not sys.platform.startswith("linux"):
         return False
     try:
@@ -92,7 +94,8 @@ def _die_with_parent(parent: int, *, pdeathsig: bool) -> None:
     ``pdeathsig`` (it was started by the parent's main thread, which lives as long as the process), else by a
     thread that polls. A parent that died before this was set up is seen at once."""
     if not (pdeathsig and _kill_me_with_parent()):
-        threading.Thread(target=_exit_when_orphaned, args=(parent,), name="geo-orphan-watch", daemon=True).start()
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), name="geo-orphan-watch",
+                         daemon=True).start()
     if os.getppid() != parent:
         os._exit(1)
 
@@ -121,13 +124,14 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def results(articles: Sequence[Article], gazetteer: Gazetteer, job: Job, *, workers: int = 1, dask: str | None = None,
-            answers: Answers | None = None) -> Iterator[Processed]:
+def results(articles: Sequence[Article], gazetteer: Gazetteer, job: Job, *, workers: int = 1,
+            dask: str | None = None, answers: Answers | None = None) -> Iterator[Processed]:
     """Process ``articles`` and yield what each gave, in their order. ``answers`` (of the online pass, see
     :func:`geo.work.process.names_to_look_up`) keep the work in this process."""
     if dask is not None:
         if answers is not None:
-            raise UsageError("--online and --dask do not go together: run --online alone to look names up first")
+            raise UsageError("--online and --dask do not go together: run --online alone to look names up "
+                             "first")
         yield from _on_dask(articles, job, dask, workers)
     elif workers > 1 and answers is None and len(articles) >= settings.MIN_PARALLEL_ARTICLES:
         yield from _in_pool(articles, job, workers)
@@ -143,9 +147,10 @@ def _in_pool(articles: Sequence[Article], job: Job, workers: int) -> Iterator[Pr
     import multiprocessing
 
     log.info("reading %d articles in %d processes", len(articles), workers)
-    # PR_SET_PDEATHSIG fires when the parent *thread* that started a worker ends. With spawn, CPython 3.11's pool
-    # starts its workers in submit(), in the thread that calls map() here (its manager thread starts one only to
-    # replace a worker that reached max_tasks_per_child, not used): the signal is safe when that is the main thread.
+    # PR_SET_PDEATHSIG fires when the parent *thread* that started a worker ends. With spawn, CPython 3.11's
+    # pool starts its workers in submit(), in the thread that calls map() here (its manager thread starts one
+    # only to replace a worker that reached max_tasks_per_child, not used): the signal is safe when that is
+    # the main thread.
     pdeathsig = threading.current_thread() is threading.main_thread()
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_start_worker, initargs=(os.getpid(), pdeathsig, job)) as pool:
@@ -166,7 +171,8 @@ def _on_dask(articles: Sequence[Article], job: Job, address: str, workers: int) 
         else:
             client = Client(address, timeout=f"{settings.DASK_CONNECT_TIMEOUT_S}s")
     except (OSError, TimeoutError) as err:
-        raise GeoError(f"cannot reach the Dask scheduler at {address}: {err}; check the address, or use --dask local") from err
+        raise GeoError(f"cannot reach the Dask scheduler at {address}: {err}; check the address, or use "
+                       "--dask local") from err
     try:
         log.info("reading %d articles on the Dask cluster at %s (%d workers)", len(articles),
                  "this machine" if cluster is not None else address, len(client.scheduler_info()["workers"]))
