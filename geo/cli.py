@@ -16,6 +16,7 @@ from rich.table import Table
 from geo import __version__, settings
 from geo.console import door, err, fail, printable, say, setup_logging
 from geo.models import Article
+from geo.pipeline import RunReport
 from geo.pipeline import run as run_pipeline
 from geo.places.corrections import FILE_NAME as CORRECTIONS
 from geo.places.corrections import read_corrections
@@ -70,6 +71,15 @@ def run(
         task = bar.add_task("articles", total=None)
         report = run_pipeline(options, progress=lambda stage, done, total: bar.update(
             task, description=stage, completed=done, total=total))
+    _tell(report, out)
+    if report.skipped:
+        raise typer.Exit(1)
+
+
+
+def _tell(report: RunReport, out: Path) -> None:
+    """What a run did, for people: files skipped, names unresolved or left out, online lookups unanswered,
+    and the counts."""
     for skipped in report.skipped:
         say("[yellow]skipped[/]", f"{skipped.path}: {skipped.reason}")
     if report.unresolved:
@@ -91,9 +101,6 @@ def run(
             f"retired, {len(report.skipped)} skipped, {len(report.unresolved)} unresolved name(s); "
             f"{report.claims} claims on {report.places} places -> {out / 'map.html'}"
              + ("" if report.written else " (outputs unchanged)"))
-    if report.skipped:
-        raise typer.Exit(1)
-
 
 @app.command()
 @door

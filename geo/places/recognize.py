@@ -289,51 +289,52 @@ def _match_run(article_id: str, text: str, run: Run, sentence_index: int, gazett
     j = 0
     while j < len(run):
         for n in range(min(max_words, len(run) - j), 0, -1):
-            start, end = run[j][0], run[j + n - 1][1]
-            surface = text[start:end]
-            if n == 1 and (surface.lower() in STOPWORDS or surface in people):
-                continue
-            if _NOT_A_PLACE_AFTER.match(text, end) or _before(_NOT_A_PLACE_BEFORE, text, start):
-                j += n
-                break
-            area = (_area_mention(article_id, text, start, end, sentence_index, gazetteer)
-                    if n == len(run) - j else None)
-            if area is not None:
-                out.append(area)
-                j += n
-                break
-            if gazetteer.country(surface) and n == 1:
-                j += n
-                break
-            elided = _ELIDED_PAIR.match(text, end) if n == 1 else None
-            if (elided and gazetteer.knows(f"{surface} {elided.group(2)}")
-                and gazetteer.knows(f"{elided.group(1)} {elided.group(2)}")):
-                # "Velyka and Mala Oleksandrivka": two places sharing their last word
-                out.append(_mention(article_id, text, start, end, sentence_index,
-                                    surface=f"{surface} {elided.group(2)}"))
-                j += n
-                break
-            cue = _before(_SETTLEMENT_CUE, text, start) or (listed and j == 0)
-            if gazetteer.knows(surface):
-                if n < len(run) or not _plausible(surface, gazetteer,
-                                                  cue or (paired and _spelled_place(surface, gazetteer))):
-                    # one word of a longer name ("Volodymyr Zelensky", "Pat Ryder") is not a place
-                    continue
-                out.append(_mention(article_id, text, start, end, sentence_index, typed_settlement=cue))
-                j += n
-                break
-            if gazetteer.regions(surface) and n == len(run) - j and not gazetteer.knows(surface):
-                out.append(_mention(article_id, text, start, end, sentence_index, kind="region"))  # "Crimea"
-                j += n
-                break
-            if (cue or _TYPED_AFTER.match(text, end)
-                or (j == 0 and _TAKEN_CUE.search(text[max(0, start - 30) : start]))) \
-                    and n == len(run) - j:
-                out.append(_mention(article_id, text, start, end, sentence_index, typed_settlement=True))
+            if _took(article_id, text, run[j : j + n], n == len(run) - j, j == 0, sentence_index, gazetteer,
+                     people, out, listed, paired):
                 j += n
                 break
         else:
             j += 1
+
+
+def _took(article_id: str, text: str, words: Run, last: bool, first: bool, sentence_index: int,
+          gazetteer: Gazetteer, people: set[str], out: list[Mention], listed: bool, paired: bool) -> bool:
+    """Whether ``words`` of a run (``first``: its start, ``last``: to its end) are taken: added to ``out`` as
+    a mention, or passed over as no place at all; False: try fewer words."""
+    start, end = words[0][0], words[-1][1]
+    surface, n = text[start:end], len(words)
+    if n == 1 and (surface.lower() in STOPWORDS or surface in people):
+        return False
+    if _NOT_A_PLACE_AFTER.match(text, end) or _before(_NOT_A_PLACE_BEFORE, text, start):
+        return True
+    area = _area_mention(article_id, text, start, end, sentence_index, gazetteer) if last else None
+    if area is not None:
+        out.append(area)
+        return True
+    if gazetteer.country(surface) and n == 1:
+        return True
+    elided = _ELIDED_PAIR.match(text, end) if n == 1 else None
+    if (elided and gazetteer.knows(f"{surface} {elided.group(2)}")
+            and gazetteer.knows(f"{elided.group(1)} {elided.group(2)}")):
+        # "Velyka and Mala Oleksandrivka": two places sharing their last word
+        out.append(_mention(article_id, text, start, end, sentence_index,
+                            surface=f"{surface} {elided.group(2)}"))
+        return True
+    cue = _before(_SETTLEMENT_CUE, text, start) or (listed and first)
+    if gazetteer.knows(surface):
+        if not (first and last) or not _plausible(surface, gazetteer,
+                                                  cue or (paired and _spelled_place(surface, gazetteer))):
+            return False  # a name inside a longer run ("Volodymyr Zelensky", "Pat Ryder") is not a place
+        out.append(_mention(article_id, text, start, end, sentence_index, typed_settlement=cue))
+        return True
+    if gazetteer.regions(surface) and last:
+        out.append(_mention(article_id, text, start, end, sentence_index, kind="region"))  # "Crimea"
+        return True
+    if last and (cue or _TYPED_AFTER.match(text, end)
+                 or (first and _TAKEN_CUE.search(text[max(0, start - 30) : start]))):
+        out.append(_mention(article_id, text, start, end, sentence_index, typed_settlement=True))
+        return True
+    return False
 
 
 def _area_mention(article_id: str, text: str, start: int, end: int, sentence_index: int,
