@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from geo import __version__, settings
+from geo.cli_gazetteer import gazetteer_app
 from geo.console import door, err, fail, printable, say, setup_logging
 from geo.models import Article
 from geo.pipeline import RunReport
@@ -25,6 +26,7 @@ from geo.settings import RunSettings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news articles about a war into a map of reported territorial changes.")
+app.add_typer(gazetteer_app, name="gazetteer")
 
 
 def _version(value: bool) -> None:
@@ -150,8 +152,9 @@ def export(
     out: Annotated[Path, typer.Option(help="The output folder of geo run (it holds the "
                                            "store).")] = settings.OUT_DIR,
 ) -> None:
-    """Write the claims and places (as of a day, inside a box) as GeoJSON, CSV, GeoPackage, a PNG or the
-    map."""
+    """Write the claims and places as GeoJSON, CSV, GeoPackage, a PNG or the map.
+
+    All of them, or as of a day (--as-of), or inside a box (--bbox)."""
     from datetime import date
 
     from geo.outputs.borders import load as load_borders
@@ -175,82 +178,6 @@ def export(
     write_export(snapshot, fmt, path, load_borders(cache), layer=layer, embed=embed, width=width,
                  height=height, store=store_path, spellings=spellings)
     say("", f"{len(snapshot.claims)} claims on {len(snapshot.places)} places -> {path}")
-
-
-gazetteer_app = typer.Typer(no_args_is_help=True,
-                            help="The offline gazetteer: add GeoNames data, show what it holds.")
-app.add_typer(gazetteer_app, name="gazetteer")
-
-
-@gazetteer_app.command("import")
-@door
-def gazetteer_import(
-    file: Annotated[Path, typer.Argument(help="A GeoNames country dump: UA.txt or UA.zip "
-                                              "(download.geonames.org/export/dump/).")],
-) -> None:
-    """Add every populated place of a GeoNames dump to the gazetteer (kept in the cache folder, used by every
-    run)."""
-    from geo.places.imports import import_dump
-
-    setup_logging(False)
-    cache_dir = settings.default_cache_dir(os.environ)
-    count = import_dump(cache_dir, file)
-    say("", f"imported {count} populated places from {file}; {_holdings(cache_dir)}")
-
-
-def _holdings(cache_dir: Path) -> str:
-    """What the gazetteer of ``cache_dir`` holds, counted by kind of place."""
-    stats = Gazetteer.open(cache_dir).stats()
-    return "the gazetteer now holds " + ", ".join(f"{n} {k}" for k, n in sorted(stats.items()))
-
-
-@gazetteer_app.command("info")
-@door
-def gazetteer_info() -> None:
-    """Where the gazetteer cache is, which dumps were imported, and how many places it holds."""
-    from geo.places.sources import imported_dumps
-
-    cache_dir = settings.default_cache_dir(os.environ)
-    gazetteer = Gazetteer.open(cache_dir)
-    dumps = imported_dumps(cache_dir)
-    typer.echo(f"cache: {gazetteer.path}")
-    typer.echo("imported: " + (", ".join(p.name for p in dumps) if dumps else "none"))
-    for kind, n in sorted(gazetteer.stats().items()):
-        typer.echo(f"{kind}: {n}")
-
-
-@gazetteer_app.command("list")
-@door
-def gazetteer_list() -> None:
-    """The GeoNames dumps imported into the gazetteer: name, size and count of populated places."""
-    from geo.places.imports import import_counts
-    from geo.places.sources import imported_dumps
-
-    setup_logging(False)
-    cache_dir = settings.default_cache_dir(os.environ)
-    dumps = imported_dumps(cache_dir)
-    if not dumps:
-        typer.echo("no GeoNames dump imported (geo gazetteer import UA.zip adds one)")
-        return
-    counts = import_counts(cache_dir)
-    for path in dumps:
-        count = counts.get(path.name)
-        places = "?" if count is None else f"{count:,}"
-        typer.echo(f"{path.name}\t{path.stat().st_size:,} bytes\t{places} populated places")
-
-
-@gazetteer_app.command("remove")
-@door
-def gazetteer_remove(
-    name: Annotated[str, typer.Argument(help="An imported dump, as geo gazetteer list shows it: UA.zip.")],
-) -> None:
-    """Remove one imported GeoNames dump and rebuild the gazetteer without it."""
-    from geo.places.imports import remove_import
-
-    setup_logging(False)
-    cache_dir = settings.default_cache_dir(os.environ)
-    remove_import(cache_dir, name)
-    say("", f"removed {name}; {_holdings(cache_dir)}")
 
 
 def _gazetteer(seeds: Path) -> Gazetteer:
@@ -331,8 +258,10 @@ def explain(
     as_json: Annotated[bool, typer.Option("--json", help="Print each article's whole reading (--place aside) "
                                                          "as one line of JSON, keys sorted.")] = False,
 ) -> None:
-    """Show how the claim rules read ARTICLE: per sentence its speakers, the rules that fired and on which
-    places, the triggers that made no claim and why, and each claim with the reason for each of its values."""
+    """Show how the claim rules read ARTICLE, sentence by sentence, and why each claim has its values.
+
+    Per sentence: its speakers, the rules that fired and on which places, the triggers that made no claim and
+    why, and each claim with the reason for each of its values."""
     from geo.ingest.read import Skipped, read_file
 
     setup_logging(False)

@@ -31,7 +31,7 @@ STAGES = (("core", ("geo", "geo.models", "geo.errors", "geo.settings", "geo.name
           ("store", ("geo.store",)),
           ("outputs", ("geo.outputs",)),
           ("run", ("geo.pipeline", "geo.evaluate")),
-          ("command", ("geo.cli", "geo.console", "geo.__main__")),
+          ("command", ("geo.cli", "geo.cli_gazetteer", "geo.console", "geo.__main__")),
           )
 
 

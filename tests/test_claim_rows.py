@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
+from geo.claims.cases import Counter, Example
 from geo.claims.counters import COUNTERS
-from geo.claims.examples import EXAMPLES, UNPROVEN, Counter, Example
+from geo.claims.examples import EXAMPLES, UNPROVEN
 from geo.claims.rules import RULES
 from geo.claims.trace import Reading
 from geo.models import Article, Claim

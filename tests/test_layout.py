@@ -87,3 +87,18 @@ def test_every_package_geo_imports_is_declared() -> None:
     distributions = packages_distributions()
     undeclared = [m for m in third_party if not {norm(d) for d in distributions.get(m, [m])} & declared]
     assert third_party and undeclared == []
+
+
+def test_each_command_says_what_it_does_in_one_line() -> None:
+    """The command list of ``geo --help`` shows each command's first paragraph as it is written: one line."""
+    import inspect
+
+    import typer.main
+
+    from geo.cli import app
+
+    group = typer.main.get_command(app)
+    commands = list(getattr(group, "commands", {}).values())
+    commands += [c for sub in commands for c in getattr(sub, "commands", {}).values()]
+    multi = [c.name for c in commands if "\n" in inspect.cleandoc(c.help or "").split("\n\n")[0]]
+    assert len(commands) >= 10 and multi == []

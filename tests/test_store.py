@@ -12,7 +12,8 @@ from geo.claims.merge import claim_id
 from geo.models import Article, Claim, Mention, Place, Resolved
 from geo.outputs.cache import OutputCache
 from geo.outputs.files import write
-from geo.store.db import SCHEMA_VERSION, Store
+from geo.store.db import Store
+from geo.store.schema import SCHEMA_VERSION
 from geo.work.process import Processed
 
 PLACE = Place("geonames:694677", "Selydove", 48.1465, 37.3022, "UA", "Donetsk Oblast", "settlement", "exact",

@@ -4,7 +4,7 @@ named (see :mod:`geo.claims.examples` for how they were chosen)."""
 
 from __future__ import annotations
 
-from geo.claims.examples import WRITTEN, Counter, counter
+from geo.claims.cases import WRITTEN, Counter, counter
 
 COUNTERS: dict[str, tuple[Counter, ...]] = {
     "capture.liberate": (
