@@ -96,3 +96,26 @@ def test_missing_seeds_folder_is_a_usage_error(tmp_path: Path, cache_dir: Path) 
     result = geo("run", "--seeds", str(tmp_path / "nope"), cwd=tmp_path, cache_dir=cache_dir)
     assert result.returncode == 2 and "does not exist" in result.stderr
     assert geo("run", "--no-such-option", cwd=tmp_path, cache_dir=cache_dir).returncode == 2
+
+
+def test_version_prints_the_version(tmp_path: Path, cache_dir: Path) -> None:
+    from geo import __version__
+
+    result = geo("--version", cwd=tmp_path, cache_dir=cache_dir)
+    assert result.returncode == 0 and result.stdout.strip() == __version__ != ""
+
+
+def test_a_damaged_store_under_a_name_with_markup_is_one_error_line_and_exit_2(tmp_path: Path,
+                                                                               cache_dir: Path) -> None:
+    """Rich markup in a path ("out[/]x") is printed as it is, not read as markup; a store that is no SQLite
+    database is one error line, not a traceback."""
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    out = tmp_path / "out[/]x"  # the folder "]x" in the folder "out["
+    out.mkdir(parents=True)
+    (out / "geo.sqlite").write_bytes(b"this is no database" * 300)
+    result = geo("run", "--out", str(out), cwd=tmp_path, cache_dir=cache_dir)
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2
+    assert len(lines) == 1 and lines[0].startswith("error: cannot open the store ") and "out[/]x" in lines[0]
+    assert "Traceback" not in result.stderr
