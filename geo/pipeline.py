@@ -101,6 +101,9 @@ def run(options: RunSettings, *, progress: Progress | None = None) -> RunReport:
     gazetteer or ``places.csv`` changed, only the articles naming a place they now read differently are. When
     nothing changed since the outputs were written, and they are as written, they are left alone."""
     report = RunReport()
+    if options.online and options.dask is not None:
+        raise UsageError("--online and --dask do not go together: run --online alone to look names up first, "
+                         "then --dask (the answers are kept)")
     if options.out.resolve() == options.seeds.resolve():
         raise UsageError(f"--out {options.out} is the seeds folder: the map would be read back as an "
                          "article; write the outputs to another folder")
@@ -219,7 +222,12 @@ def _look_up(todo: Sequence[Article], gazetteer: Gazetteer, geocoder: OnlineGeoc
     failed: set[str] = set()
     for name in dict.fromkeys(n for names in wanted.values() for n in names):
         before = geocoder.failures
-        answers[name] = geocoder.lookup(name)
+        try:
+            answers[name] = geocoder.lookup(name)
+        except Exception as err:  # noqa: BLE001 - a lookup that breaks costs its name, never the run
+            log.warning("looking %r up online failed (%s: %s); it is asked again next run", name,
+                        type(err).__name__, err)
+            answers[name], geocoder.failures = None, geocoder.failures + 1
         if geocoder.failures > before:
             failed.add(name)
     return answers, {a: [n for n in names if n in failed] for a, names in wanted.items()}

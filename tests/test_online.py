@@ -130,3 +130,39 @@ def test_an_unreachable_geocoder_is_tried_once_and_again_next_run(tmp_path: Path
     with Store(tmp_path / "out" / "geo.sqlite") as store:
         assert store.geocoded("nominatim", "Zzyzxivka") == (False, None)  # no answer: nothing cached
     assert run(options).changed == 1  # the article is processed again, to ask again
+
+
+def test_online_with_dask_is_refused_before_any_request(tmp_path: Path, cache_dir: Path) -> None:
+    """--online --dask is a usage error, said before a single name is looked up."""
+    from geo.errors import UsageError
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.md").write_text("---\ntitle: t\npublished: 2024-05-01\n---\nRussian forces took Zzyzxivka.\n",
+                                encoding="utf-8")
+    online = OnlineSettings(nominatim_url="http://127.0.0.1:9/")  # nothing listens: a request would fail
+    with pytest.raises(UsageError, match="do not go together"):
+        run(RunSettings(seeds=seeds, out=tmp_path / "out", cache_dir=cache_dir, online=online, dask="local"))
+    assert not (tmp_path / "out" / "geo.sqlite").exists()
+
+
+def test_a_lookup_that_breaks_costs_its_name_not_the_run(tmp_path: Path, cache_dir: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error no one foresaw in a lookup leaves that name unplaced and its article to be read again next
+    run; the run goes on and writes its outputs."""
+    from geo.places.geocode import OnlineGeocoder
+
+    def broken(self: OnlineGeocoder, name: str) -> None:
+        raise RuntimeError("a bug in a geocoder")
+
+    monkeypatch.setattr(OnlineGeocoder, "lookup", broken)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    write_article(seeds, "a.md", "Russian forces took the village of Zzyzxivka, the ministry said.",
+                  published="2024-05-01")
+    out = tmp_path / "out"
+    report = run(RunSettings(seeds=seeds, out=out, cache_dir=cache_dir,
+                             online=OnlineSettings(nominatim_url="http://127.0.0.1:9/")))
+    assert report.new == 1 and report.unanswered == 1 and (out / "map.html").exists()
+    with Store(out / "geo.sqlite") as store:
+        assert [s.version.endswith("+online-retry") for s in store.states().values()] == [True]

@@ -136,3 +136,21 @@ def test_the_rule_and_part_are_in_claims_geojson_and_right_after_confidence_in_c
     # a formula is escaped
     assert sorted(r[header.index("rule")] for r in rows) == ["'=HYPERLINK(1)", "capture.verb"]
     assert sorted(r[header.index("part")] for r in rows) == ["'@SUM(1)", "eastern outskirts"]
+
+
+def test_a_year_from_other_reports_completes_only_an_undated_article(tmp_path: Path) -> None:
+    """The dating stage's year is applied to the claims of an article without a publication date; once the
+    article is saved again with one, its own date rules and the kept year goes."""
+    undated = replace(article(), published=None)
+    day_only = replace(claim(), event_date=None, date_precision=None, date_text="29 February")
+    with Store(tmp_path / "geo.sqlite") as store:
+        store.save([(undated, processed(day_only), "1")])
+        with store.con:
+            store.set_years({"a1": 2024})
+        [dated] = store.claims()
+        assert ((dated.event_date, dated.date_text)
+                == (date(2024, 2, 29), "29 February (year from other reports)"))
+        store.save([(article(), processed(day_only), "1")])  # the article now has a publication date
+        [own] = store.claims()
+        assert (own.event_date, own.date_text) == (None, "29 February")
+        assert store.article_years() == {}

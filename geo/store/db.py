@@ -148,6 +148,7 @@ class Store:
         resolved, claims = processed.resolved, processed.claims
         self.mark_changed("SELECT place_id FROM claim WHERE article_id = ?", (article.id,))
         self.con.execute("DELETE FROM article WHERE id = ?", (article.id,))
+        self.con.execute("DELETE FROM article_year WHERE article_id = ?", (article.id,))  # dated again
         self.con.execute(
             "INSERT INTO article VALUES (?,?,?,?,?,?,?,?,0)",
             (article.id, article.path, article.title, _iso(article.published), article.source, article.url,
@@ -287,7 +288,7 @@ class Store:
         rows = self.con.execute(
             f"""SELECT c.claim_id, c.article_id, c.place_id, c.surface, c.controller, c.event, c.claimant,
                        c.claimant_side, c.stance, c.event_date, c.date_precision, c.date_text, c.quote,
-                       c.confidence, c.start, c.rule, c.part
+                       c.confidence, c.start, c.rule, c.part, a.published IS NULL
                 FROM claim c JOIN article a ON a.id = c.article_id WHERE {where}
                 ORDER BY c.claim_id""").fetchall()
         ids = {r[2] for r in rows}
@@ -299,7 +300,7 @@ class Store:
         years = self.article_years()
         return [with_year(Claim(r[0], r[1], places_by_id[r[2]], r[3], r[4], r[5], r[6], r[7], r[8],
                                 days(r[9]), r[10], r[11], r[12], r[13], r[14], rule=r[15], part=r[16]),
-                          years.get(r[1])) for r in rows]
+                          years.get(r[1]) if r[17] else None) for r in rows]
 
     # --- what changed since the outputs were last made, and the years of the undated articles ---------------
 
