@@ -329,14 +329,14 @@ def evaluate(labels: Sequence[Mapping[str, Any]], articles: Iterable[Article],
         if not found:
             unmatched += 1
             misses.append(f"ARTICLE MISSING {where}: no article of the run has this url or file name")
-        _score_article(label, run, found, tally, errors, misses)
+        _score_article(label, where, run, found, tally, errors, misses)
     return _metrics(tally, len(labels), unmatched, errors), misses
 
 
-def _score_article(label: Mapping[str, Any], run: _Run, found: str, tally: _Tally, errors: list[float],
-                   misses: list[str]) -> None:
-    """Count one label's places and claims against what the run gave its article (``found``, "" if none)."""
-    where = str(label.get("id") or label.get("url"))
+def _score_article(label: Mapping[str, Any], where: str, run: _Run, found: str, tally: _Tally,
+                   errors: list[float], misses: list[str]) -> None:
+    """Count one label's places and claims (``where``: the label's id or url, for the misses) against what the
+    run gave its article (``found``, "" if none)."""
     places = list(run.predicted.get(found, {}).values())
     article_claims = sorted(run.claims_of.get(found, []), key=lambda c: c.claim_id)
     _match_places(label["claims"], places, tally, errors, misses, where, run.unplaced.get(found, set()))

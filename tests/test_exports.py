@@ -16,7 +16,6 @@ import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
-from geo.claims.dating import date_undated
 from geo.cli import app
 from geo.outputs.maprows import COLORS
 from geo.outputs.timeline import effective_date, statuses
@@ -65,7 +64,7 @@ def stored(out: Path) -> dict[str, object]:
     status."""
     with Store(out / "geo.sqlite") as store:
         articles = {a.id: a for a in store.articles()}
-        claims = date_undated(store.claims(), articles)
+        claims = store.claims()  # dated: the undated articles' days completed by the dating stage
     places = {s.place.place_id: s for s in statuses(claims, articles)}
     assert {s.controller for s in places.values()} == {"RU", "UA", "contested"}  # the fixture is what it says
     return {"claims": {c.claim_id: c for c in claims}, "places": places, "articles": articles}

@@ -6,31 +6,21 @@ places an undated article claims, held by the same side, fall in one year more o
 year completes the undated article's days. The date text says so ("October 4 (year from other reports)"), and
 nothing else is guessed: "on Sunday" needs a publication date and stays unresolved.
 
-This runs over the stored claims when the outputs are written, so each article's extraction stays its own and
-a re-run that adds a dated article dates the undated ones it speaks to.
+The dating stage (:mod:`geo.store.dating`) runs this over the stored claims after each run, so each article's
+extraction stays its own and a re-run that adds a dated article dates the undated ones it speaks to.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from geo.models import Article, Claim
+from geo.models import Claim
 from geo.when import in_year
 
 #: What the date text of a claim dated this way ends with.
 YEAR_FROM_OTHERS = " (year from other reports)"
-
-
-def evidence(claims: Sequence[Claim], articles: Mapping[str, Article]) -> dict[tuple[str, str], Counter[int]]:
-    """For each (place, controller), the years of the dated claims made on it by dated articles."""
-    years: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
-    for c in claims:
-        article = articles.get(c.article_id)
-        if article is not None and article.published is not None and c.event_date is not None:
-            years[(c.place.place_id, c.controller)][c.event_date.year] += 1
-    return years
 
 
 def year_of(undated: Iterable[Claim], years: Mapping[tuple[str, str], Counter[int]]) -> int | None:
@@ -43,20 +33,6 @@ def year_of(undated: Iterable[Claim], years: Mapping[tuple[str, str], Counter[in
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
-
-
-def date_undated(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Claim]:
-    """``claims`` with the days of undated articles completed by the year other reports give them."""
-    years = evidence(claims, articles)
-    by_article: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_article[c.article_id].append(c)
-    out: list[Claim] = []
-    for article_id, own in by_article.items():
-        article = articles.get(article_id)
-        year = year_of(own, years) if article is not None and article.published is None else None
-        out += [with_year(c, year) for c in own]
-    return sorted(out, key=lambda c: c.claim_id)
 
 
 def with_year(claim: Claim, year: int | None) -> Claim:

@@ -55,10 +55,10 @@ def place_output(status: PlaceStatus, articles: dict[str, Article], voices: Mapp
                        drawn.row)
 
 
-def refresh(store: Store, progress: Progress | None = None, spellings: Spellings | None = None) -> int:
+def refresh(cache: OutputCache, progress: Progress | None = None, spellings: Spellings | None = None) -> int:
     """Make again the shares of the places whose claims changed; return how many places that was. ``progress``
     is told how many places are done; ``spellings`` gives each place's other names for the map's search."""
-    cache = OutputCache(store)
+    store = cache.store
     everything = cache.drawn_by() != SIGNATURE
     if everything:
         cache.mark_all_dirty(SIGNATURE)
@@ -86,10 +86,10 @@ def write(out: Path, store: Store, cache_dir: Path, progress: Progress | None = 
           spellings: Spellings | None = None) -> Outputs:
     """Bring the shares up to date, then write the files unless they already show the store (and nobody
     touched them since): joined from the shares, the map over the borders cached in ``cache_dir``."""
-    refresh(store, progress, spellings)
+    cache = OutputCache(store)
+    refresh(cache, progress, spellings)
     key = skeleton_key()
     written_by = f"{SIGNATURE}+{key}"  # a new map script or style writes the map again
-    cache = OutputCache(store)
     record = cache.outputs_record(written_by)
     if record is not None and all(_fingerprint(out / name) == seen for name, seen in record["files"].items()):
         return Outputs(record["claims"], record["places"])

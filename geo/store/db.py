@@ -178,8 +178,7 @@ class Store:
               c.claimant_side, c.stance, _iso(c.event_date), c.date_precision, c.date_text, c.quote,
               c.confidence, c.start, c.rule, c.part) for c in claims],
         )
-        self.con.executemany("INSERT OR IGNORE INTO dirty_place VALUES (?)",
-                             [(c.place.place_id,) for c in claims])
+        self.mark_places(c.place.place_id for c in claims)
         self.con.executemany("INSERT INTO article_name VALUES (?,?)",
                              [(article.id, n) for n in sorted(processed.names)])
         self.con.executemany("INSERT OR IGNORE INTO name_state VALUES (?,?)", sorted(processed.names.items()))

@@ -127,13 +127,11 @@ def cpu_count() -> int:
 def results(articles: Sequence[Article], gazetteer: Gazetteer, job: Job, *, workers: int = 1,
             dask: str | None = None, answers: Answers | None = None) -> Iterator[Processed]:
     """Process ``articles`` and yield what each gave, in their order. ``answers`` (of the online pass, see
-    :func:`geo.work.process.names_to_look_up`) keep the work in this process."""
-    if dask is not None:
-        if answers is not None:
-            raise UsageError("--online and --dask do not go together: run --online alone to look names up "
-                             "first")
+    :func:`geo.work.process.names_to_look_up`) keep the work in this process (``geo run`` refuses
+    ``--online`` with ``--dask``)."""
+    if answers is None and dask is not None:
         yield from _on_dask(articles, job, dask, workers)
-    elif workers > 1 and answers is None and len(articles) >= settings.MIN_PARALLEL_ARTICLES:
+    elif answers is None and workers > 1 and len(articles) >= settings.MIN_PARALLEL_ARTICLES:
         yield from _in_pool(articles, job, workers)
     else:
         if articles:
