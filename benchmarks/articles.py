@@ -35,15 +35,28 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write  # noqa: E402
 
 import geo  # noqa: E402
-from geo.ingest.read import read_file  # noqa: E402
 from geo.models import Article, Resolved  # noqa: E402
-from geo.places.gazetteer import Gazetteer  # noqa: E402
-from geo.places.recognize import find_mentions  # noqa: E402
-from geo.places.resolve import resolve_mentions  # noqa: E402
 from geo.settings import default_cache_dir  # noqa: E402
-from geo.work.process import process_article  # noqa: E402
 
 log = logging.getLogger("benchmarks.articles")
+
+
+def _imported(name: str, *modules: str) -> Any:
+    """``name`` from the first of ``modules`` that has it: the package layout of today, or the flat one of
+    the checkouts before it (856a5f6, the regex engine)."""
+    for module in modules:
+        try:
+            return getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            continue
+    raise SystemExit(f"no {name} in {', '.join(modules)}")
+
+
+read_file = _imported("read_file", "geo.ingest.read", "geo.ingest")
+Gazetteer = _imported("Gazetteer", "geo.places.gazetteer", "geo.gazetteer")
+find_mentions = _imported("find_mentions", "geo.places.recognize", "geo.recognize")
+resolve_mentions = _imported("resolve_mentions", "geo.places.resolve", "geo.resolve")
+process_article = _imported("process_article", "geo.work.process", "geo.process")
 
 ARTICLE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".jsonl")
 
@@ -73,11 +86,14 @@ def load_articles(folder: Path) -> list[Article]:
 def warm_up_engine() -> None:
     """Load the claim engine as a run's worker does, where the checkout has a way to
     (``geo.work.process.warm_up``)."""
-    import geo.work.process
-
-    warm = getattr(geo.work.process, "warm_up", None)
-    if warm is not None:
-        warm()
+    for module in ("geo.work.process", "geo.process"):
+        try:
+            warm = getattr(importlib.import_module(module), "warm_up", None)
+        except ImportError:
+            continue
+        if warm is not None:
+            warm()
+        return
 
 
 #: articles timed together: the "best" figure sums, block by block, the fastest pass over each block
