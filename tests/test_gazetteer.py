@@ -1,4 +1,9 @@
-from geo.places.gazetteer import Gazetteer
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from geo.places.build import cache_path
+from geo.places.gazetteer import SPELLINGS_SQL, Gazetteer
 from geo.places.rank import km
 
 
@@ -58,3 +63,13 @@ def test_countries_are_known_as_countries(gazetteer: Gazetteer) -> None:
     assert gazetteer.country("Russia") == "RU"
     assert gazetteer.country("Ukraine") == "UA"
     assert gazetteer.country("Selydove") is None
+
+
+def test_a_places_spellings_are_read_by_an_index(gazetteer: Gazetteer, cache_dir: Path) -> None:
+    """The map reads every drawn place's spellings: a scan of the whole table each time made drawing 2,000
+    places take 27 s instead of under one."""
+    [bakhmut] = [p for p in gazetteer.settlements("Bakhmut") if p.admin1 == "Donetsk Oblast"][:1]
+    assert {"artemivsk", "artemovsk"} <= set(gazetteer.spellings(bakhmut.place_id))
+    with closing(sqlite3.connect(f"file:{cache_path(cache_dir)}?mode=ro", uri=True)) as con:
+        plan = [row[-1] for row in con.execute("EXPLAIN QUERY PLAN " + SPELLINGS_SQL, (bakhmut.place_id,))]
+    assert plan and not any(step.startswith("SCAN") for step in plan), plan

@@ -71,6 +71,11 @@ def _remembered(method: Callable[[Gazetteer, str], _T]) -> Callable[[Gazetteer, 
     return wrapper
 
 
+#: a place's spellings, by its id (the map asks it for every place it draws, so it must not scan the table)
+SPELLINGS_SQL = ("SELECT s.text FROM spelling s JOIN place p ON p.id = s.place WHERE p.place_id = ? "
+                 "ORDER BY s.text")
+
+
 class Gazetteer:
     """Read-only access to the built gazetteer."""
 
@@ -212,9 +217,7 @@ class Gazetteer:
     def spellings(self, place_id: str) -> list[str]:
         """Every spelling the sources give a place (lower case: old names, other languages and scripts),
         sorted."""
-        rows = self._con.execute("SELECT s.text FROM spelling s JOIN place p ON p.id = s.place WHERE "
-                                 "p.place_id = ? ORDER BY s.text", (place_id,))
-        return [r[0] for r in rows]
+        return [r[0] for r in self._con.execute(SPELLINGS_SQL, (place_id,))]
 
     def by_id(self, place_id: str) -> Place | None:
         """The place with this source-qualified id."""
