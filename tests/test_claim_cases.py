@@ -162,6 +162,13 @@ CASES: list[tuple[str, str, Expected]] = [
     ("an unowned claim called untrue is the speaker's denial",
      "The Ukrainian military said the claim that Robotyne had "
      "been captured was untrue.", {("Robotyne", "RU", "captured", "UA", "denied")}),
+    ("unowned reports of a capture called disinformation are the speaker's denial",
+     "The mayor repeated that reports of a Russian capture of Toretsk were disinformation.",
+     {("Toretsk", "RU", "captured", "UA", "denied")}),
+    ("claims about a capture 'not backed up by facts' are denied",
+     "Ukraine's General Staff said the Kremlin's claims about the capture of Huliaipole were not backed up "
+     "by facts.", {("Huliaipole", "RU", "captured", "RU", "claimed"),
+                   ("Huliaipole", "RU", "captured", "UA", "denied")}),
     ("an owned claim called false stays its owner's",
      "Russia's claim that its troops have taken Chasiv Yar is false, "
      "the Ukrainian army said.", {("Chasiv Yar", "RU", "captured", "RU", "claimed"),

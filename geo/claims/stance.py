@@ -101,18 +101,28 @@ _LIES_WHERE = V.PREP_AT | V.COMPASS | frozenset({"between", "along", "just", "so
 
 
 def called_false(adoc: ArticleDoc, span: Span, f: Frame, act: Act | None) -> bool:
-    """"(The military said) the claim that the village had been captured was untrue": the trigger is in the
-    content clause of a claim nobody owns here and the sentence calls it false after it; the speaker denies
-    it. ("Russia's claim that ... is false": Russia claims, and who calls it false is the second voice.)"""
+    """"(The military said) the claim that the village had been captured was untrue", "reports of a Russian
+    capture of X were disinformation": the trigger is in the content of a claim nobody owns here and the
+    sentence calls it false after it; the speaker denies it. ("Russia's claim that ... is false": Russia
+    claims, and who calls it false is the second voice.)"""
     k = f.trigger[0] - 1
-    while k > span.start and f.trigger[0] - k < 10 and adoc.lower(k) != "that":
+    while k > span.start and f.trigger[0] - k < 10 and not _reported(adoc, k):
         k -= 1
-    if not (adoc.lower(k) == "that" and adoc.lemma(k - 1) in V.SPEECH_NOUN):
+    if not _reported(adoc, k):
         return False
     if act is not None and act.speaker < k <= act.verb + 1:
         return False
-    return any(_false(adoc, j) or (adoc.lower(j) in V.NEGATION and adoc.lower(j + 1) == "true")
-               for j in range(f.trigger[1], span.end))
+    return any(_false(adoc, j) for j in range(f.trigger[1], span.end))
+
+
+#: what "not" before them makes a falsehood: "not true", "not backed up by facts"
+_NOT_TRUE = frozenset({"true", "correct", "accurate", "backed"})
+
+
+def _reported(adoc: ArticleDoc, k: int) -> bool:
+    """Whether a report's content opens at ``k``: "the claim that", "reports of", "claims about"."""
+    return (adoc.lower(k) == "that" and adoc.lemma(k - 1) in V.SPEECH_NOUN
+            or adoc.lemma(k) in V.SPEECH_NOUN and adoc.lower(k + 1) in ("of", "about"))
 
 
 def _calls_false(adoc: ArticleDoc, span: Span) -> bool:
@@ -121,9 +131,11 @@ def _calls_false(adoc: ArticleDoc, span: Span) -> bool:
 
 
 def _false(adoc: ArticleDoc, k: int) -> bool:
-    """Whether the word at ``k`` calls something false ("untrue", "propaganda", "a pack of lies"; not "the
-    village lies northwest of X", "lies about 20 km from")."""
-    return adoc.lower(k) in V.FALSE_WORDS and not (adoc.lower(k) in ("lie", "lies") and _located_lie(adoc, k))
+    """Whether the words at ``k`` call something false ("untrue", "propaganda", "a pack of lies", "not true",
+    "not backed up by facts"; not "the village lies northwest of X", "lies about 20 km from")."""
+    word = adoc.lower(k)
+    return (word in V.FALSE_WORDS and not (word in ("lie", "lies") and _located_lie(adoc, k))
+            or word in V.NEGATION and adoc.lower(k + 1) in _NOT_TRUE)
 
 
 def _located_lie(adoc: ArticleDoc, k: int) -> bool:
