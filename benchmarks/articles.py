@@ -41,15 +41,14 @@ from geo.settings import default_cache_dir  # noqa: E402
 log = logging.getLogger("benchmarks.articles")
 
 
-def _imported(name: str, *modules: str) -> Any:
-    """``name`` from the first of ``modules`` that has it: the package layout of today, or the flat one of
-    the checkouts before it (856a5f6, the regex engine)."""
-    for module in modules:
-        try:
-            return getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            continue
-    raise SystemExit(f"no {name} in {', '.join(modules)}")
+#: the package layout of the checkout imported: today's subpackages, or the flat modules of the checkouts
+#: before them (856a5f6, the regex engine)
+LAYERED = (Path(geo.__file__).parent / "work").is_dir()
+
+
+def _imported(name: str, layered: str, flat: str) -> Any:
+    """``name`` from its module in the layout of the checkout imported (an import error shows as it is)."""
+    return getattr(importlib.import_module(layered if LAYERED else flat), name)
 
 
 read_file = _imported("read_file", "geo.ingest.read", "geo.ingest")
@@ -84,16 +83,10 @@ def load_articles(folder: Path) -> list[Article]:
 
 
 def warm_up_engine() -> None:
-    """Load the claim engine as a run's worker does, where the checkout has a way to
-    (``geo.work.process.warm_up``)."""
-    for module in ("geo.work.process", "geo.process"):
-        try:
-            warm = getattr(importlib.import_module(module), "warm_up", None)
-        except ImportError:
-            continue
-        if warm is not None:
-            warm()
-        return
+    """Load the claim engine as a run's worker does (``geo.work.process.warm_up``; the flat layout has
+    none)."""
+    if LAYERED:
+        _imported("warm_up", "geo.work.process", "geo.process")()
 
 
 #: articles timed together: the "best" figure sums, block by block, the fastest pass over each block

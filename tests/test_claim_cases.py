@@ -165,6 +165,12 @@ CASES: list[tuple[str, str, Expected]] = [
     ("unowned reports of a capture called disinformation are the speaker's denial",
      "The mayor repeated that reports of a Russian capture of Toretsk were disinformation.",
      {("Toretsk", "RU", "captured", "UA", "denied")}),
+    ("reports right after the speaker's verb, called disinformation, are the speaker's denial",
+     "Ukraine's military said reports of a Russian capture of Toretsk were disinformation.",
+     {("Toretsk", "RU", "captured", "UA", "denied")}),
+    ("'not true' said of something else in another clause denies nothing",
+     "Russia said its forces captured Pokrovsk, but Ukraine's army said reports of heavy losses were not "
+     "true.", {("Pokrovsk", "RU", "captured", "RU", "claimed")}),
     ("claims about a capture 'not backed up by facts' are denied",
      "Ukraine's General Staff said the Kremlin's claims about the capture of Huliaipole were not backed up "
      "by facts.", {("Huliaipole", "RU", "captured", "RU", "claimed"),

@@ -86,8 +86,9 @@ def _second_voices(adoc: ArticleDoc, f: Frame, act: Act | None, acts: Sequence[A
                    control: str, denied: bool) -> list[decide.Voice]:
     """A second side in the sentence: one that calls the claim false, or the one whose claim is denied."""
     others = [a for a in acts if a.side in ("RU", "UA") and a.side != voice.side and a is not act]
-    if not denied and f.rule.kind != "fight" and others and (_calls_false(adoc, adoc.span(f.sentence)) or
-                                                              any(a.kind == "deny" for a in others)):
+    span = adoc.span(f.sentence)
+    if not denied and f.rule.kind != "fight" and others and (
+            _calls_false(adoc, span) or _falsified(adoc, span, f) or any(a.kind == "deny" for a in others)):
         return [decide.Voice(others[0].who, others[0].side, others[0].voice, "denied")]
     if denied and control in ("RU", "UA"):
         return [decide.Voice(a.who, a.side, a.voice, "claimed") for a in others if a.side == control][:1]
@@ -101,28 +102,46 @@ _LIES_WHERE = V.PREP_AT | V.COMPASS | frozenset({"between", "along", "just", "so
 
 
 def called_false(adoc: ArticleDoc, span: Span, f: Frame, act: Act | None) -> bool:
-    """"(The military said) the claim that the village had been captured was untrue", "reports of a Russian
-    capture of X were disinformation": the trigger is in the content of a claim nobody owns here and the
-    sentence calls it false after it; the speaker denies it. ("Russia's claim that ... is false": Russia
-    claims, and who calls it false is the second voice.)"""
+    """"(The military said) the claim that the village had been captured was untrue", "(he said) reports of a
+    Russian capture of X were disinformation": the trigger is in the content of a report nobody owns here and
+    its clause calls it false after it; the speaker denies it. ("Russia's claim that ... is false", "Moscow's
+    claims about X are false": Russia claims, and who calls it false is the second voice.)"""
     k = f.trigger[0] - 1
-    while k > span.start and f.trigger[0] - k < 10 and not _reported(adoc, k):
+    while k > span.start and f.trigger[0] - k < 10 and _report_opening(adoc, k) is None:
         k -= 1
-    if not _reported(adoc, k):
+    form = _report_opening(adoc, k)
+    if form is None or form == "of" and adoc.lower(k - 1) in {"'s", "’s", *V.SIDE_WORD}:
+        return False  # "Moscow's claims about", "Russian reports of": owned
+    if form == "that" and act is not None and act.speaker < k <= act.verb + 1:
         return False
-    if act is not None and act.speaker < k <= act.verb + 1:
-        return False
-    return any(_false(adoc, j) for j in range(f.trigger[1], span.end))
+    return _falsified(adoc, span, f)
 
 
-#: what "not" before them makes a falsehood: "not true", "not backed up by facts"
-_NOT_TRUE = frozenset({"true", "correct", "accurate", "backed"})
+#: nouns whose "of" or "about" opens what they report: "reports of a capture", "claims about X"
+_REPORT_NOUNS = frozenset({"claim", "report", "statement", "assertion", "announcement", "declaration"})
 
 
-def _reported(adoc: ArticleDoc, k: int) -> bool:
-    """Whether a report's content opens at ``k``: "the claim that", "reports of", "claims about"."""
-    return (adoc.lower(k) == "that" and adoc.lemma(k - 1) in V.SPEECH_NOUN
-            or adoc.lemma(k) in V.SPEECH_NOUN and adoc.lower(k + 1) in ("of", "about"))
+def _report_opening(adoc: ArticleDoc, k: int) -> str | None:
+    """How a report's content opens at ``k``: "the claim that" (``that``), "reports of", "claims about"
+    (``of``); None if it does not."""
+    if adoc.lower(k) == "that" and adoc.lemma(k - 1) in V.SPEECH_NOUN:
+        return "that"
+    return "of" if adoc.lemma(k) in _REPORT_NOUNS and adoc.lower(k + 1) in ("of", "about") else None
+
+
+def _falsified(adoc: ArticleDoc, span: Span, f: Frame) -> bool:
+    """Whether the trigger's clause calls what it says false after it ("... was untrue", "... were
+    disinformation", "... is not true", "... were not backed up by facts")."""
+    clause = adoc.clause[f.trigger[0]]
+    return any(_false(adoc, j) or _not_true(adoc, j) for j in range(f.trigger[1], span.end)
+               if adoc.clause[j] == clause)
+
+
+def _not_true(adoc: ArticleDoc, k: int) -> bool:
+    """"not true", "not correct", "not accurate", "not backed up by (facts)"."""
+    after = adoc.lower(k + 1)
+    return adoc.lower(k) in V.NEGATION and (after in ("true", "correct", "accurate") or (
+        after == "backed" and adoc.lower(k + 2) == "up" and adoc.lower(k + 3) == "by"))
 
 
 def _calls_false(adoc: ArticleDoc, span: Span) -> bool:
@@ -131,11 +150,9 @@ def _calls_false(adoc: ArticleDoc, span: Span) -> bool:
 
 
 def _false(adoc: ArticleDoc, k: int) -> bool:
-    """Whether the words at ``k`` call something false ("untrue", "propaganda", "a pack of lies", "not true",
-    "not backed up by facts"; not "the village lies northwest of X", "lies about 20 km from")."""
-    word = adoc.lower(k)
-    return (word in V.FALSE_WORDS and not (word in ("lie", "lies") and _located_lie(adoc, k))
-            or word in V.NEGATION and adoc.lower(k + 1) in _NOT_TRUE)
+    """Whether the word at ``k`` calls something false ("untrue", "propaganda", "a pack of lies"; not "the
+    village lies northwest of X", "lies about 20 km from")."""
+    return adoc.lower(k) in V.FALSE_WORDS and not (adoc.lower(k) in ("lie", "lies") and _located_lie(adoc, k))
 
 
 def _located_lie(adoc: ArticleDoc, k: int) -> bool:
