@@ -269,13 +269,6 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
                 "bridgehead in Krynyky, on the left bank of the Kherson region, under extremely harsh "
                 "conditions and at the cost of many casualties.", "x021", "Kherson region"),
     ),
-    "block.free": (
-        # without the veto, capture.liberate reads "free" and gives Toretsk RU captured (confirmed)
-        counter("Chynchyk said the enemy was waging information wars and confirmed that Toretsk remained a "
-                "free Ukrainian city that was suffering from devastating Russian shelling.", "x069",
-                "Toretsk"),
-        counter("The mayor said Kupiansk was free and Ukrainian.", WRITTEN, "Kupiansk"),
-    ),
     "block.situation": (
         # without the veto, hold.under reads "under control" and gives Vovchansk UA holds
         counter("In Vovchansk, the situation is under control by the Ukrainian army.", WRITTEN, "Vovchansk"),

@@ -336,10 +336,6 @@ RULES: tuple[Rule, ...] = (
          priority=90),
     Rule("block.bank", ((lower("left", "right"), lower("bank", "banks", "side", "flank")),), "block",
          priority=90),
-    # "remained a free Ukrainian city", "it was free and Ukrainian": the adjective, not the verb "free"
-    Rule("block.free", ((lower("a", "an", "the", "is", "was", "are", "were", "be", "been", "remain",
-                               "remains", "remained", "stay", "stays", "stayed"), lower("free")),), "block",
-         priority=90),
     Rule("block.take_part",
          ((lemma({"take"}), lower("part", "place", "measures", "steps", "shelter", "cover", "months", "years",
                                   "weeks", "days", "time")),), "block", priority=90),
