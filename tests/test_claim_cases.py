@@ -57,6 +57,13 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Bakhmut", "RU", "captured", "RU", "claimed")}),
     ("passive retaken", "Robotyne was retaken by Ukrainian troops, Ukraine's military said.",
      {("Robotyne", "UA", "recaptured", "UA", "claimed")}),
+    # the passive reduced to a participle after the place: background the reporter states
+    ("passive reduced after the place", "Robotyne, retaken by Ukrainian troops last summer, lies south of "
+     "Orikhiv.", {("Robotyne", "UA", "recaptured", "third_party", "confirmed")}),
+    ("held, reduced after the place", "Kupiansk, still held by Ukrainian forces, is shelled every day.",
+     {("Kupiansk", "UA", "holds", "third_party", "confirmed")}),
+    ("liberated, reduced after the place", "Kherson, liberated by Ukrainian forces in November 2022, is "
+     "shelled every day.", {("Kherson", "UA", "recaptured", "third_party", "confirmed")}),
     ("the capture of", "Moscow announced the capture of Marinka.",
      {("Marinka", "RU", "captured", "RU", "claimed")}),
     ("the fall of ... to", "Kyiv conceded the fall of Avdiivka to Russian troops.",
@@ -526,6 +533,14 @@ CASES: list[tuple[str, str, Expected]] = [
       ("Sudzha", "UA", "holds", "third_party", "confirmed")}),
     ("held, in passing", "Shells fell on Ukrainian-controlled Kupiansk.",
      {("Kupiansk", "UA", "holds", "third_party", "confirmed")}),
+    # who leaves: the subject after a fronted clause, the one forced to leave
+    ("a withdrawal in a clause fronted before its subject", "After withdrawing from Avdiivka, Ukrainian "
+     "troops set up new defensive lines, the army chief said.",
+     {("Avdiivka", "RU", "withdrew", "UA", "confirmed")}),
+    ("a fronted clause whose subject is no force", "After withdrawing from Avdiivka, residents moved to "
+     "Kyiv, the governor said.", set()),
+    ("the force made to leave", "Heavy fighting had forced the army to fall back from its positions in "
+     "Avdiivka, Ukraine's General Staff said.", {("Avdiivka", "RU", "withdrew", "UA", "confirmed")}),
     ("history with its own date", "Russian forces took Crimea in 2014.",
      {("Crimea", "RU", "captured", "third_party", "confirmed")}),
 ]
@@ -535,6 +550,14 @@ CASES: list[tuple[str, str, Expected]] = [
 def test_case(gazetteer: Gazetteer, text: str, expected: Expected) -> None:
     got = {(c.surface, c.controller, c.event, c.claimant_side, c.stance) for c in extract(text, gazetteer)}
     assert got == expected
+
+
+def test_a_force_repelled_near_a_place_did_not_lose_it(gazetteer: Gazetteer) -> None:
+    """"Repelled near X" is an attack beaten off, not a side driven out of X ("repelled from X" is)."""
+    near = extract("Russian forces were repelled near Huliaipole, the General Staff said.", gazetteer)
+    assert not [c for c in near if c.event in ("captured", "recaptured", "withdrew")]
+    out = extract("Russian forces were repelled from Huliaipole, the General Staff said.", gazetteer)
+    assert {(c.surface, c.controller, c.event) for c in out} == {("Huliaipole", "UA", "recaptured")}
 
 
 # (text, the place claimed, its event date and precision); published Monday 19 February 2024
