@@ -185,6 +185,8 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
                 "unable to push further south towards Tokmak and Melitopol.", "y064", "Tokmak", "Melitopol"),
         counter("Bakhmut, north of the city of Donetsk, has been fiercely fought over and has been at the "
                 "heart of hostilities between Russia and Ukraine for months.", "x025", "Donetsk"),
+        # fighting that only goes on claims nothing where no capture before it names a place
+        counter("Zelensky visited Kharkiv on Monday, saying the fighting goes on.", WRITTEN, "Kharkiv"),
     ),
     "fight.presence": (
         counter("Kostyantynivka lies on supply routes that Ukrainian forces need to keep their presence in "

@@ -270,6 +270,15 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
                       example("Around the village of Novoheorhiivka in the Dnipropetrovsk region clashes are "
                               "still going on, according to the "
                               "statement.", "y097", ("Novoheorhiivka", "contested", "fighting")),
+                      # fighting that only goes on, for the place a capture before it takes
+                      example("As U.S.-backed peace efforts continue, Moscow says it is advancing along the "
+                              "whole front and claims to have taken the strategic city of Pokrovsk in the "
+                              "east, which Kyiv denies, saying the fighting goes on.", "y107",
+                          ("Pokrovsk", "contested", "fighting"), ("Pokrovsk", "RU", "captured")),
+                      example("On Thursday, Ukraine's deputy defense minister Ganna Malyar retracted an "
+                              "announcement made earlier that day that Kyiv had retaken Andriivka, after "
+                              "troops on the ground said the fighting was still going on.", "x057",
+                          ("Andriivka", "contested", "fighting")),
                       ),
     "fight.assault": (
         example("In the Kupyansk and Lyman directions, enemy offensive actions near Nevske, the Serebrianske "

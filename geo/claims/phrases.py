@@ -224,5 +224,27 @@ def _inside(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     return []
 
 
+#: what fighting that only goes on is said to do ("the fighting goes on", "fighting was still going on")
+_GOES_ON = frozenset({"continue", "go", "rage", "ongoing", "persist"})
+
+
+def _disputed(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
+    """"Moscow claims to have taken X, which Kyiv denies, saying the fighting goes on": fighting that only
+    goes on, with no place in its own clause, is fighting for the place a capture earlier in the sentence
+    takes."""
+    adoc, k = sc.adoc, b
+    while k < sc.span.end and adoc.lower(k) in V.AUX | V.ADVERB:
+        k += 1
+    if adoc.lemma(k) not in _GOES_ON or (adoc.lemma(k) == "go" and adoc.lower(k + 1) != "on") or any(
+            t > a and adoc.clause[t] == adoc.clause[a] for t in sc.usable):
+        return []
+    taken = next((t for t in range(a - 1, sc.span.start - 1, -1) if adoc.lemma(t) in V.CAPTURE), None)
+    place = next((t for t in range(taken + 1, a) if t in sc.usable), None) if taken is not None else None
+    # a reference back, as "it" is: the place stays the capture's too
+    via = f"'{adoc.lower(k)}' -> the place taken before it"
+    return [] if place is None else [Target(adoc.places[place], place, via)]
+
+
 PLACE_FINDERS = {"object": object_slot, "subject": subject_slot, "pp": _pp, "relative": _relative,
-                 "fronted": _fronted, "apposition": _apposition, "there": _there, "inside": _inside}
+                 "fronted": _fronted, "apposition": _apposition, "there": _there, "inside": _inside,
+                 "disputed": _disputed}

@@ -21,8 +21,11 @@ Pattern = tuple[Mapping[str, object], ...]
 Kind = Literal["capture", "withdraw", "hold", "fight", "block"]
 #: where a rule's places are, in the order tried: after the trigger ("captured X"), before it ("X was
 #: captured"), after a preposition of place ("fighting near X"), the antecedent of "which/where" ("X, which
-#: Kyiv says remains under ..."), or the sentence's opening "In X, ..."
-PlaceSlot = Literal["object", "subject", "pp", "relative", "fronted", "apposition", "there", "inside"]
+#: Kyiv says remains under ..."), the sentence's opening "In X, ...", or, for fighting that only "goes on",
+#: the place a capture before it takes ("claims to have taken X, which Kyiv denies, saying the fighting
+#: goes on")
+PlaceSlot = Literal["object", "subject", "pp", "relative", "fronted", "apposition", "there", "inside",
+                    "disputed"]
 #: where the acting side is: the clause's subject, after "by"/"to"/"for", the possessor of a noun ("Russia's
 #: capture of"), a side word inside the phrase ("under Ukrainian control"), or the object ("drove Ukrainian
 #: forces out")
@@ -269,10 +272,11 @@ RULES: tuple[Rule, ...] = (
          note="attacks on places were repelled: fighting, the place contested"),
     Rule("fight.ongoing", ((lemma(V.FIGHT_NOUN),),
                            (lower("fought", "fighting", "clashed", "clashing", "battled", "battling"),)),
-         "fight", ("pp", "relative", "fronted"), (), defaults=(), priority=45, reach=CLAUSE,
+         "fight", ("pp", "relative", "fronted", "disputed"), (), defaults=(), priority=45, reach=CLAUSE,
          preps=frozenset({"in", "near", "at", "around", "inside", "outside", "for", "over", "within", "close",
                           "by", "throughout", "across", "along", "of", "on"}),
-         note="fighting, clashes or battles in, near, on the edge of or for places"),
+         note="fighting, clashes or battles in, near, on the edge of or for places; fighting that only goes "
+              "on, for the place a capture earlier in the sentence takes"),
     Rule("fight.assault", ((lemma({"assault", "offensive", "storming", "push", "onslaught",
                                    "counteroffensive", "counter-offensive", "operation", "pressure"}),),),
          "fight", ("pp", "object", "fronted"), (), defaults=(), priority=36, reach=CLAUSE,
