@@ -187,6 +187,7 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
                 "heart of hostilities between Russia and Ukraine for months.", "x025", "Donetsk"),
         # fighting that only goes on claims nothing where no capture before it names a place
         counter("Zelensky visited Kharkiv on Monday, saying the fighting goes on.", WRITTEN, "Kharkiv"),
+        counter("Zelensky took part in talks in Kyiv while the fighting goes on.", WRITTEN, "Kyiv"),
     ),
     "fight.presence": (
         counter("Kostyantynivka lies on supply routes that Ukrainian forces need to keep their presence in "

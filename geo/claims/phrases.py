@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from geo.claims import vocab as V
 from geo.claims.places import part_of
-from geo.claims.rules import Rule
+from geo.claims.rules import BY_ID, Rule
 from geo.claims.scene import AGENT, DESTINATION, HARM, PP_SKIP, SETTLEMENT_NOUNS, Scene, Target
 from geo.claims.slots import anaphor, list_start, locates_settlements, object_slot, place_list, subject_slot
 from geo.claims.tokens import ArticleDoc
@@ -239,10 +239,11 @@ def _disputed(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             t > a and adoc.clause[t] == adoc.clause[a] for t in sc.usable):
         return []
     taken = next((t for t in range(a - 1, sc.span.start - 1, -1) if adoc.lemma(t) in V.CAPTURE), None)
-    place = next((t for t in range(taken + 1, a) if t in sc.usable), None) if taken is not None else None
+    # what that verb takes, as the capture rule reads its object ("took part in talks in X" takes no place)
+    objects = object_slot(sc, BY_ID["capture.verb"], taken, taken + 1) if taken is not None else []
     # a reference back, as "it" is: the place stays the capture's too
-    via = f"'{adoc.lower(k)}' -> the place taken before it"
-    return [] if place is None else [Target(adoc.places[place], place, via)]
+    return [Target(t.resolved, t.token, f"'{adoc.lower(k)}' -> the place taken before it")
+            for t in objects[:1] if t.token < a]
 
 
 PLACE_FINDERS = {"object": object_slot, "subject": subject_slot, "pp": _pp, "relative": _relative,
