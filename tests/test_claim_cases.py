@@ -64,6 +64,8 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Kupiansk", "UA", "holds", "third_party", "confirmed")}),
     ("liberated, reduced after the place", "Kherson, liberated by Ukrainian forces in November 2022, is "
      "shelled every day.", {("Kherson", "UA", "recaptured", "third_party", "confirmed")}),
+    ("reduced after a thing, not a place", "Two tanks, captured by Ukrainian forces in Lyman, were shown on "
+     "television.", set()),
     ("the capture of", "Moscow announced the capture of Marinka.",
      {("Marinka", "RU", "captured", "RU", "claimed")}),
     ("the fall of ... to", "Kyiv conceded the fall of Avdiivka to Russian troops.",

@@ -162,6 +162,8 @@ def _force_before(sc: Scene, a: int) -> bool:
 
 def _targets(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     for slot in rule.places:
+        if slot == "pp" and sc.adoc.lower(a) == ",":
+            continue  # "tanks, captured by Ukrainian forces in X,": a participle after a noun is said of it
         found = PLACE_FINDERS[slot](sc, rule, a, b)
         if found:
             return found
