@@ -542,6 +542,10 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a withdrawal in a clause fronted before its subject", "After withdrawing from Avdiivka, Ukrainian "
      "troops set up new defensive lines, the army chief said.",
      {("Avdiivka", "RU", "withdrew", "UA", "confirmed")}),
+    ("a place a relative clause says was left", "Kherson, which Russian troops abandoned in November, is "
+     "shelled every day.", {("Kherson", "UA", "withdrew", "third_party", "confirmed")}),
+    ("'where' is where a force left something, not what it left", "Kharkiv, where Russian troops left mines, "
+     "is shelled every day.", set()),
     ("a fronted clause whose subject is no force", "After withdrawing from Avdiivka, residents moved to "
      "Kyiv, the governor said.", set()),
     ("the force made to leave", "Heavy fighting had forced the army to fall back from its positions in "

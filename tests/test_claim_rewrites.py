@@ -63,8 +63,9 @@ def reportedly(text: str) -> str | None:
 
 
 def oxford_comma(text: str) -> str | None:
-    """"A, B and C" -> "A, B, and C"."""
-    out = re.sub(r"(\w), (\w[\w' -]*) and ", r"\1, \2, and ", text, count=1)
+    """"A, B and C" -> "A, B, and C" (a list of names)."""
+    out = re.sub(r"([A-Z][\w'-]*), ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) and (?=[A-Z][\w'-]*(?:[.,;]| [a-z]))",
+                 r"\1, \2, and ", text, count=1)
     return out if out != text else None
 
 

@@ -180,7 +180,7 @@ RULES: tuple[Rule, ...] = (
                            (lemma({"order", "move", "take"}),
                             lower("its", "their", "the", "troops", "forces", "units", op="{,3}"),
                             lower("out"), lower("of"))),
-         "withdraw", ("object", "pp"), (("subject", "leaver"),), priority=50,
+         "withdraw", ("object", "pp", "relative"), (("subject", "leaver"),), priority=50,
          preps=frozenset({"from", "of", "out", "in", "near"}),
          note="a side leaves places (or its positions in or near them); the other side is left in control"),
     Rule("withdraw.noun", ((lemma({"withdrawal", "pullout", "pull-out", "retreat"}),
