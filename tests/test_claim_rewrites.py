@@ -98,8 +98,8 @@ def according_to(text: str) -> str | None:
 
 
 def simple_past(text: str) -> str | None:
-    """"had taken" -> "took"."""
-    m = re.search(r"\b(had|have|has) (" + "|".join(_PERFECT) + r")\b", text)
+    """"had taken" -> "took" (not "to have taken")."""
+    m = re.search(r"(?<!to )(?<!would )(?<!will )\b(had|have|has) (" + "|".join(_PERFECT) + r")\b", text)
     return text[:m.start()] + _PERFECT[m.group(2)] + text[m.end():] if m else None
 
 

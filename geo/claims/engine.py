@@ -102,7 +102,9 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     for f in frames:
         out += _claims_of(adoc, sc, f, acts, inherited, times, unverified, blocked)
     found = [t.claim for t in out]
-    found = found or revoiced(adoc, span, acts, ctx.previous)
+    if not any(c.stance in ("denied", "confirmed") for c in found):
+        # "Ukraine rejects the claim and says fighting there goes on": the denial is of what was said before
+        found += revoiced(adoc, span, acts, ctx.previous)
     ctx.previous = found or ctx.previous
     forces = [a.side for a in actors if a.military and a.side in ("RU", "UA")]
     ctx.force = forces[-1] if forces else ctx.force
@@ -219,7 +221,8 @@ def _denied(adoc: ArticleDoc, f: Frame, act: Act | None) -> tuple[bool, str]:
     if f.negated and f.rule.negation == "deny":
         return True, "negated"
     if act is not None and act.kind == "deny" and act.verb < f.trigger[0] and not any(
-            adoc.lower(k) in _SAYING for k in range(act.verb, f.trigger[0])):
+            adoc.lower(k) in _SAYING or (adoc.lemma(k) in V.SAY and adoc.lower(k - 1) in ("and", ","))
+            for k in range(act.verb, f.trigger[0])):  # "denied X, saying Y", "denies X and says Y"
         return True, f"under '{adoc.lower(act.verb)}'"
     span = adoc.span(f.sentence)
     if called_false(adoc, span, f, act):

@@ -153,7 +153,6 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
                 "region.", "x009", ("Avdiivka", "RU", "withdrew")),
         example("As Ukrainian News Agency reported earlier, the Russian occupiers have left the Borova "
                 "community of the Kharkiv Region.", "x042", ("Borova", "UA", "withdrew")),
-        # the place a relative clause is about
         example("Ukrainian forces are getting ready to hoist the national flag on Snake Island, a strategic "
                 "and symbolic outpost in the Black Sea that Russian troops abandoned last week after being "
                 "pounded for months.", "y016", ("Snake Island", "UA", "withdrew")),

@@ -141,22 +141,12 @@ def _in_a_name(sc: Scene, a: int) -> bool:
         and adoc.lower(a) not in _PROPER_ADJECTIVES  # "Russian-held"
 
 
-#: words that open a clause fronted before its subject: "After withdrawing from X, Ukrainian forces ..."
-_FRONTING = frozenset({"after", "before", "since", "while", "upon", "on", "when", "having"})
-
-
 def _force_before(sc: Scene, a: int) -> bool:
-    """Whether the subject a withdrawal verb has is a force: the word before it, past auxiliaries and adverbs;
-    before "to", the one made or let to leave ("forced the army to fall back"); for a clause fronted before
-    its subject ("After pulling out of X, the troops ..."), the subject after it."""
+    """Whether the subject a withdrawal verb has (the word before it, past auxiliaries and adverbs) is a
+    force."""
     adoc, j = sc.adoc, a - 1
     while j > sc.span.start and adoc.lower(j) in SUBJECT_SKIP:
         j -= 1
-    if adoc.lower(j) == "to" and j > sc.span.start:
-        j -= 1
-    if adoc.lower(j) in _FRONTING and (j == sc.span.start or adoc.lower(j - 1) == ","):
-        comma = next((k for k in range(a, sc.span.end) if adoc.lower(k) == ","), None)
-        return comma is not None and any(x.start in (comma + 1, comma + 2) and x.military for x in sc.actors)
     return adoc.lemma(j) in FORCE_NOUNS or adoc.lower(j) in FORCE_NOUNS or j in sc.usable
 
 

@@ -231,21 +231,42 @@ _GOES_ON = frozenset({"continue", "go", "rage", "ongoing", "persist"})
 
 
 def _disputed(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
-    """"Moscow claims to have taken X, which Kyiv denies, saying the fighting goes on": fighting that only
-    goes on, with no place in its own clause, is fighting for the place a capture earlier in the sentence
-    takes."""
+    """"Moscow claims to have taken X, which Kyiv denies, saying the fighting goes on": fighting that a voice
+    says only goes on, with no place in its own clause, is fighting for the place a capture reported earlier
+    in the sentence takes (not one planned: "hopes to take X, while the fighting goes on")."""
     adoc, k = sc.adoc, b
     while k < sc.span.end and adoc.lower(k) in V.AUX | V.ADVERB:
         k += 1
     if adoc.lemma(k) not in _GOES_ON or (adoc.lemma(k) == "go" and adoc.lower(k + 1) != "on") or any(
-            t > a and adoc.clause[t] == adoc.clause[a] for t in sc.usable):
+            t > a and adoc.clause[t] == adoc.clause[a] for t in sc.usable) or not _said(adoc, a):
         return []
     taken = next((t for t in range(a - 1, sc.span.start - 1, -1) if adoc.lemma(t) in V.CAPTURE), None)
+    if taken is None or any(adoc.lower(m) in V.MODAL or adoc.lower(m) == "to" and adoc.lower(m + 1) != "have"
+                            for m in range(taken - 3, taken)) or not any(
+            adoc.lemma(m) in _REPORTED for m in range(sc.span.start, _said_at(adoc, a))):
+        return []  # a capture planned, or told as fact ("who took X last year, say the fighting goes on")
     # what that verb takes, as the capture rule reads its object ("took part in talks in X" takes no place)
     objects = object_slot(sc, BY_ID["capture.verb"], taken, taken + 1) if taken is not None else []
     # a reference back, as "it" is: the place stays the capture's too
     return [Target(t.resolved, t.token, f"'{adoc.lower(k)}' -> the place taken before it")
             for t in objects[:1] if t.token < a]
+
+
+#: words that report a capture as someone's word, not as fact: what the fighting going on answers
+_REPORTED = V.SAY | V.DENY | V.CONFIRM | V.SPEECH_NOUN
+
+
+def _said_at(adoc: ArticleDoc, a: int) -> int:
+    """Where the verb of saying that opens the phrase at ``a`` is ("saying the fighting", "said that
+    fighting"), or ``a`` if none does."""
+    k = a - 1
+    while adoc.lower(k) in ("the", "that"):
+        k -= 1
+    return k if adoc.lemma(k) in V.SAY else a
+
+
+def _said(adoc: ArticleDoc, a: int) -> bool:
+    return _said_at(adoc, a) != a
 
 
 PLACE_FINDERS = {"object": object_slot, "subject": subject_slot, "pp": _pp, "relative": _relative,

@@ -38,6 +38,10 @@ Role = Literal["taker", "holder", "loser", "leaver", "none"]
 #: claim without a side.
 Default = Literal["speaker", "only_side", "invader", "own_country"]
 
+#: the participles of taking (not freeing: its own rows; not "occupied": a hold)
+_TAKEN = V.CAPTURED - V.LIBERATED - {"occupied"}
+#: the participles of holding
+_HELD = ("held", "controlled", "occupied", "defended", "kept", "retained")
 _ADV = {"LOWER": {"IN": sorted(V.ADVERB | V.NEGATION | V.AUX - {"'s", "’s"} | {'"', "“", "”"})}, "OP": "{,3}"}
 _BE = {"LEMMA": "be"}
 
@@ -120,11 +124,11 @@ RULES: tuple[Rule, ...] = (
          defaults=("speaker", "only_side", "own_country"), priority=61,
          note="places were freed; by the side after 'by', the speaker's, else the place's own country"),
     Rule("capture.passive",
-         ((_BE, _ADV, lower(*V.CAPTURED - V.LIBERATED - {"occupied"}), lower("back", op="?")),
+         ((_BE, _ADV, lower(*_TAKEN), lower("back", op="?")),
           (_BE, _ADV, lower("listed", "marked", "shown", "declared", "considered", "reported", "recorded"),
            lower("as"), _ADV, lower(*V.CAPTURED)),
           # the passive reduced to a participle after the place: "X, captured by Russia in May, ..."
-          (lower(","), _ADV, lower(*V.CAPTURED - V.LIBERATED - {"occupied"}), lower("back", op="?"),
+          (lower(","), _ADV, lower(*_TAKEN), lower("back", op="?"),
            lower("by"))), "capture",
          ("subject", "relative", "apposition", "pp"), (("by", "taker"),), preps=frozenset({"in"}),
          priority=60, note="places were taken or freed; the side after 'by', else the speaker's"),
@@ -233,9 +237,8 @@ RULES: tuple[Rule, ...] = (
          preps=frozenset({"in", "inside", "at", "near", "around", "along", "of", "within", "on"}),
          note="a side keeps positions, the line, or control in or near places, or remains inside them"),
     Rule("hold.held_by",
-         ((lower("held", "controlled", "occupied", "defended", "kept", "retained"), lower("by")),
-          (lower(","), _ADV, lower("held", "controlled", "occupied", "defended"), lower("by")),
-          (_BE, _ADV, lower("held", "controlled", "kept", "retained", "defended", "occupied"))),
+         ((lower(*_HELD), lower("by")), (lower(","), _ADV, lower(*_HELD), lower("by")),
+          (_BE, _ADV, lower(*_HELD))),
          "hold", ("subject", "relative"), (("by", "holder"),), defaults=("speaker", "only_side"), priority=56,
          note="places held or controlled by a side; 'the city is being held' by the speaker's side"),
     Rule("hold.attributive", ((lower(*V.SIDE_WORD, "separatist", "rebel"), {"ORTH": "-"},

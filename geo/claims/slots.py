@@ -208,6 +208,8 @@ def subject_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         j = _before_asides(sc, j)
     if j in sc.usable and rule.bare_subject and adoc.lower(j - 1) in V.PREP_AT | {"of", "from", "to"}:
         return []  # "supplies in Kherson have fallen": Kherson is no subject
+    if j in sc.usable and adoc.lower(a) == "," and _after_preposition(adoc, list_start(adoc, j)):
+        return []  # "soldiers from X, captured by ...": the participle is said of the soldiers
     if j in sc.usable:
         return place_list(sc, j, -1, "apposition: the place before it" if adoc.lower(a) == "," else "subject")
     if adoc.lower(j) in PLURAL_PLACES and (adoc.number(j - 1) or adoc.lower(j - 1) in COUNT_WORDS):
@@ -223,6 +225,22 @@ def subject_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             k -= 1
         return anaphor(sc, k, j, "subject") if adoc.lower(k) in ("the", "this", "it") else []
     return []
+
+
+def _after_preposition(adoc: ArticleDoc, first: int) -> bool:
+    """Whether the place at ``first`` ends a prepositional phrase ("soldiers from X", "the road to X", "the
+    bridge near the town of X"), not a noun phrase of its own ("X", "the town of X")."""
+    k = first - 1
+    if adoc.lower(k) == "of" and adoc.lower(k - 1) in V.PLACE_NOUN:
+        k -= 2  # past "the (strategic) village of"
+        for _ in range(3):
+            if adoc.lower(k) in V.DET:
+                k -= 1
+                break
+            if adoc.lower(k) in V.PREP_AT or adoc.title(k) or not adoc.lower(k):
+                break
+            k -= 1
+    return adoc.lower(k) in V.PREP_AT | {"from", "of", "to"}
 
 
 def _before_asides(sc: Scene, j: int) -> int:
