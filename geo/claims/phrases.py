@@ -238,7 +238,7 @@ def _disputed(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     while k < sc.span.end and adoc.lower(k) in V.AUX | V.ADVERB:
         k += 1
     if adoc.lemma(k) not in _GOES_ON or (adoc.lemma(k) == "go" and adoc.lower(k + 1) != "on") or any(
-            t > a and adoc.clause[t] == adoc.clause[a] for t in sc.usable) or not _said(adoc, a):
+            t > a and adoc.clause[t] == adoc.clause[a] for t in sc.usable) or _said_at(adoc, a) == a:
         return []
     taken = next((t for t in range(a - 1, sc.span.start - 1, -1) if adoc.lemma(t) in V.CAPTURE), None)
     if taken is None or any(adoc.lower(m) in V.MODAL or adoc.lower(m) == "to" and adoc.lower(m + 1) != "have"
@@ -246,7 +246,7 @@ def _disputed(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             adoc.lemma(m) in _REPORTED for m in range(sc.span.start, _said_at(adoc, a))):
         return []  # a capture planned, or told as fact ("who took X last year, say the fighting goes on")
     # what that verb takes, as the capture rule reads its object ("took part in talks in X" takes no place)
-    objects = object_slot(sc, BY_ID["capture.verb"], taken, taken + 1) if taken is not None else []
+    objects = object_slot(sc, BY_ID["capture.verb"], taken, taken + 1)
     # a reference back, as "it" is: the place stays the capture's too
     return [Target(t.resolved, t.token, f"'{adoc.lower(k)}' -> the place taken before it")
             for t in objects[:1] if t.token < a]
@@ -263,10 +263,6 @@ def _said_at(adoc: ArticleDoc, a: int) -> int:
     while adoc.lower(k) in ("the", "that"):
         k -= 1
     return k if adoc.lemma(k) in V.SAY else a
-
-
-def _said(adoc: ArticleDoc, a: int) -> bool:
-    return _said_at(adoc, a) != a
 
 
 PLACE_FINDERS = {"object": object_slot, "subject": subject_slot, "pp": _pp, "relative": _relative,
