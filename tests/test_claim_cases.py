@@ -556,6 +556,11 @@ CASES: list[tuple[str, str, Expected]] = [
       ("Sudzha", "UA", "holds", "third_party", "confirmed")}),
     ("held, in passing", "Shells fell on Ukrainian-controlled Kupiansk.",
      {("Kupiansk", "UA", "holds", "third_party", "confirmed")}),
+    # cleared of a force, or of mines
+    ("cleared of a force", "Ukrainian forces cleared Robotyne of Russian troops, the army said.",
+     {("Robotyne", "UA", "recaptured", "UA", "claimed")}),
+    ("cleared of mines", "Kherson is being cleared of mines, the governor said.", set()),
+    ("cleared of mines, active", "Sappers cleared Izium of mines last week.", set()),
     # a withdrawal's place in a relative clause
     ("a place a relative clause says was left", "Kherson, which Russian troops abandoned in November, is "
      "shelled every day.", {("Kherson", "UA", "withdrew", "third_party", "confirmed")}),

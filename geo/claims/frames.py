@@ -103,6 +103,8 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     targets = _targets(sc, rule, a, b)
     if not targets:
         return Blocked(rule.id, sc.adoc.text(a, b), NO_PLACE)
+    if rule.kind == "capture" and _cleared_of_things(sc, a, b, targets):
+        return Blocked(rule.id, sc.adoc.text(a, b), "cleared of mines or rubble, not of a force")
     side, role, via = acting_side(sc, rule, a, b, targets)
     if rule.needs_actor and not _names_a_force(sc, a, side):
         return Blocked(rule.id, sc.adoc.text(a, b), f"needs a named force as its subject ({via or 'none'})")
@@ -116,6 +118,21 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
         rule = replace(rule, kind="fight")
     return Frame(rule, sc.span.sentence.index, (a, b), sc.adoc.text(a, b), tuple(targets), side, role, via,
                  negated, modality, hedged)
+
+
+#: what a place is cleared of when no side is driven out ("cleared of mines", "clearing X of rubble")
+_THINGS_CLEARED = frozenset({"mine", "mines", "landmines", "explosives", "ordnance", "munitions",
+                             "unexploded", "rubble", "debris", "snow", "booby-traps", "tripwires"})
+
+
+def _cleared_of_things(sc: Scene, a: int, b: int, targets: list[Target]) -> bool:
+    """"Kherson is being cleared of mines", "sappers cleared Izium of mines": demining frees nothing."""
+    adoc = sc.adoc
+    if not any(adoc.lemma(k) == "clear" for k in range(a, b)):
+        return False
+    start = max(b, *(t.token + 1 for t in targets))
+    of = next((k for k in range(start, min(sc.span.end, start + 3)) if adoc.lower(k) in ("of", "from")), None)
+    return of is not None and any(adoc.lower(k) in _THINGS_CLEARED for k in range(of + 1, of + 4))
 
 
 def _names_a_force(sc: Scene, a: int, side: Acting | None) -> bool:
