@@ -556,6 +556,13 @@ CASES: list[tuple[str, str, Expected]] = [
       ("Sudzha", "UA", "holds", "third_party", "confirmed")}),
     ("held, in passing", "Shells fell on Ukrainian-controlled Kupiansk.",
      {("Kupiansk", "UA", "holds", "third_party", "confirmed")}),
+    # a list whose first name no source knows ("Xyzivka" is no place): the others are still claimed
+    ("a list opening on an unknown name", "Russian forces captured Xyzivka and Pishchane, Russia's defence "
+     "ministry said.", {("Pishchane", "RU", "captured", "RU", "claimed")}),
+    ("a list after a preposition opening on an unknown name", "Ukrainian defenders repelled attacks near "
+     "Xyzivka, Pokrovsk and Myrnohrad, the General Staff said.",
+     {("Pokrovsk", "contested", "fighting", "UA", "claimed"),
+      ("Myrnohrad", "contested", "fighting", "UA", "claimed")}),
     # cleared of a force, or of mines
     ("cleared of a force", "Ukrainian forces cleared Robotyne of Russian troops, the army said.",
      {("Robotyne", "UA", "recaptured", "UA", "claimed")}),

@@ -8,7 +8,15 @@ from geo.claims import vocab as V
 from geo.claims.places import part_of
 from geo.claims.rules import BY_ID, Rule
 from geo.claims.scene import AGENT, DESTINATION, HARM, PP_SKIP, SETTLEMENT_NOUNS, Scene, Target
-from geo.claims.slots import anaphor, list_start, locates_settlements, object_slot, place_list, subject_slot
+from geo.claims.slots import (
+    anaphor,
+    list_start,
+    locates_settlements,
+    object_slot,
+    past_unknown_name,
+    place_list,
+    subject_slot,
+)
 from geo.claims.tokens import ArticleDoc
 
 #: words that put something near a place ("near Y", "around Y", "outside Y", "close to Y", "next to Y")
@@ -41,7 +49,7 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             continue
         if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE or adoc.lower(k) in AGENT:
             continue
-        j = _past_place_words(sc, k + 1, stop + 4)
+        j = past_unknown_name(sc, _past_place_words(sc, k + 1, stop + 4))
         if j in sc.usable and adoc.places[j].place.feature == "region" and locates_settlements(adoc, b, j):
             continue  # "withdrew from three villages in the Donetsk region": the object says what was left
         found = place_list(sc, j, 1, f"after '{adoc.lower(k)}'") if j in sc.usable else \

@@ -44,6 +44,7 @@ def object_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
                 counted and (adoc.lower(j) in COUNTED_SKIP or j in adoc.places))):
         counted = counted or adoc.number(j) or adoc.lower(j) in COUNT_WORDS | PLURAL_PLACES
         j += 1
+    j = past_unknown_name(sc, j)
     locator = j if j in sc.usable and locates_settlements(adoc, b, j) else None
     if locator is not None:
         j += 1  # "two villages in the Kursk region", "30 villages around Kyiv": only where the villages are
@@ -65,6 +66,18 @@ def object_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             not _names_settlements(sc, locator + 1, adoc.places[locator].place.admin1):
         return [Target(adoc.places[locator], locator, "object: the region of settlements it does not name")]
     return [] if locator is not None else anaphor(sc, b, j, "object")
+
+
+def past_unknown_name(sc: Scene, j: int) -> int:
+    """The next place of a list whose first name no source knows ("retook Neskuchne, Blahodatne and
+    Makarivka" with Neskuchne unknown: Blahodatne), else ``j``."""
+    adoc, k = sc.adoc, j
+    while k < min(sc.span.end, j + 3) and adoc.title(k) and k not in sc.usable and k not in adoc.places:
+        k += 1
+    if k == j or adoc.lower(k) not in JOINS:
+        return j
+    nxt = k + 1 + (adoc.lower(k) == "," and adoc.lower(k + 1) == "and")
+    return nxt if nxt in sc.usable else j
 
 
 def locates_settlements(adoc: ArticleDoc, b: int, j: int) -> bool:
