@@ -563,6 +563,10 @@ CASES: list[tuple[str, str, Expected]] = [
      "Xyzivka, Pokrovsk and Myrnohrad, the General Staff said.",
      {("Pokrovsk", "contested", "fighting", "UA", "claimed"),
       ("Myrnohrad", "contested", "fighting", "UA", "claimed")}),
+    # not yet taken
+    ("a capture that could soon come", "Russian forces could soon capture Toretsk, analysts warned.", set()),
+    ("close to taking: fought for", "Russian forces are close to taking Toretsk, Ukraine's army said.",
+     {("Toretsk", "contested", "fighting", "UA", "claimed")}),
     # cleared of a force, or of mines
     ("cleared of a force", "Ukrainian forces cleared Robotyne of Russian troops, the army said.",
      {("Robotyne", "UA", "recaptured", "UA", "claimed")}),

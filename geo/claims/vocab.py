@@ -75,7 +75,7 @@ ADVERB = frozenset({"now", "already", "just", "also", "meanwhile", "reportedly",
                     "indeed", "fully", "completely", "entirely", "finally", "allegedly", "still", "recently",
                     "successfully", "partially", "partly", "largely", "effectively", "officially", "again",
                     "earlier", "previously", "since", "then", "subsequently", "eventually", "apparently",
-                    "likely", "probably", "almost", "nearly", "virtually", "practically",
+                    "likely", "probably", "almost", "nearly", "virtually", "practically", "soon",
                     "firmly", "back", "even", "only", "swiftly", "quickly", "gradually", "steadily",
                     "continuously", "actively", "fiercely", "relentlessly", "constantly", "repeatedly",
                     "reliably", "independently"})
