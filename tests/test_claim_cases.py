@@ -671,8 +671,14 @@ PARTS = [
     (("Russian troops have reached the eastern outskirts of the village of Krasnohorivka, Ukraine's military "
       "said."),
      "Krasnohorivka", "eastern outskirts"),
+    ("Russian forces control a third of Toretsk, the ISW said.", "Toretsk", "third"),
+    # a part of a region named with its article
+    ("Ukraine still holds about a quarter of the Donetsk region, officials said.", "Donetsk region",
+     "about a quarter"),
+    ("Kyiv says its forces still control parts of the Kursk region.", "Kursk region", "parts"),
     # the place itself
     ("Russian forces captured the village of Krasnohorivka, Moscow said.", "Krasnohorivka", ""),
+    ("Russian forces control the Luhansk region, the ministry said.", "Luhansk region", ""),
 ]
 
 

@@ -41,11 +41,12 @@ _LIST_WORDS = (V.DET | V.PLACE_NOUN | V.ADVERB | V.PARTITIVE
 _PART_PHRASE = V.PARTITIVE | V.COMPASS | frozenset({
     "centre", "center", "districts", "district", "quarter", "quarters", "neighbourhoods", "neighborhoods",
     "suburbs", "streets", "about", "nearly", "almost", "around", "over", "roughly", "per", "cent", "city",
-    "town", "village", "industrial", "residential", "the"})
+    "town", "village", "industrial", "residential", "the", "a", "third", "thirds", "two-thirds"})
 #: the words that make such a phrase name a part (not "the village of X", "the city of X")
 _PART_HEADS = ((V.PARTITIVE - {"vicinity", "area", "areas", "some"})
                | frozenset({"centre", "center", "districts", "district", "quarter", "quarters",
-                            "neighbourhoods", "neighborhoods", "suburbs", "streets"}))
+                            "neighbourhoods", "neighborhoods", "suburbs", "streets", "third", "thirds",
+                            "two-thirds"}))
 
 
 _REF_WORDS = frozenset({"city", "town", "village", "settlement"})
@@ -55,6 +56,9 @@ def part_named(adoc: ArticleDoc, t: int) -> str:
     """The part of the place at ``t`` the phrase before it names ("the eastern outskirts of X" -> "eastern
     outskirts", "about 80% of X" -> "about 80%", "most of X" -> "most"), or "" when the phrase names the place
     itself."""
+    named = adoc.places.get(t)
+    if adoc.lower(t - 1) == "the" and named is not None and named.place.feature == "region":
+        t -= 1  # "parts of the Kursk region"
     if adoc.lower(t - 1) != "of":
         return ""
     if adoc.lower(t - 2) in _REF_WORDS and adoc.lower(t - 3) in ("the", "a") and adoc.lower(t - 4) == "of":
