@@ -563,6 +563,11 @@ CASES: list[tuple[str, str, Expected]] = [
      "Xyzivka, Pokrovsk and Myrnohrad, the General Staff said.",
      {("Pokrovsk", "contested", "fighting", "UA", "claimed"),
       ("Myrnohrad", "contested", "fighting", "UA", "claimed")}),
+    # a side denies the other's gains and its own losses
+    ("a capture denied in the passive, no side named", "Toretsk has not been captured, Ukraine's military "
+     "said.", {("Toretsk", "RU", "captured", "UA", "denied")}),
+    ("a withdrawal denied, no side named", "Our troops have not withdrawn from Toretsk, Ukraine's military "
+     "said.", {("Toretsk", "RU", "withdrew", "UA", "denied")}),
     # not yet taken
     ("a capture that could soon come", "Russian forces could soon capture Toretsk, analysts warned.", set()),
     ("close to taking: fought for", "Russian forces are close to taking Toretsk, Ukraine's army said.",

@@ -42,7 +42,10 @@ def acting_side(frame: Frame, act: Act | None, place: Place, denied: bool, belli
     if frame.side is not None:
         return frame.side, frame.side_via
     for default in frame.rule.defaults:
-        side, why = _default_side(default, act, speaker, place, denied and not frame.negated, belligerents)
+        # a side denies the other's gains ("X has not been captured") and its own losses ("we have not
+        # withdrawn"): under a negation only a gain's unnamed taker is the other side
+        flip = denied and (not frame.negated or frame.role == "taker")
+        side, why = _default_side(default, act, speaker, place, flip, belligerents)
         if side is not None:
             return side, why
     return None, "no side"
