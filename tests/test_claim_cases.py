@@ -577,6 +577,8 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Robotyne", "UA", "recaptured", "UA", "claimed")}),
     ("cleared of mines", "Kherson is being cleared of mines, the governor said.", set()),
     ("cleared of mines, active", "Sappers cleared Izium of mines last week.", set()),
+    ("a pullback", "The Ukrainian pullback from Avdiivka was completed on Saturday, Ukraine's army said.",
+     {("Avdiivka", "RU", "withdrew", "UA", "confirmed")}),
     # a withdrawal's place in a relative clause
     ("a place a relative clause says was left", "Kherson, which Russian troops abandoned in November, is "
      "shelled every day.", {("Kherson", "UA", "withdrew", "third_party", "confirmed")}),
