@@ -166,7 +166,8 @@ def verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
                                              "they"}:
             break
         i -= 1
-    if adoc.lower(a - 2) in ("verge", "brink", "close") and adoc.lower(a - 1) in ("of", "to"):
+    if a - 2 >= sc.span.start and adoc.lower(a - 2) in ("verge", "brink", "close") \
+            and adoc.lower(a - 1) in ("of", "to"):
         modality = "attempt"  # "on the verge of capturing X", "close to taking X": fought for, not yet taken
     if adoc.lower(a).endswith("ing") and rule.kind != "fight" \
             and (a == sc.span.start or adoc.lower(a - 1) in (",", ";", "that")) \

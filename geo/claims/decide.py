@@ -42,13 +42,25 @@ def acting_side(frame: Frame, act: Act | None, place: Place, denied: bool, belli
     if frame.side is not None:
         return frame.side, frame.side_via
     for default in frame.rule.defaults:
-        # a side denies the other's gains ("X has not been captured") and its own losses ("we have not
-        # withdrawn"): under a negation only a gain's unnamed taker is the other side
-        flip = denied and (not frame.negated or frame.role == "taker")
+        flip = denied and (not frame.negated or _own_place_not_lost(frame, speaker, place))
         side, why = _default_side(default, act, speaker, place, flip, belligerents)
         if side is not None:
             return side, why
     return None, "no side"
+
+
+#: words of taking back or freeing: their taker is the place's own side, whoever speaks
+_TAKEN_BACK = frozenset({"liberated", "liberate", "liberation", "freed", "free", "retaken", "retake",
+                         "recaptured", "recapture", "regained", "regain", "reclaimed", "back", "cleared",
+                         "de-occupied"})
+
+
+def _own_place_not_lost(frame: Frame, speaker: Side | None, place: Place) -> bool:
+    """"X has not been captured", said by X's own side: the unnamed taker it denies is the other side (not
+    so for "X has not been liberated" or "retaken", nor for a side denying it took a place of the other's)."""
+    words = set(frame.text.lower().replace('"', " ").split())
+    return (frame.role == "taker" and speaker is not None and speaker == place.country
+            and not words & _TAKEN_BACK)
 
 
 def _default_side(default: str, act: Act | None, speaker: Side | None, place: Place, denied: bool,

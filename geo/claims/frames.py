@@ -132,7 +132,9 @@ def _cleared_of_things(sc: Scene, a: int, b: int, targets: list[Target]) -> bool
         return False
     start = max(b, *(t.token + 1 for t in targets))
     of = next((k for k in range(start, min(sc.span.end, start + 3)) if adoc.lower(k) in ("of", "from")), None)
-    return of is not None and any(adoc.lower(k) in _THINGS_CLEARED for k in range(of + 1, of + 4))
+    # "cleared X of mines and Ukrainian marines" drove a force out too
+    return of is not None and any(adoc.lower(k) in _THINGS_CLEARED for k in range(of + 1, of + 4)) \
+        and not any(of < x.start < of + 6 for x in sc.actors)
 
 
 def _names_a_force(sc: Scene, a: int, side: Acting | None) -> bool:

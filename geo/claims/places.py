@@ -41,12 +41,11 @@ _LIST_WORDS = (V.DET | V.PLACE_NOUN | V.ADVERB | V.PARTITIVE
 _PART_PHRASE = V.PARTITIVE | V.COMPASS | frozenset({
     "centre", "center", "districts", "district", "quarter", "quarters", "neighbourhoods", "neighborhoods",
     "suburbs", "streets", "about", "nearly", "almost", "around", "over", "roughly", "per", "cent", "city",
-    "town", "village", "industrial", "residential", "the", "a", "third", "thirds", "two-thirds"})
+    "town", "village", "industrial", "residential", "the", "a"})
 #: the words that make such a phrase name a part (not "the village of X", "the city of X")
 _PART_HEADS = ((V.PARTITIVE - {"vicinity", "area", "areas", "some"})
                | frozenset({"centre", "center", "districts", "district", "quarter", "quarters",
-                            "neighbourhoods", "neighborhoods", "suburbs", "streets", "third", "thirds",
-                            "two-thirds"}))
+                            "neighbourhoods", "neighborhoods", "suburbs", "streets"}))
 
 
 _REF_WORDS = frozenset({"city", "town", "village", "settlement"})

@@ -187,7 +187,7 @@ RULES: tuple[Rule, ...] = (
          "withdraw", ("object", "pp", "relative"), (("subject", "leaver"),), priority=50,
          preps=frozenset({"from", "of", "out", "in", "near"}),
          note="a side leaves places (or its positions in or near them); the other side is left in control"),
-    Rule("withdraw.noun", ((lemma({"withdrawal", "pullout", "pull-out", "pullback", "pull-back", "retreat"}),
+    Rule("withdraw.noun", ((lemma({"withdrawal", "pullout", "pull-out", "pullback", "retreat"}),
                             lower("of", "its", "their", "the", "troops", "forces", "units", "armed",
                                   "ukraine", "russia", "ukrainian", "russian", "army", "military", op="{,6}"),
                             lower("from")),),

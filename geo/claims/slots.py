@@ -68,16 +68,22 @@ def object_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     return [] if locator is not None else anaphor(sc, b, j, "object")
 
 
+#: what may follow the last place of a list: the clause or sentence goes on, or ends
+_LIST_END = JOINS | frozenset({".", ";", ":", ")", "-", "–", "—", "as"}) | V.PREP_AT
+
+
 def past_unknown_name(sc: Scene, j: int) -> int:
-    """The next place of a list whose first name no source knows ("retook Neskuchne, Blahodatne and
-    Makarivka" with Neskuchne unknown: Blahodatne), else ``j``."""
-    adoc, k = sc.adoc, j
-    while k < min(sc.span.end, j + 3) and adoc.title(k) and k not in sc.usable and k not in adoc.places:
-        k += 1
-    if k == j or adoc.lower(k) not in JOINS:
+    """The next place of a list whose first name, one word, no source knows ("retook Neskuchne, Blahodatne
+    and Makarivka" with Neskuchne unknown: Blahodatne), else ``j``. Only inside a list: after a comma the
+    place must be followed by another ("captured Starlink, Pokrovsk officials said" lists nothing), after
+    "and" by the list's end ("captured Ivan and Robotyne's last resident" lists nothing)."""
+    adoc = sc.adoc
+    if not adoc.title(j) or j in adoc.places or adoc.lower(j + 1) not in JOINS:
         return j
-    nxt = k + 1 + (adoc.lower(k) == "," and adoc.lower(k + 1) == "and")
-    return nxt if nxt in sc.usable else j
+    nxt = j + 2 + (adoc.lower(j + 1) == "," and adoc.lower(j + 2) == "and")
+    after = adoc.lower(nxt + 1)
+    listed = after in JOINS if adoc.lower(nxt - 1) == "," else after in _LIST_END
+    return nxt if nxt in sc.usable and listed else j
 
 
 def locates_settlements(adoc: ArticleDoc, b: int, j: int) -> bool:
