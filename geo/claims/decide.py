@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
+from geo.claims import vocab as V
 from geo.claims.frames import Frame
 from geo.claims.sides import opposite
 from geo.claims.voices import Act
@@ -50,9 +51,8 @@ def acting_side(frame: Frame, act: Act | None, place: Place, denied: bool, belli
 
 
 #: words of taking back or freeing: their taker is the place's own side, whoever speaks
-_TAKEN_BACK = frozenset({"liberated", "liberate", "liberation", "freed", "free", "retaken", "retake",
-                         "recaptured", "recapture", "regained", "regain", "reclaimed", "back", "cleared",
-                         "de-occupied"})
+_TAKEN_BACK = V.LIBERATE | V.LIBERATED | frozenset({"liberation", "retaken", "retake", "recaptured",
+                                                   "recapture", "regained", "regain", "reclaimed", "back"})
 
 
 def _own_place_not_lost(frame: Frame, speaker: Side | None, place: Place) -> bool:

@@ -144,7 +144,7 @@ _REFERS = frozenset({"city", "town", "village", "settlement", "island", "it", "t
                      "territory", "settlements", "villages", "towns", "cities"})
 _REVOICES = V.DENY | V.CONFIRM | frozenset({"back"})
 #: words of a sentence whose speaker may go on speaking in the next ones
-_SPEECH = V.SAY | V.CONFIRM | V.DENY | frozenset({"according", "citing"})
+_SPEECH = V.SPEECH_VERB | frozenset({"according", "citing"})
 
 
 def _may_claim(adoc: ArticleDoc, span: Span) -> bool:

@@ -261,7 +261,7 @@ def _disputed(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
 
 
 #: words that report a capture as someone's word, not as fact: what the fighting going on answers
-_REPORTED = V.SAY | V.DENY | V.CONFIRM | V.SPEECH_NOUN
+_REPORTED = V.SPEECH_VERB | V.SPEECH_NOUN
 
 
 def _said_at(adoc: ArticleDoc, a: int) -> int:

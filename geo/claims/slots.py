@@ -225,7 +225,7 @@ def subject_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     # "Bilohorivka, close to the border with Donetsk Oblast, was liberated"
     if adoc.lower(j) == "," and j > sc.span.start:
         j = _before_asides(sc, j)
-    if j in sc.usable and rule.bare_subject and adoc.lower(j - 1) in V.PREP_AT | {"of", "from", "to"}:
+    if j in sc.usable and rule.bare_subject and adoc.lower(j - 1) in _PHRASE_PREPS:
         return []  # "supplies in Kherson have fallen": Kherson is no subject
     if j in sc.usable and adoc.lower(a) == "," and _after_preposition(adoc, list_start(adoc, j)):
         return []  # "soldiers from X, captured by ...": the participle is said of the soldiers
@@ -246,6 +246,10 @@ def subject_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     return []
 
 
+#: the words that end in a place of a phrase, not a subject: "supplies in X", "soldiers from X"
+_PHRASE_PREPS = V.PREP_AT | {"from"}
+
+
 def _after_preposition(adoc: ArticleDoc, first: int) -> bool:
     """Whether the place at ``first`` ends a prepositional phrase ("soldiers from X", "the road to X", "the
     bridge near the town of X"), not a noun phrase of its own ("X", "the town of X")."""
@@ -259,7 +263,7 @@ def _after_preposition(adoc: ArticleDoc, first: int) -> bool:
             if adoc.lower(k) in V.PREP_AT or adoc.title(k) or not adoc.lower(k):
                 break
             k -= 1
-    return adoc.lower(k) in V.PREP_AT | {"from", "of", "to"}
+    return adoc.lower(k) in _PHRASE_PREPS
 
 
 def _before_asides(sc: Scene, j: int) -> int:

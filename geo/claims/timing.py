@@ -43,7 +43,7 @@ def time_of(adoc: ArticleDoc, f: Frame, times: Sequence[tuple[When, int]]) -> tu
         opening = all(adoc.lower(k) in _OPENING for k in range(span.start, t))
         if adoc.clause[t] != clause and not opening:
             continue
-        statement = any(adoc.lemma(k) in V.SAY | V.CONFIRM | V.DENY
+        statement = any(adoc.lemma(k) in V.SPEECH_VERB
                         for k in range(max(span.start, t - 3), min(span.end, t + 4))
                         if k < t or adoc.lower(k) in ("said", "says", "told", "announced", "reported",
                                                       "stated", "claimed"))

@@ -55,6 +55,8 @@ CONFIRM = frozenset({"confirm", "corroborate", "geolocate", "verify", "acknowled
                      "recognise", "recognize"})
 ADMIT = frozenset({"acknowledge", "admit", "concede"})
 DENY = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "contradict", "rebuff", "debunk"})
+#: every verb of a speech act: saying, confirming, denying
+SPEECH_VERB = SAY | CONFIRM | DENY
 SPEECH_NOUN = frozenset({"declaration", "claim", "announcement", "statement", "report", "update", "data",
                          "assertion", "denial", "map", "assessment", "summary", "briefing", "bulletin",
                          "post", "words"})

@@ -19,7 +19,7 @@ from geo.claims.tokens import ArticleDoc, Span
 from geo.models import Side
 from geo.when_rules import DAY_WORDS
 
-_SPEECH = V.SAY | V.CONFIRM | V.DENY
+_SPEECH = V.SPEECH_VERB
 _BETWEEN = V.AUX | V.ADVERB | V.MODAL | frozenset({
     "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "later", "officially",
     "publicly", "in", "a", "statement", "itself", "also", "separately", "earlier", "late", "this", "week",
