@@ -133,6 +133,16 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a decision to withdraw, announced",
      "General Syrskyi, Ukraine's commander-in-chief, announced his decision to pull "
      "Ukrainian troops out of Avdiivka.", {("Avdiivka", "RU", "withdrew", "UA", "confirmed")}),
+    ("the troops pulled out named by their side's possessive",
+     "Syrskyi announced his decision to pull Kyiv's forces out of Avdiivka.",
+     {("Avdiivka", "RU", "withdrew", "UA", "confirmed")}),
+    # a list goes on past the apposition of its first place, not into it
+    ("a list past an apposition", "Ukraine's General Staff said its troops had liberated Andriivka, a "
+     "village south of Bakhmut, and Klishchiivka.", {("Andriivka", "UA", "recaptured", "UA", "claimed"),
+                                            ("Klishchiivka", "UA", "recaptured", "UA", "claimed")}),
+    ("an apposition ends the list without 'and' after it", "Russia's defence ministry said its forces had "
+     "captured Kherson, a port near Mykolaiv, and shelled the city.",
+     {("Kherson", "RU", "captured", "RU", "claimed")}),
     # --- stances ---
     ("confirmed by the other side",
      "Russia's defence ministry acknowledged that its troops had left Kherson.",
@@ -220,6 +230,12 @@ CASES: list[tuple[str, str, Expected]] = [
      "Russian forces have captured Novoselydivka, according to a statement "
      "from the Russian defence ministry.", {("Novoselydivka", "RU", "captured", "RU", "claimed")}),
     # --- fighting, not captures ---
+    # an effort to repel or defeat is fighting all the same (an effort to capture is fighting, not a capture)
+    ("an effort to defeat a force in a place", "Russia said its troops were continuing efforts to defeat "
+     "the enemy force that pushed into the Kursk region.",
+     {("Kursk region", "contested", "fighting", "RU", "claimed")}),
+    ("trying to repel attacks near a place", "Ukraine's General Staff said its units were trying to repel "
+     "attacks near Pokrovsk.", {("Pokrovsk", "contested", "fighting", "UA", "claimed")}),
     ("encircled", "Russian troops in Lyman are encircled, Ukraine's eastern command said.",
      {("Lyman", "contested", "fighting", "UA", "claimed")}),
     ("on the outskirts of", "Russian units are on the outskirts of Pokrovsk, Ukrainian officials said.",

@@ -178,7 +178,13 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
                 or (joined and (adoc.title(k) or adoc.lower(k) in _FEATURE)) or adoc.lower(k) in V.COMPASS
                 or adoc.lower(k).endswith(V.POINTS)):
             if joined and adoc.lower(k) in ("a", "an", "another") and adoc.lower(k - step) == ",":
-                return out  # ", a suburb of Kyiv": an apposition, not a list
+                # ", a suburb of Kyiv": an apposition, not a list; the list goes on after it only in
+                # "A, a village near B, and C"
+                closing = _apposition_then_and(adoc, k, span.end) if step == 1 else None
+                if closing is None:
+                    return out
+                aside += closing - k
+                k = closing
             joined = joined or adoc.lower(k) in V.LIST_JOIN
             if step == 1 and adoc.lower(k) == "(" and (close := _closing(adoc, k, span.end)) is not None:
                 # "A and B (DeepState marks C as captured), and near D": the aside is no part
@@ -193,6 +199,14 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
         else:
             break
     return out
+
+
+def _apposition_then_and(adoc: ArticleDoc, k: int, end: int) -> int | None:
+    """The comma that closes the apposition opening at ``k`` when "and" follows it ("Andriivka, a village
+    near Bakhmut, and Klishchiivka"), within a short aside."""
+    close = next((c for c in range(k + 1, min(end, k + 12)) if adoc.lower(c) in (",", ";", ":")), None)
+    ends_with_and = close is not None and adoc.lower(close) == "," and adoc.lower(close + 1) == "and"
+    return close if ends_with_and else None
 
 
 def _closing(adoc: ArticleDoc, k: int, end: int) -> int | None:
