@@ -124,9 +124,52 @@ def subject_aside(text: str) -> str | None:
     return text[:m.end()] + ", backed by artillery and drones," + text[m.end():] if m else None
 
 
+_TAKING = (r"\b(captured|took|seized|liberated|retook|recaptured|freed|entered|taken|withdrawn from|"
+           r"withdrew from) (the (?:village|town|city|settlement) of )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
+
+
+def place_apposition(text: str) -> str | None:
+    """"captured X on Monday" -> "captured X, a small settlement near the front line, on Monday"."""
+    m = re.search(_TAKING + r"(?=\.$| [a-z])", text)
+    if m is None:
+        return None
+    aside = ", a small settlement near the front line"
+    return text[:m.end()] + aside + ("" if text[m.end()] == "." else ",") + text[m.end():]
+
+
+def village_of(text: str) -> str | None:
+    """"captured X" -> "captured the village of X"."""
+    m = re.search(_TAKING + r"(?=[ .,])", text)
+    return text[:m.start(3)] + "the village of " + text[m.start(3):] if m and not m.group(2) else None
+
+
+
+
+def stated(text: str) -> str | None:
+    """"said" -> "stated"."""
+    out = re.sub(r"\bsaid\b", "stated", text, count=1)
+    return out if out != text else None
+
+
+def reportedly_past(text: str) -> str | None:
+    """"Russian forces captured" -> "Russian forces reportedly captured"."""
+    out = re.sub(r"\b(Russian|Ukrainian) (forces|troops) (captured|took|seized|liberated|retook|recaptured|"
+                 r"freed|withdrew|entered)\b", r"\1 \2 reportedly \3", text, count=1)
+    return out if out != text else None
+
+
+def country_army(text: str) -> str | None:
+    """"Russian forces" -> "Russia's army", "Ukrainian troops" -> "Ukraine's army"."""
+    out = re.sub(r"\bRussian (forces|troops)\b", "Russia's army", text, count=1)
+    out = re.sub(r"\bUkrainian (forces|troops)\b", "Ukraine's army", out, count=1)
+    return out if out != text else None
+
+
+
 REWRITES: tuple[Rewrite, ...] = (speaker_last, speaker_first, also, reportedly, oxford_comma, opening_adverb,
                                  long_opening, long_ending, according_to, simple_past, bare_name,
-                                 other_side_names, subject_aside)
+                                 other_side_names, subject_aside, place_apposition, village_of, stated,
+                                 reportedly_past, country_army)
 
 
 def _claims(text: str, gazetteer: Gazetteer, published: date | None) -> set[tuple[str, str, str]]:
