@@ -143,6 +143,13 @@ CASES: list[tuple[str, str, Expected]] = [
     ("an apposition ends the list without 'and' after it", "Russia's defence ministry said its forces had "
      "captured Kherson, a port near Mykolaiv, and shelled the city.",
      {("Kherson", "RU", "captured", "RU", "claimed")}),
+    ("in control in a place, the words quoted", "Zelensky said Ukrainian forces were \"in full control\" in "
+     "the Sumy region.", {("Sumy region", "UA", "holds", "UA", "claimed")}),
+    ("in control in a place", "Ukrainian troops remain in full control in Vovchansk, the governor said.",
+     {("Vovchansk", "UA", "holds", "UA", "claimed")}),
+    ("control in the skies is no place's", "Russia has control in the skies, the analyst said.", set()),
+    ("sabotage groups are a force", "Russian sabotage groups are operating in Kupiansk, the governor said.",
+     {("Kupiansk", "contested", "fighting", "UA", "claimed")}),
     # --- stances ---
     ("confirmed by the other side",
      "Russia's defence ministry acknowledged that its troops had left Kherson.",

@@ -218,7 +218,7 @@ RULES: tuple[Rule, ...] = (
          ((lower("in", "retain", "retains", "retained", "maintain", "maintains", "maintained", "keep",
                  "keeps", "kept", "have", "has", "had", "exercise", "exercises"),
            lower("full", "firm", "complete", "effective", "total", op="?"), lower("control"),
-           lower("of", "over")),
+           lower("\"", "”", op="?"), lower("of", "over", "in")),
           ({"LOWER": {"NOT_IN": ["the", "full", "total", "complete", "of", "under", "in", "effective",
                                  "firm", "their", "its", "'s", "’s", "fire", "russian", "ukrainian",
                                  "gain", "gained", "take", "took", "taken", "establish", "established",

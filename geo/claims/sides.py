@@ -63,7 +63,7 @@ _MOD = ["armed", "ground", "airborne", "regular", "special", "military", "defenc
         "installed", "proxy", "backed", "-", "led", "defence-ministry", "federal", "security", "presidential",
         "intelligence", "operational", "strategic", "operational-strategic", "joint", "combined", "air",
         "forces", "sea", "naval", "spetsnaz", "chechen", "akhmat", "eastern", "western", "northern",
-        "southern", "central"]
+        "southern", "central", "sabotage", "reconnaissance", "infiltration"]
 
 
 def _words(*words: str) -> list[dict[str, object]]:
