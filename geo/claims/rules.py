@@ -67,6 +67,8 @@ class Rule:
     sides: tuple[tuple[SideSlot, Role], ...] = (("subject", "taker"),)
     defaults: tuple[Default, ...] = ("speaker", "only_side")
     negation: Literal["deny", "block"] = "deny"
+    # what an attempt ("trying to take X") makes of it: nothing, or fighting (a fight rule's attempt, "efforts
+    # to defeat the force in X", is fighting all the same)
     attempt: Literal["block", "fight"] = "block"
     voice: Literal["act", "reporter"] = "act"
     preps: frozenset[str] = V.PREP_AT
@@ -177,7 +179,8 @@ RULES: tuple[Rule, ...] = (
                             lower("troops", "forces", "its", "their", "units", "from", "out", "of", "last",
                                   "remaining", "all", "the", "soldiers", "personnel", op="{,4}")),
                            (lemma({"pull"}), lower("troops", "forces", "its", "their", "units", "the", "army",
-                                                   *V.SIDE_WORD, "'s", "’s", op="{,3}"),
+                                                   "ukrainian", "russian", "ukraine", "russia", "kyiv",
+                                                   "kiev", "moscow", "'s", "’s", op="{,3}"),
                             lower("out", "back"),
                             lower("of", "from", op="?")),
                            (lemma({"fall"}), lower("back"), lower("from", op="?")),
