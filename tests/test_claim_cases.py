@@ -150,6 +150,19 @@ CASES: list[tuple[str, str, Expected]] = [
     ("control in the skies is no place's", "Russia has control in the skies, the analyst said.", set()),
     ("sabotage groups are a force", "Russian sabotage groups are operating in Kupiansk, the governor said.",
      {("Kupiansk", "contested", "fighting", "UA", "claimed")}),
+    # the place of the force a trigger is said of: "the troops in X" who are surrounded or pull back
+    ("a force in a place's area surrounded", "Cherevatyi said the Russians in the Lyman area had been "
+     "surrounded.", {("Lyman", "contested", "fighting", "UA", "claimed")}),
+    ("a force near a place at risk of encirclement", "Ukraine's military said Ukrainian forces near Velyka "
+     "Novosilka risked operational encirclement.",
+     {("Velyka Novosilka", "contested", "fighting", "UA", "claimed")}),
+    ("a force in a place retreats", "The Ukrainian command said the Russian troops in Kherson had retreated "
+     "across the river.", {("Kherson", "UA", "withdrew", "UA", "claimed")}),
+    ("a force that left for somewhere left no place", "Officials said Ukrainian soldiers in Kyiv left for "
+     "the front.", set()),
+    ("a force that left a building left no place", "Officials said Ukrainian soldiers in Kyiv left the "
+     "hospital on Monday.", set()),
+    ("civilians trapped are no force", "Civilians in Pokrovsk were trapped, the governor said.", set()),
     # --- stances ---
     ("confirmed by the other side",
      "Russia's defence ministry acknowledged that its troops had left Kherson.",

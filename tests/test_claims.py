@@ -108,6 +108,16 @@ def test_denial(gazetteer: Gazetteer) -> None:
     assert (c.controller, c.stance, c.claimant_side) == ("RU", "denied", "UA")
 
 
+def test_fighting_told_twice_by_one_voice_is_dated_by_the_latest_report(gazetteer: Gazetteer) -> None:
+    """Fighting goes on: of one voice's reports of it, the map keeps the latest day (the state as last told),
+    not the first day that was named."""
+    text = ("On October 21, the General Staff said fighting was going on in Toretsk. On October 25, the "
+            "General Staff said fighting was still going on in Toretsk.")
+    found = [c for c in claims_of(Article("t", "t.md", "t", date(2024, 10, 29), None, None, text), gazetteer)
+             if c.surface == "Toretsk"]
+    assert [(c.event, c.event_date) for c in found] == [("fighting", date(2024, 10, 25))]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -7,7 +7,17 @@ from __future__ import annotations
 from geo.claims import vocab as V
 from geo.claims.places import part_of
 from geo.claims.rules import BY_ID, Rule
-from geo.claims.scene import AGENT, DESTINATION, HARM, PP_SKIP, SETTLEMENT_NOUNS, Scene, Target
+from geo.claims.scene import (
+    AGENT,
+    DESTINATION,
+    FORCE_NOUNS,
+    HARM,
+    PP_SKIP,
+    SETTLEMENT_NOUNS,
+    SUBJECT_SKIP,
+    Scene,
+    Target,
+)
 from geo.claims.slots import (
     anaphor,
     list_start,
@@ -273,6 +283,42 @@ def _said_at(adoc: ArticleDoc, a: int) -> int:
     return k if adoc.lemma(k) in V.SAY else a
 
 
+#: nouns after a place that name the ground around it ("the Lyman area", "the Pokrovsk direction")
+_AREA = frozenset({"area", "areas", "direction", "sector", "axis"})
+#: words between a force's place and a trigger it is the subject of: "risked (operational) encirclement",
+#: "were threatened with encirclement"
+_EXPOSED = frozenset({"risk", "face", "threaten", "with", "operational", "tactical", "possible", "full",
+                      "complete", "a", "an"})
+#: what may follow a trigger that takes no object: the clause ends, or a phrase of place or time opens
+_NO_OBJECT = frozenset({"", ",", ".", ";", ":", "and", "but", "after", "as", "amid", "under", "to", "towards",
+                        "toward", "across", "over", "on", "in", "at", "from", "into", "behind", "because",
+                        "without", "\"", "”", "'", "’", "(", "—", "–"})
+#: who may be a force in a place besides the force nouns ("the Russians in the Lyman area")
+_FORCES = (FORCE_NOUNS - {"they", "we", "it", "command", "military"}) | {"russians", "ukrainians"}
+
+
+def _force_at(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
+    """"The Russians in the Lyman area had been surrounded", "Ukrainian forces near X risked encirclement",
+    "the Russian troops in X had retreated": the place where the force the trigger is said of stands, named
+    right after the force as the trigger's subject."""
+    adoc, j = sc.adoc, a - 1
+    if adoc.lower(b) not in _NO_OBJECT and adoc.lower(b) not in V.ADVERB:
+        return []  # "soldiers in Kyiv left the hospital", "left for the front": not what they left
+    while j > sc.span.start and j not in sc.usable and (adoc.lower(j) in SUBJECT_SKIP
+                                                         or adoc.lemma(j) in _EXPOSED):
+        j -= 1
+    j -= adoc.lower(j) in _AREA
+    if j not in sc.usable:
+        return []
+    k = list_start(adoc, j) - 1
+    k -= adoc.lower(k) == "the"
+    force = adoc.lower(k - 1)
+    if adoc.lower(k) not in ("in", "near", "around", "inside", "on", "at") or not (
+            force in _FORCES or adoc.lemma(k - 1) in _FORCES):
+        return []
+    return place_list(sc, j, -1, f"where the {force} it is said of are")
+
+
 PLACE_FINDERS = {"object": object_slot, "subject": subject_slot, "pp": _pp, "relative": _relative,
                  "fronted": _fronted, "apposition": _apposition, "there": _there, "inside": _inside,
-                 "disputed": _disputed}
+                 "disputed": _disputed, "force_at": _force_at}

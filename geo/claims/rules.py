@@ -25,7 +25,7 @@ Kind = Literal["capture", "withdraw", "hold", "fight", "block"]
 #: the place a capture before it takes ("claims to have taken X, which Kyiv denies, saying the fighting
 #: goes on")
 PlaceSlot = Literal["object", "subject", "pp", "relative", "fronted", "apposition", "there", "inside",
-                    "disputed"]
+                    "disputed", "force_at"]
 #: where the acting side is: the clause's subject, after "by"/"to"/"for", the possessor of a noun ("Russia's
 #: capture of"), a side word inside the phrase ("under Ukrainian control"), or the object ("drove Ukrainian
 #: forces out")
@@ -188,7 +188,7 @@ RULES: tuple[Rule, ...] = (
                            (lemma({"order", "move", "take"}),
                             lower("its", "their", "the", "troops", "forces", "units", op="{,3}"),
                             lower("out"), lower("of"))),
-         "withdraw", ("object", "pp", "relative"), (("subject", "leaver"),), priority=50,
+         "withdraw", ("object", "pp", "relative", "force_at"), (("subject", "leaver"),), priority=50,
          preps=frozenset({"from", "of", "out", "in", "near"}),
          note="a side leaves places (or its positions in or near them); the other side is left in control"),
     Rule("withdraw.noun", ((lemma({"withdrawal", "pullout", "pull-out", "pullback", "retreat"}),
@@ -327,7 +327,7 @@ RULES: tuple[Rule, ...] = (
          ((lower("encircled", "surrounded", "besieged", "trapped", "encirclement", "siege", "cauldron",
                  "cauldrons", "pocket", "blockaded", "semi-encircled", "semi-encirclement"),),
           (lower("cut"), lower("off"))),
-         "fight", ("pp", "subject", "object"), (), defaults=(), priority=50, reach=CLAUSE,
+         "fight", ("pp", "subject", "object", "force_at"), (), defaults=(), priority=50, reach=CLAUSE,
          preps=frozenset({"in", "inside", "near", "around", "of", "at"}),
          note="troops encircled or cut off in places: fighting"),
     Rule("fight.scene",

@@ -227,6 +227,8 @@ def subject_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         j = _before_asides(sc, j)
     if j in sc.usable and rule.bare_subject and adoc.lower(j - 1) in _PHRASE_PREPS:
         return []  # "supplies in Kherson have fallen": Kherson is no subject
+    if j in sc.usable and adoc.lower(j - 1) in _PHRASE_PREPS and adoc.lower(j - 2) in _CIVILIANS:
+        return []  # "civilians in Pokrovsk were trapped": no force is
     if j in sc.usable and adoc.lower(a) == "," and _after_preposition(adoc, list_start(adoc, j)):
         return []  # "soldiers from X, captured by ...": the participle is said of the soldiers
     if j in sc.usable:
@@ -248,6 +250,8 @@ def subject_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
 
 #: the words that end in a place of a phrase, not a subject: "supplies in X", "soldiers from X"
 _PHRASE_PREPS = V.PREP_AT | {"from"}
+#: people in a place who are no force
+_CIVILIANS = frozenset({"civilians", "residents", "people", "inhabitants", "locals", "families", "children"})
 
 
 def _after_preposition(adoc: ArticleDoc, first: int) -> bool:
