@@ -163,6 +163,14 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a force that left a building left no place", "Officials said Ukrainian soldiers in Kyiv left the "
      "hospital on Monday.", set()),
     ("civilians trapped are no force", "Civilians in Pokrovsk were trapped, the governor said.", set()),
+    ("back under a side's control is taken back", "Kupiansk is back under Ukrainian control, Syrskyi said.",
+     {("Kupiansk", "UA", "recaptured", "UA", "claimed")}),
+    ("once again under a side's control", "The General Staff said that the village of Andriivka was once "
+     "again under Ukrainian control.", {("Andriivka", "UA", "recaptured", "UA", "claimed")}),
+    ("under a side's jurisdiction", "Kupiansk is under Ukrainian jurisdiction, the General Staff said.",
+     {("Kupiansk", "UA", "holds", "UA", "claimed")}),
+    ("units withdrawn named by their side", "Syrskyi decided to withdraw Ukrainian units from Kupiansk.",
+     {("Kupiansk", "RU", "withdrew", "UA", "confirmed")}),
     # --- stances ---
     ("confirmed by the other side",
      "Russia's defence ministry acknowledged that its troops had left Kherson.",

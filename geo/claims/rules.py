@@ -86,7 +86,7 @@ class Rule:
 CLAUSE = 10_000
 _SIDES_ACT: tuple[tuple[SideSlot, Role], ...] = (("subject", "taker"), ("possessor", "taker"))
 _FALL_TO = lower("to", "under", "into")
-_CONTROL_WORDS = lower("control", "hands", "occupation", "rule")
+_CONTROL_WORDS = lower("control", "hands", "occupation", "rule", "jurisdiction")
 _SIDE_TOKENS = {"LOWER": {"IN": sorted({*V.SIDE_WORD, "'s", "’s", "the", "its", "their", "our", "full",
                                         "firm", "complete", "total", "effective", "armed", "forces",
                                         "military", "army", "troops", "federation", "russia-backed"})},
@@ -104,6 +104,9 @@ _NOT_COMPLEMENT = {"LOWER": {"NOT_IN": ["silent", "quiet", "dark", "under", "int
 #: words before "scene", "focus" or "arena": "the main", "one of the hottest"
 _SCENE_WORDS = ("the", "a", "one", "of", "main", "key", "major", "biggest", "hottest", "principal", "primary",
                 "central")
+
+#: words that name whose troops are moved: "pull Kyiv's forces out", "withdraw Ukrainian units from"
+_SIDE_NAMES = ("ukrainian", "russian", "ukraine", "russia", "kyiv", "kiev", "moscow", "'s", "’s")
 
 RULES: tuple[Rule, ...] = (
     Rule("capture.liberate", ((lemma(V.LIBERATE), lower("back", op="?")),
@@ -138,9 +141,12 @@ RULES: tuple[Rule, ...] = (
          ((lemma({"fall", "pass", "go", "come", "return", "revert", "switch", "change"}), _ADV, _FALL_TO,
            _SIDE_TOKENS, _CONTROL_WORDS),
           (lemma({"fall", "pass", "go", "return", "revert", "surrender"}), _ADV, lower("to")),
-          (lemma({"change", "switch"}), lower("hands"))),
-         "capture", ("subject", "relative"), (("to", "taker"), ("in_match", "taker")), defaults=(),
-         priority=55, note="places fell or passed to a side, or came under its control"),
+          (lemma({"change", "switch"}), lower("hands")),
+          (_BE, lower("once", op="?"), lower("again", "back"), lower("under", "in"), _SIDE_TOKENS,
+           _CONTROL_WORDS)),
+         "capture", ("subject", "relative", "apposition"), (("to", "taker"), ("in_match", "taker")),
+         defaults=(), priority=55,
+         note="places fell or passed to a side, came under its control, or are back under it"),
     Rule("capture.fallen",
          ((lower("has", "had", "have", "having", "'s", "’s"), _ADV, lower("fallen"), _NOT_COMPLEMENT),
           (lower("fell"), _NOT_COMPLEMENT)),
@@ -177,10 +183,10 @@ RULES: tuple[Rule, ...] = (
          priority=60, note="take, gain or establish control of places; a flag raised over them"),
     Rule("withdraw.verb", ((lemma({"withdraw", "retreat", "flee", "exit", "escape"}),
                             lower("troops", "forces", "its", "their", "units", "from", "out", "of", "last",
-                                  "remaining", "all", "the", "soldiers", "personnel", op="{,4}")),
+                                  "remaining", "all", "the", "soldiers", "personnel", *_SIDE_NAMES,
+                                  op="{,4}")),
                            (lemma({"pull"}), lower("troops", "forces", "its", "their", "units", "the", "army",
-                                                   "ukrainian", "russian", "ukraine", "russia", "kyiv",
-                                                   "kiev", "moscow", "'s", "’s", op="{,3}"),
+                                                   *_SIDE_NAMES, op="{,3}"),
                             lower("out", "back"),
                             lower("of", "from", op="?")),
                            (lemma({"fall"}), lower("back"), lower("from", op="?")),
