@@ -162,6 +162,9 @@ CASES: list[tuple[str, str, Expected]] = [
      "the front.", set()),
     ("a force that left a building left no place", "Officials said Ukrainian soldiers in Kyiv left the "
      "hospital on Monday.", set()),
+    ("', and added that' opens the speaker's next clause", "The governor said Russian troops in Vovchansk "
+     "had been encircled, and added that Ukrainian units had taken two villages near Kupiansk.",
+     {("Vovchansk", "contested", "fighting", "third_party", "confirmed")}),
     ("civilians trapped are no force", "Civilians in Pokrovsk were trapped, the governor said.", set()),
     ("back under a side's control is taken back", "Kupiansk is back under Ukrainian control, Syrskyi said.",
      {("Kupiansk", "UA", "recaptured", "UA", "claimed")}),

@@ -231,10 +231,12 @@ def _merge_places(text: str, starts: list[int], ends: list[int], rows: list[_Row
     return out_starts + starts[i:], out_ends + ends[i:], out_rows + rows[i:]
 
 
-#: words after ", and" that open a clause with a subject of its own (", and that the flag was raised")
+#: words after ", and" that open a clause with a subject of its own (", and that the flag was raised"), or
+#: the speaker's next statement (", and added that ...")
 _NEW_SUBJECT = frozenset({"the", "a", "an", "that", "it", "they", "he", "she", "we", "its", "their", "his",
                           "her", "this", "these", "those", "there", "russian", "ukrainian", "russia",
-                          "ukraine", "kyiv", "moscow"})
+                          "ukraine", "kyiv", "moscow", "added", "said", "says", "adds", "stressed", "noted",
+                          "insisted", "claimed"})
 _OPENS_AFTER_COMMA = frozenset({"which", "who", "whom", "whose", "where", "while", "whereas", "although",
                                 "though", "but", "saying", "adding", "insisting", "noting", "stressing",
                                 "claiming",
