@@ -143,8 +143,6 @@ def village_of(text: str) -> str | None:
     return text[:m.start(3)] + "the village of " + text[m.start(3):] if m and not m.group(2) else None
 
 
-
-
 def stated(text: str) -> str | None:
     """"said" -> "stated"."""
     out = re.sub(r"\bsaid\b", "stated", text, count=1)
@@ -160,10 +158,9 @@ def reportedly_past(text: str) -> str | None:
 
 def country_army(text: str) -> str | None:
     """"Russian forces" -> "Russia's army", "Ukrainian troops" -> "Ukraine's army"."""
-    out = re.sub(r"\bRussian (forces|troops)\b", "Russia's army", text, count=1)
-    out = re.sub(r"\bUkrainian (forces|troops)\b", "Ukraine's army", out, count=1)
+    out = re.sub(r"(?<!the )\bRussian (forces|troops)\b", "Russia's army", text, count=1)
+    out = re.sub(r"(?<!the )\bUkrainian (forces|troops)\b", "Ukraine's army", out, count=1)
     return out if out != text else None
-
 
 
 REWRITES: tuple[Rewrite, ...] = (speaker_last, speaker_first, also, reportedly, oxford_comma, opening_adverb,

@@ -290,11 +290,47 @@ _AREA = frozenset({"area", "areas", "direction", "sector", "axis"})
 _EXPOSED = frozenset({"risk", "face", "threaten", "with", "operational", "tactical", "possible", "full",
                       "complete", "a", "an"})
 #: what may follow a trigger that takes no object: the clause ends, or a phrase of place or time opens
-_NO_OBJECT = frozenset({"", ",", ".", ";", ":", "and", "but", "after", "as", "amid", "under", "to", "towards",
+_NO_OBJECT = frozenset({"", ",", ".", ";", ":", "and", "but", "after", "as", "amid", "under", "towards",
                         "toward", "across", "over", "on", "in", "at", "from", "into", "behind", "because",
-                        "without", "\"", "”", "'", "’", "(", "—", "–"})
+                        "without", "overnight", "last", "this", "earlier", "yesterday", "today", "\"", "”",
+                        "'", "’", "(", "—", "–"})
+#: what "to" may open after such a trigger: where the force went ("retreated to new positions"), not why
+#: ("retreated to rest")
+_TO_WHERE = V.DET | frozenset({"new", "more", "positions", "defensive", "prepared", "safer"})
 #: who may be a force in a place besides the force nouns ("the Russians in the Lyman area")
 _FORCES = (FORCE_NOUNS - {"they", "we", "it", "command", "military"}) | {"russians", "ukrainians"}
+#: words a force's phrase may open with ("the Russian marine units"), and what may come before it for it to
+#: be a clause's subject: the clause opens there ("said (that) the troops in X retreated")
+_FORCE_WORDS = (V.DET - {"that"}) | frozenset(V.SIDE_WORD) | {"'s", "’s", "armed", "regular", "special",
+                                                              "assault", "marine", "elite", "last",
+                                                              "remaining", "sabotage"}
+_OPENS = frozenset({"", ".", "!", "?", ",", ";", ":", "that", "and", "but", "while", "when", "after", "as",
+                    "since", "because", "though", "although", "\"", "“", "”"})
+#: what leaving, told without its object, too often is not a retreat ("soldiers in Kyiv left on trains")
+_DEPART = frozenset({"leave", "quit", "vacate", "abandon"})
+
+
+def _takes_no_object(sc: Scene, a: int, b: int) -> bool:
+    """Whether a trigger stands without an object ("had retreated", "retreated across the river", "risked
+    encirclement"), not "left the hospital", "left for the front" or "retreated to rest"."""
+    adoc, after = sc.adoc, sc.adoc.lower(b)
+    if adoc.lemma(a) in _DEPART:
+        return False
+    if after == "to":
+        return adoc.lower(b + 1) in _TO_WHERE
+    return after in _NO_OBJECT or after in V.ADVERB
+
+
+def _subject_force(adoc: ArticleDoc, k: int) -> str | None:
+    """The force noun at ``k`` if its phrase is the subject of a clause ("said the Russian troops in X", not
+    "let the troops in X retreat")."""
+    force = adoc.lower(k)
+    if force not in _FORCES and adoc.lemma(k) not in _FORCES:
+        return None
+    k -= 1
+    while k >= 0 and adoc.lower(k) in _FORCE_WORDS:
+        k -= 1
+    return force if adoc.lower(k) in _OPENS or adoc.lemma(k) in V.SPEECH_VERB else None
 
 
 def _force_at(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
@@ -302,8 +338,8 @@ def _force_at(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     "the Russian troops in X had retreated": the place where the force the trigger is said of stands, named
     right after the force as the trigger's subject."""
     adoc, j = sc.adoc, a - 1
-    if adoc.lower(b) not in _NO_OBJECT and adoc.lower(b) not in V.ADVERB:
-        return []  # "soldiers in Kyiv left the hospital", "left for the front": not what they left
+    if not _takes_no_object(sc, a, b):
+        return []
     while j > sc.span.start and j not in sc.usable and (adoc.lower(j) in SUBJECT_SKIP
                                                          or adoc.lemma(j) in _EXPOSED):
         j -= 1
@@ -312,11 +348,9 @@ def _force_at(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         return []
     k = list_start(adoc, j) - 1
     k -= adoc.lower(k) == "the"
-    force = adoc.lower(k - 1)
-    if adoc.lower(k) not in ("in", "near", "around", "inside", "on", "at") or not (
-            force in _FORCES or adoc.lemma(k - 1) in _FORCES):
-        return []
-    return place_list(sc, j, -1, f"where the {force} it is said of are")
+    force = _subject_force(adoc, k - 1) if adoc.lower(k) in ("in", "near", "around", "inside", "on", "at") \
+        else None
+    return [] if force is None else place_list(sc, j, -1, f"where the {force} it is said of are")
 
 
 PLACE_FINDERS = {"object": object_slot, "subject": subject_slot, "pp": _pp, "relative": _relative,

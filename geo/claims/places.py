@@ -193,12 +193,29 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
             if k in adoc.places and k not in usable and not _skippable_locator(adoc, k, step):
                 return out
             k += step
-        if joined and k in usable and span.start <= k < span.end:
+        if joined and k in usable and span.start <= k < span.end and not (
+                aside and step == 1 and _opens_a_clause(adoc, k, span.end)):
             out.append(k)
             j = k + step
         else:
             break
     return out
+
+
+def _opens_a_clause(adoc: ArticleDoc, k: int, end: int) -> bool:
+    """Whether the place at ``k`` is the subject of a clause of its own, not the next of a list ("..., and
+    Bakhmut remains occupied", "..., and Pokrovsk, a hub to the west, is now under threat"): a word that
+    neither goes on with a list nor locates follows it, past one apposition."""
+    nxt = k + 1
+    if adoc.lower(nxt) == "," and adoc.lower(nxt + 1) in ("a", "an", "another"):
+        nxt = next((c for c in range(nxt + 2, min(end, nxt + 14)) if adoc.lower(c) == ","), end) + 1
+    word = adoc.lower(nxt) if nxt < end else ""
+    return bool(word) and word not in _LIST_GOES_ON and word not in V.COMPASS and not adoc.title(nxt)
+
+
+#: what may follow a place of a list: the list or the sentence goes on, or a phrase locates the place
+_LIST_GOES_ON = V.LIST_JOIN | V.PREP_AT | frozenset({".", ";", ":", "(", ")", "\"", "”", "'", "’", "as", "on",
+                                                    "from", "to", "by", "—", "–"})
 
 
 def _apposition_then_and(adoc: ArticleDoc, k: int, end: int) -> int | None:

@@ -86,7 +86,7 @@ class Rule:
 CLAUSE = 10_000
 _SIDES_ACT: tuple[tuple[SideSlot, Role], ...] = (("subject", "taker"), ("possessor", "taker"))
 _FALL_TO = lower("to", "under", "into")
-_CONTROL_WORDS = lower("control", "hands", "occupation", "rule", "jurisdiction")
+_CONTROL_WORDS = lower("control", "hands", "occupation", "rule")
 _SIDE_TOKENS = {"LOWER": {"IN": sorted({*V.SIDE_WORD, "'s", "’s", "the", "its", "their", "our", "full",
                                         "firm", "complete", "total", "effective", "armed", "forces",
                                         "military", "army", "troops", "federation", "russia-backed"})},
@@ -105,8 +105,10 @@ _NOT_COMPLEMENT = {"LOWER": {"NOT_IN": ["silent", "quiet", "dark", "under", "int
 _SCENE_WORDS = ("the", "a", "one", "of", "main", "key", "major", "biggest", "hottest", "principal", "primary",
                 "central")
 
-#: words that name whose troops are moved: "pull Kyiv's forces out", "withdraw Ukrainian units from"
-_SIDE_NAMES = ("ukrainian", "russian", "ukraine", "russia", "kyiv", "kiev", "moscow", "'s", "’s")
+#: words that name whose troops are moved: "withdraw Ukrainian units from", and "pull Kyiv's forces out"
+#: (not a place's name before "out": "withdrew from Kyiv" names no troops)
+_SIDE_ADJECTIVES = ("ukrainian", "russian", "'s", "’s")
+_SIDE_NAMES = (*_SIDE_ADJECTIVES, "ukraine", "russia", "kyiv", "kiev", "moscow")
 
 RULES: tuple[Rule, ...] = (
     Rule("capture.liberate", ((lemma(V.LIBERATE), lower("back", op="?")),
@@ -183,7 +185,7 @@ RULES: tuple[Rule, ...] = (
          priority=60, note="take, gain or establish control of places; a flag raised over them"),
     Rule("withdraw.verb", ((lemma({"withdraw", "retreat", "flee", "exit", "escape"}),
                             lower("troops", "forces", "its", "their", "units", "from", "out", "of", "last",
-                                  "remaining", "all", "the", "soldiers", "personnel", *_SIDE_NAMES,
+                                  "remaining", "all", "the", "soldiers", "personnel", *_SIDE_ADJECTIVES,
                                   op="{,4}")),
                            (lemma({"pull"}), lower("troops", "forces", "its", "their", "units", "the", "army",
                                                    *_SIDE_NAMES, op="{,3}"),

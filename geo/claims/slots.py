@@ -227,7 +227,8 @@ def subject_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         j = _before_asides(sc, j)
     if j in sc.usable and rule.bare_subject and adoc.lower(j - 1) in _PHRASE_PREPS:
         return []  # "supplies in Kherson have fallen": Kherson is no subject
-    if j in sc.usable and adoc.lower(j - 1) in _PHRASE_PREPS and adoc.lower(j - 2) in _CIVILIANS:
+    if rule.kind == "fight" and j in sc.usable and adoc.lower(j - 1) in _PHRASE_PREPS and \
+            adoc.lower(j - 2) in _CIVILIANS:
         return []  # "civilians in Pokrovsk were trapped": no force is
     if j in sc.usable and adoc.lower(a) == "," and _after_preposition(adoc, list_start(adoc, j)):
         return []  # "soldiers from X, captured by ...": the participle is said of the soldiers
