@@ -264,6 +264,11 @@ CASES: list[tuple[str, str, Expected]] = [
      "Ukraine's General Staff said the Kremlin's claims about the capture of Huliaipole were not backed up "
      "by facts.", {("Huliaipole", "RU", "captured", "RU", "claimed"),
                    ("Huliaipole", "RU", "captured", "UA", "denied")}),
+    ("a statement that 'does not match reality' is denied", "Moscow's statement that the city of Huliaipole "
+     "is already under Russian control does not match reality, Voloshyn said.",
+     {("Huliaipole", "RU", "holds", "RU", "claimed"), ("Huliaipole", "RU", "holds", "UA", "denied")}),
+    ("a claim that 'did not reflect reality' is denied", "Voloshyn said the claim that Russian forces had "
+     "captured Huliaipole did not reflect reality.", {("Huliaipole", "RU", "captured", "UA", "denied")}),
     ("an owned claim called false stays its owner's",
      "Russia's claim that its troops have taken Chasiv Yar is false, "
      "the Ukrainian army said.", {("Chasiv Yar", "RU", "captured", "RU", "claimed"),

@@ -138,10 +138,13 @@ def _falsified(adoc: ArticleDoc, span: Span, f: Frame) -> bool:
 
 
 def _not_true(adoc: ArticleDoc, k: int) -> bool:
-    """"not true", "not correct", "not accurate", "not backed up by (facts)"."""
+    """"not true", "not correct", "not accurate", "not backed up by (facts)", "does not match / reflect /
+    correspond to reality"."""
     after = adoc.lower(k + 1)
     return adoc.lower(k) in V.NEGATION and (after in ("true", "correct", "accurate") or (
-        after == "backed" and adoc.lower(k + 2) == "up" and adoc.lower(k + 3) == "by"))
+        after == "backed" and adoc.lower(k + 2) == "up" and adoc.lower(k + 3) == "by") or (
+        adoc.lemma(k + 1) in ("match", "reflect", "correspond") and "reality" in (adoc.lower(k + 2),
+                                                                                adoc.lower(k + 3))))
 
 
 def _calls_false(adoc: ArticleDoc, span: Span) -> bool:
