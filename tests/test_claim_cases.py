@@ -283,6 +283,14 @@ CASES: list[tuple[str, str, Expected]] = [
     ("according to a statement from a speaker",
      "Russian forces have captured Novoselydivka, according to a statement "
      "from the Russian defence ministry.", {("Novoselydivka", "RU", "captured", "RU", "claimed")}),
+    # a verb joined to a modal one is as planned as it
+    ("cannot go in and hold it", "\"The Russians cannot go into the village of Kamianske and hold it,\" "
+     "Voloshyn said.", set()),
+    ("could reach and take", "Russian forces could reach Pokrovsk and take it within weeks, analysts said.",
+     set()),
+    ("a modal after the conjunction plans only what follows it", "Russia's defence ministry said its forces "
+     "captured Kamianske and will push on towards Pokrovsk.",
+     {("Kamianske", "RU", "captured", "RU", "claimed")}),
     # --- fighting, not captures ---
     # an effort to repel or defeat is fighting all the same (an effort to capture is fighting, not a capture)
     ("an effort to defeat a force in a place", "Russia said its troops were continuing efforts to defeat "

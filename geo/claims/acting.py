@@ -236,9 +236,10 @@ def _verb_before_to(adoc: ArticleDoc, k: int) -> int:
 
 
 def _coordinated_plan(adoc: ArticleDoc, conj: int, floor: int) -> bool:
-    """"aiming to take X and force Y out": a verb joined to a planned one is planned too."""
+    """"aiming to take X and force Y out", "cannot go into the village and hold it": a verb joined to a
+    planned or modal one is planned too."""
     for k in range(conj - 1, max(floor, conj - 10) - 1, -1):
-        if adoc.lower(k) == "to" and _infinitive(adoc, k) == "plan":
+        if adoc.lower(k) == "to" and _infinitive(adoc, k) == "plan" or adoc.lower(k) in V.MODAL:
             return True
         if adoc.lower(k) in (",", ";") or adoc.lemma(k) in V.SAY:
             return False
