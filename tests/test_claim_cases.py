@@ -269,6 +269,14 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Huliaipole", "RU", "holds", "RU", "claimed"), ("Huliaipole", "RU", "holds", "UA", "denied")}),
     ("a claim that 'did not reflect reality' is denied", "Voloshyn said the claim that Russian forces had "
      "captured Huliaipole did not reflect reality.", {("Huliaipole", "RU", "captured", "UA", "denied")}),
+    # a denying participle after the speaker's verb is the speaker's denial; a plural possessor owns a report
+    ("the speaker, rejecting another's claim", "Siversk is still in Ukrainian hands, Ukraine's military said "
+     "on Dec 11, rejecting Russia's claim that its forces had captured the town.",
+     {("Siversk", "UA", "holds", "UA", "claimed"), ("Siversk", "RU", "captured", "RU", "claimed"),
+      ("Siversk", "RU", "captured", "UA", "denied")}),
+    ("commanders' assertion, dismissed", "Ukraine's military dismissed Russian commanders' assertion that "
+     "they had captured Siversk.", {("Siversk", "RU", "captured", "RU", "claimed"),
+                                    ("Siversk", "RU", "captured", "UA", "denied")}),
     ("an owned claim called false stays its owner's",
      "Russia's claim that its troops have taken Chasiv Yar is false, "
      "the Ukrainian army said.", {("Chasiv Yar", "RU", "captured", "RU", "claimed"),

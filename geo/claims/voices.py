@@ -102,7 +102,7 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
             acts.append(_act(_full_name(adoc, span, a), a.side, adoc.lemma(verb), verb, a.start,
                              f"subject of '{adoc.lower(verb)}'"))
         elif any(adoc.lemma(k) in V.SPEECH_NOUN for k in range(a.start, a.end)) or (
-                adoc.lower(a.end) in ("'s", "’s") and (adoc.lemma(a.end + 1) in V.SPEECH_NOUN or (
+                _possessive(adoc, a.end) and (adoc.lemma(a.end + 1) in V.SPEECH_NOUN or (
                     adoc.lower(a.end + 1) in _REPORT_KINDS and adoc.lemma(a.end + 2) in V.SPEECH_NOUN))):
             acts.append(_act(a.text, a.side, "say", a.end - 1, a.start, "owner of the statement"))
         elif _cited(adoc, a.start):
@@ -115,7 +115,25 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
                              "named after the quote"))
     verbs = {a.verb for a in acts}
     acts += [p for p in _people(adoc, span, actors) if p.verb not in verbs]  # one speaker to a verb
+    acts += _denying_participles(adoc, span, acts)
     return sorted((a for a in acts if not _concessive(adoc, a.speaker)), key=lambda x: x.verb)
+
+
+def _denying_participles(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> list[Act]:
+    """"X is still held, the military said, rejecting Russia's claim that ...": a denying participle after a
+    comma is the act of the speaker before it."""
+    out = []
+    for k in range(span.start + 1, span.end):
+        if adoc.lower(k - 1) == "," and adoc.lower(k).endswith("ing") and adoc.lemma(k) in V.DENY:
+            before = [a for a in acts if a.verb < k and a.kind != "deny"]
+            if before:
+                out.append(replace(before[-1], kind="deny", verb=k, via=f"'{adoc.lower(k)}' after its verb"))
+    return out
+
+
+def _possessive(adoc: ArticleDoc, k: int) -> bool:
+    """Whether the token at ``k`` makes the word before it a possessor ("Russia's", "commanders'")."""
+    return adoc.lower(k) in ("'s", "’s") or adoc.lower(k) in ("'", "’") and adoc.lower(k - 1).endswith("s")
 
 
 def _said_before(adoc: ArticleDoc, start: int) -> int | None:
