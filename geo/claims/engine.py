@@ -79,7 +79,7 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     if may_claim:
         actors = find_actors(adoc, span.start, span.end)
         acts = remembered(find_acts(adoc, span, actors), ctx.people)
-    elif set(adoc.words.lemma[span.start : span.end]) & _SPEECH:
+    elif not _SPEECH.isdisjoint(adoc.words.lemma[span.start : span.end]):
         ctx.unheard.append((ctx.at, span))
     sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:], ctx.force) if may_claim else None
     matched, blocked = read_frames(sc) if sc is not None else ([], [])
@@ -90,7 +90,7 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
         ctx.act, ctx.act_at = told, ctx.at
         ctx.unheard.clear()
     # times date the frames, and a day named anywhere dates "that evening" in the sentences after
-    dated = bool(frames) or bool(set(adoc.words.lower[span.start : span.end]) & DAY_CUES) or bool(
+    dated = bool(frames) or not DAY_CUES.isdisjoint(adoc.words.lower[span.start : span.end]) or bool(
         any(adoc.words.num[span.start : span.end]) and ISO_DATE.search(span.sentence.text))
     times = sentence_times(adoc, span, adoc.article.published or anchor, ctx.last_day) if dated else []
     days = [w.event_date for w, _ in times if w.event_date and w.precision == "day"]
@@ -150,8 +150,8 @@ _SPEECH = V.SPEECH_VERB | frozenset({"according", "citing"})
 def _may_claim(adoc: ArticleDoc, span: Span) -> bool:
     """Whether a sentence may make a claim: it names a place, refers to one, or denies or confirms what was
     said."""
-    return adoc.names_a_place(span) or bool(set(adoc.words.lower[span.start : span.end]) & _REFERS
-                                            or set(adoc.words.lemma[span.start : span.end]) & _REVOICES)
+    return adoc.names_a_place(span) or not (_REFERS.isdisjoint(adoc.words.lower[span.start : span.end])
+                                            and _REVOICES.isdisjoint(adoc.words.lemma[span.start : span.end]))
 
 
 def _nearest_owns(frames: list[Frame]) -> list[Frame]:

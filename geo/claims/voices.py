@@ -122,7 +122,9 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
 def _denying_participles(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> list[Act]:
     """"X is still held, the military said, rejecting Russia's claim that ...": a denying participle after a
     comma is the act of the speaker before it."""
-    out = []
+    out: list[Act] = []
+    if not acts or V.DENY.isdisjoint(adoc.words.lemma[span.start : span.end]):
+        return out
     for k in range(span.start + 1, span.end):
         if adoc.lower(k - 1) == "," and adoc.lower(k).endswith("ing") and adoc.lemma(k) in V.DENY:
             before = [a for a in acts if a.verb < k and a.kind != "deny"]
