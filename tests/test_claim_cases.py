@@ -192,6 +192,9 @@ CASES: list[tuple[str, str, Expected]] = [
      "again under Ukrainian control.", {("Andriivka", "UA", "recaptured", "UA", "claimed")}),
     ("units withdrawn named by their side", "Syrskyi decided to withdraw Ukrainian units from Kupiansk.",
      {("Kupiansk", "RU", "withdrew", "UA", "confirmed")}),
+    ("the last town under a side's control, past 'in the area'", "The governor said Velyka Novosilka was the "
+     "last major settlement in the area under Ukrainian control.",
+     {("Velyka Novosilka", "UA", "holds", "UA", "claimed")}),
     # --- stances ---
     ("confirmed by the other side",
      "Russia's defence ministry acknowledged that its troops had left Kherson.",
