@@ -5,13 +5,16 @@
 Every article of each FOLDER is read as ``geo run`` reads it (``geo.ingest.read``; the gazetteer of the
 default cache, without a folder's places.csv) and its claims as ``geo explain`` shows them. Per rule: its
 frames (triggers that found places), its claims (those kept after merging whose rule it is), the articles
-where it made a claim, and its triggers that made nothing (blocked). Where ``FOLDER/../labels.jsonl`` exists
+where one of them is kept ("articles") and where it made a claim before merging ("made in": merging keeps one
+claim of a voice for a place, side and event, so a rule's claim may give way to an equal one of another rule
+with a later date), and its triggers that made nothing (blocked). Where ``FOLDER/../labels.jsonl`` exists
 (a corpus: ``articles/`` beside ``labels.jsonl``), each claim of a labelled article is a true positive when a
 label of that article names the same place (names folded as ``geo evaluate`` folds them) and agrees on the
 controller (a fighting or contested label accepts a contested claim), else a false positive. A veto's count is
 the triggers it overlapped ("overlaps <id>").
 
-Exit status 1 when a rule that is not a veto makes claims in fewer than ``--min-articles`` articles.
+Exit status 1 when a rule that is not a veto makes claims in fewer than ``--min-articles`` articles (before
+merging).
 
     python scripts/rule_stats.py ../shared/corpus/dev/articles ../shared/corpus/dev2/articles [--json]
 """
@@ -56,6 +59,7 @@ class RuleStats:
     frames: int = 0
     claims: int = 0
     articles: set[str] = field(default_factory=set)
+    made_in: set[str] = field(default_factory=set)
     blocked: int = 0
     tp: int = 0
     fp: int = 0
@@ -116,6 +120,8 @@ def tally(stats: dict[str, RuleStats], article: Article, reading: Reading, label
     for sentence in reading.sentences:
         for frame in sentence.frames:  # a frame's line starts with its rule's id
             _row(stats, frame.split(" ", 1)[0]).frames += 1
+        for trace in sentence.claims:
+            _row(stats, trace.claim.rule).made_in.add(article.id)
         for b in sentence.blocked:
             _row(stats, b.rule).blocked += 1
             if b.why.startswith("overlaps "):
@@ -152,13 +158,15 @@ def collect(articles: Sequence[tuple[Article, Labels | None]],
 
 def table(stats: Mapping[str, RuleStats], labelled: bool) -> list[str]:
     """The rules as a Markdown table, then the vetoes as another."""
-    head = ["rule", "kind", "frames", "claims", "articles", "blocked"] + (["tp", "fp"] if labelled else [])
+    head = ["rule", "kind", "frames", "claims", "articles", "made in", "blocked"] + (
+        ["tp", "fp"] if labelled else [])
     kinds = {r.id: r.kind for r in RULES}
     lines = ["| " + " | ".join(head) + " |", "|---" * len(head) + "|"]
     for rule_id in sorted(stats):
         if kinds.get(rule_id) != "block":
             s = stats[rule_id]
-            cells = [rule_id, kinds.get(rule_id, "?"), s.frames, s.claims, len(s.articles), s.blocked] + (
+            cells = [rule_id, kinds.get(rule_id, "?"), s.frames, s.claims, len(s.articles), len(s.made_in),
+                     s.blocked] + (
                 [s.tp, s.fp] if labelled else [])
             lines.append("| " + " | ".join(map(str, cells)) + " |")
     lines += ["", "vetoes:", "| rule | vetoed | articles |", "|---|---|---|"]
@@ -168,8 +176,8 @@ def table(stats: Mapping[str, RuleStats], labelled: bool) -> list[str]:
 
 
 def rare(stats: Mapping[str, RuleStats], min_articles: int) -> list[str]:
-    """The rules, vetoes aside, that make claims in fewer than ``min_articles`` articles."""
-    return sorted(r.id for r in RULES if r.kind != "block" and len(stats[r.id].articles) < min_articles)
+    """The rules, vetoes aside, that make claims (before merging) in fewer than ``min_articles`` articles."""
+    return sorted(r.id for r in RULES if r.kind != "block" and len(stats[r.id].made_in) < min_articles)
 
 
 def as_json(stats: Mapping[str, RuleStats], articles: int, failed: int, rarely: Sequence[str]) -> str:
@@ -177,7 +185,7 @@ def as_json(stats: Mapping[str, RuleStats], articles: int, failed: int, rarely: 
     rules = {}
     for rule_id, s in stats.items():
         row = asdict(s)
-        row["articles"], row["vetoed_in"] = len(s.articles), len(s.vetoed_in)
+        row["articles"], row["made_in"], row["vetoed_in"] = len(s.articles), len(s.made_in), len(s.vetoed_in)
         rules[rule_id] = row
     document = {"articles": articles, "failed": failed, "rare": list(rarely), "rules": rules}
     return json.dumps(document, sort_keys=True, indent=1)
