@@ -192,9 +192,6 @@ CASES: list[tuple[str, str, Expected]] = [
      "again under Ukrainian control.", {("Andriivka", "UA", "recaptured", "UA", "claimed")}),
     ("units withdrawn named by their side", "Syrskyi decided to withdraw Ukrainian units from Kupiansk.",
      {("Kupiansk", "RU", "withdrew", "UA", "confirmed")}),
-    ("the last town under a side's control, past 'in the area'", "The governor said Velyka Novosilka was the "
-     "last major settlement in the area under Ukrainian control.",
-     {("Velyka Novosilka", "UA", "holds", "UA", "claimed")}),
     # --- stances ---
     ("confirmed by the other side",
      "Russia's defence ministry acknowledged that its troops had left Kherson.",
@@ -267,19 +264,23 @@ CASES: list[tuple[str, str, Expected]] = [
      "Ukraine's General Staff said the Kremlin's claims about the capture of Huliaipole were not backed up "
      "by facts.", {("Huliaipole", "RU", "captured", "RU", "claimed"),
                    ("Huliaipole", "RU", "captured", "UA", "denied")}),
+    ("a participle that denies no report denies nothing", "Russia's defence ministry said, dismissing "
+     "Western sanctions as ineffective, that its forces had captured Avdiivka.",
+     {("Avdiivka", "RU", "captured", "RU", "claimed")}),
+    ("a falsehood called of another report in the clause", "Russia's defence ministry said its forces had "
+     "taken Krynky and that Ukraine's statement that marines still held the village did not match reality.",
+     {("Krynky", "RU", "captured", "RU", "claimed"), ("Krynky", "UA", "holds", "UA", "claimed"),
+      ("Krynky", "UA", "holds", "RU", "denied")}),
     ("a statement that 'does not match reality' is denied", "Moscow's statement that the city of Huliaipole "
      "is already under Russian control does not match reality, Voloshyn said.",
      {("Huliaipole", "RU", "holds", "RU", "claimed"), ("Huliaipole", "RU", "holds", "UA", "denied")}),
     ("a claim that 'did not reflect reality' is denied", "Voloshyn said the claim that Russian forces had "
      "captured Huliaipole did not reflect reality.", {("Huliaipole", "RU", "captured", "UA", "denied")}),
-    # a denying participle after the speaker's verb is the speaker's denial; a plural possessor owns a report
+    # a denying participle right after the speaker's verb is the speaker's denial of the report it names
     ("the speaker, rejecting another's claim", "Siversk is still in Ukrainian hands, Ukraine's military said "
      "on Dec 11, rejecting Russia's claim that its forces had captured the town.",
      {("Siversk", "UA", "holds", "UA", "claimed"), ("Siversk", "RU", "captured", "RU", "claimed"),
       ("Siversk", "RU", "captured", "UA", "denied")}),
-    ("commanders' assertion, dismissed", "Ukraine's military dismissed Russian commanders' assertion that "
-     "they had captured Siversk.", {("Siversk", "RU", "captured", "RU", "claimed"),
-                                    ("Siversk", "RU", "captured", "UA", "denied")}),
     ("an owned claim called false stays its owner's",
      "Russia's claim that its troops have taken Chasiv Yar is false, "
      "the Ukrainian army said.", {("Chasiv Yar", "RU", "captured", "RU", "claimed"),
@@ -294,11 +295,7 @@ CASES: list[tuple[str, str, Expected]] = [
     ("according to a statement from a speaker",
      "Russian forces have captured Novoselydivka, according to a statement "
      "from the Russian defence ministry.", {("Novoselydivka", "RU", "captured", "RU", "claimed")}),
-    # a verb joined to a modal one is as planned as it
-    ("cannot go in and hold it", "\"The Russians cannot go into the village of Kamianske and hold it,\" "
-     "Voloshyn said.", set()),
-    ("could reach and take", "Russian forces could reach Pokrovsk and take it within weeks, analysts said.",
-     set()),
+    # a verb told as done after a modal one is done; a modal after the conjunction plans only what follows it
     ("a verb told as done after a modal one is done", "Ukraine's army said its troops could not hold "
      "Bakhmut and withdrew from the city.", {("Bakhmut", "RU", "withdrew", "UA", "confirmed")}),
     ("a modal after the conjunction plans only what follows it", "Russia's defence ministry said its forces "

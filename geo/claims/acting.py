@@ -159,7 +159,7 @@ def verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
             break
         elif word in V.HEDGE:
             hedged = True
-        elif word in ("and", "or") and _coordinated_plan(adoc, i, sc.span.start, a):
+        elif word in ("and", "or") and _coordinated_plan(adoc, i, sc.span.start):
             modality = "plan"
             break
         elif word not in V.AUX | V.ADVERB | {"been", "being", "be", "also", "had", "has", "have", "it",
@@ -235,13 +235,10 @@ def _verb_before_to(adoc: ArticleDoc, k: int) -> int:
     return j if j < k and adoc.lemma(j) in _TRYING else k
 
 
-def _coordinated_plan(adoc: ArticleDoc, conj: int, floor: int, verb: int) -> bool:
-    """"aiming to take X and force Y out", "cannot go into the village and hold it": a verb joined to a
-    planned one is planned too, and a bare verb joined to a modal one ("could not hold X and withdrew" is
-    told as done)."""
-    bare = adoc.lower(verb) == adoc.lemma(verb)
+def _coordinated_plan(adoc: ArticleDoc, conj: int, floor: int) -> bool:
+    """"aiming to take X and force Y out": a verb joined to a planned one is planned too."""
     for k in range(conj - 1, max(floor, conj - 10) - 1, -1):
-        if adoc.lower(k) == "to" and _infinitive(adoc, k) == "plan" or (bare and adoc.lower(k) in V.MODAL):
+        if adoc.lower(k) == "to" and _infinitive(adoc, k) == "plan":
             return True
         if adoc.lower(k) in (",", ";") or adoc.lemma(k) in V.SAY:
             return False

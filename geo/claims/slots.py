@@ -322,13 +322,8 @@ def _continues_list(adoc: ArticleDoc, place: int, floor: int) -> bool:
 
 def _locator_word(sc: Scene, j: int) -> bool:
     """A locator phrase a subject finder steps over: "in the Donetsk region", "(Donetsk Oblast)", "to the
-    west", "in the area" ("the last settlement in the area under Ukrainian control")."""
-    adoc = sc.adoc
-    return ((j in adoc.places and j not in sc.usable) or adoc.lower(j) in ("in", "the", "(", ")", "of")
-            or (adoc.lower(j) in V.COMPASS and adoc.lower(j - 1) == "the" and adoc.lower(j - 2) == "to")
-            or (adoc.lower(j) == "to" and adoc.lower(j + 2) in V.COMPASS)
-            or (adoc.lower(j) in _AREA_WORDS and adoc.lower(j - 1) == "the" and adoc.lower(j - 2) == "in"))
-
-
-#: what "in the ..." names as a locator, not as a place of its own
-_AREA_WORDS = frozenset({"area", "district", "sector", "east", "west", "north", "south", "country"})
+    west"."""
+    return ((j in sc.adoc.places and j not in sc.usable) or sc.adoc.lower(j) in ("in", "the", "(", ")", "of")
+            or (sc.adoc.lower(j) in V.COMPASS and sc.adoc.lower(j - 1) == "the"
+                and sc.adoc.lower(j - 2) == "to") or (
+                    sc.adoc.lower(j) == "to" and sc.adoc.lower(j + 2) in V.COMPASS))

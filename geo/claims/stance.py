@@ -131,10 +131,15 @@ def _report_opening(adoc: ArticleDoc, k: int) -> str | None:
 
 def _falsified(adoc: ArticleDoc, span: Span, f: Frame) -> bool:
     """Whether the trigger's clause calls what it says false after it ("... was untrue", "... were
-    disinformation", "... is not true", "... were not backed up by facts")."""
+    disinformation", "... is not true", "... were not backed up by facts"), before another report opens
+    ("took X and that Ukraine's statement ... did not match reality": that statement is called false)."""
     clause = adoc.clause[f.trigger[0]]
-    return any(_false(adoc, j) or _not_true(adoc, j) for j in range(f.trigger[1], span.end)
-               if adoc.clause[j] == clause)
+    for j in range(f.trigger[1], span.end):
+        if adoc.lemma(j) in V.SPEECH_NOUN:
+            return False
+        if adoc.clause[j] == clause and (_false(adoc, j) or _not_true(adoc, j)):
+            return True
+    return False
 
 
 def _not_true(adoc: ArticleDoc, k: int) -> bool:

@@ -102,7 +102,7 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
             acts.append(_act(_full_name(adoc, span, a), a.side, adoc.lemma(verb), verb, a.start,
                              f"subject of '{adoc.lower(verb)}'"))
         elif any(adoc.lemma(k) in V.SPEECH_NOUN for k in range(a.start, a.end)) or (
-                _possessive(adoc, a.end) and (adoc.lemma(a.end + 1) in V.SPEECH_NOUN or (
+                adoc.lower(a.end) in ("'s", "’s") and (adoc.lemma(a.end + 1) in V.SPEECH_NOUN or (
                     adoc.lower(a.end + 1) in _REPORT_KINDS and adoc.lemma(a.end + 2) in V.SPEECH_NOUN))):
             acts.append(_act(a.text, a.side, "say", a.end - 1, a.start, "owner of the statement"))
         elif _cited(adoc, a.start):
@@ -120,22 +120,22 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
 
 
 def _denying_participles(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> list[Act]:
-    """"X is still held, the military said, rejecting Russia's claim that ...": a denying participle after a
-    comma is the act of the speaker before it."""
+    """"X is still held, the military said on Monday, rejecting Russia's claim that ...": a denying participle
+    right after a speaker's verb (past a day) is that speaker's denial of the report it names."""
     out: list[Act] = []
     if not acts or V.DENY.isdisjoint(adoc.words.lemma[span.start : span.end]):
         return out
-    for k in range(span.start + 1, span.end):
-        if adoc.lower(k - 1) == "," and adoc.lower(k).endswith("ing") and adoc.lemma(k) in V.DENY:
-            before = [a for a in acts if a.verb < k and a.kind != "deny"]
-            if before:
-                out.append(replace(before[-1], kind="deny", verb=k, via=f"'{adoc.lower(k)}' after its verb"))
+    for act in acts:
+        k = act.verb + 1
+        while k < span.end and k - act.verb < 6 and (adoc.lower(k) in _BETWEEN or adoc.lower(k) in DAY_WORDS
+                                                     or adoc.number(k)):
+            k += 1
+        denying = k + 1
+        names_a_report = any(adoc.lemma(n) in V.SPEECH_NOUN for n in range(denying + 1, min(span.end, k + 7)))
+        if (act.kind != "deny" and adoc.lower(k) == "," and adoc.lower(denying).endswith("ing")
+                and adoc.lemma(denying) in V.DENY and names_a_report):
+            out.append(replace(act, kind="deny", verb=denying, via=f"'{adoc.lower(denying)}' after its verb"))
     return out
-
-
-def _possessive(adoc: ArticleDoc, k: int) -> bool:
-    """Whether the token at ``k`` makes the word before it a possessor ("Russia's", "commanders'")."""
-    return adoc.lower(k) in ("'s", "’s") or adoc.lower(k) in ("'", "’") and adoc.lower(k - 1).endswith("s")
 
 
 def _said_before(adoc: ArticleDoc, start: int) -> int | None:
