@@ -84,7 +84,7 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:], ctx.force) if may_claim else None
     matched, blocked = read_frames(sc) if sc is not None else ([], [])
     frames = _nearest_owns(matched)
-    inherited = _inherited(adoc, ctx) if frames and not _unnamed_speaker(adoc, span, acts) else None
+    inherited = _inherited(adoc, ctx) if frames else None
     told = _told(adoc, acts)
     if told is not None:
         ctx.act, ctx.act_at = told, ctx.at
@@ -102,9 +102,6 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     for f in frames:
         out += _claims_of(adoc, sc, f, acts, inherited, times, unverified, blocked)
     found = [t.claim for t in out]
-    voice = _voice_of(adoc, found, acts)
-    if voice is not None:
-        ctx.act, ctx.act_at = replace(voice, kind="say"), ctx.at
     if not any(c.stance in ("denied", "confirmed") for c in found):
         # "Ukraine rejects the claim and says fighting there goes on": the denial is of what was said before
         found += revoiced(adoc, span, acts, ctx.previous)
@@ -124,30 +121,7 @@ def _told(adoc: ArticleDoc, acts: Sequence[Act]) -> Act | None:
     """What a sentence's speaker goes on saying in the next sentences: its last act, as a report (a denial
     covers its own clause only; "confirming", "saying" report nothing after them)."""
     told = [a for a in acts if not adoc.lower(a.verb).endswith("ing")]
-    if told and told[-1].via == "owner of the statement" and any(a.kind == "deny" for a in told[:-1]):
-        # "Ukraine's navy rejected Russian claims.": who goes on is the navy, not the claims it rejected
-        told = [a for a in told if a.kind == "deny"]
     return replace(told[-1], kind="say") if told else None
-
-
-def _unnamed_speaker(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> bool:
-    """Whether the sentence ends on a speaker of its own that no side names (", the command said", ", the
-    statement said"): the speaker of the sentences before does not go on here."""
-    verbs = {a.verb for a in acts}
-    for k in range(span.end - 1, max(span.start, span.end - 12), -1):
-        if adoc.lemma(k) in V.SAY and k not in verbs:
-            comma = next((c for c in range(k - 1, max(span.start, k - 5), -1) if adoc.lower(c) == ","), None)
-            return comma is not None and adoc.lower(comma + 1) == "the"
-    return False
-
-
-def _voice_of(adoc: ArticleDoc, claims: Sequence[Claim], acts: Sequence[Act]) -> Act | None:
-    """Who goes on speaking after a sentence with claims: the last voice whose words they are ("Kyiv announced
-    a drive, coinciding with Moscow's declaration of capturing X": Moscow; "Russia said it had taken X, which
-    Kyiv says it still holds": Kyiv)."""
-    voices = {c.claimant for c in claims}
-    told = [a for a in acts if a.who in voices and not adoc.lower(a.verb).endswith("ing")]
-    return max(told, key=lambda a: a.verb) if told else None
 
 
 def _inherited(adoc: ArticleDoc, ctx: _Context) -> Act | None:
