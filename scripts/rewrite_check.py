@@ -23,15 +23,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from test_claim_rewrites import REWRITES  # noqa: E402
+from test_claim_rewrites import REWRITES, claims_alone  # noqa: E402
 
 from geo.ingest.read import read_folder  # noqa: E402
 from geo.models import Article  # noqa: E402
 from geo.places.gazetteer import Gazetteer  # noqa: E402
 from geo.settings import default_cache_dir  # noqa: E402
-from geo.work.process import explain_article, process_article  # noqa: E402
-
-Key = tuple[str, str, str]
+from geo.work.process import explain_article  # noqa: E402
 
 
 def claim_sentences(folders: list[Path], gazetteer: Gazetteer) -> Iterator[tuple[str, str, date | None]]:
@@ -43,26 +41,19 @@ def claim_sentences(folders: list[Path], gazetteer: Gazetteer) -> Iterator[tuple
                     yield Path(article.path).stem, sentence.text, article.published
 
 
-def claims_alone(text: str, published: date | None, gazetteer: Gazetteer) -> set[Key]:
-    """The claims a sentence makes read alone: (surface folded, controller, event)."""
-    article = Article("rewrite", "rewrite.md", "rewrite", published or date(2024, 2, 19), "example.org",
-                      "https://example.org/rewrite", text)
-    return {(c.surface.casefold(), c.controller, c.event) for c in process_article(article, gazetteer).claims}
-
-
 def check(folders: list[Path], gazetteer: Gazetteer,
           rewrites: tuple[Callable[[str], str | None], ...]) -> tuple[dict[str, int], dict[str, list[str]]]:
     """Per rewrite: the sentences it applied to, and a line for each that lost claims."""
     tried: dict[str, int] = defaultdict(int)
     lost: dict[str, list[str]] = defaultdict(list)
     for stem, text, published in claim_sentences(folders, gazetteer):
-        base = claims_alone(text, published, gazetteer)
+        base = claims_alone(text, gazetteer, published)
         for rewrite in rewrites if base else ():
             changed = rewrite(text)
             if changed is None or changed == text:
                 continue
             tried[rewrite.__name__] += 1
-            missing = base - claims_alone(changed, published, gazetteer)
+            missing = base - claims_alone(changed, gazetteer, published)
             if missing:
                 lost[rewrite.__name__].append(f"{stem}: lost {sorted(missing)}\n    {changed}")
     return tried, lost

@@ -169,7 +169,9 @@ REWRITES: tuple[Rewrite, ...] = (speaker_last, speaker_first, also, reportedly, 
                                  reportedly_past, country_army)
 
 
-def _claims(text: str, gazetteer: Gazetteer, published: date | None) -> set[tuple[str, str, str]]:
+def claims_alone(text: str, gazetteer: Gazetteer, published: date | None) -> set[tuple[str, str, str]]:
+    """The claims a text makes read alone, as (surface folded, controller, event); also used by
+    ``scripts/rewrite_check.py``."""
     article = Article("case", "case.md", "case", published or MONDAY, "example.org", "https://example.org/case",
                       text)
     return {(c.surface.casefold(), c.controller, c.event) for c in process_article(article, gazetteer).claims}
@@ -195,7 +197,7 @@ def test_an_example_rewritten_keeps_its_claims(gazetteer: Gazetteer, rewrite: Re
         text = rewrite(example.text)
         if text is None or text == example.text:
             continue
-        got = _claims(text, gazetteer, example.published)
+        got = claims_alone(text, gazetteer, example.published)
         missing = [t for t in example.expect if (t[0].casefold(), t[1], t[2]) not in got]
         if missing:
             lost.append(f"{rule_id} ({example.article}): {text!r} lost {missing}")

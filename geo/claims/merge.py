@@ -46,7 +46,8 @@ def _one_per_voice(group: Sequence[Claim]) -> list[Claim]:
                                                     key=lambda kv: (*kv[0][:3], kv[0][3] or date.min)):
         if when is None and any(k[:3] == (side, voice, stance) and k[3] is not None for k in by_voice):
             continue  # the same voice dates this claim elsewhere in the article
-        best = max(same, key=lambda c: ((c.event_date or date.min) if when is None else date.min,
+        # the latest day first: the state as last told (a change's claims here share their day)
+        best = max(same, key=lambda c: (c.event_date or date.min,
                                         c.event_date is not None and c.date_text != AS_PUBLISHED,
                                         bool(c.date_text and in_year(c.date_text, 2000)), -c.start,
                                         c.confidence))
