@@ -40,8 +40,9 @@ def object_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     naming word ("including", "among them", ":")."""
     adoc, j, counted = sc.adoc, b, False
     while j < min(sc.span.end, b + rule.reach + (8 if counted else 0)) and j not in sc.usable and (
-            adoc.lower(j) in OBJECT_OR_COUNT or adoc.number(j) or part_of(adoc, j) or (
-                counted and (adoc.lower(j) in COUNTED_SKIP or j in adoc.places))):
+            adoc.lower(j) in OBJECT_OR_COUNT or adoc.number(j) or part_of(adoc, j)
+            or _modifying_region(adoc, j)
+            or (counted and (adoc.lower(j) in COUNTED_SKIP or j in adoc.places))):
         counted = counted or adoc.number(j) or adoc.lower(j) in COUNT_WORDS | PLURAL_PLACES
         j += 1
     j = past_unknown_name(sc, j)
@@ -66,6 +67,11 @@ def object_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             not _names_settlements(sc, locator + 1, adoc.places[locator].place.admin1):
         return [Target(adoc.places[locator], locator, "object: the region of settlements it does not name")]
     return [] if locator is not None else anaphor(sc, b, j, "object")
+
+
+def _modifying_region(adoc: ArticleDoc, j: int) -> bool:
+    """"this Donetsk Oblast city": a region naming where the settlement after it lies."""
+    return j in adoc.places and adoc.places[j].place.feature == "region" and adoc.lower(j + 1) in REF_NOUNS
 
 
 #: what may follow the last place of a list: the clause or sentence goes on, or ends
