@@ -322,6 +322,17 @@ CASES: list[tuple[str, str, Expected]] = [
      "Oblast city since 2014, Ukraine's military said.", {("Horlivka", "RU", "holds", "UA", "confirmed")}),
     ("'the Kharkiv region town of'", "Ukrainian troops liberated the Kharkiv region town of Kupiansk, "
      "Ukraine's military said.", {("Kupiansk", "UA", "recaptured", "UA", "claimed")}),
+    # a settlement noun names its place after modifiers of any kind, not only those of a list
+    ("'the former coal-mining town of'", "Russian forces captured the former coal-mining town of Hirnyk, "
+     "the ministry said.", {("Hirnyk", "RU", "captured", "RU", "claimed")}),
+    ("'the heavily fortified hilltop town of'", "Russian forces captured the heavily fortified hilltop town "
+     "of Vuhledar, the ministry said.", {("Vuhledar", "RU", "captured", "RU", "claimed")}),
+    ("'the Donetsk town of'", "Russian forces captured the Donetsk town of Vuhledar, the ministry said.",
+     {("Vuhledar", "RU", "captured", "RU", "claimed")}),
+    ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
+     "Toretsk's garrison, the ministry said.", set()),
+    ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "
+     "Robotyne, the ministry said.", set()),
     ("advancing toward 'the Kharkiv region town of'", "Russian forces are advancing toward the Kharkiv "
      "region town of Kupiansk, Ukraine's military said.", set()),
     ("the situation is difficult near places", "The situation remains difficult near Toretsk and "

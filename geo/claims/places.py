@@ -100,8 +100,9 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
                   and adoc.lower(i - 2) in _AS_MODIFIER)):
             # "in the Khotin hromada", "four villages of Sumy Oblast": where the places named are
             found.add(i)
-        elif adoc.places[i].place.feature == "region" and adoc.lower(i + 1) in _AS_MODIFIER:
-            found.add(i)  # "this Donetsk Oblast city": the region names where the city is
+        elif adoc.lower(i + 1) in _AS_MODIFIER and (adoc.places[i].place.feature == "region" or (
+                adoc.lower(i + 2) == "of" and i + 3 in adoc.places)):
+            found.add(i)  # "this Donetsk Oblast city", "the Donetsk town of X": where the town is
         elif (head in ("near", "outside", "close") and adoc.lower(j - 1) == "," and j - 2 in adoc.places
               and j - 2 not in found):
             # "Vovchansk, near Vovchanski Khutory": the second only says where the first is (unless the
