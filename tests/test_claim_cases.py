@@ -329,6 +329,19 @@ CASES: list[tuple[str, str, Expected]] = [
      "of Vuhledar, the ministry said.", {("Vuhledar", "RU", "captured", "RU", "claimed")}),
     ("'the Donetsk town of'", "Russian forces captured the Donetsk town of Vuhledar, the ministry said.",
      {("Vuhledar", "RU", "captured", "RU", "claimed")}),
+    ("after a preposition: 'in the sprawling hilltop village of'", "Heavy fighting is under way in the "
+     "sprawling hilltop village of Pivnichne, the General Staff said.",
+     {("Pivnichne", "contested", "fighting", "UA", "claimed")}),
+    ("an opening phrase: 'Around the long-contested village of'", "Around the long-contested village of "
+     "Novoheorhiivka clashes are still going on, the General Staff said.",
+     {("Novoheorhiivka", "contested", "fighting", "UA", "claimed")}),
+    ("a list: 'A and the sprawling hilltop city of B'", "Kostiantynivka and the sprawling hilltop city of "
+     "Pokrovsk were the main arena of battles, Ukraine's army said.",
+     {("Kostiantynivka", "contested", "fighting", "UA", "claimed"),
+      ("Pokrovsk", "contested", "fighting", "UA", "claimed")}),
+    ("a list does not run on through 'the ministry says the village of'", "Russian forces kept up their "
+     "offensive in the Donetsk region, and the ministry says the village of Filia has been liberated.",
+     {("Filia", "RU", "captured", "RU", "claimed")}),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "

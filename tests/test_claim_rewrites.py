@@ -163,10 +163,29 @@ def country_army(text: str) -> str | None:
     return out if out != text else None
 
 
+def place_adjectives(text: str) -> str | None:
+    """"the village of X" -> "the sprawling hilltop village of X" (modifiers no word list holds)."""
+    out = re.sub(r"\bthe (village|town|settlement|city) of ", r"the sprawling hilltop \1 of ", text, count=1)
+    return out if out != text else None
+
+
+def announced(text: str) -> str | None:
+    """"said" -> "announced"."""
+    out = re.sub(r"\bsaid\b", "announced", text, count=1)
+    return out if out != text else None
+
+
+def force_noun(text: str) -> str | None:
+    """"Russian forces" -> "Russian units", "Ukrainian troops" -> "Ukrainian soldiers"."""
+    out = re.sub(r"\b(Russian|Ukrainian) forces\b", r"\1 units", text, count=1)
+    out = re.sub(r"\b(Russian|Ukrainian) troops\b", r"\1 soldiers", out, count=1)
+    return out if out != text else None
+
+
 REWRITES: tuple[Rewrite, ...] = (speaker_last, speaker_first, also, reportedly, oxford_comma, opening_adverb,
                                  long_opening, long_ending, according_to, simple_past, bare_name,
                                  other_side_names, subject_aside, place_apposition, village_of, stated,
-                                 reportedly_past, country_army)
+                                 reportedly_past, country_army, place_adjectives, announced, force_noun)
 
 
 def claims_alone(text: str, gazetteer: Gazetteer, published: date | None) -> set[tuple[str, str, str]]:

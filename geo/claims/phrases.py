@@ -5,7 +5,7 @@ slot name."""
 from __future__ import annotations
 
 from geo.claims import vocab as V
-from geo.claims.places import part_of
+from geo.claims.places import named_by_noun, part_of
 from geo.claims.rules import BY_ID, Rule
 from geo.claims.scene import (
     AGENT,
@@ -94,7 +94,7 @@ def _past_place_words(sc: Scene, j: int, stop: int) -> int:
     while j < min(stop, sc.span.end) and j not in sc.usable and (adoc.lower(j) in PP_SKIP | V.PREP_AT or
                                                                  part_of(adoc, j)):
         j += 1
-    return j
+    return named_by_noun(adoc, sc.usable, j, sc.span.end)
 
 
 def _compass_phrase(adoc: ArticleDoc, k: int, end: int) -> int:
@@ -206,6 +206,7 @@ def _fronted(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     j = s + 1
     while j < a and adoc.lower(j) in PP_SKIP:
         j += 1
+    j = named_by_noun(adoc, sc.usable, j, sc.span.end)
     return place_list(sc, j, 1, "opening phrase") if j in sc.usable and j < a else []
 
 
@@ -239,6 +240,7 @@ def _inside(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         j = k + 1
         while j < b and j not in sc.usable and adoc.lower(j) in PP_SKIP:
             j += 1
+        j = named_by_noun(adoc, sc.usable, j, sc.span.end)
         if j < b and j in sc.usable:
             return place_list(sc, j, 1, f"after '{adoc.lower(k)}'")
     return []

@@ -9,6 +9,8 @@ of").
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from geo.claims import vocab as V
 from geo.claims.tokens import ArticleDoc, Span
 
@@ -167,6 +169,37 @@ _LOCATOR_SKIP = frozenset({"the", "in", "of", "(", ",", "both", "its", "russia",
                            "russia's", "ukraine's"}) | frozenset(w for w in V.COMPASS if w.endswith("ern"))
 
 
+#: words that end a run of a noun's modifiers: no modifier is a preposition, a conjunction, a determiner, a
+#: verb's helper or a verb of saying
+_NO_MODIFIER = V.PREP_AT | V.AUX | V.SPEECH_VERB | frozenset({
+    "and", "or", "but", "from", "with", "by", "that", "which", "as", "the", "a", "an", "this", "these",
+    "those", "its", "their", "his", "her", "our", "says", "said", "claims", "claimed", "reports", "reported"})
+
+
+def named_by_noun(adoc: ArticleDoc, usable: Collection[int], j: int, end: int) -> int:
+    """The place a settlement noun names after a few modifiers of any kind ("the former coal-mining town of
+    X", "the heavily fortified hilltop town of X"), else ``j``."""
+    for k in range(j, min(end - 2, j + 6)):
+        if adoc.lower(k) in _AS_MODIFIER and adoc.lower(k + 1) == "of" and k + 2 in usable:
+            return k + 2
+        if not _modifier(adoc, k):
+            return j
+    return j
+
+
+def _modifier(adoc: ArticleDoc, k: int) -> bool:
+    """Whether a token may modify a noun after it: a lower-case word (or a hyphen) that is no preposition,
+    conjunction or auxiliary."""
+    word = adoc.lower(k)
+    return not adoc.title(k) and word not in _NO_MODIFIER and (word == "-" or word.replace("-", "").isalpha())
+
+
+def _noun_phrase_before(adoc: ArticleDoc, k: int, j: int) -> bool:
+    """Whether token ``k``, read leftwards from ``j`` (the token before a place), modifies the settlement noun
+    of "... city of X" ("A and the sprawling hilltop city of X")."""
+    return adoc.lower(j) == "of" and adoc.lower(j - 1) in _AS_MODIFIER and _modifier(adoc, k)
+
+
 def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: int) -> list[int]:
     """The places of the list ``anchor`` stands in, read rightwards (``step`` 1) or leftwards (-1)."""
     out = [anchor]
@@ -176,8 +209,10 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
         while span.start <= k < span.end and abs(k - j) - aside < _GAP and (k not in usable) and (
                 adoc.lower(k) in V.LIST_JOIN or adoc.lower(k) in _LIST_WORDS or k in adoc.places
                 or adoc.lower(k) in ("(", ")") or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)
-                or (joined and (adoc.title(k) or adoc.lower(k) in _FEATURE)) or adoc.lower(k) in V.COMPASS
-                or adoc.lower(k).endswith(V.POINTS)):
+                or (joined and (adoc.title(k) or adoc.lower(k) in _FEATURE))
+                or (joined and step == 1 and named_by_noun(adoc, usable, k, span.end) > k)
+                or (not joined and step == -1 and _noun_phrase_before(adoc, k, j))
+                or adoc.lower(k) in V.COMPASS or adoc.lower(k).endswith(V.POINTS)):
             if joined and adoc.lower(k) in ("a", "an", "another") and adoc.lower(k - step) == ",":
                 # ", a suburb of Kyiv": an apposition, not a list; the list goes on after it only in
                 # "A, a village near B, and C"

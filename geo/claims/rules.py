@@ -187,7 +187,7 @@ RULES: tuple[Rule, ...] = (
                             lower("troops", "forces", "its", "their", "units", "from", "out", "of", "last",
                                   "remaining", "all", "the", "soldiers", "personnel", *_SIDE_ADJECTIVES,
                                   op="{,4}")),
-                           (lemma({"pull"}), lower("troops", "forces", "its", "their", "units", "the", "army",
+                           (lemma({"pull"}), lower("troops", "forces", "its", "their", "units", "soldiers", "the", "army",
                                                    *_SIDE_NAMES, op="{,3}"),
                             lower("out", "back"),
                             lower("of", "from", op="?")),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from geo.claims import vocab as V
-from geo.claims.places import expand, locators, part_of
+from geo.claims.places import expand, locators, named_by_noun, part_of
 from geo.claims.rules import Rule
 from geo.claims.scene import (
     COUNT_WORDS,
@@ -45,7 +45,7 @@ def object_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             or (counted and (adoc.lower(j) in COUNTED_SKIP or j in adoc.places))):
         counted = counted or adoc.number(j) or adoc.lower(j) in COUNT_WORDS | PLURAL_PLACES
         j += 1
-    j = past_unknown_name(sc, _named_by_noun(sc, j))
+    j = past_unknown_name(sc, named_by_noun(adoc, sc.usable, j, sc.span.end))
     locator = j if j in sc.usable and locates_settlements(adoc, b, j) else None
     if locator is not None:
         j += 1  # "two villages in the Kursk region", "30 villages around Kyiv": only where the villages are
@@ -57,6 +57,7 @@ def object_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             while (j < min(sc.span.end, named + 6) and j not in sc.usable
                    and adoc.lower(j) in OBJECT_SKIP | COUNTED_SKIP):
                 j += 1
+            j = named_by_noun(adoc, sc.usable, j, sc.span.end)
     if j in sc.usable and adoc.clause[j] == adoc.clause[b - 1] or j in sc.usable and adoc.lower(j - 1) == ":":
         return place_list(sc, j, 1, "object")
     if counted and j not in sc.usable:
@@ -74,24 +75,6 @@ def _modifying_region(adoc: ArticleDoc, j: int) -> bool:
     region, naming where the settlement after it lies."""
     return j in adoc.places and adoc.lower(j + 1) in REF_NOUNS and (
         adoc.places[j].place.feature == "region" or adoc.lower(j + 2) == "of" and j + 3 in adoc.places)
-
-
-#: words that end a run of a noun's modifiers: no modifier is a preposition, a conjunction or a verb's helper
-_NO_MODIFIER = V.PREP_AT | V.AUX | frozenset({"and", "or", "but", "from", "with", "by", "that", "which",
-                                              "as"})
-
-
-def _named_by_noun(sc: Scene, j: int) -> int:
-    """The place a settlement noun names after a few modifiers of any kind ("the former coal-mining town of
-    X", "the heavily fortified hilltop town of X"), else ``j``."""
-    adoc = sc.adoc
-    for k in range(j, min(sc.span.end - 2, j + 6)):
-        if adoc.lower(k) in SETTLEMENT_NOUNS and adoc.lower(k + 1) == "of" and k + 2 in sc.usable:
-            return k + 2
-        word = adoc.lower(k)
-        if adoc.title(k) or word in _NO_MODIFIER or not (word == "-" or word.replace("-", "").isalpha()):
-            return j
-    return j
 
 
 #: what may follow the last place of a list: the clause or sentence goes on, or ends
