@@ -342,6 +342,14 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a list does not run on through 'the ministry says the village of'", "Russian forces kept up their "
      "offensive in the Donetsk region, and the ministry says the village of Filia has been liberated.",
      {("Filia", "RU", "captured", "RU", "claimed")}),
+    # a day named between a place and its apposition or relative clause ("captured X on Tuesday, a town ...")
+    ("an apposition after the day", "Russian forces captured Avdiivka last Saturday, a town that Ukrainian "
+     "troops had held until then, the ministry said.",
+     {("Avdiivka", "RU", "captured", "RU", "claimed"),
+      ("Avdiivka", "UA", "holds", "third_party", "confirmed")}),
+    ("a relative clause after the day", "Russia's defence ministry said its troops liberated Goncharovka on "
+     "Tuesday, one of the few villages in the region that were still held by Ukraine.",
+     {("Goncharovka", "RU", "captured", "RU", "claimed"), ("Goncharovka", "UA", "holds", "RU", "confirmed")}),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "

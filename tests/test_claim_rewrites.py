@@ -182,10 +182,19 @@ def force_noun(text: str) -> str | None:
     return out if out != text else None
 
 
+def day_after_place(text: str) -> str | None:
+    """"captured X, a town ..." -> "captured X on Tuesday, a town ..." (a sentence naming no weekday)."""
+    if re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text):
+        return None
+    m = re.search(_TAKING + r"(?=[ .,])(?!\s[A-Z])", text)
+    return text[:m.end()] + " on Tuesday" + text[m.end():] if m else None
+
+
 REWRITES: tuple[Rewrite, ...] = (speaker_last, speaker_first, also, reportedly, oxford_comma, opening_adverb,
                                  long_opening, long_ending, according_to, simple_past, bare_name,
                                  other_side_names, subject_aside, place_apposition, village_of, stated,
-                                 reportedly_past, country_army, place_adjectives, announced, force_noun)
+                                 reportedly_past, country_army, place_adjectives, announced, force_noun,
+                                 day_after_place)
 
 
 def claims_alone(text: str, gazetteer: Gazetteer, published: date | None) -> set[tuple[str, str, str]]:

@@ -13,6 +13,7 @@ from collections.abc import Collection
 
 from geo.claims import vocab as V
 from geo.claims.tokens import ArticleDoc, Span
+from geo.when_rules import DAY_WORDS
 
 MAX_LIST = 40
 #: the most words between two places of one list (joiners, locators, "a settlement in Ukraine's Sumy region")
@@ -174,6 +175,21 @@ _LOCATOR_SKIP = frozenset({"the", "in", "of", "(", ",", "both", "its", "russia",
 _NO_MODIFIER = V.PREP_AT | V.AUX | V.SPEECH_VERB | frozenset({
     "and", "or", "but", "from", "with", "by", "that", "which", "as", "the", "a", "an", "this", "these",
     "those", "its", "their", "his", "her", "our", "says", "said", "claims", "claimed", "reports", "reported"})
+
+
+#: the words of a day named after a place ("captured X on Tuesday, ...", "took X on Nov. 11, ...")
+_TIME_WORDS = DAY_WORDS | frozenset({"on", "last", "this", "early", "late", "morning", "night", "evening",
+                                     "afternoon"})
+
+
+def before_time(adoc: ArticleDoc, k: int) -> int:
+    """The token before the day that ends at ``k`` ("X on Tuesday", "X on Nov. 11", "X last Friday"), else
+    ``k``."""
+    j = k
+    while j > k - 6 and (adoc.lower(j).rstrip(".") in _TIME_WORDS or adoc.number(j)):
+        j -= 1
+    named = any(adoc.lower(t).rstrip(".") in DAY_WORDS for t in range(j + 1, k + 1))
+    return j if named and adoc.lower(j + 1) in ("on", "last", "this", "early", "late") else k
 
 
 def named_by_noun(adoc: ArticleDoc, usable: Collection[int], j: int, end: int) -> int:
