@@ -350,6 +350,9 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a relative clause after the day", "Russia's defence ministry said its troops liberated Goncharovka on "
      "Tuesday, one of the few villages in the region that were still held by Ukraine.",
      {("Goncharovka", "RU", "captured", "RU", "claimed"), ("Goncharovka", "UA", "holds", "RU", "confirmed")}),
+    ("an apposition after the place's region", "Ukraine's army said its troops had liberated Staromaiorske "
+     "in the Donetsk region, the third village retaken this week.",
+     {("Staromaiorske", "UA", "recaptured", "UA", "claimed")}),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "

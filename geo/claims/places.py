@@ -183,13 +183,26 @@ _TIME_WORDS = DAY_WORDS | frozenset({"on", "last", "this", "early", "late", "mor
 
 
 def before_time(adoc: ArticleDoc, k: int) -> int:
-    """The token before the day that ends at ``k`` ("X on Tuesday", "X on Nov. 11", "X last Friday"), else
-    ``k``."""
-    j = k
-    while j > k - 6 and (adoc.lower(j).rstrip(".") in _TIME_WORDS or adoc.number(j)):
-        j -= 1
-    named = any(adoc.lower(t).rstrip(".") in DAY_WORDS for t in range(j + 1, k + 1))
-    return j if named and adoc.lower(j + 1) in ("on", "last", "this", "early", "late") else k
+    """The token before what ends at ``k`` and only says when or where the place before it is: a day ("X on
+    Tuesday", "X on Nov. 11", "X last Friday"), a region ("X in the Donetsk region"), or both; else ``k``."""
+    while True:
+        j = k
+        while j > k - 6 and (adoc.lower(j).rstrip(".") in _TIME_WORDS or adoc.number(j)):
+            j -= 1
+        named = any(adoc.lower(t).rstrip(".") in DAY_WORDS for t in range(j + 1, k + 1))
+        if named and adoc.lower(j + 1) in ("on", "last", "this", "early", "late"):
+            k = j
+        elif _in_region(adoc, k):
+            k -= 2 + (adoc.lower(k - 1) == "the")
+        else:
+            return k
+
+
+def _in_region(adoc: ArticleDoc, k: int) -> bool:
+    """Whether ``k`` ends "X in (the) R" with R a region: where the place X is."""
+    the = adoc.lower(k - 1) == "the"
+    return k in adoc.places and adoc.places[k].place.feature == "region" and adoc.lower(k - 1 - the) == "in" \
+        and k - 2 - the in adoc.places
 
 
 def named_by_noun(adoc: ArticleDoc, usable: Collection[int], j: int, end: int) -> int:
