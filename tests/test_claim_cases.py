@@ -353,6 +353,9 @@ CASES: list[tuple[str, str, Expected]] = [
     ("an apposition after the place's region", "Ukraine's army said its troops had liberated Staromaiorske "
      "in the Donetsk region, the third village retaken this week.",
      {("Staromaiorske", "UA", "recaptured", "UA", "claimed")}),
+    ("driven out: two forces named between the verb and 'out of'", "Ukrainian units drove Russian marines "
+     "and Chechen fighters out of Krynky, Ukraine's navy said.",
+     {("Krynky", "UA", "recaptured", "UA", "claimed")}),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "
