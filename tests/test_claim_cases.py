@@ -356,6 +356,14 @@ CASES: list[tuple[str, str, Expected]] = [
     ("driven out: two forces named between the verb and 'out of'", "Ukrainian units drove Russian marines "
      "and Chechen fighters out of Krynky, Ukraine's navy said.",
      {("Krynky", "UA", "recaptured", "UA", "claimed")}),
+    # a force named in any of the ways armies are named
+    ("'the Armed Forces of Ukraine near X risked encirclement'", "Ukraine's military said the Armed Forces "
+     "of Ukraine near Velyka Novosilka risked encirclement.",
+     {("Velyka Novosilka", "contested", "fighting", "UA", "claimed")}),
+    ("'Ukrainian marines near X were encircled'", "Russia's defence ministry said Ukrainian marines near "
+     "Krynky were encircled.", {("Krynky", "contested", "fighting", "RU", "claimed")}),
+    ("'pull the Armed Forces of Ukraine out of X'", "Syrskyi said he had decided to pull the Armed Forces of "
+     "Ukraine out of Avdiivka.", {("Avdiivka", "RU", "withdrew", "UA", "confirmed")}),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "

@@ -182,6 +182,13 @@ def force_noun(text: str) -> str | None:
     return out if out != text else None
 
 
+def armed_forces_of(text: str) -> str | None:
+    """"Ukrainian forces" -> "the Armed Forces of Ukraine", "Russian troops" -> "Russian marines"."""
+    out = re.sub(r"(?<![Tt]he )\bUkrainian (forces|troops)\b", "the Armed Forces of Ukraine", text, count=1)
+    out = re.sub(r"(?<![Tt]he )\bRussian (forces|troops)\b", "Russian marines", out, count=1)
+    return out if out != text else None
+
+
 def day_after_place(text: str) -> str | None:
     """"captured X, a town ..." -> "captured X on Tuesday, a town ..." (a sentence naming no weekday)."""
     if re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text):
@@ -194,7 +201,7 @@ REWRITES: tuple[Rewrite, ...] = (speaker_last, speaker_first, also, reportedly, 
                                  long_opening, long_ending, according_to, simple_past, bare_name,
                                  other_side_names, subject_aside, place_apposition, village_of, stated,
                                  reportedly_past, country_army, place_adjectives, announced, force_noun,
-                                 day_after_place)
+                                 day_after_place, armed_forces_of)
 
 
 def claims_alone(text: str, gazetteer: Gazetteer, published: date | None) -> set[tuple[str, str, str]]:

@@ -306,7 +306,8 @@ _FORCES = (FORCE_NOUNS - {"they", "we", "it", "command", "military"}) | {"russia
 #: be a clause's subject: the clause opens there ("said (that) the troops in X retreated")
 _FORCE_WORDS = (V.DET - {"that"}) | frozenset(V.SIDE_WORD) | {"'s", "’s", "armed", "regular", "special",
                                                               "assault", "marine", "elite", "last",
-                                                              "remaining", "sabotage"}
+                                                              "remaining", "sabotage", "army", "national",
+                                                              "guard", "territorial", "defence", "defense"}
 _OPENS = frozenset({"", ".", "!", "?", ",", ";", ":", "that", "and", "but", "while", "when", "after", "as",
                     "since", "because", "though", "although", "\"", "“", "”"})
 #: what leaving, told without its object, too often is not a retreat ("soldiers in Kyiv left on trains")
@@ -327,11 +328,13 @@ def _takes_no_object(sc: Scene, a: int, b: int) -> bool:
 def _subject_force(adoc: ArticleDoc, k: int) -> str | None:
     """The force noun at ``k`` if its phrase is the subject of a clause ("said the Russian troops in X", not
     "let the troops in X retreat")."""
+    if adoc.lower(k) in ("ukraine", "russia") and adoc.lower(k - 1) == "of":
+        k -= 2  # "the Armed Forces of Ukraine"
     force = adoc.lower(k)
     if force not in _FORCES and adoc.lemma(k) not in _FORCES:
         return None
     k -= 1
-    while k >= 0 and adoc.lower(k) in _FORCE_WORDS:
+    while k >= 0 and (adoc.lower(k) in _FORCE_WORDS or adoc.number(k)):  # "Ukraine's 93rd brigade"
         k -= 1
     return force if adoc.lower(k) in _OPENS or adoc.lemma(k) in V.SPEECH_VERB else None
 

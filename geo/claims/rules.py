@@ -109,6 +109,10 @@ _SCENE_WORDS = ("the", "a", "one", "of", "main", "key", "major", "biggest", "hot
 #: (not a place's name before "out": "withdrew from Kyiv" names no troops)
 _SIDE_ADJECTIVES = ("ukrainian", "russian", "'s", "’s")
 _SIDE_NAMES = (*_SIDE_ADJECTIVES, "ukraine", "russia", "kyiv", "kiev", "moscow")
+#: the words of a force a side pulls out ("its troops", "the Armed Forces of Ukraine", "Ukrainian marines")
+_PULLED = ("troops", "forces", "its", "their", "units", "soldiers", "the", "army", "armed", "of", "marines",
+           "paratroopers", "infantry", "servicemen", "defenders", "fighters", "brigade", "brigades",
+           "garrison", "last", "remaining", "all", "russians", "ukrainians", "national", "guard")
 
 RULES: tuple[Rule, ...] = (
     Rule("capture.liberate", ((lemma(V.LIBERATE), lower("back", op="?")),
@@ -187,8 +191,7 @@ RULES: tuple[Rule, ...] = (
                             lower("troops", "forces", "its", "their", "units", "from", "out", "of", "last",
                                   "remaining", "all", "the", "soldiers", "personnel", *_SIDE_ADJECTIVES,
                                   op="{,4}")),
-                           (lemma({"pull"}), lower("troops", "forces", "its", "their", "units", "soldiers",
-                                                   "the", "army", *_SIDE_NAMES, op="{,3}"),
+                           (lemma({"pull"}), lower(*_PULLED, *_SIDE_NAMES, op="{,5}"),
                             lower("out", "back"),
                             lower("of", "from", op="?")),
                            (lemma({"fall"}), lower("back"), lower("from", op="?")),
@@ -206,8 +209,8 @@ RULES: tuple[Rule, ...] = (
          "withdraw", ("object",), (("in_match", "leaver"), ("possessor", "leaver"), ("subject", "leaver")),
          priority=50, note="a side's withdrawal or retreat from places; the other side is left in control"),
     Rule("withdraw.driven_out", (({"LEMMA": {"IN": sorted(V.DRIVE_OUT)}, "LOWER": {"NOT_IN": ["forces"]}},
-                                  {"LOWER": {"NOT_IN": ["to", "."]}, "OP": "{,6}"}, lower("out", "from", "back"),
-                                  lower("of", op="?")),),
+                                  {"LOWER": {"NOT_IN": ["to", "."]}, "OP": "{,6}"},
+                                  lower("out", "from", "back"), lower("of", op="?")),),
          "capture", ("object", "pp"), (("object", "loser"), ("subject", "taker")), defaults=(), priority=55,
          note="one side drives the other out of places; the driver controls them"),
     Rule("withdraw.driven_out_passive",
