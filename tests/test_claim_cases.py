@@ -364,6 +364,11 @@ CASES: list[tuple[str, str, Expected]] = [
      "Krynky were encircled.", {("Krynky", "contested", "fighting", "RU", "claimed")}),
     ("'pull the Armed Forces of Ukraine out of X'", "Syrskyi said he had decided to pull the Armed Forces of "
      "Ukraine out of Avdiivka.", {("Avdiivka", "RU", "withdrew", "UA", "confirmed")}),
+    # a place after "villages near/around" only says where the villages are (x066, y079)
+    ("advancing through the villages around a town", "ISW said Russian forces are continuing to advance "
+     "through the villages around Avdiivka.", set()),
+    ("seizing settlements near a town", "ISW reported Russian forces seizing several settlements near "
+     "Vuhledar.", set()),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "

@@ -57,7 +57,7 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
             # areas of A and B": the locator takes no reach
             stop, k = min(sc.span.end, stop + passed - k), passed - 1
             continue
-        if adoc.lower(k) not in rule.preps or adoc.lower(k + 1) in V.LOCATOR_BEFORE or adoc.lower(k) in AGENT:
+        if not _opens_its_place(adoc, rule, k):
             continue
         j = past_unknown_name(sc, _past_place_words(sc, k + 1, stop + 4))
         if j in sc.usable and adoc.places[j].place.feature == "region" and locates_settlements(adoc, b, j):
@@ -79,6 +79,15 @@ def _pp(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         elif found:
             return found
     return regions
+
+
+def _opens_its_place(adoc: ArticleDoc, rule: Rule, k: int) -> bool:
+    """Whether ``k`` is a preposition of the rule that opens the trigger's place: not "toward", nor "by", nor
+    "near" after a settlement noun ("advancing through the villages around X", "seizing settlements near X":
+    X only says where they are)."""
+    word = adoc.lower(k)
+    return word in rule.preps and adoc.lower(k + 1) not in V.LOCATOR_BEFORE and word not in AGENT and not (
+        word in _NEAR and adoc.lower(k - 1) in SETTLEMENT_NOUNS)
 
 
 def _ends_pp_reach(sc: Scene, rule: Rule, k: int) -> bool:
