@@ -369,6 +369,22 @@ CASES: list[tuple[str, str, Expected]] = [
      "through the villages around Avdiivka.", set()),
     ("seizing settlements near a town", "ISW reported Russian forces seizing several settlements near "
      "Vuhledar.", set()),
+    # counter-cases from a review of the modifier, region and day steps
+    ("'X village of R': R says where X is", "Ukrainian forces liberated Robotyne village of Zaporizhzhia "
+     "Oblast, the General Staff said.", {("Robotyne", "UA", "recaptured", "UA", "claimed")}),
+    ("a headline's second verb is no list", "Russia captures Avdiivka, eyes key town of Ocheretyne.",
+     {("Avdiivka", "RU", "captured", "RU", "claimed")}),
+    ("'yet the ... town of X fell' lists nothing before it", "Ukraine reinforced Avdiivka, yet the "
+     "strategically located town of Ocheretyne fell to Russian forces.",
+     {("Ocheretyne", "RU", "captured", "RU", "claimed")}),
+    ("an aside about the region is not about the town in it", "Russian glide bombs hit Orikhiv in the "
+     "Zaporizhzhia region, one of the regions that Russia partially occupies.", set()),
+    ("'a city Ukraine liberated': the aside's own subject", "Russian artillery shelled Kherson on Tuesday, a "
+     "city Ukraine liberated in November 2022.",
+     {("Kherson", "UA", "recaptured", "third_party", "confirmed")}),
+    ("'the Donetsk villages of A and B'", "Russian forces captured the Donetsk villages of Stepove and "
+     "Lastochkyne, the ministry said.",
+     {("Stepove", "RU", "captured", "RU", "claimed"), ("Lastochkyne", "RU", "captured", "RU", "claimed")}),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "

@@ -103,7 +103,7 @@ def _past_place_words(sc: Scene, j: int, stop: int) -> int:
     while j < min(stop, sc.span.end) and j not in sc.usable and (adoc.lower(j) in PP_SKIP | V.PREP_AT or
                                                                  part_of(adoc, j)):
         j += 1
-    return named_by_noun(adoc, sc.usable, j, sc.span.end)
+    return named_by_noun(adoc, sc.usable, j, min(stop, sc.span.end))
 
 
 def _compass_phrase(adoc: ArticleDoc, k: int, end: int) -> int:

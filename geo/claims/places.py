@@ -103,8 +103,7 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
                   and adoc.lower(i - 2) in _AS_MODIFIER)):
             # "in the Khotin hromada", "four villages of Sumy Oblast": where the places named are
             found.add(i)
-        elif adoc.lower(i + 1) in _AS_MODIFIER and (adoc.places[i].place.feature == "region" or (
-                adoc.lower(i + 2) == "of" and i + 3 in adoc.places)):
+        elif names_where(adoc, i):
             found.add(i)  # "this Donetsk Oblast city", "the Donetsk town of X": where the town is
         elif (head in ("near", "outside", "close") and adoc.lower(j - 1) == "," and j - 2 in adoc.places
               and j - 2 not in found):
@@ -170,13 +169,29 @@ _LOCATOR_SKIP = frozenset({"the", "in", "of", "(", ",", "both", "its", "russia",
                            "russia's", "ukraine's"}) | frozenset(w for w in V.COMPASS if w.endswith("ern"))
 
 
+def names_where(adoc: ArticleDoc, i: int) -> bool:
+    """Whether the place at ``i`` modifies a settlement noun after it, naming where that settlement lies: a
+    region ("this Donetsk Oblast city") or a place standing for its region before "town of" and another
+    settlement ("the Donetsk town of Vuhledar", not "Robotyne village of Zaporizhzhia Oblast")."""
+    if adoc.lower(i + 1) not in _AS_MODIFIER:
+        return False
+    after = adoc.places.get(i + 3) if adoc.lower(i + 2) == "of" else None
+    return adoc.places[i].place.feature == "region" or (
+        after is not None and after.place.feature == "settlement")
+
+
 #: words that end a run of a noun's modifiers: no modifier is a preposition, a conjunction, a determiner, a
 #: verb's helper or a verb of saying
 _NO_MODIFIER = V.PREP_AT | V.AUX | V.SPEECH_VERB | frozenset({
     "and", "or", "but", "from", "with", "by", "that", "which", "as", "the", "a", "an", "this", "these",
-    "those", "its", "their", "his", "her", "our", "says", "said", "claims", "claimed", "reports", "reported"})
+    "those", "its", "their", "his", "her", "our", "says", "said", "claims", "claimed", "reports", "reported",
+    "while", "yet", "then", "toward", "towards", "into", "where", "when", "after", "before", "so", "if",
+    "because", "than"})
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
+_REGION_NOUNS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces", "area",
+                           "areas"})
 #: the words of a day named after a place ("captured X on Tuesday, ...", "took X on Nov. 11, ...")
 _TIME_WORDS = DAY_WORDS | frozenset({"on", "last", "this", "early", "late", "morning", "night", "evening",
                                      "afternoon"})
@@ -184,7 +199,9 @@ _TIME_WORDS = DAY_WORDS | frozenset({"on", "last", "this", "early", "late", "mor
 
 def before_time(adoc: ArticleDoc, k: int) -> int:
     """The token before what ends at ``k`` and only says when or where the place before it is: a day ("X on
-    Tuesday", "X on Nov. 11", "X last Friday"), a region ("X in the Donetsk region"), or both; else ``k``."""
+    Tuesday", "X on Nov. 11", "X last Friday"), a region ("X in the Donetsk region") unless what follows is
+    said of a region ("..., one of the regions that ..."), or both; else ``k``."""
+    about_region = any(adoc.lower(t) in _REGION_NOUNS for t in range(k + 2, k + 7))
     while True:
         j = k
         while j > k - 6 and (adoc.lower(j).rstrip(".") in _TIME_WORDS or adoc.number(j)):
@@ -192,7 +209,7 @@ def before_time(adoc: ArticleDoc, k: int) -> int:
         named = any(adoc.lower(t).rstrip(".") in DAY_WORDS for t in range(j + 1, k + 1))
         if named and adoc.lower(j + 1) in ("on", "last", "this", "early", "late"):
             k = j
-        elif _in_region(adoc, k):
+        elif _in_region(adoc, k) and not about_region:
             k -= 2 + (adoc.lower(k - 1) == "the")
         else:
             return k
@@ -225,8 +242,14 @@ def _modifier(adoc: ArticleDoc, k: int) -> bool:
 
 def _noun_phrase_before(adoc: ArticleDoc, k: int, j: int) -> bool:
     """Whether token ``k``, read leftwards from ``j`` (the token before a place), modifies the settlement noun
-    of "... city of X" ("A and the sprawling hilltop city of X")."""
-    return adoc.lower(j) == "of" and adoc.lower(j - 1) in _AS_MODIFIER and _modifier(adoc, k)
+    of a list's next item "the ... city of X" ("A and the sprawling hilltop city of X"; not "A, yet the ...
+    town of X fell")."""
+    if not (adoc.lower(j) == "of" and adoc.lower(j - 1) in _AS_MODIFIER):
+        return False
+    m = j - 2
+    while m > j - 6 and _modifier(adoc, m):
+        m -= 1
+    return m < k < j - 1 and adoc.lower(m) in _ARTICLES and adoc.lower(m - 1) in V.LIST_JOIN
 
 
 def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: int) -> list[int]:
@@ -239,7 +262,8 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
                 adoc.lower(k) in V.LIST_JOIN or adoc.lower(k) in _LIST_WORDS or k in adoc.places
                 or adoc.lower(k) in ("(", ")") or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)
                 or (joined and (adoc.title(k) or adoc.lower(k) in _FEATURE))
-                or (joined and step == 1 and named_by_noun(adoc, usable, k, span.end) > k)
+                or (joined and step == 1 and adoc.lower(k - 1) in _ARTICLES
+                    and named_by_noun(adoc, usable, k, span.end) > k)
                 or (not joined and step == -1 and _noun_phrase_before(adoc, k, j))
                 or adoc.lower(k) in V.COMPASS or adoc.lower(k).endswith(V.POINTS)):
             if joined and adoc.lower(k) in ("a", "an", "another") and adoc.lower(k - step) == ",":

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
+from geo.claims import vocab as V
 from geo.claims.match import Matcher
 from geo.models import Side
 
@@ -211,6 +212,10 @@ def find_actors(adoc: ArticleDoc, start: int, end: int) -> list[Actor]:
     return actors
 
 
+#: verbs a country does to a place it holds ("a city Russia occupies")
+_HOLDS = frozenset({"hold", "control", "occupy", "keep", "retain", "defend"})
+
+
 def _acts(adoc: ArticleDoc, i: int, floor: int) -> bool:
     """Whether a country or capital at ``i`` is its government ("Kyiv said", "Moscow's claim"), not a place
     ("in Ukraine", "Russia's Kursk region", "Ukraine's border")."""
@@ -219,7 +224,8 @@ def _acts(adoc: ArticleDoc, i: int, floor: int) -> bool:
         return after2 not in _PLACE_HEADS and not adoc.title(i + 2)
     before = adoc.lower(i - 1) if i - 1 >= floor else ""
     if before in ("capital", "city", "town", "region", "oblast", "province"):
-        return False  # "the capital Kyiv"
+        # "the capital Kyiv" is a place; "a city Ukraine liberated", "a town Russia had taken" a side
+        return after in V.AUX or adoc.lemma(i + 1) in V.CAPTURE | _HOLDS
     before2 = adoc.lower(i - 2) if i - 2 >= floor else ""
     if before == "to" and before2 == "according":
         return True

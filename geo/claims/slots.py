@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from geo.claims import vocab as V
-from geo.claims.places import expand, locators, named_by_noun, part_of
+from geo.claims.places import expand, locators, named_by_noun, names_where, part_of
 from geo.claims.rules import Rule
 from geo.claims.scene import (
     COUNT_WORDS,
@@ -41,7 +41,7 @@ def object_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     adoc, j, counted = sc.adoc, b, False
     while j < min(sc.span.end, b + rule.reach + (8 if counted else 0)) and j not in sc.usable and (
             adoc.lower(j) in OBJECT_OR_COUNT or adoc.number(j) or part_of(adoc, j)
-            or _modifying_region(adoc, j)
+            or (j in adoc.places and names_where(adoc, j))
             or (counted and (adoc.lower(j) in COUNTED_SKIP or j in adoc.places))):
         counted = counted or adoc.number(j) or adoc.lower(j) in COUNT_WORDS | PLURAL_PLACES
         j += 1
@@ -70,11 +70,6 @@ def object_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     return [] if locator is not None else anaphor(sc, b, j, "object")
 
 
-def _modifying_region(adoc: ArticleDoc, j: int) -> bool:
-    """"this Donetsk Oblast city", "the Donetsk town of Vuhledar": a region, or a place standing for its
-    region, naming where the settlement after it lies."""
-    return j in adoc.places and adoc.lower(j + 1) in REF_NOUNS and (
-        adoc.places[j].place.feature == "region" or adoc.lower(j + 2) == "of" and j + 3 in adoc.places)
 
 
 #: what may follow the last place of a list: the clause or sentence goes on, or ends
