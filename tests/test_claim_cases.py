@@ -385,6 +385,11 @@ CASES: list[tuple[str, str, Expected]] = [
     ("'the Donetsk villages of A and B'", "Russian forces captured the Donetsk villages of Stepove and "
      "Lastochkyne, the ministry said.",
      {("Stepove", "RU", "captured", "RU", "claimed"), ("Lastochkyne", "RU", "captured", "RU", "claimed")}),
+    # "the bank of the Dnipro" is a river's bank, not the city's (x004, x048, y026, y029 write of its banks)
+    ("holding the bank of a river named as a city", "Ukrainian marines hold positions on the left bank of "
+     "the Dnipro, the navy said.", set()),
+    ("leaving the bank of a river named as a city", "Russian troops have withdrawn from the right bank of "
+     "the Dnipro, Ukraine said.", set()),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "

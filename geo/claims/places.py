@@ -96,6 +96,9 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
                     head in V.COMPASS or head.endswith(V.POINTS) or head in (
                         "outside", "short", "direction", "km", "kilometres", "kilometers", "miles"))):
             found.add(i)
+        elif head in ("bank", "banks") and adoc.lower(j + 1) == "of" and \
+                adoc.places[i].place.feature == "settlement":
+            found.add(i)  # "the right bank of the Dnipro": a river, named as the city is
         elif adoc.lower(i + 1) in V.AXIS or _names_axes(adoc, span, i):
             found.add(i)
         elif ((adoc.lower(i + 1) in _HROMADA and adoc.lower(j) in ("in", "of"))
