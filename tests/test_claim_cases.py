@@ -390,6 +390,14 @@ CASES: list[tuple[str, str, Expected]] = [
      "the Dnipro, the navy said.", set()),
     ("leaving the bank of a river named as a city", "Russian troops have withdrawn from the right bank of "
      "the Dnipro, Ukraine said.", set()),
+    # a preposition before "which" ("X, from which ...") opens a relative clause about X all the same
+    ("'X, from which troops withdrew'", "Avdiivka, from which Ukrainian troops withdrew last week, was "
+     "shelled again, Ukraine's army said.", {("Avdiivka", "RU", "withdrew", "UA", "confirmed")}),
+    ("'X, from which troops were driven out'", "Klishchiivka, from which Russian troops were driven out on "
+     "Sunday, was visited by Zelensky, Ukraine's army said.",
+     {("Klishchiivka", "UA", "recaptured", "UA", "claimed")}),
+    ("'X, from which forces launch attacks' claims nothing", "Belgorod, from which Russian forces launch "
+     "attacks on Kharkiv, was shelled.", set()),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "

@@ -137,6 +137,8 @@ def _relative(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
 
 
 _RELATIVIZERS = frozenset({"which", "that", "where", "who"})
+#: prepositions that go before "which" ("X, from which ...")
+_PIED = frozenset({"from", "for", "around", "in", "inside", "near", "over", "out"})
 #: words of the noun phrase a relative clause hangs on: "one of the few villages in the region", "the last
 #: major city"
 _RELATIVE_NP = V.DET | V.PLACE_NOUN | SETTLEMENT_NOUNS | V.COMPASS | frozenset(
@@ -165,6 +167,8 @@ def _relative_head(sc: Scene, c: int) -> tuple[int | None, str]:
     ("X, one of the few villages that", "X is the last major city that", "X, another village close to Y
     that")."""
     adoc = sc.adoc
+    if adoc.lower(c) == "which" and adoc.lower(c - 1) in _PIED and adoc.lower(c - 2) == ",":
+        c -= 1  # "X, from which Ukrainian troops withdrew", "X, for which battles are raging"
     # "the last city in the Luhansk region that ...": the city's clause
     restrictive = adoc.lower(c - 1) != ","
     k = c - 1 - (not restrictive)

@@ -221,7 +221,7 @@ RULES: tuple[Rule, ...] = (
           # an attack "repelled near X" is fighting; only "repelled from X" drives a side out
           (_BE, _ADV, lower("repelled", "repulsed"), lower('"', "”", op="?"), lower("out", "back", op="?"),
            lower("of", "from"))),
-         "capture", ("object", "pp"), (("subject", "loser"),), defaults=(), priority=60,
+         "capture", ("object", "pp", "relative"), (("subject", "loser"),), defaults=(), priority=60,
          note="a side was driven out of places; the other side controls them"),
     Rule("hold.under",
          ((lower("under", "in"), lower("the", "full", "firm", "complete", "effective", "total", op="{,2}"),
