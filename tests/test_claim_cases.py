@@ -398,6 +398,10 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Klishchiivka", "UA", "recaptured", "UA", "claimed")}),
     ("'X, from which forces launch attacks' claims nothing", "Belgorod, from which Russian forces launch "
      "attacks on Kharkiv, was shelled.", set()),
+    # "X village" (the noun after the name, as in x023, x061, y083) is X
+    ("'X village in the R region had been freed'", "A Ukrainian soldier said Robotyne village in the "
+     "Zaporizhzhia region had been freed from the occupiers.",
+     {("Robotyne", "UA", "recaptured", "UA", "claimed")}),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "

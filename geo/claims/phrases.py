@@ -5,7 +5,7 @@ slot name."""
 from __future__ import annotations
 
 from geo.claims import vocab as V
-from geo.claims.places import before_time, named_by_noun, part_of
+from geo.claims.places import named_by_noun, own_place, part_of
 from geo.claims.rules import BY_ID, Rule
 from geo.claims.scene import (
     AGENT,
@@ -196,7 +196,7 @@ def _said_of(sc: Scene, k: int) -> tuple[int | None, str]:
         k -= 1
     if k == start or adoc.lower(k) not in _COPULA | {","}:
         return None, ""
-    phrase, k = adoc.text(k + 1, start + 1), before_time(adoc, k - 1)
+    phrase, k = adoc.text(k + 1, start + 1), own_place(adoc, k - 1)
     if adoc.lower(k) == "and" and sc.span.start in sc.usable:  # "X lies near Y and is a hub that ..."
         k = sc.span.start
     return (k, f"the place '{phrase}' is said of") if k in sc.usable else (None, "")
@@ -229,8 +229,8 @@ def _apposition(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     adoc = sc.adoc
     for k in range(a - 1, max(sc.span.start, a - 9), -1):
         if (adoc.lower(k) == "," and adoc.lower(k + 1) in ("a", "an", "the", "now", "still", "another")
-            and before_time(adoc, k - 1) in adoc.places):
-            place = before_time(adoc, k - 1)
+            and own_place(adoc, k - 1) in adoc.places):
+            place = own_place(adoc, k - 1)
             return [Target(adoc.places[place], place, "apposition: ', a ...' after the place")]
         if adoc.lower(k) in (",", ";") or adoc.lemma(k) in V.SAY:
             return []

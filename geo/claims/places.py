@@ -200,10 +200,11 @@ _TIME_WORDS = DAY_WORDS | frozenset({"on", "last", "this", "early", "late", "mor
                                      "afternoon"})
 
 
-def before_time(adoc: ArticleDoc, k: int) -> int:
-    """The token before what ends at ``k`` and only says when or where the place before it is: a day ("X on
+def own_place(adoc: ArticleDoc, k: int) -> int:
+    """The place a phrase ending at ``k`` is about, past what only says when or where it is: a day ("X on
     Tuesday", "X on Nov. 11", "X last Friday"), a region ("X in the Donetsk region") unless what follows is
-    said of a region ("..., one of the regions that ..."), or both; else ``k``."""
+    said of a region ("..., one of the regions that ..."), and a settlement noun after its name ("Krynky
+    village"); else ``k``."""
     about_region = any(adoc.lower(t) in _REGION_NOUNS for t in range(k + 2, k + 7))
     while True:
         j = k
@@ -214,15 +215,23 @@ def before_time(adoc: ArticleDoc, k: int) -> int:
             k = j
         elif _in_region(adoc, k) and not about_region:
             k -= 2 + (adoc.lower(k - 1) == "the")
+        elif adoc.lower(k) in _NAME_NOUN and k - 1 in adoc.places and \
+                adoc.places[k - 1].place.feature == "settlement":
+            k -= 1
         else:
             return k
 
 
+#: a settlement noun after a settlement's name ("Krynky village", "Sudzha town")
+_NAME_NOUN = frozenset({"village", "town", "city", "settlement"})
+
+
 def _in_region(adoc: ArticleDoc, k: int) -> bool:
-    """Whether ``k`` ends "X in (the) R" with R a region: where the place X is."""
+    """Whether ``k`` ends "X (village) in (the) R" with R a region: where the place X is."""
     the = adoc.lower(k - 1) == "the"
+    before = k - 2 - the
     return k in adoc.places and adoc.places[k].place.feature == "region" and adoc.lower(k - 1 - the) == "in" \
-        and k - 2 - the in adoc.places
+        and (before in adoc.places or adoc.lower(before) in _NAME_NOUN and before - 1 in adoc.places)
 
 
 def named_by_noun(adoc: ArticleDoc, usable: Collection[int], j: int, end: int) -> int:

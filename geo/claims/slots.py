@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from geo.claims import vocab as V
-from geo.claims.places import expand, locators, named_by_noun, names_where, part_of
+from geo.claims.places import expand, locators, named_by_noun, names_where, own_place, part_of
 from geo.claims.rules import Rule
 from geo.claims.scene import (
     COUNT_WORDS,
@@ -224,6 +224,8 @@ def subject_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
                         adoc.lower(j) in REGION_HEADS and j - 1 in adoc.places
                         and _regions_said_of(sc, j - 1, b)))):
         j -= 1
+    if own_place(adoc, j) in sc.usable and not adoc.lower(j) == ",":
+        j = own_place(adoc, j)  # "Robotyne village in the Zaporizhzhia region had been freed"
     if adoc.lower(j) == "," and j - 1 in sc.usable and _continues_list(adoc, j - 1, sc.span.start):
         return place_list(sc, j - 1, -1, "subject")
     # "Bilohorivka, close to the border with Donetsk Oblast, was liberated"
