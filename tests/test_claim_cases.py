@@ -402,6 +402,12 @@ CASES: list[tuple[str, str, Expected]] = [
     ("'X village in the R region had been freed'", "A Ukrainian soldier said Robotyne village in the "
      "Zaporizhzhia region had been freed from the occupiers.",
      {("Robotyne", "UA", "recaptured", "UA", "claimed")}),
+    # what is no ground fighting nor control of a settlement
+    ("aid convoys reaching a town", "Aid convoys reached Kherson on Tuesday, the UN said.", set()),
+    ("'the battle-scarred city of'", "The battle-scarred city of Bakhmut was the subject of a new "
+     "documentary.", set()),
+    ("a place naming a facility near it", "Russian troops shelled Nikopol from the occupied Zaporizhzhia "
+     "nuclear plant, the governor said.", set()),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "

@@ -85,21 +85,33 @@ _WEAPONS = frozenset({"strike", "strikes", "shelling", "bombing", "bombardment",
                       "rockets", "airstrike", "airstrikes"})
 
 
-def _struck(sc: Scene, a: int) -> bool:
-    """A trigger whose subject or modifier is a weapon or strike ("the strike had cut off X", "a drone attack
-    on X"): what a strike does is no ground fighting."""
-    j = a - 1
-    while j > sc.span.start and sc.adoc.lower(j) in V.AUX | V.ADVERB:
+#: who may reach, enter or approach a place without fighting for it
+_NO_FORCE = frozenset({"convoy", "convoys", "aid", "evacuees", "refugees", "civilians", "residents", "train",
+                       "trains", "bus", "buses", "delegation", "inspectors", "journalists", "reporters",
+                       "volunteers", "mission", "experts"})
+
+
+def _struck(sc: Scene, a: int) -> str:
+    """Why a fighting trigger is no ground fighting, if it is not: its subject or modifier is a weapon or
+    strike ("the strike had cut off X", "a drone attack on X") or no force at all ("aid convoys reached X"),
+    or it only opens a compound word ("the battle-scarred city of X")."""
+    adoc, j = sc.adoc, a - 1
+    while j > sc.span.start and adoc.lower(j) in V.AUX | V.ADVERB:
         j -= 1
-    return sc.adoc.lower(j) in _WEAPONS
+    if adoc.lower(j) in _WEAPONS:
+        return "done by a strike: what strikes hit is no fighting"
+    if adoc.lower(j) in _NO_FORCE:
+        return f"done by no force ('{adoc.lower(j)}')"
+    return "a word of a compound ('battle-scarred')" if adoc.lower(a + 1) == "-" else ""
 
 
 def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     """The frame of one trigger, or why it makes none."""
     if _in_a_name(sc, a):
         return Blocked(rule.id, sc.adoc.text(a, b), "part of a name")
-    if rule.kind == "fight" and _struck(sc, a):
-        return Blocked(rule.id, sc.adoc.text(a, b), "done by a strike: what strikes hit is no fighting")
+    struck = _struck(sc, a) if rule.kind == "fight" else ""
+    if struck:
+        return Blocked(rule.id, sc.adoc.text(a, b), struck)
     targets = _targets(sc, rule, a, b)
     if not targets:
         return Blocked(rule.id, sc.adoc.text(a, b), NO_PLACE)

@@ -32,6 +32,9 @@ _HROMADA = frozenset({"hromada", "community", "district", "raion", "rayon", "mun
 _FEATURE = frozenset({"forestry", "forest", "woods", "wood", "heights", "hill", "plant", "works", "mine",
                       "station", "farm", "reservoir", "quarry", "microdistrict", "neighbourhood",
                       "neighborhood", "island"})
+#: what a place's name may name instead of the place: a facility near it ("the Zaporizhzhia nuclear plant",
+#: "the Kakhovka dam", "Kherson airport")
+_FACILITY = frozenset({"nuclear", "dam", "reservoir", "airport", "airfield", "bridge", "power"})
 _DISTANCE = frozenset({"km", "kilometres", "kilometers", "miles", "metres", "meters", "away"})
 _LIST_WORDS = (V.DET | V.PLACE_NOUN | V.ADVERB | V.PARTITIVE
                | frozenset({"the", "of", "in", "also", "then", "nearby", "neighbouring", "'s", "’s",
@@ -99,8 +102,8 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
         elif head in ("bank", "banks") and adoc.lower(j + 1) == "of" and \
                 adoc.places[i].place.feature == "settlement":
             found.add(i)  # "the right bank of the Dnipro": a river, named as the city is
-        elif adoc.lower(i + 1) in V.AXIS or _names_axes(adoc, span, i):
-            found.add(i)
+        elif adoc.lower(i + 1) in V.AXIS or _names_axes(adoc, span, i) or adoc.lower(i + 1) in _FACILITY:
+            found.add(i)  # "the Pokrovsk axis", "the occupied Zaporizhzhia nuclear plant"
         elif ((adoc.lower(i + 1) in _HROMADA and adoc.lower(j) in ("in", "of"))
               or (adoc.places[i].place.feature == "region" and adoc.lower(i - 1) == "of"
                   and adoc.lower(i - 2) in _AS_MODIFIER)):
