@@ -118,6 +118,15 @@ def test_fighting_told_twice_by_one_voice_is_dated_by_the_latest_report(gazettee
     assert [(c.event, c.event_date) for c in found] == [("fighting", date(2024, 10, 25))]
 
 
+def test_a_conjunction_opening_a_clause_is_no_speaker(gazetteer: Gazetteer) -> None:
+    """"If confirmed, ..." names no one who confirms (x002 read "If" as a speaker's name)."""
+    from geo.work.process import explain_article
+
+    article = Article("t", "t.md", "t", date(2025, 2, 7), None, None,
+                      "If confirmed, the claimed fall of Toretsk would extend Russia's gains in Donetsk.")
+    assert [s.acts for s in explain_article(article, gazetteer).sentences] == [()]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -36,7 +36,8 @@ _TITLES = frozenset({"governor", "mayor", "spokesman", "spokesperson", "head", "
                      "city"})
 _PERSON_STOP = frozenset({"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "this",
                           "that", "there", "officials", "sources", "some", "both", "earlier", "later", "when",
-                          "while"})
+                          "while", "if", "unless", "once", "as", "after", "before", "since", "although",
+                          "though", "until", "because", "whether", "what"})
 #: words of nationality: "Russian claims", "Western reports" are claims and reports, not a person who claims
 _NATIONALITY = frozenset({*V.SIDE_WORD, "american", "british", "western", "european", "german", "french",
                           "polish", "belarusian", "chechen", "north", "korean", "u.s.", "us", "uk"})
