@@ -9,6 +9,7 @@ from geo.places.gazetteer import Gazetteer
 from geo.places.rank import km
 from geo.places.recognize import find_mentions
 from geo.places.resolve import resolve_mentions
+from geo.work.process import explain_article
 from tests.conftest import SEED
 
 
@@ -120,8 +121,6 @@ def test_fighting_told_twice_by_one_voice_is_dated_by_the_latest_report(gazettee
 
 def test_a_conjunction_opening_a_clause_is_no_speaker(gazetteer: Gazetteer) -> None:
     """"If confirmed, ..." names no one who confirms (x002 read "If" as a speaker's name)."""
-    from geo.work.process import explain_article
-
     article = Article("t", "t.md", "t", date(2025, 2, 7), None, None,
                       "If confirmed, the claimed fall of Toretsk would extend Russia's gains in Donetsk.")
     assert [s.acts for s in explain_article(article, gazetteer).sentences] == [()]
