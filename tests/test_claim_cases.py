@@ -408,6 +408,13 @@ CASES: list[tuple[str, str, Expected]] = [
      "documentary.", set()),
     ("a place naming a facility near it", "Russian troops shelled Nikopol from the occupied Zaporizhzhia "
      "nuclear plant, the governor said.", set()),
+    # a condition is no report (y101: "If Russia secures the city, it will gain routes ...")
+    ("a capture in an 'if' clause", "If Russia captures Pokrovsk, it could threaten Kramatorsk, analysts "
+     "said.", set()),
+    ("a withdrawal in an 'unless' clause", "Unless Ukrainian troops withdraw from Kurakhove, they risk "
+     "encirclement, analysts said.", set()),
+    ("a report after the condition's clause", "If confirmed, Russian forces have captured Toretsk, "
+     "Russia's defence ministry said.", {("Toretsk", "RU", "captured", "RU", "claimed")}),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "

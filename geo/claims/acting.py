@@ -176,9 +176,18 @@ def verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
         # "Capturing Tokmak would mark a milestone": a gerund subject of a modal is no report
         modality = "plan"
     clause = adoc.clause[a]
+    if any(adoc.lower(k) in _CONDITIONAL and adoc.clause[k] == clause and adoc.lower(k + 1) not in _IF_TRUE
+           for k in range(max(sc.span.start, a - 8), a)):
+        modality = "plan"  # "If Russia captures X, ...": a condition ("if confirmed": a hedge on a report)
     hedged = hedged or any(adoc.lower(k) in V.HEDGE for k in range(max(sc.span.start, a - 12), b)
                            if adoc.clause[k] == clause)
     return negated, modality, hedged
+
+
+#: words opening a clause that states a condition, not a fact
+_CONDITIONAL = frozenset({"if", "unless"})
+#: what "if" says of a report, not of the event: "if confirmed, the claimed fall of X would ..."
+_IF_TRUE = frozenset({"confirmed", "true", "accurate", "verified", "correct", "genuine", "so"})
 
 
 #: present verbs whose subject may be a gerund: "taking X opens the way to Y", "seizing X is Moscow's main
