@@ -34,6 +34,51 @@ _PERFECT = {"taken": "took", "retaken": "retook", "withdrawn": "withdrew", "driv
 _HAVE = re.compile(r"\b(had|have|has) (?!been)")
 
 
+def _replacing(name: str, doc: str, *edits: tuple[str, str]) -> Rewrite:
+    """A rewrite that makes each edit (a pattern and its replacement) once, if the sentence has it."""
+    def rewrite(text: str) -> str | None:
+        out = text
+        for pattern, replacement in edits:
+            out = re.sub(pattern, replacement, out, count=1)
+        return out if out != text else None
+
+    rewrite.__name__ = rewrite.__qualname__ = name
+    rewrite.__doc__ = doc
+    return rewrite
+
+
+_SIDE_FORCES = r"(?<![Tt]he )\b{side} (forces|troops)\b"
+oxford_comma = _replacing(
+    "oxford_comma", '"A, B and C" -> "A, B, and C" (a list of names).',
+    (r"([A-Z][\w'-]*), ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) and (?=[A-Z][\w'-]*(?:[.,;]| [a-z]))",
+     r"\1, \2, and "))
+bare_name = _replacing("bare_name", '"the village of X" -> "X".',
+                       (r"\bthe (village|town|settlement|city) of ([A-Z][\w'-]+(?: [A-Z][\w'-]+)?)", r"\2"))
+other_side_names = _replacing(
+    "other_side_names", '"Russian forces" -> "Moscow\'s troops", "Ukrainian forces" -> "Kyiv\'s forces".',
+    (r"\bRussian (forces|troops)\b", "Moscow's troops"), (r"\bUkrainian (forces|troops)\b", "Kyiv's forces"))
+stated = _replacing("stated", '"said" -> "stated".', (r"\bsaid\b", "stated"))
+announced = _replacing("announced", '"said" -> "announced".', (r"\bsaid\b", "announced"))
+reportedly_past = _replacing(
+    "reportedly_past", '"Russian forces captured" -> "Russian forces reportedly captured".',
+    (r"\b(Russian|Ukrainian) (forces|troops) (captured|took|seized|liberated|retook|recaptured|freed|"
+     r"withdrew|entered)\b", r"\1 \2 reportedly \3"))
+country_army = _replacing(
+    "country_army", '"Russian forces" -> "Russia\'s army", "Ukrainian troops" -> "Ukraine\'s army".',
+    (_SIDE_FORCES.format(side="Russian"), "Russia's army"),
+    (_SIDE_FORCES.format(side="Ukrainian"), "Ukraine's army"))
+place_adjectives = _replacing(
+    "place_adjectives", '"the village of X" -> "the sprawling hilltop village of X" (unlisted modifiers).',
+    (r"\bthe (village|town|settlement|city) of ", r"the sprawling hilltop \1 of "))
+force_noun = _replacing(
+    "force_noun", '"Russian forces" -> "Russian units", "Ukrainian troops" -> "Ukrainian soldiers".',
+    (r"\b(Russian|Ukrainian) forces\b", r"\1 units"), (r"\b(Russian|Ukrainian) troops\b", r"\1 soldiers"))
+armed_forces_of = _replacing(
+    "armed_forces_of", '"Ukrainian forces" -> "the Armed Forces of Ukraine", and Russian ones -> "marines".',
+    (_SIDE_FORCES.format(side="Ukrainian"), "the Armed Forces of Ukraine"),
+    (_SIDE_FORCES.format(side="Russian"), "Russian marines"))
+
+
 def speaker_last(text: str) -> str | None:
     """"X said (on Monday) (that) S." -> "S, X said (on Monday).\""""
     m = _SPEAKER_FIRST.match(text)
@@ -60,13 +105,6 @@ def also(text: str) -> str | None:
 def reportedly(text: str) -> str | None:
     """"had taken" -> "had reportedly taken"."""
     return _HAVE.sub(r"\1 reportedly ", text, count=1) if _HAVE.search(text) else None
-
-
-def oxford_comma(text: str) -> str | None:
-    """"A, B and C" -> "A, B, and C" (a list of names)."""
-    out = re.sub(r"([A-Z][\w'-]*), ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) and (?=[A-Z][\w'-]*(?:[.,;]| [a-z]))",
-                 r"\1, \2, and ", text, count=1)
-    return out if out != text else None
 
 
 def opening_adverb(text: str) -> str | None:
@@ -103,20 +141,6 @@ def simple_past(text: str) -> str | None:
     return text[:m.start()] + _PERFECT[m.group(2)] + text[m.end():] if m else None
 
 
-def bare_name(text: str) -> str | None:
-    """"the village of X" -> "X"."""
-    out = re.sub(r"\bthe (village|town|settlement|city) of ([A-Z][\w'-]+(?: [A-Z][\w'-]+)?)", r"\2", text,
-                 count=1)
-    return out if out != text else None
-
-
-def other_side_names(text: str) -> str | None:
-    """"Russian forces" -> "Moscow's troops", "Ukrainian forces" -> "Kyiv's forces"."""
-    out = re.sub(r"\bRussian (forces|troops)\b", "Moscow's troops", text, count=1)
-    out = re.sub(r"\bUkrainian (forces|troops)\b", "Kyiv's forces", out, count=1)
-    return out if out != text else None
-
-
 def subject_aside(text: str) -> str | None:
     """"Russian forces had taken" -> "Russian forces, backed by artillery and drones, had taken"."""
     m = re.search(r"\b(Russian|Ukrainian) (forces|troops|units)\b(?= (had|have|has|captured|took|seized|"
@@ -141,52 +165,6 @@ def village_of(text: str) -> str | None:
     """"captured X" -> "captured the village of X"."""
     m = re.search(_TAKING + r"(?=[ .,])", text)
     return text[:m.start(3)] + "the village of " + text[m.start(3):] if m and not m.group(2) else None
-
-
-def stated(text: str) -> str | None:
-    """"said" -> "stated"."""
-    out = re.sub(r"\bsaid\b", "stated", text, count=1)
-    return out if out != text else None
-
-
-def reportedly_past(text: str) -> str | None:
-    """"Russian forces captured" -> "Russian forces reportedly captured"."""
-    out = re.sub(r"\b(Russian|Ukrainian) (forces|troops) (captured|took|seized|liberated|retook|recaptured|"
-                 r"freed|withdrew|entered)\b", r"\1 \2 reportedly \3", text, count=1)
-    return out if out != text else None
-
-
-def country_army(text: str) -> str | None:
-    """"Russian forces" -> "Russia's army", "Ukrainian troops" -> "Ukraine's army"."""
-    out = re.sub(r"(?<!the )\bRussian (forces|troops)\b", "Russia's army", text, count=1)
-    out = re.sub(r"(?<!the )\bUkrainian (forces|troops)\b", "Ukraine's army", out, count=1)
-    return out if out != text else None
-
-
-def place_adjectives(text: str) -> str | None:
-    """"the village of X" -> "the sprawling hilltop village of X" (modifiers no word list holds)."""
-    out = re.sub(r"\bthe (village|town|settlement|city) of ", r"the sprawling hilltop \1 of ", text, count=1)
-    return out if out != text else None
-
-
-def announced(text: str) -> str | None:
-    """"said" -> "announced"."""
-    out = re.sub(r"\bsaid\b", "announced", text, count=1)
-    return out if out != text else None
-
-
-def force_noun(text: str) -> str | None:
-    """"Russian forces" -> "Russian units", "Ukrainian troops" -> "Ukrainian soldiers"."""
-    out = re.sub(r"\b(Russian|Ukrainian) forces\b", r"\1 units", text, count=1)
-    out = re.sub(r"\b(Russian|Ukrainian) troops\b", r"\1 soldiers", out, count=1)
-    return out if out != text else None
-
-
-def armed_forces_of(text: str) -> str | None:
-    """"Ukrainian forces" -> "the Armed Forces of Ukraine", "Russian troops" -> "Russian marines"."""
-    out = re.sub(r"(?<![Tt]he )\bUkrainian (forces|troops)\b", "the Armed Forces of Ukraine", text, count=1)
-    out = re.sub(r"(?<![Tt]he )\bRussian (forces|troops)\b", "Russian marines", out, count=1)
-    return out if out != text else None
 
 
 def day_after_place(text: str) -> str | None:
