@@ -176,9 +176,8 @@ def verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
         # "Capturing Tokmak would mark a milestone": a gerund subject of a modal is no report
         modality = "plan"
     clause = adoc.clause[a]
-    if any(adoc.lower(k) in _CONDITIONAL and adoc.clause[k] == clause and adoc.lower(k + 1) not in _IF_TRUE
-           for k in range(max(sc.span.start, a - 8), a)):
-        modality = "plan"  # "If Russia captures X, ...": a condition ("if confirmed": a hedge on a report)
+    if _conditional(adoc, sc.span.start, sc.span.end, a):
+        modality = "plan"  # "If Russia captures X, ...": a condition, not a report
     hedged = hedged or any(adoc.lower(k) in V.HEDGE for k in range(max(sc.span.start, a - 12), b)
                            if adoc.clause[k] == clause)
     return negated, modality, hedged
@@ -186,8 +185,27 @@ def verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
 
 #: words opening a clause that states a condition, not a fact
 _CONDITIONAL = frozenset({"if", "unless"})
-#: what "if" says of a report, not of the event: "if confirmed, the claimed fall of X would ..."
-_IF_TRUE = frozenset({"confirmed", "true", "accurate", "verified", "correct", "genuine", "so"})
+#: what makes "if" no condition on the event: "even if", "if anything", "as if", "if not"
+_NOT_A_CONDITION = frozenset({"even", "as", "anything", "not"})
+#: the modals of a main clause that make a past verb in an "if" clause a supposition ("If Russia took X, it
+#: would ..."), not a report told as conceded ("If Russian troops took X, they did so at a terrible cost")
+_SUPPOSING = frozenset({"would", "could", "might"})
+
+
+def _conditional(adoc: ArticleDoc, start: int, end: int, a: int) -> bool:
+    """Whether the trigger at ``a`` states a condition: "if" or "unless" before it, no comma between ("If
+    Russia captures X, it could ..."; not "If confirmed, Russian forces have captured X"), and a past verb
+    only when the sentence goes on to suppose ("If Russia took X, it would ...")."""
+    for k in range(a - 1, max(start, a - 10) - 1, -1):
+        if adoc.lower(k) in (",", ";", ":"):
+            return False
+        if adoc.lower(k) in _CONDITIONAL:
+            if adoc.lower(k - 1) in _NOT_A_CONDITION or adoc.lower(k + 1) in _NOT_A_CONDITION:
+                return False
+            word = adoc.lower(a)
+            past = word.endswith("ed") or (adoc.lemma(a) != word and not word.endswith("s"))
+            return not past or not _SUPPOSING.isdisjoint(adoc.words.lower[a:end])
+    return False
 
 
 #: present verbs whose subject may be a gerund: "taking X opens the way to Y", "seizing X is Moscow's main

@@ -88,7 +88,9 @@ _WEAPONS = frozenset({"strike", "strikes", "shelling", "bombing", "bombardment",
 #: who may reach, enter or approach a place without fighting for it
 _NO_FORCE = frozenset({"convoy", "convoys", "aid", "evacuees", "refugees", "civilians", "residents", "train",
                        "trains", "bus", "buses", "delegation", "inspectors", "journalists", "reporters",
-                       "volunteers", "mission", "experts"})
+                       "experts"})
+#: words before such a noun that make it a force after all ("a Russian military convoy")
+_MILITARY = frozenset({*V.SIDE_WORD, "military", "armoured", "armored", "army", "reconnaissance", "supply"})
 
 
 def _struck(sc: Scene, a: int) -> str:
@@ -100,9 +102,10 @@ def _struck(sc: Scene, a: int) -> str:
         j -= 1
     if adoc.lower(j) in _WEAPONS:
         return "done by a strike: what strikes hit is no fighting"
-    if adoc.lower(j) in _NO_FORCE:
+    if adoc.lower(j) in _NO_FORCE and _MILITARY.isdisjoint(adoc.words.lower[max(sc.span.start, j - 3) : j]):
         return f"done by no force ('{adoc.lower(j)}')"
-    return "a word of a compound ('battle-scarred')" if adoc.lower(a + 1) == "-" else ""
+    joined = adoc.lower(a + 1) == "-" and adoc.ends[a] == adoc.starts[a + 1]
+    return "a word of a compound ('battle-scarred')" if joined else ""
 
 
 def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:

@@ -167,8 +167,10 @@ def _relative_head(sc: Scene, c: int) -> tuple[int | None, str]:
     ("X, one of the few villages that", "X is the last major city that", "X, another village close to Y
     that")."""
     adoc = sc.adoc
-    if adoc.lower(c) == "which" and adoc.lower(c - 1) in _PIED and adoc.lower(c - 2) == ",":
-        c -= 1  # "X, from which Ukrainian troops withdrew", "X, for which battles are raging"
+    if adoc.lower(c) == "which":
+        # "X, from which Ukrainian troops withdrew", "X, for which battles are raging", "X, out of which ..."
+        k = c - 1 - (adoc.lower(c - 1) == "of" and adoc.lower(c - 2) == "out")
+        c = k if adoc.lower(k) in _PIED and adoc.lower(k - 1) == "," else c
     # "the last city in the Luhansk region that ...": the city's clause
     restrictive = adoc.lower(c - 1) != ","
     k = c - 1 - (not restrictive)

@@ -203,12 +203,12 @@ _TIME_WORDS = DAY_WORDS | frozenset({"on", "last", "this", "early", "late", "mor
                                      "afternoon"})
 
 
-def own_place(adoc: ArticleDoc, k: int) -> int:
+def own_place(adoc: ArticleDoc, k: int, aside: bool = True) -> int:
     """The place a phrase ending at ``k`` is about, past what only says when or where it is: a day ("X on
     Tuesday", "X on Nov. 11", "X last Friday"), a region ("X in the Donetsk region") unless what follows is
-    said of a region ("..., one of the regions that ..."), and a settlement noun after its name ("Krynky
-    village"); else ``k``."""
-    about_region = any(adoc.lower(t) in _REGION_NOUNS for t in range(k + 2, k + 7))
+    said of a region ("..., one of the regions that ...": only asked of an ``aside`` after ``k``), and a
+    settlement noun after its name ("Krynky village"); else ``k``."""
+    about_region = aside and any(adoc.lower(t) in _REGION_NOUNS for t in range(k + 2, k + 7))
     while True:
         j = k
         while j > k - 6 and (adoc.lower(j).rstrip(".") in _TIME_WORDS or adoc.number(j)):

@@ -209,7 +209,7 @@ RULES: tuple[Rule, ...] = (
          "withdraw", ("object",), (("in_match", "leaver"), ("possessor", "leaver"), ("subject", "leaver")),
          priority=50, note="a side's withdrawal or retreat from places; the other side is left in control"),
     Rule("withdraw.driven_out", (({"LEMMA": {"IN": sorted(V.DRIVE_OUT)}, "LOWER": {"NOT_IN": ["forces"]}},
-                                  {"LOWER": {"NOT_IN": ["to", "."]}, "OP": "{,6}"},
+                                  {"LOWER": {"NOT_IN": ["to", "into", ".", ",", ";", ":"]}, "OP": "{,4}"},
                                   lower("out", "from", "back"), lower("of", op="?")),),
          "capture", ("object", "pp"), (("object", "loser"), ("subject", "taker")), defaults=(), priority=55,
          note="one side drives the other out of places; the driver controls them"),

@@ -92,7 +92,7 @@ def scene(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], topic: Sequence
     return Scene(adoc, span, usable, tuple(actors), tuple(topic), force)
 #: nouns of a force that may leave a place with no side named ("the troops withdrew", "units pulled out")
 FORCE_NOUNS = frozenset({"troop", "force", "unit", "soldier", "army", "military", "garrison", "brigade",
-                         "battalion", "regiment", "division", "corps", "detachment", "grouping", "marine",
+                         "battalion", "regiment", "division", "detachment", "grouping", "marine",
                          "paratrooper", "infantry", "commando", "defender", "fighter", "serviceman",
                          "servicemen", "occupier", "invader", "enemy", "command", "personnel", "they", "we",
                          "it"})

@@ -224,13 +224,13 @@ def subject_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
                         adoc.lower(j) in REGION_HEADS and j - 1 in adoc.places
                         and _regions_said_of(sc, j - 1, b)))):
         j -= 1
-    if own_place(adoc, j) in sc.usable and not adoc.lower(j) == ",":
-        j = own_place(adoc, j)  # "Robotyne village in the Zaporizhzhia region had been freed"
     if adoc.lower(j) == "," and j - 1 in sc.usable and _continues_list(adoc, j - 1, sc.span.start):
         return place_list(sc, j - 1, -1, "subject")
     # "Bilohorivka, close to the border with Donetsk Oblast, was liberated"
     if adoc.lower(j) == "," and j > sc.span.start:
         j = _before_asides(sc, j)
+    if own_place(adoc, j, aside=False) in sc.usable:
+        j = own_place(adoc, j, aside=False)  # "Robotyne village in the Zaporizhzhia region had been freed"
     if j in sc.usable and rule.bare_subject and adoc.lower(j - 1) in _PHRASE_PREPS:
         return []  # "supplies in Kherson have fallen": Kherson is no subject
     if rule.kind == "fight" and j in sc.usable and adoc.lower(j - 1) in _PHRASE_PREPS and \
@@ -292,6 +292,7 @@ def _before_asides(sc: Scene, j: int) -> int:
         while (before > sc.span.start and before not in sc.usable and k - before < 5
                and _locator_word(sc, before)):
             before -= 1
+        before = own_place(adoc, before, aside=False)  # "Avdiivka city, a stronghold, fell"
         if before in sc.usable:
             return before
         end = k
