@@ -194,10 +194,10 @@ _NO_MODIFIER = V.PREP_AT | V.AUX | V.SPEECH_VERB | frozenset({
     "while", "yet", "then", "toward", "towards", "into", "where", "when", "after", "before", "so", "if",
     "because", "than"})
 _ARTICLES = frozenset({"the", "a", "an"})
-
-
 _REGION_NOUNS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces", "area",
                            "areas"})
+#: a settlement noun after a settlement's name ("Krynky village", "Sudzha town")
+_NAME_NOUN = frozenset({"village", "town", "city", "settlement"})
 #: the words of a day named after a place ("captured X on Tuesday, ...", "took X on Nov. 11, ...")
 _TIME_WORDS = DAY_WORDS | frozenset({"on", "last", "this", "early", "late", "morning", "night", "evening",
                                      "afternoon"})
@@ -225,16 +225,12 @@ def own_place(adoc: ArticleDoc, k: int, aside: bool = True) -> int:
             return k
 
 
-#: a settlement noun after a settlement's name ("Krynky village", "Sudzha town")
-_NAME_NOUN = frozenset({"village", "town", "city", "settlement"})
-
-
 def _in_region(adoc: ArticleDoc, k: int) -> bool:
     """Whether ``k`` ends "X (village) in (the) R" with R a region: where the place X is."""
     the = adoc.lower(k - 1) == "the"
     before = k - 2 - the
     return k in adoc.places and adoc.places[k].place.feature == "region" and adoc.lower(k - 1 - the) == "in" \
-        and (before in adoc.places or adoc.lower(before) in _NAME_NOUN and before - 1 in adoc.places)
+        and (before in adoc.places or (adoc.lower(before) in _NAME_NOUN and before - 1 in adoc.places))
 
 
 def named_by_noun(adoc: ArticleDoc, usable: Collection[int], j: int, end: int) -> int:
