@@ -431,6 +431,15 @@ CASES: list[tuple[str, str, Expected]] = [
       ("Avdiivka", "UA", "holds", "third_party", "confirmed")}),
     ("'X, out of which ...'", "Kherson, out of which Russian troops were driven in November, is shelled "
      "daily.", {("Kherson", "UA", "recaptured", "third_party", "confirmed")}),
+    # "occupied" with no side named is held by the invader (x042); "held" by the speaker's side
+    ("a region's territory 'was still occupied'", "About 6% of the Kharkiv region's territory was still "
+     "occupied, Ukraine's military said.", {("Kharkiv region", "RU", "holds", "UA", "confirmed")}),
+    ("'had been occupied since'", "Kupiansk-Vuzlovyi had been occupied since the start of the war, Ukraine's "
+     "military said.", {("Kupiansk-Vuzlovyi", "RU", "holds", "UA", "confirmed")}),
+    ("'is still held' by the speaker's side", "Kupiansk is still held, Ukraine's army said.",
+     {("Kupiansk", "UA", "holds", "UA", "claimed")}),
+    ("'occupied by' names its side", "Sudzha has been occupied by Ukrainian forces since August, Russia's "
+     "defence ministry said.", {("Sudzha", "UA", "holds", "RU", "confirmed")}),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "

@@ -44,7 +44,7 @@ def acting_side(frame: Frame, act: Act | None, place: Place, denied: bool, belli
         return frame.side, frame.side_via
     for default in frame.rule.defaults:
         flip = denied and (not frame.negated or _own_place_not_lost(frame, speaker, place))
-        side, why = _default_side(default, act, speaker, place, flip, belligerents)
+        side, why = _default_side(default, act, speaker, place, flip, belligerents, frame.text.lower())
         if side is not None:
             return side, why
     return None, "no side"
@@ -64,7 +64,7 @@ def _own_place_not_lost(frame: Frame, speaker: Side | None, place: Place) -> boo
 
 
 def _default_side(default: str, act: Act | None, speaker: Side | None, place: Place, denied: bool,
-                  belligerents: frozenset[str]) -> tuple[Side | None, str]:
+                  belligerents: frozenset[str], frame_text: str = "") -> tuple[Side | None, str]:
     """The side a rule's default gives, if it gives one here."""
     country = cast(Side, place.country) if place.country in ("RU", "UA") else None
     if default == "speaker" and speaker is not None:
@@ -72,7 +72,7 @@ def _default_side(default: str, act: Act | None, speaker: Side | None, place: Pl
         return side, f"no side named: the speaker's ({act.who if act else ''}){', denied' if denied else ''}"
     if default == "only_side" and len(belligerents) == 1:
         return cast(Side, next(iter(belligerents))), "no side named: the only side the sentence names"
-    if default == "invader" and country is not None:
+    if (default == "invader" or (default == "occupier" and "occupied" in frame_text)) and country is not None:
         return opposite(country), f"no side named: the invader of {country}"
     if default == "own_country" and country is not None and not belligerents:
         return country, "freed with no side named at all: by the place's own country"

@@ -34,9 +34,10 @@ SideSlot = Literal["subject", "by", "to", "for", "possessor", "in_match", "objec
 Role = Literal["taker", "holder", "loser", "leaver", "none"]
 #: where the side comes from when none is named, tried in order: the speaker's (the other side's under a
 #: denial), the only belligerent the sentence names, the invader of the place's country (an "occupied" place),
-#: the place's own country (a place "liberated" with no side named is freed by its own side). No default: no
-#: claim without a side.
-Default = Literal["speaker", "only_side", "invader", "own_country"]
+#: the place's own country (a place "liberated" with no side named is freed by its own side), the invader when
+#: the trigger says "occupied" ("6% of the region's territory was still occupied"). No default: no claim
+#: without a side.
+Default = Literal["speaker", "only_side", "invader", "own_country", "occupier"]
 
 #: the participles of taking (not freeing: its own rows; not "occupied": a hold)
 _TAKEN = V.CAPTURED - V.LIBERATED - {"occupied"}
@@ -254,8 +255,9 @@ RULES: tuple[Rule, ...] = (
     Rule("hold.held_by",
          ((lower(*_HELD), lower("by")), (lower(","), _ADV, lower(*_HELD), lower("by")),
           (_BE, _ADV, lower(*_HELD))),
-         "hold", ("subject", "relative"), (("by", "holder"),), defaults=("speaker", "only_side"), priority=56,
-         note="places held or controlled by a side; 'the city is being held' by the speaker's side"),
+         "hold", ("subject", "relative"), (("by", "holder"),), defaults=("occupier", "speaker", "only_side"),
+         priority=56, note="places held or controlled by a side; 'the city is being held' by the speaker's "
+                           "side, 'occupied' by the invader"),
     Rule("hold.attributive", ((lower(*V.SIDE_WORD, "separatist", "rebel"), {"ORTH": "-"},
                                lower("held", "controlled", "occupied")),
                               (lower("separatist", "rebel", "russian", "ukrainian", "pro-russian", "kremlin"),

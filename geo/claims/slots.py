@@ -231,6 +231,8 @@ def subject_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         j = _before_asides(sc, j)
     if own_place(adoc, j, aside=False) in sc.usable:
         j = own_place(adoc, j, aside=False)  # "Robotyne village in the Zaporizhzhia region had been freed"
+    if adoc.lower(j) in _LAND and adoc.lower(j - 1) in ("'s", "’s") and j - 2 in sc.usable:
+        j -= 2  # "6% of the Kharkiv region's territory was still occupied"
     if j in sc.usable and rule.bare_subject and adoc.lower(j - 1) in _PHRASE_PREPS:
         return []  # "supplies in Kherson have fallen": Kherson is no subject
     if rule.kind == "fight" and j in sc.usable and adoc.lower(j - 1) in _PHRASE_PREPS and \
@@ -255,6 +257,8 @@ def subject_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     return []
 
 
+#: the land of a place: "the Kharkiv region's territory"
+_LAND = frozenset({"territory", "territories", "land", "lands", "soil"})
 #: the words that end in a place of a phrase, not a subject: "supplies in X", "soldiers from X"
 _PHRASE_PREPS = V.PREP_AT | {"from"}
 #: people in a place who are no force
