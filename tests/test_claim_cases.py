@@ -440,6 +440,15 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Kupiansk", "UA", "holds", "UA", "claimed")}),
     ("'occupied by' names its side", "Sudzha has been occupied by Ukrainian forces since August, Russia's "
      "defence ministry said.", {("Sudzha", "UA", "holds", "RU", "confirmed")}),
+    # a count of settlements located by the verb phrase joined before it (x075; x047 has it with "the region")
+    ("'an operation in R and captured several villages'", "Ukraine's army said Russia launched a "
+     "ground operation in the Kharkiv region and captured several villages.",
+     {("Kharkiv region", "RU", "captured", "UA", "confirmed")}),
+    ("the villages named: no region", "Ukraine's army said its forces advanced in the Kherson region and "
+     "took several villages: Davydiv Brid, Starosillya and Arkhangelske.",
+     {("Davydiv Brid", "UA", "recaptured", "UA", "claimed"),
+      ("Starosillya", "UA", "recaptured", "UA", "claimed"),
+      ("Arkhangelske", "UA", "recaptured", "UA", "claimed")}),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "

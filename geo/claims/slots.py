@@ -64,12 +64,29 @@ def object_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         later = _named_later(sc, b, j)
         if later:
             return later
+        region = _conjunct_region(sc, a) if rule.kind == "capture" and locator is None else None
+        if region is not None and not _names_settlements(sc, b, adoc.places[region].place.admin1):
+            via = f"object: settlements of the verb before 'and' -> {adoc.text(region, region + 1)}"
+            return [Target(adoc.places[region], region, via)]
     if locator is not None and rule.kind == "capture" and adoc.places[locator].place.feature == "region" and \
             not _names_settlements(sc, locator + 1, adoc.places[locator].place.admin1):
         return [Target(adoc.places[locator], locator, "object: the region of settlements it does not name")]
     return [] if locator is not None else anaphor(sc, b, j, "object")
 
 
+
+
+def _conjunct_region(sc: Scene, a: int) -> int | None:
+    """The region a verb phrase joined before the trigger names with "in" ("launched an operation in the
+    Kharkiv region and captured several towns and villages": the villages are in that region), if any."""
+    adoc, k = sc.adoc, a - 1
+    while k > sc.span.start and adoc.lower(k) in V.AUX | V.ADVERB:
+        k -= 1
+    if adoc.lower(k) != "and":
+        return None
+    return next((r for r in range(k - 1, max(sc.span.start, k - 4) - 1, -1)
+                 if r in adoc.places and adoc.places[r].place.feature == "region"
+                 and "in" in adoc.words.lower[max(sc.span.start, r - 3) : r]), None)
 
 
 #: what may follow the last place of a list: the clause or sentence goes on, or ends
