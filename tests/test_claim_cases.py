@@ -449,6 +449,13 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Davydiv Brid", "UA", "recaptured", "UA", "claimed"),
       ("Starosillya", "UA", "recaptured", "UA", "claimed"),
       ("Arkhangelske", "UA", "recaptured", "UA", "claimed")}),
+    # a region that only says where a place or a list is (y059, y095)
+    ("'the industrial hub in the eastern Donetsk region'", "Ukraine's army said it had to pull out of the "
+     "industrial hub in the eastern Donetsk region.", set()),
+    ("'A, B and C, all of them in the R region'", "Russia's defence ministry said its forces took Kolodezi, "
+     "Katerynivka and Sukhetske, all of them in the Donetsk region.",
+     {("Kolodezi", "RU", "captured", "RU", "claimed"), ("Katerynivka", "RU", "captured", "RU", "claimed"),
+      ("Sukhetske", "RU", "captured", "RU", "claimed")}),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "
