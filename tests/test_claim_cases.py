@@ -456,6 +456,12 @@ CASES: list[tuple[str, str, Expected]] = [
      "Katerynivka and Sukhetske, all of them in the Donetsk region.",
      {("Kolodezi", "RU", "captured", "RU", "claimed"), ("Katerynivka", "RU", "captured", "RU", "claimed"),
       ("Sukhetske", "RU", "captured", "RU", "claimed")}),
+    # "free" after a determiner or a copula is an adjective, not the verb of liberation (x069)
+    ("'remained a free Ukrainian city'", "Chynchyk said Toretsk remained a free Ukrainian city that was "
+     "suffering from Russian shelling.", set()),
+    ("'was free and Ukrainian'", "The mayor said the town of Toretsk was free and Ukrainian.", set()),
+    ("'managed to free X'", "Ukraine's army said its forces managed to free Klishchiivka.",
+     {("Klishchiivka", "UA", "recaptured", "UA", "claimed")}),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "

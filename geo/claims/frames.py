@@ -108,10 +108,17 @@ def _struck(sc: Scene, a: int) -> str:
     return "a word of a compound ('battle-scarred')" if joined else ""
 
 
+#: words after which "free" is an adjective ("a free Ukrainian city", "it was free and Ukrainian")
+_BEFORE_ADJECTIVE = V.DET | V.AUX | frozenset({"remained", "remains", "remain", "stays", "stayed", "and",
+                                               "still"})
+
+
 def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     """The frame of one trigger, or why it makes none."""
     if _in_a_name(sc, a):
         return Blocked(rule.id, sc.adoc.text(a, b), "part of a name")
+    if sc.adoc.lower(a) == "free" and sc.adoc.lower(a - 1) in _BEFORE_ADJECTIVE:
+        return Blocked(rule.id, sc.adoc.text(a, b), "'free' as an adjective ('a free Ukrainian city')")
     struck = _struck(sc, a) if rule.kind == "fight" else ""
     if struck:
         return Blocked(rule.id, sc.adoc.text(a, b), struck)
