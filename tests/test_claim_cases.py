@@ -462,6 +462,20 @@ CASES: list[tuple[str, str, Expected]] = [
     ("'was free and Ukrainian'", "The mayor said the town of Toretsk was free and Ukrainian.", set()),
     ("'managed to free X'", "Ukraine's army said its forces managed to free Klishchiivka.",
      {("Klishchiivka", "UA", "recaptured", "UA", "claimed")}),
+    # counter-cases from a review of the last four changes
+    ("'occupied by refugees': no side holds it", "The school in Kherson was occupied by refugees, officials "
+     "said.", set()),
+    ("'occupied with' is busy", "The mayor of Zaporizhzhia was occupied with repairs.", set()),
+    ("a count of no settlements takes no region", "Russian forces shelled Kramatorsk in the Donetsk region "
+     "and captured two soldiers, Ukraine said.", set()),
+    ("'both in R and in R2' is no list closer", "Russia captured several villages both in the Donetsk region "
+     "and in the Kharkiv region, Ukraine said.",
+     {("Donetsk region", "RU", "captured", "UA", "confirmed"),
+      ("Kharkiv region", "RU", "captured", "UA", "confirmed")}),
+    ("'12 villages, most of them in R'", "Russian forces captured 12 villages, most of them in the Donetsk "
+     "region, Ukraine said.", {("Donetsk region", "RU", "captured", "UA", "confirmed")}),
+    ("'cross the Dnipro and free X'", "Ukrainian marines cross the Dnipro and free Krynky, the navy said.",
+     {("Krynky", "UA", "recaptured", "UA", "claimed")}),
     ("a noun of people before 'of the town of'", "Russian forces captured the commander of the town of "
      "Toretsk's garrison, the ministry said.", set()),
     ("soldiers captured near 'the village of'", "Russian forces captured two soldiers near the village of "

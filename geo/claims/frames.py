@@ -109,8 +109,7 @@ def _struck(sc: Scene, a: int) -> str:
 
 
 #: words after which "free" is an adjective ("a free Ukrainian city", "it was free and Ukrainian")
-_BEFORE_ADJECTIVE = V.DET | V.AUX | frozenset({"remained", "remains", "remain", "stays", "stayed", "and",
-                                               "still"})
+_BEFORE_ADJECTIVE = V.DET | V.AUX | frozenset({"remained", "remains", "remain", "stays", "stayed", "still"})
 
 
 def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
@@ -119,6 +118,10 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
         return Blocked(rule.id, sc.adoc.text(a, b), "part of a name")
     if sc.adoc.lower(a) == "free" and sc.adoc.lower(a - 1) in _BEFORE_ADJECTIVE:
         return Blocked(rule.id, sc.adoc.text(a, b), "'free' as an adjective ('a free Ukrainian city')")
+    if sc.adoc.lower(b - 1) == "occupied" and sc.adoc.lower(b) == "with":
+        return Blocked(rule.id, sc.adoc.text(a, b), "'occupied with': busy, not held")
+    if "by" in sc.adoc.words.lower[a : b + 1]:  # "occupied by refugees": a holder named, if no side, is none
+        rule = replace(rule, defaults=tuple(d for d in rule.defaults if d != "occupier"))
     struck = _struck(sc, a) if rule.kind == "fight" else ""
     if struck:
         return Blocked(rule.id, sc.adoc.text(a, b), struck)

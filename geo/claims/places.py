@@ -99,8 +99,8 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
                     head in V.COMPASS or head.endswith(V.POINTS) or head in (
                         "outside", "short", "direction", "km", "kilometres", "kilometers", "miles"))):
             found.add(i)
-        elif head == "in" and adoc.lower(j - 1) in ("them", "both", "each") and \
-                adoc.places[i].place.feature == "region":
+        elif head == "in" and adoc.words.lower[j - 4 : j] in ((",", "all", "of", "them"), (",", "both", "of",
+                                                                "them")) and j - 5 in adoc.places:
             found.add(i)  # "A, B and C, all of them in the Donetsk region": where the list's places are
         elif head in ("bank", "banks") and adoc.lower(j + 1) == "of" and \
                 adoc.places[i].place.feature == "settlement":

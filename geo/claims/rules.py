@@ -32,11 +32,11 @@ PlaceSlot = Literal["object", "subject", "pp", "relative", "fronted", "appositio
 SideSlot = Literal["subject", "by", "to", "for", "possessor", "in_match", "object", "of_noun"]
 #: what the side found did: took or holds the place, lost or left it
 Role = Literal["taker", "holder", "loser", "leaver", "none"]
-#: where the side comes from when none is named, tried in order: the speaker's (the other side's under a
-#: denial), the only belligerent the sentence names, the invader of the place's country (an "occupied" place),
-#: the place's own country (a place "liberated" with no side named is freed by its own side), the invader when
-#: the trigger says "occupied" ("6% of the region's territory was still occupied"). No default: no claim
-#: without a side.
+#: where the side comes from when none is named, tried in the order a rule lists them: the speaker's (the
+#: other side's under a denial), the only belligerent the sentence names, the invader of the place's country
+#: (an "occupied" place), the place's own country (a place "liberated" with no side named is freed by its own
+#: side), the invader when the trigger says "occupied" with no "by" ("6% of the region's territory was still
+#: occupied"). No default: no claim without a side.
 Default = Literal["speaker", "only_side", "invader", "own_country", "occupier"]
 
 #: the participles of taking (not freeing: its own rows; not "occupied": a hold)

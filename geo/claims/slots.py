@@ -64,7 +64,8 @@ def object_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         later = _named_later(sc, b, j)
         if later:
             return later
-        region = _conjunct_region(sc, a) if rule.kind == "capture" and locator is None else None
+        settlements = not SETTLEMENT_NOUNS.isdisjoint(adoc.words.lower[b:j])  # not "captured two soldiers"
+        region = _conjunct_region(sc, a) if rule.kind == "capture" and settlements else None
         if region is not None and not _names_settlements(sc, b, adoc.places[region].place.admin1):
             via = f"object: settlements of the verb before 'and' -> {adoc.text(region, region + 1)}"
             return [Target(adoc.places[region], region, via)]
