@@ -64,7 +64,7 @@ def _own_place_not_lost(frame: Frame, speaker: Side | None, place: Place) -> boo
 
 
 def _default_side(default: str, act: Act | None, speaker: Side | None, place: Place, denied: bool,
-                  belligerents: frozenset[str], frame_text: str = "") -> tuple[Side | None, str]:
+                  belligerents: frozenset[str], frame_text: str) -> tuple[Side | None, str]:
     """The side a rule's default gives, if it gives one here."""
     country = cast(Side, place.country) if place.country in ("RU", "UA") else None
     if default == "speaker" and speaker is not None:

@@ -93,7 +93,7 @@ _NO_FORCE = frozenset({"convoy", "convoys", "aid", "evacuees", "refugees", "civi
 _MILITARY = frozenset({*V.SIDE_WORD, "military", "armoured", "armored", "army", "reconnaissance", "supply"})
 
 
-def _struck(sc: Scene, a: int) -> str:
+def _no_ground_fighting(sc: Scene, a: int) -> str:
     """Why a fighting trigger is no ground fighting, if it is not: its subject or modifier is a weapon or
     strike ("the strike had cut off X", "a drone attack on X") or no force at all ("aid convoys reached X"),
     or it only opens a compound word ("the battle-scarred city of X")."""
@@ -112,19 +112,28 @@ def _struck(sc: Scene, a: int) -> str:
 _BEFORE_ADJECTIVE = V.DET | V.AUX | frozenset({"remained", "remains", "remain", "stays", "stayed", "still"})
 
 
+def _not_meant(sc: Scene, rule: Rule, a: int, b: int) -> str:
+    """Why the trigger's words do not mean here what the rule reads in them, if they do not: a word of a name,
+    "free" as an adjective, "occupied with" (busy), and for fighting what a strike, no force or a compound
+    word says."""
+    adoc = sc.adoc
+    if _in_a_name(sc, a):
+        return "part of a name"
+    if adoc.lower(a) == "free" and adoc.lower(a - 1) in _BEFORE_ADJECTIVE:
+        return "'free' as an adjective ('a free Ukrainian city')"
+    if adoc.lower(b - 1) == "occupied" and adoc.lower(b) == "with":
+        return "'occupied with': busy, not held"
+    return _no_ground_fighting(sc, a) if rule.kind == "fight" else ""
+
+
 def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     """The frame of one trigger, or why it makes none."""
-    if _in_a_name(sc, a):
-        return Blocked(rule.id, sc.adoc.text(a, b), "part of a name")
-    if sc.adoc.lower(a) == "free" and sc.adoc.lower(a - 1) in _BEFORE_ADJECTIVE:
-        return Blocked(rule.id, sc.adoc.text(a, b), "'free' as an adjective ('a free Ukrainian city')")
-    if sc.adoc.lower(b - 1) == "occupied" and sc.adoc.lower(b) == "with":
-        return Blocked(rule.id, sc.adoc.text(a, b), "'occupied with': busy, not held")
-    if "by" in sc.adoc.words.lower[a : b + 1]:  # "occupied by refugees": a holder named, if no side, is none
+    not_meant = _not_meant(sc, rule, a, b)
+    if not_meant:
+        return Blocked(rule.id, sc.adoc.text(a, b), not_meant)
+    if "occupier" in rule.defaults and "by" in sc.adoc.words.lower[a : b + 1]:
+        # "occupied by refugees": the holder is the one named, and if that is no side, there is none
         rule = replace(rule, defaults=tuple(d for d in rule.defaults if d != "occupier"))
-    struck = _struck(sc, a) if rule.kind == "fight" else ""
-    if struck:
-        return Blocked(rule.id, sc.adoc.text(a, b), struck)
     targets = _targets(sc, rule, a, b)
     if not targets:
         return Blocked(rule.id, sc.adoc.text(a, b), NO_PLACE)

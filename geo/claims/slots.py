@@ -113,11 +113,11 @@ def locates_settlements(adoc: ArticleDoc, b: int, j: int) -> bool:
     villages in its Kursk region", "withdrew from three villages in the eastern Donetsk region", "recaptured
     over 30 villages around Kyiv")."""
     preps = ("in", "of") if adoc.places[j].place.feature == "region" else ("around", "near", "outside")
-    return any(adoc.lower(k) in SETTLEMENT_NOUNS | _HUBS and adoc.lower(k + 1) in preps for k in range(b, j))
+    return any(adoc.lower(k) in _LOCATED and adoc.lower(k + 1) in preps for k in range(b, j))
 
 
-#: nouns of one place a region may locate ("pull out of the industrial hub in the eastern Donetsk region")
-_HUBS = frozenset({"hub", "stronghold", "bastion", "outpost", "port"})
+#: nouns of places a region may locate ("two villages in", "the industrial hub in the eastern Donetsk region")
+_LOCATED = SETTLEMENT_NOUNS | frozenset({"hub", "stronghold", "bastion", "outpost", "port"})
 
 
 #: how many sentences after a count of settlements one may name them ("The sources said the villages are A and
