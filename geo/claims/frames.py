@@ -82,7 +82,7 @@ def read_frames(sc: Scene) -> tuple[list[Frame], list[Blocked]]:
 
 _WEAPONS = frozenset({"strike", "strikes", "shelling", "bombing", "bombardment", "explosion", "explosions",
                       "blast", "shell", "shells", "missile", "missiles", "drone", "drones", "rocket",
-                      "rockets", "airstrike", "airstrikes"})
+                      "rockets", "airstrike", "airstrikes", "bomb", "bombs", "glide", "artillery"})
 
 
 #: who may reach, enter or approach a place without fighting for it
@@ -104,6 +104,10 @@ def _no_ground_fighting(sc: Scene, a: int) -> str:
         return "done by a strike: what strikes hit is no fighting"
     if adoc.lower(j) in _NO_FORCE and _MILITARY.isdisjoint(adoc.words.lower[max(sc.span.start, j - 3) : j]):
         return f"done by no force ('{adoc.lower(j)}')"
+    armed = next((k for k in range(a + 1, sc.span.end) if adoc.lower(k) == "with"
+                  and adoc.clause[k] == adoc.clause[a]), None)
+    if armed is not None and not _WEAPONS.isdisjoint(adoc.words.lower[armed + 1 : armed + 5]):
+        return "done with weapons that strike ('attacked X with glide bombs')"
     joined = adoc.lower(a + 1) == "-" and adoc.ends[a] == adoc.starts[a + 1]
     return "a word of a compound ('battle-scarred')" if joined else ""
 
@@ -172,12 +176,12 @@ def _cleared_of_things(sc: Scene, a: int, b: int, targets: list[Target]) -> bool
 
 
 def _names_a_force(sc: Scene, a: int, side: Acting | None) -> bool:
-    """Whether the side acting at a trigger is a force named before it: an actor of that side in its clause
-    ("Russian forces are operating"), or a fighting one anywhere before it, or a side's own troops ("its units
-    are operating"); not a pronoun, "the enemy" or a default."""
+    """Whether the side acting at a trigger is a force named before it: a fighting actor of that side
+    ("Russian forces are operating"), a side's own troops ("its units are operating") or the troops of a
+    side ("the troops of Russian President Putin"); not a country, a pronoun, "the enemy" or a default."""
     adoc, clause = sc.adoc, sc.adoc.clause[a]
-    return any(x.end <= a and x.side == side and (adoc.clause[x.start] == clause or x.military)
-               for x in sc.actors) \
+    return any(x.end <= a and x.side == side and (x.military or adoc.lemma(x.start - 2) in FORCE_NOUNS
+                                                  and adoc.lower(x.start - 1) == "of") for x in sc.actors) \
         or any(adoc.lower(k) in OWN and adoc.lemma(k + 1) in FORCE_NOUNS and adoc.clause[k] == clause
                for k in range(sc.span.start, a))
 
