@@ -99,7 +99,8 @@ _RULES: tuple[tuple[str, tuple[frozenset[str], ...], str], ...] = (
      (r"\b(?:since\s+|(?:in|during|by|until|throughout|over|through)\s+(?:the\s+)?)?(?:(?P<srel>this|last|"
       rf"next|past)\s+)?{_SEASON}(?:\s+(?:of\s+)?{_renamed(_YEAR, 'year', 'syear')})?\b")),
     ("month", (_MONTH_WORDS,),
-     rf"\b(?i:in|since|by|during|until|from|early|mid|late|throughout)\s+{_MONTH}\b"),
+     rf"\b(?:(?i:in|since|by|during|until|from|early|mid|late|throughout)|(?P<mlast>(?i:last|this)))\s+"
+     rf"{_MONTH}\b"),
     ("weekday", (frozenset(_WEEKDAYS),),
      rf"\b(?:(?P<wrel>last|this|on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?\b"),
     ("sameday", (_TIME_OF_DAY,),
@@ -253,8 +254,16 @@ def _month_rel(m: re.Match[str], pub: date | None, previous: date | None) -> Res
 
 
 def _month(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"captured in February": the latest such month not after publication."""
-    return (_latest_not_after(pub, _month_of(m.group("month"))), "month") if pub else (None, None)
+    """"captured in February": the latest such month not after publication; "last May" one before the
+    publication month, "this May" the publication year's."""
+    if not pub:
+        return None, None
+    month, rel = _month_of(m.group("month")), _fold(m.group("mlast"))
+    if rel == "this":
+        return date(pub.year, month, 1), "month"
+    if rel == "last" and month == pub.month:
+        return date(pub.year - 1, month, 1), "month"
+    return _latest_not_after(pub, month), "month"
 
 
 def _season(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:

@@ -43,6 +43,11 @@ def test_earlier_weekday_is_the_last_one_before_publication() -> None:
         ("Since March, the town has been under fire", (date(2024, 3, 1), "month")),
         ("In recent days they took the village", (date(2024, 10, 26), "week")),
         ("took it over the weekend", (date(2024, 10, 27), "day")),
+        # "last May": the May before the publication month's; "last October" in October is a year back
+        ("Bakhmut, which fell to it last May", (date(2024, 5, 1), "month")),
+        ("the town Russia took last October", (date(2023, 10, 1), "month")),
+        ("Last November, Ukraine retook Kherson", (date(2023, 11, 1), "month")),
+        ("this March", (date(2024, 3, 1), "month")),
     ],
 )
 def test_relative_expressions_resolve_to_the_start_of_their_period(text: str,
