@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from geo.models import Article, Claim
 from geo.places.gazetteer import Gazetteer
 from geo.work.process import process_article
@@ -199,6 +201,18 @@ def test_whatever_the_other_side_claims_is_not_who_speaks(gazetteer: Gazetteer) 
     )
     (c,) = claims(text, gazetteer)
     assert (c.controller, c.claimant, c.claimant_side, c.stance) == ("UA", "Zelensky", "UA", "claimed")
+
+
+@pytest.mark.parametrize("text", [
+    "Velyka Novosilka is still held by Ukrainian troops, despite Russian claims, Zelensky said.",
+    "Despite Moscow's claims, Kupiansk is still in Ukrainian hands, Zelensky said.",
+    "Contrary to Russian statements, Kupiansk is still in Ukrainian hands, Zelensky said.",
+    "In spite of the Russian claims, Ukrainian troops still hold Siversk, Zelensky said.",
+])
+def test_the_claims_a_statement_is_made_despite_are_not_who_speaks(gazetteer: Gazetteer, text: str) -> None:
+    (c,) = claims(text, gazetteer)
+    assert (c.controller, c.event, c.claimant, c.claimant_side, c.stance) == \
+        ("UA", "holds", "Zelensky", "UA", "claimed")
 
 
 def test_a_speaker_saying_it_took_a_place_is_the_side_that_took_it(gazetteer: Gazetteer) -> None:

@@ -149,9 +149,11 @@ def _said_before(adoc: ArticleDoc, start: int) -> int | None:
 
 
 def _concessive(adoc: ArticleDoc, first: int) -> bool:
-    """"whatever Russia claims", "despite what Moscow says": not the one speaking."""
-    return (adoc.lower(first - 1) == "whatever"
-            or (adoc.lower(first - 1) == "what" and adoc.lower(first - 2) in ("despite", "of")))
+    """"whatever Russia claims", "despite what Moscow says", "despite (the) Russian claims", "contrary to
+    Moscow's statements": not the one speaking."""
+    k = first - 1 - (adoc.lower(first - 1) in ("the", "what"))
+    return (adoc.lower(first - 1) == "whatever" or adoc.lower(k) == "despite"
+            or (adoc.lower(k), adoc.lower(k - 1)) in (("of", "spite"), ("to", "contrary")))
 
 
 _CITING = frozenset({"reported", "published", "posted", "cited", "released", "circulated", "spread"})
