@@ -30,10 +30,14 @@ def acting_side(sc: Scene, rule: Rule, a: int, b: int,
 _ADVERBIAL = frozenset({"after", "before", "since", "following", "despite", "amid", "until", "by", "with"})
 
 
+#: the forces a possessive makes a side's own ("its troops", "our defenders")
+_OWN_FORCES = FORCE_NOUNS - {"command", "personnel", "occupier", "invader", "enemy", "they", "we", "it"}
+
+
 def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, str]:
     adoc = sc.adoc
     clause = adoc.clause[a]
-    head = next((x for x in sc.actors if x.end - 1 == a and x.start < a and x.side in ("RU", "UA")), None)
+    head = next((x for x in sc.actors if x.end - 1 == a and x.start <= a and x.side in ("RU", "UA")), None)
     if head is not None:  # "Russian forces control ...": the trigger opens on the subject's head
         return head.side, f"subject '{head.text}'"
     if adoc.lower(a - 1) == "the" and adoc.lower(a - 2) in _ADVERBIAL:
@@ -46,8 +50,7 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, 
             return actor.side, f"subject '{actor.text}'"
         if adoc.clause[i] != clause:
             continue
-        if word in OWN and adoc.lemma(i + 1) in ("force", "troop", "unit", "soldier", "army", "military",
-                                                 "serviceman", "fighter"):
+        if word in OWN and adoc.lemma(i + 1) in _OWN_FORCES:
             return _antecedent(sc, i, f"'{adoc.text(i, i + 2)}'")
         if (word in ("it", "they", "we")
             and adoc.lower(i + 1) in V.AUX | V.ADVERB | {"had", "has", "have"} | {adoc.lower(a)}):
@@ -163,7 +166,7 @@ def verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
             modality = "plan"
             break
         elif word not in V.AUX | V.ADVERB | {"been", "being", "be", "also", "had", "has", "have", "it",
-                                             "they"}:
+                                             "they", "longer"}:  # "no longer hold"
             break
         i -= 1
     if a - 2 >= sc.span.start and adoc.lower(a - 2) in ("verge", "brink", "close") \

@@ -126,6 +126,8 @@ _ROWS: tuple[tuple[Side, tuple[Pattern, ...]], ...] = (
         ({"LOWER": {"IN": ["general"]}}, {"LOWER": "staff"}),
         ({"LOWER": {"IN": ["armed", "defence", "defense", "security"]}}, _words("forces")[0],
          *_words("of", "ukraine")),
+        # Ukraine's name for its forces: "the Defence Forces", "the Southern Defence Forces"
+        ({"LOWER": {"IN": ["defence", "defense"]}}, _words("forces")[0]),
         ({"LOWER": {"IN": ["khortytsia", "khortitsa", "khortytsya", "tavria", "tavriya", "azov", "kraken",
                            "skelya", "achilles", "magyar"]}}, _GAP_MOD, {"LEMMA": {"IN": _FORCE}, "OP": "?"}),
         (*_words("national", "guard"),),
