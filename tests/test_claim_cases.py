@@ -568,6 +568,8 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Huliaipole", "RU", "holds", "UA", "confirmed")}),
     ("'no longer' negates", "Ukrainian forces no longer hold positions in Bakhmut, the General Staff said.",
      {("Bakhmut", "UA", "holds", "UA", "denied")}),
+    ("a speaker with a quoted name", "Ukraine's Operational Command \"South\" said Russian troops had left "
+     "Snake Island.", {("Snake Island", "UA", "withdrew", "UA", "claimed")}),
     ("a capital names its government", "Kyiv announced that its forces had taken back Robotyne.",
      {("Robotyne", "UA", "recaptured", "UA", "claimed")}),
     ("the Kremlin", "The Kremlin said Russian troops had taken full control of Bakhmut.",

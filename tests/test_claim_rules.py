@@ -215,6 +215,14 @@ def test_the_claims_a_statement_is_made_despite_are_not_who_speaks(gazetteer: Ga
         ("UA", "holds", "Zelensky", "UA", "claimed")
 
 
+def test_a_speaker_after_an_aside_and_an_adverb_speaks(gazetteer: Gazetteer) -> None:
+    text = ("RIA Novosti, a news site run by the state, likewise reported that the Russian garrison had been "
+            "withdrawn from Snake Island.")
+    (c,) = claims(text, gazetteer)
+    assert (c.controller, c.event, c.claimant, c.claimant_side, c.stance) == \
+        ("UA", "withdrew", "RIA Novosti", "RU", "confirmed")
+
+
 def test_a_speaker_saying_it_took_a_place_is_the_side_that_took_it(gazetteer: Gazetteer) -> None:
     text = (
         "Ukrainian troops were doing better in Kupyansk; although Russia says it has taken Kupyansk, Kyiv "

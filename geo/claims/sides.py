@@ -117,6 +117,7 @@ _ROWS: tuple[tuple[Side, tuple[Pattern, ...]], ...] = (
                            "lapin", "rybar", "apti", "alaudinov", "mordvichev", "gerasimov's", "dpr", "lpr",
                            "dnr", "lnr", "sputnik", "izvestia", "rt", "kommersant", "rosgvardia",
                            "milbloggers", "milblogger"]}},),
+        (*_words("ria", "novosti"),),
     )),
     ("UA", (
         ({"LOWER": {"IN": ["ukrainian", "ukraine", "kyiv", "kiev"]}}, _POSS, _ORD_OPT, _GAP_MOD, _TITLE_GAP,

@@ -74,6 +74,10 @@ def _act(actor_text: str, side: Side, lemma: str, verb: int, speaker: int, via: 
     return Act(actor_text, side, _kind(lemma), verb, speaker, voice_kind(actor_text.split()), via)
 
 
+#: adverbs between a speaker's aside and its verb ("X, a Russian news site, likewise reported")
+_ADVERBS_BEFORE_SPEECH = frozenset({"likewise", "also", "later", "earlier", "separately", "similarly"})
+
+
 def _speech_after(adoc: ArticleDoc, end: int, stop: int) -> int | None:
     """The speech verb right after an actor (past adverbs, auxiliaries and a day: "said on Friday")."""
     j = end
@@ -81,10 +85,13 @@ def _speech_after(adoc: ArticleDoc, end: int, stop: int) -> int | None:
         k = j + 1
         while k < stop and adoc.lower(k) != "," and k - j < 16:
             k += 1
-        if k < stop and adoc.lower(k) == "," and adoc.lemma(k + 1) in _SPEECH:
-            return k + 1
-    # "the Institute ... (ISW) reported"
-    acronym = 3 if adoc.lower(j) == "(" and adoc.lower(j + 2) == ")" else 0
+        verb = k + 1
+        while verb < stop and verb - k < 3 and adoc.lower(verb) in _ADVERBS_BEFORE_SPEECH:
+            verb += 1  # "RIA Novosti, a Russian news site, likewise reported"
+        if k < stop and adoc.lower(k) == "," and adoc.lemma(verb) in _SPEECH:
+            return verb
+    # "the Institute ... (ISW) reported", 'Operational Command "South" said'
+    acronym = 3 if (adoc.lower(j), adoc.lower(j + 2)) in (("(", ")"), ('"', '"'), ("“", "”")) else 0
     j += acronym
     while j < stop and j - end - acronym < 6 and adoc.lower(j) in _BETWEEN and adoc.lemma(j) not in _SPEECH:
         j += 1
