@@ -302,6 +302,14 @@ CASES: list[tuple[str, str, Expected]] = [
      "captured Kamianske and will push on towards Pokrovsk.",
      {("Kamianske", "RU", "captured", "RU", "claimed")}),
     # --- fighting, not captures ---
+    ("a place a relative clause assaults",
+     "The town of Toretsk, which Russian forces have been assaulting since June, is now largely destroyed.",
+     {("Toretsk", "contested", "fighting", "third_party", "confirmed")}),
+    ("a place a relative clause approaches",
+     "Pokrovsk, which Russian troops have approached from the south and east, is a key logistics hub.",
+     {("Pokrovsk", "contested", "fighting", "third_party", "confirmed")}),
+    ("'where' says where something was taken, not what",
+     "They visited Kherson, where Russian troops captured the Antonivskyi bridge in 2022.", set()),
     # an effort to repel or defeat is fighting all the same (an effort to capture is fighting, not a capture)
     ("an effort to defeat a force in a place", "Russia said its troops were continuing efforts to defeat "
      "the enemy force that pushed into the Kursk region.",
