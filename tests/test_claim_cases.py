@@ -308,6 +308,9 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a place a relative clause approaches",
      "Pokrovsk, which Russian troops have approached from the south and east, is a key logistics hub.",
      {("Pokrovsk", "contested", "fighting", "third_party", "confirmed")}),
+    ("'under attack' is no force attacking",
+     "Kupiansk, which Ukrainian forces liberated in 2022, is now under attack again.",
+     {("Kupiansk", "UA", "recaptured", "third_party", "confirmed")}),
     ("'where' says where something was taken, not what",
      "They visited Kherson, where Russian troops captured the Antonivskyi bridge in 2022.", set()),
     # an effort to repel or defeat is fighting all the same (an effort to capture is fighting, not a capture)
