@@ -89,6 +89,11 @@ CASES: list[tuple[str, str, Expected]] = [
     ("the fall of ... to", "Kyiv conceded the fall of Avdiivka to Russian troops.",
      {("Avdiivka", "RU", "captured", "UA", "confirmed")}),
     # --- lists ---
+    ("a place in the speaker's title is no list item",
+     "Ukrainian forces have liberated Bilohorivka, Luhansk regional governor Serhiy Haidai said.",
+     {("Bilohorivka", "UA", "recaptured", "UA", "claimed")}),
+    ("a city's mayor is no list item", "Russian forces took Vovchansk, Kharkiv Mayor Ihor Terekhov said.",
+     {("Vovchansk", "RU", "captured", "UA", "confirmed")}),
     ("a list",
      "Ukrainian troops freed Novodarivka, Levadne and Storozheve, Deputy Defence Minister Hanna Maliar said.",
      {("Novodarivka", "UA", "recaptured", "UA", "claimed"), ("Levadne", "UA", "recaptured", "UA", "claimed"),

@@ -297,12 +297,20 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
                 return out
             k += step
         if joined and k in usable and span.start <= k < span.end and not (
-                aside and step == 1 and _opens_a_clause(adoc, k, span.end)):
+                aside and step == 1 and _opens_a_clause(adoc, k, span.end)) and not (
+                step == 1 and adoc.lower(k - 1) == "," and adoc.lower(k + 1) in _SPEAKER_TITLES):
             out.append(k)
             j = k + step
         else:
             break
     return out
+
+
+#: words after a place that make it part of a speaker's title, not the next of a list ("captured A, Luhansk
+#: regional governor Serhiy Haidai said"; "took A, Kharkiv Mayor Ihor Terekhov said")
+_SPEAKER_TITLES = frozenset({"governor", "mayor", "regional", "oblast", "military", "administration", "head",
+                             "chief", "official", "officials", "authorities", "council", "prosecutor",
+                             "police", "ombudsman", "spokesman", "spokesperson", "governor's", "mayor's"})
 
 
 def _opens_a_clause(adoc: ArticleDoc, k: int, end: int) -> bool:
