@@ -215,6 +215,18 @@ def test_the_claims_a_statement_is_made_despite_are_not_who_speaks(gazetteer: Ga
         ("UA", "holds", "Zelensky", "UA", "claimed")
 
 
+@pytest.mark.parametrize(("text", "who", "side"), [
+    ("Ukrainian forces are repelling assaults near Synkivka, Reuters reported, citing the Ukrainian military.",
+     "Ukrainian military", "UA"),
+    ("Reuters, citing the Russian Defence Ministry, said Russian forces took Avdiivka on Saturday.",
+     "Russian Defence Ministry", "RU"),
+])
+def test_an_outlet_citing_a_party_gives_the_partys_word(gazetteer: Gazetteer, text: str, who: str,
+                                                         side: str) -> None:
+    (c,) = claims(text, gazetteer)
+    assert (c.claimant, c.claimant_side, c.stance) == (who, side, "claimed")
+
+
 def test_a_speaker_after_an_aside_and_an_adverb_speaks(gazetteer: Gazetteer) -> None:
     text = ("RIA Novosti, a news site run by the state, likewise reported that the Russian garrison had been "
             "withdrawn from Snake Island.")

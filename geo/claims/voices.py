@@ -124,7 +124,23 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
     verbs = {a.verb for a in acts}
     acts += [p for p in _people(adoc, span, actors) if p.verb not in verbs]  # one speaker to a verb
     acts += _denying_participles(adoc, span, acts)
-    return sorted((a for a in acts if not _concessive(adoc, a.speaker)), key=lambda x: x.verb)
+    return _relayed(adoc, sorted((a for a in acts if not _concessive(adoc, a.speaker)), key=lambda x: x.verb))
+
+
+#: how near "citing" the verb or the name of the outlet that cites stands
+_RELAY_REACH = 6
+
+
+def _relayed(adoc: ArticleDoc, acts: list[Act]) -> list[Act]:
+    """"X, Reuters reported, citing the Ukrainian military", "Reuters, citing the ministry, said X": an outlet
+    relaying a party's statement gives the party's word; the outlet's act is dropped."""
+    relays = set()
+    for cited in acts:
+        k = cited.speaker - 1 - (adoc.lower(cited.speaker - 1) in ("the", "a"))
+        if adoc.lower(k) == "citing":
+            relays |= {id(a) for a in acts if a is not cited and a.kind == "say"
+                       and (0 < k - a.verb <= _RELAY_REACH or 0 < k - a.speaker <= _RELAY_REACH)}
+    return [a for a in acts if id(a) not in relays]
 
 
 def _denying_participles(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> list[Act]:
