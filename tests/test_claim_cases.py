@@ -89,6 +89,13 @@ CASES: list[tuple[str, str, Expected]] = [
     ("the fall of ... to", "Kyiv conceded the fall of Avdiivka to Russian troops.",
      {("Avdiivka", "RU", "captured", "UA", "confirmed")}),
     # --- lists ---
+    ("neither ... nor", "Neither Robotyne nor Verbove has fallen, the Ukrainian military said.",
+     {("Robotyne", "RU", "captured", "UA", "denied"), ("Verbove", "RU", "captured", "UA", "denied")}),
+    ("a floating 'both'", "Kupiansk and Lyman both remain in Ukrainian hands, the General Staff said.",
+     {("Kupiansk", "UA", "holds", "UA", "claimed"), ("Lyman", "UA", "holds", "UA", "claimed")}),
+    ("', all near X' locates a list", "Russia said it had taken Stepove, Berdychi and Orlivka, all near Avdiivka.",
+     {("Stepove", "RU", "captured", "RU", "claimed"), ("Berdychi", "RU", "captured", "RU", "claimed"),
+      ("Orlivka", "RU", "captured", "RU", "claimed")}),
     ("a place in the speaker's title is no list item",
      "Ukrainian forces have liberated Bilohorivka, Luhansk regional governor Serhiy Haidai said.",
      {("Bilohorivka", "UA", "recaptured", "UA", "claimed")}),

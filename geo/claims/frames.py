@@ -149,6 +149,8 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     if rule.kind == "withdraw" and side is None and not _force_before(sc, a):
         return Blocked(rule.id, sc.adoc.text(a, b), "no force leaves (a convoy, residents)")
     negated, modality, hedged = verb_group(sc, rule, a, b)
+    # "Neither Robotyne nor Verbove has fallen": the places are the negation's
+    negated = negated or any(sc.adoc.lower(t.token - 1) in ("neither", "nor") for t in targets)
     if modality == "plan" or (modality == "attempt" and rule.attempt == "block" and rule.kind != "fight"):
         return Blocked(rule.id, sc.adoc.text(a, b),
                        f"{modality}: '{sc.adoc.text(max(sc.span.start, a - 3), a)}'")

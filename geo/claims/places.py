@@ -86,6 +86,16 @@ def part_of(adoc: ArticleDoc, j: int) -> bool:
         adoc.lower(j - 2) != "to"
 
 
+#: the prepositions after "all (of them)" that say where a list's places are
+_WHERE_ALL_ARE = frozenset({"in", "near", "around", "outside", "inside", "within"})
+
+
+def _after_all_of_them(adoc: ArticleDoc, j: int) -> bool:
+    """Whether ``j`` follows ", all (of them)" or ", both (of them)" right after a place."""
+    k = j - 1 - 2 * (adoc.words.lower[j - 2 : j] == ("of", "them"))
+    return adoc.lower(k) in ("all", "both") and adoc.lower(k - 1) == "," and k - 2 in adoc.places
+
+
 def locators(adoc: ArticleDoc, span: Span) -> set[int]:
     """The place tokens of a sentence that only locate something else."""
     found = set()
@@ -99,9 +109,10 @@ def locators(adoc: ArticleDoc, span: Span) -> set[int]:
                     head in V.COMPASS or head.endswith(V.POINTS) or head in (
                         "outside", "short", "direction", "km", "kilometres", "kilometers", "miles"))):
             found.add(i)
-        elif head == "in" and adoc.words.lower[j - 4 : j] in ((",", "all", "of", "them"), (",", "both", "of",
-                                                                "them")) and j - 5 in adoc.places:
-            found.add(i)  # "A, B and C, all of them in the Donetsk region": where the list's places are
+        elif head in _WHERE_ALL_ARE and _after_all_of_them(adoc, j):
+            # "A, B and C, all of them in the Donetsk region", "A and B, both near Avdiivka": where the list's
+            # places are
+            found.add(i)
         elif head in ("bank", "banks") and adoc.lower(j + 1) == "of" and \
                 adoc.places[i].place.feature == "settlement":
             found.add(i)  # "the right bank of the Dnipro": a river, named as the city is

@@ -21,7 +21,7 @@ QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 SUBJECT_SKIP = QUOTES | V.AUX | V.ADVERB | V.NEGATION | V.MODAL | frozenset(
     {"remain", "remains", "remained", "stay", "stays", "stayed", "itself", "finally", "now", "been", "being",
      "back", "once", "again", "officially", "reportedly", "firmly", "mostly", "largely", "fully", "as",
-     "entirely", "either"})
+     "entirely", "either", "both", "all"})
 OBJECT_SKIP = QUOTES | V.DET | V.PLACE_NOUN | _NUMBERS | V.ADVERB | frozenset({
     "of", "over", "the", "control", "full", "complete", "back", ":", "following", "up", "rest", "remaining",
     "village's", "town's", "city's", "russian", "ukrainian", "defenses", "defences", "defensive", "border",
