@@ -34,6 +34,13 @@ def test_region_named_in_the_article_picks_the_namesake(gazetteer: Gazetteer) ->
     assert lviv.place.admin1 == "Lviv Oblast"
 
 
+def test_a_peoples_republic_names_its_oblast(gazetteer: Gazetteer) -> None:
+    found = resolve("Russia's Defence Ministry said its forces had liberated Novomikhailovka in the Donetsk "
+                    "People's Republic.", gazetteer)
+    assert found["Novomikhailovka"].place.admin1 == "Donetsk Oblast"
+    assert found["Donetsk People's Republic"].place.name == "Donetsk Oblast"
+
+
 def test_bare_name_after_region_phrase_refers_to_the_region(gazetteer: Gazetteer) -> None:
     text = "Troops are present in Russia's Kursk region. More were deployed to Kursk, officials said."
     mentions = resolve_mentions(find_mentions("t", text, gazetteer), gazetteer)[0]

@@ -67,7 +67,7 @@ def region_base(surface: str) -> str:
     words = surface.split()
     while words and words[-1].lower().rstrip("'s’") in ("region", "oblast", "province", "regions", "oblasts",
                                                         "border", "frontier", "district", "districts",
-                                                        "raion", "raions", "rayon"):
+                                                        "raion", "raions", "rayon", "republic", "people"):
         words.pop()
     return " ".join(words)
 

@@ -25,7 +25,7 @@ _WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?")
 # first letter to its last word character, and here that letter must be no ASCII lower-case one.
 _CAPITAL_WORD = re.compile(r"(?<![\w’'\-])[\d_’'\-]*([^\W\d_a-z](?:[\w’'\-]*\w)?)")
 _REGION_WORD = re.compile(r"\s+(?:border\s+)?(?:region|oblast|Oblast|Region|province|Province|oblast's|"
-                          r"region's)\b")
+                          r"region's|People['’]s\s+Republic)\b")
 _RAION_WORD = re.compile(r"\s+(?:district|raion|rayon)s?\b", re.IGNORECASE)
 _REGIONS_WORD = re.compile(r"\s+(?:regions|oblasts|Oblasts|Regions|provinces)\b")
 # "Donetsk and Luhansk regions", "the Kharkiv, Donetsk, Luhansk and Kherson oblasts": every name of the list
@@ -47,7 +47,7 @@ _NAME_OPENERS = frozenset({"New", "Old", "North", "South", "East", "West", "Uppe
 # A name followed by these is a unit, group or outlet ("Khortytsia group", "Azov brigade", "Kyiv Post").
 _NOT_A_PLACE_AFTER = re.compile(
     r"[\"'’”]?\s+(?:operational(?:-strategic)?|group(?:ing)?|battalion|brigade|regiment|corps|division|"
-    r"defen[cs]e\s+forces|forces\s+group(?:ing)?|people's\s+republic|people’s\s+republic|times|post|independent|"
+    r"defen[cs]e\s+forces|forces\s+group(?:ing)?|times|post|independent|"
     r"institute|university|sea|nuclear\s+power\s+plant|npp|hpp|dam|reservoir|river|stadium|(?:defen[cs]e\s+)?plant|"
     r"factory|airport|airfield|air\s+base|railway\s+station|telegram|channel|news|media|agency|tv|newspaper|blog|"
     r"website)\b", re.IGNORECASE)
@@ -341,7 +341,7 @@ def _area_mention(article_id: str, text: str, start: int, end: int, sentence_ind
                   gazetteer: Gazetteer) -> Mention | None:
     """A name followed by "district" or "raion" that names a raion, or by "region", "oblast", "regions" (or
     closing a list of regions) that names a region: the mention of that area."""
-    surface, after = text[start:end], text[end : end + 16]
+    surface, after = text[start:end], text[end : end + 20]
     raion = _RAION_WORD.match(after)
     if raion and gazetteer.raions(surface):
         return _mention(article_id, text, start, end + raion.end(), sentence_index, kind="raion")
