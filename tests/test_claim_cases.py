@@ -324,6 +324,8 @@ CASES: list[tuple[str, str, Expected]] = [
      "Russian troops have surrounded Klishchiivka, where Ukrainian forces are still holding out.",
      {("Klishchiivka", "UA", "holds", "third_party", "confirmed"),
       ("Klishchiivka", "contested", "fighting", "third_party", "confirmed")}),
+    ("'the enemy' attacking is a force", "The enemy attacked Robotyne twice overnight, the General Staff said.",
+     {("Robotyne", "contested", "fighting", "UA", "claimed")}),
     ("'under attack' is no force attacking",
      "Kupiansk, which Ukrainian forces liberated in 2022, is now under attack again.",
      {("Kupiansk", "UA", "recaptured", "third_party", "confirmed")}),

@@ -178,12 +178,13 @@ def _cleared_of_things(sc: Scene, a: int, b: int, targets: list[Target]) -> bool
 
 
 def _names_a_force(sc: Scene, a: int, side: Acting | None) -> bool:
-    """Whether the side acting at a trigger is a force named before it: a fighting actor of that side
-    ("Russian forces are operating"), a side's own troops ("its units are operating") or the troops of a
-    side ("the troops of Russian President Putin"); not a country, a pronoun, "the enemy" or a default."""
+    """Whether the side acting at a trigger is a force named before it: "the enemy", a fighting actor of that
+    side ("Russian forces are operating"), a side's own troops ("its units are operating") or the troops of a
+    side ("the troops of Russian President Putin"); not a country, a pronoun or a default."""
     adoc, clause = sc.adoc, sc.adoc.clause[a]
-    return any(x.end <= a and x.side == side and (x.military or adoc.lemma(x.start - 2) in FORCE_NOUNS
-                                                  and adoc.lower(x.start - 1) == "of") for x in sc.actors) \
+    return side == "ENEMY" or any(x.end <= a and x.side == side and (
+        x.military or adoc.lemma(x.start - 2) in FORCE_NOUNS and adoc.lower(x.start - 1) == "of")
+        for x in sc.actors) \
         or any(adoc.lower(k) in OWN and adoc.lemma(k + 1) in FORCE_NOUNS and adoc.clause[k] == clause
                for k in range(sc.span.start, a))
 
