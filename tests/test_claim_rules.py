@@ -227,6 +227,23 @@ def test_an_outlet_citing_a_party_gives_the_partys_word(gazetteer: Gazetteer, te
     assert (c.claimant, c.claimant_side, c.stance) == (who, side, "claimed")
 
 
+@pytest.mark.parametrize(("text", "who", "side"), [
+    ("Syrskyi visited the front on Sunday. He said the situation near Chasiv Yar was difficult.", "Syrskyi",
+     "UA"),
+    ("Russia's Defence Ministry issued its daily briefing. It said its troops had captured Krokhmalne.",
+     "Russia's Defence Ministry", "RU"),
+])
+def test_a_pronoun_that_speaks_is_the_one_named_before(gazetteer: Gazetteer, text: str, who: str,
+                                                       side: str) -> None:
+    (c,) = claims(text, gazetteer)
+    assert (c.claimant, c.claimant_side, c.stance) == (who, side, "claimed")
+
+
+def test_a_pronoun_that_speaks_is_no_force_named_before(gazetteer: Gazetteer) -> None:
+    text = "Zelensky said Russian forces had pushed into Krokhmalne. He said they had taken it."
+    assert {(c.claimant, c.claimant_side) for c in claims(text, gazetteer)} == {("Zelensky", "UA")}
+
+
 def test_a_speaker_after_an_aside_and_an_adverb_speaks(gazetteer: Gazetteer) -> None:
     text = ("RIA Novosti, a news site run by the state, likewise reported that the Russian garrison had been "
             "withdrawn from Snake Island.")

@@ -18,7 +18,7 @@ from geo.claims.stance import Verdict, called_false, revoiced, voiced
 from geo.claims.timing import own_time, sentence_times, time_of
 from geo.claims.tokens import ArticleDoc, Span, build_doc
 from geo.claims.trace import ClaimTrace, Reading, SentenceTrace, act_line, frame_line
-from geo.claims.voices import Act, find_acts, remembered
+from geo.claims.voices import Act, find_acts, pronoun_act, remembered
 from geo.models import Article, Claim, Resolved, Side, When
 from geo.when import latest_full_date
 from geo.when_rules import DAY_CUES, ISO_DATE
@@ -48,6 +48,8 @@ class _Context:
     last_day: date | None = None
     #: persons whose side is known, by surname
     people: dict[str, Act] = field(default_factory=dict)
+    #: the sentence read last
+    before: Span | None = None
 
 
 def extract_claims(article: Article, resolved: Sequence[Resolved]) -> list[Claim]:
@@ -74,6 +76,7 @@ def read_claims(article: Article, resolved: Sequence[Resolved], *, trace: bool =
 def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anchor: date | None,
               may_claim: bool, *, trace: bool) -> tuple[list[Claim], SentenceTrace | None]:
     ctx.at += 1
+    before, ctx.before = ctx.before, span
     actors: list[Actor] = []
     acts: list[Act] = []
     if may_claim:
@@ -85,6 +88,9 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     matched, blocked = read_frames(sc) if sc is not None else ([], [])
     frames = _nearest_owns(matched)
     inherited = _inherited(adoc, ctx) if frames else None
+    if frames and not acts and (inherited is None or ctx.act_at < ctx.at - 1):
+        # "Syrskyi visited the front. He said ...": the one the sentence before named
+        acts = [a for a in (pronoun_act(adoc, span, before),) if a is not None]
     told = _told(adoc, acts)
     if told is not None:
         ctx.act, ctx.act_at = told, ctx.at

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from geo.claims import vocab as V
-from geo.claims.sides import Actor, voice_kind
+from geo.claims.sides import Actor, find_actors, voice_kind
 from geo.claims.tokens import ArticleDoc, Span
 from geo.models import Side
 from geo.when_rules import DAY_WORDS
@@ -141,6 +141,30 @@ def _relayed(adoc: ArticleDoc, acts: list[Act]) -> list[Act]:
             relays |= {id(a) for a in acts if a is not cited and a.kind == "say"
                        and (0 < k - a.verb <= _RELAY_REACH or 0 < k - a.speaker <= _RELAY_REACH)}
     return [a for a in acts if id(a) not in relays]
+
+
+#: pronouns that may open a sentence as its speaker, and whether they stand for a person or an office
+_SPEAKING_PRONOUNS = frozenset({"he", "she", "it"})
+
+
+def pronoun_act(adoc: ArticleDoc, span: Span, before: Span | None) -> Act | None:
+    """"Syrskyi visited the front on Sunday. He said ...", "The ministry issued a briefing. It said ...": a
+    pronoun opening a sentence that speaks stands for the last person or office (not a force) the sentence
+    before names."""
+    k = span.start
+    if before is None or adoc.lower(k) not in _SPEAKING_PRONOUNS:
+        return None
+    verb = k + 1
+    while verb < span.end and adoc.lower(verb) in _BETWEEN and adoc.lemma(verb) not in _SPEECH:
+        verb += 1
+    if adoc.lemma(verb) not in _SPEECH:
+        return None
+    named = [x for x in find_actors(adoc, before.start, before.end)
+             if x.side != "unknown" and not x.military and not x.event]
+    if not named:
+        return None
+    return _act(named[-1].text, named[-1].side, adoc.lemma(verb), verb, k,
+                f"'{adoc.lower(k)}' = '{named[-1].text}', named before")
 
 
 def _denying_participles(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> list[Act]:
