@@ -216,7 +216,8 @@ def test_the_claims_a_statement_is_made_despite_are_not_who_speaks(gazetteer: Ga
 
 
 @pytest.mark.parametrize(("text", "who", "side"), [
-    ("Ukrainian forces are repelling assaults near Synkivka, Reuters reported, citing the Ukrainian military.",
+    ("Ukrainian forces are repelling assaults near Synkivka, Reuters reported, citing the Ukrainian "
+     "military.",
      "Ukrainian military", "UA"),
     ("Reuters, citing the Russian Defence Ministry, said Russian forces took Avdiivka on Saturday.",
      "Russian Defence Ministry", "RU"),

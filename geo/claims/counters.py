@@ -210,7 +210,8 @@ COUNTERS: dict[str, tuple[Counter, ...]] = {
                 "building, the city's mayor Ihor Terekhov said.", "x093", "Kharkiv"),
         counter("A year after that tragedy, they attacked Kramatorsk and hit a summer house near Kremenchuk, "
                 "while residents of Sumy also heard explosions.", "y041", "Kramatorsk"),
-        counter("Kharkiv Mayor Ihor Terekhov reported explosions in the city as Russia attacked it and warned "
+        counter("Kharkiv Mayor Ihor Terekhov reported explosions in the city as Russia attacked it and "
+                "warned "
                 "that glide bombs might be launched again.", "x097", "Kharkiv"),
     ),
     "fight.assault": (

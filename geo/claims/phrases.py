@@ -129,9 +129,9 @@ def _relative(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         return []  # "X, which Ukrainian troops seized": the relative clause needs its own subject
     if adoc.lower(c) == "where" and ("subject" in rule.places or rule.kind == "withdraw"
                                      or "object" in rule.places and rule.kind != "hold"):
-        # "X, where the festival had been held", "X, where Russian troops left mines", "X, where Russia claimed
-        # advances": the place is where it happened, not what was held, left, taken or advanced on (but
-        # "X, where Ukrainian forces are still holding out": they hold it)
+        # "X, where the festival had been held", "X, where Russian troops left mines", "X, where Russia
+        # claimed advances": the place is where it happened, not what was held, left, taken or advanced on
+        # (but "X, where Ukrainian forces are still holding out": they hold it)
         return []
     head, via = _relative_head(sc, c)
     return ([Target(adoc.places[head], head, f"relative: '{adoc.lower(c)}' -> {via}")] if head is not None

@@ -124,7 +124,8 @@ AXIS = frozenset({"direction", "directions", "axis", "axes", "sector", "sectors"
                   "incursion",
                   "highway", "road", "river", "reservoir", "group", "grouping", "operational", "railway",
                   "district"})
-LIST_JOIN = frozenset({",", "and", "or", "nor", "&", "as", "well", "along", "with", "plus", "together", "also",
+LIST_JOIN = frozenset({",", "and", "or", "nor", "&", "as", "well", "along", "with", "plus", "together",
+                       "also",
                        "including", "namely", "among", "them", "such", "like", ":", "-", "–", "both", "then",
                        "even"})
 CLAUSE_MARKS = frozenset({";", "—", "–"})
