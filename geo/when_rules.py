@@ -30,6 +30,8 @@ _MONTH = (
 # any year of four digits: those out of range are refused, not misread
 _YEAR = r"(?P<year>(?:1\d|20)\d\d)(?!\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+#: a day's year said relative to publication: "on August 28 last year"
+_YEAR_REL = r"\s+(?P<yrel>(?i:last|this))\s+(?i:year)\b"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 
@@ -84,8 +86,8 @@ _RULES: tuple[tuple[str, tuple[frozenset[str], ...], str], ...] = (
      rf"\b{_RANGE_LEAD}{_FIRST_MONTH}\s+{_FIRST_DAY}{_RANGE_JOIN}(?:{_LAST_MONTH}\s+)?{_LAST_DAY}(?:,?\s+{_YEAR})?"),
     ("range", (_NUMBER, _MONTH_WORDS),
      rf"\b{_RANGE_LEAD}{_FIRST_DAY}(?:\s+{_FIRST_MONTH})?{_RANGE_JOIN}{_LAST_DAY}\s+{_LAST_MONTH}{_NO_LETTER}(?:,?\s+{_YEAR})?"),
-    ("month_day", (_NUMBER, _MONTH_WORDS), rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
-    ("day_month", (_NUMBER,), rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
+    ("month_day", (_NUMBER, _MONTH_WORDS), rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}|{_YEAR_REL})?"),
+    ("day_month", (_NUMBER,), rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR}|{_YEAR_REL})?"),
     ("part_month", (frozenset({"early", "mid", "late", "end", "beginning", "start", "first", "last"}),),
      (r"\b(?P<part>early|mid|late|end of|the end of|the beginning of|the start of|the first days of|"
       rf"the last days of)[\s-]+(?:{_renamed(_MONTH, 'month', 'pmonth')})(?:\s+{_YEAR})?")),
@@ -115,7 +117,7 @@ _RULES: tuple[tuple[str, tuple[frozenset[str], ...], str], ...] = (
      r"\b(?:since\s+)?(?P<rp>(?:earlier|later) this (?:year|month|week)|this (?:year|month|week)|"
      r"last (?:year|month|week)|(?:past|previous) (?:week|(?:\w+ )?days)|recent days|the previous day|"
      r"(?:past|previous|last) (?:24|48) hours|past day|(?<=over )the weekend|"
-     r"(?<=at )the weekend)\b(?!['’]s)"),
+     r"(?<=at )the weekend|last weekend)\b(?!['’]s)"),
     ("year", (_NUMBER,), rf"\b(?:in|since|by|during|until|throughout|of)\s+{_YEAR}\b"),
 )
 PATTERNS: tuple[tuple[str, tuple[frozenset[str], ...], re.Pattern[str]], ...] = tuple(
@@ -206,9 +208,12 @@ def _day_of_month(m: re.Match[str], pub: date | None, previous: date | None) -> 
     month, day = _month_of(m.group("month")), int(m.group("day"))
     if not 1 <= day <= 31:
         return None, None
-    if m.group("year"):
+    year = int(m.group("year")) if m.group("year") else None
+    if m.group("yrel") and pub:
+        year = pub.year - (_fold(m.group("yrel")) == "last")
+    if year is not None:
         try:
-            return date(int(m.group("year")), month, day), "day"
+            return date(year, month, day), "day"
         except ValueError:
             return None, None
     return (_latest_not_after(pub, month, day), "day") if pub else (None, None)
@@ -330,7 +335,7 @@ def _relperiod(m: re.Match[str], pub: date | None, previous: date | None) -> Res
         return date(pub.year - (1 if rp.startswith("last") else 0), 1, 1), "year"
     if rp.endswith("month"):
         return (_months_back(pub, 1) if rp.startswith("last") else date(pub.year, pub.month, 1)), "month"
-    if rp == "the weekend":  # "over the weekend": its Sunday, the one before publication
+    if rp in ("the weekend", "last weekend"):  # "over the weekend": its Sunday, the one before publication
         return pub - timedelta(days=(pub.weekday() + 1) % 7), "day"
     # "over the past two days", "in the previous few days", "in recent days": the days just before
     if rp.endswith("days"):

@@ -48,6 +48,9 @@ def test_earlier_weekday_is_the_last_one_before_publication() -> None:
         ("the town Russia took last October", (date(2023, 10, 1), "month")),
         ("Last November, Ukraine retook Kherson", (date(2023, 11, 1), "month")),
         ("this March", (date(2024, 3, 1), "month")),
+        ("announced on August 28 last year that", (date(2023, 8, 28), "day")),
+        ("on 3 March this year", (date(2024, 3, 3), "day")),
+        ("took the village last weekend", (date(2024, 10, 27), "day")),
     ],
 )
 def test_relative_expressions_resolve_to_the_start_of_their_period(text: str,
