@@ -245,6 +245,19 @@ def test_a_pronoun_that_speaks_is_no_force_named_before(gazetteer: Gazetteer) ->
     assert {(c.claimant, c.claimant_side) for c in claims(text, gazetteer)} == {("Zelensky", "UA")}
 
 
+@pytest.mark.parametrize("text", [
+    "Russian forces are said to have captured Krokhmalne, Ukraine's General Staff said.",
+    "Russian forces appear to have captured Krokhmalne, Ukraine's General Staff said."])
+def test_hearsay_is_no_confirmation(gazetteer: Gazetteer, text: str) -> None:
+    (c,) = claims(text, gazetteer)
+    assert (c.controller, c.claimant_side, c.stance) == ("RU", "UA", "claimed")
+
+
+def test_a_subject_said_to_have_done_something_does_not_speak(gazetteer: Gazetteer) -> None:
+    (c,) = claims("Ukrainian marines are said to have left Krynky, Russia's defence ministry said.", gazetteer)
+    assert (c.controller, c.event, c.claimant_side, c.stance) == ("RU", "withdrew", "RU", "claimed")
+
+
 def test_a_speaker_after_an_aside_and_an_adverb_speaks(gazetteer: Gazetteer) -> None:
     text = ("RIA Novosti, a news site run by the state, likewise reported that the Russian garrison had been "
             "withdrawn from Snake Island.")

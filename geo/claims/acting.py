@@ -156,6 +156,9 @@ def verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
                 modality = "plan"
         elif word == "to":
             modality = _infinitive(adoc, i)
+            # "appear to have taken", "are said to have left": reported, not vouched for
+            hedged = hedged or adoc.lemma(i - 1) in ("appear", "seem") or (
+                adoc.lower(i - 1) in _HEARSAY and adoc.lower(i - 2) in V.AUX)
             if modality == "plan" and rule.kind == "withdraw" and adoc.lemma(i - 1) in ("decide", "decision"):
                 # "announced his decision to pull troops out of X": the withdrawal is announced
                 modality = "fact"
@@ -186,6 +189,9 @@ def verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
     return negated, modality, hedged
 
 
+#: participles of a report whose source is not named: "troops are said to have left X"
+_HEARSAY = frozenset({"said", "believed", "reported", "thought", "understood", "alleged", "rumoured",
+                      "rumored"})
 #: words opening a clause that states a condition, not a fact
 _CONDITIONAL = frozenset({"if", "unless"})
 #: what makes "if" no condition on the event: "even if", "if anything", "as if", "if not"

@@ -96,7 +96,8 @@ def _speech_after(adoc: ArticleDoc, end: int, stop: int) -> int | None:
     while j < stop and j - end - acronym < 6 and adoc.lower(j) in _BETWEEN and adoc.lemma(j) not in _SPEECH:
         j += 1
     if (j < stop and adoc.lemma(j) in _SPEECH
-        and adoc.lower(j) not in ("claim", "report", "statement", "post", "map", "data")):
+        and adoc.lower(j) not in ("claim", "report", "statement", "post", "map", "data")
+        and not (adoc.lower(j + 1) == "to" and adoc.lower(j - 1) in V.AUX)):  # "troops are said to have left"
         return j
     return None
 
