@@ -254,7 +254,8 @@ def test_hearsay_is_no_confirmation(gazetteer: Gazetteer, text: str) -> None:
 
 
 def test_a_subject_said_to_have_done_something_does_not_speak(gazetteer: Gazetteer) -> None:
-    (c,) = claims("Ukrainian marines are said to have left Krynky, Russia's defence ministry said.", gazetteer)
+    text = "Ukrainian marines are said to have left Krynky, Russia's defence ministry said."
+    (c,) = claims(text, gazetteer)
     assert (c.controller, c.event, c.claimant_side, c.stance) == ("RU", "withdrew", "RU", "claimed")
 
 
