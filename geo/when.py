@@ -20,7 +20,8 @@ from datetime import date
 
 from geo import settings
 from geo.models import When
-from geo.when_rules import PATTERNS, RESOLVERS, Resolved, cue_words, may_match, range_ends
+from geo.when_rules import PATTERNS, RESOLVERS, Resolved, range_ends
+from geo.when_words import cue_words, may_match
 
 #: the text of the date a present statement takes: the day the article was published
 AS_PUBLISHED = "as of publication"

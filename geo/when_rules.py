@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from geo.models import Precision
+from geo.when_words import AS_I, DIGIT
 
 #: The day Russia's full-scale invasion of Ukraine began ("since the start of the full-scale war").
 FULL_SCALE_INVASION = date(2022, 2, 24)
@@ -53,8 +54,7 @@ _RANGE_JOINS = {"between": ("and",), "on": ("and",), "from": ("to", "until", "ti
 
 #: Stands for "the text has a digit" among a text's words (see :func:`cue_words`); a rule's words are sets of
 #: words, every match of the rule holding one word of each set.
-_DIGIT = "<digit>"
-_NUMBER = frozenset({_DIGIT})
+_NUMBER = frozenset({DIGIT})
 _MONTH_WORDS = frozenset(_MONTHS)
 #: the words that name a day or a month without a digit ("on Tuesday", "in May", "yesterday")
 DAY_WORDS = _MONTH_WORDS | frozenset(_WEEKDAYS) | frozenset({"today", "yesterday"})
@@ -126,39 +126,13 @@ PATTERNS: tuple[tuple[str, tuple[frozenset[str], ...], re.Pattern[str]], ...] = 
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
             "few": 3, "several": 4}
 
-_WORD = re.compile(r"[^\W\d_]+")
-_ANY_DIGIT = re.compile(r"\d")
-#: Letters ``re.IGNORECASE`` takes for "i" that case folding does not turn into one ("ſ" and "K" it does).
-_AS_I = str.maketrans({"ı": "i", "İ": "i"})
-#: For ASCII text: letters lower-cased, anything else a space; and every byte but the digits (to delete them).
-_ASCII_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-_NOT_DIGITS = bytes(c for c in range(256) if not 48 <= c <= 57)
-
 Resolved = tuple[date | None, Precision | None]
-
-
-def cue_words(text: str) -> frozenset[str]:
-    """The words of ``text`` (runs of letters), case-folded as ``re.IGNORECASE`` compares them, and
-    :data:`_DIGIT` when it has a digit: a rule may match only a text holding one of its words."""
-    if text.isascii():  # most texts, and four times faster
-        raw = text.encode("ascii")
-        words = raw.translate(_ASCII_LETTERS).decode("ascii").split()
-        has_digit = bool(raw.translate(None, _NOT_DIGITS))
-    else:
-        words = " ".join(_WORD.findall(text)).translate(_AS_I).casefold().split()
-        has_digit = _ANY_DIGIT.search(text) is not None
-    return frozenset((*words, _DIGIT) if has_digit else words)
-
-
-def may_match(needs: tuple[frozenset[str], ...], words: frozenset[str]) -> bool:
-    """Whether a text of these words holds one of each set of words a rule needs."""
-    return all(not need.isdisjoint(words) for need in needs)
 
 
 def _fold(words: str | None) -> str:
     """Matched words as the rules compare them: case-folded, with "İ" and "ı" as "i" (``re.IGNORECASE``
     matches them to "i", and "ſ" to "s"); "" for a group that took no part in the match."""
-    return words.translate(_AS_I).casefold() if words else ""
+    return words.translate(AS_I).casefold() if words else ""
 
 
 def _month_of(name: str) -> int:

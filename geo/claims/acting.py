@@ -74,11 +74,17 @@ def _object_of_repel(adoc: ArticleDoc, actor: Actor) -> bool:
     return adoc.lemma(k) in V.REPEL or adoc.lower(k) == "against"
 
 
+def _locates(adoc: ArticleDoc, actor: Actor) -> bool:
+    """"northern Ukraine's Chernihiv region": a country whose place follows only locates it."""
+    return adoc.lower(actor.end) in ("'s", "’s") and actor.end + 1 in adoc.places
+
+
 def _antecedent(sc: Scene, i: int, words: str, agent: bool = False) -> tuple[Acting | None, str]:
     """A pronoun's side ("its forces", "they"): the side named last before it in the sentence (for a pronoun
     that acts, one that can: not "Ukrainian lines"), else the speaker's."""
     before = [x for x in sc.actors
-              if x.end <= i and x.side in ("RU", "UA") and (x.can_take or not agent) and not x.event]
+              if x.end <= i and x.side in ("RU", "UA") and (x.can_take or not agent) and not x.event
+              and not _locates(sc.adoc, x)]
     if before:
         return before[-1].side, f"{words} = '{before[-1].text}'"
     return "SPEAKER", f"{words} = the speaker's"
@@ -169,7 +175,7 @@ def verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
             modality = "plan"
             break
         elif word not in V.AUX | V.ADVERB | {"been", "being", "be", "also", "had", "has", "have", "it",
-                                             "they", "longer"}:  # "no longer hold"
+                                             "they", "longer", "yet"}:  # "no longer hold", "not yet left"
             break
         i -= 1
     if a - 2 >= sc.span.start and adoc.lower(a - 2) in ("verge", "brink", "close") \

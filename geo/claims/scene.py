@@ -25,7 +25,8 @@ SUBJECT_SKIP = QUOTES | V.AUX | V.ADVERB | V.NEGATION | V.MODAL | frozenset(
 OBJECT_SKIP = QUOTES | V.DET | V.PLACE_NOUN | _NUMBERS | V.ADVERB | frozenset({
     "of", "over", "the", "control", "full", "complete", "back", ":", "following", "up", "rest", "remaining",
     "village's", "town's", "city's", "russian", "ukrainian", "defenses", "defences", "defensive", "border",
-    "about", "around", "nearly", "almost", "roughly", "some", "percent", "per", "cent", "%"})
+    "about", "around", "nearly", "almost", "roughly", "some", "percent", "per", "cent", "%",
+    "russia", "ukraine", "'s", "’s"})
 PP_SKIP = (V.DET | V.PLACE_NOUN | V.PARTITIVE | V.ADVERB
            | frozenset({"of", "the", "close", "to", "vicinity", "areas", "settlements", "villages",
                         "direction", "russia", "ukraine", "'s", "’s"}))
@@ -43,7 +44,7 @@ SETTLEMENT_NOUNS = frozenset({"village", "villages", "town", "towns", "city", "c
 #: prepositions of an agent or a source, stepped over: "attacks by Russian assault infantry near X"
 AGENT = frozenset({"by", "from", "with"})
 REGION_REFS = frozenset({"region", "oblast", "territory"})
-NAMING = frozenset({":", "including", "among", "namely", "such"})
+NAMING = frozenset({":", "including", "among", "namely", "such", "-", "–", "—"})
 #: the plural head two or more regions share ("the Donetsk and Luhansk regions")
 REGION_HEADS = frozenset({"regions", "oblasts", "provinces"})
 JOINS = frozenset({",", "and", "or"})
