@@ -259,6 +259,15 @@ def test_a_subject_said_to_have_done_something_does_not_speak(gazetteer: Gazette
     assert (c.controller, c.event, c.claimant_side, c.stance) == ("RU", "withdrew", "RU", "claimed")
 
 
+def test_an_office_named_again_speaks_for_the_side_named_first(gazetteer: Gazetteer) -> None:
+    text = ("Russia's Defence Ministry said on Monday that its forces had captured Krokhmalne. Ukraine's "
+            "General Staff said fighting continued near Synkivka. The ministry said its troops had also "
+            "taken Tabaivka.")
+    tabaivka = [c for c in claims(text, gazetteer) if c.surface == "Tabaivka"]
+    assert [(c.controller, c.event, c.claimant, c.claimant_side) for c in tabaivka] == \
+        [("RU", "captured", "Russia's Defence Ministry", "RU")]
+
+
 def test_a_speaker_after_an_aside_and_an_adverb_speaks(gazetteer: Gazetteer) -> None:
     text = ("RIA Novosti, a news site run by the state, likewise reported that the Russian garrison had been "
             "withdrawn from Snake Island.")

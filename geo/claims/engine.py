@@ -11,6 +11,7 @@ from geo.claims import decide
 from geo.claims import vocab as V
 from geo.claims.frames import Blocked, Frame, read_frames
 from geo.claims.merge import merge_claims
+from geo.claims.named_before import pronoun_act, remembered
 from geo.claims.places import part_named
 from geo.claims.scene import Scene, scene
 from geo.claims.sides import Actor, find_actors
@@ -18,7 +19,7 @@ from geo.claims.stance import Verdict, called_false, revoiced, voiced
 from geo.claims.timing import own_time, sentence_times, time_of
 from geo.claims.tokens import ArticleDoc, Span, build_doc
 from geo.claims.trace import ClaimTrace, Reading, SentenceTrace, act_line, frame_line
-from geo.claims.voices import Act, find_acts, pronoun_act, remembered
+from geo.claims.voices import Act, find_acts
 from geo.models import Article, Claim, Resolved, Side, When
 from geo.when import latest_full_date
 from geo.when_rules import DAY_CUES, ISO_DATE
@@ -250,7 +251,7 @@ def _claims_of(adoc: ArticleDoc, sc: Scene, f: Frame, acts: Sequence[Act], inher
                blocked: list[Blocked]) -> list[ClaimTrace]:
     """The claims of one frame: one verdict per place, voiced by the frame's act and any second voice."""
     act = _act_of(adoc, f, acts, inherited)
-    aside = (f.rule.kind == "hold" and (act is None or act is inherited)
+    aside = (f.rule.kind == "hold" and (act is None or act is inherited or act.side == "unknown")
              and all(t.via.startswith("relative") for t in f.targets))
     if f.rule.voice == "reporter" or aside or all(t.via.startswith("apposition") for t in f.targets):
         f = replace(f, rule=replace(f.rule, voice="reporter")) if f.rule.kind == "hold" else f

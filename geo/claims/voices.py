@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from geo.claims import vocab as V
-from geo.claims.sides import Actor, find_actors, voice_kind
+from geo.claims.sides import Actor, voice_kind
 from geo.claims.tokens import ArticleDoc, Span
 from geo.models import Side
 from geo.when_rules import DAY_WORDS
 
-_SPEECH = V.SPEECH_VERB
-_BETWEEN = V.AUX | V.ADVERB | V.MODAL | frozenset({
+SPEECH_LEMMAS = V.SPEECH_VERB
+BETWEEN = V.AUX | V.ADVERB | V.MODAL | frozenset({
     "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "later", "officially",
     "publicly", "in", "a", "statement", "itself", "also", "separately", "earlier", "late", "this", "week",
     "yesterday", "today", "morning", "evening", "overnight", "then", "last", "night", "bulletin", "update",
@@ -70,7 +70,7 @@ def _kind(lemma: str) -> str:
 PERSON = "a person named with the verb"
 
 
-def _act(actor_text: str, side: Side, lemma: str, verb: int, speaker: int, via: str) -> Act:
+def new_act(actor_text: str, side: Side, lemma: str, verb: int, speaker: int, via: str) -> Act:
     return Act(actor_text, side, _kind(lemma), verb, speaker, voice_kind(actor_text.split()), via)
 
 
@@ -88,14 +88,15 @@ def _speech_after(adoc: ArticleDoc, end: int, stop: int) -> int | None:
         verb = k + 1
         while verb < stop and verb - k < 3 and adoc.lower(verb) in _ADVERBS_BEFORE_SPEECH:
             verb += 1  # "RIA Novosti, a Russian news site, likewise reported"
-        if k < stop and adoc.lower(k) == "," and adoc.lemma(verb) in _SPEECH:
+        if k < stop and adoc.lower(k) == "," and adoc.lemma(verb) in SPEECH_LEMMAS:
             return verb
     # "the Institute ... (ISW) reported", 'Operational Command "South" said'
     acronym = 3 if (adoc.lower(j), adoc.lower(j + 2)) in (("(", ")"), ('"', '"'), ("“", "”")) else 0
     j += acronym
-    while j < stop and j - end - acronym < 6 and adoc.lower(j) in _BETWEEN and adoc.lemma(j) not in _SPEECH:
+    while (j < stop and j - end - acronym < 6 and adoc.lower(j) in BETWEEN
+           and adoc.lemma(j) not in SPEECH_LEMMAS):
         j += 1
-    if (j < stop and adoc.lemma(j) in _SPEECH
+    if (j < stop and adoc.lemma(j) in SPEECH_LEMMAS
         and adoc.lower(j) not in ("claim", "report", "statement", "post", "map", "data")
         and not (adoc.lower(j + 1) == "to" and adoc.lower(j - 1) in V.AUX)):  # "troops are said to have left"
         return j
@@ -108,22 +109,23 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
     for a in (a for a in actors if not a.event):  # "the report on Russian advances noted": the report speaks
         verb = _speech_after(adoc, a.end, span.end)
         if verb is not None:
-            acts.append(_act(_full_name(adoc, span, a), a.side, adoc.lemma(verb), verb, a.start,
+            acts.append(new_act(_full_name(adoc, span, a), a.side, adoc.lemma(verb), verb, a.start,
                              f"subject of '{adoc.lower(verb)}'"))
         elif any(adoc.lemma(k) in V.SPEECH_NOUN for k in range(a.start, a.end)) or (
                 adoc.lower(a.end) in ("'s", "’s") and (adoc.lemma(a.end + 1) in V.SPEECH_NOUN or (
                     adoc.lower(a.end + 1) in _REPORT_KINDS and adoc.lemma(a.end + 2) in V.SPEECH_NOUN))):
-            acts.append(_act(a.text, a.side, "say", a.end - 1, a.start, "owner of the statement"))
+            acts.append(new_act(a.text, a.side, "say", a.end - 1, a.start, "owner of the statement"))
         elif _cited(adoc, a.start):
-            acts.append(_act(_with_role(adoc, span, a), a.side, "say", a.start - 1, a.start,
+            acts.append(new_act(_with_role(adoc, span, a), a.side, "say", a.start - 1, a.start,
                              "'according to'"))
         elif ((said := _said_before(adoc, a.start)) is not None
               and (a.end >= span.end or adoc.words.punct[a.end])):
             # ', said (Oleksandr) Shtupun.' -- not ', said Russian forces captured X': those are what was said
-            acts.append(_act(adoc.text(said + 1, a.end), a.side, adoc.lemma(said), said, said + 1,
+            acts.append(new_act(adoc.text(said + 1, a.end), a.side, adoc.lemma(said), said, said + 1,
                              "named after the quote"))
     verbs = {a.verb for a in acts}
     acts += [p for p in _people(adoc, span, actors) if p.verb not in verbs]  # one speaker to a verb
+    acts += _offices(adoc, span, acts)
     acts += _denying_participles(adoc, span, acts)
     return _relayed(adoc, sorted((a for a in acts if not _concessive(adoc, a.speaker)), key=lambda x: x.verb))
 
@@ -144,30 +146,6 @@ def _relayed(adoc: ArticleDoc, acts: list[Act]) -> list[Act]:
     return [a for a in acts if id(a) not in relays]
 
 
-#: pronouns that may open a sentence as its speaker, and whether they stand for a person or an office
-_SPEAKING_PRONOUNS = frozenset({"he", "she", "it"})
-
-
-def pronoun_act(adoc: ArticleDoc, span: Span, before: Span | None) -> Act | None:
-    """"Syrskyi visited the front on Sunday. He said ...", "The ministry issued a briefing. It said ...": a
-    pronoun opening a sentence that speaks stands for the last person or office (not a force) the sentence
-    before names."""
-    k = span.start
-    if before is None or adoc.lower(k) not in _SPEAKING_PRONOUNS:
-        return None
-    verb = k + 1
-    while verb < span.end and adoc.lower(verb) in _BETWEEN and adoc.lemma(verb) not in _SPEECH:
-        verb += 1
-    if adoc.lemma(verb) not in _SPEECH:
-        return None
-    named = [x for x in find_actors(adoc, before.start, before.end)
-             if x.side != "unknown" and not x.military and not x.event]
-    if not named:
-        return None
-    return _act(named[-1].text, named[-1].side, adoc.lemma(verb), verb, k,
-                f"'{adoc.lower(k)}' = '{named[-1].text}', named before")
-
-
 def _denying_participles(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> list[Act]:
     """"X is still held, the military said on Monday, rejecting Russia's claim that ...": a denying participle
     right after a speaker's verb (past a day) is that speaker's denial of the report it names."""
@@ -176,7 +154,7 @@ def _denying_participles(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> l
         return out
     for act in acts:
         k = act.verb + 1
-        while k < span.end and k - act.verb < 6 and (adoc.lower(k) in _BETWEEN or adoc.lower(k) in DAY_WORDS
+        while k < span.end and k - act.verb < 6 and (adoc.lower(k) in BETWEEN or adoc.lower(k) in DAY_WORDS
                                                      or adoc.number(k)):
             k += 1
         denying = k + 1
@@ -254,7 +232,7 @@ def _people(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
     taken = {t for a in actors for t in range(a.start, a.end)}
     out = []
     lemmas = adoc.words.lemma
-    for v in (k for k in range(span.start, span.end) if lemmas[k] in _SPEECH):
+    for v in (k for k in range(span.start, span.end) if lemmas[k] in SPEECH_LEMMAS):
         if v in taken or adoc.lower(v - 1) in V.DET:
             continue
         who = _name_before(adoc, span, v, taken) or _name_after(adoc, span, v, taken)
@@ -264,25 +242,28 @@ def _people(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
             role = adoc.text(last, min(span.end, last + 14)).lower().split() if last > v else \
                 adoc.text(max(span.start, first - 14), first).lower().split() \
                 + adoc.text(last, v).lower().split()
-            out.append(_act(_name(words), _office_side(words, role, adoc, first, last, actors), adoc.lemma(v),
-                            v, first, PERSON))
+            out.append(new_act(_name(words), _office_side(words, role, adoc, first, last, actors),
+                               adoc.lemma(v), v, first, PERSON))
     return out
 
 
-def remembered(acts: Sequence[Act], people: dict[str, Act]) -> list[Act]:
-    """Acts of persons, with the side of a person named earlier in the article under the same surname
-    ("Vyacheslav Chaus, the region's governor, said ..." then "Chaus said ..."); the persons whose side is
-    known are added to ``people``."""
+#: offices a bare "the ..." names: their side is the one of the same office named before ("the ministry said")
+OFFICES = frozenset({"ministry", "command", "military", "army", "navy", "governor", "spokesman",
+                      "spokesperson", "administration", "mayor", "commander", "brigade", "corps"})
+#: how an office is found
+OFFICE = "an office named with the verb"
+
+
+def _offices(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> list[Act]:
+    """"The ministry said ...", "..., the governor said": a bare office speaking (its side: see
+    :func:`remembered`)."""
     out = []
-    for a in acts:
-        surname = a.who.split()[-1] if a.via == PERSON and a.who[:1].isupper() else ""
-        known = people.get(surname)
-        if a.side == "unknown" and known is not None:
-            a = replace(a, who=known.who, side=known.side, voice=known.voice,
-                        via=f"{PERSON}, named before as {known.who}")
-        elif surname and a.side != "unknown" and len(a.who.split()) > 1:
-            people[surname] = a
-        out.append(a)
+    for v in (k for k in range(span.start, span.end) if adoc.lemma(k) in SPEECH_LEMMAS):
+        k = v - 1
+        while k > span.start and adoc.lower(k) in BETWEEN:
+            k -= 1
+        if adoc.lower(k) in OFFICES and adoc.lower(k - 1) == "the" and all(a.verb != v for a in acts):
+            out.append(new_act(f"the {adoc.lower(k)}", "unknown", adoc.lemma(v), v, k - 1, OFFICE))
     return out
 
 
