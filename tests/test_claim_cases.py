@@ -545,6 +545,19 @@ CASES: list[tuple[str, str, Expected]] = [
     ("news that broke",
      "The news broke on Monday, after soldiers of the 47th brigade filmed a tank near Avdiivka.", set()),
     # --- not claims ---
+    # (from a helper's probe of written sentences that claim nothing)
+    ("a question", "Has Russia captured Toretsk? Not yet, according to DeepState.", set()),
+    ("a why-question", "Why did Ukraine withdraw from Avdiivka?", set()),
+    ("the press", "Ukrainian police held a press conference in Kharkiv on Monday.", set()),
+    ("holding talks", "Zelensky held talks with the Polish president in Odesa.", set()),
+    ("holding drills", "Russian forces held military drills near Belgorod, the ministry said.", set()),
+    ("a train leaves",
+     "Ukrainian soldiers repaired the bridge, and the last train left Kostiantynivka at noon.", set()),
+    ("an ambulance reaches", "An ambulance reached Pokrovsk despite heavy shelling, volunteers said.", set()),
+    ("the mayor enters", "The mayor entered Kherson's city council building for the first time since "
+     "liberation.", set()),
+    ("freed of debt",
+     "The city of Dnipro was liberated from debt after a restructuring deal, the mayor said.", set()),
     ("a strike", "A Russian missile struck Kharkiv, killing three people.", set()),
     ("shelling", "Russian forces shelled Kherson overnight, the governor said.", set()),
     ("casualties", "Two civilians were killed in Nikopol on Sunday.", set()),

@@ -11,12 +11,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
-from geo.claims import vocab as V
 from geo.claims.acting import acting_side, verb_group
 from geo.claims.match import Matcher
 from geo.claims.phrases import PLACE_FINDERS
 from geo.claims.rules import BY_ID, RULES, Role, Rule
 from geo.claims.scene import FORCE_NOUNS, OWN, SUBJECT_SKIP, Acting, Scene, Target
+from geo.claims.senses import freed_of_things, not_meant_here
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,59 +80,9 @@ def read_frames(sc: Scene) -> tuple[list[Frame], list[Blocked]]:
     return sorted(kept, key=lambda f: (f.trigger, f.rule.id)), blocked
 
 
-_WEAPONS = frozenset({"strike", "strikes", "shelling", "bombing", "bombardment", "explosion", "explosions",
-                      "blast", "shell", "shells", "missile", "missiles", "drone", "drones", "rocket",
-                      "rockets", "airstrike", "airstrikes", "bomb", "bombs", "glide", "artillery"})
-
-
-#: who may reach, enter or approach a place without fighting for it
-_NO_FORCE = frozenset({"convoy", "convoys", "aid", "evacuees", "refugees", "civilians", "residents", "train",
-                       "trains", "bus", "buses", "delegation", "inspectors", "journalists", "reporters",
-                       "experts"})
-#: words before such a noun that make it a force after all ("a Russian military convoy")
-_MILITARY = frozenset({*V.SIDE_WORD, "military", "armoured", "armored", "army", "reconnaissance", "supply"})
-
-
-def _no_ground_fighting(sc: Scene, a: int) -> str:
-    """Why a fighting trigger is no ground fighting, if it is not: its subject or modifier is a weapon or
-    strike ("the strike had cut off X", "a drone attack on X") or no force at all ("aid convoys reached X"),
-    or it only opens a compound word ("the battle-scarred city of X")."""
-    adoc, j = sc.adoc, a - 1
-    while j > sc.span.start and adoc.lower(j) in V.AUX | V.ADVERB:
-        j -= 1
-    if adoc.lower(j) in _WEAPONS:
-        return "done by a strike: what strikes hit is no fighting"
-    if adoc.lower(j) in _NO_FORCE and _MILITARY.isdisjoint(adoc.words.lower[max(sc.span.start, j - 3) : j]):
-        return f"done by no force ('{adoc.lower(j)}')"
-    armed = next((k for k in range(a + 1, sc.span.end) if adoc.lower(k) == "with"
-                  and adoc.clause[k] == adoc.clause[a]), None)
-    if armed is not None and not _WEAPONS.isdisjoint(adoc.words.lower[armed + 1 : armed + 5]):
-        return "done with weapons that strike ('attacked X with glide bombs')"
-    joined = adoc.lower(a + 1) == "-" and adoc.ends[a] == adoc.starts[a + 1]
-    return "a word of a compound ('battle-scarred')" if joined else ""
-
-
-#: words after which "free" is an adjective ("a free Ukrainian city", "it was free and Ukrainian")
-_BEFORE_ADJECTIVE = V.DET | V.AUX | frozenset({"remained", "remains", "remain", "stays", "stayed", "still"})
-
-
-def _not_meant(sc: Scene, rule: Rule, a: int, b: int) -> str:
-    """Why the trigger's words do not mean here what the rule reads in them, if they do not: a word of a name,
-    "free" as an adjective, "occupied with" (busy), and for fighting what a strike, no force or a compound
-    word says."""
-    adoc = sc.adoc
-    if _in_a_name(sc, a):
-        return "part of a name"
-    if adoc.lower(a) == "free" and adoc.lower(a - 1) in _BEFORE_ADJECTIVE:
-        return "'free' as an adjective ('a free Ukrainian city')"
-    if adoc.lower(b - 1) == "occupied" and adoc.lower(b) == "with":
-        return "'occupied with': busy, not held"
-    return _no_ground_fighting(sc, a) if rule.kind == "fight" else ""
-
-
 def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     """The frame of one trigger, or why it makes none."""
-    not_meant = _not_meant(sc, rule, a, b)
+    not_meant = not_meant_here(sc, rule, a, b)
     if not_meant:
         return Blocked(rule.id, sc.adoc.text(a, b), not_meant)
     if "occupier" in rule.defaults and "by" in sc.adoc.words.lower[a : b + 1]:
@@ -141,8 +91,9 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     targets = _targets(sc, rule, a, b)
     if not targets:
         return Blocked(rule.id, sc.adoc.text(a, b), NO_PLACE)
-    if rule.kind == "capture" and _cleared_of_things(sc, a, b, targets):
-        return Blocked(rule.id, sc.adoc.text(a, b), "cleared of mines or rubble, not of a force")
+    freed_of = freed_of_things(sc, rule, a, b, targets)
+    if freed_of:
+        return Blocked(rule.id, sc.adoc.text(a, b), freed_of)
     side, role, via = acting_side(sc, rule, a, b, targets)
     if rule.needs_actor and not _names_a_force(sc, a, side):
         return Blocked(rule.id, sc.adoc.text(a, b), f"needs a named force as its subject ({via or 'none'})")
@@ -160,23 +111,6 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
                  negated, modality, hedged)
 
 
-#: what a place is cleared of when no side is driven out ("cleared of mines", "clearing X of rubble")
-_THINGS_CLEARED = frozenset({"mine", "mines", "landmines", "explosives", "ordnance", "munitions",
-                             "unexploded", "rubble", "debris", "snow", "booby-traps", "tripwires"})
-
-
-def _cleared_of_things(sc: Scene, a: int, b: int, targets: list[Target]) -> bool:
-    """"Kherson is being cleared of mines", "sappers cleared Izium of mines": demining frees nothing."""
-    adoc = sc.adoc
-    if not any(adoc.lemma(k) == "clear" for k in range(a, b)):
-        return False
-    start = max(b, *(t.token + 1 for t in targets))
-    of = next((k for k in range(start, min(sc.span.end, start + 3)) if adoc.lower(k) in ("of", "from")), None)
-    # "cleared X of mines and Ukrainian marines" drove a force out too
-    return of is not None and any(adoc.lower(k) in _THINGS_CLEARED for k in range(of + 1, of + 4)) \
-        and not any(of < x.start < of + 6 for x in sc.actors)
-
-
 def _names_a_force(sc: Scene, a: int, side: Acting | None) -> bool:
     """Whether the side acting at a trigger is a force named before it: "the enemy", a fighting actor of that
     side ("Russian forces are operating"), a side's own troops ("its units are operating") or the troops of a
@@ -187,18 +121,6 @@ def _names_a_force(sc: Scene, a: int, side: Acting | None) -> bool:
         for x in sc.actors) \
         or any(adoc.lower(k) in OWN and adoc.lemma(k + 1) in FORCE_NOUNS and adoc.clause[k] == clause
                for k in range(sc.span.start, a))
-
-
-#: capitalised words that open a trigger as adjectives, not as names
-_PROPER_ADJECTIVES = frozenset({*V.SIDE_WORD, "pro-russian", "separatist", "rebel"})
-
-
-def _in_a_name(sc: Scene, a: int) -> bool:
-    """A capitalised trigger inside a sentence is a word of a name ("Storm-Z units", "Operation Task Force
-    East", "Liberation Square"), unless punctuation opens it (a quote, a colon, a list's bullet)."""
-    adoc = sc.adoc
-    return a > sc.span.start and adoc.title(a) and not adoc.words.punct[a - 1] \
-        and adoc.lower(a) not in _PROPER_ADJECTIVES  # "Russian-held"
 
 
 def _force_before(sc: Scene, a: int) -> bool:
