@@ -178,21 +178,53 @@ def verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
                                              "they", "longer", "yet"}:  # "no longer hold", "not yet left"
             break
         i -= 1
-    if a - 2 >= sc.span.start and adoc.lower(a - 2) in ("verge", "brink", "close") \
-            and adoc.lower(a - 1) in ("of", "to"):
-        modality = "attempt"  # "on the verge of capturing X", "close to taking X": fought for, not yet taken
+    opening = max(sc.span.start, adoc.opening[a])
+    if adoc.lower(opening) in ("no", "none") and adoc.lower(opening + 1) != ",":
+        negated = True  # "No Ukrainian units have left X", "None of the villages were taken"
+    hedged = hedged or any(adoc.lower(k) in V.HEDGE for k in range(max(sc.span.start, a - 12), b)
+                           if adoc.clause[k] == adoc.clause[a])
+    return negated, _clause_modality(sc, rule, a, b) or modality, hedged
+
+
+def _clause_modality(sc: Scene, rule: Rule, a: int, b: int) -> str:
+    """The modality a trigger's clause gives it beyond its verb group, if any: an attempt ("on the verge of
+    capturing X"), or a plan (a gerund subject of a modal, a wish, a condition)."""
+    adoc = sc.adoc
     if adoc.lower(a).endswith("ing") and rule.kind != "fight" \
             and (a == sc.span.start or adoc.lower(a - 1) in (",", ";", "that")) \
             and (any(adoc.lower(k) in V.MODAL for k in range(b, min(sc.span.end, b + 12))
                      if adoc.clause[k] == adoc.clause[a]) or _gerund_subject(sc, a, b)):
-        # "Capturing Tokmak would mark a milestone": a gerund subject of a modal is no report
-        modality = "plan"
-    clause = adoc.clause[a]
-    if _conditional(adoc, sc.span.start, sc.span.end, a):
-        modality = "plan"  # "If Russia captures X, ...": a condition, not a report
-    hedged = hedged or any(adoc.lower(k) in V.HEDGE for k in range(max(sc.span.start, a - 12), b)
-                           if adoc.clause[k] == clause)
-    return negated, modality, hedged
+        return "plan"  # "Capturing Tokmak would mark a milestone": a gerund subject of a modal is no report
+    if _wished(sc, a, b) or _conditional(adoc, sc.span.start, sc.span.end, a):
+        return "plan"  # "demanded that Ukraine withdraw from X", "If Russia captures X, ..."
+    if a - 2 >= sc.span.start and adoc.lower(a - 2) in ("verge", "brink", "close") \
+            and adoc.lower(a - 1) in ("of", "to"):
+        return "attempt"  # "on the verge of capturing X", "close to taking X": fought for, not yet taken
+    return ""
+
+
+#: verbs whose "that" clause is wished, not told ("demanded that Ukraine withdraw from X")
+_WISHING = frozenset({"demand", "insist", "require", "urge", "ask", "propose", "suggest", "want", "order"})
+#: words that make "the capture of X" a goal or a fear, not a report ("Preventing the capture of X", "fears
+#: of the fall of X", "the capture of X remains Russia's main goal")
+_AIMED = frozenset({"prevent", "avoid", "fear", "risk", "threat", "stop", "halt", "avert", "thwart", "aim",
+                    "goal", "objective", "priority", "target", "task", "ambition", "prospect", "possibility"})
+
+
+def _wished(sc: Scene, a: int, b: int) -> bool:
+    """Whether a trigger is wished or feared, not reported: a bare verb in a "that" clause of demanding, or a
+    noun of taking ("the capture of") that a goal or a fear governs."""
+    adoc = sc.adoc
+    noun = adoc.lemma(a) in V.CAPTURE_NOUN and adoc.lower(b - 1) == "of"
+    if not noun and adoc.lemma(a) == adoc.lower(a) and any(
+            adoc.lower(k) == "that" and adoc.lemma(k - 1) in _WISHING
+            for k in range(max(sc.span.start, a - 5), a)):
+        return True
+    if not noun:
+        return False
+    before = range(max(sc.span.start, a - 3), a)
+    after = (k for k in range(b, min(sc.span.end, b + 12)) if adoc.clause[k] == adoc.clause[a])
+    return any(adoc.lemma(k) in _AIMED for k in before) or any(adoc.lemma(k) in _AIMED for k in after)
 
 
 #: participles of a report whose source is not named: "troops are said to have left X"

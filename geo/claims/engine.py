@@ -16,7 +16,7 @@ from geo.claims.places import part_named
 from geo.claims.scene import Scene, scene
 from geo.claims.sides import Actor, find_actors
 from geo.claims.stance import Verdict, called_false, revoiced, voiced
-from geo.claims.timing import own_time, sentence_times, time_of
+from geo.claims.timing import history, own_time, sentence_times, time_of
 from geo.claims.tokens import ArticleDoc, Span, build_doc
 from geo.claims.trace import ClaimTrace, Reading, SentenceTrace, act_line, frame_line
 from geo.claims.voices import Act, find_acts
@@ -100,7 +100,7 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     dated = bool(frames) or not DAY_CUES.isdisjoint(adoc.words.lower[span.start : span.end]) or bool(
         any(adoc.words.num[span.start : span.end]) and ISO_DATE.search(span.sentence.text))
     times = sentence_times(adoc, span, adoc.article.published or anchor, ctx.last_day) if dated else []
-    days = [w.event_date for w, _ in times if w.event_date and w.precision == "day"]
+    days = [w.event_date for w, _ in times if w.event_date and w.precision == "day" and not history(w)]
     ctx.last_day = days[-1] if days else ctx.last_day
     if sc is None:
         return [], None
@@ -261,6 +261,9 @@ def _claims_of(adoc: ArticleDoc, sc: Scene, f: Frame, acts: Sequence[Act], inher
         blocked.append(Blocked(f.rule.id, f.text, "negated"))
         return []
     when, when_why = time_of(adoc, f, times)
+    if history(when):
+        blocked.append(Blocked(f.rule.id, f.text, f"history: '{when.text if when else ''}', before this war"))
+        return []
     if act is not None and act is inherited and not decide.recent(when, adoc.article):
         act = None  # background told in the reporter's voice
     out = []

@@ -27,10 +27,12 @@ def sentence_times(adoc: ArticleDoc, span: Span, reference: date | None,
         if tokens is None or any(t in adoc.places for t in range(*tokens)) or (
                 adoc.lower(tokens[0] - 1) in (",", "and") and tokens[0] - 2 in adoc.places):
             continue  # a name in a list of places ("A, B and 10th October") is not a date
-        if w.event_date is not None and w.event_date.year < settings.WAR_START_YEAR:
-            continue  # history ("the attempt in 1915 to take the Dardanelles"), not the time of a claim
         out.append((w, tokens[0]))
     return out
+
+
+#: how near its trigger or place a time before the war makes a frame history ("liberated Kharkiv in 1943")
+_HISTORY_REACH = 6
 
 
 def time_of(adoc: ArticleDoc, f: Frame, times: Sequence[tuple[When, int]]) -> tuple[When | None, str]:
@@ -40,6 +42,9 @@ def time_of(adoc: ArticleDoc, f: Frame, times: Sequence[tuple[When, int]]) -> tu
     clause = adoc.clause[f.trigger[0]]
     usable = []
     for w, t in times:
+        near = min(abs(t - k) for k in (*f.trigger, *(g.token for g in f.targets)))
+        if history(w) and near > _HISTORY_REACH:
+            continue  # "the fighting in Krynky and ... the attempt in 1915 to take the Dardanelles"
         opening = all(adoc.lower(k) in _OPENING for k in range(span.start, t))
         if adoc.clause[t] != clause and not opening:
             continue
@@ -52,6 +57,12 @@ def time_of(adoc: ArticleDoc, f: Frame, times: Sequence[tuple[When, int]]) -> tu
         return None, ""
     statement, _, best = min(usable, key=lambda u: (u[0], u[1]))
     return best, f"'{best.text}' in the trigger's clause" + (" (the day it was said)" if statement else "")
+
+
+def history(when: When | None) -> bool:
+    """Whether a time is before the war began: the attempt in 1915 to take the Dardanelles, the liberation of
+    Kharkiv in 1943, not a claim of this war."""
+    return when is not None and when.event_date is not None and when.event_date.year < settings.WAR_START_YEAR
 
 
 def own_time(times: Sequence[tuple[When, int]], place: int) -> When | None:
