@@ -114,7 +114,7 @@ _RULES: tuple[tuple[str, tuple[frozenset[str], ...], str], ...] = (
      r"|\b(?:comes|came)\s+(?:just\s+|only\s+|about\s+)?(?P<n2>\d+|a|one|two|three|four|five|six|seven|ten)\s+"
      r"(?P<unit2>days?|weeks?|months?)\s+after\b"),
     ("relperiod", (_PERIOD_WORDS,),
-     r"\b(?:since\s+)?(?P<rp>(?:earlier|later) this (?:year|month|week)|this (?:year|month|week)|"
+     r"\b(?:since\s+)?(?P<rp>(?:earlier|later) (?:this|in the) (?:year|month|week)|this (?:year|month|week)|"
      r"last (?:year|month|week)|(?:past|previous) (?:week|(?:\w+ )?days)|recent days|the previous day|"
      r"(?:past|previous|last) (?:24|48) hours|past day|(?<=over )the weekend|"
      r"(?<=at )the weekend|last weekend)\b(?!['’]s)"),

@@ -268,6 +268,24 @@ def test_an_office_named_again_speaks_for_the_side_named_first(gazetteer: Gazett
         [("RU", "captured", "Russia's Defence Ministry", "RU")]
 
 
+def test_both_claims_dismissed_are_denied(gazetteer: Gazetteer) -> None:
+    text = ("Russia's defence ministry said it had captured Krokhmalne. Ukraine's military dismissed both "
+            "claims.")
+    assert {(c.claimant_side, c.stance) for c in claims(text, gazetteer)} == {("RU", "claimed"),
+                                                                              ("UA", "denied")}
+
+
+def test_a_project_that_reports_speaks(gazetteer: Gazetteer) -> None:
+    text = "The DeepState analytical project reported on Monday that Russian troops had occupied Stepove."
+    (c,) = claims(text, gazetteer)
+    assert (c.claimant, c.claimant_side) == ("DeepState", "UA")
+
+
+def test_a_confirmed_advance_not_observed_is_no_unverified_claim(gazetteer: Gazetteer) -> None:
+    text = "ISW did not observe confirmed advances near Synkivka, but Russian forces attacked the village."
+    assert [c.stance for c in claims(text, gazetteer)] == ["confirmed"]
+
+
 def test_a_speaker_after_an_aside_and_an_adverb_speaks(gazetteer: Gazetteer) -> None:
     text = ("RIA Novosti, a news site run by the state, likewise reported that the Russian garrison had been "
             "withdrawn from Snake Island.")

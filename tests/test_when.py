@@ -51,6 +51,7 @@ def test_earlier_weekday_is_the_last_one_before_publication() -> None:
         ("announced on August 28 last year that", (date(2023, 8, 28), "day")),
         ("on 3 March this year", (date(2024, 3, 3), "day")),
         ("took the village last weekend", (date(2024, 10, 27), "day")),
+        ("Earlier in the week, Ukraine retook the village", (date(2024, 10, 28), "week")),
     ],
 )
 def test_relative_expressions_resolve_to_the_start_of_their_period(text: str,

@@ -185,11 +185,18 @@ def _distance(f: Frame, token: int) -> int:
     return f.trigger[0] - token if token < f.trigger[0] else token - f.trigger[1]
 
 
+#: what stands before "confirmed" or "verified" when it is a verb ("could not be independently verified")
+_BEFORE_A_PARTICIPLE = V.AUX | V.NEGATION | {"independently", "be"}
+
+
 def _unverified(adoc: ArticleDoc, span: Span) -> bool:
-    """"could not be independently verified", "was unable to confirm"."""
+    """"could not be independently verified", "was unable to confirm"; not "did not make confirmed advances"
+    (a participle before its noun)."""
     lemmas = adoc.words.lemma
     for i in (k for k in range(span.start, span.end) if lemmas[k] in ("verify", "confirm")):
-        if any(adoc.lower(k) in ("not", "n't", "unable", "cannot") for k in range(max(span.start, i - 4), i)):
+        adjective = adoc.lower(i).endswith("ed") and adoc.lower(i - 1) not in _BEFORE_A_PARTICIPLE
+        if not adjective and any(adoc.lower(k) in ("not", "n't", "unable", "cannot")
+                                 for k in range(max(span.start, i - 4), i)):
             return True
     return False
 

@@ -24,7 +24,8 @@ BETWEEN = V.AUX | V.ADVERB | V.MODAL | frozenset({
     "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "later", "officially",
     "publicly", "in", "a", "statement", "itself", "also", "separately", "earlier", "late", "this", "week",
     "yesterday", "today", "morning", "evening", "overnight", "then", "last", "night", "bulletin", "update",
-    "report", "daily"})
+    "report", "daily", "project", "group", "team", "monitoring", "analytical", "mapping", "website", "portal",
+    "platform", "service"})
 _LOCAL_OFFICE = frozenset({"governor", "mayor", "administration", "council", "police", "head", "chief",
                            "community", "hromada", "municipality", "prosecutor"})
 #: words of a local authority's name: "the oblast military administration", "the regional state
@@ -343,7 +344,8 @@ def reported_denial(adoc: ArticleDoc, span: Span) -> bool:
     """"Kyiv denied the claim.", "Ukraine rejects this": a denial of what the sentence before said."""
     for i in range(span.start, span.end - 1):
         if adoc.lemma(i) in V.DENY and (adoc.lower(i + 1) in ("it", "this", "that", "them", "these") or (
-                adoc.lower(i + 1) in ("the", "such", "these", "those", "this", "that")
+                adoc.lower(i + 1) in ("the", "such", "these", "those", "this", "that", "both", "all", "their",
+                                      "its", "moscow's", "russia's", "kyiv's", "ukraine's")
                 and adoc.lemma(i + 2) in V.SPEECH_NOUN | {"report", "claim"})):
             return True
     return False
