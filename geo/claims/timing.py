@@ -35,6 +35,15 @@ def sentence_times(adoc: ArticleDoc, span: Span, reference: date | None,
 _HISTORY_REACH = 6
 
 
+def _history_of(adoc: ArticleDoc, f: Frame, t: int) -> bool:
+    """Whether a time before the war at ``t`` dates the frame: near its trigger or a place of it, with no
+    noun phrase of its own between ("liberated Kharkiv in August 1943"; not "compared the fighting in Krynky
+    with the attempt in 1915")."""
+    anchor = min((*f.trigger, *(g.token for g in f.targets)), key=lambda k: abs(t - k))
+    between = range(min(anchor, t) + 1, max(anchor, t))
+    return abs(t - anchor) <= _HISTORY_REACH and not any(adoc.lower(k) in V.DET for k in between)
+
+
 def time_of(adoc: ArticleDoc, f: Frame, times: Sequence[tuple[When, int]]) -> tuple[When | None, str]:
     """The time of the trigger's clause, or one opening the sentence; the day of an event beats the day of the
     statement that reports it."""
@@ -42,8 +51,7 @@ def time_of(adoc: ArticleDoc, f: Frame, times: Sequence[tuple[When, int]]) -> tu
     clause = adoc.clause[f.trigger[0]]
     usable = []
     for w, t in times:
-        near = min(abs(t - k) for k in (*f.trigger, *(g.token for g in f.targets)))
-        if history(w) and near > _HISTORY_REACH:
+        if history(w) and not _history_of(adoc, f, t):
             continue  # "the fighting in Krynky and ... the attempt in 1915 to take the Dardanelles"
         opening = all(adoc.lower(k) in _OPENING for k in range(span.start, t))
         if adoc.clause[t] != clause and not opening:
