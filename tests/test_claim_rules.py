@@ -286,6 +286,18 @@ def test_a_confirmed_advance_not_observed_is_no_unverified_claim(gazetteer: Gaze
     assert [c.stance for c in claims(text, gazetteer)] == ["confirmed"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"Terny is under our control," Ukrainian military spokesman Illia Yevlash told Reuters.',
+     ("Terny", "UA", "holds", "Illia Yevlash", "UA", "claimed")),
+    ("Ukrainian forces recaptured Robotyne, Russian war blogger Alexander Kots wrote on Telegram.",
+     ("Robotyne", "UA", "recaptured", "Alexander Kots", "RU", "claimed")),
+])
+def test_a_title_before_a_name_gives_its_side(gazetteer: Gazetteer, text: str,
+                                              expected: tuple[str, ...]) -> None:
+    (c,) = claims(text, gazetteer)
+    assert (c.surface, c.controller, c.event, c.claimant, c.claimant_side, c.stance) == expected
+
+
 def test_a_speaker_after_an_aside_and_an_adverb_speaks(gazetteer: Gazetteer) -> None:
     text = ("RIA Novosti, a news site run by the state, likewise reported that the Russian garrison had been "
             "withdrawn from Snake Island.")

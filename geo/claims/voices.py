@@ -243,8 +243,11 @@ def _people(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
             role = adoc.text(last, min(span.end, last + 14)).lower().split() if last > v else \
                 adoc.text(max(span.start, first - 14), first).lower().split() \
                 + adoc.text(last, v).lower().split()
-            out.append(new_act(_name(words), _office_side(words, role, adoc, first, last, actors),
-                               adoc.lemma(v), v, first, PERSON))
+            # "Ukrainian military spokesman Illia Yevlash", "Russian war blogger Alexander Kots"
+            title = next((a for a in actors if a.end == first and a.side != "unknown"), None)
+            side = title.side if title else _office_side(words, role, adoc, last, actors)
+            act = new_act(_name(words), side, adoc.lemma(v), v, first, PERSON)
+            out.append(replace(act, voice=voice_kind([*title.text.split(), *words])) if title else act)
     return out
 
 
@@ -277,10 +280,11 @@ def _name(words: list[str]) -> str:
     return " ".join(words[k:])
 
 
-def _office_side(words: list[str], role: list[str], adoc: ArticleDoc, first: int, last: int,
+def _office_side(words: list[str], role: list[str], adoc: ArticleDoc, last: int,
                  actors: Sequence[Actor]) -> Side:
-    """The side a person or office speaks for: a local office (Ukraine's, unless installed by Russia), a body
-    named in apposition ("Name, spokesperson for the Khortytsia group,"), else unknown."""
+    """The side a person or office with no title of a side speaks for: a local office (Ukraine's, unless
+    installed by Russia), a body named in apposition ("Name, spokesperson for the Khortytsia group,"), else
+    unknown."""
     lowered = {part for w in words + role for part in w.lower().strip(",").split("-")}
     if lowered & _LOCAL_OFFICE:
         return "RU" if lowered & _INSTALLED else "UA"
