@@ -636,6 +636,8 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Robotyne", "UA", "recaptured", "UA", "claimed")}),
     ("the Kremlin", "The Kremlin said Russian troops had taken full control of Bakhmut.",
      {("Bakhmut", "RU", "captured", "RU", "claimed")}),
+    ("Russia's groups of forces", "Units of the Southern group of forces, having improved their tactical "
+     "position, liberated Klishchiivka.", {("Klishchiivka", "RU", "captured", "RU", "claimed")}),
     ("DPR forces fight for Russia", "DPR forces took Marinka, Pushilin said.",
      {("Marinka", "RU", "captured", "RU", "claimed")}),
     ("North Korean troops fight for Russia", "North Korean troops recaptured Sudzha, Russian officials said.",
