@@ -292,8 +292,9 @@ def _infinitive(adoc: ArticleDoc, to: int) -> str:
         or adoc.lower(to - 1) in ("attempts", "attempt", "efforts", "bid")):
         return "attempt"
     before = adoc.lemma(to - 1)
-    if any(adoc.lemma(k) in ("order", "authorize", "authorise") for k in range(to - 3, to)):
-        return "fact"  # "ordered its troops to withdraw": the order is how the withdrawal is reported
+    if any(adoc.lemma(k) in ("order", "authorize", "authorise")
+           or adoc.lower(k) in ("forced", "compelled", "obliged") for k in range(to - 3, to)):
+        return "fact"  # "ordered its troops to withdraw", "forced the army to fall back": how it is reported
     if (adoc.lower(to + 1) == "have" or before in _FACT_BEFORE_TO
         or adoc.lower(to - 1) in ("and", "had", "forced", "compelled", "obliged")):
         return "fact"

@@ -127,9 +127,15 @@ def _force_before(sc: Scene, a: int) -> bool:
     """Whether the subject a withdrawal verb has (the word before it, past auxiliaries and adverbs) is a
     force."""
     adoc, j = sc.adoc, a - 1
-    while j > sc.span.start and adoc.lower(j) in SUBJECT_SKIP:
+    while j > sc.span.start and adoc.lower(j) in SUBJECT_SKIP | _CATENATIVE:
         j -= 1
     return adoc.lemma(j) in FORCE_NOUNS or adoc.lower(j) in FORCE_NOUNS or j in sc.usable
+
+
+#: verbs that pass their subject on to the infinitive after them ("the army had to fall back", "units were
+#: forced to withdraw")
+_CATENATIVE = frozenset({"to", "forced", "ordered", "compelled", "obliged", "able", "began", "started",
+                         "decided", "managed", "had", "has", "have"})
 
 
 def _targets(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
