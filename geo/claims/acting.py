@@ -92,11 +92,13 @@ def _antecedent(sc: Scene, i: int, words: str, agent: bool = False) -> tuple[Act
 
 def _after_word(words: tuple[str, ...], reach: int = 6):  # type: ignore[no-untyped-def]
     def find(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, str]:
+        adoc = sc.adoc
         for x in sc.actors:
-            if max(b, last) <= x.start <= max(b, last) + reach and (sc.adoc.lower(x.start - 1) in words or (
-                    sc.adoc.lower(x.start - 1) == "the"
-                    and sc.adoc.lower(x.start - 2) in words)) and x.side in ("RU", "UA"):
-                return x.side, f"'{sc.adoc.lower(x.start - 1)} {x.text}'"
+            k = x.start - 1 - (adoc.lower(x.start - 1) == "the")  # the word after which the side stands
+            if max(b, last) <= x.start <= max(b, last) + reach and adoc.lower(k) in words \
+                    and x.side in ("RU", "UA") and adoc.lemma(k - 1) not in V.SPEECH_VERB:
+                # not "the capture of X, a claim denied by Kyiv": the side of another verb
+                return x.side, f"'{adoc.lower(x.start - 1)} {x.text}'"
         return None, ""
     return find
 
