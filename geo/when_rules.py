@@ -301,6 +301,8 @@ def _relperiod(m: re.Match[str], pub: date | None, previous: date | None) -> Res
     if not pub:
         return None, None
     rp = _fold(m.group("rp"))
+    if rp.startswith(("earlier in the", "later in the")) and previous:
+        pub = previous  # "retaking Izium earlier in the year" after "in November 2022": that year
     if rp in ("the previous day", "past day") or rp.endswith("24 hours"):
         return pub - timedelta(days=1), "day"
     if rp.endswith("48 hours"):
@@ -310,7 +312,8 @@ def _relperiod(m: re.Match[str], pub: date | None, previous: date | None) -> Res
     if rp.endswith("month"):
         return (_months_back(pub, 1) if rp.startswith("last") else date(pub.year, pub.month, 1)), "month"
     if rp in ("the weekend", "last weekend"):  # "over the weekend": its Sunday, the one before publication
-        return pub - timedelta(days=(pub.weekday() + 1) % 7), "day"
+        back = (pub.weekday() + 1) % 7 + (7 if rp == "last weekend" and pub.weekday() >= 5 else 0)
+        return pub - timedelta(days=back), "day"
     # "over the past two days", "in the previous few days", "in recent days": the days just before
     if rp.endswith("days"):
         count = rp.split()[0 if rp.startswith("recent") else 1]

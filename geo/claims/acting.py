@@ -180,12 +180,26 @@ def verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
                                              "they", "longer", "yet"}:  # "no longer hold", "not yet left"
             break
         i -= 1
-    opening = max(sc.span.start, adoc.opening[a])
-    if adoc.lower(opening) in ("no", "none") and adoc.lower(opening + 1) != ",":
-        negated = True  # "No Ukrainian units have left X", "None of the villages were taken"
+    negated = negated or _no_subject(sc, a)
     hedged = hedged or any(adoc.lower(k) in V.HEDGE for k in range(max(sc.span.start, a - 12), b)
                            if adoc.clause[k] == adoc.clause[a])
     return negated, _clause_modality(sc, rule, a, b) or modality, hedged
+
+
+#: what follows "No" when it is no determiner of the subject ("No sooner had ...", "No doubt ...")
+_NOT_A_SUBJECT = frozenset({"sooner", "longer", "doubt", "matter", "one", "wonder", "more", ","})
+#: words that show the subject "No ..." has ended before the trigger ("No civilians remained when ...")
+_SUBJECT_ENDS = frozenset({",", ";", ":", "when", "that", "as", "while", "than", "and", "but", "because",
+                           "after", "before", "since", "this"})
+
+
+def _no_subject(sc: Scene, a: int) -> bool:
+    """Whether the trigger's subject is "No ..."/"None of ..." ("No Ukrainian units have left X", "None of the
+    villages were taken"): the sentence opens on it, near the trigger, with no clause between."""
+    adoc = sc.adoc
+    k = sc.span.start + (adoc.lower(sc.span.start) in QUOTES)
+    return adoc.lower(k) in ("no", "none") and adoc.lower(k + 1) not in _NOT_A_SUBJECT and a - k <= 8 \
+        and _SUBJECT_ENDS.isdisjoint(adoc.words.lower[k + 1 : a])
 
 
 def _clause_modality(sc: Scene, rule: Rule, a: int, b: int) -> str:
@@ -206,16 +220,17 @@ def _clause_modality(sc: Scene, rule: Rule, a: int, b: int) -> str:
 
 
 #: verbs whose "that" clause is wished, not told ("demanded that Ukraine withdraw from X")
-_WISHING = frozenset({"demand", "insist", "require", "urge", "ask", "propose", "suggest", "want", "order"})
-#: words that make "the capture of X" a goal or a fear, not a report ("Preventing the capture of X", "fears
-#: of the fall of X", "the capture of X remains Russia's main goal")
-_AIMED = frozenset({"prevent", "avoid", "fear", "risk", "threat", "stop", "halt", "avert", "thwart", "aim",
-                    "goal", "objective", "priority", "target", "task", "ambition", "prospect", "possibility"})
+_WISHING = frozenset({"demand", "require", "urge", "ask", "propose", "want"})
+#: words before "the capture of X" that make it feared or fought off, not reported ("Preventing the capture
+#: of X", "fears of the fall of X")
+_FEARED = frozenset({"prevent", "avoid", "fear", "risk", "threat", "stop", "halt", "avert", "thwart"})
+#: what "the capture of X is/remains" may be when it is a goal ("remains Russia's main goal")
+_GOALS = frozenset({"goal", "aim", "objective", "priority", "target", "task", "ambition"})
 
 
 def _wished(sc: Scene, a: int, b: int) -> bool:
     """Whether a trigger is wished or feared, not reported: a bare verb in a "that" clause of demanding, or a
-    noun of taking ("the capture of") that a goal or a fear governs."""
+    noun of taking ("the capture of") that a fear governs or that is said to be a goal."""
     adoc = sc.adoc
     noun = adoc.lemma(a) in V.CAPTURE_NOUN and adoc.lower(b - 1) == "of"
     if not noun and adoc.lemma(a) == adoc.lower(a) and any(
@@ -224,9 +239,11 @@ def _wished(sc: Scene, a: int, b: int) -> bool:
         return True
     if not noun:
         return False
-    before = range(max(sc.span.start, a - 3), a)
-    after = (k for k in range(b, min(sc.span.end, b + 12)) if adoc.clause[k] == adoc.clause[a])
-    return any(adoc.lemma(k) in _AIMED for k in before) or any(adoc.lemma(k) in _AIMED for k in after)
+    if any(adoc.lemma(k) in _FEARED for k in range(max(sc.span.start, a - 3), a)):
+        return True
+    copula = next((k for k in range(b, min(sc.span.end, b + 8)) if adoc.lower(k) in ("is", "remains", "was")),
+                  None)  # "the capture of X and Y remains Russia's main goal"
+    return copula is not None and any(adoc.lemma(k) in _GOALS for k in range(copula + 1, copula + 5))
 
 
 #: participles of a report whose source is not named: "troops are said to have left X"

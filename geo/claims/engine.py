@@ -47,7 +47,7 @@ class _Context:
     force: Side | None = None
     previous: list[Claim] = field(default_factory=list)
     last_day: date | None = None
-    #: persons whose side is known, by surname
+    #: persons and offices whose side is known, by surname or office (see named_before.remembered)
     people: dict[str, Act] = field(default_factory=dict)
     #: the sentence read last
     before: Span | None = None
@@ -82,13 +82,16 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     acts: list[Act] = []
     if may_claim:
         actors = find_actors(adoc, span.start, span.end)
-        acts = remembered(find_acts(adoc, span, actors), ctx.people)
     elif not _SPEECH.isdisjoint(adoc.words.lemma[span.start : span.end]):
         ctx.unheard.append((ctx.at, span))
     sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:], ctx.force) if may_claim else None
     matched, blocked = read_frames(sc) if sc is not None else ([], [])
     frames = _nearest_owns(matched)
+    # the speakers before are heard first: "Serhiy Bratchuk, spokesman for ..., said ..." makes "the
+    # spokesman said" of this sentence his
     inherited = _inherited(adoc, ctx) if frames else None
+    if may_claim:
+        acts = remembered(find_acts(adoc, span, actors), ctx.people)
     if frames and not acts and (inherited is None or ctx.act_at < ctx.at - 1):
         # "Syrskyi visited the front. He said ...": the one the sentence before named
         acts = [a for a in (pronoun_act(adoc, span, before),) if a is not None]

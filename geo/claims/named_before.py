@@ -19,33 +19,34 @@ def remembered(acts: Sequence[Act], people: dict[str, Act]) -> list[Act]:
     ``people`` (surnames capitalised, offices in lower case)."""
     out = []
     for a in acts:
-        key = _known_as(a)
-        known = people.get(key)
+        keys = _known_as(a)
+        known = people.get(keys[0]) if keys else None
         if a.side == "unknown" and known is not None:
             a = replace(a, who=known.who, side=known.side, voice=known.voice,
                         via=f"{a.via}, named before as {known.who}")
-        elif key and a.side in ("RU", "UA") and len(a.who.split()) > 1:
-            people[key] = a
+        elif a.side in ("RU", "UA") and len(a.who.split()) > 1:
+            people.update((key, a) for key in keys)
         out.append(a)
     return out
 
 
-def _known_as(act: Act) -> str:
-    """The key a speaker is known by later: a person's surname, an office's head noun."""
+def _known_as(act: Act) -> list[str]:
+    """The keys a speaker is known by later: a person's surname and office ("Serhiy Bratchuk, spokesman for
+    ..." is "Bratchuk" and "the spokesman"), an office's head noun."""
     last = act.who.split()[-1] if act.who else ""
     if act.via == PERSON and act.who[:1].isupper():
-        return last
-    return last.lower() if last.lower() in OFFICES else ""
+        return [last, *([act.office] if act.office else [])]
+    return [last.lower()] if last.lower() in OFFICES else []
 
 
-#: pronouns that may open a sentence as its speaker, and whether they stand for a person or an office
+#: pronouns that may open a sentence as its speaker
 _SPEAKING_PRONOUNS = frozenset({"he", "she", "it"})
 
 
 def pronoun_act(adoc: ArticleDoc, span: Span, before: Span | None) -> Act | None:
     """"Syrskyi visited the front on Sunday. He said ...", "The ministry issued a briefing. It said ...": a
-    pronoun opening a sentence that speaks stands for the last person or office (not a force) the sentence
-    before names."""
+    pronoun opening a sentence that speaks stands for the person or office (not a force) the sentence before
+    names first, when all it names are of one side."""
     k = span.start
     if before is None or adoc.lower(k) not in _SPEAKING_PRONOUNS:
         return None
@@ -56,7 +57,7 @@ def pronoun_act(adoc: ArticleDoc, span: Span, before: Span | None) -> Act | None
         return None
     named = [x for x in find_actors(adoc, before.start, before.end)
              if x.side != "unknown" and not x.military and not x.event]
-    if not named:
-        return None
-    return new_act(named[-1].text, named[-1].side, adoc.lemma(verb), verb, k,
-                f"'{adoc.lower(k)}' = '{named[-1].text}', named before")
+    if not named or len({x.side for x in named}) > 1:
+        return None  # "Zelensky hit back at Putin. He said ...": whose word, the pronoun does not say
+    return new_act(named[0].text, named[0].side, adoc.lemma(verb), verb, k,
+                   f"'{adoc.lower(k)}' = '{named[0].text}', named before")

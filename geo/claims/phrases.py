@@ -127,11 +127,13 @@ def _relative(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     if "object" in rule.places and not (any(c < x.start and x.end <= a for x in sc.actors) or any(
             adoc.lower(k) in ("it", "they", "we") for k in range(c, a))):
         return []  # "X, which Ukrainian troops seized": the relative clause needs its own subject
-    if adoc.lower(c) == "where" and ("subject" in rule.places or rule.kind == "withdraw"
-                                     or "object" in rule.places and rule.kind != "hold"):
+    if adoc.lower(c) == "where" and ("subject" in rule.places or rule.kind == "withdraw" or (
+            "object" in rule.places and rule.kind != "hold"
+            and not (rule.kind == "capture" and adoc.lower(b) in _NO_OBJECT))):
         # "X, where the festival had been held", "X, where Russian troops left mines", "X, where Russia
         # claimed advances": the place is where it happened, not what was held, left, taken or advanced on
-        # (but "X, where Ukrainian forces are still holding out": they hold it)
+        # (but "X, where Ukrainian forces are still holding out": they hold it; "X, where Russian forces took
+        # full control on Saturday": they took it)
         return []
     head, via = _relative_head(sc, c)
     return ([Target(adoc.places[head], head, f"relative: '{adoc.lower(c)}' -> {via}")] if head is not None
@@ -139,6 +141,9 @@ def _relative(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
 
 
 _RELATIVIZERS = frozenset({"which", "that", "where", "who"})
+#: words after a verb of taking that show it has no object of its own
+_NO_OBJECT = frozenset({",", ".", ";", ":", "on", "in", "last", "this", "after", "since", "earlier",
+                        "overnight", "and", "at", "by", "late", "early"})
 #: prepositions that go before "which" ("X, from which ...")
 _PIED = frozenset({"from", "for", "around", "in", "inside", "near", "over", "out"})
 #: words of the noun phrase a relative clause hangs on: "one of the few villages in the region", "the last

@@ -37,11 +37,11 @@ _HISTORY_REACH = 6
 
 def _history_of(adoc: ArticleDoc, f: Frame, t: int) -> bool:
     """Whether a time before the war at ``t`` dates the frame: near its trigger or a place of it, with no
-    noun phrase of its own between ("liberated Kharkiv in August 1943"; not "compared the fighting in Krynky
-    with the attempt in 1915")."""
+    noun phrase or aside of its own between ("liberated Kharkiv in August 1943"; not "compared the fighting
+    in Krynky with the attempt in 1915", "captured Lastochkyne, founded in 1932, on Sunday")."""
     anchor = min((*f.trigger, *(g.token for g in f.targets)), key=lambda k: abs(t - k))
     between = range(min(anchor, t) + 1, max(anchor, t))
-    return abs(t - anchor) <= _HISTORY_REACH and not any(adoc.lower(k) in V.DET for k in between)
+    return abs(t - anchor) <= _HISTORY_REACH and not any(adoc.lower(k) in V.DET | {","} for k in between)
 
 
 def time_of(adoc: ArticleDoc, f: Frame, times: Sequence[tuple[When, int]]) -> tuple[When | None, str]:

@@ -57,6 +57,7 @@ class Act:
     speaker: int  # first token of the speaker
     voice: str  # official | media | analyst
     via: str
+    office: str = ""  # the office a person holds, as "the ..." may name it later ("spokesman")
 
 
 def _kind(lemma: str) -> str:
@@ -140,9 +141,10 @@ def _relayed(adoc: ArticleDoc, acts: list[Act]) -> list[Act]:
     relaying a party's statement gives the party's word; the outlet's act is dropped."""
     relays = set()
     for cited in acts:
-        k = cited.speaker - 1 - (adoc.lower(cited.speaker - 1) in ("the", "a"))
-        if adoc.lower(k) == "citing":
-            relays |= {id(a) for a in acts if a is not cited and a.kind == "say"
+        k = cited.speaker - 1 - (adoc.lower(cited.speaker - 1) in ("the", "a", "an"))
+        if adoc.lower(k) == "citing" and "'s" not in adoc.words.lower[cited.speaker : cited.verb + 4]:
+            # not "milbloggers said, citing the Ukrainian military's silence"
+            relays |= {id(a) for a in acts if a is not cited and a.kind == "say" and a.voice == "media"
                        and (0 < k - a.verb <= _RELAY_REACH or 0 < k - a.speaker <= _RELAY_REACH)}
     return [a for a in acts if id(a) not in relays]
 
@@ -179,8 +181,13 @@ def _concessive(adoc: ArticleDoc, first: int) -> bool:
     """"whatever Russia claims", "despite what Moscow says", "despite (the) Russian claims", "contrary to
     Moscow's statements": not the one speaking."""
     k = first - 1 - (adoc.lower(first - 1) in ("the", "what"))
-    return (adoc.lower(first - 1) == "whatever" or adoc.lower(k) == "despite"
-            or (adoc.lower(k), adoc.lower(k - 1)) in (("of", "spite"), ("to", "contrary")))
+    if adoc.lower(first - 1) == "whatever" or (adoc.lower(first - 1) == "what"
+                                               and adoc.lower(first - 2) in ("despite", "of")):
+        return True
+    # "despite (the) Russian claims", not "Despite Ukraine saying its troops hold X, Moscow said ..."
+    return (adoc.lower(k) == "despite" or (adoc.lower(k), adoc.lower(k - 1)) in (("of", "spite"),
+                                                                                ("to", "contrary"))) \
+        and any(adoc.lemma(j) in V.SPEECH_NOUN for j in range(first, first + 4))
 
 
 _CITING = frozenset({"reported", "published", "posted", "cited", "released", "circulated", "spread"})
@@ -247,7 +254,10 @@ def _people(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
             title = next((a for a in actors if a.end == first and a.side != "unknown"), None)
             side = title.side if title else _office_side(words, role, adoc, last, actors)
             act = new_act(_name(words), side, adoc.lemma(v), v, first, PERSON)
-            out.append(replace(act, voice=voice_kind([*title.text.split(), *words])) if title else act)
+            office = next((w.strip(",") for w in [*role, *(title.text.lower().split() if title else [])]
+                           if w.strip(",") in OFFICES), "")
+            out.append(replace(act, office=office,
+                               voice=voice_kind([*title.text.split(), *words]) if title else act.voice))
     return out
 
 
