@@ -79,7 +79,6 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     ctx.at += 1
     before, ctx.before = ctx.before, span
     actors: list[Actor] = []
-    acts: list[Act] = []
     if may_claim:
         actors = find_actors(adoc, span.start, span.end)
     elif not _SPEECH.isdisjoint(adoc.words.lemma[span.start : span.end]):
@@ -87,14 +86,7 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     sc = scene(adoc, span, actors, ctx.topic[-ANAPHOR_REACH:], ctx.force) if may_claim else None
     matched, blocked = read_frames(sc) if sc is not None else ([], [])
     frames = _nearest_owns(matched)
-    # the speakers before are heard first: "Serhiy Bratchuk, spokesman for ..., said ..." makes "the
-    # spokesman said" of this sentence his
-    inherited = _inherited(adoc, ctx) if frames else None
-    if may_claim:
-        acts = remembered(find_acts(adoc, span, actors), ctx.people)
-    if frames and not acts and (inherited is None or ctx.act_at < ctx.at - 1):
-        # "Syrskyi visited the front. He said ...": the one the sentence before named
-        acts = [a for a in (pronoun_act(adoc, span, before),) if a is not None]
+    acts, inherited = _speakers(adoc, span, ctx, actors, bool(frames), before) if may_claim else ([], None)
     told = _told(adoc, acts)
     if told is not None:
         ctx.act, ctx.act_at = told, ctx.at
@@ -125,6 +117,19 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
         return found, None
     return found, SentenceTrace(span.sentence.index, span.sentence.text, tuple(act_line(a) for a in acts),
                                 tuple(frame_line(f) for f in frames), tuple(blocked), tuple(out))
+
+
+def _speakers(adoc: ArticleDoc, span: Span, ctx: _Context, actors: list[Actor], framed: bool,
+              before: Span | None) -> tuple[list[Act], Act | None]:
+    """The speech acts of a sentence that may claim, and the speaker carried over from the sentences before
+    (for a sentence with frames). Those sentences are heard first: "Serhiy Bratchuk, spokesman for ..., said
+    ..." makes "the spokesman said" here his; a pronoun that speaks is the one the sentence before named
+    ("Syrskyi visited the front. He said ...")."""
+    inherited = _inherited(adoc, ctx) if framed else None
+    acts = remembered(find_acts(adoc, span, actors), ctx.people)
+    if framed and not acts and (inherited is None or ctx.act_at < ctx.at - 1):
+        acts = [a for a in (pronoun_act(adoc, span, before),) if a is not None]
+    return acts, inherited
 
 
 def _told(adoc: ArticleDoc, acts: Sequence[Act]) -> Act | None:
