@@ -271,7 +271,9 @@ OFFICE = "an office named with the verb"
 def _offices(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> list[Act]:
     """"The ministry said ...", "..., the governor said": a bare office speaking (its side: see
     :func:`remembered`)."""
-    out = []
+    out: list[Act] = []
+    if OFFICES.isdisjoint(adoc.words.lower[span.start : span.end]):
+        return out
     for v in (k for k in range(span.start, span.end) if adoc.lemma(k) in SPEECH_LEMMAS):
         k = v - 1
         while k > span.start and adoc.lower(k) in BETWEEN:
