@@ -282,7 +282,7 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
     out = [anchor]
     j = anchor + step
     while span.start <= j < span.end and len(out) < MAX_LIST:
-        k, joined, aside = j, False, 0
+        k, joined, aside, unknown = j, False, 0, False
         while span.start <= k < span.end and abs(k - j) - aside < _GAP and (k not in usable) and (
                 adoc.lower(k) in V.LIST_JOIN or adoc.lower(k) in _LIST_WORDS or k in adoc.places
                 or adoc.lower(k) in ("(", ")") or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)
@@ -299,6 +299,9 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
                     return out
                 aside += closing - k
                 k = closing
+            if step == 1 and unknown and adoc.lower(k) in V.PREP_AT:
+                return out  # "took A and Tolpino in the Kursk region": the region locates the unknown name
+            unknown = unknown or (joined and adoc.title(k) and k not in adoc.places)
             joined = joined or adoc.lower(k) in V.LIST_JOIN
             if step == 1 and adoc.lower(k) == "(" and (close := _closing(adoc, k, span.end)) is not None:
                 # "A and B (DeepState marks C as captured), and near D": the aside is no part
