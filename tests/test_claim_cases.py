@@ -338,6 +338,8 @@ CASES: list[tuple[str, str, Expected]] = [
     ("'the enemy' attacking is a force",
      "The enemy attacked Robotyne twice overnight, the General Staff said.",
      {("Robotyne", "contested", "fighting", "UA", "claimed")}),
+    ("storming is assaulting", "Russian troops stormed Synkivka but were repelled.",
+     {("Synkivka", "contested", "fighting", "third_party", "confirmed")}),
     ("'under attack' is no force attacking",
      "Kupiansk, which Ukrainian forces liberated in 2022, is now under attack again.",
      {("Kupiansk", "UA", "recaptured", "third_party", "confirmed")}),

@@ -9,20 +9,21 @@ sets.
 from __future__ import annotations
 
 # --- verbs of taking, freeing, leaving, holding and fighting (lemmas) ---
-CAPTURE = frozenset({"capture", "seize", "take", "liberate", "free", "overrun", "storm", "occupy", "conquer",
+#: (not "storm": storming a place is assaulting it, dev2 y068 "began storming the town of Chasiv Yar")
+CAPTURE = frozenset({"capture", "seize", "take", "liberate", "free", "overrun", "occupy", "conquer",
                      "win", "retake", "recapture", "regain", "reclaim", "clear", "secure", "de-occupy",
                      "deoccupy"})
 #: verbs and participles of freeing: with no side named at all, a place is freed by its own side
 LIBERATE = frozenset({"liberate", "free", "clear", "deoccupy", "de-occupy"})
 LIBERATED = frozenset({"liberated", "freed", "cleared", "deoccupied", "de-occupied"})
 #: past participles that make the passive of a capture ("was liberated", "had been retaken")
-CAPTURED = frozenset({"captured", "seized", "taken", "liberated", "freed", "overrun", "stormed", "occupied",
+CAPTURED = frozenset({"captured", "seized", "taken", "liberated", "freed", "overrun", "occupied",
                       "conquered", "retaken", "recaptured", "regained", "reclaimed", "cleared", "secured",
                       "won", "de-occupied",
                       # not "lost", "abandoned", "surrendered": the side they name lost the place
                       "deoccupied"})
 CAPTURE_NOUN = frozenset({"capture", "seizure", "liberation", "fall", "loss", "takeover", "recapture",
-                          "collapse", "occupation", "surrender", "retaking", "storming", "taking",
+                          "collapse", "occupation", "surrender", "retaking", "taking",
                           "capturing", "liberating"})
 #: verbs of taking control: "took/gained/established/claimed (full) control of/over"
 CONTROL_VERB = frozenset({"take", "gain", "establish", "assume", "regain", "claim", "seize", "win", "restore",
