@@ -663,6 +663,13 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Robotyne", "UA", "recaptured", "UA", "claimed")}),
     ("the Kremlin", "The Kremlin said Russian troops had taken full control of Bakhmut.",
      {("Bakhmut", "RU", "captured", "RU", "claimed")}),
+    ("'the enemy' as an object is no subject", "Units of the Sever group of forces continued to destroy the "
+     "enemy in the Kursk region and liberated the settlement of Sudzha.",
+     {("Sudzha", "RU", "recaptured", "RU", "claimed")}),
+    ("'enemy formations' routed", "Units of the Yug group routed enemy formations and liberated the town of "
+     "Kurakhove.", {("Kurakhove", "RU", "captured", "RU", "claimed")}),
+    ("losses on the enemy", "Russian troops inflicted losses on the enemy and captured Krasnohorivka, the "
+     "ministry said.", {("Krasnohorivka", "RU", "captured", "RU", "claimed")}),
     ("Russia's groups of forces", "Units of the Southern group of forces, having improved their tactical "
      "position, liberated Klishchiivka.", {("Klishchiivka", "RU", "captured", "RU", "claimed")}),
     ("DPR forces fight for Russia", "DPR forces took Marinka, Pushilin said.",

@@ -55,7 +55,8 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, 
         if (word in ("it", "they", "we")
             and adoc.lower(i + 1) in V.AUX | V.ADVERB | {"had", "has", "have"} | {adoc.lower(a)}):
             return _antecedent(sc, i, f"'{word}'", agent=True)
-        if word in ENEMY and not (adoc.lower(i + 1) in V.POSSESSIVE and adoc.lemma(i + 2) not in FORCE_NOUNS):
+        if word in ENEMY and not _enemy_as_object(adoc, i) \
+                and not (adoc.lower(i + 1) in V.POSSESSIVE and adoc.lemma(i + 2) not in FORCE_NOUNS):
             # "the enemy's forces took X" acts; "broke through the enemy's defences" does not
             return "ENEMY", f"'{word}' = the other side of the speaker"
         if adoc.clause[i] != clause and adoc.lower(i) in (";", "—"):
@@ -63,6 +64,19 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, 
     military = [x for x in sc.actors
                 if x.end <= a and x.military and x.side in ("RU", "UA") and not _object_of_repel(adoc, x)]
     return (military[-1].side, f"military subject '{military[-1].text}'") if military else (None, "")
+
+
+#: verbs whose object "the enemy" is, not their subject ("destroyed the enemy ... and liberated X")
+_DONE_TO_THE_ENEMY = V.REPEL | frozenset({"destroy", "defeat", "rout", "eliminate", "inflict", "hit",
+                                          "strike", "engage", "encircle", "surround", "dislodge", "drive",
+                                          "push", "route"})  # the lookup table's lemma of "routed"
+
+
+def _enemy_as_object(adoc: ArticleDoc, i: int) -> bool:
+    """Whether "the enemy" at ``i`` is an object ("continued to destroy the enemy and liberated X", "routed
+    enemy formations", "inflicted losses on the enemy"), not the subject of the trigger after it."""
+    k = i - 1 - (adoc.lower(i - 1) == "the")
+    return adoc.lemma(k) in _DONE_TO_THE_ENEMY or adoc.lower(k) in ("on", "against", "at", "with")
 
 
 def _object_of_repel(adoc: ArticleDoc, actor: Actor) -> bool:
