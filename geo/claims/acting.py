@@ -81,11 +81,12 @@ def _enemy_as_object(adoc: ArticleDoc, i: int) -> bool:
 
 def _object_of_repel(adoc: ArticleDoc, actor: Actor) -> bool:
     """"(had) halted Russian advances", "repelled several Ukrainian attacks", "fighting against Russian
-    troops": the actor is what was stopped or fought, never the subject of a verb after it."""
+    troops", "destroyed Russian troops near X and liberated Y": the actor is what was stopped, fought or
+    destroyed, never the subject of a verb after it."""
     k = actor.start - 1
-    while adoc.lower(k) in V.DET or adoc.number(k):
-        k -= 1
-    return adoc.lemma(k) in V.REPEL or adoc.lower(k) == "against"
+    while (adoc.lower(k) in V.DET or adoc.number(k)) and adoc.lemma(k) not in _DONE_TO_THE_ENEMY:
+        k -= 1  # past "several", not past "destroyed" (the place phrases' adjectives are determiners too)
+    return adoc.lemma(k) in _DONE_TO_THE_ENEMY or adoc.lower(k) == "against"
 
 
 def _locates(adoc: ArticleDoc, actor: Actor) -> bool:
