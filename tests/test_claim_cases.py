@@ -671,8 +671,8 @@ CASES: list[tuple[str, str, Expected]] = [
     ("losses on the enemy", "Russian troops inflicted losses on the enemy and captured Krasnohorivka, the "
      "ministry said.", {("Krasnohorivka", "RU", "captured", "RU", "claimed")}),
     ("a named force as an object is no subject",
-     "Ukrainian forces destroyed Russian troops near Robotyne and liberated Urozhaine, the General Staff said.",
-     {("Urozhaine", "UA", "recaptured", "UA", "claimed")}),
+     "Ukrainian forces destroyed Russian troops near Robotyne and liberated Urozhaine, the General Staff "
+     "said.", {("Urozhaine", "UA", "recaptured", "UA", "claimed")}),
     ("Russia's groups of forces", "Units of the Southern group of forces, having improved their tactical "
      "position, liberated Klishchiivka.", {("Klishchiivka", "RU", "captured", "RU", "claimed")}),
     ("DPR forces fight for Russia", "DPR forces took Marinka, Pushilin said.",
