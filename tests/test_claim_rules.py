@@ -298,6 +298,11 @@ def test_a_title_before_a_name_gives_its_side(gazetteer: Gazetteer, text: str,
     assert (c.surface, c.controller, c.event, c.claimant, c.claimant_side, c.stance) == expected
 
 
+def test_a_speaker_of_a_clause_of_time_speaks_of_it_alone(gazetteer: Gazetteer) -> None:
+    text = "Ukrainian troops entered Kherson on Friday after Russia said it had completed its withdrawal."
+    assert [c.claimant_side for c in claims(text, gazetteer)] == ["third_party"]
+
+
 def test_a_speaker_after_an_aside_and_an_adverb_speaks(gazetteer: Gazetteer) -> None:
     text = ("RIA Novosti, a news site run by the state, likewise reported that the Russian garrison had been "
             "withdrawn from Snake Island.")

@@ -224,11 +224,16 @@ def _act_of(adoc: ArticleDoc, f: Frame, acts: Sequence[Act], inherited: Act | No
     return after[0] if after else inherited
 
 
+#: conjunctions that open a clause of time or cause, whose speaker speaks of it alone
+_SUBORDINATE = frozenset({"after", "before", "when", "since", "because", "until", "once"})
+
+
 def _opens_contrast(adoc: ArticleDoc, speaker: int) -> bool:
-    """Whether a speaker opens a contrasting clause ("X was taken, the ministry claimed, but Kyiv said ..."):
-    it speaks of its own clause, not of what came before."""
+    """Whether a speaker opens a contrasting or subordinate clause ("X was taken, the ministry claimed, but
+    Kyiv said ...", "Ukrainian troops entered X after Russia said it had left"): it speaks of its own clause,
+    not of what came before."""
     k = speaker - 1 - (adoc.lower(speaker - 1) == "the")
-    return adoc.lower(k) in _CONTRAST
+    return adoc.lower(k) in _CONTRAST | _SUBORDINATE
 
 
 def _relative_clause(adoc: ArticleDoc, token: int) -> bool:
