@@ -16,10 +16,11 @@ _WEAPONS = frozenset({"strike", "strikes", "shelling", "bombing", "bombardment",
 _NO_FORCE = frozenset({"convoy", "convoys", "aid", "evacuees", "refugees", "civilians", "residents", "train",
                        "trains", "bus", "buses", "delegation", "inspectors", "journalists", "reporters",
                        "experts", "ambulance", "ambulances", "electricity", "power", "water", "gas",
-                       "supplies",
-                       "medics", "doctors", "volunteers", "mayor", "governor", "president", "minister",
+                       "supplies", "medics", "doctors", "volunteers", "mayor", "governor", "president", "minister",
                        "officials", "police", "rescuers", "firefighters", "cargo", "shipment", "food",
                        "tourists", "visitors", "children", "families", "people", "pope", "envoy"})
+#: words before such a noun that make it a force after all ("a Russian military convoy")
+_MILITARY = frozenset({*V.SIDE_WORD, "military", "armoured", "armored", "army", "reconnaissance", "supply"})
 #: words before such a noun that make it no subject's head ("troops backed by air power", "troops and local
 #: people", "Kadyrov's people")
 _NOT_THE_HEAD = frozenset({"by", "with", "and", "using", "'s", "’s"})
@@ -27,8 +28,6 @@ _NOT_THE_HEAD = frozenset({"by", "with", "and", "using", "'s", "’s"})
 _STRIKE_CUES = frozenset({"killing", "killed", "injuring", "injured", "wounding", "wounded", "damaging",
                           "damaged", "civilians", "infrastructure", "port", "energy", "residential",
                           "casualties", "dead", "hit", "struck"})
-#: words before such a noun that make it a force after all ("a Russian military convoy")
-_MILITARY = frozenset({*V.SIDE_WORD, "military", "armoured", "armored", "army", "reconnaissance", "supply"})
 #: nouns "press" opens when it is the news, not a push ("a press conference", "press freedom")
 _PRESS_NOUNS = frozenset({"conference", "conferences", "freedom", "service", "release", "secretary", "office",
                           "centre", "center", "briefing", "officer", "statement", "team", "corps", "card"})
