@@ -16,9 +16,9 @@ _WEAPONS = frozenset({"strike", "strikes", "shelling", "bombing", "bombardment",
 _NO_FORCE = frozenset({"convoy", "convoys", "aid", "evacuees", "refugees", "civilians", "residents", "train",
                        "trains", "bus", "buses", "delegation", "inspectors", "journalists", "reporters",
                        "experts", "ambulance", "ambulances", "electricity", "power", "water", "gas",
-                       "supplies", "medics", "doctors", "volunteers", "mayor", "governor", "president", "minister",
-                       "officials", "police", "rescuers", "firefighters", "cargo", "shipment", "food",
-                       "tourists", "visitors", "children", "families", "people", "pope", "envoy"})
+                       "supplies", "medics", "doctors", "volunteers", "mayor", "governor", "president",
+                       "minister", "officials", "police", "rescuers", "firefighters", "cargo", "shipment",
+                       "food", "tourists", "visitors", "children", "families", "people", "pope", "envoy"})
 #: words before such a noun that make it a force after all ("a Russian military convoy")
 _MILITARY = frozenset({*V.SIDE_WORD, "military", "armoured", "armored", "army", "reconnaissance", "supply"})
 #: words before such a noun that make it no subject's head ("troops backed by air power", "troops and local
