@@ -133,6 +133,23 @@ def rank(mention: Mention, places: Sequence[Place], context: RankContext, spelle
          explained: int | None = None) -> list[Candidate]:
     """Score each candidate place of ``mention``; best first, ties broken by id. Only the first ``explained``
     candidates (all when None) say what their score is made of."""
+    scored = sorted(_scored(mention, places, context, spelled), key=lambda s: (-s[0], s[1].place_id))
+    limit = len(scored) if explained is None else explained
+    return [Candidate(p, score, _why(parts) if i < limit else "")
+            for i, (score, p, parts) in enumerate(scored)]
+
+
+def first_place(mention: Mention, places: Sequence[Place], context: RankContext, spelled: set[str]) -> Place:
+    """The place :func:`rank` puts first, without ranking the others."""
+    return min(_scored(mention, places, context, spelled), key=lambda s: (-s[0], s[1].place_id))[1]
+
+
+_Scored = tuple[float, Place, tuple[float, float, float, float, tuple[float, float]]]
+
+
+def _scored(mention: Mention, places: Sequence[Place], context: RankContext,
+            spelled: set[str]) -> list[_Scored]:
+    """Each candidate place of ``mention`` with its score and the parts of it, in the order given."""
     if mention.kind == "plain":
         alike = [p for p in places if _ends_alike(mention.surface, p, spelled)]
         places = alike or places
@@ -157,16 +174,13 @@ def rank(mention: Mention, places: Sequence[Place], context: RankContext, spelle
             else np.zeros(len(places))
     else:
         closeness = area = np.zeros(len(places))
-    scored = []
+    scored: list[_Scored] = []
     for p, near, around in zip(places, closeness.tolist(), area.tolist()):
         parts = (_CONTEXT_WEIGHT * near, _AREA_WEIGHT * around, region_bonus(p, mention, context),
                  _SPELLING_BONUS if exact_matters and p.place_id in spelled else 0.0, prior(p))
         scored.append((round(parts[0] + parts[1] + parts[2] + parts[3] + parts[4][0] + parts[4][1], 4), p,
                        parts))
-    scored.sort(key=lambda s: (-s[0], s[1].place_id))
-    limit = len(scored) if explained is None else explained
-    return [Candidate(p, score, _why(parts) if i < limit else "")
-            for i, (score, p, parts) in enumerate(scored)]
+    return scored
 
 
 _PARTS = ("context", "area", "region named", "spelling", "country", "population")

@@ -28,6 +28,7 @@ from geo.places.rank import (
     TOWN,
     RankContext,
     candidates_for,
+    first_place,
     km,
     km_matrix,
     prior,
@@ -245,7 +246,7 @@ def _context(options: Sequence[tuple[Mention, list[Place]]], gazetteer: Gazettee
                      tuple(m.start for m, _ in anchors))
     spelled = {id(m): gazetteer.spelled(region_base(m.surface)) for m, cands in options if cands}
     winners = {id(m): cands[0] if len(cands) == 1
-               else rank(m, cands, first, spelled[id(m)], explained=0)[0].place for m, cands in options
+               else first_place(m, cands, first, spelled[id(m)]) for m, cands in options
                if cands}
     return replace(first, anchors=tuple((m, winners[id(m)]) for m, _ in anchors))
 
