@@ -330,7 +330,7 @@ def _infinitive(adoc: ArticleDoc, to: int) -> str:
            or adoc.lower(k) in ("forced", "compelled", "obliged") for k in range(to - 3, to)):
         return "fact"  # "ordered its troops to withdraw", "forced the army to fall back": how it is reported
     if (adoc.lower(to + 1) == "have" or before in _FACT_BEFORE_TO
-        or adoc.lower(to - 1) in ("and", "had", "forced", "compelled", "obliged")):
+        or adoc.lower(to - 1) in ("and", "had")):
         return "fact"
     return "plan"
 

@@ -224,8 +224,8 @@ def _act_of(adoc: ArticleDoc, f: Frame, acts: Sequence[Act], inherited: Act | No
     return after[0] if after else inherited
 
 
-#: conjunctions that open a clause of time or cause, whose speaker speaks of it alone
-_SUBORDINATE = frozenset({"after", "before", "when", "since", "because", "until", "once"})
+#: what opens a clause whose speaker speaks of it alone: a contrast, or a clause of time or cause
+_OWN_CLAUSE = _CONTRAST | frozenset({"after", "before", "when", "since", "because", "until", "once"})
 
 
 def _opens_contrast(adoc: ArticleDoc, speaker: int) -> bool:
@@ -233,7 +233,7 @@ def _opens_contrast(adoc: ArticleDoc, speaker: int) -> bool:
     Kyiv said ...", "Ukrainian troops entered X after Russia said it had left"): it speaks of its own clause,
     not of what came before."""
     k = speaker - 1 - (adoc.lower(speaker - 1) == "the")
-    return adoc.lower(k) in _CONTRAST | _SUBORDINATE
+    return adoc.lower(k) in _OWN_CLAUSE
 
 
 def _relative_clause(adoc: ArticleDoc, token: int) -> bool:

@@ -127,7 +127,7 @@ def _force_before(sc: Scene, a: int) -> bool:
     """Whether the subject a withdrawal verb has (the word before it, past auxiliaries and adverbs) is a
     force."""
     adoc, j = sc.adoc, a - 1
-    while j > sc.span.start and adoc.lower(j) in SUBJECT_SKIP | _CATENATIVE:
+    while j > sc.span.start and adoc.lower(j) in _BEFORE_THE_VERB:
         j -= 1
     return adoc.lemma(j) in FORCE_NOUNS or adoc.lower(j) in FORCE_NOUNS or j in sc.usable
 
@@ -135,7 +135,8 @@ def _force_before(sc: Scene, a: int) -> bool:
 #: verbs that pass their subject on to the infinitive after them ("the army had to fall back", "units were
 #: forced to withdraw")
 _CATENATIVE = frozenset({"to", "forced", "ordered", "compelled", "obliged", "able", "began", "started",
-                         "decided", "managed", "had", "has", "have"})
+                         "decided", "managed"})
+_BEFORE_THE_VERB = SUBJECT_SKIP | _CATENATIVE
 
 
 def _targets(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:

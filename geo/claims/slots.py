@@ -75,8 +75,6 @@ def object_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
     return [] if locator is not None else anaphor(sc, b, j, "object")
 
 
-
-
 def _conjunct_region(sc: Scene, a: int) -> int | None:
     """The region a verb phrase joined before the trigger names with "in" ("launched an operation in the
     Kharkiv region and captured several towns and villages": the villages are in that region), if any."""

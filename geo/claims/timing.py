@@ -33,6 +33,8 @@ def sentence_times(adoc: ArticleDoc, span: Span, reference: date | None,
 
 #: how near its trigger or place a time before the war makes a frame history ("liberated Kharkiv in 1943")
 _HISTORY_REACH = 6
+#: what parts a time from the frame: a noun phrase of its own, or an aside
+_PARTS_A_TIME = V.DET | {","}
 
 
 def _history_of(adoc: ArticleDoc, f: Frame, t: int) -> bool:
@@ -41,7 +43,7 @@ def _history_of(adoc: ArticleDoc, f: Frame, t: int) -> bool:
     in Krynky with the attempt in 1915", "captured Lastochkyne, founded in 1932, on Sunday")."""
     anchor = min((*f.trigger, *(g.token for g in f.targets)), key=lambda k: abs(t - k))
     between = range(min(anchor, t) + 1, max(anchor, t))
-    return abs(t - anchor) <= _HISTORY_REACH and not any(adoc.lower(k) in V.DET | {","} for k in between)
+    return abs(t - anchor) <= _HISTORY_REACH and not any(adoc.lower(k) in _PARTS_A_TIME for k in between)
 
 
 def time_of(adoc: ArticleDoc, f: Frame, times: Sequence[tuple[When, int]]) -> tuple[When | None, str]:

@@ -19,7 +19,6 @@ from geo.claims.tokens import ArticleDoc, Span
 from geo.models import Side
 from geo.when_rules import DAY_WORDS
 
-SPEECH_LEMMAS = V.SPEECH_VERB
 BETWEEN = V.AUX | V.ADVERB | V.MODAL | frozenset({
     "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "later", "officially",
     "publicly", "in", "a", "statement", "itself", "also", "separately", "earlier", "late", "this", "week",
@@ -90,15 +89,15 @@ def _speech_after(adoc: ArticleDoc, end: int, stop: int) -> int | None:
         verb = k + 1
         while verb < stop and verb - k < 3 and adoc.lower(verb) in _ADVERBS_BEFORE_SPEECH:
             verb += 1  # "RIA Novosti, a Russian news site, likewise reported"
-        if k < stop and adoc.lower(k) == "," and adoc.lemma(verb) in SPEECH_LEMMAS:
+        if k < stop and adoc.lower(k) == "," and adoc.lemma(verb) in V.SPEECH_VERB:
             return verb
     # "the Institute ... (ISW) reported", 'Operational Command "South" said'
     acronym = 3 if (adoc.lower(j), adoc.lower(j + 2)) in (("(", ")"), ('"', '"'), ("“", "”")) else 0
     j += acronym
     while (j < stop and j - end - acronym < 6 and adoc.lower(j) in BETWEEN
-           and adoc.lemma(j) not in SPEECH_LEMMAS):
+           and adoc.lemma(j) not in V.SPEECH_VERB):
         j += 1
-    if (j < stop and adoc.lemma(j) in SPEECH_LEMMAS
+    if (j < stop and adoc.lemma(j) in V.SPEECH_VERB
         and adoc.lower(j) not in ("claim", "report", "statement", "post", "map", "data")
         and not (adoc.lower(j + 1) == "to" and adoc.lower(j - 1) in V.AUX)):  # "troops are said to have left"
         return j
@@ -240,7 +239,7 @@ def _people(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
     taken = {t for a in actors for t in range(a.start, a.end)}
     out = []
     lemmas = adoc.words.lemma
-    for v in (k for k in range(span.start, span.end) if lemmas[k] in SPEECH_LEMMAS):
+    for v in (k for k in range(span.start, span.end) if lemmas[k] in V.SPEECH_VERB):
         if v in taken or adoc.lower(v - 1) in V.DET:
             continue
         who = _name_before(adoc, span, v, taken) or _name_after(adoc, span, v, taken)
@@ -274,7 +273,7 @@ def _offices(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> list[Act]:
     out: list[Act] = []
     if OFFICES.isdisjoint(adoc.words.lower[span.start : span.end]):
         return out
-    for v in (k for k in range(span.start, span.end) if adoc.lemma(k) in SPEECH_LEMMAS):
+    for v in (k for k in range(span.start, span.end) if adoc.lemma(k) in V.SPEECH_VERB):
         k = v - 1
         while k > span.start and adoc.lower(k) in BETWEEN:
             k -= 1
