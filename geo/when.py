@@ -56,7 +56,13 @@ def _refused(kind: str, m: re.Match[str], text: str) -> bool:
         return not m.group("wrel") and m.start() > 0 and text[m.start() - 1].isalpha()
     if kind == "range":  # "between 4 and 2 June" is no range; "2 June" is still a date
         return range_ends(m) is None
+    if kind in ("day_month", "month_day"):  # "1 May Alley", "9 May Street": a street named for a day
+        return _STREET.match(text, m.end()) is not None
     return False
+
+
+#: the nouns of a street or square named for a day ("on 1 May Alley", "at 9 May Square")
+_STREET = re.compile(r"\s+(?:Alley|Street|St\.|Avenue|Square|Lane|Boulevard|Prospect|Park|Road)\b")
 
 
 class _Taken:
@@ -79,11 +85,22 @@ class _Taken:
         self._ends.insert(i, end)
 
 
+#: kinds counted from the day named before them ("that evening", "the day before")
+_FROM_A_DAY_NAMED = frozenset({"sameday", "dayshift"})
+
+
 def _day_named_before(days: Sequence[tuple[int, date]], start: int, previous: date | None) -> date | None:
     """The day named nearest before ``start`` (``days`` is (end, day), sorted), else ``previous``: what "that
     evening" at ``start`` refers to."""
     i = bisect_right(days, (start, date.max))
     return days[i - 1][1] if i else previous
+
+
+def _day_named_after(text: str, start: int, published: date | None) -> date | None:
+    """The first day named in ``text`` after ``start``: what "a day earlier" counts from when no day was named
+    before it."""
+    later = [w for w in find_times(text[start:], published) if w.event_date and w.precision == "day"]
+    return later[0].event_date if later else None
 
 
 def find_times(text: str, published: date | None, previous: date | None = None) -> list[When]:
@@ -98,11 +115,13 @@ def find_times(text: str, published: date | None, previous: date | None = None) 
         if needs[0].isdisjoint(words) or (len(needs) > 1 and not may_match(needs, words)):
             continue
         days = (sorted((w.end, w.event_date) for w in found if w.event_date and w.precision == "day")
-                if kind == "sameday" else [])
+                if kind in _FROM_A_DAY_NAMED else [])
         for m in rx.finditer(text):
             if taken.overlaps(m.start(), m.end()) or _refused(kind, m, text):
                 continue
-            before = _day_named_before(days, m.start(), previous) if kind == "sameday" else previous
+            before = _day_named_before(days, m.start(), previous) if kind in _FROM_A_DAY_NAMED else previous
+            if kind == "dayshift" and before is None:  # "X, which it took a day earlier, ... November 11"
+                before = _day_named_after(text, m.end(), published)
             when, precision = _checked(kind, m, published, before)
             taken.add(m.start(), m.end())
             found.append(When(text=m.group(0).strip(), event_date=when, precision=precision if when else None,

@@ -109,13 +109,20 @@ _RULES: tuple[tuple[str, tuple[frozenset[str], ...], str], ...] = (
      r"\b(?:(?:on|later|earlier|in)\s+)?(?:the\s+(?:evening|morning|afternoon|night)\s+of\s+)?(?:the\s+same\s+day|that\s+(?:same\s+)?(?:day|evening|morning|night|afternoon))\b"),
     ("relday", (frozenset({"today", "yesterday", "overnight", "night", "morning", "tonight"}),),
      r"\b(?P<relday>today|yesterday|overnight|last night|this morning|tonight|the day before yesterday)\b"),
+    # "the day before", "two days earlier", "a week later", "the next day": counted from the day named before
+    # (not "a day before the attack": that counts from an event)
+    ("dayshift", (frozenset({"day", "days", "week", "weeks"}),
+                  frozenset({"before", "after", "earlier", "later", "previous", "next", "following"})),
+     r"\b(?:(?P<sn>the|a|one|two|three|four|five|six|seven|\d+)\s+(?P<su>days?|weeks?)\s+"
+     r"(?:(?P<sd>earlier|later)|(?P<sd2>before|after)(?=\s*(?:[,.;:)]|$)))"
+     r"|(?:on\s+)?the\s+(?P<sd3>previous|next|following)\s+(?P<su3>day|week))\b"),
     ("ago", (frozenset({"ago", "after"}),),
      r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"
      r"|\b(?:comes|came)\s+(?:just\s+|only\s+|about\s+)?(?P<n2>\d+|a|one|two|three|four|five|six|seven|ten)\s+"
      r"(?P<unit2>days?|weeks?|months?)\s+after\b"),
     ("relperiod", (_PERIOD_WORDS,),
      r"\b(?:since\s+)?(?P<rp>(?:earlier|later) (?:this|in the) (?:year|month|week)|this (?:year|month|week)|"
-     r"last (?:year|month|week)|(?:past|previous) (?:week|(?:\w+ )?days)|recent days|the previous day|"
+     r"last (?:year|month|week)|(?:past|previous) (?:week|(?:\w+ )?days)|recent days|"
      r"(?:past|previous|last) (?:24|48) hours|past day|(?<=over )the weekend|"
      r"(?<=at )the weekend|last weekend)\b(?!['’]s)"),
     ("year", (_NUMBER,), rf"\b(?:in|since|by|during|until|throughout|of)\s+{_YEAR}\b"),
@@ -295,6 +302,22 @@ def _ago(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
     return date(pub.year - n, 1, 1), "year"
 
 
+def _dayshift(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
+    """"the day before", "two days earlier", "a week later", "the next day": that many days or weeks from the
+    day named before (else publication), never past publication."""
+    base = previous or pub
+    if not base:
+        return None, None
+    count, unit = (m.group("sn"), m.group("su")) if m.group("sn") else ("one", m.group("su3"))
+    n = 1 if _fold(count) == "the" else int(count) if count.isdigit() else _NUMBERS[_fold(count)]
+    days = n * (7 if _fold(unit).startswith("week") else 1)
+    back = _fold(m.group("sd") or m.group("sd2") or m.group("sd3")) in ("earlier", "before", "previous")
+    day = base - timedelta(days=days) if back else base + timedelta(days=days)
+    if pub and day > pub:
+        return None, None
+    return day, "week" if days >= 7 else "day"
+
+
 def _relperiod(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
     """"earlier this year", "last week", "over the past two days", "in recent days", "in the past 24 hours",
     "over the weekend"."""
@@ -303,7 +326,7 @@ def _relperiod(m: re.Match[str], pub: date | None, previous: date | None) -> Res
     rp = _fold(m.group("rp"))
     if rp.startswith(("earlier in the", "later in the")) and previous:
         pub = previous  # "retaking Izium earlier in the year" after "in November 2022": that year
-    if rp in ("the previous day", "past day") or rp.endswith("24 hours"):
+    if rp == "past day" or rp.endswith("24 hours"):
         return pub - timedelta(days=1), "day"
     if rp.endswith("48 hours"):
         return pub - timedelta(days=2), "day"
@@ -379,5 +402,5 @@ RESOLVERS: dict[str, Callable[[re.Match[str], date | None, date | None], Resolve
     "sameday": _same_day, "invasion": _invasion, "iso": _iso, "range": _range, "month_day": _day_of_month,
     "day_month": _day_of_month, "month_year": _month_year, "part_month": _part_month, "part_year": _part_year,
     "month_rel": _month_rel, "month": _month, "season": _season, "weekday": _weekday, "relday": _relday,
-    "ago": _ago, "relperiod": _relperiod, "year": _year,
+    "ago": _ago, "dayshift": _dayshift, "relperiod": _relperiod, "year": _year,
 }

@@ -338,3 +338,16 @@ def test_settlements_among_them_or_including_are_the_ones_taken(gazetteer: Gazet
     assert {(c.surface, c.controller) for c in claims(text, gazetteer)} == {("Yampil", "UA")}
     text = "Ukrainian troops have already liberated 30 settlements, including Kupiansk and Balakliia."
     assert {c.surface for c in claims(text, gazetteer)} == {"Kupiansk", "Balakliia"}
+
+
+@pytest.mark.parametrize(("text", "who", "side"), [
+    # a day before the speaker is no given name of it (y037)
+    ("On Tuesday Russia said its forces now controlled Blahodatne.", "Russia", "RU"),
+    # "States" of "the United States" is no speech verb, "United" no speaker: the claim is relayed news
+    ("The Wagner Group, listed by the United States as a criminal organisation, had claimed on Saturday that "
+     "its units held Blahodatne.", "unattributed, in example.org", "RU"),
+])
+def test_a_speakers_name_takes_no_word_of_another_name(gazetteer: Gazetteer, text: str, who: str,
+                                                       side: str) -> None:
+    (c,) = claims(text, gazetteer)
+    assert (c.claimant, c.claimant_side) == (who, side)

@@ -59,8 +59,34 @@ def test_relative_expressions_resolve_to_the_start_of_their_period(text: str,
     assert one(text)[1:] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "previous", "expected"),
+    [
+        # counted from the day named before it in the text, else the day the sentences before named
+        ("On Friday the town fell; the day before, troops had entered it", None, (date(2024, 10, 24), "day")),
+        ("On October 20 the army pulled back, and two days later the town fell", None,
+         (date(2024, 10, 22), "day")),
+        ("The previous day, Ukrainian troops withdrew", date(2024, 10, 20), (date(2024, 10, 19), "day")),
+        ("Troops had entered the village a week earlier", date(2024, 10, 20), (date(2024, 10, 13), "week")),
+        # else the day named after it ("X, which it took a day earlier, ..., November 11, 2022")
+        ("the village, which the army took back a day earlier, November 11, 2022", None,
+         (date(2022, 11, 10), "day")),
+        # else publication
+        ("A day earlier, Ukrainian troops withdrew", None, (date(2024, 10, 28), "day")),
+        # never after publication
+        ("The next day the flag went up", date(2024, 10, 29), (None, None)),
+    ],
+)
+def test_a_day_counted_from_another_day(text: str, previous: date | None,
+                                        expected: tuple[date | None, str | None]) -> None:
+    shifted = [w for w in find_times(text, TUESDAY, previous) if w.text.lower().startswith(
+        ("the day", "two days", "the previous", "a week", "a day", "the next"))]
+    assert len(shifted) == 1 and (shifted[0].event_date, shifted[0].precision) == expected
+
+
 @pytest.mark.parametrize("text", ["the 47th Brigade said", "the town may soon fall", "a 2024 report",
-                                  "March of the troops"])
+                                  "March of the troops", "a day before the attack", "filmed on 1 May Alley",
+                                  "two weeks after the offensive began"])
 def test_things_that_are_not_dates_are_not_dates(text: str) -> None:
     assert find_times(text, TUESDAY) == []
 
@@ -164,6 +190,7 @@ def test_a_range_without_a_publication_date_or_with_a_year_from_other_reports() 
      "in the past 24 hours and two weeks ago", "since the start of the full-scale invasion",
      "ſince ſummer 2023", "tonıght, İN 2023", "Sept. 4-6, 2024",
      "from 4 to 16 August, between August 4 and 16, on June 9 and 10", "August 4" + " " * 300 + "and 16",
+     "On Friday it fell; the day before and two weeks later, the next day",
      ],
 )
 def test_the_words_a_rule_needs_never_hide_a_match(text: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -229,7 +229,7 @@ def _full_name(adoc: ArticleDoc, span: Span, a: Actor) -> str:
     first = a.start
     while first > span.start and a.end - first < 4 and adoc.title(first - 1) \
             and first - 1 not in adoc.places \
-            and adoc.lower(first - 1) not in _PERSON_STOP:
+            and adoc.lower(first - 1) not in _PERSON_STOP | DAY_WORDS:
         first -= 1
     return adoc.text(first, a.end) if a.end - a.start == 1 else a.text
 
@@ -240,8 +240,8 @@ def _people(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
     out = []
     lemmas = adoc.words.lemma
     for v in (k for k in range(span.start, span.end) if lemmas[k] in V.SPEECH_VERB):
-        if v in taken or adoc.lower(v - 1) in V.DET:
-            continue
+        if v in taken or adoc.lower(v - 1) in V.DET or (v > span.start and adoc.title(v)):
+            continue  # "the Reports", "the United States": a capital in mid-sentence is a name, not a verb
         who = _name_before(adoc, span, v, taken) or _name_after(adoc, span, v, taken)
         if who is not None:
             first, last = who
