@@ -42,7 +42,7 @@ LOCK_NAME = ".geo.lock"
 #: again.
 READERS = ("claims", "places/cues.py", "places/sentences.py", "models.py", "names.py", "work/process.py",
            "places/recognize.py", "places/resolve.py", "places/rank.py", "settings.py", "when.py",
-           "when_rules.py", "when_words.py")
+           "when_rules.py", "when_relative.py", "when_words.py")
 
 
 @functools.cache

@@ -20,7 +20,8 @@ from datetime import date
 
 from geo import settings
 from geo.models import When
-from geo.when_rules import PATTERNS, RESOLVERS, Resolved, range_ends
+from geo.when_relative import RELATIVE
+from geo.when_rules import ABSOLUTE, PATTERNS, Resolved, range_ends
 from geo.when_words import cue_words, may_match
 
 #: the text of the date a present statement takes: the day the article was published
@@ -36,6 +37,10 @@ def plausible_year(year: int) -> bool:
     """Whether a year is one a report on this war may give (1900 to next year); others are typos or
     garbage."""
     return settings.MIN_YEAR <= year <= latest_year()
+
+
+#: how each kind of expression resolves
+RESOLVERS = {**ABSOLUTE, **RELATIVE}
 
 
 def _checked(kind: str, m: re.Match[str], pub: date | None, previous: date | None = None) -> Resolved:

@@ -19,7 +19,7 @@ _MONTHS = {
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
              "sunday": 6}
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _PART_OF_YEAR = {"early": 1, "mid": 5, "middle": 5, "late": 9, "end": 10}
@@ -57,7 +57,7 @@ _RANGE_JOINS = {"between": ("and",), "on": ("and",), "from": ("to", "until", "ti
 _NUMBER = frozenset({DIGIT})
 _MONTH_WORDS = frozenset(_MONTHS)
 #: the words that name a day or a month without a digit ("on Tuesday", "in May", "yesterday")
-DAY_WORDS = _MONTH_WORDS | frozenset(_WEEKDAYS) | frozenset({"today", "yesterday"})
+DAY_WORDS = _MONTH_WORDS | frozenset(WEEKDAYS) | frozenset({"today", "yesterday"})
 #: The words "this week", "the previous day", "over the past two days" or "past 24 hours" end with.
 _PERIOD_WORDS = frozenset({"day", "days", "week", "month", "year", "hours", "weekend"})
 _TIME_OF_DAY = frozenset({"day", "evening", "morning", "night", "afternoon"})
@@ -103,7 +103,7 @@ _RULES: tuple[tuple[str, tuple[frozenset[str], ...], str], ...] = (
     ("month", (_MONTH_WORDS,),
      rf"\b(?:(?i:in|since|by|during|until|from|early|mid|late|throughout)|(?P<mlast>(?i:last|this)))\s+"
      rf"{_MONTH}\b"),
-    ("weekday", (frozenset(_WEEKDAYS),),
+    ("weekday", (frozenset(WEEKDAYS),),
      rf"\b(?:(?P<wrel>last|this|on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?\b"),
     ("sameday", (_TIME_OF_DAY,),
      r"\b(?:(?:on|later|earlier|in)\s+)?(?:the\s+(?:evening|morning|afternoon|night)\s+of\s+)?(?:the\s+same\s+day|that\s+(?:same\s+)?(?:day|evening|morning|night|afternoon))\b"),
@@ -130,13 +130,13 @@ _RULES: tuple[tuple[str, tuple[frozenset[str], ...], str], ...] = (
 PATTERNS: tuple[tuple[str, tuple[frozenset[str], ...], re.Pattern[str]], ...] = tuple(
     (kind, needs, re.compile(rx, 0 if kind in _CASED else re.IGNORECASE)) for kind, needs, rx in _RULES
 )
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
+NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
             "few": 3, "several": 4}
 
 Resolved = tuple[date | None, Precision | None]
 
 
-def _fold(words: str | None) -> str:
+def fold(words: str | None) -> str:
     """Matched words as the rules compare them: case-folded, with "İ" and "ı" as "i" (``re.IGNORECASE``
     matches them to "i", and "ſ" to "s"); "" for a group that took no part in the match."""
     return words.translate(AS_I).casefold() if words else ""
@@ -144,7 +144,7 @@ def _fold(words: str | None) -> str:
 
 def _month_of(name: str) -> int:
     """The number of a month named in full or short ("Sept.", "August")."""
-    return _MONTHS[_fold(name.rstrip("."))]
+    return _MONTHS[fold(name.rstrip("."))]
 
 
 def _latest_not_after(pub: date, month: int, day: int = 1) -> date | None:
@@ -160,7 +160,7 @@ def _latest_not_after(pub: date, month: int, day: int = 1) -> date | None:
     return None
 
 
-def _months_back(pub: date, n: int) -> date:
+def months_back(pub: date, n: int) -> date:
     """The first day of the month ``n`` months before the publication month."""
     y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
     return date(y, mo + 1, 1)
@@ -191,7 +191,7 @@ def _day_of_month(m: re.Match[str], pub: date | None, previous: date | None) -> 
         return None, None
     year = int(m.group("year")) if m.group("year") else None
     if m.group("yrel") and pub:
-        year = pub.year - (_fold(m.group("yrel")) == "last")
+        year = pub.year - (fold(m.group("yrel")) == "last")
     if year is not None:
         try:
             return date(year, month, day), "day"
@@ -212,7 +212,7 @@ _PART_OF_MONTH = {"early": 1, "mid": 11, "late": 21, "end of": 21, "beginning of
 def _part_month(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
     """"mid-March", "the first days of October": the day that part of the month begins."""
     month = _month_of(m.group("pmonth"))
-    part = _fold(m.group("part")).removeprefix("the ")
+    part = fold(m.group("part")).removeprefix("the ")
     day = _PART_OF_MONTH[part]
     precision: Precision = "week" if part.endswith("days of") else "month"
     if m.group("year"):
@@ -225,17 +225,17 @@ def _part_year(m: re.Match[str], pub: date | None, previous: date | None) -> Res
     if m.group("pyear"):
         year = int(m.group("pyear"))
     elif pub:
-        year = pub.year - (1 if _fold(m.group("rel")) == "last" else 0)
+        year = pub.year - (1 if fold(m.group("rel")) == "last" else 0)
     else:
         return None, None
-    return date(year, _PART_OF_YEAR[_fold(m.group("part2")).removesuffix(" of")], 1), "season"
+    return date(year, _PART_OF_YEAR[fold(m.group("part2")).removesuffix(" of")], 1), "season"
 
 
 def _month_rel(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
     """"in February last year"."""
     if not pub:
         return None, None
-    return (date(pub.year - (1 if _fold(m.group("mrel")) == "last" else 0), _month_of(m.group("month")), 1),
+    return (date(pub.year - (1 if fold(m.group("mrel")) == "last" else 0), _month_of(m.group("month")), 1),
             "month")
 
 
@@ -244,7 +244,7 @@ def _month(m: re.Match[str], pub: date | None, previous: date | None) -> Resolve
     publication month, "this May" the publication year's."""
     if not pub:
         return None, None
-    month, rel = _month_of(m.group("month")), _fold(m.group("mlast"))
+    month, rel = _month_of(m.group("month")), fold(m.group("mlast"))
     if rel == "this":
         return date(pub.year, month, 1), "month"
     if rel == "last" and month == pub.month:
@@ -254,98 +254,16 @@ def _month(m: re.Match[str], pub: date | None, previous: date | None) -> Resolve
 
 def _season(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
     """"since summer", "last winter", "in autumn 2023": the season's first month."""
-    month = _SEASONS[_fold(m.group("season"))]
+    month = _SEASONS[fold(m.group("season"))]
     if m.group("syear"):
         return date(int(m.group("syear")), month, 1), "season"
     if not pub:
         return None, None
-    rel = _fold(m.group("srel"))
+    rel = fold(m.group("srel"))
     start = _latest_not_after(pub, month)
     if start and rel in ("last", "past") and (pub - start).days < 92:
         start = date(start.year - 1, month, 1)
     return start, "season"
-
-
-def _weekday(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"on Tuesday": the latest such day not after publication ("last Tuesday" on a Tuesday: a week
-    before)."""
-    if not pub:
-        return None, None
-    back = (pub.weekday() - _WEEKDAYS[_fold(m.group("weekday"))]) % 7
-    if _fold(m.group("wrel")) == "last" and back == 0:
-        back = 7
-    return pub - timedelta(days=back), "day"
-
-
-def _relday(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"yesterday", "overnight", "this morning"."""
-    if not pub:
-        return None, None
-    back = {"yesterday": 1, "the day before yesterday": 2, "last night": 1,
-            "overnight": 1}.get(_fold(m.group("relday")), 0)
-    return pub - timedelta(days=back), "day"
-
-
-def _ago(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"3 days ago", "comes a week after": that many units before publication."""
-    if not pub:
-        return None, None
-    count, unit = (m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))
-    n = int(count) if count.isdigit() else _NUMBERS[_fold(count)]
-    unit = _fold(unit).rstrip("s")
-    if unit == "day":
-        return pub - timedelta(days=n), "day"
-    if unit == "week":
-        return pub - timedelta(days=7 * n), "week"
-    if unit == "month":
-        return _months_back(pub, n), "month"
-    return date(pub.year - n, 1, 1), "year"
-
-
-def _dayshift(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"the day before", "two days earlier", "a week later", "the next day": that many days or weeks from the
-    day named before (else publication), never past publication."""
-    base = previous or pub
-    if not base:
-        return None, None
-    count, unit = (m.group("sn"), m.group("su")) if m.group("sn") else ("one", m.group("su3"))
-    n = 1 if _fold(count) == "the" else int(count) if count.isdigit() else _NUMBERS[_fold(count)]
-    days = n * (7 if _fold(unit).startswith("week") else 1)
-    back = _fold(m.group("sd") or m.group("sd2") or m.group("sd3")) in ("earlier", "before", "previous")
-    day = base - timedelta(days=days) if back else base + timedelta(days=days)
-    if pub and day > pub:
-        return None, None
-    return day, "week" if days >= 7 else "day"
-
-
-def _relperiod(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"earlier this year", "last week", "over the past two days", "in recent days", "in the past 24 hours",
-    "over the weekend"."""
-    if not pub:
-        return None, None
-    rp = _fold(m.group("rp"))
-    if rp.startswith(("earlier in the", "later in the")) and previous:
-        pub = previous  # "retaking Izium earlier in the year" after "in November 2022": that year
-    if rp == "past day" or rp.endswith("24 hours"):
-        return pub - timedelta(days=1), "day"
-    if rp.endswith("48 hours"):
-        return pub - timedelta(days=2), "day"
-    if rp.endswith("year"):
-        return date(pub.year - (1 if rp.startswith("last") else 0), 1, 1), "year"
-    if rp.endswith("month"):
-        return (_months_back(pub, 1) if rp.startswith("last") else date(pub.year, pub.month, 1)), "month"
-    if rp in ("the weekend", "last weekend"):  # "over the weekend": its Sunday, the one before publication
-        back = (pub.weekday() + 1) % 7 + (7 if rp == "last weekend" and pub.weekday() >= 5 else 0)
-        return pub - timedelta(days=back), "day"
-    # "over the past two days", "in the previous few days", "in recent days": the days just before
-    if rp.endswith("days"):
-        count = rp.split()[0 if rp.startswith("recent") else 1]
-        n = int(count) if count.isdigit() else _NUMBERS.get(count, 3 if count == "recent" else 7)
-        return pub - timedelta(days=n), "day" if n == 1 else "week"
-    if rp.startswith(("past", "previous")):  # "over the past week": the seven days before publication
-        return pub - timedelta(days=7), "week"
-    monday = pub - timedelta(days=pub.weekday())
-    return (monday - timedelta(days=7) if rp.startswith("last") else monday), "week"
 
 
 def _year(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
@@ -359,7 +277,7 @@ def range_ends(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int]] | No
     16-4"), unless the range runs into a new year ("December 28 - January 3": a last month 10 or 11 months
     before)."""
     join = m.group("join")
-    if join and join not in _RANGE_JOINS.get(_fold(m.group("lead")), ()):
+    if join and join not in _RANGE_JOINS.get(fold(m.group("lead")), ()):
         return None
     first_month, last_month = m.group("m1") or m.group("m2"), m.group("m2") or m.group("m1")
     first = (_month_of(first_month), int(m.group("d1")))
@@ -398,9 +316,9 @@ def _range(m: re.Match[str], pub: date | None, previous: date | None) -> Resolve
     return start, _span_precision((end - start).days + 1)
 
 
-RESOLVERS: dict[str, Callable[[re.Match[str], date | None, date | None], Resolved]] = {
+#: how each kind of absolute expression resolves (the relative ones: :mod:`geo.when_relative`)
+ABSOLUTE: dict[str, Callable[[re.Match[str], date | None, date | None], Resolved]] = {
     "sameday": _same_day, "invasion": _invasion, "iso": _iso, "range": _range, "month_day": _day_of_month,
     "day_month": _day_of_month, "month_year": _month_year, "part_month": _part_month, "part_year": _part_year,
-    "month_rel": _month_rel, "month": _month, "season": _season, "weekday": _weekday, "relday": _relday,
-    "ago": _ago, "dayshift": _dayshift, "relperiod": _relperiod, "year": _year,
+    "month_rel": _month_rel, "month": _month, "season": _season, "year": _year,
 }

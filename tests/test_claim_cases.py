@@ -53,6 +53,11 @@ CASES: list[tuple[str, str, Expected]] = [
     ("control in a place", "Russian forces have expanded the area they control in the village of Pivnichne, "
      "DeepState said.", {("Pivnichne", "RU", "holds", "UA", "claimed")}),
     # --- passives and nouns ---
+    # "fell on" a day is falling, "fell on" a place is not
+    ("fell on a day", "Russian troops stormed Siversk for months. The town fell on Thursday.",
+     {("Siversk", "contested", "fighting", "third_party", "confirmed"),
+      ("Siversk", "RU", "captured", "RU", "claimed")}),
+    ("fell on a place", "The main Russian thrust fell on Rabotino.", set()),
     ("passive with its agent", "Bakhmut was captured by Wagner fighters, Prigozhin said.",
      {("Bakhmut", "RU", "captured", "RU", "claimed")}),
     ("passive retaken", "Robotyne was retaken by Ukrainian troops, Ukraine's military said.",

@@ -351,3 +351,28 @@ def test_a_speakers_name_takes_no_word_of_another_name(gazetteer: Gazetteer, tex
                                                        side: str) -> None:
     (c,) = claims(text, gazetteer)
     assert (c.claimant, c.claimant_side) == (who, side)
+
+
+@pytest.mark.parametrize(("text", "who", "side", "stance"), [
+    # the one an outlet quotes "as saying" speaks (x006, x045, x068, y107 have the form)
+    ("Interfax news agency quoted Pushilin as saying Russian forces controlled Pokrovsk.", "Pushilin", "RU",
+     "claimed"),
+    ("Deputy Defence Minister Hanna Maliar was quoted by the military as saying that Robotyne had been "
+     "liberated.", "Maliar", "UA", "claimed"),
+    ("Russian forces control about half of Vovchansk, AFP quoted a Ukrainian commander as saying.",
+     "Ukrainian commander", "UA", "confirmed"),
+    # an outlet citing a party whose name has an "'s" of its own, and a Ukrainian outlet, relay it
+    ("Russian forces have taken the town of Toretsk, Reuters reported, citing Russia's defence ministry.",
+     "Russia's defence ministry", "RU", "claimed"),
+    ("Russian forces are attacking Pokrovsk, Ukrainska Pravda reported, citing Ukraine's General Staff.",
+     "Ukraine's General Staff", "UA", "claimed"),
+    # an adverb between a speaker and its verb keeps the speaker ("strongly denied")
+    ("Ukraine's army strongly denied that Russian troops had captured Lyman.", "Ukraine's army", "UA",
+     "denied"),
+    ("Ukraine's military reluctantly admitted that Russian forces had captured Selydove.",
+     "Ukraine's military", "UA", "confirmed"),
+])
+def test_a_voice_relayed_or_parted_from_its_verb(gazetteer: Gazetteer, text: str, who: str, side: str,
+                                                stance: str) -> None:
+    (c,) = claims(text, gazetteer)
+    assert (c.claimant, c.claimant_side, c.stance) == (who, side, stance)

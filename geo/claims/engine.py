@@ -13,13 +13,14 @@ from geo.claims.frames import Blocked, Frame, read_frames
 from geo.claims.merge import merge_claims
 from geo.claims.named_before import pronoun_act, remembered
 from geo.claims.places import part_named
+from geo.claims.relays import heard
 from geo.claims.scene import Scene, scene
 from geo.claims.sides import Actor, find_actors
 from geo.claims.stance import Verdict, called_false, revoiced, voiced
 from geo.claims.timing import history, own_time, sentence_times, time_of
 from geo.claims.tokens import ArticleDoc, Span, build_doc
 from geo.claims.trace import ClaimTrace, Reading, SentenceTrace, act_line, frame_line
-from geo.claims.voices import Act, find_acts
+from geo.claims.voices import Act
 from geo.models import Article, Claim, Resolved, Side, When
 from geo.when import latest_full_date
 from geo.when_rules import DAY_CUES, ISO_DATE
@@ -126,7 +127,7 @@ def _speakers(adoc: ArticleDoc, span: Span, ctx: _Context, actors: list[Actor], 
     ..." makes "the spokesman said" here his; a pronoun that speaks is the one the sentence before named
     ("Syrskyi visited the front. He said ...")."""
     inherited = _inherited(adoc, ctx) if framed else None
-    acts = remembered(find_acts(adoc, span, actors), ctx.people)
+    acts = remembered(heard(adoc, span, actors), ctx.people)
     if framed and not acts and (inherited is None or ctx.act_at < ctx.at - 1):
         acts = [a for a in (pronoun_act(adoc, span, before),) if a is not None]
     return acts, inherited
@@ -146,7 +147,7 @@ def _inherited(adoc: ArticleDoc, ctx: _Context) -> Act | None:
         if ctx.at - at - 1 > SPEAKER_REACH:
             break
         told = _told(adoc,
-                     remembered(find_acts(adoc, span, find_actors(adoc, span.start, span.end)), ctx.people))
+                     remembered(heard(adoc, span, find_actors(adoc, span.start, span.end)), ctx.people))
         if told is not None:
             ctx.act, ctx.act_at = told, at
             break

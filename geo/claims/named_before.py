@@ -10,7 +10,7 @@ from dataclasses import replace
 from geo.claims import vocab as V
 from geo.claims.sides import find_actors
 from geo.claims.tokens import ArticleDoc, Span
-from geo.claims.voices import BETWEEN, OFFICES, PERSON, Act, new_act
+from geo.claims.voices import OFFICES, PERSON, Act, between, new_act
 
 
 def remembered(acts: Sequence[Act], people: dict[str, Act]) -> list[Act]:
@@ -52,7 +52,7 @@ def pronoun_act(adoc: ArticleDoc, span: Span, before: Span | None) -> Act | None
     if before is None or adoc.lower(k) not in _SPEAKING_PRONOUNS:
         return None
     verb = k + 1
-    while verb < span.end and adoc.lower(verb) in BETWEEN and adoc.lemma(verb) not in V.SPEECH_VERB:
+    while verb < span.end and between(adoc.lower(verb)) and adoc.lemma(verb) not in V.SPEECH_VERB:
         verb += 1
     if adoc.lemma(verb) not in V.SPEECH_VERB:
         return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from geo.claims import vocab as V
+from geo.when_rules import DAY_WORDS
 
 Pattern = tuple[Mapping[str, object], ...]
 Kind = Literal["capture", "withdraw", "hold", "fight", "block"]
@@ -156,7 +157,10 @@ RULES: tuple[Rule, ...] = (
          note="places fell or passed to a side, came under its control, or are back under it"),
     Rule("capture.fallen",
          ((lower("has", "had", "have", "having", "'s", "’s"), _ADV, lower("fallen"), _NOT_COMPLEMENT),
-          (lower("fell"), _NOT_COMPLEMENT)),
+          (lower("fell"), _NOT_COMPLEMENT),
+          # "the town fell on Thursday", "fell on 17 February": a day, not what it fell on
+          (lower("fell"), lower("on"), {"LOWER": {"IN": sorted(DAY_WORDS | {w + "." for w in DAY_WORDS})}}),
+          (lower("fell"), lower("on"), {"LIKE_NUM": True})),
          "capture", ("subject", "relative"), (("to", "taker"),), defaults=("invader",), priority=44,
          bare_subject=True,
          note="places have fallen, no side named: taken by the invader of the place's country"),

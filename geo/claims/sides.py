@@ -142,6 +142,9 @@ _ROWS: tuple[tuple[Side, tuple[Pattern, ...]], ...] = (
                                  "lysak", "fedorov", "filashkin", "kiper", "prokudin", "zhyvytskyi",
                                  "hryhorov"]}},),
         (*_words("deep", "state"),),
+        # Ukrainian outlets named in two words ("Ukrainska Pravda reported", "the Kyiv Independent reported")
+        ({"LOWER": {"IN": ["ukrainska", "ukrayinska", "kyiv", "kiev"]}},
+         {"LOWER": {"IN": ["pravda", "independent", "post"]}}),
     )),
     ("third_party",
      (({"LOWER": {"IN": ["isw", "pentagon", "nato", "reuters", "afp", "bbc", "cnn", "washington", "osint",
@@ -243,7 +246,7 @@ _MEDIA = frozenset({"tass", "ria", "interfax", "ukrinform", "suspilne", "deepsta
                     "milblogger", "milbloggers",
                     "correspondent", "journalist", "journalists", "reporter", "news", "newspaper", "agency",
                     "sputnik", "izvestia", "rt", "kommersant", "times", "press", "bloomberg", "rybar",
-                    "state", "observer"})
+                    "state", "observer", "pravda", "independent", "post"})
 _ANALYST = frozenset({"isw", "institute", "tank", "analyst", "analysts", "osint", "open-source",
                       "researchers", "experts", "observers", "oryx", "rusi", "cit", "geoconfirmed",
                       "blackbird", "bellingcat", "monitors"})

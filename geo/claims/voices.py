@@ -25,6 +25,22 @@ BETWEEN = V.AUX | V.ADVERB | V.MODAL | frozenset({
     "yesterday", "today", "morning", "evening", "overnight", "then", "last", "night", "bulletin", "update",
     "report", "daily", "project", "group", "team", "monitoring", "analytical", "mapping", "website", "portal",
     "platform", "service"})
+#: words in -ly that are no adverbs ("Ukraine's allies", "a rally")
+_LY_NOUNS = frozenset({"ally", "rally", "supply", "reply", "family", "assembly", "anomaly", "early", "italy",
+                       "july", "belly", "bully", "holy", "ugly", "jolly", "only"})
+
+
+def adverb(word: str) -> bool:
+    """Whether a word is an adverb ("now", "strongly", "reluctantly")."""
+    return word in V.ADVERB or (len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS)
+
+
+def between(word: str) -> bool:
+    """Whether a word may stand between a speaker and its verb: an auxiliary, a day, "in a statement", or an
+    adverb ("strongly denied", "reluctantly admitted")."""
+    return word in BETWEEN or adverb(word)
+
+
 _LOCAL_OFFICE = frozenset({"governor", "mayor", "administration", "council", "police", "head", "chief",
                            "community", "hromada", "municipality", "prosecutor"})
 #: words of a local authority's name: "the oblast military administration", "the regional state
@@ -94,7 +110,7 @@ def _speech_after(adoc: ArticleDoc, end: int, stop: int) -> int | None:
     # "the Institute ... (ISW) reported", 'Operational Command "South" said'
     acronym = 3 if (adoc.lower(j), adoc.lower(j + 2)) in (("(", ")"), ('"', '"'), ("“", "”")) else 0
     j += acronym
-    while (j < stop and j - end - acronym < 6 and adoc.lower(j) in BETWEEN
+    while (j < stop and j - end - acronym < 6 and between(adoc.lower(j))
            and adoc.lemma(j) not in V.SPEECH_VERB):
         j += 1
     if (j < stop and adoc.lemma(j) in V.SPEECH_VERB
@@ -128,24 +144,7 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
     acts += [p for p in _people(adoc, span, actors) if p.verb not in verbs]  # one speaker to a verb
     acts += _offices(adoc, span, acts)
     acts += _denying_participles(adoc, span, acts)
-    return _relayed(adoc, sorted((a for a in acts if not _concessive(adoc, a.speaker)), key=lambda x: x.verb))
-
-
-#: how near "citing" the verb or the name of the outlet that cites stands
-_RELAY_REACH = 6
-
-
-def _relayed(adoc: ArticleDoc, acts: list[Act]) -> list[Act]:
-    """"X, Reuters reported, citing the Ukrainian military", "Reuters, citing the ministry, said X": an outlet
-    relaying a party's statement gives the party's word; the outlet's act is dropped."""
-    relays = set()
-    for cited in acts:
-        k = cited.speaker - 1 - (adoc.lower(cited.speaker - 1) in ("the", "a", "an"))
-        if adoc.lower(k) == "citing" and "'s" not in adoc.words.lower[cited.speaker : cited.verb + 4]:
-            # not "milbloggers said, citing the Ukrainian military's silence"
-            relays |= {id(a) for a in acts if a is not cited and a.kind == "say" and a.voice == "media"
-                       and (0 < k - a.verb <= _RELAY_REACH or 0 < k - a.speaker <= _RELAY_REACH)}
-    return [a for a in acts if id(a) not in relays]
+    return sorted((a for a in acts if not _concessive(adoc, a.speaker)), key=lambda x: x.verb)
 
 
 def _denying_participles(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> list[Act]:
@@ -156,7 +155,7 @@ def _denying_participles(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> l
         return out
     for act in acts:
         k = act.verb + 1
-        while k < span.end and k - act.verb < 6 and (adoc.lower(k) in BETWEEN or adoc.lower(k) in DAY_WORDS
+        while k < span.end and k - act.verb < 6 and (between(adoc.lower(k)) or adoc.lower(k) in DAY_WORDS
                                                      or adoc.number(k)):
             k += 1
         denying = k + 1
@@ -275,7 +274,7 @@ def _offices(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> list[Act]:
         return out
     for v in (k for k in range(span.start, span.end) if adoc.lemma(k) in V.SPEECH_VERB):
         k = v - 1
-        while k > span.start and adoc.lower(k) in BETWEEN:
+        while k > span.start and between(adoc.lower(k)):
             k -= 1
         if adoc.lower(k) in OFFICES and adoc.lower(k - 1) == "the" and all(a.verb != v for a in acts):
             out.append(new_act(f"the {adoc.lower(k)}", "unknown", adoc.lemma(v), v, k - 1, OFFICE))
@@ -309,7 +308,7 @@ def _office_side(words: list[str], role: list[str], adoc: ArticleDoc, last: int,
 def _name_before(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple[int, int] | None:
     """"Serhiy Haidai said", "the regional governor said", "Nazar Voloshyn, spokesperson for X, said"."""
     j = v - 1
-    while j >= span.start and adoc.lower(j) in V.AUX | V.ADVERB:
+    while j >= span.start and (adoc.lower(j) in V.AUX or adverb(adoc.lower(j))):
         j -= 1
     if adoc.lower(j) == ",":  # an apposition: "Name, spokesperson for the group, said"
         k = j - 1
