@@ -58,6 +58,10 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Siversk", "contested", "fighting", "third_party", "confirmed"),
       ("Siversk", "RU", "captured", "RU", "claimed")}),
     ("fell on a place", "The main Russian thrust fell on Rabotino.", set()),
+    # "the town" after a sentence that claims nothing: the place it names first, its subject (y044, y047)
+    ("the town is the subject named before",
+     "Selydove sits just south of the main road into Pokrovsk. Russian units have broken into the town, the "
+     "General Staff said.", {("Selydove", "contested", "fighting", "UA", "claimed")}),
     ("passive with its agent", "Bakhmut was captured by Wagner fighters, Prigozhin said.",
      {("Bakhmut", "RU", "captured", "RU", "claimed")}),
     ("passive retaken", "Robotyne was retaken by Ukrainian troops, Ukraine's military said.",

@@ -111,9 +111,10 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     ctx.previous = found or ctx.previous
     forces = [a.side for a in actors if a.military and a.side in ("RU", "UA")]
     ctx.force = forces[-1] if forces else ctx.force
+    named = [adoc.places[t] for t in sorted(sc.usable) if adoc.places[t].place.feature == "settlement"]
+    # with no claim, the place a sentence names first (its subject, mostly) is what "the town" refers to next
     ctx.topic += [t.resolved for f in frames for t in f.targets
-                  if t.resolved.place.feature == "settlement"] or \
-        [adoc.places[t] for t in sorted(sc.usable) if adoc.places[t].place.feature == "settlement"]
+                  if t.resolved.place.feature == "settlement"] or [*named[1:], *named[:1]]
     if not trace:
         return found, None
     return found, SentenceTrace(span.sentence.index, span.sentence.text, tuple(act_line(a) for a in acts),
