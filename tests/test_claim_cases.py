@@ -964,6 +964,9 @@ CASES: list[tuple[str, str, Expected]] = [
      "Russia's defence ministry said.", {("Krynky", "RU", "captured", "RU", "claimed")}),
     ("a pullback", "The Ukrainian pullback from Avdiivka was completed on Saturday, Ukraine's army said.",
      {("Avdiivka", "RU", "withdrew", "UA", "confirmed")}),
+    # the noun is the force's leaving: no subject needs to say it is a force's
+    ("a withdrawal with no side named", "The command allowed a withdrawal from Vuhledar, the Khortytsia group "
+     "said.", {("Vuhledar", "RU", "withdrew", "UA", "confirmed")}),
     # a withdrawal's place in a relative clause
     ("a place a relative clause says was left", "Kherson, which Russian troops abandoned in November, is "
      "shelled every day.", {("Kherson", "UA", "withdrew", "third_party", "confirmed")}),

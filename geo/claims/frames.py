@@ -97,7 +97,7 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     side, role, via = acting_side(sc, rule, a, b, targets)
     if rule.needs_actor and not _names_a_force(sc, a, side):
         return Blocked(rule.id, sc.adoc.text(a, b), f"needs a named force as its subject ({via or 'none'})")
-    if rule.kind == "withdraw" and side is None and not _force_before(sc, a):
+    if rule.kind == "withdraw" and rule.id != "withdraw.noun" and side is None and not _force_before(sc, a):
         return Blocked(rule.id, sc.adoc.text(a, b), "no force leaves (a convoy, residents)")
     negated, modality, hedged = verb_group(sc, rule, a, b)
     # "Neither Robotyne nor Verbove has fallen": the places are the negation's
