@@ -238,6 +238,21 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Chasiv Yar", "RU", "captured", "UA", "denied")}),
     ("denied in the next sentence", "Russia said it had captured Robotyne. Kyiv rejected the claim.",
      {("Robotyne", "RU", "captured", "RU", "claimed"), ("Robotyne", "RU", "captured", "UA", "denied")}),
+    ("called not true in the next sentence",
+     "Russia said it had captured Vuhledar. Kyiv said that was not true.",
+     {("Vuhledar", "RU", "captured", "RU", "claimed"), ("Vuhledar", "RU", "captured", "UA", "denied")}),
+    ("called propaganda in the next sentence",
+     "Russia said it had captured Vuhledar. Ukraine's army said the report was \"Russian propaganda\".",
+     {("Vuhledar", "RU", "captured", "RU", "claimed"), ("Vuhledar", "RU", "captured", "UA", "denied")}),
+    ("nothing called false in the next sentence", "Russia said it had captured Vuhledar. Kyiv said the "
+     "situation was difficult.", {("Vuhledar", "RU", "captured", "RU", "claimed")}),
+    # an encirclement denied denies no fighting
+    ("an encirclement denied", "Putin said Ukrainian forces were surrounded in Pokrovsk. Syrskyi said the "
+     "claim was untrue.", {("Pokrovsk", "contested", "fighting", "RU", "claimed")}),
+    ("denied by an agent", "Russia's military said Chasiv Yar had been captured, a claim denied by Ukraine.",
+     {("Chasiv Yar", "RU", "captured", "RU", "claimed"), ("Chasiv Yar", "RU", "captured", "UA", "denied")}),
+    ("rejected by an agent", "Russia's claim that it had captured Pokrovsk was rejected by Kyiv.",
+     {("Pokrovsk", "RU", "captured", "RU", "claimed"), ("Pokrovsk", "RU", "captured", "UA", "denied")}),
     ("denied by a second voice",
      "Moscow said on Sunday that its troops had taken Ryzhivka, but Zelensky denied it.",
      {("Ryzhivka", "RU", "captured", "RU", "claimed"), ("Ryzhivka", "RU", "captured", "UA", "denied")}),
@@ -965,8 +980,9 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a pullback", "The Ukrainian pullback from Avdiivka was completed on Saturday, Ukraine's army said.",
      {("Avdiivka", "RU", "withdrew", "UA", "confirmed")}),
     # the noun is the force's leaving: no subject needs to say it is a force's
-    ("a withdrawal with no side named", "The command allowed a withdrawal from Vuhledar, the Khortytsia group "
-     "said.", {("Vuhledar", "RU", "withdrew", "UA", "confirmed")}),
+    ("a withdrawal with no side named",
+     "The command allowed a withdrawal from Vuhledar, the Khortytsia group said.",
+     {("Vuhledar", "RU", "withdrew", "UA", "confirmed")}),
     # a withdrawal's place in a relative clause
     ("a place a relative clause says was left", "Kherson, which Russian troops abandoned in November, is "
      "shelled every day.", {("Kherson", "UA", "withdrew", "third_party", "confirmed")}),

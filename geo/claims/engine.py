@@ -159,7 +159,7 @@ def _inherited(adoc: ArticleDoc, ctx: _Context) -> Act | None:
 #: words that may refer to a place named before ("the city", "it", "there", "the region's towns")
 _REFERS = frozenset({"city", "town", "village", "settlement", "island", "it", "there", "region", "oblast",
                      "territory", "settlements", "villages", "towns", "cities"})
-_REVOICES = V.DENY | V.CONFIRM | frozenset({"back"})
+_REVOICES = V.DENY | V.CONFIRM | V.FALSE_WORDS | frozenset({"back", "true"})
 #: words of a sentence whose speaker may go on speaking in the next ones
 _SPEECH = V.SPEECH_VERB | frozenset({"according", "citing"})
 

@@ -176,13 +176,28 @@ def revoiced(adoc: ArticleDoc, span: Span, acts: Sequence[Act], previous: Sequen
     speaker = acts[0] if acts else None
     if speaker is None:
         return []
-    if speaker.side in ("RU", "UA") and reported_denial(adoc, span):
+    if speaker.side in ("RU", "UA") and (reported_denial(adoc, span) or _called_so_false(adoc, span)):
+        # a denied advance or encirclement denies no fighting
         return [_as_voiced(c, speaker, span, "denied") for c in previous
-                if c.claimant_side == opposite(speaker.side) and c.stance != "denied"]
+                if c.claimant_side == opposite(speaker.side) and c.stance != "denied"
+                and c.event != "fighting"]
     if reported_confirmation(adoc, span):
         return [_as_voiced(c, speaker, span, "confirmed") for c in previous
                 if c.claimant_side != speaker.side]
     return []
+
+
+#: what "said that was not true" calls false: what was said before
+_THAT_SAID = frozenset({"this", "that", "it", "claim", "claims", "report", "reports", "statement",
+                        "statements", "assertion", "announcement"})
+
+
+def _called_so_false(adoc: ArticleDoc, span: Span) -> bool:
+    """"Kyiv said that was not true.", "Ukrainian officials said the claim was untrue.": what the sentence
+    before said is called false (the words calling it false within four of "that", "the claim")."""
+    return any((_false(adoc, k) or _not_true(adoc, k))
+               and not _THAT_SAID.isdisjoint(adoc.words.lower[max(span.start, k - 4) : k])
+               for k in range(span.start, span.end))
 
 
 def _as_voiced(claim: Claim, act: Act, span: Span, stance: str) -> Claim:

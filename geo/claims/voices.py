@@ -144,7 +144,22 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
     acts += [p for p in _people(adoc, span, actors) if p.verb not in verbs]  # one speaker to a verb
     acts += _offices(adoc, span, acts)
     acts += _denying_participles(adoc, span, acts)
+    acts += _denied_by(adoc, actors, acts)
     return sorted((a for a in acts if not _concessive(adoc, a.speaker)), key=lambda x: x.verb)
+
+
+def _denied_by(adoc: ArticleDoc, actors: Sequence[Actor], acts: Sequence[Act]) -> list[Act]:
+    """"..., a claim denied by Ukraine", "Russia's claim ... was rejected by Kyiv": the agent of a denying
+    participle denies."""
+    out: list[Act] = []
+    for a in actors:
+        k = a.start - 1 - (adoc.lower(a.start - 1) == "the")
+        verb = k - 1
+        if (adoc.lower(k) == "by" and adoc.lemma(verb) in V.DENY and adoc.lower(verb).endswith("ed")
+                and not a.event and all(x.verb != verb for x in acts)):
+            out.append(new_act(a.text, a.side, adoc.lemma(verb), verb, a.start,
+                               f"agent of '{adoc.lower(verb)}'"))
+    return out
 
 
 def _denying_participles(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> list[Act]:
