@@ -20,7 +20,7 @@ from geo.claims.stance import Verdict, called_false, revoiced, voiced
 from geo.claims.timing import history, own_time, sentence_times, time_of
 from geo.claims.tokens import ArticleDoc, Span, build_doc
 from geo.claims.trace import ClaimTrace, Reading, SentenceTrace, act_line, frame_line
-from geo.claims.voices import Act
+from geo.claims.voices import Act, adverb
 from geo.models import Article, Claim, Resolved, Side, When
 from geo.when import latest_full_date
 from geo.when_rules import DAY_CUES, ISO_DATE
@@ -200,15 +200,24 @@ _BEFORE_A_PARTICIPLE = V.AUX | V.NEGATION | {"independently", "be"}
 
 
 def _unverified(adoc: ArticleDoc, span: Span) -> bool:
-    """"could not be independently verified", "was unable to confirm"; not "did not make confirmed advances"
-    (a participle before its noun)."""
+    """"could not be (immediately) verified", "has not been able to independently verify", "there was no
+    independent confirmation"; not "did not make confirmed advances" (a participle before its noun)."""
     lemmas = adoc.words.lemma
-    for i in (k for k in range(span.start, span.end) if lemmas[k] in ("verify", "confirm")):
-        adjective = adoc.lower(i).endswith("ed") and adoc.lower(i - 1) not in _BEFORE_A_PARTICIPLE
+    for i in (k for k in range(span.start, span.end) if lemmas[k] in _VERIFYING):
+        if lemmas[i] in ("confirmation", "verification"):
+            if "no" in adoc.words.lower[max(span.start, i - 2) : i]:
+                return True
+            continue
+        adjective = adoc.lower(i).endswith("ed") and adoc.lower(i - 1) not in _BEFORE_A_PARTICIPLE \
+            and not adverb(adoc.lower(i - 1))
         if not adjective and any(adoc.lower(k) in ("not", "n't", "unable", "cannot")
-                                 for k in range(max(span.start, i - 4), i)):
+                                 for k in range(max(span.start, i - 6), i)):
             return True
     return False
+
+
+#: the words of verifying, whose negation leaves a claim unverified
+_VERIFYING = frozenset({"verify", "confirm", "confirmation", "verification"})
 
 
 def _act_of(adoc: ArticleDoc, f: Frame, acts: Sequence[Act], inherited: Act | None) -> Act | None:
