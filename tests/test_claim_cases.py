@@ -264,8 +264,9 @@ CASES: list[tuple[str, str, Expected]] = [
       ("Vuhledar", "RU", "captured", "third_party", "confirmed")}),
     ("no independent confirmation", "Russia said it had taken Novoselivka. There was no independent "
      "confirmation of the claim.", {("Novoselivka", "RU", "captured", "RU", "unverified")}),
-    ("not able to independently verify", "Russia said it had taken Novoselivka. The Kyiv Independent has not "
-     "been able to independently verify this claim.", {("Novoselivka", "RU", "captured", "RU", "unverified")}),
+    ("not able to independently verify",
+     "Russia said it had taken Novoselivka. The Kyiv Independent has not been able to independently verify "
+     "this claim.", {("Novoselivka", "RU", "captured", "RU", "unverified")}),
     ("could not be immediately verified", "Moscow claimed it had captured Selydove, though this could not be "
      "immediately verified.", {("Selydove", "RU", "captured", "RU", "unverified")}),
     ("unverified", "Russia said it had taken Novoselivka. The claim could not be independently verified.",
