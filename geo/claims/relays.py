@@ -14,6 +14,8 @@ from geo.claims.voices import OFFICE, OFFICES, PERSON, Act, find_acts, new_act
 _RELAY_REACH = 6
 #: the verbs that quote a speaker "as saying"
 _QUOTING = frozenset({"quoted", "cited", "quotes", "cites", "quoting", "citing"})
+#: what the one quoted does: "quoted X as saying", "cited X as claiming"
+_AS_SAYING = frozenset({"saying", "claiming", "stating", "reporting", "telling", "confirming"})
 #: how far before "as saying" the verb that quotes may stand ("Tass quoted Stanislav Orlov, commander of a
 #: Russian brigade, as saying")
 _QUOTE_REACH = 16
@@ -51,10 +53,10 @@ def _quoted(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
     """"Interfax quoted Pushilin as saying ...", "Maliar was quoted by the military as saying ...": the one
     quoted says what follows "as saying"."""
     out: list[Act] = []
-    if "saying" not in adoc.words.lower[span.start : span.end]:
+    if _AS_SAYING.isdisjoint(adoc.words.lower[span.start : span.end]):
         return out
     for k in range(span.start + 2, span.end):
-        if adoc.lower(k) != "saying" or adoc.lower(k - 1) != "as":
+        if adoc.lower(k) not in _AS_SAYING or adoc.lower(k - 1) != "as":
             continue
         q = next((j for j in range(k - 2, max(span.start, k - _QUOTE_REACH), -1)
                   if adoc.lower(j) in _QUOTING), None)
@@ -76,11 +78,11 @@ def _passive_speaker(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], q: i
     actor = next((a for a in actors if a.end == end and not a.event), None)
     via = "quoted 'as saying'"
     if actor is not None:
-        return new_act(actor.text, actor.side, "say", verb, actor.start, via)
+        return new_act(actor.text, actor.side, adoc.lemma(verb), verb, actor.start, via)
     first = end
     while first > span.start and adoc.title(first - 1) and end - first < 2:
         first -= 1
-    return new_act(adoc.text(first, end), "unknown", "say", verb, first, PERSON) if first < end else None
+    return new_act(adoc.text(first, end), "unknown", adoc.lemma(verb), verb, first, PERSON) if first < end else None
 
 
 def _speaker_at(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], first: int, verb: int) -> Act | None:
@@ -88,13 +90,13 @@ def _speaker_at(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], first: in
     or a person's capitalised name."""
     actor = next((a for a in actors if a.start == first and not a.event), None)
     if actor is not None:
-        return new_act(actor.text, actor.side, "say", verb, first, "quoted 'as saying'")
+        return new_act(actor.text, actor.side, adoc.lemma(verb), verb, first, "quoted 'as saying'")
     office = next((j for j in range(first, min(span.end, first + 3)) if adoc.lower(j) in OFFICES), None)
     if office is not None:  # "the ministry's statement", "the defence ministry"
-        return new_act(f"the {adoc.lower(office)}", "unknown", "say", verb, first, OFFICE)
+        return new_act(f"the {adoc.lower(office)}", "unknown", adoc.lemma(verb), verb, first, OFFICE)
     end = first
     while end < span.end and adoc.title(end) and end - first < 4:
         end += 1
     if end == first:
         return None
-    return new_act(adoc.text(first, end), "unknown", "say", verb, first, PERSON)
+    return new_act(adoc.text(first, end), "unknown", adoc.lemma(verb), verb, first, PERSON)
