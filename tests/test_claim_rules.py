@@ -362,8 +362,8 @@ def test_a_speakers_name_takes_no_word_of_another_name(gazetteer: Gazetteer, tex
     ("Russian forces control about half of Vovchansk, AFP quoted a Ukrainian commander as saying.",
      "Ukrainian commander", "UA", "confirmed"),
     # x060: "The ISW cited the Russian Ministry of Defense ... as claiming that ..."
-    ("The ISW cited the Russian Ministry of Defense as claiming that Ukrainian forces were counterattacking near "
-     "Hlyboke.", "Russian Ministry of Defense", "RU", "claimed"),
+    ("The ISW cited the Russian Ministry of Defense as claiming that Ukrainian forces were counterattacking "
+     "near Hlyboke.", "Russian Ministry of Defense", "RU", "claimed"),
     # an outlet citing a party whose name has an "'s" of its own, and a Ukrainian outlet, relay it
     ("Russian forces have taken the town of Toretsk, Reuters reported, citing Russia's defence ministry.",
      "Russia's defence ministry", "RU", "claimed"),

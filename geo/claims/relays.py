@@ -82,7 +82,9 @@ def _passive_speaker(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], q: i
     first = end
     while first > span.start and adoc.title(first - 1) and end - first < 2:
         first -= 1
-    return new_act(adoc.text(first, end), "unknown", adoc.lemma(verb), verb, first, PERSON) if first < end else None
+    if first == end:
+        return None
+    return new_act(adoc.text(first, end), "unknown", adoc.lemma(verb), verb, first, PERSON)
 
 
 def _speaker_at(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], first: int, verb: int) -> Act | None:
