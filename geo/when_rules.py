@@ -86,8 +86,9 @@ _RULES: tuple[tuple[str, tuple[frozenset[str], ...], str], ...] = (
      rf"\b{_RANGE_LEAD}{_FIRST_MONTH}\s+{_FIRST_DAY}{_RANGE_JOIN}(?:{_LAST_MONTH}\s+)?{_LAST_DAY}(?:,?\s+{_YEAR})?"),
     ("range", (_NUMBER, _MONTH_WORDS),
      rf"\b{_RANGE_LEAD}{_FIRST_DAY}(?:\s+{_FIRST_MONTH})?{_RANGE_JOIN}{_LAST_DAY}\s+{_LAST_MONTH}{_NO_LETTER}(?:,?\s+{_YEAR})?"),
-    ("month_day", (_NUMBER, _MONTH_WORDS), rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}|{_YEAR_REL})?"),
-    ("day_month", (_NUMBER,), rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR}|{_YEAR_REL})?"),
+    ("month_day", (_NUMBER, _MONTH_WORDS),
+     rf"\b{_MONTH}{_NO_LETTER}\s+{_DAY}\b(?:,?\s+{_YEAR}|{_YEAR_REL})?"),
+    ("day_month", (_NUMBER,), rf"\b{_DAY}\s+{_MONTH}{_NO_LETTER}(?:,?\s+{_YEAR}|{_YEAR_REL})?"),
     ("part_month", (frozenset({"early", "mid", "late", "end", "beginning", "start", "first", "last"}),),
      (r"\b(?P<part>early|mid|late|end of|the end of|the beginning of|the start of|the first days of|"
       rf"the last days of)[\s-]+(?:{_renamed(_MONTH, 'month', 'pmonth')})(?:\s+{_YEAR})?")),

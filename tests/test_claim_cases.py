@@ -58,6 +58,16 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Siversk", "contested", "fighting", "third_party", "confirmed"),
       ("Siversk", "RU", "captured", "RU", "claimed")}),
     ("fell on a place", "The main Russian thrust fell on Rabotino.", set()),
+    # not managing to take a place is fighting for it, not taking it
+    ("not managed to take", "Russian forces have not managed to capture Chasiv Yar, the General Staff said.",
+     {("Chasiv Yar", "contested", "fighting", "UA", "claimed")}),
+    ("never managed to take", "Russian troops never managed to take Chasiv Yar.",
+     {("Chasiv Yar", "contested", "fighting", "third_party", "confirmed")}),
+    ("unable to take", "Russian troops have been unable to capture Chasiv Yar, the General Staff said.",
+     {("Chasiv Yar", "contested", "fighting", "UA", "claimed")}),
+    # a "whether" clause asks
+    ("whether it holds", "He did not say whether Vremivka remained under Ukrainian control.", set()),
+    ("whether it was taken", "It was unclear whether Russian troops had captured Vremivka.", set()),
     # "the town" after a sentence that claims nothing: the place it names first, its subject (y044, y047)
     ("the town is the subject named before",
      "Selydove sits just south of the main road into Pokrovsk. Russian units have broken into the town, the "

@@ -86,7 +86,8 @@ def test_a_day_counted_from_another_day(text: str, previous: date | None,
 
 @pytest.mark.parametrize("text", ["the 47th Brigade said", "the town may soon fall", "a 2024 report",
                                   "March of the troops", "a day before the attack", "filmed on 1 May Alley",
-                                  "two weeks after the offensive began"])
+                                  "two weeks after the offensive began",
+                                  "the 28th Separate Mechanized Brigade said", "4 Octopus"])
 def test_things_that_are_not_dates_are_not_dates(text: str) -> None:
     assert find_times(text, TUESDAY) == []
 

@@ -226,8 +226,9 @@ def _clause_modality(sc: Scene, rule: Rule, a: int, b: int) -> str:
             and (any(adoc.lower(k) in V.MODAL for k in range(b, min(sc.span.end, b + 12))
                      if adoc.clause[k] == adoc.clause[a]) or _gerund_subject(sc, a, b)):
         return "plan"  # "Capturing Tokmak would mark a milestone": a gerund subject of a modal is no report
-    if _wished(sc, a, b) or _conditional(adoc, sc.span.start, sc.span.end, a):
-        return "plan"  # "demanded that Ukraine withdraw from X", "If Russia captures X, ..."
+    if _wished(sc, a, b) or _conditional(adoc, sc.span.start, sc.span.end, a) \
+            or _asked(adoc, sc.span.start, a):
+        return "plan"  # "demanded that Ukraine withdraw from X", "If Russia captures X", "whether X fell"
     if a - 2 >= sc.span.start and adoc.lower(a - 2) in ("verge", "brink", "close") \
             and adoc.lower(a - 1) in ("of", "to"):
         return "attempt"  # "on the verge of capturing X", "close to taking X": fought for, not yet taken
@@ -289,6 +290,17 @@ def _conditional(adoc: ArticleDoc, start: int, end: int, a: int) -> bool:
     return False
 
 
+def _asked(adoc: ArticleDoc, start: int, a: int) -> bool:
+    """Whether the trigger at ``a`` is in a "whether" clause ("did not say whether X remained under Ukrainian
+    control", "it is unclear whether Russian troops took X"): asked, not told."""
+    for k in range(a - 1, max(start, a - 12) - 1, -1):
+        if adoc.lower(k) in (",", ";", ":"):
+            return False
+        if adoc.lower(k) == "whether":
+            return True
+    return False
+
+
 #: present verbs whose subject may be a gerund: "taking X opens the way to Y", "seizing X is Moscow's main
 #: aim" (word forms, not lemmas: "was", "opened" report what taking it did)
 _GENERIC_VERBS = frozenset({"is", "are", "remains", "opens", "means", "gives", "allows", "paves", "puts",
@@ -326,6 +338,9 @@ def _infinitive(adoc: ArticleDoc, to: int) -> str:
         or adoc.lower(to - 1) in ("attempts", "attempt", "efforts", "bid")):
         return "attempt"
     before = adoc.lemma(to - 1)
+    if before == "unable" or (before in ("manage", "succeed", "able") and not V.NEGATION.isdisjoint(
+            adoc.words.lower[max(0, to - 4) : to - 1])):
+        return "attempt"  # "has not managed to take X", "never succeeded in", "were unable to": fought for
     if any(adoc.lemma(k) in ("order", "authorize", "authorise")
            or adoc.lower(k) in ("forced", "compelled", "obliged") for k in range(to - 3, to)):
         return "fact"  # "ordered its troops to withdraw", "forced the army to fall back": how it is reported
