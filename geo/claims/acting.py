@@ -86,7 +86,13 @@ def _object_of_repel(adoc: ArticleDoc, actor: Actor) -> bool:
     k = actor.start - 1
     while (adoc.lower(k) in V.DET or adoc.number(k)) and adoc.lemma(k) not in _DONE_TO_THE_ENEMY:
         k -= 1  # past "several", not past "destroyed" (the place phrases' adjectives are determiners too)
-    return adoc.lemma(k) in _DONE_TO_THE_ENEMY or adoc.lower(k) == "against"
+    # "completed the defeat of Ukrainian formations that invaded ... and liberated X"
+    of_a_defeat = adoc.lower(k) == "of" and adoc.lemma(k - 1) in _DONE_TO_THE_ENEMY | _DEFEAT_NOUNS
+    return adoc.lemma(k) in _DONE_TO_THE_ENEMY or adoc.lower(k) == "against" or of_a_defeat
+
+
+#: nouns of what is done to a force ("the destruction of Ukrainian units")
+_DEFEAT_NOUNS = frozenset({"destruction", "elimination", "encirclement", "annihilation", "rout", "defeat"})
 
 
 def _locates(adoc: ArticleDoc, actor: Actor) -> bool:
