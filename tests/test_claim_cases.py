@@ -58,6 +58,14 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Siversk", "contested", "fighting", "third_party", "confirmed"),
       ("Siversk", "RU", "captured", "RU", "claimed")}),
     ("fell on a place", "The main Russian thrust fell on Rabotino.", set()),
+    # a list whose items each have a time ("took A on Monday and B last Wednesday", y097)
+    ("a list of places with their own dates",
+     "Ukrainian forces liberated Staromaiorske on 27 July and Urozhaine on 16 August, the General Staff "
+     "said.", {("Staromaiorske", "UA", "recaptured", "UA", "claimed"),
+               ("Urozhaine", "UA", "recaptured", "UA", "claimed")}),
+    ("a date, then a clause of its own",
+     "Russian troops captured Vuhledar in October and Kurakhove fell in January, the ministry said.",
+     {("Vuhledar", "RU", "captured", "RU", "claimed"), ("Kurakhove", "RU", "captured", "RU", "claimed")}),
     # not managing to take a place is fighting for it, not taking it
     ("not managed to take", "Russian forces have not managed to capture Chasiv Yar, the General Staff said.",
      {("Chasiv Yar", "contested", "fighting", "UA", "claimed")}),

@@ -379,3 +379,10 @@ def test_a_voice_relayed_or_parted_from_its_verb(gazetteer: Gazetteer, text: str
                                                 stance: str) -> None:
     (c,) = claims(text, gazetteer)
     assert (c.claimant, c.claimant_side, c.stance) == (who, side, stance)
+
+
+def test_each_place_of_a_list_keeps_its_own_date(gazetteer: Gazetteer) -> None:
+    text = ("Ukrainian forces liberated Staromaiorske on 27 July and Urozhaine on 16 August, the General "
+            "Staff said.")
+    dates = {c.surface: (c.event_date, c.date_precision) for c in claims(text, gazetteer)}
+    assert dates == {"Staromaiorske": (date(2023, 7, 27), "day"), "Urozhaine": (date(2023, 8, 16), "day")}

@@ -299,7 +299,7 @@ def _claims_of(adoc: ArticleDoc, sc: Scene, f: Frame, acts: Sequence[Act], inher
         act = None  # background told in the reporter's voice
     out = []
     for t in f.targets:
-        own = own_time(times, t.token) if len(f.targets) > 1 else None
+        own = own_time(adoc, times, t.token) if len(f.targets) > 1 else None
         dated, dated_why = (own, f"'{own.text}' right after the place") if own else (when, when_why)
         verdict = _verdict(sc, f, t.resolved, act, denied, unverified, dated, (deny_why, dated_why))
         if isinstance(verdict, str):

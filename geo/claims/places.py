@@ -283,6 +283,9 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
     j = anchor + step
     while span.start <= j < span.end and len(out) < MAX_LIST:
         k, joined, aside, unknown = j, False, 0, False
+        dated = _time_then_and(adoc, j, span.end) if step == 1 else None
+        if dated is not None:  # "liberated A on 27 July and B on 16 August": B is liberated too
+            aside, k = dated - j, dated
         while span.start <= k < span.end and abs(k - j) - aside < _GAP and (k not in usable) and (
                 adoc.lower(k) in V.LIST_JOIN or adoc.lower(k) in _LIST_WORDS or k in adoc.places
                 or adoc.lower(k) in ("(", ")") or (step == 1 and adoc.lower(k) in V.PREP_AT and joined)
@@ -311,13 +314,26 @@ def expand(adoc: ArticleDoc, anchor: int, span: Span, usable: set[int], step: in
                 return out
             k += step
         if joined and k in usable and span.start <= k < span.end and not (
-                aside and step == 1 and _opens_a_clause(adoc, k, span.end)) and not (
+                aside and step == 1 and _opens_a_clause(adoc, k, span.end, dated is not None)) and not (
                 step == 1 and adoc.lower(k - 1) == "," and adoc.lower(k + 1) in _SPEAKER_TITLES):
             out.append(k)
             j = k + step
         else:
             break
     return out
+
+
+def _time_then_and(adoc: ArticleDoc, k: int, end: int) -> int | None:
+    """Where "and" (or ", and") stands after a time phrase that opens at ``k`` ("on 27 July and", "in early
+    October, and"), if one does."""
+    if adoc.lower(k) not in ("on", "in"):
+        return None
+    j = k + 1
+    while j < end and j - k <= 4 and (adoc.lower(j).rstrip(".") in _TIME_WORDS or adoc.number(j)):
+        j += 1
+    named = any(adoc.lower(x).rstrip(".") in DAY_WORDS for x in range(k + 1, j))
+    j += adoc.lower(j) == ","
+    return j if named and adoc.lower(j) == "and" else None
 
 
 #: words after a place that make it part of a speaker's title, not the next of a list ("captured A, Luhansk
@@ -327,7 +343,7 @@ _SPEAKER_TITLES = frozenset({"governor", "mayor", "regional", "oblast", "militar
                              "police", "ombudsman", "spokesman", "spokesperson", "governor's", "mayor's"})
 
 
-def _opens_a_clause(adoc: ArticleDoc, k: int, end: int) -> bool:
+def _opens_a_clause(adoc: ArticleDoc, k: int, end: int, dated: bool = False) -> bool:
     """Whether the place at ``k`` is the subject of a clause of its own, not the next of a list ("..., and
     Bakhmut remains occupied", "..., and Pokrovsk, a hub to the west, is now under threat"): a word that
     neither goes on with a list nor locates follows it, past one apposition."""
@@ -335,6 +351,8 @@ def _opens_a_clause(adoc: ArticleDoc, k: int, end: int) -> bool:
     if adoc.lower(nxt) == "," and adoc.lower(nxt + 1) in ("a", "an", "another"):
         nxt = next((c for c in range(nxt + 2, min(end, nxt + 14)) if adoc.lower(c) == ","), end) + 1
     word = adoc.lower(nxt) if nxt < end else ""
+    if dated and (word == "in" or word.rstrip(".") in _TIME_WORDS):
+        return False  # "... and B last Wednesday": the item's own time
     return bool(word) and word not in _LIST_GOES_ON and word not in V.COMPASS and not adoc.title(nxt)
 
 

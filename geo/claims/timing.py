@@ -75,6 +75,8 @@ def history(when: When | None) -> bool:
     return when is not None and when.event_date is not None and when.event_date.year < settings.WAR_START_YEAR
 
 
-def own_time(times: Sequence[tuple[When, int]], place: int) -> When | None:
-    """A time right after a place of a list is that place's ("took A on Monday and B last Wednesday")."""
-    return next((w for w, t in times if t == place + 1), None)
+def own_time(adoc: ArticleDoc, times: Sequence[tuple[When, int]], place: int) -> When | None:
+    """A time right after a place of a list is that place's ("took A on Monday and B last Wednesday", "A on
+    27 July and B in late August")."""
+    step = 2 if adoc.lower(place + 1) in ("on", "in") else 1
+    return next((w for w, t in times if t == place + step or t == place + 1), None)
