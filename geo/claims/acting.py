@@ -9,7 +9,7 @@ from typing import cast
 from geo.claims import vocab as V
 from geo.claims.rules import Role, Rule
 from geo.claims.scene import ENEMY, FORCE_NOUNS, OBJECT_SKIP, OWN, QUOTES, Acting, Scene, Target
-from geo.claims.sides import Actor
+from geo.claims.sides import Actor, opposite
 from geo.claims.tokens import ArticleDoc
 from geo.models import Side
 
@@ -47,6 +47,8 @@ def _side_subject(sc: Scene, a: int, b: int, last: int) -> tuple[Acting | None, 
         actor = next((x for x in sc.actors if x.end - 1 == i and not _object_of_repel(adoc, x)), None)
         if actor is not None and actor.side in ("RU", "UA") and (actor.can_take or not actor.military) \
                 and not actor.event and adoc.clause[i] == clause:
+            if _judges_a_taking(adoc, i + 1, a):  # "Kyiv denied the capture of X": not Kyiv's capture
+                return opposite(actor.side), f"the other side of '{actor.text}', who judges the taking"
             return actor.side, f"subject '{actor.text}'"
         if adoc.clause[i] != clause:
             continue
@@ -77,6 +79,14 @@ def _enemy_as_object(adoc: ArticleDoc, i: int) -> bool:
     enemy formations", "inflicted losses on the enemy"), not the subject of the trigger after it."""
     k = i - 1 - (adoc.lower(i - 1) == "the")
     return adoc.lemma(k) in _DONE_TO_THE_ENEMY or adoc.lower(k) in ("on", "against", "at", "with")
+
+
+def _judges_a_taking(adoc: ArticleDoc, after: int, a: int) -> bool:
+    """Whether the taking a noun names at ``a`` is denied or confirmed by the subject before it ("Kyiv denied
+    the capture of X", "Ukraine confirmed the fall of X"): the taker is the other side. (Announcing or
+    claiming it, the subject is the taker: "Moscow announced the capture of X".)"""
+    return adoc.lemma(a) in V.CAPTURE_NOUN - {"loss", "surrender"} and any(
+        adoc.lemma(k) in V.DENY | V.CONFIRM for k in range(after, a))
 
 
 def _object_of_repel(adoc: ArticleDoc, actor: Actor) -> bool:
