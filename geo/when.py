@@ -20,7 +20,7 @@ from datetime import date
 
 from geo import settings
 from geo.models import When
-from geo.when_relative import RELATIVE
+from geo.when_relative import RELATIVE, backward
 from geo.when_rules import ABSOLUTE, PATTERNS, Resolved, range_ends
 from geo.when_words import cue_words, may_match
 
@@ -67,7 +67,7 @@ def _refused(kind: str, m: re.Match[str], text: str) -> bool:
 
 
 #: the nouns of a street or square named for a day ("on 1 May Alley", "at 9 May Square")
-_STREET = re.compile(r"\s+(?:Alley|Street|St\.|Avenue|Square|Lane|Boulevard|Prospect|Park|Road)\b")
+_STREET = re.compile(r"\s+(?i:alley|street|st\.|avenue|square|lane|boulevard|prospect|park|road)\b")
 
 
 class _Taken:
@@ -125,9 +125,11 @@ def find_times(text: str, published: date | None, previous: date | None = None) 
             if taken.overlaps(m.start(), m.end()) or _refused(kind, m, text):
                 continue
             before = _day_named_before(days, m.start(), previous) if kind in _FROM_A_DAY_NAMED else previous
-            if kind == "dayshift" and before is None:  # "X, which it took a day earlier, ... November 11"
+            if kind == "dayshift" and before is None and backward(m):  # "took it a day earlier, ... Nov. 11"
                 before = _day_named_after(text, m.end(), published)
             when, precision = _checked(kind, m, published, before)
+            if kind == "dayshift" and when is None:
+                continue  # "two days later" from no day known says no time: the clause's own day stands
             taken.add(m.start(), m.end())
             found.append(When(text=m.group(0).strip(), event_date=when, precision=precision if when else None,
                               start=m.start(), end=m.end()))

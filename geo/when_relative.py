@@ -46,17 +46,23 @@ def _ago(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
     return date(pub.year - n, 1, 1), "year"
 
 
+def backward(m: re.Match[str]) -> bool:
+    """Whether a shift counts back ("the day before", "two days earlier", "the previous day")."""
+    return fold(m.group("sd") or m.group("sd2") or m.group("sd3")) in ("earlier", "before", "previous")
+
+
 def _dayshift(m: re.Match[str], pub: date | None, previous: date | None) -> Resolved:
-    """"the day before", "two days earlier", "a week later", "the next day": that many days or weeks from the
-    day named before (else publication), never past publication."""
-    base = previous or pub
-    if not base:
-        return None, None
+    """"the day before", "two days earlier", "a week later", "the next day": that many days or weeks from
+    ``previous`` (the day named before, or for a shift back the one named after it), a shift back with no
+    such day from publication; never past publication. Not "the days before" (no count)."""
     count, unit = (m.group("sn"), m.group("su")) if m.group("sn") else ("one", m.group("su3"))
-    n = 1 if fold(count) == "the" else int(count) if count.isdigit() else NUMBERS[fold(count)]
+    single = fold(count) in ("the", "a", "one")
+    base = previous or (pub if backward(m) else None)
+    if not base or (single and fold(unit).endswith("s")):
+        return None, None
+    n = 1 if single else int(count) if count.isdigit() else NUMBERS[fold(count)]
     days = n * (7 if fold(unit).startswith("week") else 1)
-    back = fold(m.group("sd") or m.group("sd2") or m.group("sd3")) in ("earlier", "before", "previous")
-    day = base - timedelta(days=days) if back else base + timedelta(days=days)
+    day = base - timedelta(days=days) if backward(m) else base + timedelta(days=days)
     if pub and day > pub:
         return None, None
     return day, "week" if days >= 7 else "day"

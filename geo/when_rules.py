@@ -115,7 +115,7 @@ _RULES: tuple[tuple[str, tuple[frozenset[str], ...], str], ...] = (
     ("dayshift", (frozenset({"day", "days", "week", "weeks"}),
                   frozenset({"before", "after", "earlier", "later", "previous", "next", "following"})),
      r"\b(?:(?P<sn>the|a|one|two|three|four|five|six|seven|\d+)\s+(?P<su>days?|weeks?)\s+"
-     r"(?:(?P<sd>earlier|later)|(?P<sd2>before|after)(?=\s*(?:[,.;:)]|$)))"
+     r"(?:(?P<sd>earlier|later)(?!\s+than)|(?P<sd2>before|after)(?=\s*(?:[,.;:)]|$)))"
      r"|(?:on\s+)?the\s+(?P<sd3>previous|next|following)\s+(?P<su3>day|week))\b"),
     ("ago", (frozenset({"ago", "after"}),),
      r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"

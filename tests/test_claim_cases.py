@@ -76,6 +76,10 @@ CASES: list[tuple[str, str, Expected]] = [
     # a "whether" clause asks
     ("whether it holds", "He did not say whether Vremivka remained under Ukrainian control.", set()),
     ("whether it was taken", "It was unclear whether Russian troops had captured Vremivka.", set()),
+    ("'the town' is no place of an opening phrase",
+     "Near Kurakhove, the small town of Dalne has been shelled for weeks. Russian troops entered the town on "
+     "Monday.",
+     {("Dalne", "contested", "fighting", "third_party", "confirmed")}),
     # "the town" after a sentence that claims nothing: the place it names first, its subject (y044, y047)
     ("the town is the subject named before",
      "Selydove sits just south of the main road into Pokrovsk. Russian units have broken into the town, the "
@@ -267,6 +271,17 @@ CASES: list[tuple[str, str, Expected]] = [
     # an encirclement denied denies no fighting
     ("an encirclement denied", "Putin said Ukrainian forces were surrounded in Pokrovsk. Syrskyi said the "
      "claim was untrue.", {("Pokrovsk", "contested", "fighting", "RU", "claimed")}),
+    ("an offer rejected by an agent", "Russian forces captured Selydove after a ceasefire offer was rejected "
+     "by Kyiv, the ministry said.", {("Selydove", "RU", "captured", "RU", "claimed")}),
+    ("something else called false",
+     "Russia said it had captured Vuhledar. Ukraine's military said that false rumours of a mobilisation in "
+     "Kyiv were spreading.", {("Vuhledar", "RU", "captured", "RU", "claimed")}),
+    ("'it was not true that' points on",
+     "Russia said it had captured Vuhledar. Zelensky said it was not true that Ukraine had asked for a "
+     "ceasefire.", {("Vuhledar", "RU", "captured", "RU", "claimed")}),
+    ("fighting denied in the next sentence", "Russia said its forces had attacked Ukrainian positions near "
+     "Kurakhove. Kyiv denied this.", {("Kurakhove", "contested", "fighting", "RU", "claimed"),
+                                      ("Kurakhove", "contested", "fighting", "UA", "denied")}),
     ("denied by an agent", "Russia's military said Chasiv Yar had been captured, a claim denied by Ukraine.",
      {("Chasiv Yar", "RU", "captured", "RU", "claimed"), ("Chasiv Yar", "RU", "captured", "UA", "denied")}),
     ("rejected by an agent", "Russia's claim that it had captured Pokrovsk was rejected by Kyiv.",
@@ -285,6 +300,8 @@ CASES: list[tuple[str, str, Expected]] = [
     ("not able to independently verify",
      "Russia said it had taken Novoselivka. The Kyiv Independent has not been able to independently verify "
      "this claim.", {("Novoselivka", "RU", "captured", "RU", "unverified")}),
+    ("no confirmation of something else", "Russia said it had taken Novoselivka. Ukrainian officials gave no "
+     "confirmation of the number of their dead.", {("Novoselivka", "RU", "captured", "RU", "claimed")}),
     ("could not be immediately verified", "Moscow claimed it had captured Selydove, though this could not be "
      "immediately verified.", {("Selydove", "RU", "captured", "RU", "unverified")}),
     ("unverified", "Russia said it had taken Novoselivka. The claim could not be independently verified.",
@@ -1005,6 +1022,10 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a pullback", "The Ukrainian pullback from Avdiivka was completed on Saturday, Ukraine's army said.",
      {("Avdiivka", "RU", "withdrew", "UA", "confirmed")}),
     # the noun is the force's leaving: no subject needs to say it is a force's
+    ("a withdrawal of civilians",
+     "Authorities ordered the withdrawal from Pokrovsk of all children and their parents, the regional "
+     "governor said.", set()),
+    ("an organisation's withdrawal", "The Red Cross announced its withdrawal from Kherson.", set()),
     ("a withdrawal with no side named",
      "The command allowed a withdrawal from Vuhledar, the Khortytsia group said.",
      {("Vuhledar", "RU", "withdrew", "UA", "confirmed")}),

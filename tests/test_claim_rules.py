@@ -369,6 +369,12 @@ def test_a_speakers_name_takes_no_word_of_another_name(gazetteer: Gazetteer, tex
      "Russia's defence ministry", "RU", "claimed"),
     ("Russian forces are attacking Pokrovsk, Ukrainska Pravda reported, citing Ukraine's General Staff.",
      "Ukraine's General Staff", "UA", "claimed"),
+    # a quoted day is no person ("Tuesday's bulletin")
+    ("Tass quoted Tuesday's bulletin as saying Russian forces had captured Kurakhove.",
+     "unattributed, in example.org", "RU", "claimed"),
+    # a surname in -ly is no adverb
+    ("US Senator Mark Kelly said Russian troops had captured Kurakhove.", "Senator Mark Kelly", "RU",
+     "claimed"),
     # an adverb between a speaker and its verb keeps the speaker ("strongly denied")
     ("Ukraine's army strongly denied that Russian troops had captured Lyman.", "Ukraine's army", "UA",
      "denied"),

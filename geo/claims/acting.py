@@ -243,7 +243,7 @@ def _clause_modality(sc: Scene, rule: Rule, a: int, b: int) -> str:
                      if adoc.clause[k] == adoc.clause[a]) or _gerund_subject(sc, a, b)):
         return "plan"  # "Capturing Tokmak would mark a milestone": a gerund subject of a modal is no report
     if _wished(sc, a, b) or _conditional(adoc, sc.span.start, sc.span.end, a) \
-            or _asked(adoc, sc.span.start, a):
+            or _asked(adoc, sc.span.start, sc.span.end, a):
         return "plan"  # "demanded that Ukraine withdraw from X", "If Russia captures X", "whether X fell"
     if a - 2 >= sc.span.start and adoc.lower(a - 2) in ("verge", "brink", "close") \
             and adoc.lower(a - 1) in ("of", "to"):
@@ -306,14 +306,16 @@ def _conditional(adoc: ArticleDoc, start: int, end: int, a: int) -> bool:
     return False
 
 
-def _asked(adoc: ArticleDoc, start: int, a: int) -> bool:
+def _asked(adoc: ArticleDoc, start: int, end: int, a: int) -> bool:
     """Whether the trigger at ``a`` is in a "whether" clause ("did not say whether X remained under Ukrainian
-    control", "it is unclear whether Russian troops took X"): asked, not told."""
+    control", "it is unclear whether Russian troops took X"): asked, not told; not when the clause weighs two
+    states of it ("whether the withdrawal from X has taken place or is still under way", x007)."""
     for k in range(a - 1, max(start, a - 12) - 1, -1):
         if adoc.lower(k) in (",", ";", ":"):
             return False
         if adoc.lower(k) == "whether":
-            return True
+            return adoc.lower(k + 1) == "or" or all(
+                adoc.lower(j) != "or" for j in range(a + 1, end) if adoc.clause[j] == adoc.clause[a])
     return False
 
 

@@ -111,14 +111,28 @@ def _sentence(adoc: ArticleDoc, span: Span, nxt: Span | None, ctx: _Context, anc
     ctx.previous = found or ctx.previous
     forces = [a.side for a in actors if a.military and a.side in ("RU", "UA")]
     ctx.force = forces[-1] if forces else ctx.force
-    named = [adoc.places[t] for t in sorted(sc.usable) if adoc.places[t].place.feature == "settlement"]
-    # with no claim, the place a sentence names first (its subject, mostly) is what "the town" refers to next
     ctx.topic += [t.resolved for f in frames for t in f.targets
-                  if t.resolved.place.feature == "settlement"] or [*named[1:], *named[:1]]
+                  if t.resolved.place.feature == "settlement"] or _named_by_salience(adoc, sc)
     if not trace:
         return found, None
     return found, SentenceTrace(span.sentence.index, span.sentence.text, tuple(act_line(a) for a in acts),
                                 tuple(frame_line(f) for f in frames), tuple(blocked), tuple(out))
+
+
+def _named_by_salience(adoc: ArticleDoc, sc: Scene) -> list[Resolved]:
+    """The settlements a sentence with no claim names, the one "the town" most likely refers to next last:
+    its subject, the first named with no preposition before it ("Selydove sits south of the road into
+    Pokrovsk"; not "Near Kurakhove, the town of Dalne ..."), else the last named."""
+    named = [t for t in sorted(sc.usable) if adoc.places[t].place.feature == "settlement"]
+    subject = next((t for t in named
+                    if adoc.lower(t - 1 - (adoc.lower(t - 1) in V.DET)) not in _PREPOSITIONS), None)
+    ordered = [t for t in named if t != subject] + ([subject] if subject is not None else [])
+    return [adoc.places[t] for t in ordered]
+
+
+#: words before a place that put it in a phrase, not in the subject ("Near Kurakhove", "from Kharkiv")
+_PREPOSITIONS = V.PREP_AT | frozenset({"from", "to", "toward", "towards", "into", "of", "for", "via", "past",
+                                       "beyond", "outside", "behind", "across", "through", "by", "with"})
 
 
 def _speakers(adoc: ArticleDoc, span: Span, ctx: _Context, actors: list[Actor], framed: bool,
@@ -199,25 +213,27 @@ def _distance(f: Frame, token: int) -> int:
 _BEFORE_A_PARTICIPLE = V.AUX | V.NEGATION | {"independently", "be"}
 
 
+#: the words of verifying, whose negation leaves a claim unverified
+_VERIFYING = frozenset({"verify", "confirm", "confirmation", "verification"})
+
+
 def _unverified(adoc: ArticleDoc, span: Span) -> bool:
     """"could not be (immediately) verified", "has not been able to independently verify", "there was no
-    independent confirmation"; not "did not make confirmed advances" (a participle before its noun)."""
+    independent confirmation"; not "did not make confirmed advances" (a participle before its noun), not
+    "gave no confirmation of the number of dead", not past ", but"."""
     lemmas = adoc.words.lemma
     for i in (k for k in range(span.start, span.end) if lemmas[k] in _VERIFYING):
+        before = list(adoc.words.lower[max(span.start, i - 6) : i])
+        before = before[max((n for n, w in enumerate(before) if w in (",", "but")), default=-1) + 1 :]
         if lemmas[i] in ("confirmation", "verification"):
-            if "no" in adoc.words.lower[max(span.start, i - 2) : i]:
+            if before[-2:] in (["no", "independent"], ["no", "immediate"]) or before[-3:-1] == ["was", "no"]:
                 return True
             continue
         adjective = adoc.lower(i).endswith("ed") and adoc.lower(i - 1) not in _BEFORE_A_PARTICIPLE \
-            and not adverb(adoc.lower(i - 1))
-        if not adjective and any(adoc.lower(k) in ("not", "n't", "unable", "cannot")
-                                 for k in range(max(span.start, i - 6), i)):
+            and not adverb(adoc, i - 1)
+        if not adjective and not {"not", "n't", "unable", "cannot"}.isdisjoint(before):
             return True
     return False
-
-
-#: the words of verifying, whose negation leaves a claim unverified
-_VERIFYING = frozenset({"verify", "confirm", "confirmation", "verification"})
 
 
 def _act_of(adoc: ArticleDoc, f: Frame, acts: Sequence[Act], inherited: Act | None) -> Act | None:

@@ -97,7 +97,8 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     side, role, via = acting_side(sc, rule, a, b, targets)
     if rule.needs_actor and not _names_a_force(sc, a, side):
         return Blocked(rule.id, sc.adoc.text(a, b), f"needs a named force as its subject ({via or 'none'})")
-    if rule.kind == "withdraw" and rule.id != "withdraw.noun" and side is None and not _force_before(sc, a):
+    if rule.kind == "withdraw" and side is None and not _force_before(sc, a) \
+            and not _bare_withdrawal(sc, rule, a, b):
         return Blocked(rule.id, sc.adoc.text(a, b), "no force leaves (a convoy, residents)")
     negated, modality, hedged = verb_group(sc, rule, a, b)
     # "Neither Robotyne nor Verbove has fallen": the places are the negation's
@@ -121,6 +122,13 @@ def _names_a_force(sc: Scene, a: int, side: Acting | None) -> bool:
         for x in sc.actors) \
         or any(adoc.lower(k) in OWN and adoc.lemma(k + 1) in FORCE_NOUNS and adoc.clause[k] == clause
                for k in range(sc.span.start, a))
+
+
+def _bare_withdrawal(sc: Scene, rule: Rule, a: int, b: int) -> bool:
+    """"The command allowed a withdrawal from X": a withdrawal noun no owner or "of <who>" gives to anyone
+    ("its withdrawal", "the withdrawal from X of all children" are anyone's)."""
+    adoc = sc.adoc
+    return rule.id == "withdraw.noun" and adoc.lower(a - 1) in ("a", "the") and adoc.lower(b + 1) != "of"
 
 
 def _force_before(sc: Scene, a: int) -> bool:

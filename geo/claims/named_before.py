@@ -52,7 +52,7 @@ def pronoun_act(adoc: ArticleDoc, span: Span, before: Span | None) -> Act | None
     if before is None or adoc.lower(k) not in _SPEAKING_PRONOUNS:
         return None
     verb = k + 1
-    while verb < span.end and between(adoc.lower(verb)) and adoc.lemma(verb) not in V.SPEECH_VERB:
+    while verb < span.end and between(adoc, verb) and adoc.lemma(verb) not in V.SPEECH_VERB:
         verb += 1
     if adoc.lemma(verb) not in V.SPEECH_VERB:
         return None

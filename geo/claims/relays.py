@@ -9,6 +9,7 @@ from geo.claims import vocab as V
 from geo.claims.sides import Actor
 from geo.claims.tokens import ArticleDoc, Span
 from geo.claims.voices import OFFICE, OFFICES, PERSON, Act, find_acts, new_act
+from geo.when_rules import DAY_WORDS
 
 #: how near "citing" the verb or the name of the outlet that cites stands
 _RELAY_REACH = 6
@@ -16,6 +17,8 @@ _RELAY_REACH = 6
 _QUOTING = frozenset({"quoted", "cited", "quotes", "cites", "quoting", "citing"})
 #: what the one quoted does: "quoted X as saying", "cited X as claiming"
 _AS_SAYING = frozenset({"saying", "claiming", "stating", "reporting", "telling", "confirming"})
+#: how an act quoted "as saying" is found
+_QUOTED = "quoted 'as saying'"
 #: how far before "as saying" the verb that quotes may stand ("Tass quoted Stanislav Orlov, commander of a
 #: Russian brigade, as saying")
 _QUOTE_REACH = 16
@@ -23,9 +26,8 @@ _QUOTE_REACH = 16
 
 def heard(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
     """The speech acts of a sentence, the ones an outlet relays given to the party it relays."""
-    quoted = _quoted(adoc, span, actors)
-    acts = find_acts(adoc, span, actors)
-    return _relayed(adoc, sorted([*acts, *quoted], key=lambda x: x.verb)) if quoted else _relayed(adoc, acts)
+    acts = [*find_acts(adoc, span, actors), *_quoted(adoc, span, actors)]
+    return _relayed(adoc, sorted(acts, key=lambda x: x.verb))
 
 
 def _relayed(adoc: ArticleDoc, acts: list[Act]) -> list[Act]:
@@ -76,15 +78,12 @@ def _passive_speaker(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], q: i
     while end > span.start and adoc.lower(end - 1) in V.AUX:
         end -= 1
     actor = next((a for a in actors if a.end == end and not a.event), None)
-    via = "quoted 'as saying'"
     if actor is not None:
-        return new_act(actor.text, actor.side, adoc.lemma(verb), verb, actor.start, via)
+        return new_act(actor.text, actor.side, adoc.lemma(verb), verb, actor.start, _QUOTED)
     first = end
     while first > span.start and adoc.title(first - 1) and end - first < 2:
         first -= 1
-    if first == end:
-        return None
-    return new_act(adoc.text(first, end), "unknown", adoc.lemma(verb), verb, first, PERSON)
+    return _person(adoc, first, end, verb)
 
 
 def _speaker_at(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], first: int, verb: int) -> Act | None:
@@ -92,13 +91,19 @@ def _speaker_at(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], first: in
     or a person's capitalised name."""
     actor = next((a for a in actors if a.start == first and not a.event), None)
     if actor is not None:
-        return new_act(actor.text, actor.side, adoc.lemma(verb), verb, first, "quoted 'as saying'")
+        return new_act(actor.text, actor.side, adoc.lemma(verb), verb, first, _QUOTED)
     office = next((j for j in range(first, min(span.end, first + 3)) if adoc.lower(j) in OFFICES), None)
     if office is not None:  # "the ministry's statement", "the defence ministry"
         return new_act(f"the {adoc.lower(office)}", "unknown", adoc.lemma(verb), verb, first, OFFICE)
     end = first
     while end < span.end and adoc.title(end) and end - first < 4:
         end += 1
-    if end == first:
+    return _person(adoc, first, end, verb)
+
+
+def _person(adoc: ArticleDoc, first: int, end: int, verb: int) -> Act | None:
+    """The act of a person the actor table does not know, quoted by name (not "Tuesday's bulletin")."""
+    words = adoc.words.lower[first:end]
+    if not words or not DAY_WORDS.isdisjoint(words):
         return None
     return new_act(adoc.text(first, end), "unknown", adoc.lemma(verb), verb, first, PERSON)

@@ -94,6 +94,9 @@ _SIDE_TOKENS = {"LOWER": {"IN": sorted({*V.SIDE_WORD, "'s", "’s", "the", "its"
                                         "military", "army", "troops", "federation", "russia-backed"})},
                 "OP": "{,4}"}
 
+#: the numbers of a day of a month ("fell on 17 February", "fell on the 17th")
+_DAY_NUMBERS = sorted({*map(str, range(1, 32)),
+                       *(f"{d}{s}" for d in range(1, 32) for s in ("st", "nd", "rd", "th"))})
 #: what may follow "fell"/"has fallen" when a place fell: not a complement of another sense ("fell silent",
 #: "fell under heavy shelling", "fell into darkness", "have fallen sharply", "fell 20%")
 _NOT_COMPLEMENT = {"LOWER": {"NOT_IN": ["silent", "quiet", "dark", "under", "into", "onto", "on", "upon",
@@ -160,7 +163,7 @@ RULES: tuple[Rule, ...] = (
           (lower("fell"), _NOT_COMPLEMENT),
           # "the town fell on Thursday", "fell on 17 February": a day, not what it fell on
           (lower("fell"), lower("on"), {"LOWER": {"IN": sorted(DAY_WORDS | {w + "." for w in DAY_WORDS})}}),
-          (lower("fell"), lower("on"), {"LIKE_NUM": True})),
+          (lower("fell"), lower("on"), {"LOWER": {"IN": _DAY_NUMBERS}})),
          "capture", ("subject", "relative"), (("to", "taker"),), defaults=("invader",), priority=44,
          bare_subject=True,
          note="places have fallen, no side named: taken by the invader of the place's country"),

@@ -176,8 +176,11 @@ def revoiced(adoc: ArticleDoc, span: Span, acts: Sequence[Act], previous: Sequen
     speaker = acts[0] if acts else None
     if speaker is None:
         return []
-    if speaker.side in ("RU", "UA") and (reported_denial(adoc, span) or _called_so_false(adoc, span)):
-        # a denied advance or encirclement denies no fighting
+    if speaker.side in ("RU", "UA") and reported_denial(adoc, span):
+        return [_as_voiced(c, speaker, span, "denied") for c in previous
+                if c.claimant_side == opposite(speaker.side) and c.stance != "denied"]
+    if speaker.side in ("RU", "UA") and _called_so_false(adoc, span):
+        # what is called false is what was said, an advance or an encirclement: the fighting is not denied
         return [_as_voiced(c, speaker, span, "denied") for c in previous
                 if c.claimant_side == opposite(speaker.side) and c.stance != "denied"
                 and c.event != "fighting"]
@@ -187,17 +190,22 @@ def revoiced(adoc: ArticleDoc, span: Span, acts: Sequence[Act], previous: Sequen
     return []
 
 
-#: what "said that was not true" calls false: what was said before
-_THAT_SAID = frozenset({"this", "that", "it", "claim", "claims", "report", "reports", "statement",
-                        "statements", "assertion", "announcement"})
+#: what "said that was not true" calls false: what was said before ("it was not true that ..." points on)
+_THAT_SAID = frozenset({"this", "that", "claim", "claims", "report", "reports", "statement", "statements",
+                        "assertion", "announcement"})
+#: the copulas that call it so ("the claim was untrue")
+_COPULAS = frozenset({"is", "was", "are", "were", "been"})
 
 
 def _called_so_false(adoc: ArticleDoc, span: Span) -> bool:
     """"Kyiv said that was not true.", "Ukrainian officials said the claim was untrue.": what the sentence
-    before said is called false (the words calling it false within four of "that", "the claim")."""
-    return any((_false(adoc, k) or _not_true(adoc, k))
-               and not _THAT_SAID.isdisjoint(adoc.words.lower[max(span.start, k - 4) : k])
-               for k in range(span.start, span.end))
+    before said is the subject of a copula that calls it false (not "said that false rumours spread")."""
+    for k in range(span.start + 1, span.end - 1):
+        if adoc.lower(k) in _THAT_SAID and adoc.lower(k + 1) in _COPULAS:
+            j = k + 2 + (adoc.lower(k + 2) in ('"', "“", "a", "an", "just", "simply"))
+            if _false(adoc, j) or _not_true(adoc, j) or _false(adoc, j + 1):
+                return True
+    return False
 
 
 def _as_voiced(claim: Claim, act: Act, span: Span, stance: str) -> Claim:

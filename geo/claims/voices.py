@@ -26,19 +26,21 @@ BETWEEN = V.AUX | V.ADVERB | V.MODAL | frozenset({
     "report", "daily", "project", "group", "team", "monitoring", "analytical", "mapping", "website", "portal",
     "platform", "service"})
 #: words in -ly that are no adverbs ("Ukraine's allies", "a rally")
-_LY_NOUNS = frozenset({"ally", "rally", "supply", "reply", "family", "assembly", "anomaly", "early", "italy",
-                       "july", "belly", "bully", "holy", "ugly", "jolly", "only"})
+_LY_NOUNS = frozenset({"rally", "supply", "reply", "family", "assembly", "anomaly", "early", "italy", "belly",
+                       "bully", "jolly", "daily", "weekly", "monthly", "yearly", "friendly"})
 
 
-def adverb(word: str) -> bool:
-    """Whether a word is an adverb ("now", "strongly", "reluctantly")."""
-    return word in V.ADVERB or (len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS)
+def adverb(adoc: ArticleDoc, k: int) -> bool:
+    """Whether the word at ``k`` is an adverb ("now", "strongly", "reluctantly"; not the name "Kelly")."""
+    word = adoc.lower(k)
+    return word in V.ADVERB or (len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
+                                and not adoc.title(k))
 
 
-def between(word: str) -> bool:
-    """Whether a word may stand between a speaker and its verb: an auxiliary, a day, "in a statement", or an
-    adverb ("strongly denied", "reluctantly admitted")."""
-    return word in BETWEEN or adverb(word)
+def between(adoc: ArticleDoc, k: int) -> bool:
+    """Whether the word at ``k`` may stand between a speaker and its verb: an auxiliary, a day, "in a
+    statement", or an adverb ("strongly denied", "reluctantly admitted")."""
+    return adoc.lower(k) in BETWEEN or adverb(adoc, k)
 
 
 _LOCAL_OFFICE = frozenset({"governor", "mayor", "administration", "council", "police", "head", "chief",
@@ -110,7 +112,7 @@ def _speech_after(adoc: ArticleDoc, end: int, stop: int) -> int | None:
     # "the Institute ... (ISW) reported", 'Operational Command "South" said'
     acronym = 3 if (adoc.lower(j), adoc.lower(j + 2)) in (("(", ")"), ('"', '"'), ("“", "”")) else 0
     j += acronym
-    while (j < stop and j - end - acronym < 6 and between(adoc.lower(j))
+    while (j < stop and j - end - acronym < 6 and between(adoc, j)
            and adoc.lemma(j) not in V.SPEECH_VERB):
         j += 1
     if (j < stop and adoc.lemma(j) in V.SPEECH_VERB
@@ -144,19 +146,20 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
     acts += [p for p in _people(adoc, span, actors) if p.verb not in verbs]  # one speaker to a verb
     acts += _offices(adoc, span, acts)
     acts += _denying_participles(adoc, span, acts)
-    acts += _denied_by(adoc, actors, acts)
+    acts += _denied_by(adoc, span, actors, acts)
     return sorted((a for a in acts if not _concessive(adoc, a.speaker)), key=lambda x: x.verb)
 
 
-def _denied_by(adoc: ArticleDoc, actors: Sequence[Actor], acts: Sequence[Act]) -> list[Act]:
+def _denied_by(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], acts: Sequence[Act]) -> list[Act]:
     """"..., a claim denied by Ukraine", "Russia's claim ... was rejected by Kyiv": the agent of a denying
-    participle denies."""
+    participle denies what a report before it says (not "an offer was rejected by Kyiv")."""
     out: list[Act] = []
     for a in actors:
         k = a.start - 1 - (adoc.lower(a.start - 1) == "the")
         verb = k - 1
         if (adoc.lower(k) == "by" and adoc.lemma(verb) in V.DENY and adoc.lower(verb).endswith("ed")
-                and not a.event and all(x.verb != verb for x in acts)):
+                and not a.event and all(x.verb != verb for x in acts)
+                and any(adoc.lemma(j) in V.SPEECH_NOUN for j in range(max(span.start, verb - 14), verb))):
             out.append(new_act(a.text, a.side, adoc.lemma(verb), verb, a.start,
                                f"agent of '{adoc.lower(verb)}'"))
     return out
@@ -170,7 +173,7 @@ def _denying_participles(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> l
         return out
     for act in acts:
         k = act.verb + 1
-        while k < span.end and k - act.verb < 6 and (between(adoc.lower(k)) or adoc.lower(k) in DAY_WORDS
+        while k < span.end and k - act.verb < 6 and (between(adoc, k) or adoc.lower(k) in DAY_WORDS
                                                      or adoc.number(k)):
             k += 1
         denying = k + 1
@@ -289,7 +292,7 @@ def _offices(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> list[Act]:
         return out
     for v in (k for k in range(span.start, span.end) if adoc.lemma(k) in V.SPEECH_VERB):
         k = v - 1
-        while k > span.start and between(adoc.lower(k)):
+        while k > span.start and between(adoc, k):
             k -= 1
         if adoc.lower(k) in OFFICES and adoc.lower(k - 1) == "the" and all(a.verb != v for a in acts):
             out.append(new_act(f"the {adoc.lower(k)}", "unknown", adoc.lemma(v), v, k - 1, OFFICE))
@@ -323,7 +326,7 @@ def _office_side(words: list[str], role: list[str], adoc: ArticleDoc, last: int,
 def _name_before(adoc: ArticleDoc, span: Span, v: int, taken: set[int]) -> tuple[int, int] | None:
     """"Serhiy Haidai said", "the regional governor said", "Nazar Voloshyn, spokesperson for X, said"."""
     j = v - 1
-    while j >= span.start and (adoc.lower(j) in V.AUX or adverb(adoc.lower(j))):
+    while j >= span.start and (adoc.lower(j) in V.AUX or adverb(adoc, j)):
         j -= 1
     if adoc.lower(j) == ",":  # an apposition: "Name, spokesperson for the group, said"
         k = j - 1
