@@ -514,6 +514,7 @@ CASES: list[tuple[str, str, Expected]] = [
      "documentary.", set()),
     ("a place naming a facility near it", "Russian troops shelled Nikopol from the occupied Zaporizhzhia "
      "nuclear plant, the governor said.", set()),
+    ("a mine named for a town", "Russian forces captured the Vuhledar mine, the ministry said.", set()),
     # a condition is no report (y101: "If Russia secures the city, it will gain routes ...")
     ("a capture in an 'if' clause", "If Russia captures Pokrovsk, it could threaten Kramatorsk, analysts "
      "said.", set()),

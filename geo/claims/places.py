@@ -34,7 +34,8 @@ _FEATURE = frozenset({"forestry", "forest", "woods", "wood", "heights", "hill", 
                       "neighborhood", "island"})
 #: what a place's name may name instead of the place: a facility near it ("the Zaporizhzhia nuclear plant",
 #: "the Kakhovka dam", "Kherson airport")
-_FACILITY = frozenset({"nuclear", "dam", "reservoir", "airport", "airfield", "bridge", "power"})
+_FACILITY = frozenset({"nuclear", "dam", "reservoir", "airport", "airfield", "bridge", "power", "mine",
+                       "plant", "factory", "works"})
 _DISTANCE = frozenset({"km", "kilometres", "kilometers", "miles", "metres", "meters", "away"})
 _LIST_WORDS = (V.DET | V.PLACE_NOUN | V.ADVERB | V.PARTITIVE
                | frozenset({"the", "of", "in", "also", "then", "nearby", "neighbouring", "'s", "’s",
