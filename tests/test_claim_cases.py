@@ -73,6 +73,14 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Chasiv Yar", "contested", "fighting", "third_party", "confirmed")}),
     ("unable to take", "Russian troops have been unable to capture Chasiv Yar, the General Staff said.",
      {("Chasiv Yar", "contested", "fighting", "UA", "claimed")}),
+    # the subject of a modal is what may be (x080, y055)
+    ("a subject of 'could'",
+     "Deeper Russian advances there could seriously hurt Kyiv's economy, analysts said of Pokrovsk.", set()),
+    ("a subject of 'might'",
+     "Analysts suggest that a possible capture of Marinka might not give the occupiers an advance.", set()),
+    ("a modal after the place's verb",
+     "Russian forces captured Pokrovsk and could soon advance on Kramatorsk, the ministry said.",
+     {("Pokrovsk", "RU", "captured", "RU", "claimed")}),
     # a "whether" clause asks
     ("whether it holds", "He did not say whether Vremivka remained under Ukrainian control.", set()),
     ("whether it was taken", "It was unclear whether Russian troops had captured Vremivka.", set()),

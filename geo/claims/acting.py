@@ -242,6 +242,8 @@ def _clause_modality(sc: Scene, rule: Rule, a: int, b: int) -> str:
             and (any(adoc.lower(k) in V.MODAL for k in range(b, min(sc.span.end, b + 12))
                      if adoc.clause[k] == adoc.clause[a]) or _gerund_subject(sc, a, b)):
         return "plan"  # "Capturing Tokmak would mark a milestone": a gerund subject of a modal is no report
+    if _modal_after(sc, a, b):
+        return "plan"  # "deeper Russian advances there could hurt Kyiv": a subject of what could be
     if _wished(sc, a, b) or _conditional(adoc, sc.span.start, sc.span.end, a) \
             or _asked(adoc, sc.span.start, sc.span.end, a):
         return "plan"  # "demanded that Ukraine withdraw from X", "If Russia captures X", "whether X fell"
@@ -304,6 +306,28 @@ def _conditional(adoc: ArticleDoc, start: int, end: int, a: int) -> bool:
             past = word.endswith("ed") or (adoc.lemma(a) != word and not word.endswith("s"))
             return not past or not _SUPPOSING.isdisjoint(adoc.words.lower[a:end])
     return False
+
+
+def _modal_after(sc: Scene, a: int, b: int) -> bool:
+    """Whether a trigger is the subject of a modal right after it, past its place, "there" and adverbs
+    ("Russian advances there could hurt Kyiv", "a possible capture of X might not give ..."); not one said to
+    have happened ("the claimed fall of Toretsk would extend ...", x002) nor "in May"."""
+    adoc = sc.adoc
+    if adoc.lower(a - 1) in _TOLD_TO_HAVE_BEEN:
+        return False
+    for k in range(b, min(sc.span.end, b + 5)):
+        if adoc.lower(k) in _MODALS_OF_WHAT_MAY_BE and not adoc.title(k):
+            return True
+        if not (k in adoc.places or adoc.lower(k) in V.ADVERB | {"there", "soon"}):
+            return False
+    return False
+
+
+#: modals whose subject is what may be, not what is
+_MODALS_OF_WHAT_MAY_BE = frozenset({"could", "would", "might", "may", "will"})
+#: words before a noun of taking that say it happened ("the claimed fall of X would ...")
+_TOLD_TO_HAVE_BEEN = frozenset({"claimed", "reported", "announced", "alleged", "apparent", "recent",
+                                "confirmed", "purported"})
 
 
 def _asked(adoc: ArticleDoc, start: int, end: int, a: int) -> bool:
