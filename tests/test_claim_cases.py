@@ -78,6 +78,11 @@ CASES: list[tuple[str, str, Expected]] = [
      "Deeper Russian advances there could seriously hurt Kyiv's economy, analysts said of Pokrovsk.", set()),
     ("a subject of 'might'",
      "Analysts suggest that a possible capture of Marinka might not give the occupiers an advance.", set()),
+    ("'by taking X' with a modal", "Analysts suggested that by capturing Ocheretyne the Russians could "
+     "open a route to Toretsk.", set()),
+    ("'by taking X' done",
+     "By capturing Ocheretyne, the Russians have opened a route to Toretsk, the ministry said.",
+     {("Ocheretyne", "RU", "captured", "RU", "claimed")}),
     ("a modal after the place's verb",
      "Russian forces captured Pokrovsk and could soon advance on Kramatorsk, the ministry said.",
      {("Pokrovsk", "RU", "captured", "RU", "claimed")}),

@@ -238,7 +238,7 @@ def _clause_modality(sc: Scene, rule: Rule, a: int, b: int) -> str:
     capturing X"), or a plan (a gerund subject of a modal, a wish, a condition)."""
     adoc = sc.adoc
     if adoc.lower(a).endswith("ing") and rule.kind != "fight" \
-            and (a == sc.span.start or adoc.lower(a - 1) in (",", ";", "that")) \
+            and (a == sc.span.start or adoc.lower(a - 1) in (",", ";", "that", "by")) \
             and (any(adoc.lower(k) in V.MODAL for k in range(b, min(sc.span.end, b + 12))
                      if adoc.clause[k] == adoc.clause[a]) or _gerund_subject(sc, a, b)):
         return "plan"  # "Capturing Tokmak would mark a milestone": a gerund subject of a modal is no report
