@@ -11,8 +11,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
-from geo.claims.acting import acting_side, verb_group
+from geo.claims.acting import acting_side
 from geo.claims.match import Matcher
+from geo.claims.modality import verb_group
 from geo.claims.phrases import PLACE_FINDERS
 from geo.claims.rules import BY_ID, RULES, Role, Rule
 from geo.claims.scene import FORCE_NOUNS, OWN, SUBJECT_SKIP, Acting, Scene, Target
