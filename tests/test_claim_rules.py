@@ -369,6 +369,16 @@ def test_a_speakers_name_takes_no_word_of_another_name(gazetteer: Gazetteer, tex
      "Russia's defence ministry", "RU", "claimed"),
     ("Russian forces are attacking Pokrovsk, Ukrainska Pravda reported, citing Ukraine's General Staff.",
      "Ukraine's General Staff", "UA", "claimed"),
+    # a participle of speech after its subject's other verb; "claim" a verb before "that"; "According to him"
+    ("The Russian Defense Ministry went further, claiming on Tuesday that its forces had captured Andriivka.",
+     "Russian Defense Ministry", "RU", "claimed"),
+    ("Further south, the occupiers claim that they have fully captured Kamianske.", "occupiers", "RU",
+     "claimed"),
+    ("Gerasimov reported to Putin on Thursday. According to him, Russian troops took full control of "
+     "Vovchansk.",
+     "Gerasimov", "RU", "claimed"),
+    ("The State Border Guard Service of Ukraine reported that Russian troops had entered Basivka.",
+     "State Border Guard Service of Ukraine", "UA", "claimed"),
     # a quoted day is no person ("Tuesday's bulletin")
     ("Tass quoted Tuesday's bulletin as saying Russian forces had captured Kurakhove.",
      "unattributed, in example.org", "RU", "claimed"),

@@ -42,23 +42,35 @@ def _known_as(act: Act) -> list[str]:
 
 #: pronouns that may open a sentence as its speaker
 _SPEAKING_PRONOUNS = frozenset({"he", "she", "it"})
+#: pronouns "according to" cites
+_CITED_PRONOUNS = frozenset({"him", "her", "it"})
 
 
 def pronoun_act(adoc: ArticleDoc, span: Span, before: Span | None) -> Act | None:
-    """"Syrskyi visited the front on Sunday. He said ...", "The ministry issued a briefing. It said ...": a
-    pronoun opening a sentence that speaks stands for the person or office (not a force) the sentence before
-    names first, when all it names are of one side."""
-    k = span.start
-    if before is None or adoc.lower(k) not in _SPEAKING_PRONOUNS:
+    """"Syrskyi visited the front on Sunday. He said ...", "The ministry issued a briefing. It said ...",
+    "According to him, ...": a pronoun opening a sentence that speaks stands for the person or office (not a
+    force) the sentence before names first, when all it names are of one side."""
+    speaking = _pronoun_speaking(adoc, span)
+    if before is None or speaking is None:
         return None
-    verb = k + 1
-    while verb < span.end and between(adoc, verb) and adoc.lemma(verb) not in V.SPEECH_VERB:
-        verb += 1
-    if adoc.lemma(verb) not in V.SPEECH_VERB:
-        return None
+    k, verb, lemma = speaking
     named = [x for x in find_actors(adoc, before.start, before.end)
              if x.side != "unknown" and not x.military and not x.event]
     if not named or len({x.side for x in named}) > 1:
         return None  # "Zelensky hit back at Putin. He said ...": whose word, the pronoun does not say
-    return new_act(named[0].text, named[0].side, adoc.lemma(verb), verb, k,
+    return new_act(named[0].text, named[0].side, lemma, verb, k,
                    f"'{adoc.lower(k)}' = '{named[0].text}', named before")
+
+
+def _pronoun_speaking(adoc: ArticleDoc, span: Span) -> tuple[int, int, str] | None:
+    """The pronoun opening a sentence that speaks, its speech verb and the verb's lemma: "He said ...",
+    "According to him, ..." (the pronoun stands for the verb)."""
+    k = span.start
+    if adoc.lower(k) == "according" and adoc.lower(k + 1) == "to" and adoc.lower(k + 2) in _CITED_PRONOUNS:
+        return k + 2, k + 2, "say"
+    if adoc.lower(k) not in _SPEAKING_PRONOUNS:
+        return None
+    verb = k + 1
+    while verb < span.end and between(adoc, verb) and adoc.lemma(verb) not in V.SPEECH_VERB:
+        verb += 1
+    return (k, verb, adoc.lemma(verb)) if adoc.lemma(verb) in V.SPEECH_VERB else None

@@ -133,6 +133,8 @@ _ROWS: tuple[tuple[Side, tuple[Pattern, ...]], ...] = (
         ({"LOWER": {"IN": ["khortytsia", "khortitsa", "khortytsya", "tavria", "tavriya", "azov", "kraken",
                            "skelya", "achilles", "magyar"]}}, _GAP_MOD, {"LEMMA": {"IN": _FORCE}, "OP": "?"}),
         (*_words("national", "guard"),),
+        (*_words("state", "border", "guard", "service"), {"LOWER": "of", "OP": "?"},
+         {"LOWER": "ukraine", "OP": "?"}),
         ({"LOWER": {"IN": ["ukrainians", "ukraine", "kyiv", "kiev", "zelensky", "zelenskyy", "zelenskiy",
                                  "zelenskyi", "syrskyi", "syrsky", "syrskiy", "zaluzhnyi", "zaluzhny",
                                  "budanov", "umerov", "reznikov", "shmyhal", "yermak", "hur", "sbu",
@@ -246,7 +248,7 @@ _MEDIA = frozenset({"tass", "ria", "interfax", "ukrinform", "suspilne", "deepsta
                     "milblogger", "milbloggers",
                     "correspondent", "journalist", "journalists", "reporter", "news", "newspaper", "agency",
                     "sputnik", "izvestia", "rt", "kommersant", "times", "press", "bloomberg", "rybar",
-                    "state", "observer", "pravda", "independent", "post"})
+                    "observer", "pravda", "independent", "post", "television", "tv", "broadcaster"})
 _ANALYST = frozenset({"isw", "institute", "tank", "analyst", "analysts", "osint", "open-source",
                       "researchers", "experts", "observers", "oryx", "rusi", "cit", "geoconfirmed",
                       "blackbird", "bellingcat", "monitors"})

@@ -116,7 +116,8 @@ def _speech_after(adoc: ArticleDoc, end: int, stop: int) -> int | None:
            and adoc.lemma(j) not in V.SPEECH_VERB):
         j += 1
     if (j < stop and adoc.lemma(j) in V.SPEECH_VERB
-        and adoc.lower(j) not in ("claim", "report", "statement", "post", "map", "data")
+        and (adoc.lower(j) not in ("claim", "report", "statement", "post", "map", "data")
+             or adoc.lower(j + 1) in ("that", "to"))  # "the occupiers claim that ..."
         and not (adoc.lower(j + 1) == "to" and adoc.lower(j - 1) in V.AUX)):  # "troops are said to have left"
         return j
     return None
@@ -146,8 +147,26 @@ def find_acts(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act
     acts += [p for p in _people(adoc, span, actors) if p.verb not in verbs]  # one speaker to a verb
     acts += _offices(adoc, span, acts)
     acts += _denying_participles(adoc, span, acts)
+    acts += _speaking_participles(adoc, span, actors, acts)
     acts += _denied_by(adoc, span, actors, acts)
     return sorted((a for a in acts if not _concessive(adoc, a.speaker)), key=lambda x: x.verb)
+
+
+#: participles of speech going on from their subject's other verb ("The ministry went further, claiming ...")
+_SPEAKING = frozenset({"claiming", "saying", "insisting", "stating", "asserting", "arguing", "announcing"})
+
+
+def _speaking_participles(adoc: ArticleDoc, span: Span, actors: Sequence[Actor],
+                          acts: Sequence[Act]) -> list[Act]:
+    """"The Russian Defense Ministry went further, claiming that ...": a participle of speech after a comma is
+    said by the sentence's subject, when no act before it has a speaker."""
+    for k in range(span.start + 2, span.end):
+        if adoc.lower(k) in _SPEAKING and adoc.lower(k - 1) == "," and not any(a.verb < k for a in acts):
+            subject = next((a for a in actors if a.end <= k and not a.event and not a.military), None)
+            if subject is not None and adoc.clause[subject.start] == adoc.clause[k - 2]:
+                return [new_act(subject.text, subject.side, adoc.lemma(k), k, subject.start,
+                                f"subject of '{adoc.lower(k)}'")]
+    return []
 
 
 def _denied_by(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], acts: Sequence[Act]) -> list[Act]:
