@@ -1,14 +1,18 @@
-"""Who speaks when one voice relays another: "X, Reuters reported, citing the Ukrainian military" and
-"Interfax quoted Pushilin as saying X" are the military's and Pushilin's word, not the outlet's."""
+"""Who speaks other than as a speaker with its verb: when one voice relays another ("X, Reuters reported,
+citing the Ukrainian military" and "Interfax quoted Pushilin as saying X" are the military's and Pushilin's
+word, not the outlet's), in a participle after a speaker's verb ("..., the military said, rejecting Russia's
+claim that ..."; "The ministry went further, claiming that ...") and as the agent of a denial ("a claim denied
+by Kyiv")."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from geo.claims import vocab as V
 from geo.claims.sides import Actor
 from geo.claims.tokens import ArticleDoc, Span
-from geo.claims.voices import OFFICE, OFFICES, PERSON, Act, find_acts, new_act
+from geo.claims.voices import OFFICE, OFFICES, PERSON, Act, between, find_acts, new_act
 from geo.when_rules import DAY_WORDS
 
 #: how near "citing" the verb or the name of the outlet that cites stands
@@ -25,8 +29,11 @@ _QUOTE_REACH = 16
 
 
 def heard(adoc: ArticleDoc, span: Span, actors: Sequence[Actor]) -> list[Act]:
-    """The speech acts of a sentence, the ones an outlet relays given to the party it relays."""
-    acts = [*find_acts(adoc, span, actors), *_quoted(adoc, span, actors)]
+    """The speech acts of a sentence (a speaker and its verb, and the other forms below), the ones an outlet
+    relays given to the party it relays."""
+    acts = find_acts(adoc, span, actors)
+    acts += [*_quoted(adoc, span, actors), *_denying_participles(adoc, span, acts),
+             *_speaking_participles(adoc, span, actors, acts), *_denied_by(adoc, span, actors, acts)]
     return _relayed(adoc, sorted(acts, key=lambda x: x.verb))
 
 
@@ -107,3 +114,54 @@ def _person(adoc: ArticleDoc, first: int, end: int, verb: int) -> Act | None:
     if not words or not DAY_WORDS.isdisjoint(words):
         return None
     return new_act(adoc.text(first, end), "unknown", adoc.lemma(verb), verb, first, PERSON)
+
+
+#: participles of speech going on from their subject's other verb ("The ministry went further, claiming ...")
+_SPEAKING = frozenset({"claiming", "saying", "insisting", "stating", "asserting", "arguing", "announcing"})
+
+
+def _speaking_participles(adoc: ArticleDoc, span: Span, actors: Sequence[Actor],
+                          acts: Sequence[Act]) -> list[Act]:
+    """"The Russian Defense Ministry went further, claiming that ...": a participle of speech after a comma is
+    said by the sentence's subject, when no act before it has a speaker."""
+    for k in range(span.start + 2, span.end):
+        if adoc.lower(k) in _SPEAKING and adoc.lower(k - 1) == "," and not any(a.verb < k for a in acts):
+            subject = next((a for a in actors if a.end <= k and not a.event and not a.military), None)
+            if subject is not None and adoc.clause[subject.start] == adoc.clause[k - 2]:
+                return [new_act(subject.text, subject.side, adoc.lemma(k), k, subject.start,
+                                f"subject of '{adoc.lower(k)}'")]
+    return []
+
+
+def _denied_by(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], acts: Sequence[Act]) -> list[Act]:
+    """"..., a claim denied by Ukraine", "Russia's claim ... was rejected by Kyiv": the agent of a denying
+    participle denies what a report before it says (not "an offer was rejected by Kyiv")."""
+    out: list[Act] = []
+    for a in actors:
+        k = a.start - 1 - (adoc.lower(a.start - 1) == "the")
+        verb = k - 1
+        if (adoc.lower(k) == "by" and adoc.lemma(verb) in V.DENY and adoc.lower(verb).endswith("ed")
+                and not a.event and all(x.verb != verb for x in acts)
+                and any(adoc.lemma(j) in V.SPEECH_NOUN for j in range(max(span.start, verb - 14), verb))):
+            out.append(new_act(a.text, a.side, adoc.lemma(verb), verb, a.start,
+                               f"agent of '{adoc.lower(verb)}'"))
+    return out
+
+
+def _denying_participles(adoc: ArticleDoc, span: Span, acts: Sequence[Act]) -> list[Act]:
+    """"X is still held, the military said on Monday, rejecting Russia's claim that ...": a denying participle
+    right after a speaker's verb (past a day) is that speaker's denial of the report it names."""
+    out: list[Act] = []
+    if not acts or V.DENY.isdisjoint(adoc.words.lemma[span.start : span.end]):
+        return out
+    for act in acts:
+        k = act.verb + 1
+        while k < span.end and k - act.verb < 6 and (between(adoc, k) or adoc.lower(k) in DAY_WORDS
+                                                     or adoc.number(k)):
+            k += 1
+        denying = k + 1
+        names_a_report = any(adoc.lemma(n) in V.SPEECH_NOUN for n in range(denying + 1, min(span.end, k + 7)))
+        if (act.kind != "deny" and adoc.lower(k) == "," and adoc.lower(denying).endswith("ing")
+                and adoc.lemma(denying) in V.DENY and names_a_report):
+            out.append(replace(act, kind="deny", verb=denying, via=f"'{adoc.lower(denying)}' after its verb"))
+    return out
