@@ -86,6 +86,9 @@ CASES: list[tuple[str, str, Expected]] = [
     ("a modal after the place's verb",
      "Russian forces captured Pokrovsk and could soon advance on Kramatorsk, the ministry said.",
      {("Pokrovsk", "RU", "captured", "RU", "claimed")}),
+    # a fight negated says nothing of who holds the place (not a denial of fighting)
+    ("not surrounded", "Huliaipole is not surrounded, the General Staff said.", set()),
+    ("not entered", "Russian troops have not entered Kupiansk, the governor said.", set()),
     # a "whether" clause asks
     ("whether it holds", "He did not say whether Vremivka remained under Ukrainian control.", set()),
     ("whether it was taken", "It was unclear whether Russian troops had captured Vremivka.", set()),
