@@ -89,6 +89,14 @@ CASES: list[tuple[str, str, Expected]] = [
     # a fight negated says nothing of who holds the place (not a denial of fighting)
     ("not surrounded", "Huliaipole is not surrounded, the General Staff said.", set()),
     ("not entered", "Russian troops have not entered Kupiansk, the governor said.", set()),
+    # no side does it: says nothing of who does; "who controls X" asks
+    ("neither side", "Both sides said that neither side had full control of Rabotino.", set()),
+    ("of who controls", "There is no independent confirmation of who actually controls Rabotino.", set()),
+    # a confirmation refused is the speaker's (x081: "AFP could not confirm the claim" confirms nothing)
+    ("did not confirm a loss", "Russia's defence ministry did not confirm the loss of Sudzha.",
+     {("Sudzha", "UA", "captured", "RU", "denied")}),
+    ("could not confirm the claim", "Russia said it had taken Novoselivka. AFP could not confirm the claim.",
+     {("Novoselivka", "RU", "captured", "RU", "unverified")}),
     # a "whether" clause asks
     ("whether it holds", "He did not say whether Vremivka remained under Ukrainian control.", set()),
     ("whether it was taken", "It was unclear whether Russian troops had captured Vremivka.", set()),

@@ -104,7 +104,8 @@ def frame_of(sc: Scene, rule: Rule, a: int, b: int) -> Frame | Blocked:
     negated, modality, hedged = verb_group(sc, rule, a, b)
     # "Neither Robotyne nor Verbove has fallen": the places are the negation's
     negated = negated or any(sc.adoc.lower(t.token - 1) in ("neither", "nor") for t in targets)
-    if modality == "plan" or (modality == "attempt" and rule.attempt == "block" and rule.kind != "fight"):
+    if modality in ("plan", "neither side") or (modality == "attempt" and rule.attempt == "block"
+                                                and rule.kind != "fight"):
         return Blocked(rule.id, sc.adoc.text(a, b),
                        f"{modality}: '{sc.adoc.text(max(sc.span.start, a - 3), a)}'")
     if modality == "attempt":  # "failed to capture X", "tried in vain to take X": X was fought for, not taken

@@ -46,6 +46,8 @@ def verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
     negated = negated or _no_subject(sc, a)
     hedged = hedged or any(adoc.lower(k) in V.HEDGE for k in range(max(sc.span.start, a - 12), b)
                            if adoc.clause[k] == adoc.clause[a])
+    if _neither_side(sc, a):
+        modality = "neither side"
     return negated, _clause_modality(sc, rule, a, b) or modality, hedged
 
 
@@ -63,6 +65,19 @@ def _no_subject(sc: Scene, a: int) -> bool:
     k = sc.span.start + (adoc.lower(sc.span.start) in QUOTES)
     return adoc.lower(k) in ("no", "none") and adoc.lower(k + 1) not in _NOT_A_SUBJECT and a - k <= 8 \
         and _SUBJECT_ENDS.isdisjoint(adoc.words.lower[k + 1 : a])
+
+
+#: what "neither" or "no" makes no subject of ("neither side controls X")
+_SIDES = frozenset({"side", "army", "party", "force", "one"})
+
+
+def _neither_side(sc: Scene, a: int) -> bool:
+    """Whether the trigger's subject is "neither side" or "no side" ("... that neither side had full control
+    of it"): no side does it, which says nothing of who does."""
+    adoc, j = sc.adoc, a - 1
+    while j > sc.span.start and adoc.lower(j) in V.AUX | V.ADVERB:
+        j -= 1
+    return adoc.lower(j - 1) in ("neither", "no") and adoc.lower(j) in _SIDES
 
 
 def _clause_modality(sc: Scene, rule: Rule, a: int, b: int) -> str:
@@ -162,6 +177,11 @@ _TOLD_TO_HAVE_BEEN = frozenset({"claimed", "reported", "announced", "alleged", "
                                 "confirmed", "purported"})
 
 
+#: words before "who" or "which" that make it ask ("of who controls X", "unclear which side holds X")
+_ASKING_WORDS = frozenset({"of", "about", "over", "on", "unclear", "clear", "know", "known", "say", "said",
+                           "confirm", "confirmed", "determine", "establish", "as", "to"})
+
+
 def _asked(adoc: ArticleDoc, start: int, end: int, a: int) -> bool:
     """Whether the trigger at ``a`` is in a "whether" clause ("did not say whether X remained under Ukrainian
     control", "it is unclear whether Russian troops took X"): asked, not told; not when the clause weighs two
@@ -169,6 +189,9 @@ def _asked(adoc: ArticleDoc, start: int, end: int, a: int) -> bool:
     for k in range(a - 1, max(start, a - 12) - 1, -1):
         if adoc.lower(k) in (",", ";", ":"):
             return False
+        if (adoc.lower(k) == "who" or adoc.lower(k) == "which" and adoc.lower(k + 1) in _SIDES) \
+                and adoc.lower(k - 1) in _ASKING_WORDS:
+            return True  # "no confirmation of who actually controls X", "unclear which side holds X"
         if adoc.lower(k) == "whether":
             return adoc.lower(k + 1) == "or" or all(
                 adoc.lower(j) != "or" for j in range(a + 1, end) if adoc.clause[j] == adoc.clause[a])

@@ -112,9 +112,11 @@ def _speech_after(adoc: ArticleDoc, end: int, stop: int) -> int | None:
     # "the Institute ... (ISW) reported", 'Operational Command "South" said'
     acronym = 3 if (adoc.lower(j), adoc.lower(j + 2)) in (("(", ")"), ('"', '"'), ("“", "”")) else 0
     j += acronym
-    while (j < stop and j - end - acronym < 6 and between(adoc, j)
+    while (j < stop and j - end - acronym < 6 and (between(adoc, j) or adoc.lower(j) in ("not", "n't"))
            and adoc.lemma(j) not in V.SPEECH_VERB):
         j += 1
+    if adoc.lower(j - 1) in ("not", "n't") and adoc.lemma(j) not in V.CONFIRM:
+        return None  # "did not say", "has not denied": no act; "did not confirm" is ("not confirm" denies)
     if (j < stop and adoc.lemma(j) in V.SPEECH_VERB
         and (adoc.lower(j) not in ("claim", "report", "statement", "post", "map", "data")
              or adoc.lower(j + 1) in ("that", "to"))  # "the occupiers claim that ..."
@@ -349,9 +351,11 @@ def reported_denial(adoc: ArticleDoc, span: Span) -> bool:
 
 
 def reported_confirmation(adoc: ArticleDoc, span: Span) -> bool:
-    """"ISW confirmed the breakthrough.", "DeepState backs this up": a confirmation of the sentence before."""
+    """"ISW confirmed the breakthrough.", "DeepState backs this up": a confirmation of the sentence before
+    (not "AFP could not confirm the claim")."""
     for i in range(span.start, span.end - 1):
-        if adoc.lemma(i) in V.CONFIRM - V.ADMIT \
+        negated = not V.NEGATION.isdisjoint(adoc.words.lower[max(span.start, i - 3) : i])
+        if not negated and adoc.lemma(i) in V.CONFIRM - V.ADMIT \
                 and adoc.lower(i + 1) in ("the", "this", "that", "these", "such") and \
                 adoc.lemma(i + 2) in V.SPEECH_NOUN | {"breakthrough", "advance", "capture", "withdrawal",
                                                       "gain", "account", "claim"}:
