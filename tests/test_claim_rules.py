@@ -402,3 +402,13 @@ def test_each_place_of_a_list_keeps_its_own_date(gazetteer: Gazetteer) -> None:
             "Staff said.")
     dates = {c.surface: (c.event_date, c.date_precision) for c in claims(text, gazetteer)}
     assert dates == {"Staromaiorske": (date(2023, 7, 27), "day"), "Urozhaine": (date(2023, 8, 16), "day")}
+
+
+def test_a_time_in_a_relative_clause_dates_only_that_clause(gazetteer: Gazetteer) -> None:
+    """"Kupiansk, a rail hub that Ukraine recaptured in September 2022, is again under attack": the month is
+    the recapture's, not the attack's (y049: "... positions near X and near Y, another village that Ukrainian
+    forces liberated on Friday")."""
+    text = ("Russian troops are trying to win back positions near Klishchiivka, a village that Ukrainian "
+            "forces liberated on Friday, the General Staff said.")
+    dates = {(c.event, c.event_date) for c in claims(text, gazetteer)}
+    assert dates == {("fighting", PUBLISHED), ("recaptured", date(2024, 2, 16))}

@@ -56,7 +56,7 @@ def time_of(adoc: ArticleDoc, f: Frame, times: Sequence[tuple[When, int]]) -> tu
         if history(w) and not _history_of(adoc, f, t):
             continue  # "the fighting in Krynky and ... the attempt in 1915 to take the Dardanelles"
         opening = all(adoc.lower(k) in _OPENING for k in range(span.start, t))
-        if adoc.clause[t] != clause and not opening:
+        if (adoc.clause[t] != clause and not opening) or _in_a_relative(adoc, f.trigger[0], t):
             continue
         statement = any(adoc.lemma(k) in V.SPEECH_VERB
                         for k in range(max(span.start, t - 3), min(span.end, t + 4))
@@ -67,6 +67,22 @@ def time_of(adoc: ArticleDoc, f: Frame, times: Sequence[tuple[When, int]]) -> tu
         return None, ""
     statement, _, best = min(usable, key=lambda u: (u[0], u[1]))
     return best, f"'{best.text}' in the trigger's clause" + (" (the day it was said)" if statement else "")
+
+
+#: what opens a restrictive relative clause ("a rail hub that Ukraine recaptured in September 2022")
+_RELATIVE_OPENERS = frozenset({"that", "which", "who", "whom"})
+
+
+def _in_a_relative(adoc: ArticleDoc, trigger: int, t: int) -> bool:
+    """Whether the time at ``t`` is in a relative clause the trigger is not in: "Kupiansk, a rail hub that
+    Ukraine recaptured in September 2022, is again under attack" (not "said that ... on Monday")."""
+    k = next((k for k in range(t - 1, max(0, t - 10), -1) if adoc.lower(k) in _RELATIVE_OPENERS), None)
+    if k is None or adoc.lemma(k - 1) in V.SPEECH_VERB or adoc.lower(k - 1) in ("so", "such", "now") \
+            or adoc.words.punct[k - 1]:
+        return False
+    end = next((j for j in range(t, len(adoc.words.lower)) if adoc.lower(j) in (",", ";", ".", ")")),
+               len(adoc.words.lower))
+    return not k < trigger < end  # the trigger outside the clause the time is in
 
 
 def history(when: When | None) -> bool:
