@@ -412,3 +412,9 @@ def test_a_time_in_a_relative_clause_dates_only_that_clause(gazetteer: Gazetteer
             "forces liberated on Friday, the General Staff said.")
     dates = {(c.event, c.event_date) for c in claims(text, gazetteer)}
     assert dates == {("fighting", PUBLISHED), ("recaptured", date(2024, 2, 16))}
+
+
+def test_him_is_no_outlet(gazetteer: Gazetteer) -> None:
+    text = ("Reuters spoke to a Ukrainian soldier in Pokrovsk. According to him, Russian troops have entered "
+            "the town.")
+    assert all(c.claimant != "Reuters" for c in claims(text, gazetteer))

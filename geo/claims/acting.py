@@ -82,11 +82,11 @@ def _enemy_as_object(adoc: ArticleDoc, i: int) -> bool:
 
 
 def _judges_a_taking(adoc: ArticleDoc, after: int, a: int) -> bool:
-    """Whether the taking a noun names at ``a`` is denied or confirmed by the subject before it ("Kyiv denied
-    the capture of X", "Ukraine confirmed the fall of X"): the taker is the other side. (Announcing or
-    claiming it, the subject is the taker: "Moscow announced the capture of X".)"""
+    """Whether the taking a noun names at ``a`` is denied by the subject before it ("Kyiv denied the capture
+    of X"): the taker is the other side. (Announcing it, the subject is the taker: "Moscow announced the
+    capture of X"; confirming it, either may be: "Russia confirmed the capture of X".)"""
     return adoc.lemma(a) in V.CAPTURE_NOUN - {"loss", "surrender"} and any(
-        adoc.lemma(k) in V.DENY | V.CONFIRM for k in range(after, a))
+        adoc.lemma(k) in V.DENY for k in range(after, a))
 
 
 def _object_of_repel(adoc: ArticleDoc, actor: Actor) -> bool:

@@ -72,12 +72,19 @@ _SIDES = frozenset({"side", "army", "party", "force", "one"})
 
 
 def _neither_side(sc: Scene, a: int) -> bool:
-    """Whether the trigger's subject is "neither side" or "no side" ("... that neither side had full control
-    of it"): no side does it, which says nothing of who does."""
+    """Whether the trigger's subject is "neither side", "no side" or "neither A nor B" ("... that neither side
+    had full control of it", "Neither Russia nor Ukraine controls X"): no side does it, which says nothing of
+    who does."""
     adoc, j = sc.adoc, a - 1
     while j > sc.span.start and adoc.lower(j) in V.AUX | V.ADVERB:
         j -= 1
-    return adoc.lower(j - 1) in ("neither", "no") and adoc.lower(j) in _SIDES
+    if j > sc.span.start and adoc.lower(j - 1) in ("neither", "no") and adoc.lower(j) in _SIDES:
+        return True
+    before = adoc.words.lower[max(sc.span.start, a - 8) : a]
+    if "neither" not in before or "nor" not in before[before.index("neither"):]:
+        return False
+    k = max(sc.span.start, a - 8) + before.index("neither")  # "neither Russia nor Ukraine", not places
+    return adoc.clause[k] == adoc.clause[a] and k + 1 not in adoc.places
 
 
 def _clause_modality(sc: Scene, rule: Rule, a: int, b: int) -> str:
@@ -86,9 +93,10 @@ def _clause_modality(sc: Scene, rule: Rule, a: int, b: int) -> str:
     adoc = sc.adoc
     if adoc.lower(a).endswith("ing") and rule.kind != "fight" \
             and (a == sc.span.start or adoc.lower(a - 1) in (",", ";", "that", "by")) \
-            and (any(adoc.lower(k) in V.MODAL for k in range(b, min(sc.span.end, b + 12))
-                     if adoc.clause[k] == adoc.clause[a]) or _gerund_subject(sc, a, b)):
-        return "plan"  # "Capturing Tokmak would mark a milestone": a gerund subject of a modal is no report
+            and (_modal_of_its_clause(adoc, a, b, sc.span.end) or _gerund_subject(sc, a, b)):
+        # "Capturing Tokmak would mark a milestone", "by capturing X the Russians could ...": a gerund subject
+        # or means of a modal is no report
+        return "plan"
     if _modal_after(sc, a, b):
         return "plan"  # "deeper Russian advances there could hurt Kyiv": a subject of what could be
     if _wished(sc, a, b) or _conditional(adoc, sc.span.start, sc.span.end, a) \
@@ -155,26 +163,39 @@ def _conditional(adoc: ArticleDoc, start: int, end: int, a: int) -> bool:
     return False
 
 
-def _modal_after(sc: Scene, a: int, b: int) -> bool:
-    """Whether a trigger is the subject of a modal right after it, past its place, "there" and adverbs
-    ("Russian advances there could hurt Kyiv", "a possible capture of X might not give ..."); not one said to
-    have happened ("the claimed fall of Toretsk would extend ...", x002) nor "in May"."""
-    adoc = sc.adoc
-    if adoc.lower(a - 1) in _TOLD_TO_HAVE_BEEN:
-        return False
-    for k in range(b, min(sc.span.end, b + 5)):
-        if adoc.lower(k) in _MODALS_OF_WHAT_MAY_BE and not adoc.title(k):
-            return True
-        if not (k in adoc.places or adoc.lower(k) in V.ADVERB | {"there", "soon"}):
+#: modals whose subject is what may be, not what is ("will" mostly tells what a thing done will bring)
+_MODALS_OF_WHAT_MAY_BE = frozenset({"could", "would", "might", "may"})
+#: words that open a noun phrase of taking or advancing that may be ("a possible capture", "deeper Russian
+#: advances", "whose capture"); not one said to have happened ("the claimed fall of Toretsk would ...", x002)
+_MAY_BE_OPENERS = frozenset({"a", "an", "any", "possible", "potential", "eventual", "further", "deeper",
+                             "new", "whose", "russian", "ukrainian"})
+
+
+def _modal_of_its_clause(adoc: ArticleDoc, a: int, b: int, end: int) -> bool:
+    """Whether a modal (not "would have") follows the gerund at ``a`` in its clause, before a verb joined by
+    "and" ("opened the offensive by capturing X and will now push on" tells the capture)."""
+    for k in range(b, min(end, b + 12)):
+        if adoc.clause[k] != adoc.clause[a] or adoc.lower(k) == "and":
             return False
+        if adoc.lower(k) in V.MODAL:
+            return adoc.lower(k + 1) != "have"
     return False
 
 
-#: modals whose subject is what may be, not what is
-_MODALS_OF_WHAT_MAY_BE = frozenset({"could", "would", "might", "may", "will"})
-#: words before a noun of taking that say it happened ("the claimed fall of X would ...")
-_TOLD_TO_HAVE_BEEN = frozenset({"claimed", "reported", "announced", "alleged", "apparent", "recent",
-                                "confirmed", "purported"})
+def _modal_after(sc: Scene, a: int, b: int) -> bool:
+    """Whether a noun of taking or advancing is the subject of a modal right after it, past its place, "there"
+    and adverbs ("Russian advances there could hurt Kyiv", "a possible capture of X might not give ...", "a
+    town whose capture could open the way"); not a verb ("the units that captured X will push on"), not
+    "would have" (what was), not "in May"."""
+    adoc = sc.adoc
+    if adoc.lower(a - 1) not in _MAY_BE_OPENERS or adoc.lower(a).endswith(("ed", "ing")):
+        return False
+    for k in range(b, min(sc.span.end, b + 5)):
+        if adoc.lower(k) in _MODALS_OF_WHAT_MAY_BE and not adoc.title(k):
+            return adoc.lower(k + 1) != "have" and adoc.lower(k + 2) != "have"
+        if not (k in adoc.places or adoc.lower(k) in V.ADVERB | {"there", "soon"}):
+            return False
+    return False
 
 
 #: words before "who" or "which" that make it ask ("of who controls X", "unclear which side holds X")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from geo.claims import vocab as V
-from geo.claims.sides import find_actors
+from geo.claims.sides import find_actors, voice_kind
 from geo.claims.tokens import ArticleDoc, Span
 from geo.claims.voices import OFFICES, PERSON, Act, between, new_act
 
@@ -54,8 +54,10 @@ def pronoun_act(adoc: ArticleDoc, span: Span, before: Span | None) -> Act | None
     if before is None or speaking is None:
         return None
     k, verb, lemma = speaking
+    person = adoc.lower(k) != "it"  # "he", "him": a person, not an outlet ("Reuters spoke to a soldier.")
     named = [x for x in find_actors(adoc, before.start, before.end)
-             if x.side != "unknown" and not x.military and not x.event]
+             if x.side != "unknown" and not x.military and not x.event
+             and not (person and voice_kind(x.text.split()) == "media")]
     if not named or len({x.side for x in named}) > 1:
         return None  # "Zelensky hit back at Putin. He said ...": whose word, the pronoun does not say
     return new_act(named[0].text, named[0].side, lemma, verb, k,

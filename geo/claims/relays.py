@@ -123,14 +123,28 @@ _SPEAKING = frozenset({"claiming", "saying", "insisting", "stating", "asserting"
 def _speaking_participles(adoc: ArticleDoc, span: Span, actors: Sequence[Actor],
                           acts: Sequence[Act]) -> list[Act]:
     """"The Russian Defense Ministry went further, claiming that ...": a participle of speech after a comma is
-    said by the sentence's subject, when no act before it has a speaker."""
+    said by the sentence's subject (its first actor, in no phrase and owning nothing: not "despite Zelensky's
+    pledges"; not a force: "Russian troops captured X, announcing ..." stays unattributed), when no act
+    before it has a speaker."""
     for k in range(span.start + 2, span.end):
-        if adoc.lower(k) in _SPEAKING and adoc.lower(k - 1) == "," and not any(a.verb < k for a in acts):
-            subject = next((a for a in actors if a.end <= k and not a.event and not a.military), None)
-            if subject is not None and adoc.clause[subject.start] == adoc.clause[k - 2]:
+        if adoc.lower(k) in _SPEAKING and adoc.lower(k - 1) == "," and not any(a.verb <= k for a in acts):
+            subject = next((a for a in actors
+                            if a.end <= k and not a.event and not _in_a_phrase(adoc, a)), None)
+            if subject is not None and not subject.military \
+                    and adoc.clause[subject.start] == adoc.clause[k - 2]:
                 return [new_act(subject.text, subject.side, adoc.lemma(k), k, subject.start,
                                 f"subject of '{adoc.lower(k)}'")]
     return []
+
+
+#: words before an actor that put it in a phrase, not in the subject ("After talks with Zelensky, ...")
+_IN_A_PHRASE = V.PREP_AT | frozenset({"despite", "after", "before", "with", "from", "by", "amid", "than"})
+
+
+def _in_a_phrase(adoc: ArticleDoc, a: Actor) -> bool:
+    """Whether an actor stands in a phrase ("despite Zelensky's pledges") or owns what follows it."""
+    return adoc.lower(a.start - 1 - (adoc.lower(a.start - 1) == "the")) in _IN_A_PHRASE \
+        or adoc.lower(a.end) in ("'s", "’s")
 
 
 def _denied_by(adoc: ArticleDoc, span: Span, actors: Sequence[Actor], acts: Sequence[Act]) -> list[Act]:

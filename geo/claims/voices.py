@@ -116,7 +116,7 @@ def _speech_after(adoc: ArticleDoc, end: int, stop: int) -> int | None:
            and adoc.lemma(j) not in V.SPEECH_VERB):
         j += 1
     if adoc.lower(j - 1) in ("not", "n't") and adoc.lemma(j) not in V.CONFIRM:
-        return None  # "did not say", "has not denied": no act; "did not confirm" is ("not confirm" denies)
+        return None  # "did not say", "has not denied": no act; "does not confirm" is one (engine._denied)
     if (j < stop and adoc.lemma(j) in V.SPEECH_VERB
         and (adoc.lower(j) not in ("claim", "report", "statement", "post", "map", "data")
              or adoc.lower(j + 1) in ("that", "to"))  # "the occupiers claim that ..."
