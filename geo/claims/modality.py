@@ -11,7 +11,8 @@ from geo.claims.tokens import ArticleDoc
 
 
 def verb_group(sc: Scene, rule: Rule, a: int, b: int) -> tuple[bool, str, bool]:
-    """Negation, modality (fact, attempt, plan) and hedging of a trigger, from its verb group and clause."""
+    """Negation, modality (fact, attempt, plan, or "neither side": no side does it) and hedging of a trigger,
+    from its verb group and clause."""
     adoc = sc.adoc
     negated = any(adoc.lower(i) in V.NEGATION for i in range(a, b))
     modality, hedged = "fact", False
@@ -89,7 +90,8 @@ def _neither_side(sc: Scene, a: int) -> bool:
 
 def _clause_modality(sc: Scene, rule: Rule, a: int, b: int) -> str:
     """The modality a trigger's clause gives it beyond its verb group, if any: an attempt ("on the verge of
-    capturing X"), or a plan (a gerund subject of a modal, a wish, a condition)."""
+    capturing X"), or a plan (a gerund subject or "by"-means of a modal, a noun subject of a modal, a wish, a
+    condition, a "whether" or "who controls" question)."""
     adoc = sc.adoc
     if adoc.lower(a).endswith("ing") and rule.kind != "fight" \
             and (a == sc.span.start or adoc.lower(a - 1) in (",", ";", "that", "by")) \
@@ -204,13 +206,14 @@ _ASKING_WORDS = frozenset({"of", "about", "over", "on", "unclear", "clear", "kno
 
 
 def _asked(adoc: ArticleDoc, start: int, end: int, a: int) -> bool:
-    """Whether the trigger at ``a`` is in a "whether" clause ("did not say whether X remained under Ukrainian
-    control", "it is unclear whether Russian troops took X"): asked, not told; not when the clause weighs two
-    states of it ("whether the withdrawal from X has taken place or is still under way", x007)."""
+    """Whether the trigger at ``a`` is in a question: a "whether" clause ("did not say whether X remained
+    under Ukrainian control"; not one weighing two states of it: "whether the withdrawal from X has taken
+    place or is still under way", x007) or "who"/"which side" after a word that asks ("no confirmation of who
+    controls X")."""
     for k in range(a - 1, max(start, a - 12) - 1, -1):
         if adoc.lower(k) in (",", ";", ":"):
             return False
-        if (adoc.lower(k) == "who" or adoc.lower(k) == "which" and adoc.lower(k + 1) in _SIDES) \
+        if (adoc.lower(k) == "who" or (adoc.lower(k) == "which" and adoc.lower(k + 1) in _SIDES)) \
                 and adoc.lower(k - 1) in _ASKING_WORDS:
             return True  # "no confirmation of who actually controls X", "unclear which side holds X"
         if adoc.lower(k) == "whether":
