@@ -271,7 +271,7 @@ def _relative_clause(adoc: ArticleDoc, token: int) -> bool:
 
 def _denied(adoc: ArticleDoc, f: Frame, act: Act | None) -> tuple[bool, str]:
     """A denial covers the clauses its verb governs, up to ", saying"; a negated change is denied by its
-    speaker."""
+    speaker (a negated fight is no claim: "X is not surrounded")."""
     if f.negated and f.rule.negation == "deny" and f.rule.kind != "fight":
         return True, "negated"
     if act is not None and act.kind == "deny" and act.verb < f.trigger[0] and not any(
