@@ -176,14 +176,12 @@ def revoiced(adoc: ArticleDoc, span: Span, acts: Sequence[Act], previous: Sequen
     speaker = acts[0] if acts else None
     if speaker is None:
         return []
-    if speaker.side in ("RU", "UA") and reported_denial(adoc, span):
-        return [_as_voiced(c, speaker, span, "denied") for c in previous
-                if c.claimant_side == opposite(speaker.side) and c.stance != "denied"]
-    if speaker.side in ("RU", "UA") and _called_so_false(adoc, span):
-        # what is called false is what was said, an advance or an encirclement: the fighting is not denied
+    denial = reported_denial(adoc, span)
+    if speaker.side in ("RU", "UA") and (denial or _called_so_false(adoc, span)):
+        # what is only called false is what was said, an advance or an encirclement: no fighting is denied
         return [_as_voiced(c, speaker, span, "denied") for c in previous
                 if c.claimant_side == opposite(speaker.side) and c.stance != "denied"
-                and c.event != "fighting"]
+                and (denial or c.event != "fighting")]
     if reported_confirmation(adoc, span):
         return [_as_voiced(c, speaker, span, "confirmed") for c in previous
                 if c.claimant_side != speaker.side]

@@ -94,5 +94,5 @@ def history(when: When | None) -> bool:
 def own_time(adoc: ArticleDoc, times: Sequence[tuple[When, int]], place: int) -> When | None:
     """A time right after a place of a list is that place's ("took A on Monday and B last Wednesday", "A on
     27 July and B in late August")."""
-    step = 2 if adoc.lower(place + 1) in ("on", "in") else 1
-    return next((w for w, t in times if t == place + step or t == place + 1), None)
+    after = (place + 1, place + 2) if adoc.lower(place + 1) in ("on", "in") else (place + 1,)
+    return next((w for w, t in times if t in after), None)

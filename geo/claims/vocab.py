@@ -126,9 +126,8 @@ AXIS = frozenset({"direction", "directions", "axis", "axes", "sector", "sectors"
                   "highway", "road", "river", "reservoir", "group", "grouping", "operational", "railway",
                   "district"})
 LIST_JOIN = frozenset({",", "and", "or", "nor", "&", "as", "well", "along", "with", "plus", "together",
-                       "also",
-                       "including", "namely", "among", "them", "such", "like", ":", "-", "–", "both", "then",
-                       "even"})
+                       "also", "including", "namely", "among", "them", "such", "like", ":", "-", "–", "both",
+                       "then", "even"})
 CLAUSE_MARKS = frozenset({";", "—", "–"})
 SIDE_WORD = {"russian": "RU", "russia": "RU", "russians": "RU", "moscow": "RU", "kremlin": "RU",
              "ukrainian": "UA", "ukraine": "UA", "ukrainians": "UA", "kyiv": "UA", "kiev": "UA"}
