@@ -951,6 +951,10 @@ CASES: list[tuple[str, str, Expected]] = [
     ("fell under shelling", "Avdiivka fell under heavy shelling, the governor said.", set()),
     ("supplies in a city have fallen", "Electricity supplies in Kherson have fallen, the governor said.",
      set()),
+    ("the town of X has fallen", "Kyiv denied claims that the town of Pokrovsk had fallen.",
+     {("Pokrovsk", "RU", "captured", "UA", "denied")}),
+    ("supplies to the town of X have fallen",
+     "Power supplies to the town of Pokrovsk have fallen sharply, the governor said.", set()),
     ("fighting in a region, then another place", "Kyiv said fighting continued in the Donetsk region and the "
                                                  "shelling of Kharkiv intensified.", set()),
     ("fighting in villages near a town", "Kyiv said fierce fighting is under way in villages near Bakhmut.",

@@ -229,6 +229,20 @@ def test_an_outlet_citing_a_party_gives_the_partys_word(gazetteer: Gazetteer, te
 
 
 @pytest.mark.parametrize(("text", "who", "side"), [
+    ("Russia's Western group of forces said it had captured Krasnohorivka.",
+     "Russia's Western group of forces", "RU"),
+    ("Ukraine's Khortytsia group of forces said Russian troops had been pushed out of Krasnohorivka.",
+     "Ukraine's Khortytsia group of forces", "UA"),
+    ("The Ministry of Defence of the Russian Federation said its troops had captured Krasnohorivka.",
+     "Ministry of Defence of the Russian Federation", "RU"),
+])
+def test_a_group_of_forces_or_a_ministry_named_in_full_speaks(gazetteer: Gazetteer, text: str, who: str,
+                                                              side: str) -> None:
+    (c,) = claims(text, gazetteer)
+    assert (c.claimant, c.claimant_side, c.stance, c.event_date) == (who, side, "claimed", date(2024, 2, 19))
+
+
+@pytest.mark.parametrize(("text", "who", "side"), [
     ("Syrskyi visited the front on Sunday. He said the situation near Chasiv Yar was difficult.", "Syrskyi",
      "UA"),
     ("Russia's Defence Ministry issued its daily briefing. It said its troops had captured Krokhmalne.",

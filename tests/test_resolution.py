@@ -107,6 +107,17 @@ def test_spellings_of_one_name_in_one_article_are_one_place(gazetteer: Gazetteer
     assert resolved["Lyman"].place.admin1 == "Donetsk Oblast"
 
 
+def test_a_place_the_spelling_of_most_mentions_rules_out_is_not_their_place(gazetteer: Gazetteer) -> None:
+    # "Pokrovsky" (an adjective) folds like "Pokrovsk" and may mean a Pokrovske; "Pokrovsk" three times may
+    # not: the Luhansk village near Kupiansk used to win on the adjective's score alone
+    text = ("Syrskyi visited the Pokrovsky direction and Kupiansk. The situation in Pokrovsk is difficult. "
+            "Russian troops entered Pokrovsk, and Pokrovsk may fall.")
+    resolved, _ = resolve(text, gazetteer)
+    assert resolved["Pokrovsk"].place.name == "Pokrovsk"
+    assert resolved["Pokrovsk"].place.admin1 == "Donetsk Oblast", resolved["Pokrovsk"].reason
+    assert "1 spelled unlike it" in resolved["Pokrovsk"].reason
+
+
 def test_one_name_twice_in_an_article_is_one_place(gazetteer: Gazetteer) -> None:
     text = ("Russian troops captured Katerynivka near Selydove on Monday. Ukraine's army said days later "
             "that Katerynivka had been lost.")

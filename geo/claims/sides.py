@@ -86,7 +86,7 @@ _HEAD = {"LEMMA": {"IN": _FORCE}, "LOWER": {"NOT_IN": _VERB_FORMS}}
 _TAIL = {"LOWER": {"IN": ["chief", "commander", "spokesman", "spokesperson", "spokeswoman", "head", "press",
                           "service", "office", "officials", "official", "sources", "representative",
                           "representatives", "statement", "channel", "bulletin", "update", "of", "staff",
-                          "general", "minister", "ministry",
+                          "general", "minister", "ministry", "forces",
                           "command", "defence", "defense", "foreign", "affairs", "internal"]}, "OP": "{,3}"}
 
 #: (side, patterns): the longest match at a position wins; rows are tried together
@@ -101,7 +101,7 @@ _ROWS: tuple[tuple[Side, tuple[Pattern, ...]], ...] = (
         ({"LOWER": {"IN": ["russian", "moscow", "kremlin"]}}, {"ORTH": "-"}, {"LOWER": "installed"}, _GAP_MOD,
          _HEAD),
         ({"LOWER": {"IN": ["ministry", "minister"]}}, *_words("of", "defence"), *_words("of"), _THE,
-         {"LOWER": {"IN": ["russia", "russian"]}}),
+         {"LOWER": {"IN": ["russia", "russian"]}}, {"LOWER": "federation", "OP": "?"}),
         (*_words("armed", "forces", "of", "the", "russian", "federation"),),
         ({"LOWER": {"IN": ["sever", "zapad", "tsentr", "yug", "vostok", "dnepr", "north", "west", "centre",
                            "center", "south", "east", "northern", "western", "central", "southern",

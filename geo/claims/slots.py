@@ -253,8 +253,8 @@ def subject_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         j = own_place(adoc, j, aside=False)  # "Robotyne village in the Zaporizhzhia region had been freed"
     if adoc.lower(j) in _LAND and adoc.lower(j - 1) in ("'s", "’s") and j - 2 in sc.usable:
         j -= 2  # "6% of the Kharkiv region's territory was still occupied"
-    if j in sc.usable and rule.bare_subject and adoc.lower(j - 1) in _PHRASE_PREPS:
-        return []  # "supplies in Kherson have fallen": Kherson is no subject
+    if j in sc.usable and rule.bare_subject and _after_preposition(adoc, list_start(adoc, j)):
+        return []  # "supplies in Kherson have fallen": Kherson is no subject (but "the town of X has")
     if rule.kind == "fight" and j in sc.usable and adoc.lower(j - 1) in _PHRASE_PREPS and \
             adoc.lower(j - 2) in _CIVILIANS:
         return []  # "civilians in Pokrovsk were trapped": no force is

@@ -81,17 +81,22 @@ class RankContext:
     anchors: tuple[tuple[Mention, Place], ...]
     attached: dict[int, str] = field(default_factory=dict)  # id(mention) -> the region named right after it
     starts: tuple[int, ...] = ()  # where the anchors' mentions start, in text order
+    #: each anchor's name, folded (as :func:`geo.names.fold` folds it)
+    keys: tuple[str, ...] = field(init=False)
 
-    def near(self, mention: Mention) -> Sequence[tuple[Mention, Place]]:
-        """The anchors a mention is weighed against: all of them, or in an article of thousands of names the
-        ``settings.MAX_CONTEXT_MENTIONS`` nearest in the text (so the work grows with the article's
-        length)."""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", tuple(fold(m.surface) for m, _ in self.anchors))
+
+    def near(self, mention: Mention) -> range:
+        """The anchors a mention is weighed against (their indices): all of them, or in an article of
+        thousands of names the ``settings.MAX_CONTEXT_MENTIONS`` nearest in the text (so the work grows with
+        the article's length)."""
         reach = settings.MAX_CONTEXT_MENTIONS
         if len(self.anchors) <= reach:
-            return self.anchors
+            return range(len(self.anchors))
         at = bisect.bisect_left(self.starts, mention.start)
         low = min(max(0, at - reach // 2), len(self.anchors) - reach)
-        return self.anchors[low : low + reach]
+        return range(low, low + reach)
 
 
 def candidates_for(mention: Mention, gazetteer: Gazetteer, region_first: bool = False) -> list[Place]:
@@ -158,8 +163,9 @@ def _scored(mention: Mention, places: Sequence[Place], context: RankContext,
     # each other place counts once, double when named in the same sentence: how often a text repeats a name
     # says nothing about where the article is
     weight: dict[str, tuple[float, Place]] = {}
-    for other, anchor in context.near(mention):
-        if fold(other.surface) != key:
+    for i in context.near(mention):
+        other, anchor = context.anchors[i]
+        if context.keys[i] != key:
             w = 2.0 if other.sentence_index == mention.sentence_index else 1.0
             if w > weight.get(anchor.place_id, (0.0, anchor))[0]:
                 weight[anchor.place_id] = (w, anchor)
@@ -181,6 +187,29 @@ def _scored(mention: Mention, places: Sequence[Place], context: RankContext,
         scored.append((round(parts[0] + parts[1] + parts[2] + parts[3] + parts[4][0] + parts[4][1], 4), p,
                        parts))
     return scored
+
+
+def mean_ranking(members: list[Mention], places: list[Place], context: RankContext, spelled: set[str],
+                 explained: int | None) -> list[Candidate]:
+    """:func:`rank` of ``places`` over every mention of one name: the mean of their scores (a mention whose
+    spelling rules a place out adds nothing), best first."""
+    if len(members) == 1:
+        return rank(members[0], places, context, spelled, explained=explained)
+    total: dict[str, list[Candidate]] = {}
+    for m in members:
+        for c in rank(m, places, context, spelled, explained=explained):
+            total.setdefault(c.place.place_id, []).append(c)
+    n = len(members)
+    return sorted((Candidate(cs[0].place, round(sum(c.score for c in cs) / n, 4),
+                             cs[0].why + _mean_note(n, len(cs))) for cs in total.values()),
+                  key=lambda c: (-c.score, c.place.place_id))
+
+
+def _mean_note(mentions: int, scored: int) -> str:
+    """What a mean score is over: the mentions of a name, some of whose spellings may rule a place out
+    ("Pokrovsk" is not "Pokrovske"), which then add nothing to its score."""
+    unlike = f"; {mentions - scored} spelled unlike it" if scored < mentions else ""
+    return f" (mean of {mentions} mentions{unlike})"
 
 
 _PARTS = ("context", "area", "region named", "spelling", "country", "population")

@@ -31,8 +31,8 @@ from geo.places.rank import (
     first_place,
     km,
     km_matrix,
+    mean_ranking,
     prior,
-    rank,
     region_base,
     region_bonus,
 )
@@ -58,7 +58,8 @@ def _stray(mention: Mention, best: Candidate, context: RankContext) -> float:
         or region_bonus(place, mention, context)):
         return 0.0
     key = fold(mention.surface)
-    others = {a.place_id: a for m, a in context.near(mention) if fold(m.surface) != key}
+    others = {context.anchors[i][1].place_id: context.anchors[i][1] for i in context.near(mention)
+              if context.keys[i] != key}
     if context.named_regions:
         others = {k: a for k, a in others.items() if a.admin1 in context.named_regions}
         others.update({r.place_id: r for r in context.region_places})
@@ -239,16 +240,19 @@ def _context(options: Sequence[tuple[Mention, list[Place]]], gazetteer: Gazettee
         if cands and cands[0].feature == "settlement":
             best = max(cands, key=lambda p: (
                 sum(prior(p)) + (REGION_BONUS if p.admin1 in named_regions else 0.0), p.place_id))
-            anchors.append((m, best))
+            anchors.append((m, best, cands))
     # in text order, for the nearest of a long article (see RankContext.near)
     anchors.sort(key=lambda a: a[0].start)
-    first = RankContext(named_regions, tuple(region_places.values()), tuple(anchors), _attached(options),
-                     tuple(m.start for m, _ in anchors))
-    spelled = {id(m): gazetteer.spelled(region_base(m.surface)) for m, cands in options if cands}
-    winners = {id(m): cands[0] if len(cands) == 1
-               else first_place(m, cands, first, spelled[id(m)]) for m, cands in options
-               if cands}
-    return replace(first, anchors=tuple((m, winners[id(m)]) for m, _ in anchors))
+    first = RankContext(named_regions, tuple(region_places.values()), tuple((m, p) for m, p, _ in anchors),
+                        _attached(options), tuple(m.start for m, _, _ in anchors))
+    return replace(first, anchors=tuple((m, _first_guess(m, cands, first, gazetteer))
+                                        for m, _, cands in anchors))
+
+
+def _first_guess(m: Mention, cands: list[Place], context: RankContext, gazetteer: Gazetteer) -> Place:
+    """The place a settlement's name stands for at first sight: its only candidate, or the best ranked."""
+    return cands[0] if len(cands) == 1 else first_place(m, cands, context,
+                                                         gazetteer.spelled(region_base(m.surface)))
 
 
 def _groups(options: Sequence[tuple[Mention, list[Place]]], cues: dict[int, Cue], regions: dict[int, Place],
@@ -320,7 +324,7 @@ def _group_ranking(group: _Group, context: RankContext, gazetteer: Gazetteer, ch
     members = group.members
     spelled = gazetteer.spelled(region_base(members[0].surface))
     allowed = {p.place_id for p in group.allowed}
-    ranking = _mean_ranking(members, group.allowed, context, spelled, explained) if allowed else []
+    ranking = mean_ranking(members, group.allowed, context, spelled, explained) if allowed else []
     if members[0].kind == "plain" and len(allowed) > 1:
         shared = [c for c in ranking if c.place.place_id in chosen]
         if shared:
@@ -332,21 +336,7 @@ def _group_ranking(group: _Group, context: RankContext, gazetteer: Gazetteer, ch
         return ranking
     excluded = f"excluded: not where the text says ({group.cue.why})" if group.cue else "excluded"
     return ranking + [Candidate(c.place, c.score, f"{c.why}; {excluded}")
-                      for c in _mean_ranking(members, rest, context, spelled, explained)]
-
-
-def _mean_ranking(members: list[Mention], places: list[Place], context: RankContext, spelled: set[str],
-                  explained: int | None) -> list[Candidate]:
-    """:func:`rank` of ``places`` over every mention of one name: the mean of their scores, best first."""
-    if len(members) == 1:
-        return rank(members[0], places, context, spelled, explained=explained)
-    total: dict[str, list[Candidate]] = {}
-    for m in members:
-        for c in rank(m, places, context, spelled, explained=explained):
-            total.setdefault(c.place.place_id, []).append(c)
-    note = f" (mean of {len(members)} mentions)"
-    return sorted((Candidate(cs[0].place, round(sum(c.score for c in cs) / len(cs), 4), cs[0].why + note)
-                   for cs in total.values()), key=lambda c: (-c.score, c.place.place_id))
+                      for c in mean_ranking(members, rest, context, spelled, explained)]
 
 
 def _unknown(members: list[Mention], cue: Cue | None, bound: Place | None, regions: dict[int, Place],
