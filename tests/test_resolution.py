@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from geo.models import Resolved, Unresolved
+from geo.names import fold
 from geo.places.gazetteer import Gazetteer
 from geo.places.rank import km
 from geo.places.recognize import find_mentions
@@ -116,6 +117,15 @@ def test_a_place_the_spelling_of_most_mentions_rules_out_is_not_their_place(gaze
     assert resolved["Pokrovsk"].place.name == "Pokrovsk"
     assert resolved["Pokrovsk"].place.admin1 == "Donetsk Oblast", resolved["Pokrovsk"].reason
     assert "1 spelled unlike it" in resolved["Pokrovsk"].reason
+
+
+@pytest.mark.parametrize("name", ["Oleksandrivka", "Aleksandrovka"])
+def test_a_citys_old_name_borne_by_many_villages_means_a_village(gazetteer: Gazetteer, name: str) -> None:
+    # GeoNames gives Donetsk (900,000 people) the old name "Oleksandrivka", the name of 110 villages
+    text = f"Ukrainian troops carried out operations near {name} and Huliaipole, Syrskyi said."
+    resolved, _ = resolve(text, gazetteer)
+    assert resolved[name].place.population < 50_000, resolved[name].reason
+    assert fold(resolved[name].place.name) in ("oleksandrivk", "aleksandrovk")
 
 
 def test_one_name_twice_in_an_article_is_one_place(gazetteer: Gazetteer) -> None:

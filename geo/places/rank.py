@@ -134,6 +134,19 @@ def _ends_alike(surface: str, place: Place, spelled: set[str]) -> bool:
             or (surface.rstrip("'’")[-1:].lower() in vowels) == (place.name[-1:].lower() in vowels))
 
 
+#: a city this populous that bears a village name only as another (former) name of its own ...
+_CITY = 50_000
+#: ... is not meant where this many places bear it as their own name ("Oleksandrivka" is no Donetsk)
+_VILLAGE_NAME = 10
+
+
+def _old_name(place: Place, key: str, places: Sequence[Place]) -> bool:
+    """Whether ``key`` (a folded name) is only another name of a city ``place`` while many villages bear it:
+    the city's old name, not what a report means by the name of a hundred villages."""
+    return (place.population >= _CITY and fold(place.name) != key
+            and sum(fold(p.name) == key for p in places) >= _VILLAGE_NAME)
+
+
 def rank(mention: Mention, places: Sequence[Place], context: RankContext, spelled: set[str], *,
          explained: int | None = None) -> list[Candidate]:
     """Score each candidate place of ``mention``; best first, ties broken by id. Only the first ``explained``
@@ -155,10 +168,11 @@ _Scored = tuple[float, Place, tuple[float, float, float, float, tuple[float, flo
 def _scored(mention: Mention, places: Sequence[Place], context: RankContext,
             spelled: set[str]) -> list[_Scored]:
     """Each candidate place of ``mention`` with its score and the parts of it, in the order given."""
-    if mention.kind == "plain":
-        alike = [p for p in places if _ends_alike(mention.surface, p, spelled)]
-        places = alike or places
     key = fold(mention.surface)
+    if mention.kind == "plain":
+        alike = [p for p in places
+                 if _ends_alike(mention.surface, p, spelled) and not _old_name(p, key, places)]
+        places = alike or places
     exact_matters = 0 < sum(p.place_id in spelled for p in places) < len(places)
     # each other place counts once, double when named in the same sentence: how often a text repeats a name
     # says nothing about where the article is
