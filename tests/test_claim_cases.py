@@ -955,6 +955,18 @@ CASES: list[tuple[str, str, Expected]] = [
      {("Pokrovsk", "RU", "captured", "UA", "denied")}),
     ("supplies to the town of X have fallen",
      "Power supplies to the town of Pokrovsk have fallen sharply, the governor said.", set()),
+    # from a review of this change: "the town of X" must open its clause to be what fell
+    ("trade through the town of X has fallen",
+     "Trade through the town of Kupiansk has fallen, residents said.", set()),
+    ("traffic between two towns has fallen",
+     "Traffic between the city of Kharkiv and the town of Kupiansk has fallen, officials said.", set()),
+    ("residents who left the town of X fell",
+     "The share of residents who left the town of Avdiivka fell, the governor said.", set()),
+    ("a city fell within range", "The city of Belgorod fell within range of Ukrainian artillery, a Russian "
+                                 "official said.", set()),
+    ("a speaker says the town of X had fallen",
+     "Russia's defence ministry said the town of Pokrovsk had fallen.",
+     {("Pokrovsk", "RU", "captured", "RU", "claimed")}),
     ("fighting in a region, then another place", "Kyiv said fighting continued in the Donetsk region and the "
                                                  "shelling of Kharkiv intensified.", set()),
     ("fighting in villages near a town", "Kyiv said fierce fighting is under way in villages near Bakhmut.",

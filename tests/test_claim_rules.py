@@ -235,6 +235,10 @@ def test_an_outlet_citing_a_party_gives_the_partys_word(gazetteer: Gazetteer, te
      "Ukraine's Khortytsia group of forces", "UA"),
     ("The Ministry of Defence of the Russian Federation said its troops had captured Krasnohorivka.",
      "Ministry of Defence of the Russian Federation", "RU"),
+    ("The Russian Federation's Ministry of Defence said its troops had captured Krasnohorivka.",
+     "Russian Federation's Ministry of Defence", "RU"),
+    ("The Khortytsia group of forces said Russian troops had been pushed out of Krasnohorivka.",
+     "Khortytsia group of forces", "UA"),
 ])
 def test_a_group_of_forces_or_a_ministry_named_in_full_speaks(gazetteer: Gazetteer, text: str, who: str,
                                                               side: str) -> None:

@@ -153,6 +153,8 @@ def _conditional(adoc: ArticleDoc, start: int, end: int, a: int) -> bool:
     """Whether the trigger at ``a`` states a condition: "if" or "unless" before it, no comma between ("If
     Russia captures X, it could ..."; not "If confirmed, Russian forces have captured X"), and a past verb
     only when the sentence goes on to suppose ("If Russia took X, it would ...")."""
+    if _CONDITIONAL.isdisjoint(adoc.words.lower[max(start, a - 10) : a]):
+        return False
     for k in range(a - 1, max(start, a - 10) - 1, -1):
         if adoc.lower(k) in (",", ";", ":"):
             return False
@@ -205,11 +207,17 @@ _ASKING_WORDS = frozenset({"of", "about", "over", "on", "unclear", "clear", "kno
                            "confirm", "confirmed", "determine", "establish", "as", "to"})
 
 
+#: the words a question opens with
+_QUESTION_WORDS = frozenset({"who", "which", "whether"})
+
+
 def _asked(adoc: ArticleDoc, start: int, end: int, a: int) -> bool:
     """Whether the trigger at ``a`` is in a question: a "whether" clause ("did not say whether X remained
     under Ukrainian control"; not one weighing two states of it: "whether the withdrawal from X has taken
     place or is still under way", x007) or "who"/"which side" after a word that asks ("no confirmation of who
     controls X")."""
+    if _QUESTION_WORDS.isdisjoint(adoc.words.lower[max(start, a - 12) : a]):
+        return False
     for k in range(a - 1, max(start, a - 12) - 1, -1):
         if adoc.lower(k) in (",", ";", ":"):
             return False

@@ -126,6 +126,8 @@ def _speaking_participles(adoc: ArticleDoc, span: Span, actors: Sequence[Actor],
     said by the sentence's subject (its first actor, in no phrase and owning nothing: not "despite Zelensky's
     pledges"; not a force: "Russian troops captured X, announcing ..." stays unattributed), when no act
     before it has a speaker."""
+    if _SPEAKING.isdisjoint(adoc.words.lower[span.start : span.end]):
+        return []
     for k in range(span.start + 2, span.end):
         if adoc.lower(k) in _SPEAKING and adoc.lower(k - 1) == "," and not any(a.verb <= k for a in acts):
             subject = next((a for a in actors

@@ -103,7 +103,7 @@ _NOT_COMPLEMENT = {"LOWER": {"NOT_IN": ["silent", "quiet", "dark", "under", "int
                                         "by", "from", "sharply", "steeply", "slightly", "significantly",
                                         "dramatically", "steadily", "short", "back", "apart", "behind",
                                         "victim", "prey", "ill", "asleep", "below", "off", "over", "out",
-                                        "through", "flat", "to", "down", "away", "%"]},
+                                        "through", "flat", "to", "down", "away", "within", "%"]},
                    "LIKE_NUM": False}
 
 #: words before "scene", "focus" or "arena": "the main", "one of the hottest"

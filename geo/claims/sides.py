@@ -103,6 +103,7 @@ _ROWS: tuple[tuple[Side, tuple[Pattern, ...]], ...] = (
         ({"LOWER": {"IN": ["ministry", "minister"]}}, *_words("of", "defence"), *_words("of"), _THE,
          {"LOWER": {"IN": ["russia", "russian"]}}, {"LOWER": "federation", "OP": "?"}),
         (*_words("armed", "forces", "of", "the", "russian", "federation"),),
+        (*_words("russian", "federation"), _POSS, _GAP_MOD, _TITLE_GAP, _GAP_MOD, _HEAD, _TAIL),
         ({"LOWER": {"IN": ["sever", "zapad", "tsentr", "yug", "vostok", "dnepr", "north", "west", "centre",
                            "center", "south", "east", "northern", "western", "central", "southern",
                            "eastern"]}},
@@ -131,7 +132,8 @@ _ROWS: tuple[tuple[Side, tuple[Pattern, ...]], ...] = (
         # Ukraine's name for its forces: "the Defence Forces", "the Southern Defence Forces"
         ({"LOWER": {"IN": ["defence", "defense"]}}, _words("forces")[0]),
         ({"LOWER": {"IN": ["khortytsia", "khortitsa", "khortytsya", "tavria", "tavriya", "azov", "kraken",
-                           "skelya", "achilles", "magyar"]}}, _GAP_MOD, {"LEMMA": {"IN": _FORCE}, "OP": "?"}),
+                           "skelya", "achilles", "magyar"]}}, _GAP_MOD, {"LEMMA": {"IN": _FORCE}, "OP": "?"},
+         _TAIL),
         (*_words("national", "guard"),),
         (*_words("state", "border", "guard", "service"), {"LOWER": "of", "OP": "?"},
          {"LOWER": "ukraine", "OP": "?"}),

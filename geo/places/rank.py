@@ -140,10 +140,12 @@ _CITY = 50_000
 _VILLAGE_NAME = 10
 
 
-def _old_name(place: Place, key: str, places: Sequence[Place]) -> bool:
-    """Whether ``key`` (a folded name) is only another name of a city ``place`` while many villages bear it:
-    the city's old name, not what a report means by the name of a hundred villages."""
-    return (place.population >= _CITY and fold(place.name) != key
+def _old_name(surface: str, place: Place, places: Sequence[Place]) -> bool:
+    """Whether ``surface`` is only another name of a city ``place`` while many villages bear it: the city's
+    old name, not what a report means by the name of a hundred villages. A name spelled as an adjective is a
+    city district's Soviet name ("the Petrovsky district of Donetsk"), which it keeps."""
+    key = fold(surface)
+    return (place.population >= _CITY and fold(place.name) != key and not surface.endswith(("y", "i"))
             and sum(fold(p.name) == key for p in places) >= _VILLAGE_NAME)
 
 
@@ -171,7 +173,7 @@ def _scored(mention: Mention, places: Sequence[Place], context: RankContext,
     key = fold(mention.surface)
     if mention.kind == "plain":
         alike = [p for p in places
-                 if _ends_alike(mention.surface, p, spelled) and not _old_name(p, key, places)]
+                 if _ends_alike(mention.surface, p, spelled) and not _old_name(mention.surface, p, places)]
         places = alike or places
     exact_matters = 0 < sum(p.place_id in spelled for p in places) < len(places)
     # each other place counts once, double when named in the same sentence: how often a text repeats a name
@@ -205,25 +207,16 @@ def _scored(mention: Mention, places: Sequence[Place], context: RankContext,
 
 def mean_ranking(members: list[Mention], places: list[Place], context: RankContext, spelled: set[str],
                  explained: int | None) -> list[Candidate]:
-    """:func:`rank` of ``places`` over every mention of one name: the mean of their scores (a mention whose
-    spelling rules a place out adds nothing), best first."""
+    """:func:`rank` of ``places`` over every mention of one name: the mean of their scores, best first."""
     if len(members) == 1:
         return rank(members[0], places, context, spelled, explained=explained)
     total: dict[str, list[Candidate]] = {}
     for m in members:
         for c in rank(m, places, context, spelled, explained=explained):
             total.setdefault(c.place.place_id, []).append(c)
-    n = len(members)
-    return sorted((Candidate(cs[0].place, round(sum(c.score for c in cs) / n, 4),
-                             cs[0].why + _mean_note(n, len(cs))) for cs in total.values()),
-                  key=lambda c: (-c.score, c.place.place_id))
-
-
-def _mean_note(mentions: int, scored: int) -> str:
-    """What a mean score is over: the mentions of a name, some of whose spellings may rule a place out
-    ("Pokrovsk" is not "Pokrovske"), which then add nothing to its score."""
-    unlike = f"; {mentions - scored} spelled unlike it" if scored < mentions else ""
-    return f" (mean of {mentions} mentions{unlike})"
+    note = f" (mean of {len(members)} mentions)"
+    return sorted((Candidate(cs[0].place, round(sum(c.score for c in cs) / len(cs), 4), cs[0].why + note)
+                   for cs in total.values()), key=lambda c: (-c.score, c.place.place_id))
 
 
 _PARTS = ("context", "area", "region named", "spelling", "country", "population")
