@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from geo.models import Resolved, Unresolved
+from geo.models import Mention, Resolved, Unresolved
 from geo.names import fold
 from geo.places.gazetteer import Gazetteer
-from geo.places.rank import km
+from geo.places.rank import RankContext, km, mean_ranking
 from geo.places.recognize import find_mentions
 from geo.places.resolve import explain, resolve_mentions
 from tests.conftest import write_article
@@ -115,6 +115,17 @@ def test_a_citys_old_name_borne_by_many_villages_means_a_village(gazetteer: Gaze
     resolved, _ = resolve(text, gazetteer)
     assert resolved[name].place.population < 50_000, resolved[name].reason
     assert fold(resolved[name].place.name) in ("oleksandrivk", "aleksandrovk")
+
+
+def test_a_city_one_mention_rules_out_by_its_old_name_is_out_for_all_mentions(gazetteer: Gazetteer) -> None:
+    # Engels (196,000 people) was Pokrovsk; villages called Pokrovske fold like it, so "Pokrovsk" rules Engels
+    # out; the adjective "Pokrovsky" does not, and Engels, scored by it alone, must not win on that score
+    members = [Mention("t", 0, 8, "Pokrovsk", 0), Mention("t", 30, 39, "Pokrovsky", 1)]
+    places = gazetteer.settlements("Pokrovsk")
+    assert any(p.name == "Engels" for p in places)
+    ranking = mean_ranking(members, places, RankContext({}, (), ()), gazetteer.spelled("Pokrovsk"), None)
+    assert "Engels" not in {c.place.name for c in ranking}
+    assert ranking[0].place.name == "Pokrovsk" and ranking[0].place.admin1 == "Donetsk Oblast"
 
 
 def test_a_city_districts_soviet_name_still_names_the_district(gazetteer: Gazetteer) -> None:

@@ -210,6 +210,10 @@ def mean_ranking(members: list[Mention], places: list[Place], context: RankConte
     """:func:`rank` of ``places`` over every mention of one name: the mean of their scores, best first."""
     if len(members) == 1:
         return rank(members[0], places, context, spelled, explained=explained)
+    # a city one mention's spelling rules out as an old name is out for all: scored by the others alone, it
+    # would win on their scores ("Pokrovsky" and "Pokrovsk": Engels, once Pokrovsk)
+    places = [p for p in places if not any(m.kind == "plain" and _old_name(m.surface, p, places)
+                                           for m in members)] or places
     total: dict[str, list[Candidate]] = {}
     for m in members:
         for c in rank(m, places, context, spelled, explained=explained):
