@@ -964,6 +964,12 @@ CASES: list[tuple[str, str, Expected]] = [
      "The share of residents who left the town of Avdiivka fell, the governor said.", set()),
     ("a city fell within range", "The city of Belgorod fell within range of Ukrainian artillery, a Russian "
                                  "official said.", set()),
+    ("cities such as the town of X", "Prices for bread in cities such as the town of Kramatorsk have "
+                                     "fallen, the governor said.", set()),
+    ("fighting near A and B has fallen", "Fighting is raging near Chasiv Yar and Ivanivske has fallen, the "
+                                         "Russian Defence Ministry said.",
+     {("Chasiv Yar", "contested", "fighting", "RU", "claimed"),
+      ("Ivanivske", "RU", "captured", "RU", "claimed")}),
     ("a speaker says the town of X had fallen",
      "Russia's defence ministry said the town of Pokrovsk had fallen.",
      {("Pokrovsk", "RU", "captured", "RU", "claimed")}),

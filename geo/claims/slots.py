@@ -253,7 +253,7 @@ def subject_slot(sc: Scene, rule: Rule, a: int, b: int) -> list[Target]:
         j = own_place(adoc, j, aside=False)  # "Robotyne village in the Zaporizhzhia region had been freed"
     if adoc.lower(j) in _LAND and adoc.lower(j - 1) in ("'s", "’s") and j - 2 in sc.usable:
         j -= 2  # "6% of the Kharkiv region's territory was still occupied"
-    if j in sc.usable and rule.bare_subject and not _own_subject(adoc, list_start(adoc, j), sc.span.start):
+    if j in sc.usable and rule.bare_subject and not _own_subject(adoc, j, sc.span.start):
         return []  # "supplies in Kherson have fallen": Kherson is no subject (but "the town of X has")
     if rule.kind == "fight" and j in sc.usable and adoc.lower(j - 1) in _PHRASE_PREPS and \
             adoc.lower(j - 2) in _CIVILIANS:
@@ -294,14 +294,16 @@ _OPENS_A_SUBJECT = frozenset({"that", ",", ";", ":", "—", "–", '"', "“", "
 def _own_subject(adoc: ArticleDoc, first: int, start: int) -> bool:
     """Whether the place at ``first`` is a subject of its own: no preposition before it ("supplies in X have
     fallen"), or "the (strategic) town of X" opening its clause ("claims that the town of X had fallen"; not
-    "trade through the town of X", "troops defending the town of X")."""
+    "trade through the town of X", "troops defending the town of X", "cities such as the town of X")."""
     if not (adoc.lower(first - 1) == "of" and adoc.lower(first - 2) in V.PLACE_NOUN):
         return adoc.lower(first - 1) not in _PHRASE_PREPS
     k = first - 3
     while k > start and k > first - 6 and adoc.lower(k) not in ("the", "a"):
         k -= 1  # back past "strategic", "eastern", ... to the article
+    before = adoc.lower(k - 1)
     return adoc.lower(k) in ("the", "a") and (
-        k == start or adoc.lower(k - 1) in _OPENS_A_SUBJECT or adoc.lemma(k - 1) in V.SPEECH_VERB)
+        k == start or adoc.lemma(k - 1) in V.SPEECH_VERB
+        or (before in _OPENS_A_SUBJECT and not (before == "as" and adoc.lower(k - 2) in ("such", "well"))))
 
 
 def _after_preposition(adoc: ArticleDoc, first: int) -> bool:

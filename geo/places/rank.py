@@ -140,13 +140,18 @@ _CITY = 50_000
 _VILLAGE_NAME = 10
 
 
-def _old_name(surface: str, place: Place, places: Sequence[Place]) -> bool:
-    """Whether ``surface`` is only another name of a city ``place`` while many villages bear it: the city's
-    old name, not what a report means by the name of a hundred villages. A name spelled as an adjective is a
-    city district's Soviet name ("the Petrovsky district of Donetsk"), which it keeps."""
-    key = fold(surface)
-    return (place.population >= _CITY and fold(place.name) != key and not surface.endswith(("y", "i"))
-            and sum(fold(p.name) == key for p in places) >= _VILLAGE_NAME)
+def old_names(members: Sequence[Mention], places: Sequence[Place]) -> set[str]:
+    """The cities of ``places`` (all the candidates of a name, wherever the text puts it) that a mention names
+    only by an old name of theirs while ten or more places bear it as their own: "Oleksandrivka" is no
+    Donetsk. Out for one mention, a city is out for all of the name's mentions (else, scored by the others
+    alone, it would win on their scores). A name spelled as an adjective is a city district's Soviet name
+    ("the Petrovsky district of Donetsk"), which it keeps."""
+    out = set()
+    for surface in {m.surface for m in members if m.kind == "plain" and not m.surface.endswith(("y", "i"))}:
+        key = fold(surface)
+        if sum(fold(p.name) == key for p in places) >= _VILLAGE_NAME:
+            out |= {p.place_id for p in places if p.population >= _CITY and fold(p.name) != key}
+    return out
 
 
 def rank(mention: Mention, places: Sequence[Place], context: RankContext, spelled: set[str], *,
@@ -172,8 +177,7 @@ def _scored(mention: Mention, places: Sequence[Place], context: RankContext,
     """Each candidate place of ``mention`` with its score and the parts of it, in the order given."""
     key = fold(mention.surface)
     if mention.kind == "plain":
-        alike = [p for p in places
-                 if _ends_alike(mention.surface, p, spelled) and not _old_name(mention.surface, p, places)]
+        alike = [p for p in places if _ends_alike(mention.surface, p, spelled)]
         places = alike or places
     exact_matters = 0 < sum(p.place_id in spelled for p in places) < len(places)
     # each other place counts once, double when named in the same sentence: how often a text repeats a name
@@ -210,10 +214,6 @@ def mean_ranking(members: list[Mention], places: list[Place], context: RankConte
     """:func:`rank` of ``places`` over every mention of one name: the mean of their scores, best first."""
     if len(members) == 1:
         return rank(members[0], places, context, spelled, explained=explained)
-    # a city one mention's spelling rules out as an old name is out for all: scored by the others alone, it
-    # would win on their scores ("Pokrovsky" and "Pokrovsk": Engels, once Pokrovsk)
-    places = [p for p in places if not any(m.kind == "plain" and _old_name(m.surface, p, places)
-                                           for m in members)] or places
     total: dict[str, list[Candidate]] = {}
     for m in members:
         for c in rank(m, places, context, spelled, explained=explained):

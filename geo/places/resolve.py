@@ -32,6 +32,7 @@ from geo.places.rank import (
     km,
     km_matrix,
     mean_ranking,
+    old_names,
     prior,
     region_base,
     region_bonus,
@@ -323,6 +324,8 @@ def _group_ranking(group: _Group, context: RankContext, gazetteer: Gazetteer, ch
     of."""
     members = group.members
     spelled = gazetteer.spelled(region_base(members[0].surface))
+    old = old_names(members, group.candidates)
+    group = replace(group, allowed=[p for p in group.allowed if p.place_id not in old] or group.allowed)
     allowed = {p.place_id for p in group.allowed}
     ranking = mean_ranking(members, group.allowed, context, spelled, explained) if allowed else []
     if members[0].kind == "plain" and len(allowed) > 1:
@@ -335,7 +338,9 @@ def _group_ranking(group: _Group, context: RankContext, gazetteer: Gazetteer, ch
     if not rest:
         return ranking
     excluded = f"excluded: not where the text says ({group.cue.why})" if group.cue else "excluded"
-    return ranking + [Candidate(c.place, c.score, f"{c.why}; {excluded}")
+    return ranking + [Candidate(c.place, c.score, f"{c.why}; " + (
+        "excluded: the name is an old one of this city, and ten or more places bear it"
+        if c.place.place_id in old else excluded))
                       for c in mean_ranking(members, rest, context, spelled, explained)]
 
 
