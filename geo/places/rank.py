@@ -146,11 +146,13 @@ def old_names(members: Sequence[Mention], places: Sequence[Place]) -> set[str]:
     Donetsk. Out for one mention, a city is out for all of the name's mentions (else, scored by the others
     alone, it would win on their scores). A name spelled as an adjective is a city district's Soviet name
     ("the Petrovsky district of Donetsk"), which it keeps."""
-    out = set()
+    out: set[str] = set()
+    cities = [p for p in places if p.population >= _CITY]
     for surface in {m.surface for m in members if m.kind == "plain" and not m.surface.endswith(("y", "i"))}:
         key = fold(surface)
-        if sum(fold(p.name) == key for p in places) >= _VILLAGE_NAME:
-            out |= {p.place_id for p in places if p.population >= _CITY and fold(p.name) != key}
+        named = {p.place_id for p in cities if fold(p.name) != key}
+        if named and sum(fold(p.name) == key for p in places) >= _VILLAGE_NAME:
+            out |= named
     return out
 
 
@@ -175,10 +177,10 @@ _Scored = tuple[float, Place, tuple[float, float, float, float, tuple[float, flo
 def _scored(mention: Mention, places: Sequence[Place], context: RankContext,
             spelled: set[str]) -> list[_Scored]:
     """Each candidate place of ``mention`` with its score and the parts of it, in the order given."""
-    key = fold(mention.surface)
     if mention.kind == "plain":
         alike = [p for p in places if _ends_alike(mention.surface, p, spelled)]
         places = alike or places
+    key = fold(mention.surface)
     exact_matters = 0 < sum(p.place_id in spelled for p in places) < len(places)
     # each other place counts once, double when named in the same sentence: how often a text repeats a name
     # says nothing about where the article is

@@ -318,10 +318,10 @@ def _fits_cue(place: Place, cue: Cue | None, regions: dict[int, Place]) -> bool:
 
 def _group_ranking(group: _Group, context: RankContext, gazetteer: Gazetteer, chosen: dict[str, Place],
                    explained: int | None) -> list[Candidate]:
-    """The candidates of one name, scored over all its mentions (their mean): those the cue allows first, the
-    others after them, marked; among the allowed, a place another spelling of the article already chose wins
-    ("Lyman" after "Krasny Liman"). Only the first ``explained`` (all when None) say what their score is made
-    of."""
+    """The candidates of one name, scored over all its mentions (their mean): those the cue allows first
+    (not a city the name is only an old name of: :func:`old_names`), the others after them, marked; among
+    the allowed, a place another spelling of the article already chose wins ("Lyman" after "Krasny Liman").
+    Only the first ``explained`` (all when None) say what their score is made of."""
     members = group.members
     spelled = gazetteer.spelled(region_base(members[0].surface))
     old = old_names(members, group.candidates)
@@ -338,9 +338,9 @@ def _group_ranking(group: _Group, context: RankContext, gazetteer: Gazetteer, ch
     if not rest:
         return ranking
     excluded = f"excluded: not where the text says ({group.cue.why})" if group.cue else "excluded"
-    return ranking + [Candidate(c.place, c.score, f"{c.why}; " + (
-        "excluded: the name is an old one of this city, and ten or more places bear it"
-        if c.place.place_id in old else excluded))
+    why_out = {p.place_id: "excluded: an old name of this city, and ten or more places bear it" for p in rest
+               if p.place_id in old}
+    return ranking + [Candidate(c.place, c.score, f"{c.why}; {why_out.get(c.place.place_id, excluded)}")
                       for c in mean_ranking(members, rest, context, spelled, explained)]
 
 
