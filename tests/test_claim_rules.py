@@ -228,6 +228,18 @@ def test_an_outlet_citing_a_party_gives_the_partys_word(gazetteer: Gazetteer, te
     assert (c.claimant, c.claimant_side, c.stance) == (who, side, "claimed")
 
 
+@pytest.mark.parametrize("text", [
+    "Its forces had pulled out of a district of the eastern town of Chasiv Yar, where Russian forces have "
+    "lately claimed a number of advances, Ukraine said on Thursday.",
+    "It had pulled out of the settlement of Lastochkyne, which Russia said it had captured, Ukraine said on "
+    "Monday.",
+])
+def test_a_speaker_inside_a_relative_clause_speaks_for_it_alone(gazetteer: Gazetteer, text: str) -> None:
+    # x067 and y059 with the speaker moved to the end (tests/test_claim_rewrites.py's speaker_last)
+    (c,) = [c for c in claims(text, gazetteer) if c.event == "withdrew"]
+    assert (c.controller, c.claimant, c.claimant_side, c.stance) == ("RU", "Ukraine", "UA", "confirmed")
+
+
 @pytest.mark.parametrize(("text", "who", "side"), [
     ("Russia's Western group of forces said it had captured Krasnohorivka.",
      "Russia's Western group of forces", "RU"),

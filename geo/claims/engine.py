@@ -247,8 +247,18 @@ def _act_of(adoc: ArticleDoc, f: Frame, acts: Sequence[Act], inherited: Act | No
     if before:
         return before[-1]
     after = [a for a in acts
-             if a.verb >= f.trigger[1] and a.kind != "deny" and not _opens_contrast(adoc, a.speaker)]
+             if a.verb >= f.trigger[1] and a.kind != "deny" and not _opens_contrast(adoc, a.speaker)
+             and not _in_other_relative(adoc, a, f.trigger[0])]
     return after[0] if after else inherited
+
+
+def _in_other_relative(adoc: ArticleDoc, act: Act, trigger: int) -> bool:
+    """Whether an act after a trigger speaks inside a relative clause of its own ("Its forces had pulled out
+    of X, which Russia said it had captured, Ukraine said": Ukraine says what its forces did), not as the
+    sentence's closing ", Ukraine said" or ", said Oleksandr Shtupun"."""
+    k = act.speaker - 1 - (adoc.lower(act.speaker - 1) == "the")
+    return (_relative_clause(adoc, act.verb) and adoc.clause[act.verb] != adoc.clause[trigger]
+            and "," not in (adoc.lower(k), adoc.lower(act.verb - 1)))
 
 
 #: what opens a clause whose speaker speaks of it alone: a contrast, or a clause of time or cause
