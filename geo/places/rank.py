@@ -142,17 +142,18 @@ _VILLAGE_NAME = 10
 
 def old_names(members: Sequence[Mention], places: Sequence[Place]) -> set[str]:
     """The cities of ``places`` (all the candidates of a name, wherever the text puts it) that a mention names
-    only by an old name of theirs while ten or more places bear it as their own: "Oleksandrivka" is no
-    Donetsk. Out for one mention, a city is out for all of the name's mentions (else, scored by the others
-    alone, it would win on their scores). A name spelled as an adjective is a city district's Soviet name
-    ("the Petrovsky district of Donetsk"), which it keeps."""
+    only by an old name of theirs while ten or more places of their country bear it as their own:
+    "Oleksandrivka" is no Donetsk. Out for one mention, a city is out for all of the name's mentions. A name
+    spelled as an adjective is a city district's Soviet name ("the Petrovsky district of Donetsk"), which it
+    keeps."""
     out: set[str] = set()
     cities = [p for p in places if p.population >= _CITY]
-    for surface in {m.surface for m in members if m.kind == "plain" and not m.surface.endswith(("y", "i"))}:
+    for surface in {m.surface for m in members
+                    if m.kind == "plain" and not m.surface.lower().endswith(("y", "i"))}:
         key = fold(surface)
-        named = {p.place_id for p in cities if fold(p.name) != key}
-        if named and sum(fold(p.name) == key for p in places) >= _VILLAGE_NAME:
-            out |= named
+        for city in (p for p in cities if fold(p.name) != key):
+            if sum(fold(p.name) == key and p.country == city.country for p in places) >= _VILLAGE_NAME:
+                out.add(city.place_id)
     return out
 
 

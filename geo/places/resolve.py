@@ -75,6 +75,10 @@ def _stray(mention: Mention, best: Candidate, context: RankContext) -> float:
     return nearest if nearest > _STRAY_KM else 0.0
 
 
+#: "district" (or "raion") right after a name
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|raion|rayon)\b", re.IGNORECASE)
+
+
 #: How many characters may separate a name from the region that follows it ("X in the Y region", "X, Y
 #: region").
 _ATTACHED_GAP = 9
@@ -165,6 +169,8 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, *, as
     cues = {id(m): cue for (m, _), cue in zip(options, find_cues([m for m, _ in options], text))
             if cue is not None}
     context = _context(options, gazetteer)
+    # a name followed by "district" names a city district, which keeps its old name ("Shevchenko district")
+    districts = {id(m) for m, _ in options if _DISTRICT_AFTER.match(text, m.end)}
     out: list[Resolved | Unresolved] = []
     # place_id -> place, of the names resolved so far (for their other spellings)
     chosen: dict[str, Place] = {}
@@ -173,7 +179,7 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, *, as
                         key=lambda g: (len(g.allowed) or 10**6, g.members[0].start)):
         members, cue = group.members, group.cue
         ranking = _group_ranking(group, context, gazetteer, chosen,
-                                 None if rankings is not None else RANKING_SIZE) \
+                                 None if rankings is not None else RANKING_SIZE, districts) \
             if group.candidates else []
         if rankings is not None:
             rankings.update({id(m): ranking for m in members})
@@ -317,14 +323,14 @@ def _fits_cue(place: Place, cue: Cue | None, regions: dict[int, Place]) -> bool:
 
 
 def _group_ranking(group: _Group, context: RankContext, gazetteer: Gazetteer, chosen: dict[str, Place],
-                   explained: int | None) -> list[Candidate]:
+                   explained: int | None, districts: set[int]) -> list[Candidate]:
     """The candidates of one name, scored over all its mentions (their mean): those the cue allows first
     (not a city the name is only an old name of: :func:`old_names`), the others after them, marked; among
     the allowed, a place another spelling of the article already chose wins ("Lyman" after "Krasny Liman").
     Only the first ``explained`` (all when None) say what their score is made of."""
     members = group.members
     spelled = gazetteer.spelled(region_base(members[0].surface))
-    old = old_names(members, group.candidates)
+    old = old_names([m for m in members if id(m) not in districts], group.candidates)
     group = replace(group, allowed=[p for p in group.allowed if p.place_id not in old] or group.allowed)
     allowed = {p.place_id for p in group.allowed}
     ranking = mean_ranking(members, group.allowed, context, spelled, explained) if allowed else []
