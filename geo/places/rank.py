@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -81,22 +81,17 @@ class RankContext:
     anchors: tuple[tuple[Mention, Place], ...]
     attached: dict[int, str] = field(default_factory=dict)  # id(mention) -> the region named right after it
     starts: tuple[int, ...] = ()  # where the anchors' mentions start, in text order
-    #: each anchor's name, folded (as :func:`geo.names.fold` folds it)
-    keys: tuple[str, ...] = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "keys", tuple(fold(m.surface) for m, _ in self.anchors))
-
-    def near(self, mention: Mention) -> range:
-        """The anchors a mention is weighed against (their indices): all of them, or in an article of
-        thousands of names the ``settings.MAX_CONTEXT_MENTIONS`` nearest in the text (so the work grows with
-        the article's length)."""
+    def near(self, mention: Mention) -> Sequence[tuple[Mention, Place]]:
+        """The anchors a mention is weighed against: all of them, or in an article of thousands of names the
+        ``settings.MAX_CONTEXT_MENTIONS`` nearest in the text (so the work grows with the article's
+        length)."""
         reach = settings.MAX_CONTEXT_MENTIONS
         if len(self.anchors) <= reach:
-            return range(len(self.anchors))
+            return self.anchors
         at = bisect.bisect_left(self.starts, mention.start)
         low = min(max(0, at - reach // 2), len(self.anchors) - reach)
-        return range(low, low + reach)
+        return self.anchors[low : low + reach]
 
 
 def candidates_for(mention: Mention, gazetteer: Gazetteer, region_first: bool = False) -> list[Place]:
@@ -140,17 +135,14 @@ _CITY = 50_000
 _VILLAGE_NAME = 10
 
 
-def old_names(members: Sequence[Mention], places: Sequence[Place]) -> set[str]:
-    """The cities of ``places`` (all the candidates of a name, wherever the text puts it) that a mention names
-    only by an old name of theirs while ten or more places of their country bear it as their own:
-    "Oleksandrivka" is no Donetsk. Out for one mention, a city is out for all of the name's mentions. A name
-    spelled as an adjective is a city district's Soviet name ("the Petrovsky district of Donetsk"), which it
-    keeps."""
+def old_names(surfaces: Iterable[str], places: Sequence[Place]) -> set[str]:
+    """The cities of ``places`` (all the candidates of a name, wherever the text puts it) that one of
+    ``surfaces`` names only by an old name of theirs while ten or more places of their country bear it as
+    their own: "Oleksandrivka" is no Donetsk. Out for one surface, a city is out for all of the name's
+    mentions."""
     out: set[str] = set()
     cities = [p for p in places if p.population >= _CITY]
-    for surface in {m.surface for m in members
-                    if m.kind == "plain" and not m.surface.lower().endswith(("y", "i"))}:
-        key = fold(surface)
+    for key in {fold(s) for s in surfaces}:
         for city in (p for p in cities if fold(p.name) != key):
             if sum(fold(p.name) == key and p.country == city.country for p in places) >= _VILLAGE_NAME:
                 out.add(city.place_id)
@@ -186,9 +178,8 @@ def _scored(mention: Mention, places: Sequence[Place], context: RankContext,
     # each other place counts once, double when named in the same sentence: how often a text repeats a name
     # says nothing about where the article is
     weight: dict[str, tuple[float, Place]] = {}
-    for i in context.near(mention):
-        other, anchor = context.anchors[i]
-        if context.keys[i] != key:
+    for other, anchor in context.near(mention):
+        if fold(other.surface) != key:
             w = 2.0 if other.sentence_index == mention.sentence_index else 1.0
             if w > weight.get(anchor.place_id, (0.0, anchor))[0]:
                 weight[anchor.place_id] = (w, anchor)

@@ -59,8 +59,7 @@ def _stray(mention: Mention, best: Candidate, context: RankContext) -> float:
         or region_bonus(place, mention, context)):
         return 0.0
     key = fold(mention.surface)
-    others = {context.anchors[i][1].place_id: context.anchors[i][1] for i in context.near(mention)
-              if context.keys[i] != key}
+    others = {a.place_id: a for m, a in context.near(mention) if fold(m.surface) != key}
     if context.named_regions:
         others = {k: a for k, a in others.items() if a.admin1 in context.named_regions}
         others.update({r.place_id: r for r in context.region_places})
@@ -77,6 +76,12 @@ def _stray(mention: Mention, best: Candidate, context: RankContext) -> float:
 
 #: "district" (or "raion") right after a name
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|raion|rayon)\b", re.IGNORECASE)
+
+
+def _district(m: Mention, text: str) -> bool:
+    """Whether a name may be a city district's, which keeps its Soviet name (see :func:`old_names`): spelled
+    as an adjective ("Petrovsky", "LENINSKYI") or followed by "district" ("Kyiv's Shevchenko district")."""
+    return m.surface.lower().endswith(("y", "i")) or _DISTRICT_AFTER.match(text, m.end) is not None
 
 
 #: How many characters may separate a name from the region that follows it ("X in the Y region", "X, Y
@@ -169,8 +174,7 @@ def _resolve(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, *, as
     cues = {id(m): cue for (m, _), cue in zip(options, find_cues([m for m, _ in options], text))
             if cue is not None}
     context = _context(options, gazetteer)
-    # a name followed by "district" names a city district, which keeps its old name ("Shevchenko district")
-    districts = {id(m) for m, _ in options if _DISTRICT_AFTER.match(text, m.end)}
+    districts = {id(m) for m, _ in options if _district(m, text)}
     out: list[Resolved | Unresolved] = []
     # place_id -> place, of the names resolved so far (for their other spellings)
     chosen: dict[str, Place] = {}
@@ -330,7 +334,8 @@ def _group_ranking(group: _Group, context: RankContext, gazetteer: Gazetteer, ch
     Only the first ``explained`` (all when None) say what their score is made of."""
     members = group.members
     spelled = gazetteer.spelled(region_base(members[0].surface))
-    old = old_names([m for m in members if id(m) not in districts], group.candidates)
+    old = old_names([m.surface for m in members if m.kind == "plain" and id(m) not in districts],
+                    group.candidates)
     group = replace(group, allowed=[p for p in group.allowed if p.place_id not in old] or group.allowed)
     allowed = {p.place_id for p in group.allowed}
     ranking = mean_ranking(members, group.allowed, context, spelled, explained) if allowed else []
